@@ -1,0 +1,120 @@
+// Types of the safeguarding-forms package (see spec/api.md).
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Options {
+  /** "YYYY-MM-DD"; default: the current date in Europe/London. */
+  today?: string;
+  /** "draft" (default) reports a missing required field as info; "submit" as error. */
+  stage?: 'draft' | 'submit';
+  /** A local authority profile; default "default". */
+  profile?: string;
+  /** Extra non-working days (local authority closure days), "YYYY-MM-DD". */
+  closures?: string[];
+}
+
+export interface FormInfo { id: string; title: string; source: string; fields: number; rules: number }
+export interface ProfileInfo { id: string; title: string; changes: string[] }
+
+export interface Citation {
+  document: string;
+  title: string;
+  section: string;
+  fidelity: 'same' | 'interpreted';
+}
+
+export interface RuleInfo {
+  code: string;
+  /** The form id, or "*" for the input rules every form shares. */
+  form: string;
+  name: string;
+  severity: Severity;
+  /** True when the severity is info in draft and error at submit (a missing required field). */
+  stageDependent?: boolean;
+  /** False when the selected profile switches the rule off. */
+  enabled: boolean;
+  paths: string[];
+  summary: string;
+  citation: Citation;
+  quote?: string;
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  /** JSON Pointer to the field ("" for the whole form). */
+  path: string;
+  /** GOV.UK style; never contains the user's input. */
+  message: string;
+  related?: string[];
+  /** For timescale rules: the deadline ("YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"). */
+  due?: string;
+}
+
+export interface Report<Outcome = Record<string, unknown>> {
+  form: string;
+  valid: boolean;
+  diagnostics: Diagnostic[];
+  outcome: Outcome | null;
+}
+
+/** A date as an ISO string or the parts of a GOV.UK date input, as typed. */
+export type DateInput = string | { day?: string | number; month?: string | number; year?: string | number };
+
+export interface ReferralOutcome {
+  eligible: boolean;
+  domainsMet: string[];
+  subcategoriesMet: string[];
+  domainsNeeded: number;
+  subcategoriesNeeded: number;
+  suggested: string[];
+  assessmentAndPlanOpen: boolean;
+  routeAllowed: boolean;
+}
+
+export interface SfReferral {
+  referralDate?: DateInput;
+  receivedOn?: DateInput;
+  route?: 'early-help-assessment' | 'early-help-support-plan' | 'social-work-assessment' | 'section-47' | 'ccs'
+    | 'child-in-need-plan' | 'child-protection-plan' | 'health' | 'education' | 'family-connect-triage'
+    | 'targeted-group' | 'locality-transfer' | 'self-referral';
+  service?: 'whole-family-working' | 'short-term-intervention' | 'targeted-intervention' | 'service-specific';
+  referrer?: { name?: string; agency?: string; role?: string; email?: string; phone?: string };
+  address?: { line1?: string; line2?: string; town?: string; postcode?: string };
+  assessment?: { type?: 'early-help-assessment' | 'early-help-support-plan' | 'social-work-assessment' | 'partner-assessment'; date?: DateInput; open?: boolean };
+  plan?: { type?: 'early-help-support-plan' | 'child-in-need-plan' | 'child-protection-plan' | 'partner-plan'; date?: DateInput; open?: boolean };
+  consent?: { given?: boolean; date?: DateInput; by?: string };
+  locality?: 'hadley-castle' | 'the-wrekin' | 'lakeside-south';
+  children?: Array<{
+    name?: string; dateOfBirth?: DateInput; unborn?: boolean; expectedDate?: DateInput; send?: boolean;
+    attendancePercent?: number | string; missingEpisodes?: DateInput[]; school?: string | null;
+  }>;
+  adults?: Array<{ name?: string; relationship?: string; dateOfBirth?: DateInput }>;
+  criteria?: Array<{ id?: string; evidence?: string }>;
+}
+
+export interface FormData { 'sf-referral': SfReferral }
+export interface FormOutcome { 'sf-referral': ReferralOutcome }
+export type FormId = keyof FormData | (string & {});
+
+export default function init(input?: unknown): Promise<unknown>;
+export function initSync(input: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
+export function forms(): FormInfo[];
+export function rules(formId?: string, options?: Options): RuleInfo[];
+export function profiles(): ProfileInfo[];
+export function schema(formId: string): object;
+export function validate<F extends keyof FormData>(formId: F, data: FormData[F], options?: Options): Report<FormOutcome[F]>;
+export function validate(formId: string, data: object, options?: Options): Report;
+export function carryForward(formId: string, data: object): object;
+export function workingDays(from: string, to: string, options?: Options): number;
+export function addWorkingDays(from: string, days: number, options?: Options): string;
+
+export class FormSession {
+  constructor(formId: string, options?: Options);
+  load(data: object): Report;
+  set(pointer: string, value: unknown): Report;
+  remove(pointer: string): Report;
+  report(): Report;
+  data(): object;
+  free(): void;
+}

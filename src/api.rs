@@ -1,0 +1,138 @@
+//! The public functions, the same natively and (through `wasm.rs`) in JavaScript.
+
+use serde_json::{Map, Value};
+
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::error::Error;
+use crate::engine::input;
+use crate::engine::options::{Options, Resolved};
+use crate::engine::profile::{self, ProfileInfo};
+use crate::engine::registry::{self, FormDef, FormInfo, FORMS};
+use crate::engine::report::{Diagnostic, Report, Severity};
+use crate::engine::rule::RuleInfo;
+use crate::engine::schema::form_schema;
+use crate::engine::structure::{self, INPUT_RULES};
+
+/// Every form, in the order of the specification.
+pub fn forms() -> Vec<FormInfo> {
+    FORMS.iter().map(|f| f.info()).collect()
+}
+
+/// The rule catalogue of one form (its own rules, then the input rules every form shares), or of every form;
+/// severities and switches as the options' profile sets them.
+pub fn rules(form_id: Option<&str>, options: &Options) -> Result<Vec<RuleInfo>, Error> {
+    let profile = profile::find(options.profile.as_deref().unwrap_or("default"))?;
+    let forms: Vec<&FormDef> = match form_id {
+        Some(id) => vec![registry::find(id)?],
+        None => FORMS.to_vec(),
+    };
+    let mut out = Vec::new();
+    for form in &forms {
+        for rule in form.rules {
+            let severity = profile.severity(rule.code, rule.severity);
+            out.push(rule.info(form.id, severity, profile.enabled(rule.code)));
+        }
+    }
+    for rule in INPUT_RULES {
+        out.push(rule.info("*", rule.severity, true));
+    }
+    Ok(out)
+}
+
+/// Every local authority profile.
+pub fn profiles() -> Vec<ProfileInfo> {
+    profile::PROFILES.iter().map(|p| p.info()).collect()
+}
+
+/// The JSON Schema of a form's data.
+pub fn schema(form_id: &str) -> Result<Value, Error> {
+    Ok(form_schema(registry::find(form_id)?))
+}
+
+/// Checks a form as it stands.
+pub fn validate(form_id: &str, data: &Value, options: &Options) -> Result<Report, Error> {
+    let form = registry::find(form_id)?;
+    let Value::Object(obj) = data else { return Err(Error::NotAnObject) };
+    let resolved = options.resolve()?;
+    Ok(run(form, obj, &resolved))
+}
+
+/// Checks a form given as JSON text (what crosses the WebAssembly boundary, and what the command line reads).
+/// Text larger than the engine reads is one diagnostic, not an error.
+pub fn validate_json(form_id: &str, text: &str, options: &Options) -> Result<Report, Error> {
+    let form = registry::find(form_id)?;
+    let resolved = options.resolve()?;
+    if text.len() > input::MAX_BYTES {
+        return Ok(too_large(form));
+    }
+    let Value::Object(obj) = input::parse(text)? else { return Err(Error::NotAnObject) };
+    Ok(run(form, &obj, &resolved))
+}
+
+fn too_large(form: &FormDef) -> Report {
+    Report {
+        form: form.id.to_owned(),
+        valid: false,
+        diagnostics: vec![Diagnostic {
+            code: structure::TOO_LARGE.code.to_owned(),
+            severity: Severity::Error,
+            path: String::new(),
+            message: "The form is too large to check; remove long pasted text and try again".to_owned(),
+            related: Vec::new(),
+            due: None,
+        }],
+        outcome: None,
+    }
+}
+
+/// The engine's one path: the structural pass, the form's rules, then the diagnostics in field order.
+pub(crate) fn run(form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved) -> Report {
+    let mut ctx = Ctx::new(resolved);
+    structure::check(form.fields, data, form.required, &mut ctx);
+    let outcome = (form.check)(data, &mut ctx);
+    let mut diagnostics = ctx.finish();
+    let mut keyed: Vec<(Vec<u32>, Diagnostic)> =
+        diagnostics.drain(..).map(|d| (registry::order_key(form.fields, &d.path), d)).collect();
+    keyed.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then(a.severity.cmp(&b.severity)));
+    let diagnostics: Vec<Diagnostic> = keyed.into_iter().map(|(_, d)| d).collect();
+    Report {
+        form: form.id.to_owned(),
+        valid: !diagnostics.iter().any(|d| d.severity == Severity::Error),
+        diagnostics,
+        outcome,
+    }
+}
+
+/// The next step of a form that carries forward (the Family Programme's next workbook step).
+pub fn carry_forward(form_id: &str, data: &Value) -> Result<Value, Error> {
+    let form = registry::find(form_id)?;
+    let Value::Object(obj) = data else { return Err(Error::NotAnObject) };
+    let f = form.carry_forward.ok_or_else(|| Error::Unsupported(format!("{} does not carry forward", form.id)))?;
+    Ok(f(obj))
+}
+
+fn option_date(name: &str, s: &str) -> Result<calendar::NaiveDate, Error> {
+    calendar::parse_iso_date(s).ok_or_else(|| Error::InvalidOption(format!("{name} must be a real date written YYYY-MM-DD")))
+}
+
+/// Working days after `from`, up to and including `to` (England and Wales, with the options' closure days).
+pub fn working_days(from: &str, to: &str, options: &Options) -> Result<i64, Error> {
+    let (from, to) = (option_date("from", from)?, option_date("to", to)?);
+    let resolved = options.resolve()?;
+    resolved
+        .calendar
+        .working_days(from, to)
+        .ok_or_else(|| Error::InvalidOption("the dates are beyond the years the calendar knows".into()))
+}
+
+/// The `days`-th working day after `from`.
+pub fn add_working_days(from: &str, days: i64, options: &Options) -> Result<String, Error> {
+    let from = option_date("from", from)?;
+    let resolved = options.resolve()?;
+    resolved
+        .calendar
+        .add_working_days(from, days)
+        .map(calendar::format_date)
+        .ok_or_else(|| Error::InvalidOption("the result is beyond the years the calendar knows".into()))
+}

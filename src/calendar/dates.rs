@@ -1,0 +1,94 @@
+//! Calendar-date arithmetic, formatting and strict ISO parsing.
+
+use chrono::{Datelike, Months, NaiveDate, TimeDelta};
+
+use super::in_range;
+
+/// `d` plus `n` days (`n` may be negative). `None` when `d` or the result is outside the calendar's years.
+pub fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if !in_range(d) {
+        return None;
+    }
+    d.checked_add_signed(TimeDelta::try_days(n)?).filter(|r| in_range(*r))
+}
+
+/// `d` plus `n` weeks (`n` may be negative).
+pub fn add_weeks(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    add_days(d, n.checked_mul(7)?)
+}
+
+/// `d` plus `n` calendar months, clamped to the end of a shorter month: 31 January + 1 month is 28 (or 29)
+/// February. Negative `n` goes back. This is the usual reading of "within N months" in statutory guidance.
+pub fn add_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
+    if !in_range(d) {
+        return None;
+    }
+    let months = Months::new(n.unsigned_abs());
+    let r = if n >= 0 {
+        d.checked_add_months(months)
+    } else {
+        d.checked_sub_months(months)
+    }?;
+    Some(r).filter(|r| in_range(*r))
+}
+
+/// `d` plus `n` years; 29 February lands on 28 February in a common year.
+pub fn add_years(d: NaiveDate, n: i32) -> Option<NaiveDate> {
+    add_months(d, n.checked_mul(12)?)
+}
+
+/// `b - a` in days: positive when `b` is later.
+pub fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
+    // Any two NaiveDates are at most ~190 million days apart, so this cannot overflow.
+    b.signed_duration_since(a).num_days()
+}
+
+/// `YYYY-MM-DD`.
+pub fn format_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// GOV.UK style: "2 June 2025" (no leading zero, no ordinal, full month name).
+pub fn format_long(d: NaiveDate) -> String {
+    format!("{} {} {}", d.day(), month_name(d.month()), d.year())
+}
+
+fn month_name(m: u32) -> &'static str {
+    match m {
+        1 => "January",
+        2 => "February",
+        3 => "March",
+        4 => "April",
+        5 => "May",
+        6 => "June",
+        7 => "July",
+        8 => "August",
+        9 => "September",
+        10 => "October",
+        11 => "November",
+        _ => "December",
+    }
+}
+
+/// Parses exactly `YYYY-MM-DD`: ASCII digits only, no sign, no spaces, a real date within the calendar's years.
+/// (chrono's own `%Y` would accept "25-1-1" as the year 25 and leading spaces; this does not.)
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    parse_date_bytes(s.as_bytes())
+}
+
+pub(crate) fn parse_date_bytes(b: &[u8]) -> Option<NaiveDate> {
+    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *b else {
+        return None;
+    };
+    let year = i32::try_from(digits(&[y1, y2, y3, y4])?).ok()?;
+    let d = NaiveDate::from_ymd_opt(year, digits(&[m1, m2])?, digits(&[d1, d2])?)?;
+    Some(d).filter(|d| in_range(*d))
+}
+
+/// The value of a run of ASCII digits; `None` if any byte is not `0`-`9`.
+pub(crate) fn digits(b: &[u8]) -> Option<u32> {
+    b.iter().try_fold(0u32, |acc, &c| {
+        let v = char::from(c).to_digit(10)?;
+        acc.checked_mul(10)?.checked_add(v)
+    })
+}

@@ -1,0 +1,101 @@
+//! What a rule sees while it runs: today, the stage, the profile, the calendar, and where findings go.
+
+use chrono::NaiveDate;
+
+use super::options::{Resolved, Stage};
+use super::profile::Param;
+use super::report::{Diagnostic, Severity};
+use super::rule::{Kind, Rule};
+use crate::calendar::Calendar;
+
+pub struct Ctx<'a> {
+    pub today: NaiveDate,
+    pub stage: Stage,
+    pub calendar: &'a Calendar,
+    resolved: &'a Resolved,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A finding just made; add what a cross-field or timescale rule knows. Does nothing when the rule is off.
+pub struct Emitted<'d>(Option<&'d mut Diagnostic>);
+
+impl Emitted<'_> {
+    pub fn related<I, S>(self, paths: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let Emitted(d) = self;
+        Emitted(d.map(|d| {
+            d.related.extend(paths.into_iter().map(Into::into));
+            &mut *d
+        }))
+    }
+
+    pub fn due(self, due: impl Into<String>) -> Self {
+        let Emitted(d) = self;
+        Emitted(d.map(|d| {
+            d.due = Some(due.into());
+            &mut *d
+        }))
+    }
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(resolved: &'a Resolved) -> Ctx<'a> {
+        Ctx {
+            today: resolved.today,
+            stage: resolved.stage,
+            calendar: &resolved.calendar,
+            resolved,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub fn submit(&self) -> bool {
+        self.stage == Stage::Submit
+    }
+
+    /// Whether the profile leaves this rule on (skip costly work for rules that are off).
+    pub fn enabled(&self, rule: &Rule) -> bool {
+        self.resolved.profile.enabled(rule.code)
+    }
+
+    /// A threshold, as the profile sets it.
+    pub fn value(&self, param: &Param) -> i64 {
+        self.resolved.profile.value(param)
+    }
+
+    /// Records a finding of `rule` at `path`.
+    pub fn emit(&mut self, rule: &Rule, path: impl Into<String>, message: impl Into<String>) -> Emitted<'_> {
+        if !self.enabled(rule) {
+            return Emitted(None);
+        }
+        let severity = match rule.kind {
+            Kind::Required if self.stage == Stage::Draft => Severity::Info,
+            Kind::Required => self.resolved.profile.severity(rule.code, Severity::Error),
+            Kind::Check => self.resolved.profile.severity(rule.code, rule.severity),
+        };
+        self.diagnostics.push(Diagnostic {
+            code: rule.code.to_owned(),
+            severity,
+            path: path.into(),
+            message: message.into(),
+            related: Vec::new(),
+            due: None,
+        });
+        Emitted(self.diagnostics.last_mut())
+    }
+
+    /// Whether a finding was already made at this path (so a rule does not pile a second message on a field that
+    /// is already wrong).
+    pub fn has_finding_at(&self, path: &str) -> bool {
+        self.diagnostics.iter().any(|d| {
+            d.path.strip_prefix(path).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+    }
+
+    pub fn finish(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+}

@@ -1,0 +1,223 @@
+//! Reading JSON text safely. Data from JavaScript crosses the boundary as JSON text (the wrapper's
+//! `JSON.stringify` rejects cycles, BigInt and Symbols before wasm is entered). Before `serde_json` sees the text, one
+//! linear, non-recursive scan:
+//! - cuts nesting deeper than [`MAX_DEPTH`], replacing the too-deep value with `"\u{FFFD}"`, so no input can
+//!   overflow the stack (the field then reports a value it cannot read);
+//! - replaces a lone UTF-16 surrogate escape (`"\uD800"`), which `serde_json` would reject for the whole payload,
+//!   with U+FFFD, so the one field that holds it is reported and the rest of the form is still checked.
+
+use serde_json::Value;
+
+use super::error::Error;
+
+/// Deeper nesting than any form has.
+pub const MAX_DEPTH: usize = 64;
+/// The largest JSON text the engine reads.
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// The text that stands for a value that could not be kept.
+pub const UNREADABLE: &str = "\"\\ufffd\"";
+
+/// Parses JSON text into a value, cutting what cannot be read safely (see the module's documentation).
+pub fn parse(text: &str) -> Result<Value, Error> {
+    let cleaned = guard(text);
+    let source = cleaned.as_deref().unwrap_or(text);
+    serde_json::from_str(source).map_err(|e| Error::InvalidInput(format!("not JSON text ({})", e.classify_name())))
+}
+
+trait ClassifyName {
+    fn classify_name(&self) -> &'static str;
+}
+
+impl ClassifyName for serde_json::Error {
+    fn classify_name(&self) -> &'static str {
+        match self.classify() {
+            serde_json::error::Category::Io => "read error",
+            serde_json::error::Category::Syntax => "syntax error",
+            serde_json::error::Category::Data => "data error",
+            serde_json::error::Category::Eof => "unexpected end",
+        }
+    }
+}
+
+/// Returns a rewritten text when something had to be cut or replaced, `None` when the text is fine as it is.
+fn guard(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0usize; // bytes of `text` already copied into `out`
+    let mut depth = 0usize;
+    let mut i = 0usize;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                let end = string_end(bytes, i);
+                if let Some(fixed) = fix_surrogates(text.get(i..end).unwrap_or("")) {
+                    let o = out.get_or_insert_with(String::new);
+                    o.push_str(text.get(copied..i).unwrap_or(""));
+                    o.push_str(&fixed);
+                    copied = end;
+                }
+                i = end;
+            }
+            b'{' | b'[' => {
+                if depth >= MAX_DEPTH {
+                    let end = container_end(bytes, i);
+                    let o = out.get_or_insert_with(String::new);
+                    o.push_str(text.get(copied..i).unwrap_or(""));
+                    o.push_str(UNREADABLE);
+                    copied = end;
+                    i = end;
+                } else {
+                    depth = depth.saturating_add(1);
+                    i = i.saturating_add(1);
+                }
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                i = i.saturating_add(1);
+            }
+            _ => i = i.saturating_add(1),
+        }
+    }
+    out.map(|mut o| {
+        o.push_str(text.get(copied..).unwrap_or(""));
+        o
+    })
+}
+
+/// The index just past the string that opens at `start` (or the end of the text when unterminated).
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start.saturating_add(1);
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\\' => i = i.saturating_add(2),
+            b'"' => return i.saturating_add(1),
+            _ => i = i.saturating_add(1),
+        }
+    }
+    bytes.len()
+}
+
+/// The index just past the object or array that opens at `start`.
+fn container_end(bytes: &[u8], start: usize) -> usize {
+    let mut depth = 0usize;
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                i = string_end(bytes, i);
+                continue;
+            }
+            b'{' | b'[' => depth = depth.saturating_add(1),
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return i.saturating_add(1);
+                }
+            }
+            _ => {}
+        }
+        i = i.saturating_add(1);
+    }
+    bytes.len()
+}
+
+fn hex4(s: &str, at: usize) -> Option<u16> {
+    let h = s.get(at..at.checked_add(4)?)?;
+    u16::from_str_radix(h, 16).ok()
+}
+
+/// Replaces `\uD800`-`\uDFFF` escapes that are not a proper high-low pair with `\ufffd`. `None` when there are none.
+fn fix_surrogates(s: &str) -> Option<String> {
+    if !s.contains("\\u") && !s.contains("\\U") {
+        return None;
+    }
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut changed = false;
+    let mut copied = 0usize;
+    let mut i = 0usize;
+    while let Some(&b) = bytes.get(i) {
+        if b != b'\\' {
+            i = i.saturating_add(1);
+            continue;
+        }
+        let next = bytes.get(i.saturating_add(1)).copied();
+        if next != Some(b'u') {
+            i = i.saturating_add(2);
+            continue;
+        }
+        let Some(unit) = hex4(s, i.saturating_add(2)) else {
+            i = i.saturating_add(2);
+            continue;
+        };
+        let after = i.saturating_add(6);
+        match unit {
+            0xD800..=0xDBFF => {
+                let paired = s.get(after..after.saturating_add(2)) == Some("\\u")
+                    && hex4(s, after.saturating_add(2)).is_some_and(|lo| (0xDC00..=0xDFFF).contains(&lo));
+                if paired {
+                    i = after.saturating_add(6);
+                } else {
+                    out.push_str(s.get(copied..i).unwrap_or(""));
+                    out.push_str("\\ufffd");
+                    copied = after;
+                    changed = true;
+                    i = after;
+                }
+            }
+            0xDC00..=0xDFFF => {
+                out.push_str(s.get(copied..i).unwrap_or(""));
+                out.push_str("\\ufffd");
+                copied = after;
+                changed = true;
+                i = after;
+            }
+            _ => i = after,
+        }
+    }
+    changed.then(|| {
+        out.push_str(s.get(copied..).unwrap_or(""));
+        out
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_cut_not_overflowed() {
+        let deep = format!("{{\"a\":{}1{}}}", "[".repeat(100_000), "]".repeat(100_000));
+        let v = parse(&deep).unwrap();
+        let mut cur = &v["a"];
+        let mut levels = 0;
+        while let Some(a) = cur.as_array() {
+            cur = &a[0];
+            levels += 1;
+        }
+        assert_eq!(levels, MAX_DEPTH - 1);
+        assert_eq!(cur, "\u{FFFD}");
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        let v = parse(r#"{"a":"x\ud800y","b":"\ud83d\ude00","c":"\udc00"}"#).unwrap();
+        assert_eq!(v["a"], "x\u{FFFD}y");
+        assert_eq!(v["b"], "😀");
+        assert_eq!(v["c"], "\u{FFFD}");
+    }
+
+    #[test]
+    fn strings_with_brackets_do_not_count_as_nesting() {
+        let text = format!("{{\"a\":\"{}\"}}", "[".repeat(1000));
+        assert_eq!(parse(&text).unwrap()["a"].as_str().unwrap().len(), 1000);
+    }
+
+    #[test]
+    fn malformed_text_is_an_error_not_a_panic() {
+        for t in ["", "{", "{\"a\":\"", "[[[[", "\"\\u12", "{\"a\":1,}"] {
+            assert!(parse(t).is_err(), "{t}");
+        }
+    }
+}

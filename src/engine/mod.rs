@@ -1,0 +1,18 @@
+//! The rule engine every form uses: the report, the rule catalogue, the model of a form's fields, lenient reading,
+//! options and profiles, the registry and the live session.
+
+pub mod context;
+pub mod error;
+pub mod input;
+pub mod messages;
+pub mod model;
+pub mod options;
+pub mod pointer;
+pub mod profile;
+pub mod read;
+pub mod registry;
+pub mod report;
+pub mod rule;
+pub mod schema;
+pub mod session;
+pub mod structure;

@@ -1,0 +1,101 @@
+//! A form's model: its fields, in page order, with their kinds and labels. One declaration drives lenient reading,
+//! the order of diagnostics, the JSON Schema and the TypeScript types.
+
+/// What a field holds.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    /// Free text, at most `max` characters (counted in UTF-16 code units, as a browser's `maxlength` and
+    /// govuk-frontend's character count do).
+    Text { max: u32 },
+    /// A civil date: `"YYYY-MM-DD"`, or GOV.UK date-input parts `{ day, month, year }`.
+    Date,
+    /// A UK local date and time: `"YYYY-MM-DDTHH:MM"`.
+    DateTime,
+    /// `true` / `false` (also `"yes"` / `"no"` / `"true"` / `"false"`, as radios send them).
+    Bool,
+    /// A number (also a numeric string, as text inputs send it), within bounds.
+    Number { min: f64, max: f64, integer: bool },
+    /// One of a fixed list of kebab-case values.
+    Enum(&'static [&'static str]),
+    /// An email address.
+    Email,
+    /// A UK telephone number.
+    Phone,
+    /// A UK postcode (case and spaces ignored).
+    Postcode,
+    /// A nested object.
+    Object(&'static [Field]),
+    /// A list of items, at most `max`.
+    List { item: &'static Kind, max: u32 },
+}
+
+/// One field of a form.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// camelCase key.
+    pub name: &'static str,
+    /// What the page calls it, capitalised for the start of a sentence ("Date of referral").
+    pub label: &'static str,
+    pub kind: Kind,
+    /// When required whatever else the form says: the GOV.UK message for its absence ("Enter the date of referral").
+    pub required: Option<&'static str>,
+    /// A short description for the schema and the documentation.
+    pub help: &'static str,
+}
+
+impl Field {
+    pub const fn new(name: &'static str, label: &'static str, kind: Kind) -> Field {
+        Field { name, label, kind, required: None, help: "" }
+    }
+    pub const fn text(name: &'static str, label: &'static str) -> Field {
+        Field::new(name, label, Kind::Text { max: TEXT_MAX })
+    }
+    pub const fn long_text(name: &'static str, label: &'static str) -> Field {
+        Field::new(name, label, Kind::Text { max: LONG_TEXT_MAX })
+    }
+    pub const fn date(name: &'static str, label: &'static str) -> Field {
+        Field::new(name, label, Kind::Date)
+    }
+    pub const fn datetime(name: &'static str, label: &'static str) -> Field {
+        Field::new(name, label, Kind::DateTime)
+    }
+    pub const fn boolean(name: &'static str, label: &'static str) -> Field {
+        Field::new(name, label, Kind::Bool)
+    }
+    pub const fn choice(name: &'static str, label: &'static str, values: &'static [&'static str]) -> Field {
+        Field::new(name, label, Kind::Enum(values))
+    }
+    pub const fn object(name: &'static str, label: &'static str, fields: &'static [Field]) -> Field {
+        Field::new(name, label, Kind::Object(fields))
+    }
+    pub const fn list(name: &'static str, label: &'static str, item: &'static Kind, max: u32) -> Field {
+        Field::new(name, label, Kind::List { item, max })
+    }
+    pub const fn number(name: &'static str, label: &'static str, min: f64, max: f64) -> Field {
+        Field::new(name, label, Kind::Number { min, max, integer: false })
+    }
+    pub const fn integer(name: &'static str, label: &'static str, min: f64, max: f64) -> Field {
+        Field::new(name, label, Kind::Number { min, max, integer: true })
+    }
+    /// Marks the field as required, with the GOV.UK message for its absence.
+    pub const fn required(mut self, message: &'static str) -> Field {
+        self.required = Some(message);
+        self
+    }
+    pub const fn help(mut self, help: &'static str) -> Field {
+        self.help = help;
+        self
+    }
+}
+
+/// The longest one-line text a field takes.
+pub const TEXT_MAX: u32 = 500;
+/// The longest narrative a field takes (a long case note).
+pub const LONG_TEXT_MAX: u32 = 20_000;
+/// Lists longer than this are cut for checking (a form never has that many rows).
+pub const LIST_MAX: u32 = 200;
+
+/// Finds a field by name.
+pub fn find<'a>(fields: &'a [Field], name: &str) -> Option<(usize, &'a Field)> {
+    fields.iter().enumerate().find(|(_, f)| f.name == name)
+}

@@ -1,0 +1,388 @@
+//! Lenient reading of what a person typed: dates (ISO text or GOV.UK date-input parts), numbers, yes/no answers,
+//! email addresses, UK telephone numbers and postcodes. Each reader says what is wrong without repeating the input.
+//!
+//! The accessors at the end (`text`, `date`, `boolean`, ...) are what rules use: they return a value only when it is
+//! present and well formed; the structural pass has already reported anything malformed.
+
+use std::borrow::Cow;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use serde_json::{Map, Value};
+
+use crate::calendar;
+
+/// Characters that a paste brings along and nobody means: zero-width spaces and joiners, word joiner, byte-order
+/// mark, soft hyphen.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Spaces other than U+0020 that a paste brings along (no-break, narrow no-break, figure space).
+fn is_odd_space(c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' | '\t' | '\r' | '\n')
+}
+
+/// Trims the text and removes invisible characters; odd spaces become plain spaces.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    let trimmed = s.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
+    if trimmed.chars().any(|c| is_invisible(c) || is_odd_space(c)) {
+        let mut out = String::with_capacity(trimmed.len());
+        for c in trimmed.chars() {
+            if is_invisible(c) {
+                continue;
+            }
+            out.push(if is_odd_space(c) { ' ' } else { c });
+        }
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(trimmed)
+    }
+}
+
+/// Whether a value counts as not filled in: absent, null, blank text, an empty list or object, or a date input with
+/// every part blank.
+pub fn is_blank(v: Option<&Value>) -> bool {
+    match v {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => clean(s).is_empty(),
+        Some(Value::Array(a)) => a.is_empty(),
+        Some(Value::Object(o)) => o.values().all(|x| is_blank(Some(x))),
+        Some(_) => false,
+    }
+}
+
+/// The part of a GOV.UK date input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Day,
+    Month,
+    Year,
+}
+
+impl Part {
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::Day => "day",
+            Part::Month => "month",
+            Part::Year => "year",
+        }
+    }
+}
+
+/// What is wrong with a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateProblem {
+    /// A date input with some parts missing (in day, month, year order).
+    Incomplete(Vec<Part>),
+    /// Not a real date; the part to highlight when one part is clearly at fault.
+    NotReal(Option<Part>),
+    /// The year is not four digits (two-digit years are never guessed).
+    YearDigits,
+    /// A real date outside the years the calendar knows.
+    OutOfRange,
+    /// Not text and not date-input parts.
+    WrongType,
+}
+
+/// Reads a date: `"YYYY-MM-DD"` or `{ day, month, year }` (numbers or text; month names allowed). `Ok(None)` when
+/// blank.
+pub fn parse_date(v: &Value) -> Result<Option<NaiveDate>, DateProblem> {
+    match v {
+        Value::Null => Ok(None),
+        Value::String(s) => {
+            let s = clean(s);
+            if s.is_empty() {
+                return Ok(None);
+            }
+            parse_iso(&s)
+        }
+        Value::Object(parts) => parse_parts(parts),
+        _ => Err(DateProblem::WrongType),
+    }
+}
+
+fn parse_iso(s: &str) -> Result<Option<NaiveDate>, DateProblem> {
+    let b = s.as_bytes();
+    let shaped = b.len() == 10
+        && b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return Err(DateProblem::NotReal(None));
+    }
+    let num = |a: usize, z: usize| -> Option<u32> { s.get(a..z).and_then(|t| t.parse().ok()) };
+    let (Some(y), Some(m), Some(d)) = (num(0, 4), num(5, 7), num(8, 10)) else {
+        return Err(DateProblem::NotReal(None));
+    };
+    make_date(y, m, d)
+}
+
+fn make_date(y: u32, m: u32, d: u32) -> Result<Option<NaiveDate>, DateProblem> {
+    if !(1..=12).contains(&m) {
+        return Err(DateProblem::NotReal(Some(Part::Month)));
+    }
+    if !(1..=31).contains(&d) {
+        return Err(DateProblem::NotReal(Some(Part::Day)));
+    }
+    let year = i32::try_from(y).map_err(|_| DateProblem::YearDigits)?;
+    let date = NaiveDate::from_ymd_opt(year, m, d).ok_or(DateProblem::NotReal(Some(Part::Day)))?;
+    if !calendar::in_range(date) {
+        return Err(DateProblem::OutOfRange);
+    }
+    Ok(Some(date))
+}
+
+fn part_text(parts: &Map<String, Value>, key: &str) -> Result<Option<String>, ()> {
+    match parts.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => {
+            let c = clean(s);
+            Ok(if c.is_empty() { None } else { Some(c.into_owned()) })
+        }
+        Some(Value::Number(n)) => Ok(Some(n.to_string())),
+        Some(_) => Err(()),
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+];
+
+/// A month as typed: 1–12 (leading zeros allowed), a full name or its first three letters ("Sept" too).
+pub fn parse_month(s: &str) -> Option<u32> {
+    if s.bytes().all(|c| c.is_ascii_digit()) {
+        return if s.len() <= 2 { s.parse().ok().filter(|m| (1..=12).contains(m)) } else { None };
+    }
+    let lower = s.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    if lower == "sept" {
+        return Some(9);
+    }
+    MONTHS.iter().zip(1u32..).find_map(|(name, n)| {
+        let abbreviation = name.get(..3) == Some(lower);
+        (*name == lower || abbreviation).then_some(n)
+    })
+}
+
+fn digits(s: &str, max_len: usize) -> Option<u32> {
+    (!s.is_empty() && s.len() <= max_len && s.bytes().all(|c| c.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+fn parse_parts(parts: &Map<String, Value>) -> Result<Option<NaiveDate>, DateProblem> {
+    let read = |k| part_text(parts, k).map_err(|()| DateProblem::WrongType);
+    let (day, month, year) = (read("day")?, read("month")?, read("year")?);
+    if day.is_none() && month.is_none() && year.is_none() {
+        return Ok(None);
+    }
+    let missing: Vec<Part> = [(Part::Day, &day), (Part::Month, &month), (Part::Year, &year)]
+        .into_iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(p, _)| p)
+        .collect();
+    if !missing.is_empty() {
+        return Err(DateProblem::Incomplete(missing));
+    }
+    let (Some(day), Some(month), Some(year)) = (day, month, year) else {
+        return Err(DateProblem::Incomplete(vec![]));
+    };
+    let d = digits(&day, 2).ok_or(DateProblem::NotReal(Some(Part::Day)))?;
+    let m = parse_month(&month).ok_or(DateProblem::NotReal(Some(Part::Month)))?;
+    if !year.bytes().all(|c| c.is_ascii_digit()) {
+        return Err(DateProblem::NotReal(Some(Part::Year)));
+    }
+    if year.len() != 4 {
+        return Err(DateProblem::YearDigits);
+    }
+    let y = digits(&year, 4).ok_or(DateProblem::YearDigits)?;
+    make_date(y, m, d)
+}
+
+/// A value that is present but not of the field's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Malformed;
+
+/// Reads a UK local date-time, `"YYYY-MM-DDTHH:MM"`. `Ok(None)` when blank; `Err(Malformed)` when malformed.
+pub fn parse_datetime(v: &Value) -> Result<Option<NaiveDateTime>, Malformed> {
+    match v {
+        Value::Null => Ok(None),
+        Value::String(s) => {
+            let s = clean(s);
+            if s.is_empty() {
+                return Ok(None);
+            }
+            calendar::parse_local_datetime(&s).map(Some).ok_or(Malformed)
+        }
+        _ => Err(Malformed),
+    }
+}
+
+/// Reads a number: a JSON number, or text of plain decimal digits (an optional minus and decimal point; no
+/// exponent, no plus sign, no non-ASCII digits). `Ok(None)` when blank.
+pub fn parse_number(v: &Value) -> Result<Option<f64>, Malformed> {
+    match v {
+        Value::Null => Ok(None),
+        Value::Number(n) => n.as_f64().filter(|x| x.is_finite()).map(Some).ok_or(Malformed),
+        Value::String(s) => {
+            let s = clean(s);
+            if s.is_empty() {
+                return Ok(None);
+            }
+            let body = s.strip_prefix('-').unwrap_or(&s);
+            let (int, frac) = body.split_once('.').unwrap_or((body, "0"));
+            let ok = !int.is_empty()
+                && !frac.is_empty()
+                && int.len() <= 15
+                && int.bytes().all(|c| c.is_ascii_digit())
+                && frac.bytes().all(|c| c.is_ascii_digit());
+            if !ok {
+                return Err(Malformed);
+            }
+            s.parse::<f64>().ok().filter(|x| x.is_finite()).map(Some).ok_or(Malformed)
+        }
+        _ => Err(Malformed),
+    }
+}
+
+/// Reads a yes/no answer. `Ok(None)` when blank.
+pub fn parse_bool(v: &Value) -> Result<Option<bool>, Malformed> {
+    match v {
+        Value::Null => Ok(None),
+        Value::Bool(b) => Ok(Some(*b)),
+        Value::String(s) => match clean(s).to_ascii_lowercase().as_str() {
+            "" => Ok(None),
+            "true" | "yes" => Ok(Some(true)),
+            "false" | "no" => Ok(Some(false)),
+            _ => Err(Malformed),
+        },
+        _ => Err(Malformed),
+    }
+}
+
+/// An email address in the usual form `name@example.com` (no regex: the check is small and fixed).
+pub fn is_email(s: &str) -> bool {
+    if s.len() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let Some((local, domain)) = s.rsplit_once('@') else { return false };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local.chars().all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
+    local_ok && domain_ok
+}
+
+/// A UK telephone number: 10 or 11 digits starting with 0, or +44 / 0044 followed by 9 or 10 digits (an optional
+/// "(0)" after the country code). Spaces, hyphens, dots and brackets are ignored.
+pub fn is_uk_phone(s: &str) -> bool {
+    let compact: String = s.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')')).collect();
+    let national = if let Some(rest) = compact.strip_prefix("+44").or_else(|| compact.strip_prefix("0044")) {
+        let rest = rest.strip_prefix('0').unwrap_or(rest);
+        format!("0{rest}")
+    } else {
+        compact
+    };
+    national.starts_with('0')
+        && (10..=11).contains(&national.len())
+        && national.bytes().all(|c| c.is_ascii_digit())
+        && !national.starts_with("00")
+}
+
+/// A UK postcode, case and spaces ignored: outward code (A9, A99, AA9, AA99, A9A, AA9A) then inward code (9AA);
+/// also GIR 0AA.
+pub fn is_uk_postcode(s: &str) -> bool {
+    let c: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect();
+    if c.iter().collect::<String>() == "GIR0AA" {
+        return true;
+    }
+    if !(5..=7).contains(&c.len()) {
+        return false;
+    }
+    let (outward, inward) = c.split_at(c.len().saturating_sub(3));
+    let a = |x: &char| x.is_ascii_uppercase();
+    let n = |x: &char| x.is_ascii_digit();
+    let inward_ok = matches!(inward, [d, x, y] if n(d) && a(x) && a(y));
+    let outward_ok = match outward {
+        [x, d] => a(x) && n(d),
+        [x, y, z] => a(x) && ((n(y) && n(z)) || (a(y) && n(z)) || (n(y) && a(z))),
+        [w, x, y, z] => a(w) && a(x) && n(y) && (n(z) || a(z)),
+        _ => false,
+    };
+    inward_ok && outward_ok
+}
+
+/// Counts text length as a browser does (UTF-16 code units), so `maxlength` and the server agree.
+pub fn text_length(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+// ---- Accessors for rules: a value only when present and well formed. ----
+
+/// The field, unless absent or null.
+pub fn field<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    obj.get(key).filter(|v| !v.is_null())
+}
+
+/// A nested object field.
+pub fn object<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Map<String, Value>> {
+    obj.get(key).and_then(Value::as_object)
+}
+
+/// Non-blank text, cleaned.
+pub fn text<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<Cow<'a, str>> {
+    match obj.get(key) {
+        Some(Value::String(s)) => Some(clean(s)).filter(|c| !c.is_empty()),
+        _ => None,
+    }
+}
+
+/// A well-formed date.
+pub fn date(obj: &Map<String, Value>, key: &str) -> Option<NaiveDate> {
+    obj.get(key).and_then(|v| parse_date(v).ok().flatten())
+}
+
+/// A well-formed local date-time.
+pub fn datetime(obj: &Map<String, Value>, key: &str) -> Option<NaiveDateTime> {
+    obj.get(key).and_then(|v| parse_datetime(v).ok().flatten())
+}
+
+/// A yes/no answer.
+pub fn boolean(obj: &Map<String, Value>, key: &str) -> Option<bool> {
+    obj.get(key).and_then(|v| parse_bool(v).ok().flatten())
+}
+
+/// A number.
+pub fn number(obj: &Map<String, Value>, key: &str) -> Option<f64> {
+    obj.get(key).and_then(|v| parse_number(v).ok().flatten())
+}
+
+/// One of the allowed values.
+pub fn choice<'a>(obj: &'a Map<String, Value>, key: &str, allowed: &[&str]) -> Option<Cow<'a, str>> {
+    text(obj, key).filter(|t| allowed.contains(&t.as_ref()))
+}
+
+/// A list's items (empty when absent or not a list), cut at the model's limit.
+pub fn list<'a>(obj: &'a Map<String, Value>, key: &str) -> &'a [Value] {
+    let items = obj.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
+    let max = usize::try_from(super::model::LIST_MAX).unwrap_or(usize::MAX);
+    items.get(..max).unwrap_or(items)
+}
+
+/// The day of the month, for messages.
+pub fn day_of(d: NaiveDate) -> u32 {
+    d.day()
+}

@@ -1,0 +1,95 @@
+//! Every form, listed once.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::context::Ctx;
+use super::error::Error;
+use super::model::{Field, Kind};
+use super::rule::Rule;
+use crate::forms;
+
+/// Makes the next step of a form from this one.
+pub type CarryForward = fn(&Map<String, Value>) -> Value;
+
+/// A form's declaration: its model, its rules, its checks and its outcome.
+pub struct FormDef {
+    pub id: &'static str,
+    pub title: &'static str,
+    /// The seed documents it comes from.
+    pub source: &'static str,
+    /// The fields, in page order.
+    pub fields: &'static [Field],
+    /// The form's own rules, in catalogue order (the shared input rules are added by the engine).
+    pub rules: &'static [&'static Rule],
+    /// The rule that reports a missing required field.
+    pub required: &'static Rule,
+    /// Runs the form's rules; returns the outcome.
+    pub check: fn(&Map<String, Value>, &mut Ctx) -> Option<Value>,
+    /// The next step of a form that carries forward (the Family Programme).
+    pub carry_forward: Option<CarryForward>,
+}
+
+/// Every form of the product.
+pub static FORMS: &[&FormDef] = forms::ALL;
+
+pub fn find(id: &str) -> Result<&'static FormDef, Error> {
+    FORMS.iter().copied().find(|f| f.id == id).ok_or_else(|| Error::UnknownForm(id.to_owned()))
+}
+
+/// A form as `forms()` lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FormInfo {
+    pub id: String,
+    pub title: String,
+    pub source: String,
+    /// How many fields a person can fill (leaves of the model; a list's item fields counted once).
+    pub fields: usize,
+    /// How many rules the form has (its own, not the shared input rules).
+    pub rules: usize,
+}
+
+impl FormDef {
+    pub fn info(&self) -> FormInfo {
+        FormInfo {
+            id: self.id.to_owned(),
+            title: self.title.to_owned(),
+            source: self.source.to_owned(),
+            fields: count_leaves(self.fields),
+            rules: self.rules.len(),
+        }
+    }
+}
+
+fn count_leaves(fields: &[Field]) -> usize {
+    fields.iter().map(|f| kind_leaves(&f.kind)).sum()
+}
+
+fn kind_leaves(kind: &Kind) -> usize {
+    match kind {
+        Kind::Object(fields) => count_leaves(fields),
+        Kind::List { item, .. } => kind_leaves(item),
+        _ => 1,
+    }
+}
+
+/// The position of a path in the form's field order, for sorting diagnostics: one number per segment (the field's
+/// place in its object, or the list index).
+pub fn order_key(fields: &'static [Field], path: &str) -> Vec<u32> {
+    let mut key = Vec::new();
+    let mut kind: Option<Kind> = Some(Kind::Object(fields));
+    for seg in path.split('/').skip(1) {
+        let (pos, next) = match kind {
+            Some(Kind::Object(fs)) => match fs.iter().position(|f| f.name == seg) {
+                Some(i) => (u32::try_from(i).unwrap_or(u32::MAX), fs.get(i).map(|f| f.kind)),
+                None => (u32::MAX, None),
+            },
+            Some(Kind::List { item, .. }) => (seg.parse().unwrap_or(u32::MAX), Some(*item)),
+            Some(Kind::Date) => (["day", "month", "year"].iter().position(|p| *p == seg).map_or(3, |i| i as u32), None),
+            _ => (u32::MAX, None),
+        };
+        key.push(pos);
+        kind = next;
+    }
+    key
+}

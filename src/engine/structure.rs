@@ -1,0 +1,282 @@
+//! The structural pass: walks the data against the form's model and reports, at each field, a wrong type, an
+//! impossible date, an unknown option, text too long, a missing required field. Rules then read only well-formed
+//! values.
+
+use serde_json::{Map, Value};
+
+use super::context::Ctx;
+use super::messages::{escape_key, lower_first};
+use super::model::{Field, Kind, LIST_MAX};
+use super::read::{self, DateProblem, Part};
+use super::rule::{Cite, Kind as RuleKind, Rule, CONVENTIONS};
+use super::report::Severity;
+
+const SECTION: &str = "Conventions for every form";
+
+macro_rules! input_rule {
+    ($id:ident, $code:literal, $name:literal, $sev:ident, $summary:literal) => {
+        pub static $id: Rule = Rule {
+            code: $code,
+            name: $name,
+            severity: Severity::$sev,
+            kind: RuleKind::Check,
+            paths: &["*"],
+            summary: $summary,
+            cite: Cite::same(CONVENTIONS, SECTION),
+            quote: "A field of the wrong type (a number where a date belongs, \"2026-02-30\") is a diagnostic at that field's path, and the rest of the form is still checked.",
+        };
+    };
+}
+
+input_rule!(WRONG_TYPE, "INP-001", "wrong-type", Error, "A field holds a value of the wrong kind (a list where text belongs, a number where a date belongs).");
+input_rule!(DATE_INCOMPLETE, "INP-002", "date-incomplete", Error, "A date input has a day, month or year missing.");
+input_rule!(DATE_NOT_REAL, "INP-003", "date-not-real", Error, "A date is not a real date (30 February, a month 13, text that is not a date).");
+input_rule!(YEAR_DIGITS, "INP-004", "year-not-four-digits", Error, "A year is not written with 4 numbers; two-digit years are never guessed.");
+input_rule!(DATE_OUT_OF_RANGE, "INP-005", "date-out-of-range", Error, "A date is outside the years the calendar knows (1900 to 2199).");
+input_rule!(UNKNOWN_OPTION, "INP-006", "unknown-option", Error, "A choice field holds a value that is not one of its options.");
+input_rule!(TEXT_TOO_LONG, "INP-007", "text-too-long", Error, "Text is longer than the field takes (counted in UTF-16 code units, as browsers count).");
+input_rule!(NOT_A_NUMBER, "INP-008", "not-a-number", Error, "A number field holds something that is not a number, or not a whole number where one is needed.");
+input_rule!(NUMBER_OUT_OF_RANGE, "INP-009", "number-out-of-range", Error, "A number is outside the field's range.");
+input_rule!(EMAIL_FORMAT, "INP-010", "email-format", Error, "An email address is not in the correct format.");
+input_rule!(PHONE_FORMAT, "INP-011", "phone-format", Error, "A telephone number is not a UK telephone number.");
+input_rule!(POSTCODE_FORMAT, "INP-012", "postcode-format", Error, "A postcode is not a real UK postcode.");
+input_rule!(UNREADABLE, "INP-013", "unreadable-character", Error, "Text contains a character that cannot be read (a broken character from a paste, or nesting too deep to keep).");
+input_rule!(TOO_MANY_ROWS, "INP-014", "too-many-rows", Error, "A list has more rows than the form takes; only the first rows are checked.");
+input_rule!(UNRECOGNISED_FIELDS, "INP-015", "unrecognised-fields", Info, "An object has fields that the form does not have; they are kept but not checked.");
+input_rule!(DATETIME_INVALID, "INP-016", "datetime-not-real", Error, "A date and time is not a real date and time written YYYY-MM-DDTHH:MM.");
+input_rule!(TOO_LARGE, "INP-017", "form-too-large", Error, "The form is larger than the engine reads (64 MB); nothing else was checked.");
+
+/// The rules every form shares, listed after each form's own.
+pub static INPUT_RULES: &[&Rule] = &[
+    &WRONG_TYPE,
+    &DATE_INCOMPLETE,
+    &DATE_NOT_REAL,
+    &YEAR_DIGITS,
+    &DATE_OUT_OF_RANGE,
+    &UNKNOWN_OPTION,
+    &TEXT_TOO_LONG,
+    &NOT_A_NUMBER,
+    &NUMBER_OUT_OF_RANGE,
+    &EMAIL_FORMAT,
+    &PHONE_FORMAT,
+    &POSTCODE_FORMAT,
+    &UNREADABLE,
+    &TOO_MANY_ROWS,
+    &UNRECOGNISED_FIELDS,
+    &DATETIME_INVALID,
+    &TOO_LARGE,
+];
+
+/// Checks the whole form against its model. `required` is the form's rule for missing required fields.
+pub fn check(fields: &'static [Field], data: &Map<String, Value>, required: &Rule, ctx: &mut Ctx) {
+    let mut path = String::new();
+    check_object(fields, data, required, &mut path, ctx);
+}
+
+fn check_object(fields: &[Field], obj: &Map<String, Value>, required: &Rule, path: &mut String, ctx: &mut Ctx) {
+    for field in fields {
+        let len = path.len();
+        path.push('/');
+        path.push_str(field.name);
+        let value = obj.get(field.name);
+        if read::is_blank(value) {
+            if let Some(message) = field.required {
+                ctx.emit(required, path.as_str(), message);
+            }
+        } else if let Some(v) = value {
+            check_value(field.label, &field.kind, v, required, path, ctx);
+        }
+        path.truncate(len);
+    }
+    let unknown: Vec<&String> = obj.keys().filter(|k| !fields.iter().any(|f| f.name == k.as_str())).collect();
+    if !unknown.is_empty() {
+        let message = if unknown.len() == 1 {
+            "This part of the form has 1 field that the form does not have; it is kept but not checked".to_owned()
+        } else {
+            format!(
+                "This part of the form has {} fields that the form does not have; they are kept but not checked",
+                unknown.len()
+            )
+        };
+        let related: Vec<String> = unknown.iter().take(10).map(|k| format!("{path}/{}", escape_key(k))).collect();
+        ctx.emit(&UNRECOGNISED_FIELDS, path.as_str(), message).related(related);
+    }
+}
+
+fn check_value(label: &str, kind: &Kind, v: &Value, required: &Rule, path: &mut String, ctx: &mut Ctx) {
+    match kind {
+        Kind::Text { max } => match v {
+            Value::String(s) => check_text(label, s, *max, path, ctx),
+            Value::Number(_) | Value::Bool(_) => {}
+            _ => wrong_type(label, "text", path, ctx),
+        },
+        Kind::Date => check_date(label, v, path, ctx),
+        Kind::DateTime => {
+            if read::parse_datetime(v).is_err() {
+                if has_unreadable(v) {
+                    unreadable(label, path, ctx);
+                } else {
+                    let message = format!("{label} must be a real date and time, like 2025-06-27T14:30");
+                    ctx.emit(&DATETIME_INVALID, path.as_str(), message);
+                }
+            }
+        }
+        Kind::Bool => {
+            if read::parse_bool(v).is_err() {
+                ctx.emit(&WRONG_TYPE, path.as_str(), format!("{label} must be yes or no"));
+            }
+        }
+        Kind::Number { min, max, integer } => match read::parse_number(v) {
+            Err(read::Malformed) => {
+                ctx.emit(&NOT_A_NUMBER, path.as_str(), format!("{label} must be a number"));
+            }
+            Ok(None) => {}
+            Ok(Some(x)) => {
+                if *integer && x.fract() != 0.0 {
+                    ctx.emit(&NOT_A_NUMBER, path.as_str(), format!("{label} must be a whole number"));
+                } else if x < *min || x > *max {
+                    let message = format!("{label} must be between {} and {}", show(*min), show(*max));
+                    ctx.emit(&NUMBER_OUT_OF_RANGE, path.as_str(), message);
+                }
+            }
+        },
+        Kind::Enum(values) => match v {
+            Value::String(s) => {
+                let c = read::clean(s);
+                if c.contains('\u{FFFD}') {
+                    unreadable(label, path, ctx);
+                } else if !values.contains(&c.as_ref()) {
+                    let message = format!("Select a {} from the list", lower_first(label));
+                    ctx.emit(&UNKNOWN_OPTION, path.as_str(), message);
+                }
+            }
+            _ => wrong_type(label, "one of the listed options", path, ctx),
+        },
+        Kind::Email => text_format(label, v, read::is_email, &EMAIL_FORMAT, "Enter an email address in the correct format, like name@example.com", path, ctx),
+        Kind::Phone => text_format(label, v, read::is_uk_phone, &PHONE_FORMAT, "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192", path, ctx),
+        Kind::Postcode => text_format(label, v, read::is_uk_postcode, &POSTCODE_FORMAT, "Enter a real postcode, like SW1A 1AA", path, ctx),
+        Kind::Object(fields) => match v {
+            Value::Object(o) => check_object(fields, o, required, path, ctx),
+            _ => wrong_type(label, "a group of answers", path, ctx),
+        },
+        Kind::List { item, max } => match v {
+            Value::Array(items) => {
+                let limit = (*max).min(LIST_MAX);
+                let cap = usize::try_from(limit).unwrap_or(usize::MAX);
+                if items.len() > cap {
+                    let message = format!("{label} must have {limit} rows or fewer");
+                    ctx.emit(&TOO_MANY_ROWS, path.as_str(), message);
+                }
+                for (i, x) in items.iter().take(cap).enumerate() {
+                    if x.is_null() {
+                        continue;
+                    }
+                    let len = path.len();
+                    path.push('/');
+                    path.push_str(&i.to_string());
+                    check_value(label, item, x, required, path, ctx);
+                    path.truncate(len);
+                }
+            }
+            _ => wrong_type(label, "a list", path, ctx),
+        },
+    }
+}
+
+fn show(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}
+
+fn has_unreadable(v: &Value) -> bool {
+    matches!(v, Value::String(s) if s.contains('\u{FFFD}'))
+}
+
+fn unreadable(label: &str, path: &str, ctx: &mut Ctx) {
+    let message = format!("{label} contains a character that cannot be read; type it again");
+    ctx.emit(&UNREADABLE, path, message);
+}
+
+fn wrong_type(label: &str, expected: &str, path: &str, ctx: &mut Ctx) {
+    ctx.emit(&WRONG_TYPE, path, format!("{label} must be {expected}"));
+}
+
+fn check_text(label: &str, s: &str, max: u32, path: &str, ctx: &mut Ctx) {
+    let limit = usize::try_from(max).unwrap_or(usize::MAX);
+    // A length check that stops counting once over the limit keeps a 10 MB paste cheap.
+    if s.len() > limit && s.encode_utf16().nth(limit).is_some() {
+        let message = format!("{label} must be {max} characters or fewer");
+        ctx.emit(&TEXT_TOO_LONG, path, message);
+    } else if s.contains('\u{FFFD}') {
+        unreadable(label, path, ctx);
+    }
+}
+
+fn text_format(
+    label: &str,
+    v: &Value,
+    ok: fn(&str) -> bool,
+    rule: &Rule,
+    message: &str,
+    path: &str,
+    ctx: &mut Ctx,
+) {
+    match v {
+        Value::String(s) => {
+            if s.contains('\u{FFFD}') {
+                unreadable(label, path, ctx);
+                return;
+            }
+            let c = read::clean(s);
+            if c.len() > 320 || !ok(&c) {
+                ctx.emit(rule, path, message.to_owned());
+            }
+        }
+        Value::Number(_) if rule.code == PHONE_FORMAT.code => {
+            ctx.emit(rule, path, message.to_owned());
+        }
+        _ => wrong_type(label, "text", path, ctx),
+    }
+}
+
+fn check_date(label: &str, v: &Value, path: &mut String, ctx: &mut Ctx) {
+    let Err(problem) = read::parse_date(v) else { return };
+    if has_unreadable(v) {
+        unreadable(label, path, ctx);
+        return;
+    }
+    let at = |part: Option<Part>| match part {
+        Some(p) if v.is_object() => format!("{path}/{}", p.key()),
+        _ => path.to_string(),
+    };
+    match problem {
+        DateProblem::Incomplete(missing) => {
+            let names: Vec<&str> = missing.iter().map(|p| p.key()).collect();
+            let list = match names.as_slice() {
+                [a] => format!("a {a}"),
+                [a, b] => format!("a {a} and {b}"),
+                _ => "a day, month and year".to_owned(),
+            };
+            let target = at(missing.first().copied());
+            ctx.emit(&DATE_INCOMPLETE, target, format!("{label} must include {list}"));
+        }
+        DateProblem::NotReal(part) => {
+            let target = at(part);
+            ctx.emit(&DATE_NOT_REAL, target, format!("{label} must be a real date"));
+        }
+        DateProblem::YearDigits => {
+            let target = at(Some(Part::Year));
+            ctx.emit(&YEAR_DIGITS, target, format!("Year in {} must include 4 numbers", lower_first(label)));
+        }
+        DateProblem::OutOfRange => {
+            let message = format!("{label} must be between 1900 and 2199");
+            ctx.emit(&DATE_OUT_OF_RANGE, path.as_str(), message);
+        }
+        DateProblem::WrongType => {
+            ctx.emit(&WRONG_TYPE, path.as_str(), format!("{label} must be a date, like 27 3 2007"));
+        }
+    }
+}

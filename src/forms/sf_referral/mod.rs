@@ -1,0 +1,49 @@
+//! Strengthening Families referral — `sf-referral` (002, "Referral Criteria", "STRENGTHENING FAMILIES REFERRAL
+//! PATHWAY", "Whole Family Working", "STRENGTHENING FAMILIES WORK FLOW").
+
+pub mod model;
+pub mod rules;
+
+use serde_json::{json, Map, Value};
+
+use crate::engine::context::Ctx;
+use crate::engine::registry::FormDef;
+
+pub static FORM: FormDef = FormDef {
+    id: "sf-referral",
+    title: "Strengthening Families referral",
+    source: "002_01d3e803f2e17a39.txt",
+    fields: model::FIELDS,
+    rules: rules::RULES,
+    required: &rules::REQUIRED,
+    check,
+    carry_forward: None,
+};
+
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    let facts = rules::facts(data);
+    rules::check(data, ctx, &facts);
+    Some(outcome(ctx, &facts))
+}
+
+/// Domains and sub-categories met, how many more are needed, suggestions from the recorded facts, and whether the
+/// assessment and plan are open.
+fn outcome(ctx: &Ctx, f: &rules::Facts) -> Value {
+    let domains = rules::domains_met(&f.ticked);
+    let subcategories: Vec<&str> = model::subcategory_ids().filter(|id| f.ticked.contains(id)).collect();
+    let (domains_needed, subcategories_needed) = rules::needed(ctx, f);
+    let suggested: Vec<&str> = f.supported.iter().copied().filter(|id| !f.ticked.contains(id)).collect();
+    let open = f.assessment_open == Some(true) && f.plan_open == Some(true);
+    let route_allowed = f.route.is_some() && !f.self_referral_to_whole_family;
+    let eligible = domains_needed == 0 && subcategories_needed == 0 && open && route_allowed;
+    json!({
+        "eligible": eligible,
+        "domainsMet": domains,
+        "subcategoriesMet": subcategories,
+        "domainsNeeded": domains_needed,
+        "subcategoriesNeeded": subcategories_needed,
+        "suggested": suggested,
+        "assessmentAndPlanOpen": open,
+        "routeAllowed": route_allowed,
+    })
+}

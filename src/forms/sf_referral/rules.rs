@@ -1,0 +1,465 @@
+//! The referral's rules: one declaration and one check function each.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use super::model::{self, EARLY_HELP_ROUTES};
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::messages::{long_date, plural};
+use crate::engine::profile::Param;
+use crate::engine::read;
+use crate::engine::report::Severity;
+use crate::engine::rule::{Cite, Kind, Rule, SEED_002};
+
+macro_rules! rule {
+    ($id:ident, $code:literal, $name:literal, $sev:ident, $kind:ident, [$($path:literal),*], $cite:expr, $summary:literal, $quote:literal) => {
+        pub static $id: Rule = Rule {
+            code: $code,
+            name: $name,
+            severity: Severity::$sev,
+            kind: Kind::$kind,
+            paths: &[$($path),*],
+            summary: $summary,
+            cite: $cite,
+            quote: $quote,
+        };
+    };
+}
+
+rule!(REQUIRED, "REF-001", "missing-required-field", Error, Required,
+    ["/referralDate", "/route", "/children", "/referrer/name", "/referrer/agency", "/assessment", "/assessment/open", "/plan", "/plan/open", "/consent/given", "/children/*/dateOfBirth", "/children/*/expectedDate"],
+    Cite::same(SEED_002, "Referral Criteria"),
+    "A field the referral needs is missing: the date, the route, at least one child, the referrer (unless a self-referral), the assessment and plan, consent on an early help route, a date of birth or an unborn child's expected date.",
+    "For professionals referring in for family support there must be an open and current assessment and plan in place and meet the following referral criteria.");
+
+pub static DOMAINS_NEEDED: Param = Param { key: "sf-referral.domains", default: 3, unit: "domains" };
+pub static SUBCATEGORIES_NEEDED: Param = Param { key: "sf-referral.subcategories", default: 5, unit: "sub-categories" };
+
+rule!(CRITERIA_NOT_MET, "REF-002", "referral-criteria-not-met", Error, Required, ["/criteria"],
+    Cite::interpreted(SEED_002, "Referral Criteria"),
+    "The criteria met span fewer than three domains or fewer than five sub-categories (\"at least\" is interpreted). Reported as an error at submit, as information while drafting.",
+    "In order to meet the referral criteria for whole family working one to one support you must ensure that the unmet needs meet three domain areas and five sub categories within this guidance");
+
+rule!(NOT_OPEN, "REF-003", "assessment-or-plan-not-open", Error, Check, ["/assessment/open", "/plan/open"],
+    Cite::same(SEED_002, "Referral Criteria"),
+    "The assessment or the plan is recorded as not open.",
+    "there must be an open and current assessment and plan in place");
+
+rule!(ASSESSMENT_OLD, "REF-004", "assessment-older-than-12-months", Warning, Check, ["/assessment/date", "/referralDate"],
+    Cite::interpreted(SEED_002, "ATTACHMENT ONE – CASE AUDIT TOOL"),
+    "The assessment is more than 12 months old at the referral date, so it may not be current.",
+    "If assessment is older than 12 months it been reviewed");
+
+rule!(SELF_REFERRAL, "REF-005", "self-referral-to-whole-family-working", Error, Check, ["/route", "/service"],
+    Cite::same(SEED_002, "Whole Family Working"),
+    "A family has referred itself to whole family working, which families cannot do.",
+    "FAMILIES ARE UNABLE TO SELF REFER TO WHOLE FAMILY WORKING");
+
+pub static MAX_AGE: Param = Param { key: "sf-referral.maxAge", default: 18, unit: "years" };
+pub static MAX_AGE_SEND: Param = Param { key: "sf-referral.maxAgeSend", default: 25, unit: "years" };
+
+rule!(CHILD_AGE, "REF-006", "child-outside-age-range", Error, Check, ["/children/*/dateOfBirth", "/children/*/send", "/referralDate"],
+    Cite::interpreted(SEED_002, "Strengthening Families"),
+    "A child is older than 18 at the referral date (older than 25 with a special educational need or disability). The bounds \"0-18\" and \"up to 25\" are read as under 19 and under 26.",
+    "Strengthening Families offer services for families and with children and young people aged 0-18 and up to 25 if they have a special educational need or disability.");
+
+rule!(UNBORN_DATE, "REF-007", "unborn-expected-date-not-after-referral", Error, Check, ["/children/*/expectedDate", "/referralDate"],
+    Cite::interpreted(SEED_002, "Referral Criteria"),
+    "An unborn child's expected date of birth is on or before the referral date.",
+    "");
+
+rule!(BIRTH_IN_FUTURE, "REF-008", "date-of-birth-in-future", Error, Check, ["/children/*/dateOfBirth", "/adults/*/dateOfBirth"],
+    Cite::interpreted(SEED_002, "Referral Criteria"),
+    "A date of birth is after today (an unborn child is recorded with an expected date instead). Dates before 1900 are caught by the shared date-range rule.",
+    "");
+
+rule!(CONTRADICTED, "REF-009", "criterion-contradicted-by-facts", Warning, Check, ["/criteria", "/children/*/attendancePercent", "/children/*/missingEpisodes", "/assessment/open"],
+    Cite::interpreted(SEED_002, "Referral Criteria"),
+    "A ticked sub-category is contradicted by the facts recorded: attendance below 90% ticked while every recorded attendance is 90% or more; missing three times in 90 days ticked while the recorded episodes are fewer; supported by an assessment ticked while the assessment is closed.",
+    "A child with absences from school where overall attendance is below 90%. ... Children who go missing three times or more in the last 90 days");
+
+rule!(SUGGESTED, "REF-010", "criterion-suggested-by-facts", Info, Check, ["/criteria", "/children/*/attendancePercent", "/children/*/missingEpisodes", "/assessment", "/plan"],
+    Cite::interpreted(SEED_002, "Referral Criteria"),
+    "The facts recorded support a sub-category that is not ticked: attendance below 90%, three or more missing episodes in the 90 days before the referral, an open assessment, an open child protection or child in need plan.",
+    "");
+
+rule!(UNKNOWN_CRITERION, "REF-011", "unknown-criterion", Error, Check, ["/criteria/*/id"],
+    Cite::same(SEED_002, "Referral Criteria"),
+    "A criterion is not one of the sub-categories of the referral criteria table; it is never silently ignored.",
+    "");
+
+rule!(DUPLICATE_CRITERION, "REF-012", "duplicate-criterion", Warning, Check, ["/criteria/*/id"],
+    Cite::interpreted(SEED_002, "Referral Criteria"),
+    "The same sub-category is ticked twice; it counts once.",
+    "");
+
+rule!(REFERRAL_IN_FUTURE, "REF-013", "referral-date-in-future", Error, Check, ["/referralDate"],
+    Cite::interpreted(SEED_002, "STRENGTHENING FAMILIES WORK FLOW"),
+    "The referral date is after today.",
+    "");
+
+rule!(RECEIVED_BEFORE, "REF-014", "received-before-referral", Error, Check, ["/receivedOn", "/referralDate"],
+    Cite::interpreted(SEED_002, "STRENGTHENING FAMILIES WORK FLOW"),
+    "The referral was received before the date it was made.",
+    "Referral received by Senior Business Support Officer based on child/young person's address");
+
+rule!(CONSENT_NOT_GIVEN, "REF-015", "consent-not-given-early-help", Error, Check, ["/consent/given", "/route"],
+    Cite::interpreted(SEED_002, "STRENGTHENING FAMILIES EXTERNAL EARLY HELP ASSESSMENT/EARLY HELP SUPPORT PLAN"),
+    "An early help (non-statutory) referral records that consent was not given. A missing consent answer is reported by the required-field rule.",
+    "CONSENT BOX – to be completed");
+
+rule!(HOUSEHOLD, "REF-016", "household-members-incomplete", Error, Required, ["/route", "/children/*/name", "/adults", "/adults/*/name", "/adults/*/relationship"],
+    Cite::interpreted(SEED_002, "FAMILY CONNECT"),
+    "A Family Connect referral does not give every household member's details: each child's name, and at least one adult with name and relationship. Reported as an error at submit, as information while drafting.",
+    "Ensure all information is completed on all household members.");
+
+pub static RULES: &[&Rule] = &[
+    &REQUIRED,
+    &CRITERIA_NOT_MET,
+    &NOT_OPEN,
+    &ASSESSMENT_OLD,
+    &SELF_REFERRAL,
+    &CHILD_AGE,
+    &UNBORN_DATE,
+    &BIRTH_IN_FUTURE,
+    &CONTRADICTED,
+    &SUGGESTED,
+    &UNKNOWN_CRITERION,
+    &DUPLICATE_CRITERION,
+    &REFERRAL_IN_FUTURE,
+    &RECEIVED_BEFORE,
+    &CONSENT_NOT_GIVEN,
+    &HOUSEHOLD,
+];
+
+/// What the rules and the outcome share, read once.
+pub struct Facts<'a> {
+    pub referral_date: Option<NaiveDate>,
+    pub route: Option<std::borrow::Cow<'a, str>>,
+    pub children: &'a [Value],
+    /// Valid, distinct sub-category ids ticked, in the order ticked.
+    pub ticked: Vec<&'static str>,
+    pub assessment_open: Option<bool>,
+    pub plan_open: Option<bool>,
+    /// Sub-categories the recorded facts support.
+    pub supported: Vec<&'static str>,
+    /// A self-referral to whole family working (not allowed).
+    pub self_referral_to_whole_family: bool,
+}
+
+pub fn facts<'a>(data: &'a Map<String, Value>) -> Facts<'a> {
+    let referral_date = read::date(data, "referralDate");
+    let children = read::list(data, "children");
+    let mut ticked: Vec<&'static str> = Vec::new();
+    for c in read::list(data, "criteria") {
+        let Some(id) = c.as_object().and_then(|o| read::text(o, "id")) else { continue };
+        if let Some(known) = model::subcategory_ids().find(|k| *k == id.as_ref()) {
+            if !ticked.contains(&known) {
+                ticked.push(known);
+            }
+        }
+    }
+    let open = |key: &str| read::object(data, key).and_then(|o| read::boolean(o, "open"));
+    let (assessment_open, plan_open) = (open("assessment"), open("plan"));
+    let mut supported = Vec::new();
+    if assessment_open == Some(true) {
+        supported.push("supported-by-assessment");
+    }
+    if children_objects(children).any(|c| read::number(c, "attendancePercent").is_some_and(|p| p < 90.0)) {
+        supported.push("attendance-below-90");
+    }
+    if let Some(rd) = referral_date {
+        if children_objects(children).any(|c| episodes_in_90_days(c, rd) >= 3) {
+            supported.push("missing-3-in-90");
+        }
+    }
+    let plan = read::object(data, "plan");
+    let statutory_plan =
+        plan.and_then(|p| read::choice(p, "type", &["child-protection-plan", "child-in-need-plan"])).is_some();
+    if statutory_plan && plan_open == Some(true) {
+        supported.push("cp-or-cin");
+    }
+    let route = read::choice(data, "route", model::ROUTES);
+    let whole_family = read::choice(data, "service", model::SERVICES).as_deref() == Some("whole-family-working");
+    let self_referral_to_whole_family = whole_family && route.as_deref() == Some("self-referral");
+    Facts { referral_date, route, children, ticked, assessment_open, plan_open, supported, self_referral_to_whole_family }
+}
+
+fn children_objects(children: &[Value]) -> impl Iterator<Item = &Map<String, Value>> {
+    children.iter().filter_map(Value::as_object)
+}
+
+/// Missing episodes in the 90 days up to and including the referral date.
+pub fn episodes_in_90_days(child: &Map<String, Value>, referral: NaiveDate) -> usize {
+    let start = calendar::add_days(referral, -90);
+    read::list(child, "missingEpisodes")
+        .iter()
+        .filter_map(|v| read::parse_date(v).ok().flatten())
+        .filter(|d| *d <= referral && start.is_some_and(|s| *d > s))
+        .count()
+}
+
+pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    referral_dates(data, ctx, f);
+    referrer_and_route(data, ctx, f);
+    assessment_and_plan(data, ctx, f);
+    consent(data, ctx, f);
+    children(ctx, f);
+    household(data, ctx, f);
+    criteria(data, ctx, f);
+}
+
+fn referral_dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    if let Some(rd) = f.referral_date {
+        if rd > ctx.today {
+            ctx.emit(&REFERRAL_IN_FUTURE, "/referralDate", "Date of referral must be today or in the past");
+        }
+        if let Some(received) = read::date(data, "receivedOn") {
+            if received < rd {
+                ctx.emit(
+                    &RECEIVED_BEFORE,
+                    "/receivedOn",
+                    "Date the referral was received must be the same as or after the date of referral",
+                )
+                .related(["/referralDate"]);
+            }
+        }
+    }
+}
+
+fn is_self_referral(f: &Facts) -> bool {
+    f.route.as_deref() == Some("self-referral")
+}
+
+fn referrer_and_route(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    if f.route.is_some() && !is_self_referral(f) {
+        let referrer = read::object(data, "referrer");
+        let has = |k: &str| referrer.is_some_and(|r| !read::is_blank(r.get(k)));
+        if !has("name") {
+            ctx.emit(&REQUIRED, "/referrer/name", "Enter the referrer's name");
+        }
+        if !has("agency") {
+            ctx.emit(&REQUIRED, "/referrer/agency", "Enter the referrer's agency");
+        }
+    }
+    if f.self_referral_to_whole_family {
+        ctx.emit(&SELF_REFERRAL, "/route", "Families cannot refer themselves to whole family working: choose another service or another route")
+            .related(["/service"]);
+    }
+}
+
+fn assessment_and_plan(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    for (key, name) in [("assessment", "assessment"), ("plan", "plan")] {
+        let part = read::object(data, key);
+        match part {
+            None if read::is_blank(data.get(key)) => {
+                ctx.emit(&REQUIRED, format!("/{key}"), format!("Enter the open and current {name}"));
+            }
+            None => {}
+            Some(obj) => match read::boolean(obj, "open") {
+                None if read::is_blank(obj.get("open")) => {
+                    ctx.emit(&REQUIRED, format!("/{key}/open"), format!("Select whether the {name} is open"));
+                }
+                Some(false) => {
+                    ctx.emit(&NOT_OPEN, format!("/{key}/open"), format!("The {name} must be open and current for the referral to be accepted"));
+                }
+                _ => {}
+            },
+        }
+    }
+    let assessment_date = read::object(data, "assessment").and_then(|a| read::date(a, "date"));
+    if let (Some(ad), Some(rd)) = (assessment_date, f.referral_date) {
+        if calendar::add_months(ad, 12).is_some_and(|limit| limit < rd) {
+            ctx.emit(&ASSESSMENT_OLD, "/assessment/date", "The assessment is more than 12 months old at the date of referral: check it has been reviewed")
+                .related(["/referralDate"]);
+        }
+    }
+}
+
+fn consent(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    let Some(route) = f.route.as_deref() else { return };
+    if !EARLY_HELP_ROUTES.contains(&route) {
+        return;
+    }
+    let consent = read::object(data, "consent");
+    match consent.and_then(|c| read::boolean(c, "given")) {
+        Some(true) => {}
+        Some(false) => {
+            ctx.emit(&CONSENT_NOT_GIVEN, "/consent/given", "An early help referral needs the family's consent")
+                .related(["/route"]);
+        }
+        None => {
+            if consent.is_none_or(|c| read::is_blank(c.get("given"))) {
+                ctx.emit(&REQUIRED, "/consent/given", "Select whether the family has given consent");
+            }
+        }
+    }
+}
+
+fn children(ctx: &mut Ctx, f: &Facts) {
+    let (max_age, max_age_send) = (ctx.value(&MAX_AGE), ctx.value(&MAX_AGE_SEND));
+    for (i, child) in f.children.iter().enumerate() {
+        let Some(c) = child.as_object() else { continue };
+        let unborn = read::boolean(c, "unborn") == Some(true);
+        let dob = read::date(c, "dateOfBirth");
+        if unborn {
+            match read::date(c, "expectedDate") {
+                None if read::is_blank(c.get("expectedDate")) => {
+                    ctx.emit(&REQUIRED, format!("/children/{i}/expectedDate"), "Enter the expected date of birth");
+                }
+                Some(expected) if f.referral_date.is_some_and(|rd| expected <= rd) => {
+                    ctx.emit(&UNBORN_DATE, format!("/children/{i}/expectedDate"), "Expected date of birth must be after the date of referral")
+                        .related(["/referralDate"]);
+                }
+                _ => {}
+            }
+            continue;
+        }
+        let Some(dob) = dob else {
+            if read::is_blank(c.get("dateOfBirth")) {
+                ctx.emit(&REQUIRED, format!("/children/{i}/dateOfBirth"), "Enter the child's date of birth");
+            }
+            continue;
+        };
+        if dob > ctx.today {
+            ctx.emit(&BIRTH_IN_FUTURE, format!("/children/{i}/dateOfBirth"), "Date of birth must be in the past");
+            continue;
+        }
+        let Some(rd) = f.referral_date else { continue };
+        let send = read::boolean(c, "send") == Some(true);
+        let limit = if send { max_age_send } else { max_age };
+        let years = i32::try_from(limit.saturating_add(1)).unwrap_or(i32::MAX);
+        if calendar::add_years(dob, years).is_some_and(|too_old| too_old <= rd) {
+            let message = if send {
+                format!("The child must be {limit} or younger at the date of referral (children with a special educational need or disability)")
+            } else {
+                format!("The child must be {limit} or younger at the date of referral, or up to {max_age_send} with a special educational need or disability")
+            };
+            ctx.emit(&CHILD_AGE, format!("/children/{i}/dateOfBirth"), message).related(["/referralDate", "/children/*/send"]);
+        }
+    }
+}
+
+fn household(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    if f.route.as_deref() != Some("family-connect-triage") {
+        return;
+    }
+    for (i, child) in f.children.iter().enumerate() {
+        let Some(c) = child.as_object() else { continue };
+        if read::boolean(c, "unborn") != Some(true) && read::is_blank(c.get("name")) {
+            ctx.emit(&HOUSEHOLD, format!("/children/{i}/name"), "Enter the child's name: a Family Connect referral gives every household member's details")
+                .related(["/route"]);
+        }
+    }
+    let adults = read::list(data, "adults");
+    if adults.is_empty() {
+        ctx.emit(&HOUSEHOLD, "/adults", "Add the adults in the household: a Family Connect referral gives every household member's details")
+            .related(["/route"]);
+    }
+    for (i, adult) in adults.iter().enumerate() {
+        let Some(a) = adult.as_object() else { continue };
+        if read::is_blank(a.get("name")) {
+            ctx.emit(&HOUSEHOLD, format!("/adults/{i}/name"), "Enter the adult's name").related(["/route"]);
+        }
+        if read::is_blank(a.get("relationship")) {
+            ctx.emit(&HOUSEHOLD, format!("/adults/{i}/relationship"), "Enter the adult's relationship to the child")
+                .related(["/route"]);
+        }
+    }
+}
+
+fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, c) in read::list(data, "criteria").iter().enumerate() {
+        let Some(obj) = c.as_object() else { continue };
+        let Some(id) = read::text(obj, "id") else { continue };
+        match model::subcategory_ids().find(|k| *k == id.as_ref()) {
+            None => {
+                if !ctx.has_finding_at(&format!("/criteria/{i}/id")) {
+                    ctx.emit(&UNKNOWN_CRITERION, format!("/criteria/{i}/id"), "Select a criterion from the referral criteria");
+                }
+            }
+            Some(known) if seen.contains(&known) => {
+                ctx.emit(&DUPLICATE_CRITERION, format!("/criteria/{i}/id"), "This criterion is already ticked; it counts once");
+            }
+            Some(known) => seen.push(known),
+        }
+    }
+
+    // Eligibility counts.
+    let domains = domains_met(&f.ticked).len();
+    let (need_domains, need_subs) = needed(ctx, f);
+    if need_domains > 0 || need_subs > 0 {
+        let want_d = ctx.value(&DOMAINS_NEEDED);
+        let want_s = ctx.value(&SUBCATEGORIES_NEEDED);
+        let mut parts = Vec::new();
+        if need_domains > 0 {
+            parts.push(format!("{} more", plural(need_domains, "domain", "domains")));
+        }
+        if need_subs > 0 {
+            parts.push(format!("{} more", plural(need_subs, "sub-category", "sub-categories")));
+        }
+        let message = format!(
+            "The needs must meet at least {want_d} domain areas and {want_s} sub-categories: {} needed ({} met so far)",
+            parts.join(" and "),
+            plural(i64::try_from(domains).unwrap_or(0), "domain", "domains"),
+        );
+        ctx.emit(&CRITERIA_NOT_MET, "/criteria", message);
+    }
+
+    // Facts that contradict a ticked sub-category.
+    let objects: Vec<&Map<String, Value>> = children_objects(f.children).collect();
+    if f.ticked.contains(&"attendance-below-90") {
+        let recorded: Vec<f64> = objects.iter().filter_map(|c| read::number(c, "attendancePercent")).collect();
+        if !recorded.is_empty() && recorded.iter().all(|p| *p >= 90.0) {
+            ctx.emit(&CONTRADICTED, "/criteria", "Attendance below 90% is ticked, but every child's recorded attendance is 90% or more")
+                .related(["/children/*/attendancePercent"]);
+        }
+    }
+    if let (true, Some(rd)) = (f.ticked.contains(&"missing-3-in-90"), f.referral_date) {
+        let any_recorded = objects.iter().any(|c| c.get("missingEpisodes").is_some_and(Value::is_array));
+        if any_recorded && !objects.iter().any(|c| episodes_in_90_days(c, rd) >= 3) {
+            let from = calendar::add_days(rd, -89).map(long_date).unwrap_or_default();
+            ctx.emit(&CONTRADICTED, "/criteria", format!("Missing three or more times in 90 days is ticked, but no child has three recorded missing episodes between {from} and the date of referral"))
+                .related(["/children/*/missingEpisodes", "/referralDate"]);
+        }
+    }
+    if f.ticked.contains(&"supported-by-assessment") && f.assessment_open == Some(false) {
+        ctx.emit(&CONTRADICTED, "/criteria", "Supported by an assessment is ticked, but the assessment is recorded as not open")
+            .related(["/assessment/open"]);
+    }
+
+    // Facts that support an unticked sub-category.
+    for id in &f.supported {
+        if f.ticked.contains(id) {
+            continue;
+        }
+        let message = match *id {
+            "supported-by-assessment" => "The open assessment supports the criterion 'supported by an assessment': consider ticking it",
+            "attendance-below-90" => "A child's recorded attendance is below 90%: consider ticking 'attendance below 90%'",
+            "missing-3-in-90" => "A child has three or more missing episodes in the 90 days before the referral: consider ticking 'missing three times or more in 90 days'",
+            _ => "The open child protection or child in need plan supports the criterion 'Children CP, Children CIN': consider ticking it",
+        };
+        ctx.emit(&SUGGESTED, "/criteria", message);
+    }
+}
+
+/// The domains that the ticked sub-categories cover, in table order.
+pub fn domains_met(ticked: &[&str]) -> Vec<&'static str> {
+    model::DOMAINS
+        .iter()
+        .filter(|d| d.subcategories.iter().any(|(id, _)| ticked.contains(id)))
+        .map(|d| d.id)
+        .collect()
+}
+
+/// How many more domains and sub-categories are needed.
+pub fn needed(ctx: &Ctx, f: &Facts) -> (i64, i64) {
+    let domains = i64::try_from(domains_met(&f.ticked).len()).unwrap_or(i64::MAX);
+    let subs = i64::try_from(f.ticked.len()).unwrap_or(i64::MAX);
+    (
+        ctx.value(&DOMAINS_NEEDED).saturating_sub(domains).max(0),
+        ctx.value(&SUBCATEGORIES_NEEDED).saturating_sub(subs).max(0),
+    )
+}

@@ -1,0 +1,35 @@
+//! # safeguarding-forms
+//!
+//! The domain model and validation rules of the case-recording forms used by UK children's social care services
+//! that work the Family Safeguarding and Strengthening Families way. The same rules run natively (a server, a batch
+//! job, the command line) and in the browser (the WebAssembly package built from this crate).
+//!
+//! ```
+//! use safeguarding_forms::{validate, Options};
+//! use serde_json::json;
+//!
+//! let options = Options::new().today("2025-06-02").unwrap().submit();
+//! let report = validate("sf-referral", &json!({ "referralDate": "2025-05-30" }), &options).unwrap();
+//! assert!(!report.valid);
+//! assert!(report.diagnostics.iter().any(|d| d.path == "/route"));
+//! ```
+//!
+//! The engine and every form are plain Rust; `wasm.rs` is the only module that knows about JavaScript.
+
+pub mod api;
+pub mod calendar;
+pub mod engine;
+pub mod forms;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use api::{
+    add_working_days, carry_forward, forms, profiles, rules, schema, validate, validate_json, working_days,
+};
+pub use engine::error::Error;
+pub use engine::options::{Options, Stage};
+pub use engine::report::{Diagnostic, Report, Severity};
+pub use engine::rule::{Citation, Fidelity, RuleInfo};
+pub use engine::session::FormSession;
+pub use engine::registry::FormInfo;
+pub use engine::profile::ProfileInfo;

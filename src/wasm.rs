@@ -1,0 +1,114 @@
+//! The WebAssembly boundary: the only module that knows about JavaScript. Data crosses as JSON text both ways
+//! (the wrapper in `js/index.js` stringifies and parses), which keeps cycles, BigInt and deep nesting out of wasm and
+//! is faster than walking JS objects from Rust. Errors are a caller's mistakes and become JavaScript `Error`s.
+
+use wasm_bindgen::prelude::*;
+
+use crate::engine::input;
+use crate::{api, Error, FormSession, Options};
+
+fn js_error(e: Error) -> JsValue {
+    js_sys::Error::new(&e.to_string()).into()
+}
+
+fn options(json: &str) -> Result<Options, JsValue> {
+    if json.is_empty() {
+        return Ok(Options::default());
+    }
+    let v = serde_json::from_str(json).map_err(|_| js_error(Error::InvalidOption("options must be an object".into())))?;
+    Options::from_json(&v).map_err(js_error)
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| String::from("null"))
+}
+
+#[wasm_bindgen(js_name = formsJson)]
+pub fn forms_json() -> String {
+    to_json(&api::forms())
+}
+
+#[wasm_bindgen(js_name = rulesJson)]
+pub fn rules_json(form: Option<String>, options_json: &str) -> Result<String, JsValue> {
+    let options = options(options_json)?;
+    api::rules(form.as_deref(), &options).map(|r| to_json(&r)).map_err(js_error)
+}
+
+#[wasm_bindgen(js_name = profilesJson)]
+pub fn profiles_json() -> String {
+    to_json(&api::profiles())
+}
+
+#[wasm_bindgen(js_name = schemaJson)]
+pub fn schema_json(form: &str) -> Result<String, JsValue> {
+    api::schema(form).map(|s| to_json(&s)).map_err(js_error)
+}
+
+#[wasm_bindgen(js_name = validateJson)]
+pub fn validate_json(form: &str, data_json: &str, options_json: &str) -> Result<String, JsValue> {
+    let options = options(options_json)?;
+    api::validate_json(form, data_json, &options).map(|r| r.to_json()).map_err(js_error)
+}
+
+#[wasm_bindgen(js_name = carryForwardJson)]
+pub fn carry_forward_json(form: &str, data_json: &str) -> Result<String, JsValue> {
+    let data = input::parse(data_json).map_err(js_error)?;
+    api::carry_forward(form, &data).map(|v| to_json(&v)).map_err(js_error)
+}
+
+#[wasm_bindgen(js_name = workingDays)]
+pub fn working_days(from: &str, to: &str, options_json: &str) -> Result<f64, JsValue> {
+    let options = options(options_json)?;
+    // Counts stay far below 2^53, so the conversion is exact.
+    api::working_days(from, to, &options).map(|n| n as f64).map_err(js_error)
+}
+
+#[wasm_bindgen(js_name = addWorkingDays)]
+pub fn add_working_days(from: &str, days: f64, options_json: &str) -> Result<String, JsValue> {
+    let options = options(options_json)?;
+    if !days.is_finite() || days.fract() != 0.0 || days.abs() > 1e6 {
+        return Err(js_error(Error::InvalidOption("days must be a whole number".into())));
+    }
+    api::add_working_days(from, days as i64, &options).map_err(js_error)
+}
+
+/// A live form held inside wasm; JavaScript's `FormSession` wraps it.
+#[wasm_bindgen]
+pub struct Session {
+    inner: FormSession,
+}
+
+#[wasm_bindgen]
+impl Session {
+    #[wasm_bindgen(constructor)]
+    pub fn new(form: &str, options_json: &str) -> Result<Session, JsValue> {
+        let options = options(options_json)?;
+        FormSession::new(form, &options).map(|inner| Session { inner }).map_err(js_error)
+    }
+
+    pub fn load(&mut self, data_json: &str) -> Result<String, JsValue> {
+        let data = input::parse(data_json).map_err(js_error)?;
+        self.inner.load(data).map(|r| r.to_json()).map_err(js_error)
+    }
+
+    pub fn set(&mut self, pointer: &str, value_json: &str) -> Result<String, JsValue> {
+        let value = if value_json.len() > input::MAX_BYTES {
+            serde_json::Value::String("\u{FFFD}".into())
+        } else {
+            input::parse(value_json).map_err(js_error)?
+        };
+        self.inner.set(pointer, value).map(|r| r.to_json()).map_err(js_error)
+    }
+
+    pub fn remove(&mut self, pointer: &str) -> Result<String, JsValue> {
+        self.inner.remove(pointer).map(|r| r.to_json()).map_err(js_error)
+    }
+
+    pub fn report(&self) -> String {
+        self.inner.report().to_json()
+    }
+
+    pub fn data(&self) -> String {
+        to_json(self.inner.data())
+    }
+}
