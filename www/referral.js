@@ -791,10 +791,19 @@ function visible(d, group) {
   for (const t of touched) {
     for (const p of paths) {
       if (typeof p !== 'string' || p === '') continue;
-      if (pointerIsWithin(p, t) || pointerIsWithin(t, p)) return true;
+      if (overlaps(p, t)) return true;
     }
   }
   return false;
+}
+
+/** Whether one pointer lies within the other; a "*" segment (in `related` paths) matches any one segment. */
+function overlaps(a, b) {
+  const x = parsePointer(a);
+  const y = parsePointer(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i += 1) if (x[i] !== y[i] && x[i] !== '*' && y[i] !== '*') return false;
+  return true;
 }
 
 function clearMessages() {

@@ -126,6 +126,7 @@ test('no path traversal, no directory listing, no other methods', async () => {
 test('run as a script, it prints the URL it serves', async () => {
   const child = spawn(process.execPath, [path.join(WWW, 'server.mjs'), '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
+    let timer;
     const line = await new Promise((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (d) => {
@@ -133,8 +134,8 @@ test('run as a script, it prints the URL it serves', async () => {
         if (out.includes('\n')) resolve(out.split('\n')[0]);
       });
       child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-      setTimeout(() => reject(new Error('no URL printed')), 5000);
-    });
+      timer = setTimeout(() => reject(new Error('no URL printed')), 5000);
+    }).finally(() => clearTimeout(timer));
     const m = /^Serving http:\/\/127\.0\.0\.1:(\d+)\/$/.exec(line);
     assert.ok(m, line);
     assert.notEqual(m[1], '0');

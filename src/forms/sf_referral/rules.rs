@@ -395,15 +395,16 @@ fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         let want_s = ctx.value(&SUBCATEGORIES_NEEDED);
         let mut parts = Vec::new();
         if need_domains > 0 {
-            parts.push(format!("{} more", plural(need_domains, "domain", "domains")));
+            parts.push(plural(need_domains, "more domain", "more domains"));
         }
         if need_subs > 0 {
-            parts.push(format!("{} more", plural(need_subs, "sub-category", "sub-categories")));
+            parts.push(plural(need_subs, "more sub-category", "more sub-categories"));
         }
         let message = format!(
-            "The needs must meet at least {want_d} domain areas and {want_s} sub-categories: {} needed ({} met so far)",
+            "The needs must meet at least {want_d} domain areas and {want_s} sub-categories: {} needed ({} and {} met so far)",
             parts.join(" and "),
             plural(i64::try_from(domains).unwrap_or(0), "domain", "domains"),
+            plural(i64::try_from(f.ticked.len()).unwrap_or(0), "sub-category", "sub-categories"),
         );
         ctx.emit(&CRITERIA_NOT_MET, "/criteria", message);
     }
