@@ -113,7 +113,8 @@ pub fn carry_forward(form_id: &str, data: &Value) -> Result<Value, Error> {
 }
 
 fn option_date(name: &str, s: &str) -> Result<calendar::NaiveDate, Error> {
-    calendar::parse_iso_date(s).ok_or_else(|| Error::InvalidOption(format!("{name} must be a real date written YYYY-MM-DD")))
+    calendar::parse_iso_date(s)
+        .ok_or_else(|| Error::InvalidOption(format!("{name} must be a real date written YYYY-MM-DD")))
 }
 
 /// Working days after `from`, up to and including `to` (England and Wales, with the options' closure days).

@@ -23,13 +23,11 @@ pub mod forms;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use api::{
-    add_working_days, carry_forward, forms, profiles, rules, schema, validate, validate_json, working_days,
-};
+pub use api::{add_working_days, carry_forward, forms, profiles, rules, schema, validate, validate_json, working_days};
 pub use engine::error::Error;
 pub use engine::options::{Options, Stage};
+pub use engine::profile::ProfileInfo;
+pub use engine::registry::FormInfo;
 pub use engine::report::{Diagnostic, Report, Severity};
 pub use engine::rule::{Citation, Fidelity, RuleInfo};
 pub use engine::session::FormSession;
-pub use engine::registry::FormInfo;
-pub use engine::profile::ProfileInfo;

@@ -54,27 +54,18 @@ fn one_off_bank_holidays() {
     assert!(!dates_of(1995).contains(&"1995-05-01".to_string()));
     assert!(dates_of(1999).contains(&"1999-12-31".to_string()));
     assert_eq!(
-        dates_of(2002)
-            .iter()
-            .filter(|s| s.starts_with("2002-05") || s.starts_with("2002-06"))
-            .collect::<Vec<_>>(),
+        dates_of(2002).iter().filter(|s| s.starts_with("2002-05") || s.starts_with("2002-06")).collect::<Vec<_>>(),
         ["2002-05-06", "2002-06-03", "2002-06-04"]
     );
     assert!(dates_of(2011).contains(&"2011-04-29".to_string()));
     assert_eq!(
-        dates_of(2012)
-            .iter()
-            .filter(|s| s.starts_with("2012-05") || s.starts_with("2012-06"))
-            .collect::<Vec<_>>(),
+        dates_of(2012).iter().filter(|s| s.starts_with("2012-05") || s.starts_with("2012-06")).collect::<Vec<_>>(),
         ["2012-05-07", "2012-06-04", "2012-06-05"]
     );
     assert!(!is_bank_holiday(d("2020-05-04")), "2020 early May moved to VE day");
     assert!(!is_bank_holiday(d("2022-05-30")), "2022 spring moved to 2 June");
     // Millennium year: Christmas 1999 on a Saturday, New Year 2000 on a Saturday.
-    assert_eq!(
-        &dates_of(1999)[dates_of(1999).len() - 3..],
-        ["1999-12-27", "1999-12-28", "1999-12-31"]
-    );
+    assert_eq!(&dates_of(1999)[dates_of(1999).len() - 3..], ["1999-12-27", "1999-12-28", "1999-12-31"]);
     assert_eq!(dates_of(2000).first().map(String::as_str), Some("2000-01-03"));
 }
 
@@ -89,10 +80,7 @@ fn substitute_days_and_names() {
     assert!(y2027.contains(&(d("2027-12-28"), "Boxing Day (substitute day)")));
     assert!(bank_holidays(2026).contains(&(d("2026-12-28"), "Boxing Day (substitute day)")));
     // New Year on a Sunday (2023) moves to Monday 2 January.
-    assert_eq!(
-        bank_holidays(2023).first(),
-        Some(&(d("2023-01-02"), "New Year's Day (substitute day)"))
-    );
+    assert_eq!(bank_holidays(2023).first(), Some(&(d("2023-01-02"), "New Year's Day (substitute day)")));
 }
 
 #[test]
@@ -102,10 +90,7 @@ fn every_year_is_sorted_all_weekdays_and_has_eight_or_more() {
         assert!(list.len() >= 8, "{year}: {list:?}");
         assert!(list.windows(2).all(|w| w[0].0 < w[1].0), "{year} not sorted/unique");
         for (day, name) in &list {
-            assert!(
-                !matches!(day.format("%a").to_string().as_str(), "Sat" | "Sun"),
-                "{day} {name}"
-            );
+            assert!(!matches!(day.format("%a").to_string().as_str(), "Sat" | "Sun"), "{day} {name}");
             assert!(is_bank_holiday(*day), "{day}");
         }
     }
@@ -271,13 +256,7 @@ fn working_days_basics() {
 
 #[test]
 fn closures_remove_working_days() {
-    let cal = Calendar::new([
-        d("2025-12-29"),
-        d("2025-12-30"),
-        d("2025-12-31"),
-        d("2025-12-27"),
-        d("2025-12-25"),
-    ]);
+    let cal = Calendar::new([d("2025-12-29"), d("2025-12-30"), d("2025-12-31"), d("2025-12-27"), d("2025-12-25")]);
     // Weekend and bank-holiday closures are dropped as they change nothing.
     assert_eq!(cal.closures(), &[d("2025-12-29"), d("2025-12-30"), d("2025-12-31")]);
     assert!(!cal.is_working_day(d("2025-12-30")));
@@ -297,11 +276,7 @@ fn working_days_limits() {
     assert_eq!(cal.add_working_days(d("2025-01-01"), 100_000), None, "beyond 2199");
     assert_eq!(cal.add_working_days(d("2199-12-30"), 1), Some(d("2199-12-31")));
     assert_eq!(cal.add_working_days(d("2199-12-31"), 1), None);
-    assert_eq!(
-        cal.add_working_days(d("1900-01-02"), -1),
-        None,
-        "1 January 1900 is a bank holiday"
-    );
+    assert_eq!(cal.add_working_days(d("1900-01-02"), -1), None, "1 January 1900 is a bank holiday");
     let outside = NaiveDate::from_ymd_opt(2200, 1, 1).unwrap();
     assert_eq!(cal.add_working_days(outside, 0), None);
     assert_eq!(cal.working_days(d("2025-01-01"), outside), None);
@@ -321,14 +296,8 @@ fn seventy_two_hours_across_spring_forward() {
     // 2025: clocks go forward 30 March; 2026: 29 March.
     assert_eq!(add_hours_local(t("2025-03-28T12:00"), 72), Some(t("2025-03-31T13:00")));
     assert_eq!(add_hours_local(t("2026-03-27T12:00"), 72), Some(t("2026-03-30T13:00")));
-    assert_eq!(
-        hours_between_local(t("2025-03-28T12:00"), t("2025-03-31T13:00")),
-        Some(72)
-    );
-    assert_eq!(
-        hours_between_local(t("2025-03-28T12:00"), t("2025-03-31T12:00")),
-        Some(71)
-    );
+    assert_eq!(hours_between_local(t("2025-03-28T12:00"), t("2025-03-31T13:00")), Some(72));
+    assert_eq!(hours_between_local(t("2025-03-28T12:00"), t("2025-03-31T12:00")), Some(71));
     assert_eq!(add_hours_local(t("2025-03-31T13:00"), -72), Some(t("2025-03-28T12:00")));
 }
 
@@ -337,14 +306,8 @@ fn seventy_two_hours_across_fall_back() {
     // 2025: clocks go back 26 October; 2026: 25 October.
     assert_eq!(add_hours_local(t("2025-10-24T12:00"), 72), Some(t("2025-10-27T11:00")));
     assert_eq!(add_hours_local(t("2026-10-23T12:00"), 72), Some(t("2026-10-26T11:00")));
-    assert_eq!(
-        hours_between_local(t("2025-10-24T12:00"), t("2025-10-27T12:00")),
-        Some(73)
-    );
-    assert_eq!(
-        minutes_between_local(t("2026-10-23T12:00"), t("2026-10-26T11:00")),
-        Some(72 * 60)
-    );
+    assert_eq!(hours_between_local(t("2025-10-24T12:00"), t("2025-10-27T12:00")), Some(73));
+    assert_eq!(minutes_between_local(t("2026-10-23T12:00"), t("2026-10-26T11:00")), Some(72 * 60));
 }
 
 #[test]
@@ -362,10 +325,7 @@ fn skipped_hour() {
     assert_eq!(local_to_utc(t("2025-03-30T00:30")), Some(t("2025-03-30T00:30")));
     assert_eq!(local_to_utc(t("2025-03-30T02:30")), Some(t("2025-03-30T01:30")));
     assert_eq!(add_hours_local(t("2025-03-30T00:30"), 1), Some(t("2025-03-30T02:30")));
-    assert_eq!(
-        hours_between_local(t("2025-03-30T00:00"), t("2025-03-30T03:00")),
-        Some(2)
-    );
+    assert_eq!(hours_between_local(t("2025-03-30T00:00"), t("2025-03-30T03:00")), Some(2));
 }
 
 #[test]
@@ -381,10 +341,7 @@ fn ambiguous_hour() {
     // Both runs of 01:30 come back from UTC as 01:30.
     assert_eq!(utc_to_local(t("2025-10-26T00:30")), Some(t("2025-10-26T01:30")));
     assert_eq!(utc_to_local(t("2025-10-26T01:30")), Some(t("2025-10-26T01:30")));
-    assert_eq!(
-        hours_between_local(t("2025-10-26T00:00"), t("2025-10-26T03:00")),
-        Some(4)
-    );
+    assert_eq!(hours_between_local(t("2025-10-26T00:00"), t("2025-10-26T03:00")), Some(4));
 }
 
 #[test]
@@ -396,10 +353,7 @@ fn utc_and_local_round_trip_away_from_the_changes() {
     assert_eq!(utc_to_local(t("2025-10-26T00:59")), Some(t("2025-10-26T01:59")));
     assert_eq!(utc_to_local(t("2025-10-26T01:00")), Some(t("2025-10-26T01:00")));
     assert_eq!(local_to_utc(t("2025-07-01T13:00")), Some(t("2025-07-01T12:00")));
-    assert_eq!(
-        bst_bounds_utc(2025),
-        Some((t("2025-03-30T01:00"), t("2025-10-26T01:00")))
-    );
+    assert_eq!(bst_bounds_utc(2025), Some((t("2025-03-30T01:00"), t("2025-10-26T01:00"))));
     assert_eq!(bst_bounds_utc(2200), None);
 }
 
@@ -408,11 +362,7 @@ fn london_date_near_midnight() {
     // 2025-07-01T23:30Z is 00:30 BST on 2 July.
     let secs = 1_751_412_600;
     assert_eq!(london_date_from_unix(secs), Some(d("2025-07-02")));
-    assert_eq!(
-        london_date_from_unix(secs - 3600),
-        Some(d("2025-07-01")),
-        "22:30Z is 23:30 BST"
-    );
+    assert_eq!(london_date_from_unix(secs - 3600), Some(d("2025-07-01")), "22:30Z is 23:30 BST");
     // In winter London is UTC: 2025-01-15T23:30Z is still 15 January.
     assert_eq!(london_date_from_unix(1_736_983_800), Some(d("2025-01-15")));
     assert_eq!(london_date_from_unix(0), Some(d("1970-01-01")));
@@ -434,9 +384,7 @@ fn local_datetime_parsing_and_formatting() {
     assert_eq!(format_local_datetime(t("2025-06-02T09:05")), "2025-06-02T09:05");
     assert_eq!(format_local_datetime(t("2025-06-02T09:05:59")), "2025-06-02T09:05");
     assert_eq!(
-        parse_local_datetime("2025-06-02T23:59:59")
-            .map(format_local_datetime)
-            .as_deref(),
+        parse_local_datetime("2025-06-02T23:59:59").map(format_local_datetime).as_deref(),
         Some("2025-06-02T23:59")
     );
     for bad in [
@@ -464,10 +412,7 @@ fn local_datetime_parsing_and_formatting() {
 
 #[test]
 fn time_functions_out_of_range() {
-    let late = NaiveDate::from_ymd_opt(2200, 6, 1)
-        .unwrap()
-        .and_hms_opt(12, 0, 0)
-        .unwrap();
+    let late = NaiveDate::from_ymd_opt(2200, 6, 1).unwrap().and_hms_opt(12, 0, 0).unwrap();
     assert_eq!(local_to_utc(late), None);
     assert_eq!(utc_to_local(late), None);
     assert_eq!(local_kind(late), LocalKind::Normal);
@@ -476,12 +421,6 @@ fn time_functions_out_of_range() {
     assert_eq!(add_hours_local(t("2025-06-02T12:00"), i64::MAX), None);
     assert_eq!(add_hours_local(t("2025-06-02T12:00"), i64::MIN), None);
     assert_eq!(hours_between_local(t("2025-06-02T12:00"), late), None);
-    assert_eq!(
-        hours_between_local(t("2025-06-02T12:00"), t("2025-06-02T11:30")),
-        Some(-1)
-    );
-    assert_eq!(
-        hours_between_local(t("2025-06-02T12:00"), t("2025-06-02T13:30")),
-        Some(1)
-    );
+    assert_eq!(hours_between_local(t("2025-06-02T12:00"), t("2025-06-02T11:30")), Some(-1));
+    assert_eq!(hours_between_local(t("2025-06-02T12:00"), t("2025-06-02T13:30")), Some(1));
 }

@@ -51,11 +51,8 @@ fn naive_add(cal: &Calendar, from: NaiveDate, n: i64) -> Option<NaiveDate> {
 }
 
 fn naive_count(cal: &Calendar, from: NaiveDate, to: NaiveDate) -> i64 {
-    let (mut d, end, sign) = if to >= from {
-        (from + TimeDelta::days(1), to, 1)
-    } else {
-        (to, from - TimeDelta::days(1), -1)
-    };
+    let (mut d, end, sign) =
+        if to >= from { (from + TimeDelta::days(1), to, 1) } else { (to, from - TimeDelta::days(1), -1) };
     let mut n = 0;
     while d <= end {
         if cal.is_working_day(d) {

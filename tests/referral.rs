@@ -95,10 +95,14 @@ fn ref_001_open_flag_must_be_answered() {
 #[test]
 fn ref_002_fewer_than_three_domains_or_five_subcategories() {
     // Five sub-categories in two domains: one more domain needed.
-    let d = with(eligible(), "/criteria", json!([
-        { "id": "domestic-abuse" }, { "id": "parental-mental-health" }, { "id": "home-conditions" },
-        { "id": "left-unattended" }, { "id": "attendance-below-90" }
-    ]));
+    let d = with(
+        eligible(),
+        "/criteria",
+        json!([
+            { "id": "domestic-abuse" }, { "id": "parental-mental-health" }, { "id": "home-conditions" },
+            { "id": "left-unattended" }, { "id": "attendance-below-90" }
+        ]),
+    );
     let d = with(d, "/children/0/attendancePercent", json!(80));
     let r = check(FORM, &d, &submit());
     assert_eq!(found(&r, "REF-002"), vec![("/criteria".into(), Error)]);
@@ -108,7 +112,11 @@ fn ref_002_fewer_than_three_domains_or_five_subcategories() {
     assert_eq!(o["eligible"], false);
     assert!(r.diagnostics.iter().any(|d| d.code == "REF-002" && d.message.contains("1 more domain")));
     // Three domains but four sub-categories.
-    let d = with(eligible(), "/criteria", json!([{ "id": "youth-offending" }, { "id": "adult-offending" }, { "id": "domestic-abuse" }, { "id": "asb-level-2" }]));
+    let d = with(
+        eligible(),
+        "/criteria",
+        json!([{ "id": "youth-offending" }, { "id": "adult-offending" }, { "id": "domestic-abuse" }, { "id": "asb-level-2" }]),
+    );
     let r = check(FORM, &d, &opts());
     assert_eq!(found(&r, "REF-002"), vec![("/criteria".into(), Info)], "info while drafting");
     assert_eq!(r.outcome.as_ref().unwrap()["subcategoriesNeeded"], 1);
@@ -117,10 +125,14 @@ fn ref_002_fewer_than_three_domains_or_five_subcategories() {
 
 #[test]
 fn ref_002_counts_a_duplicate_once_and_ignores_unknown_ids() {
-    let d = with(eligible(), "/criteria", json!([
-        { "id": "youth-offending" }, { "id": "youth-offending" }, { "id": "adult-offending" },
-        { "id": "homelessness-risk" }, { "id": "physical-chastisement" }, { "id": "made-up" }
-    ]));
+    let d = with(
+        eligible(),
+        "/criteria",
+        json!([
+            { "id": "youth-offending" }, { "id": "youth-offending" }, { "id": "adult-offending" },
+            { "id": "homelessness-risk" }, { "id": "physical-chastisement" }, { "id": "made-up" }
+        ]),
+    );
     let r = check(FORM, &d, &submit());
     assert!(r.has("REF-002"));
     assert_eq!(r.outcome.unwrap()["subcategoriesNeeded"], 1);
@@ -206,7 +218,11 @@ fn ref_009_ticked_criteria_contradicted_by_facts() {
     let d = with(d, "/children/0/missingEpisodes", json!(["2025-05-01", "2025-04-01", "2025-03-01"]));
     assert!(!check(FORM, &d, &opts()).has("REF-009"));
     // Supported by an assessment ticked, assessment closed.
-    let d = with(with(eligible(), "/criteria/0", json!({ "id": "supported-by-assessment" })), "/assessment/open", json!(false));
+    let d = with(
+        with(eligible(), "/criteria/0", json!({ "id": "supported-by-assessment" })),
+        "/assessment/open",
+        json!(false),
+    );
     assert!(check(FORM, &d, &opts()).has("REF-009"));
 }
 
@@ -278,7 +294,10 @@ fn ref_016_family_connect_household_members() {
     assert!(!check(FORM, &fc, &submit()).has("REF-016"));
     let d = with(with(fc.clone(), "/adults", json!([{ "name": "P" }])), "/children/0/name", json!(""));
     let r = check(FORM, &d, &submit());
-    assert_eq!(found(&r, "REF-016"), vec![("/children/0/name".into(), Error), ("/adults/0/relationship".into(), Error)]);
+    assert_eq!(
+        found(&r, "REF-016"),
+        vec![("/children/0/name".into(), Error), ("/adults/0/relationship".into(), Error)]
+    );
     let d = without(fc, "/adults");
     assert_eq!(found(&check(FORM, &d, &opts()), "REF-016"), vec![("/adults".into(), Info)]);
 }
@@ -297,9 +316,17 @@ fn contact_details_are_checked() {
         ("o'brien@council.gov.uk", "07700 900982", "  sw1a1aa "),
         ("a.b-c@x.co", "(01632) 960 001", "M1 1AE"),
     ] {
-        let d = with(with(with(eligible(), "/referrer/email", json!(email)), "/referrer/phone", json!(phone)), "/address/postcode", json!(postcode));
+        let d = with(
+            with(with(eligible(), "/referrer/email", json!(email)), "/referrer/phone", json!(phone)),
+            "/address/postcode",
+            json!(postcode),
+        );
         let r = check(FORM, &d, &opts());
-        assert!(!r.has("INP-010") && !r.has("INP-011") && !r.has("INP-012"), "{email} {phone} {postcode}: {:?}", codes(&r));
+        assert!(
+            !r.has("INP-010") && !r.has("INP-011") && !r.has("INP-012"),
+            "{email} {phone} {postcode}: {:?}",
+            codes(&r)
+        );
     }
 }
 

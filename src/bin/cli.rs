@@ -160,7 +160,9 @@ fn rules_table(rules: &[RuleInfo]) -> String {
 }
 
 fn rules_markdown(rules: &[RuleInfo]) -> String {
-    let mut s = String::from("| code | form | name | severity | summary | source | fidelity |\n|---|---|---|---|---|---|---|\n");
+    let mut s = String::from(
+        "| code | form | name | severity | summary | source | fidelity |\n|---|---|---|---|---|---|---|\n",
+    );
     for r in rules {
         let severity = if r.stage_dependent { "error (info in draft)" } else { r.severity.as_str() };
         let fidelity = match r.citation.fidelity {

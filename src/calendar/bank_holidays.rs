@@ -22,13 +22,7 @@ pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
     let e = b.checked_rem(4)?;
     let f = b.checked_add(8)?.checked_div(25)?;
     let g = b.checked_sub(f)?.checked_add(1)?.checked_div(3)?;
-    let h = a
-        .checked_mul(19)?
-        .checked_add(b)?
-        .checked_sub(d)?
-        .checked_sub(g)?
-        .checked_add(15)?
-        .checked_rem(30)?;
+    let h = a.checked_mul(19)?.checked_add(b)?.checked_sub(d)?.checked_sub(g)?.checked_add(15)?.checked_rem(30)?;
     let i = c.checked_div(4)?;
     let k = c.checked_rem(4)?;
     let l = e
@@ -38,10 +32,7 @@ pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
         .checked_sub(h)?
         .checked_sub(k)?
         .checked_rem(7)?;
-    let m = a
-        .checked_add(h.checked_mul(11)?)?
-        .checked_add(l.checked_mul(22)?)?
-        .checked_div(451)?;
+    let m = a.checked_add(h.checked_mul(11)?)?.checked_add(l.checked_mul(22)?)?.checked_div(451)?;
     let n = h.checked_add(l)?.checked_sub(m.checked_mul(7)?)?.checked_add(114)?;
     let month = u32::try_from(n.checked_div(31)?).ok()?;
     let day = u32::try_from(n.checked_rem(31)?.checked_add(1)?).ok()?;
@@ -144,11 +135,7 @@ fn holidays_of(year: i32) -> Option<Vec<(NaiveDate, &'static str)>> {
 /// Every bank holiday from `MIN_YEAR` to `MAX_YEAR`, sorted, built once (about 2,700 dates). All are weekdays.
 pub(crate) fn all_bank_holidays() -> &'static [NaiveDate] {
     static ALL: OnceLock<Vec<NaiveDate>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        (MIN_YEAR..=MAX_YEAR)
-            .flat_map(|y| bank_holidays(y).into_iter().map(|(d, _)| d))
-            .collect()
-    })
+    ALL.get_or_init(|| (MIN_YEAR..=MAX_YEAR).flat_map(|y| bank_holidays(y).into_iter().map(|(d, _)| d)).collect())
 }
 
 /// Whether `d` is a bank holiday in England and Wales. `false` outside the calendar's years. A binary search of

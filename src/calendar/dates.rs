@@ -24,11 +24,7 @@ pub fn add_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
         return None;
     }
     let months = Months::new(n.unsigned_abs());
-    let r = if n >= 0 {
-        d.checked_add_months(months)
-    } else {
-        d.checked_sub_months(months)
-    }?;
+    let r = if n >= 0 { d.checked_add_months(months) } else { d.checked_sub_months(months) }?;
     Some(r).filter(|r| in_range(*r))
 }
 

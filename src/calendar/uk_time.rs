@@ -48,11 +48,7 @@ pub fn utc_to_local(t: NaiveDateTime) -> Option<NaiveDateTime> {
         return None;
     }
     let (start, end) = bst_bounds_utc(t.year())?;
-    let local = if start <= t && t < end {
-        t.checked_add_signed(ONE_HOUR)?
-    } else {
-        t
-    };
+    let local = if start <= t && t < end { t.checked_add_signed(ONE_HOUR)? } else { t };
     Some(local).filter(|l| in_range(l.date()))
 }
 
@@ -124,9 +120,7 @@ pub fn today_london() -> NaiveDate {
     let now = SystemTime::now();
     let secs = match now.duration_since(UNIX_EPOCH) {
         Ok(after) => i64::try_from(after.as_secs()).ok(),
-        Err(before) => i64::try_from(before.duration().as_secs())
-            .ok()
-            .and_then(i64::checked_neg),
+        Err(before) => i64::try_from(before.duration().as_secs()).ok().and_then(i64::checked_neg),
     };
     secs.and_then(london_date_from_unix).unwrap_or_default()
 }

@@ -21,10 +21,8 @@ impl Calendar {
     /// A calendar with extra non-working days (e.g. a local authority's closure days between Christmas and New
     /// Year). Closures at weekends, on bank holidays or outside the calendar's years change nothing and are dropped.
     pub fn new(closures: impl IntoIterator<Item = NaiveDate>) -> Self {
-        let mut v: Vec<NaiveDate> = closures
-            .into_iter()
-            .filter(|d| in_range(*d) && !is_weekend(*d) && !is_bank_holiday(*d))
-            .collect();
+        let mut v: Vec<NaiveDate> =
+            closures.into_iter().filter(|d| in_range(*d) && !is_weekend(*d) && !is_bank_holiday(*d)).collect();
         v.sort_unstable();
         v.dedup();
         Calendar { closures: v }
@@ -110,9 +108,7 @@ impl Calendar {
                 weekdays = weekdays.checked_add(1)?;
             }
         }
-        weekdays
-            .checked_sub(count_in(all_bank_holidays(), a, b)?)?
-            .checked_sub(count_in(&self.closures, a, b)?)
+        weekdays.checked_sub(count_in(all_bank_holidays(), a, b)?)?.checked_sub(count_in(&self.closures, a, b)?)
     }
 }
 

@@ -90,9 +90,9 @@ impl<'a> Ctx<'a> {
     /// Whether a finding was already made at this path (so a rule does not pile a second message on a field that
     /// is already wrong).
     pub fn has_finding_at(&self, path: &str) -> bool {
-        self.diagnostics.iter().any(|d| {
-            d.path.strip_prefix(path).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-        })
+        self.diagnostics
+            .iter()
+            .any(|d| d.path.strip_prefix(path).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')))
     }
 
     pub fn finish(self) -> Vec<Diagnostic> {

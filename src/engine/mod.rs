@@ -16,3 +16,4 @@ pub mod rule;
 pub mod schema;
 pub mod session;
 pub mod structure;
+pub mod timescale;

@@ -95,7 +95,11 @@ impl Options {
                         .collect::<Result<_, _>>()?;
                 }
                 ("closures", _) => return Err(Error::InvalidOption("closures must be a list of dates".into())),
-                _ => return Err(Error::InvalidOption("unknown option (expected today, stage, profile, closures)".into())),
+                _ => {
+                    return Err(Error::InvalidOption(
+                        "unknown option (expected today, stage, profile, closures)".into(),
+                    ))
+                }
             }
         }
         Ok(options)
@@ -108,12 +112,7 @@ impl Options {
             Some(t) => t,
             None => default_today(),
         };
-        Ok(Resolved {
-            today,
-            stage: self.stage,
-            profile,
-            calendar: Calendar::new(self.closures.iter().copied()),
-        })
+        Ok(Resolved { today, stage: self.stage, profile, calendar: Calendar::new(self.closures.iter().copied()) })
     }
 }
 

@@ -145,7 +145,17 @@ fn part_text(parts: &Map<String, Value>, key: &str) -> Result<Option<String>, ()
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
     "december",
 ];
 
@@ -166,9 +176,7 @@ pub fn parse_month(s: &str) -> Option<u32> {
 }
 
 fn digits(s: &str, max_len: usize) -> Option<u32> {
-    (!s.is_empty() && s.len() <= max_len && s.bytes().all(|c| c.is_ascii_digit()))
-        .then(|| s.parse().ok())
-        .flatten()
+    (!s.is_empty() && s.len() <= max_len && s.bytes().all(|c| c.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
 
 fn parse_parts(parts: &Map<String, Value>) -> Result<Option<NaiveDate>, DateProblem> {

@@ -31,25 +31,14 @@ pub const SEED_001: Source = Source {
     title: "Strengthening Families, Protecting Children - Family Safeguarding Model",
 };
 /// Telford & Wrekin, Strengthening Families Reference Manual (2020).
-pub const SEED_002: Source = Source {
-    document: "002_01d3e803f2e17a39.txt",
-    title: "Strengthening Families Reference Manual",
-};
+pub const SEED_002: Source =
+    Source { document: "002_01d3e803f2e17a39.txt", title: "Strengthening Families Reference Manual" };
 /// South Gloucestershire, CIN and CP Plan guide (2023).
-pub const SEED_003: Source = Source {
-    document: "003_983e3a730935a86c.txt",
-    title: "CIN and CP Plan guide",
-};
+pub const SEED_003: Source = Source { document: "003_983e3a730935a86c.txt", title: "CIN and CP Plan guide" };
 /// Walsall, Family Safeguarding Overview (2020).
-pub const SEED_004: Source = Source {
-    document: "004_d68b5cc90fdfabb1.txt",
-    title: "Family Safeguarding Overview",
-};
+pub const SEED_004: Source = Source { document: "004_d68b5cc90fdfabb1.txt", title: "Family Safeguarding Overview" };
 /// The product's own conventions for reading any form (dates, types, sizes), from the specification.
-pub const CONVENTIONS: Source = Source {
-    document: "spec/forms.md",
-    title: "safeguarding-forms specification",
-};
+pub const CONVENTIONS: Source = Source { document: "spec/forms.md", title: "safeguarding-forms specification" };
 
 /// Where a rule comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

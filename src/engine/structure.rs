@@ -8,8 +8,8 @@ use super::context::Ctx;
 use super::messages::{escape_key, lower_first};
 use super::model::{Field, Kind, LIST_MAX};
 use super::read::{self, DateProblem, Part};
-use super::rule::{Cite, Kind as RuleKind, Rule, CONVENTIONS};
 use super::report::Severity;
+use super::rule::{Cite, Kind as RuleKind, Rule, CONVENTIONS};
 
 const SECTION: &str = "Conventions for every form";
 
@@ -28,23 +28,95 @@ macro_rules! input_rule {
     };
 }
 
-input_rule!(WRONG_TYPE, "INP-001", "wrong-type", Error, "A field holds a value of the wrong kind (a list where text belongs, a number where a date belongs).");
+input_rule!(
+    WRONG_TYPE,
+    "INP-001",
+    "wrong-type",
+    Error,
+    "A field holds a value of the wrong kind (a list where text belongs, a number where a date belongs)."
+);
 input_rule!(DATE_INCOMPLETE, "INP-002", "date-incomplete", Error, "A date input has a day, month or year missing.");
-input_rule!(DATE_NOT_REAL, "INP-003", "date-not-real", Error, "A date is not a real date (30 February, a month 13, text that is not a date).");
-input_rule!(YEAR_DIGITS, "INP-004", "year-not-four-digits", Error, "A year is not written with 4 numbers; two-digit years are never guessed.");
-input_rule!(DATE_OUT_OF_RANGE, "INP-005", "date-out-of-range", Error, "A date is outside the years the calendar knows (1900 to 2199).");
-input_rule!(UNKNOWN_OPTION, "INP-006", "unknown-option", Error, "A choice field holds a value that is not one of its options.");
-input_rule!(TEXT_TOO_LONG, "INP-007", "text-too-long", Error, "Text is longer than the field takes (counted in UTF-16 code units, as browsers count).");
-input_rule!(NOT_A_NUMBER, "INP-008", "not-a-number", Error, "A number field holds something that is not a number, or not a whole number where one is needed.");
+input_rule!(
+    DATE_NOT_REAL,
+    "INP-003",
+    "date-not-real",
+    Error,
+    "A date is not a real date (30 February, a month 13, text that is not a date)."
+);
+input_rule!(
+    YEAR_DIGITS,
+    "INP-004",
+    "year-not-four-digits",
+    Error,
+    "A year is not written with 4 numbers; two-digit years are never guessed."
+);
+input_rule!(
+    DATE_OUT_OF_RANGE,
+    "INP-005",
+    "date-out-of-range",
+    Error,
+    "A date is outside the years the calendar knows (1900 to 2199)."
+);
+input_rule!(
+    UNKNOWN_OPTION,
+    "INP-006",
+    "unknown-option",
+    Error,
+    "A choice field holds a value that is not one of its options."
+);
+input_rule!(
+    TEXT_TOO_LONG,
+    "INP-007",
+    "text-too-long",
+    Error,
+    "Text is longer than the field takes (counted in UTF-16 code units, as browsers count)."
+);
+input_rule!(
+    NOT_A_NUMBER,
+    "INP-008",
+    "not-a-number",
+    Error,
+    "A number field holds something that is not a number, or not a whole number where one is needed."
+);
 input_rule!(NUMBER_OUT_OF_RANGE, "INP-009", "number-out-of-range", Error, "A number is outside the field's range.");
 input_rule!(EMAIL_FORMAT, "INP-010", "email-format", Error, "An email address is not in the correct format.");
 input_rule!(PHONE_FORMAT, "INP-011", "phone-format", Error, "A telephone number is not a UK telephone number.");
 input_rule!(POSTCODE_FORMAT, "INP-012", "postcode-format", Error, "A postcode is not a real UK postcode.");
-input_rule!(UNREADABLE, "INP-013", "unreadable-character", Error, "Text contains a character that cannot be read (a broken character from a paste, or nesting too deep to keep).");
-input_rule!(TOO_MANY_ROWS, "INP-014", "too-many-rows", Error, "A list has more rows than the form takes; only the first rows are checked.");
-input_rule!(UNRECOGNISED_FIELDS, "INP-015", "unrecognised-fields", Info, "An object has fields that the form does not have; they are kept but not checked.");
-input_rule!(DATETIME_INVALID, "INP-016", "datetime-not-real", Error, "A date and time is not a real date and time written YYYY-MM-DDTHH:MM.");
-input_rule!(TOO_LARGE, "INP-017", "form-too-large", Error, "The form is larger than the engine reads (64 MB); nothing else was checked.");
+input_rule!(
+    UNREADABLE,
+    "INP-013",
+    "unreadable-character",
+    Error,
+    "Text contains a character that cannot be read (a broken character from a paste, or nesting too deep to keep)."
+);
+input_rule!(
+    TOO_MANY_ROWS,
+    "INP-014",
+    "too-many-rows",
+    Error,
+    "A list has more rows than the form takes; only the first rows are checked."
+);
+input_rule!(
+    UNRECOGNISED_FIELDS,
+    "INP-015",
+    "unrecognised-fields",
+    Info,
+    "An object has fields that the form does not have; they are kept but not checked."
+);
+input_rule!(
+    DATETIME_INVALID,
+    "INP-016",
+    "datetime-not-real",
+    Error,
+    "A date and time is not a real date and time written YYYY-MM-DDTHH:MM."
+);
+input_rule!(
+    TOO_LARGE,
+    "INP-017",
+    "form-too-large",
+    Error,
+    "The form is larger than the engine reads (64 MB); nothing else was checked."
+);
 
 /// The rules every form shares, listed after each form's own.
 pub static INPUT_RULES: &[&Rule] = &[
@@ -123,7 +195,11 @@ fn check_value(label: &str, kind: &Kind, v: &Value, required: &Rule, path: &mut 
         }
         Kind::Bool => {
             if read::parse_bool(v).is_err() {
-                ctx.emit(&WRONG_TYPE, path.as_str(), format!("{label} must be yes or no"));
+                let message = match label.strip_prefix("Whether ") {
+                    Some(rest) => format!("Select whether {rest}"),
+                    None => format!("Select yes or no for {}", lower_first(label)),
+                };
+                ctx.emit(&WRONG_TYPE, path.as_str(), message);
             }
         }
         Kind::Number { min, max, integer } => match read::parse_number(v) {
@@ -152,9 +228,33 @@ fn check_value(label: &str, kind: &Kind, v: &Value, required: &Rule, path: &mut 
             }
             _ => wrong_type(label, "one of the listed options", path, ctx),
         },
-        Kind::Email => text_format(label, v, read::is_email, &EMAIL_FORMAT, "Enter an email address in the correct format, like name@example.com", path, ctx),
-        Kind::Phone => text_format(label, v, read::is_uk_phone, &PHONE_FORMAT, "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192", path, ctx),
-        Kind::Postcode => text_format(label, v, read::is_uk_postcode, &POSTCODE_FORMAT, "Enter a real postcode, like SW1A 1AA", path, ctx),
+        Kind::Email => text_format(
+            label,
+            v,
+            read::is_email,
+            &EMAIL_FORMAT,
+            "Enter an email address in the correct format, like name@example.com",
+            path,
+            ctx,
+        ),
+        Kind::Phone => text_format(
+            label,
+            v,
+            read::is_uk_phone,
+            &PHONE_FORMAT,
+            "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192",
+            path,
+            ctx,
+        ),
+        Kind::Postcode => text_format(
+            label,
+            v,
+            read::is_uk_postcode,
+            &POSTCODE_FORMAT,
+            "Enter a real postcode, like SW1A 1AA",
+            path,
+            ctx,
+        ),
         Kind::Object(fields) => match v {
             Value::Object(o) => check_object(fields, o, required, path, ctx),
             _ => wrong_type(label, "a group of answers", path, ctx),
@@ -215,15 +315,7 @@ fn check_text(label: &str, s: &str, max: u32, path: &str, ctx: &mut Ctx) {
     }
 }
 
-fn text_format(
-    label: &str,
-    v: &Value,
-    ok: fn(&str) -> bool,
-    rule: &Rule,
-    message: &str,
-    path: &str,
-    ctx: &mut Ctx,
-) {
+fn text_format(label: &str, v: &Value, ok: fn(&str) -> bool, rule: &Rule, message: &str, path: &str, ctx: &mut Ctx) {
     match v {
         Value::String(s) => {
             if s.contains('\u{FFFD}') {

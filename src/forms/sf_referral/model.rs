@@ -187,11 +187,13 @@ pub const FIELDS: &[Field] = &[
     Field::object("address", "Family address", ADDRESS),
     Field::object("assessment", "Assessment", ASSESSMENT)
         .help("The open and current assessment: there must be one for the referral to be accepted."),
-    Field::object("plan", "Plan", PLAN).help("The open and current plan: there must be one for the referral to be accepted."),
+    Field::object("plan", "Plan", PLAN)
+        .help("The open and current plan: there must be one for the referral to be accepted."),
     Field::object("consent", "Consent", CONSENT),
     Field::choice("locality", "Locality", LOCALITIES),
     Field::list("children", "Children", &Kind::Object(CHILD), 30).required("Add at least one child"),
     Field::list("adults", "Adults in the household", &Kind::Object(ADULT), 30),
-    Field::list("criteria", "Referral criteria", &Kind::Object(CRITERION), 60)
-        .help("The sub-categories of the referral criteria that the referrer says are met, each with optional evidence."),
+    Field::list("criteria", "Referral criteria", &Kind::Object(CRITERION), 60).help(
+        "The sub-categories of the referral criteria that the referrer says are met, each with optional evidence.",
+    ),
 ];

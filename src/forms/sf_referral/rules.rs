@@ -41,20 +41,41 @@ rule!(CRITERIA_NOT_MET, "REF-002", "referral-criteria-not-met", Error, Required,
     "The criteria met span fewer than three domains or fewer than five sub-categories (\"at least\" is interpreted). Reported as an error at submit, as information while drafting.",
     "In order to meet the referral criteria for whole family working one to one support you must ensure that the unmet needs meet three domain areas and five sub categories within this guidance");
 
-rule!(NOT_OPEN, "REF-003", "assessment-or-plan-not-open", Error, Check, ["/assessment/open", "/plan/open"],
+rule!(
+    NOT_OPEN,
+    "REF-003",
+    "assessment-or-plan-not-open",
+    Error,
+    Check,
+    ["/assessment/open", "/plan/open"],
     Cite::same(SEED_002, "Referral Criteria"),
     "The assessment or the plan is recorded as not open.",
-    "there must be an open and current assessment and plan in place");
+    "there must be an open and current assessment and plan in place"
+);
 
-rule!(ASSESSMENT_OLD, "REF-004", "assessment-older-than-12-months", Warning, Check, ["/assessment/date", "/referralDate"],
+rule!(
+    ASSESSMENT_OLD,
+    "REF-004",
+    "assessment-older-than-12-months",
+    Warning,
+    Check,
+    ["/assessment/date", "/referralDate"],
     Cite::interpreted(SEED_002, "ATTACHMENT ONE – CASE AUDIT TOOL"),
     "The assessment is more than 12 months old at the referral date, so it may not be current.",
-    "If assessment is older than 12 months it been reviewed");
+    "If assessment is older than 12 months it been reviewed"
+);
 
-rule!(SELF_REFERRAL, "REF-005", "self-referral-to-whole-family-working", Error, Check, ["/route", "/service"],
+rule!(
+    SELF_REFERRAL,
+    "REF-005",
+    "self-referral-to-whole-family-working",
+    Error,
+    Check,
+    ["/route", "/service"],
     Cite::same(SEED_002, "Whole Family Working"),
     "A family has referred itself to whole family working, which families cannot do.",
-    "FAMILIES ARE UNABLE TO SELF REFER TO WHOLE FAMILY WORKING");
+    "FAMILIES ARE UNABLE TO SELF REFER TO WHOLE FAMILY WORKING"
+);
 
 pub static MAX_AGE: Param = Param { key: "sf-referral.maxAge", default: 18, unit: "years" };
 pub static MAX_AGE_SEND: Param = Param { key: "sf-referral.maxAgeSend", default: 25, unit: "years" };
@@ -64,10 +85,17 @@ rule!(CHILD_AGE, "REF-006", "child-outside-age-range", Error, Check, ["/children
     "A child is older than 18 at the referral date (older than 25 with a special educational need or disability). The bounds \"0-18\" and \"up to 25\" are read as under 19 and under 26.",
     "Strengthening Families offer services for families and with children and young people aged 0-18 and up to 25 if they have a special educational need or disability.");
 
-rule!(UNBORN_DATE, "REF-007", "unborn-expected-date-not-after-referral", Error, Check, ["/children/*/expectedDate", "/referralDate"],
+rule!(
+    UNBORN_DATE,
+    "REF-007",
+    "unborn-expected-date-not-after-referral",
+    Error,
+    Check,
+    ["/children/*/expectedDate", "/referralDate"],
     Cite::interpreted(SEED_002, "Referral Criteria"),
     "An unborn child's expected date of birth is on or before the referral date.",
-    "");
+    ""
+);
 
 rule!(BIRTH_IN_FUTURE, "REF-008", "date-of-birth-in-future", Error, Check, ["/children/*/dateOfBirth", "/adults/*/dateOfBirth"],
     Cite::interpreted(SEED_002, "Referral Criteria"),
@@ -84,25 +112,53 @@ rule!(SUGGESTED, "REF-010", "criterion-suggested-by-facts", Info, Check, ["/crit
     "The facts recorded support a sub-category that is not ticked: attendance below 90%, three or more missing episodes in the 90 days before the referral, an open assessment, an open child protection or child in need plan.",
     "");
 
-rule!(UNKNOWN_CRITERION, "REF-011", "unknown-criterion", Error, Check, ["/criteria/*/id"],
+rule!(
+    UNKNOWN_CRITERION,
+    "REF-011",
+    "unknown-criterion",
+    Error,
+    Check,
+    ["/criteria/*/id"],
     Cite::same(SEED_002, "Referral Criteria"),
     "A criterion is not one of the sub-categories of the referral criteria table; it is never silently ignored.",
-    "");
+    ""
+);
 
-rule!(DUPLICATE_CRITERION, "REF-012", "duplicate-criterion", Warning, Check, ["/criteria/*/id"],
+rule!(
+    DUPLICATE_CRITERION,
+    "REF-012",
+    "duplicate-criterion",
+    Warning,
+    Check,
+    ["/criteria/*/id"],
     Cite::interpreted(SEED_002, "Referral Criteria"),
     "The same sub-category is ticked twice; it counts once.",
-    "");
+    ""
+);
 
-rule!(REFERRAL_IN_FUTURE, "REF-013", "referral-date-in-future", Error, Check, ["/referralDate"],
+rule!(
+    REFERRAL_IN_FUTURE,
+    "REF-013",
+    "referral-date-in-future",
+    Error,
+    Check,
+    ["/referralDate"],
     Cite::interpreted(SEED_002, "STRENGTHENING FAMILIES WORK FLOW"),
     "The referral date is after today.",
-    "");
+    ""
+);
 
-rule!(RECEIVED_BEFORE, "REF-014", "received-before-referral", Error, Check, ["/receivedOn", "/referralDate"],
+rule!(
+    RECEIVED_BEFORE,
+    "REF-014",
+    "received-before-referral",
+    Error,
+    Check,
+    ["/receivedOn", "/referralDate"],
     Cite::interpreted(SEED_002, "STRENGTHENING FAMILIES WORK FLOW"),
     "The referral was received before the date it was made.",
-    "Referral received by Senior Business Support Officer based on child/young person's address");
+    "Referral received by Senior Business Support Officer based on child/young person's address"
+);
 
 rule!(CONSENT_NOT_GIVEN, "REF-015", "consent-not-given-early-help", Error, Check, ["/consent/given", "/route"],
     Cite::interpreted(SEED_002, "STRENGTHENING FAMILIES EXTERNAL EARLY HELP ASSESSMENT/EARLY HELP SUPPORT PLAN"),
@@ -183,7 +239,16 @@ pub fn facts<'a>(data: &'a Map<String, Value>) -> Facts<'a> {
     let route = read::choice(data, "route", model::ROUTES);
     let whole_family = read::choice(data, "service", model::SERVICES).as_deref() == Some("whole-family-working");
     let self_referral_to_whole_family = whole_family && route.as_deref() == Some("self-referral");
-    Facts { referral_date, route, children, ticked, assessment_open, plan_open, supported, self_referral_to_whole_family }
+    Facts {
+        referral_date,
+        route,
+        children,
+        ticked,
+        assessment_open,
+        plan_open,
+        supported,
+        self_referral_to_whole_family,
+    }
 }
 
 fn children_objects(children: &[Value]) -> impl Iterator<Item = &Map<String, Value>> {
@@ -244,8 +309,12 @@ fn referrer_and_route(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         }
     }
     if f.self_referral_to_whole_family {
-        ctx.emit(&SELF_REFERRAL, "/route", "Families cannot refer themselves to whole family working: choose another service or another route")
-            .related(["/service"]);
+        ctx.emit(
+            &SELF_REFERRAL,
+            "/route",
+            "Families cannot refer themselves to whole family working: choose another service or another route",
+        )
+        .related(["/service"]);
     }
 }
 
@@ -262,7 +331,11 @@ fn assessment_and_plan(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
                     ctx.emit(&REQUIRED, format!("/{key}/open"), format!("Select whether the {name} is open"));
                 }
                 Some(false) => {
-                    ctx.emit(&NOT_OPEN, format!("/{key}/open"), format!("The {name} must be open and current for the referral to be accepted"));
+                    ctx.emit(
+                        &NOT_OPEN,
+                        format!("/{key}/open"),
+                        format!("The {name} must be open and current for the referral to be accepted"),
+                    );
                 }
                 _ => {}
             },
@@ -271,8 +344,12 @@ fn assessment_and_plan(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let assessment_date = read::object(data, "assessment").and_then(|a| read::date(a, "date"));
     if let (Some(ad), Some(rd)) = (assessment_date, f.referral_date) {
         if calendar::add_months(ad, 12).is_some_and(|limit| limit < rd) {
-            ctx.emit(&ASSESSMENT_OLD, "/assessment/date", "The assessment is more than 12 months old at the date of referral: check it has been reviewed")
-                .related(["/referralDate"]);
+            ctx.emit(
+                &ASSESSMENT_OLD,
+                "/assessment/date",
+                "The assessment is more than 12 months old at the date of referral: check it has been reviewed",
+            )
+            .related(["/referralDate"]);
         }
     }
 }
@@ -309,8 +386,12 @@ fn children(ctx: &mut Ctx, f: &Facts) {
                     ctx.emit(&REQUIRED, format!("/children/{i}/expectedDate"), "Enter the expected date of birth");
                 }
                 Some(expected) if f.referral_date.is_some_and(|rd| expected <= rd) => {
-                    ctx.emit(&UNBORN_DATE, format!("/children/{i}/expectedDate"), "Expected date of birth must be after the date of referral")
-                        .related(["/referralDate"]);
+                    ctx.emit(
+                        &UNBORN_DATE,
+                        format!("/children/{i}/expectedDate"),
+                        "Expected date of birth must be after the date of referral",
+                    )
+                    .related(["/referralDate"]);
                 }
                 _ => {}
             }
@@ -336,7 +417,8 @@ fn children(ctx: &mut Ctx, f: &Facts) {
             } else {
                 format!("The child must be {limit} or younger at the date of referral, or up to {max_age_send} with a special educational need or disability")
             };
-            ctx.emit(&CHILD_AGE, format!("/children/{i}/dateOfBirth"), message).related(["/referralDate", "/children/*/send"]);
+            ctx.emit(&CHILD_AGE, format!("/children/{i}/dateOfBirth"), message)
+                .related(["/referralDate", "/children/*/send"]);
         }
     }
 }
@@ -348,14 +430,22 @@ fn household(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     for (i, child) in f.children.iter().enumerate() {
         let Some(c) = child.as_object() else { continue };
         if read::boolean(c, "unborn") != Some(true) && read::is_blank(c.get("name")) {
-            ctx.emit(&HOUSEHOLD, format!("/children/{i}/name"), "Enter the child's name: a Family Connect referral gives every household member's details")
-                .related(["/route"]);
+            ctx.emit(
+                &HOUSEHOLD,
+                format!("/children/{i}/name"),
+                "Enter the child's name: a Family Connect referral gives every household member's details",
+            )
+            .related(["/route"]);
         }
     }
     let adults = read::list(data, "adults");
     if adults.is_empty() {
-        ctx.emit(&HOUSEHOLD, "/adults", "Add the adults in the household: a Family Connect referral gives every household member's details")
-            .related(["/route"]);
+        ctx.emit(
+            &HOUSEHOLD,
+            "/adults",
+            "Add the adults in the household: a Family Connect referral gives every household member's details",
+        )
+        .related(["/route"]);
     }
     for (i, adult) in adults.iter().enumerate() {
         let Some(a) = adult.as_object() else { continue };
@@ -377,11 +467,19 @@ fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         match model::subcategory_ids().find(|k| *k == id.as_ref()) {
             None => {
                 if !ctx.has_finding_at(&format!("/criteria/{i}/id")) {
-                    ctx.emit(&UNKNOWN_CRITERION, format!("/criteria/{i}/id"), "Select a criterion from the referral criteria");
+                    ctx.emit(
+                        &UNKNOWN_CRITERION,
+                        format!("/criteria/{i}/id"),
+                        "Select a criterion from the referral criteria",
+                    );
                 }
             }
             Some(known) if seen.contains(&known) => {
-                ctx.emit(&DUPLICATE_CRITERION, format!("/criteria/{i}/id"), "This criterion is already ticked; it counts once");
+                ctx.emit(
+                    &DUPLICATE_CRITERION,
+                    format!("/criteria/{i}/id"),
+                    "This criterion is already ticked; it counts once",
+                );
             }
             Some(known) => seen.push(known),
         }
@@ -414,8 +512,12 @@ fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     if f.ticked.contains(&"attendance-below-90") {
         let recorded: Vec<f64> = objects.iter().filter_map(|c| read::number(c, "attendancePercent")).collect();
         if !recorded.is_empty() && recorded.iter().all(|p| *p >= 90.0) {
-            ctx.emit(&CONTRADICTED, "/criteria", "Attendance below 90% is ticked, but every child's recorded attendance is 90% or more")
-                .related(["/children/*/attendancePercent"]);
+            ctx.emit(
+                &CONTRADICTED,
+                "/criteria",
+                "Attendance below 90% is ticked, but every child's recorded attendance is 90% or more",
+            )
+            .related(["/children/*/attendancePercent"]);
         }
     }
     if let (true, Some(rd)) = (f.ticked.contains(&"missing-3-in-90"), f.referral_date) {
@@ -427,8 +529,12 @@ fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         }
     }
     if f.ticked.contains(&"supported-by-assessment") && f.assessment_open == Some(false) {
-        ctx.emit(&CONTRADICTED, "/criteria", "Supported by an assessment is ticked, but the assessment is recorded as not open")
-            .related(["/assessment/open"]);
+        ctx.emit(
+            &CONTRADICTED,
+            "/criteria",
+            "Supported by an assessment is ticked, but the assessment is recorded as not open",
+        )
+        .related(["/assessment/open"]);
     }
 
     // Facts that support an unticked sub-category.
@@ -448,11 +554,7 @@ fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 
 /// The domains that the ticked sub-categories cover, in table order.
 pub fn domains_met(ticked: &[&str]) -> Vec<&'static str> {
-    model::DOMAINS
-        .iter()
-        .filter(|d| d.subcategories.iter().any(|(id, _)| ticked.contains(id)))
-        .map(|d| d.id)
-        .collect()
+    model::DOMAINS.iter().filter(|d| d.subcategories.iter().any(|(id, _)| ticked.contains(id))).map(|d| d.id).collect()
 }
 
 /// How many more domains and sub-categories are needed.
