@@ -30,12 +30,11 @@ pub fn rules(form_id: Option<&str>, options: &Options) -> Result<Vec<RuleInfo>, 
     let mut out = Vec::new();
     for form in &forms {
         for rule in form.rules {
-            let severity = profile.severity(rule.code, rule.severity);
-            out.push(rule.info(form.id, severity, profile.enabled(rule.code)));
+            out.push(rule.info(form.id, profile));
         }
     }
     for rule in INPUT_RULES {
-        out.push(rule.info("*", rule.severity, true));
+        out.push(rule.info("*", &profile::DEFAULT));
     }
     Ok(out)
 }

@@ -3,7 +3,28 @@
 
 use serde::Serialize;
 
+use super::profile::{Param, Profile};
 use super::report::Severity;
+
+/// Declares a rule: `rule!(NAME, "CODE", "kebab-name", Severity, Kind, ["/paths"], cite, "summary", "quote")`,
+/// optionally followed by `params = [PARAM, ...]` for the thresholds it reads.
+#[macro_export]
+macro_rules! rule {
+    ($id:ident, $code:literal, $name:literal, $sev:ident, $kind:ident, [$($path:literal),* $(,)?], $cite:expr,
+     $summary:literal, $quote:literal $(, params = [$($param:expr),* $(,)?])? $(,)?) => {
+        pub static $id: $crate::engine::rule::Rule = $crate::engine::rule::Rule {
+            code: $code,
+            name: $name,
+            severity: $crate::engine::report::Severity::$sev,
+            kind: $crate::engine::rule::Kind::$kind,
+            paths: &[$($path),*],
+            summary: $summary,
+            cite: $cite,
+            quote: $quote,
+            params: &[$($(&$param),*)?],
+        };
+    };
+}
 
 /// Whether a rule restates its source (`same`) or reads something into it (`interpreted`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -82,6 +103,8 @@ pub struct Rule {
     pub cite: Cite,
     /// The policy sentence the rule enforces, quoted once, here.
     pub quote: &'static str,
+    /// The thresholds it reads, which a profile may change.
+    pub params: &'static [&'static Param],
 }
 
 /// A rule as the catalogue shows it (the shape `rules()` returns).
@@ -102,6 +125,17 @@ pub struct RuleInfo {
     pub citation: Citation,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub quote: String,
+    /// The thresholds the rule reads, as the selected profile sets them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parameters: Vec<ParameterInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParameterInfo {
+    pub key: String,
+    pub value: i64,
+    pub default: i64,
+    pub unit: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -113,7 +147,10 @@ pub struct Citation {
 }
 
 impl Rule {
-    pub fn info(&self, form: &str, severity: Severity, enabled: bool) -> RuleInfo {
+    /// The rule as the catalogue shows it under a profile.
+    pub fn info(&self, form: &str, profile: &Profile) -> RuleInfo {
+        let severity = profile.severity(self.code, self.severity);
+        let enabled = profile.enabled(self.code);
         RuleInfo {
             code: self.code.to_owned(),
             form: form.to_owned(),
@@ -130,6 +167,16 @@ impl Rule {
                 fidelity: self.cite.fidelity,
             },
             quote: self.quote.to_owned(),
+            parameters: self
+                .params
+                .iter()
+                .map(|p| ParameterInfo {
+                    key: p.key.to_owned(),
+                    value: profile.value(p),
+                    default: p.default,
+                    unit: p.unit.to_owned(),
+                })
+                .collect(),
         }
     }
 }

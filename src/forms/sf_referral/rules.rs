@@ -9,23 +9,8 @@ use crate::engine::context::Ctx;
 use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
 use crate::engine::read;
-use crate::engine::report::Severity;
-use crate::engine::rule::{Cite, Kind, Rule, SEED_002};
-
-macro_rules! rule {
-    ($id:ident, $code:literal, $name:literal, $sev:ident, $kind:ident, [$($path:literal),*], $cite:expr, $summary:literal, $quote:literal) => {
-        pub static $id: Rule = Rule {
-            code: $code,
-            name: $name,
-            severity: Severity::$sev,
-            kind: Kind::$kind,
-            paths: &[$($path),*],
-            summary: $summary,
-            cite: $cite,
-            quote: $quote,
-        };
-    };
-}
+use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::rule;
 
 rule!(REQUIRED, "REF-001", "missing-required-field", Error, Required,
     ["/referralDate", "/route", "/children", "/referrer/name", "/referrer/agency", "/assessment", "/assessment/open", "/plan", "/plan/open", "/consent/given", "/children/*/dateOfBirth", "/children/*/expectedDate"],
@@ -39,7 +24,8 @@ pub static SUBCATEGORIES_NEEDED: Param = Param { key: "sf-referral.subcategories
 rule!(CRITERIA_NOT_MET, "REF-002", "referral-criteria-not-met", Error, Required, ["/criteria"],
     Cite::interpreted(SEED_002, "Referral Criteria"),
     "The criteria met span fewer than three domains or fewer than five sub-categories (\"at least\" is interpreted). Reported as an error at submit, as information while drafting.",
-    "In order to meet the referral criteria for whole family working one to one support you must ensure that the unmet needs meet three domain areas and five sub categories within this guidance");
+    "In order to meet the referral criteria for whole family working one to one support you must ensure that the unmet needs meet three domain areas and five sub categories within this guidance",
+    params = [DOMAINS_NEEDED, SUBCATEGORIES_NEEDED]);
 
 rule!(
     NOT_OPEN,
@@ -83,7 +69,8 @@ pub static MAX_AGE_SEND: Param = Param { key: "sf-referral.maxAgeSend", default:
 rule!(CHILD_AGE, "REF-006", "child-outside-age-range", Error, Check, ["/children/*/dateOfBirth", "/children/*/send", "/referralDate"],
     Cite::interpreted(SEED_002, "Strengthening Families"),
     "A child is older than 18 at the referral date (older than 25 with a special educational need or disability). The bounds \"0-18\" and \"up to 25\" are read as under 19 and under 26.",
-    "Strengthening Families offer services for families and with children and young people aged 0-18 and up to 25 if they have a special educational need or disability.");
+    "Strengthening Families offer services for families and with children and young people aged 0-18 and up to 25 if they have a special educational need or disability.",
+    params = [MAX_AGE, MAX_AGE_SEND]);
 
 rule!(
     UNBORN_DATE,
