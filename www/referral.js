@@ -520,7 +520,7 @@ function removeRow(pointer, index) {
   list.shown = Math.max(0, list.shown - 1);
   // Re-key the "touched" marks of the rows after the one removed.
   for (const t of [...touched]) {
-    if (!pointerIsWithin(t, pointer) || t === pointer) continue;
+    if (t.startsWith('=') || !pointerIsWithin(t, pointer) || t === pointer) continue;
     const rest = parsePointer(t.slice(pointer.length));
     const i = Number(rest[0]);
     if (i === index) touched.delete(t);
@@ -529,7 +529,7 @@ function removeRow(pointer, index) {
       touched.add(toPointer([...parsePointer(pointer), i - 1, ...rest.slice(1)]));
     }
   }
-  touched.add(pointer);
+  touched.add(`=${pointer}`); // only messages about the list itself ("Add at least one child")
   renderList(pointer);
   afterChange(draft);
   list.addButton.focus();
@@ -556,8 +556,8 @@ function removeButton(pointer, index, itemName, rows, minRows) {
     className: 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-list__remove',
     attrs: { type: 'button', 'data-remove': pointer, 'data-index': String(index) },
   }, [
-    document.createTextNode('Remove'),
-    el('span', { className: 'govuk-visually-hidden', text: ` ${itemName} ${index + 1}` }),
+    document.createTextNode(`Remove this ${itemName}`),
+    el('span', { className: 'govuk-visually-hidden', text: ` (${itemName} ${index + 1})` }),
   ]);
 }
 
@@ -791,7 +791,7 @@ function visible(d, group) {
   for (const t of touched) {
     for (const p of paths) {
       if (typeof p !== 'string' || p === '') continue;
-      if (overlaps(p, t)) return true;
+      if (t.startsWith('=') ? p === t.slice(1) : overlaps(p, t)) return true;
     }
   }
   return false;

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Every test of the project, from a fresh clone: installs what is missing, then runs
+#   1. format and lint checks (host and wasm32),
+#   2. the Rust tests (unit, integration, conformance, properties),
+#   3. the npm package build and the public smoke check,
+#   4. the Node tests against the built wasm package,
+#   5. the browser tests in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+bash scripts/setup.sh
+
+echo "== cargo fmt --check"
+cargo fmt --check
+echo "== cargo clippy (host)"
+cargo clippy --all-targets -- -D warnings
+echo "== cargo clippy (wasm32)"
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+echo "== cargo test"
+cargo test
+echo "== npm run build"
+npm run build
+echo "== conformance smoke (shared)"
+if [ -f ../shared/conformance/smoke.mjs ]; then node ../shared/conformance/smoke.mjs pkg; fi
+echo "== node tests (wasm package)"
+node --test tests/node/
+echo "== browser tests (headless Chromium)"
+node --test --test-concurrency=1 tests/browser/
+echo "== all tests passed"
