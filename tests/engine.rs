@@ -49,7 +49,8 @@ fn a_hundred_thousand_fields_make_one_diagnostic_per_object() {
 
 #[test]
 fn nesting_a_hundred_thousand_deep_is_cut_and_reported_at_its_field() {
-    let deep = format!("{{\"referrer\":{{\"name\":{}1{}}},\"route\":\"health\"}}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep =
+        format!("{{\"referrer\":{{\"name\":{}1{}}},\"route\":\"health\"}}", "[".repeat(100_000), "]".repeat(100_000));
     let r = validate_json(FORM, &deep, &opts()).unwrap();
     assert!(r.has("INP-001"), "{:?}", r.diagnostics);
     assert!(r.diagnostics.iter().any(|d| d.path == "/referrer/name"));
@@ -86,7 +87,11 @@ fn text_length_counts_utf16_code_units_like_a_browser() {
 fn number_oddities() {
     let check_attendance = |v: Value| {
         let r = validate(FORM, &json!({ "children": [{ "attendancePercent": v }] }), &opts()).unwrap();
-        r.diagnostics.iter().filter(|d| d.path == "/children/0/attendancePercent").map(|d| d.code.clone()).collect::<Vec<_>>()
+        r.diagnostics
+            .iter()
+            .filter(|d| d.path == "/children/0/attendancePercent")
+            .map(|d| d.code.clone())
+            .collect::<Vec<_>>()
     };
     assert_eq!(check_attendance(json!("85")), Vec::<String>::new());
     assert_eq!(check_attendance(json!(" 85.5 ")), Vec::<String>::new());
@@ -119,7 +124,10 @@ fn malformed_json_text_is_an_input_error_not_a_panic() {
 
 #[test]
 fn options_reject_caller_mistakes_with_named_errors() {
-    assert_eq!(Options::new().today("2025-02-29").unwrap_err().to_string(), "invalid option: today must be a real date written YYYY-MM-DD");
+    assert_eq!(
+        Options::new().today("2025-02-29").unwrap_err().to_string(),
+        "invalid option: today must be a real date written YYYY-MM-DD"
+    );
     assert!(matches!(Options::from_json(&json!({ "profile": "x" })), Err(Error::UnknownProfile(_))));
     assert!(matches!(Options::from_json(&json!({ "stage": "final" })), Err(Error::InvalidOption(_))));
     assert!(matches!(Options::from_json(&json!({ "closures": ["2025-13-01"] })), Err(Error::InvalidOption(_))));
@@ -158,20 +166,46 @@ fn arb_value() -> impl Strategy<Value = Value> {
         "(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9])".prop_map(Value::String),
         "\\PC{0,12}".prop_map(Value::String),
         prop::sample::select(vec![
-            "social-work-assessment", "self-referral", "early-help-assessment", "family-connect-triage",
-            "whole-family-working", "youth-offending", "domestic-abuse", "attendance-below-90", "missing-3-in-90",
+            "social-work-assessment",
+            "self-referral",
+            "early-help-assessment",
+            "family-connect-triage",
+            "whole-family-working",
+            "youth-offending",
+            "domestic-abuse",
+            "attendance-below-90",
+            "missing-3-in-90",
         ])
         .prop_map(|s| json!(s)),
-        (1u32..32, 1u32..13, 1990u32..2030).prop_map(|(d, m, y)| json!({ "day": d.to_string(), "month": m.to_string(), "year": y.to_string() })),
+        (1u32..32, 1u32..13, 1990u32..2030)
+            .prop_map(|(d, m, y)| json!({ "day": d.to_string(), "month": m.to_string(), "year": y.to_string() })),
     ]
 }
 
 fn arb_pointer() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
-        "/referralDate", "/receivedOn", "/route", "/service", "/referrer/name", "/referrer/email", "/referrer/agency",
-        "/assessment/open", "/assessment/date", "/plan/open", "/plan/type", "/consent/given", "/children/-",
-        "/children/0/dateOfBirth", "/children/0/unborn", "/children/0/attendancePercent", "/children/0/missingEpisodes/-",
-        "/criteria/-", "/criteria/0/id", "/criteria/1/id", "/adults/-", "/unknown",
+        "/referralDate",
+        "/receivedOn",
+        "/route",
+        "/service",
+        "/referrer/name",
+        "/referrer/email",
+        "/referrer/agency",
+        "/assessment/open",
+        "/assessment/date",
+        "/plan/open",
+        "/plan/type",
+        "/consent/given",
+        "/children/-",
+        "/children/0/dateOfBirth",
+        "/children/0/unborn",
+        "/children/0/attendancePercent",
+        "/children/0/missingEpisodes/-",
+        "/criteria/-",
+        "/criteria/0/id",
+        "/criteria/1/id",
+        "/adults/-",
+        "/unknown",
     ])
     .prop_map(str::to_owned)
 }

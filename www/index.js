@@ -39,7 +39,11 @@ try {
   }
   table.hidden = false;
   const withPages = list.filter((f) => PAGES[f.id]).length;
-  status.textContent = `${list.length} forms. ${withPages} of them ${withPages === 1 ? 'has' : 'have'} a demo page so far.`;
+  const forms = `${list.length} ${list.length === 1 ? 'form' : 'forms'}`;
+  const pages = list.length === 1
+    ? (withPages ? 'It has a demo page.' : 'It has no demo page yet.')
+    : `${withPages} of them ${withPages === 1 ? 'has' : 'have'} a demo page so far.`;
+  status.textContent = `${forms}. ${pages}`;
   document.body.dataset.checks = 'ready';
 } catch (err) {
   unavailable('The forms module could not be loaded, so the list of forms cannot be shown.');

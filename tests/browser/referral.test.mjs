@@ -7,7 +7,8 @@
 
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -232,6 +233,36 @@ describe('demo pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' :
     assert.match(await page.evaluate(() => document.activeElement.tagName), /^(INPUT|SELECT|TEXTAREA)$/);
     log.foreign = foreignRequests.splice(0);
     assertClean(log);
+    await page.close();
+  });
+
+  test('no accessibility violations found by axe-core (WCAG 2.2 A/AA and best practice)', async () => {
+    // axe is evaluated through the DevTools protocol, which the page's CSP does not govern; the page itself still
+    // runs under the CSP.
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+    const check = async (page, what) => {
+      await page.evaluate(axeSource);
+      const result = await page.evaluate((values) => window.axe.run(document, { runOnly: { type: 'tag', values } }), tags);
+      const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      assert.deepEqual(found, [], `${what}: ${found.join('; ')}`);
+    };
+    const index = await openPage('/');
+    await index.page.waitForSelector('body[data-checks="ready"]', { timeout: 15000 });
+    await check(index.page, 'index');
+    await index.page.close();
+
+    const { page } = await openPage(`/www/referral.html?today=${TODAY}`);
+    await page.waitForSelector('body[data-checks="ready"]', { timeout: 15000 });
+    await check(page, 'referral, empty');
+    await page.click('#submit-button');
+    await page.fill('#referralDate-day', '30');
+    await page.fill('#referralDate-month', '2');
+    await page.fill('#referralDate-year', '2026');
+    await page.check('#criteria-cse-risk');
+    await page.click('[data-add="/children"]');
+    await check(page, 'referral, with errors');
+    foreignRequests.splice(0);
     await page.close();
   });
 
