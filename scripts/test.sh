@@ -11,12 +11,8 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 bash scripts/setup.sh
 
-echo "== cargo fmt --check"
-cargo fmt --check
-echo "== cargo clippy (host)"
-cargo clippy --all-targets -- -D warnings
-echo "== cargo clippy (wasm32)"
-cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+echo "== format and lints (host and wasm32)"
+bash scripts/lint.sh
 echo "== cargo test"
 cargo test
 echo "== npm run build"

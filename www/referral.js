@@ -242,6 +242,8 @@ function currentReport(draft) {
 }
 
 function afterChange(draft) {
+  // A "no errors" message from an earlier submit no longer describes the form.
+  document.getElementById('success-banner').hidden = true;
   if (state === 'unavailable' && draft && session) setState('ready');
   const report = currentReport(draft);
   showReport(report);
@@ -413,7 +415,7 @@ function radiosField(pointer, legend, choices, { hintText, inline, legendSize } 
 }
 
 /** A single checkbox for a boolean: ticked → true, unticked → field removed. Optional conditional reveal. */
-function checkboxField(pointer, label, { hintText, conditional } = {}) {
+function checkboxField(pointer, label, { hintText, conditional, controls = [] } = {}) {
   const id = idFor(pointer);
   const hintEl = hint(`${id}-item-hint`, hintText);
   if (hintEl) hintEl.classList.add('govuk-checkboxes__hint');
@@ -450,6 +452,7 @@ function checkboxField(pointer, label, { hintText, conditional } = {}) {
     read: () => (box.checked ? true : undefined),
     fill: (v) => { box.checked = v === true; sync(); },
     sync,
+    controls, // fields inside the conditional reveal: only in the data while the box is ticked
   });
 }
 
@@ -589,7 +592,7 @@ function childRow(i, rows) {
   const fields = [
     textField(`${p}/name`, 'Full name', { autocomplete: 'off', spellcheck: false }),
     dateField(`${p}/dateOfBirth`, 'Date of birth', { hintText: 'For example, 31 3 2015' }),
-    checkboxField(`${p}/unborn`, 'This child is not born yet', { conditional: [expected.root] }),
+    checkboxField(`${p}/unborn`, 'This child is not born yet', { conditional: [expected.root], controls: [expected] }),
     radiosField(`${p}/send`, 'Does the child have special educational needs or a disability (SEND)?', YES_NO, {
       inline: true, hintText: 'Young people with SEND can be supported up to the age of 25.',
     }),
@@ -954,6 +957,8 @@ function showOutcome(outcome) {
   if (dNeeded > 0) needs.push(`${plural(dNeeded, 'more domain', 'more domains')}`);
   if (sNeeded > 0) needs.push(`${plural(sNeeded, 'more sub-category', 'more sub-categories')}`);
   if (outcome.assessmentAndPlanOpen !== true) needs.push('an open assessment and plan');
+  // `routeAllowed` is an extra the package reports beyond forms.md's outcome; used when present.
+  if (outcome.routeAllowed === false) needs.push('a referral route that allows whole family working');
   set('still-needed', needs.length ? needs.join(', ').replace(/, ([^,]*)$/, ' and $1') : 'Nothing');
 
   const sugg = document.getElementById('suggested');
@@ -1053,6 +1058,11 @@ function onFieldEvent(event) {
   if (group.kind === 'checkbox') {
     group.sync?.();
     if (event.type === 'input') return;
+    const ticked = group.read() === true;
+    for (const inner of group.controls ?? []) {
+      const innerValue = ticked ? inner.read() : undefined;
+      if (JSON.stringify(getAt(model, parsePointer(inner.pointer))) !== JSON.stringify(innerValue)) change(inner.pointer, innerValue);
+    }
   }
   if ((group.kind === 'radios' || group.kind === 'select') && event.type === 'input') return;
 
@@ -1099,7 +1109,7 @@ function onClick(event) {
 function onSubmit(event) {
   event.preventDefault();
   submitted = true;
-  if (state !== 'ready' || !session) {
+  if (!session) {
     showReport(null);
     showSummary(null);
     setState('unavailable', 'The referral could not be checked, so it has not been submitted.');
@@ -1112,6 +1122,7 @@ function onSubmit(event) {
     showSummary(null);
     return;
   }
+  if (state !== 'ready') setState('ready');
   showReport(report);
   showSummary(report);
 }

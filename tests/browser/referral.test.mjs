@@ -62,15 +62,23 @@ async function shot(page, name) {
 
 const foreignRequests = [];
 
+const NO_CHROMIUM = `Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) ` +
+  'or set SF_SKIP_BROWSER=1 to skip the browser tests.';
+const NO_PKG = `The package is not built (${path.join(ROOT, 'pkg', 'index.js')} is missing). Run npm run build first.`;
+
+// Explicit failures (not just cancelled tests) when the browser or the package is missing.
+test('Chromium is installed for the browser tests', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false }, () => {
+  assert.ok(existsSync(CHROMIUM), NO_CHROMIUM);
+});
+
+test('the package is built (pkg/index.js)', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false }, () => {
+  assert.ok(existsSync(path.join(ROOT, 'pkg', 'index.js')), NO_PKG);
+});
+
 describe('demo pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false }, () => {
   before(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) ` +
-        'or set SF_SKIP_BROWSER=1 to skip the browser tests.');
-    }
-    if (!existsSync(path.join(ROOT, 'pkg', 'index.js'))) {
-      throw new Error(`The package is not built (${path.join(ROOT, 'pkg', 'index.js')} is missing). Run npm run build first.`);
-    }
+    if (!existsSync(CHROMIUM)) throw new Error(NO_CHROMIUM);
+    if (!existsSync(path.join(ROOT, 'pkg', 'index.js'))) throw new Error(NO_PKG);
     const { chromium } = await import('playwright-core');
     server = await startServer({ port: 0, root: ROOT });
     userDataDir = mkdtempSync(path.join(tmpdir(), 'sf-chromium-'));
@@ -262,6 +270,36 @@ describe('demo pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' :
     await page.check('#criteria-cse-risk');
     await page.click('[data-add="/children"]');
     await check(page, 'referral, with errors');
+    foreignRequests.splice(0);
+    await page.close();
+  });
+
+  test('a call that fails inside the module gives "Checks unavailable" for that change, then checking resumes', async () => {
+    const page = await context.newPage();
+    // Wrap the real package so that one kind of edit throws, as a trapped wasm call would.
+    await page.route('**/pkg/index.js', (route) => route.fulfill({
+      status: 200,
+      contentType: 'text/javascript',
+      body: `import init, * as real from '/pkg/index.js?real';
+export * from '/pkg/index.js?real';
+export default init;
+export class FormSession extends real.FormSession {
+  set(pointer, value) {
+    if (pointer === '/referrer/name') throw new Error('RuntimeError: unreachable');
+    return super.set(pointer, value);
+  }
+}`,
+    }));
+    await page.goto(new URL(`/www/referral.html?today=${TODAY}`, server.url).href);
+    await page.waitForSelector('body[data-checks="ready"]', { timeout: 15000 });
+    await page.fill('#referrer-name', 'Sam');
+    await page.waitForSelector('body[data-checks="unavailable"]');
+    assert.match(await page.textContent('#checks-status'), /Checks unavailable/);
+    assert.match(await page.textContent('#eligibility-tag'), /Checks unavailable/);
+    await page.fill('#referrer-agency', 'School');
+    await page.waitForSelector('body[data-checks="ready"]');
+    await page.check('#criteria-cse-risk');
+    await page.waitForFunction(() => /1 of 3/.test(document.getElementById('domains-text').textContent));
     foreignRequests.splice(0);
     await page.close();
   });
