@@ -5,6 +5,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+mod batch;
 use safeguarding_forms::{self as sf, Options, Report, RuleInfo, Severity, Stage};
 
 #[derive(Parser)]
@@ -34,6 +36,20 @@ enum Command {
         #[arg(long)]
         profile: Option<String>,
         /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check every record of a JSON Lines file in parallel and print a summary (the weekly data-quality report).
+    Batch {
+        form: String,
+        file: String,
+        #[arg(long)]
+        today: Option<String>,
+        #[arg(long, value_enum, default_value = "submit")]
+        stage: StageArg,
+        #[arg(long)]
+        profile: Option<String>,
+        /// Print one report per line on standard output (the summary goes to standard error).
         #[arg(long)]
         json: bool,
     },
@@ -68,17 +84,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Validate { form, file, today, stage, profile, json } => {
-            let mut options = Options::new();
-            if let Some(t) = today {
-                options = options.today(&t).map_err(|e| e.to_string())?;
-            }
-            options = options.stage(match stage {
-                StageArg::Draft => Stage::Draft,
-                StageArg::Submit => Stage::Submit,
-            });
-            if let Some(p) = profile {
-                options = options.profile(&p);
-            }
+            let options = make_options(today, stage, profile)?;
             let text = if file == "-" {
                 std::io::read_to_string(std::io::stdin()).map_err(|e| format!("cannot read standard input: {e}"))?
             } else {
@@ -91,6 +97,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 print_report(&mut out, &report).map_err(|e| e.to_string())?;
             }
             Ok(if report.valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Batch { form, file, today, stage, profile, json } => {
+            let options = make_options(today, stage, profile)?;
+            batch::run(&form, &file, &options, json, &mut out)
         }
         Command::Rules { form, profile, json, markdown } => {
             let mut options = Options::new();
@@ -121,6 +131,23 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn make_options(today: Option<String>, stage: StageArg, profile: Option<String>) -> Result<Options, String> {
+    let mut options = Options::new();
+    if let Some(t) = today {
+        options = options.today(&t).map_err(|e| e.to_string())?;
+    }
+    options = options.stage(match stage {
+        StageArg::Draft => Stage::Draft,
+        StageArg::Submit => Stage::Submit,
+    });
+    if let Some(p) = profile {
+        options = options.profile(&p);
+    }
+    // Resolve once here so a bad profile is a usage error, not a per-record one.
+    options.resolve().map_err(|e| e.to_string())?;
+    Ok(options)
 }
 
 fn print_report(out: &mut impl Write, report: &Report) -> std::io::Result<()> {

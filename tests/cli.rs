@@ -1,0 +1,79 @@
+//! The command line: exit codes, report output, rule catalogue, schema and batch.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn cli(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_safeguarding-forms"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(text) = stdin {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
+const VALID: &str = r#"{"referralDate":"2025-05-20","route":"social-work-assessment","service":"whole-family-working",
+ "referrer":{"name":"A","agency":"social-care"},"assessment":{"type":"social-work-assessment","date":"2025-05-01","open":true},
+ "plan":{"type":"child-in-need-plan","date":"2025-05-10","open":true},"children":[{"name":"C","dateOfBirth":"2012-01-15"}],
+ "criteria":[{"id":"youth-offending"},{"id":"asb-level-2"},{"id":"adult-offending"},{"id":"homelessness-risk"},{"id":"physical-chastisement"}]}"#;
+
+#[test]
+fn validate_exit_codes_are_0_valid_1_invalid_2_usage() {
+    let ok = cli(&["validate", "sf-referral", "-", "--today", "2025-06-02", "--stage", "submit"], Some(VALID));
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stdout));
+    assert!(String::from_utf8_lossy(&ok.stdout).starts_with("sf-referral: valid"));
+    let bad = cli(&["validate", "sf-referral", "-", "--today", "2025-06-02", "--stage", "submit"], Some("{}"));
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stdout).contains("REF-001 /referralDate: Enter the date of the referral"));
+    let json = cli(&["validate", "sf-referral", "-", "--today", "2025-06-02", "--json"], Some("{}"));
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["form"], "sf-referral");
+    assert_eq!(cli(&["validate", "nope", "-"], Some("{}")).status.code(), Some(2));
+    assert_eq!(cli(&["validate", "sf-referral", "-"], Some("{not json")).status.code(), Some(2));
+    assert_eq!(cli(&["validate", "sf-referral", "-", "--today", "2025-02-30"], Some("{}")).status.code(), Some(2));
+    assert_eq!(cli(&["validate", "sf-referral", "/no/such/file.json"], None).status.code(), Some(2));
+    assert_eq!(cli(&["frobnicate"], None).status.code(), Some(2));
+}
+
+#[test]
+fn rules_and_schema() {
+    let out = cli(&["rules", "sf-referral", "--json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let rules: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(rules.iter().any(|r| r["code"] == "REF-002" && r["citation"]["fidelity"] == "interpreted"));
+    let md = String::from_utf8(cli(&["rules", "sf-referral", "--markdown"], None).stdout).unwrap();
+    assert!(md.starts_with("| code |") && md.contains("| REF-005 |"));
+    let table = String::from_utf8(cli(&["rules"], None).stdout).unwrap();
+    assert!(table.contains("REF-001") && table.contains("INP-003"));
+    let schema: serde_json::Value = serde_json::from_slice(&cli(&["schema", "sf-referral"], None).stdout).unwrap();
+    assert_eq!(schema["properties"]["route"]["enum"].as_array().unwrap().len(), 13);
+}
+
+#[test]
+fn batch_reports_every_record_and_malformed_lines_by_number() {
+    let one_line = VALID.replace('\n', "");
+    let input = format!("{one_line}\n{{}}\n\n[1]\n{{broken\n{one_line}\n");
+    let out = cli(&["batch", "sf-referral", "-", "--today", "2025-06-02"], Some(&input));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.starts_with("sf-referral: 3 records, 2 valid, 1 invalid, 2 malformed lines"), "{text}");
+    assert!(text.contains("line 4: data must be a plain object"), "{text}");
+    assert!(text.contains("line 5: invalid input"), "{text}");
+    assert!(text.contains("REF-001   error"), "{text}");
+    let json = cli(&["batch", "sf-referral", "-", "--today", "2025-06-02", "--json"], Some(&input));
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(json.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 5);
+    assert_eq!(lines[0]["valid"], true);
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[2]["line"], 4);
+    assert!(lines[2]["error"].is_string());
+    assert!(String::from_utf8(json.stderr).unwrap().contains("3 records"));
+}
