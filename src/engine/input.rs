@@ -129,7 +129,8 @@ fn hex4(s: &str, at: usize) -> Option<u16> {
 
 /// Replaces `\uD800`-`\uDFFF` escapes that are not a proper high-low pair with `\ufffd`. `None` when there are none.
 fn fix_surrogates(s: &str) -> Option<String> {
-    if !s.contains("\\u") && !s.contains("\\U") {
+    // Most strings have no escape at all: one byte search decides.
+    if !s.as_bytes().contains(&b'\\') {
         return None;
     }
     let bytes = s.as_bytes();

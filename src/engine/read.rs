@@ -24,6 +24,13 @@ fn is_odd_space(c: char) -> bool {
 
 /// Trims the text and removes invisible characters; odd spaces become plain spaces.
 pub fn clean(s: &str) -> Cow<'_, str> {
+    // Fast path: plain ASCII text with no tabs or line breaks needs only trimming.
+    if s.is_ascii() {
+        let t = s.trim_ascii();
+        if !t.bytes().any(|b| matches!(b, b'\t' | b'\r' | b'\n')) {
+            return Cow::Borrowed(t);
+        }
+    }
     let trimmed = s.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
     if trimmed.chars().any(|c| is_invisible(c) || is_odd_space(c)) {
         let mut out = String::with_capacity(trimmed.len());
