@@ -682,12 +682,12 @@ fn dash_after_incidents(data: &Map<String, Value>, ctx: &mut Ctx) {
         let next = next_dates.next().flatten();
         let repeated = dash.iter().any(|a| *a >= *date && next.is_none_or(|n| *a < n));
         if !repeated {
-            ctx.emit(
-                &DASH_AFTER_INCIDENT,
-                format!("/incidents/{i}"),
-                "Repeat the DASH risk assessment after this incident, before any later one",
-            )
-            .related(["/dashAssessments"]);
+            let message = if next.is_some() {
+                "Repeat the DASH risk assessment after this incident, before the next one"
+            } else {
+                "Repeat the DASH risk assessment after this incident"
+            };
+            ctx.emit(&DASH_AFTER_INCIDENT, format!("/incidents/{i}"), message).related(["/dashAssessments"]);
         }
     }
 }
