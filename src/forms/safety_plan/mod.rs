@@ -100,3 +100,70 @@ fn ratio(n: usize, of: usize) -> f64 {
     let r = n as f64 / of as f64;
     (r * 100.0).round() / 100.0
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use serde_json::{json, Value};
+
+    use super::FORM;
+    use crate::calendar::{Calendar, NaiveDate};
+    use crate::engine::options::{Resolved, Stage};
+    use crate::engine::profile::{Profile, DEFAULT};
+    use crate::engine::report::Severity;
+
+    /// No seed gives a council another safety scale or EIT review interval, so no shipped profile changes them; a
+    /// profile made for the test shows that the rules read them from the profile.
+    static FIVE_POINT_MONTHLY: Profile = Profile {
+        id: "test-five-point-monthly",
+        title: "Test only",
+        changes: &[],
+        severities: &[("SP-015", Severity::Error)],
+        off: &["SP-020"],
+        thresholds: &[("safety-plan.maxScale", 5), ("safety-plan.eitReviewMonths", 1)],
+    };
+
+    fn run(profile: &'static Profile, data: &Value) -> crate::engine::report::Report {
+        let resolved = Resolved {
+            today: NaiveDate::from_ymd_opt(2025, 6, 2).unwrap(),
+            stage: Stage::Submit,
+            profile,
+            calendar: Calendar::new([]),
+        };
+        crate::api::run(&FORM, data.as_object().unwrap(), &resolved)
+    }
+
+    fn codes_at(r: &crate::engine::report::Report, code: &str) -> Vec<(String, Severity)> {
+        r.with_code(code).map(|d| (d.path.clone(), d.severity)).collect()
+    }
+
+    #[test]
+    fn the_scale_and_the_eit_interval_come_from_the_profile() {
+        let data = json!({
+            "topics": ["exploitation"],
+            "eitReviewedOn": "2025-04-15",
+            "dangerStatements": [{ "statement": "A", "safetyGoal": "B", "safetyScale": 6 }]
+        });
+        // Default: 6 is within 0 to 10; 15 April + 3 months = 15 July, not overdue; no Words and Pictures at submit.
+        let base = run(&DEFAULT, &data);
+        assert!(codes_at(&base, "SP-003").is_empty());
+        assert!(codes_at(&base, "SP-015").is_empty());
+        assert_eq!(codes_at(&base, "SP-020"), vec![("/wordsAndPicturesOn".into(), Severity::Warning)]);
+        assert_eq!(base.outcome.as_ref().unwrap()["eitReviewDue"], "2025-07-15");
+        // The test profile: 6 is beyond 0 to 5; 15 April + 1 month = 15 May, overdue and re-graded an error;
+        // Words and Pictures switched off.
+        let mine = run(&FIVE_POINT_MONTHLY, &data);
+        assert_eq!(codes_at(&mine, "SP-003"), vec![("/dangerStatements/0/safetyScale".into(), Severity::Error)]);
+        assert!(mine.with_code("SP-003").all(|d| d.message.contains("between 0 and 5")));
+        assert_eq!(codes_at(&mine, "SP-015"), vec![("/eitReviewedOn".into(), Severity::Error)]);
+        assert_eq!(mine.with_code("SP-015").next().unwrap().due.as_deref(), Some("2025-05-15"));
+        assert!(mine.with_code("SP-015").all(|d| d.message.contains("every 1 month:")));
+        assert!(codes_at(&mine, "SP-020").is_empty());
+        assert_eq!(mine.outcome.as_ref().unwrap()["eitReviewDue"], "2025-05-15");
+        // The catalogue shows the profile's values.
+        let info = super::rules::SCALE_RANGE.info(FORM.id, &FIVE_POINT_MONTHLY);
+        assert_eq!((info.parameters[0].value, info.parameters[0].default), (5, 10));
+        assert!(!super::rules::WORDS_AND_PICTURES.info(FORM.id, &FIVE_POINT_MONTHLY).enabled);
+    }
+}
