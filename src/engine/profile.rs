@@ -54,8 +54,58 @@ pub static DEFAULT: Profile = Profile {
     thresholds: &[],
 };
 
+/// Telford & Wrekin (002): the supervision contract's "6 weekly" instead of the policy's "at least monthly".
+pub static TELFORD_WREKIN: Profile = Profile {
+    id: "telford-wrekin",
+    title: "Telford & Wrekin (Strengthening Families Reference Manual, 2020)",
+    changes: &[
+        "supervision-contract.maxFrequencyWeeks 4 \u{2192} 6: the manual's contract template sets \"Frequency of the supervision sessions will be 6 weekly\" and its policy asks for supervision \"at least four to six weekly\" (002, \"Appendix A: A Contract for Supervision\", \"1. Introduction\"); the default is the policy's \"at least monthly\" (002, \"6. Supervision Framework, Frequency & Recording Guide\").",
+        "supervision-record.frequencyWeeks 4 \u{2192} 6: the next personal supervision is due within the contract's frequency, which the manual's contract template sets at 6 weekly (002, \"Appendix A: A Contract for Supervision\").",
+        "Nothing else: the other defaults are this manual's own values. Where it gives two timescales for one thing (contact with the family in 2 days in the standards of practice, 5 working days in the audit tool; an early help assessment in 6 weeks, or 10 weeks in the audit tool; the first Family Circle in 6 weeks, or \"6 - 8 Weeks\"), each form keeps the one written in its own section (002).",
+    ],
+    severities: &[],
+    off: &[],
+    thresholds: &[("supervision-contract.maxFrequencyWeeks", 6), ("supervision-record.frequencyWeeks", 6)],
+};
+
+/// West Sussex (000): its forms' defaults are already its own values.
+pub static WEST_SUSSEX: Profile = Profile {
+    id: "west-sussex",
+    title: "West Sussex (Family Safeguarding Guidance for Social Workers and Team Managers, 2024)",
+    changes: &[
+        "No change from default: the defaults of the forms drawn from this guidance are its own values (workbook summaries two days before group supervision, Family Programme modules 1 to 3 within six weeks, a core group at most three weeks before the review conference, a case summary every three months), and it sets no other threshold, severity or rule differently (000).",
+    ],
+    severities: &[],
+    off: &[],
+    thresholds: &[],
+};
+
+/// Walsall (001, 004): its forms' defaults are already its own values.
+pub static WALSALL: Profile = Profile {
+    id: "walsall",
+    title: "Walsall (Strengthening Families, Protecting Children \u{2014} Family Safeguarding Model; Family Safeguarding Overview, 2020)",
+    changes: &[
+        "No change from default: group supervision monthly is already the default, from this council's overview (004: \"reviewed monthly for each family in group supervisions\"), as are the Family Safeguarding case supervision rules from its model (001).",
+    ],
+    severities: &[],
+    off: &[],
+    thresholds: &[],
+};
+
+/// South Gloucestershire (003): the safety / wellbeing plan's defaults are already its own values.
+pub static SOUTH_GLOS: Profile = Profile {
+    id: "south-glos",
+    title: "South Gloucestershire (CIN and CP Plan guide, 2023)",
+    changes: &[
+        "No change from default: the safety / wellbeing plan's defaults are this guide's own values (safety-plan.eitReviewMonths 3: \"EIT to be reviewed every three months\"; safety-plan.maxScale 10: a matched safety scale, its 0 to 10 range interpreted), and it sets no threshold for the other forms (003).",
+    ],
+    severities: &[],
+    off: &[],
+    thresholds: &[],
+};
+
 /// Every profile, listed once.
-pub static PROFILES: &[&Profile] = &[&DEFAULT];
+pub static PROFILES: &[&Profile] = &[&DEFAULT, &TELFORD_WREKIN, &WEST_SUSSEX, &WALSALL, &SOUTH_GLOS];
 
 pub fn find(id: &str) -> Result<&'static Profile, Error> {
     PROFILES.iter().copied().find(|p| p.id == id).ok_or_else(|| Error::UnknownProfile(id.to_owned()))

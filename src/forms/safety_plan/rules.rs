@@ -1,0 +1,819 @@
+//! The safety / wellbeing plan's rules: one declaration each, and one check function per rule or group of closely
+//! related rules.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use super::model::{self, FIELDS};
+use super::placeholder::has_placeholder;
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::messages::plural;
+use crate::engine::model::{Field, Kind, LIST_MAX};
+use crate::engine::profile::Param;
+use crate::engine::read;
+use crate::engine::rule::{Cite, Rule, SEED_003};
+use crate::engine::timescale::{self, Status, DUE_SOON_DAYS};
+use crate::rule;
+
+const STEPS: &str = "4 Step Safety/ Wellbeing planning";
+const ROADMAP: &str = "SIGNS OF SAFETY [®] SAFETY PLANNING ROADMAP";
+const TIMELINE: &str = "Timeline- explanation for practitioners";
+
+rule!(REQUIRED, "SP-001", "missing-required-field", Error, Required,
+    ["/planType", "/dangerStatements", "/timeline", "/networkTarget", "/hsbRag", "/hsbReferralMade", "/network/*/name", "/reviewMeetings/*/on", "/dashAssessments/*/on", "/serviceManagerApprovals/*/kind"],
+    Cite::interpreted(SEED_003, STEPS),
+    "A field the plan needs is missing: the type of plan, a danger statement, a timeline task, the number of people the network needs; the RAG rating when harmful sexual behaviour is a topic, and whether the HSB referral was made when it is rated amber or red; a network member's name, a review meeting's date, a DASH assessment's date, what a service manager approval is for.",
+    "This guides through the process of \"working with\" the family and their wider network to use the 4 Step Safety/Wellbeing Planning process to support them to develop a safety/wellbeing plan for their child.");
+
+rule!(UNPAIRED, "SP-002", "danger-statement-not-paired", Error, Required,
+    ["/dangerStatements/*/statement", "/dangerStatements/*/safetyGoal", "/dangerStatements/*/safetyScale"],
+    Cite::same(SEED_003, ROADMAP),
+    "A danger statement without its safety goal or its safety scale, or a safety goal without its danger statement. Reported as an error at submit, as information while drafting.",
+    "Develop paired Danger Statements & Safety Goals with matched Safety Scale");
+
+pub static MAX_SCALE: Param = Param { key: "safety-plan.maxScale", default: 10, unit: "points" };
+
+rule!(SCALE_RANGE, "SP-003", "safety-scale-out-of-range", Error, Check, ["/dangerStatements/*/safetyScale"],
+    Cite::interpreted(SEED_003, ROADMAP),
+    "A safety scale is outside 0 to 10. The seed names a matched safety scale without its range; 0 to 10 is the Signs of Safety scale (interpreted).",
+    "Develop paired Danger Statements & Safety Goals with matched Safety Scale",
+    params = [MAX_SCALE]);
+
+rule!(
+    NO_BOTTOM_LINE,
+    "SP-004",
+    "no-bottom-line",
+    Error,
+    Required,
+    ["/bottomLines"],
+    Cite::same(SEED_003, ROADMAP),
+    "The plan has no professional bottom line. Reported as an error at submit, as information while drafting.",
+    "Develop professional bottom-line requirements"
+);
+
+rule!(TASK_INCOMPLETE, "SP-005", "timeline-task-incomplete", Error, Required,
+    ["/timeline/*/week", "/timeline/*/task/what", "/timeline/*/task/who", "/timeline/*/task/why"],
+    Cite::same(SEED_003, TIMELINE),
+    "A timeline task does not say what will be done, who will do it and why, or the week it will take place. Reported as an error at submit, as information while drafting.",
+    "Smart actions WHAT, WHO AND WHY? Think of outcome of task");
+
+rule!(WEEK_UNREADABLE, "SP-006", "timeline-week-unreadable", Error, Check, ["/timeline/*/week"],
+    Cite::interpreted(SEED_003, TIMELINE),
+    "A timeline week is not a week number (4) or a range of weeks (\"4-8\", \"Week 4-8\"), or a range ends before it starts.",
+    "This is the week anticipated the task will take place");
+
+rule!(WEEKS_ORDER, "SP-007", "timeline-weeks-out-of-order", Warning, Check, ["/timeline/*/week"],
+    Cite::interpreted(SEED_003, "What is a Timeline?"),
+    "A timeline task's week (the start of a range) is earlier than a task above it: the timeline reads in order of weeks (non-decreasing weeks are interpreted).",
+    "A clear, agreed timeline planned in advance that professionals and the family understand about what needs to be done and in what timeframe to complete work with this family.");
+
+rule!(NETWORK_BELOW_TARGET, "SP-008", "network-below-target", Warning, Check,
+    ["/network", "/networkTarget", "/familyNetworkMeetingOn"],
+    Cite::interpreted(SEED_003, TIMELINE),
+    "The network has fewer people than the number the parents or carers are to find, and the family network meeting is within a week or has passed (the order of the timeline's first two tasks is read as \"before the meeting\").",
+    "(PARENT/CARER'S NAMES) to find at least (ADD NUMBER) people to be part of the child and family's support network.");
+
+rule!(PLAN_RULES_INCOMPLETE, "SP-009", "plan-rules-incomplete", Error, Required,
+    ["/planRules/worries", "/planRules/workingWell", "/planRules/stressorsTriggers", "/planRules/firstSigns", "/planRules/redFlags", "/planRules/whoDoesWhat", "/planRules/whoDoesWhat/*/who", "/planRules/whoDoesWhat/*/action", "/familyNetworkMeetingOn"],
+    Cite::interpreted(SEED_003, TIMELINE),
+    "The plan rules do not cover what everyone is worried about, what is working well, stressors and triggers, first signs, red flags and who does what. Not reported while the family network meeting that builds them is still to come (interpreted). Reported as an error at submit, as information while drafting.",
+    "This meeting is to build the safety plan (Plan Rules) with the family and their network, this will include: What everyone is most worried about What is working well in relation to the (HARM/WORRY) Stressors and triggers First signs that the (HARM/WORRY) is beginning to happen and red flags; it is happening. Who will do what when the (HARM/WORRY) is happening/about to happen to keep the children safe.");
+
+rule!(CHILD_VERSION, "SP-010", "child-version-missing", Warning, Check,
+    ["/childVersion/createdOn", "/childVersion/sharedWithChild", "/planRules"],
+    Cite::interpreted(SEED_003, TIMELINE),
+    "The plan rules are complete but no child's version of the plan has been created, or it has not been shared with the child (\"once we have the plan rules clear\" is read as when every part of the plan rules is written).",
+    "Once we have the plan rules clear, the (PRACTITIONER NAME) will create a child-centred Safety Plan.");
+
+rule!(NO_REVIEW_TIMESCALE, "SP-011", "no-review-timescale", Error, Required, ["/reviewEvery"],
+    Cite::same(SEED_003, TIMELINE),
+    "The plan does not say how often it is reviewed. Reported as an error at submit, as information while drafting.",
+    "(PRACTITIONER NAME) will review the safety plan with the family network and professionals involved every (INSERT TIMESCALE).");
+
+rule!(REVIEW_OVERDUE, "SP-012", "review-overdue", Warning, Check,
+    ["/reviewEvery", "/planDate", "/reviewMeetings/*/on", "/reviewMeetings/*/planReviewed"],
+    Cite::interpreted(SEED_003, TIMELINE),
+    "The plan's review is overdue: more than the review timescale has passed since the plan was agreed or last reviewed at a meeting (the review timescale counted from the last review is interpreted).",
+    "(PRACTITIONER NAME) will review the safety plan with the family network and professionals involved every (INSERT TIMESCALE).");
+
+rule!(HSB_REFERRAL, "SP-013", "hsb-referral-not-made", Error, Check, ["/hsbRag", "/hsbReferralMade"],
+    Cite::same(SEED_003, "Harmful sexual behaviour"),
+    "Harmful sexual behaviour is rated amber or red and no referral has been made to the HSB service.",
+    "RAG rate the level of HSB when completing assessment- IF RAG rating is Amber or Red, referral to be made to HSB service.");
+
+rule!(HSB_REVIEW, "SP-014", "hsb-plan-not-reviewed-at-meeting", Warning, Check,
+    ["/topics", "/reviewMeetings/*/kind", "/reviewMeetings/*/planReviewed"],
+    Cite::same(SEED_003, "Harmful sexual behaviour"),
+    "Harmful sexual behaviour is a topic of the plan and a child in need review or core group meeting held did not record a review of the safety plan.",
+    "Safety Plan to be completed with multi agency group, including HSB service. This will be reviewed at every CIN/CG meeting.");
+
+pub static EIT_REVIEW_MONTHS: Param = Param { key: "safety-plan.eitReviewMonths", default: 3, unit: "months" };
+
+rule!(EIT_REVIEW, "SP-015", "eit-review-overdue", Warning, Check, ["/topics", "/eitReviewedOn"],
+    Cite::same(SEED_003, "Exploitation"),
+    "Exploitation is a topic of the plan and the exploitation identification tool (EIT) has no review recorded, or its last review is more than three months ago.",
+    "Use of tool kits on TRI-X e.g., National referral mechanism (NRM), EIT to be reviewed every three months.",
+    params = [EIT_REVIEW_MONTHS]);
+
+rule!(DASH_AFTER_INCIDENT, "SP-016", "dash-not-repeated-after-incident", Warning, Check,
+    ["/incidents/*", "/dashAssessments/*/on"],
+    Cite::interpreted(SEED_003, "Domestic Abuse"),
+    "A domestic abuse incident has no DASH risk assessment after it: on or after the incident's date and before the next incident (the window up to the next incident is interpreted).",
+    "DASH risk assessment to be repeated to show risk reduction/increase after every incident.");
+
+rule!(
+    ADULT_DASH,
+    "SP-017",
+    "adult-dash-for-young-person",
+    Warning,
+    Check,
+    ["/dashAssessments/*/teen", "/dashAssessments/*/youngPerson"],
+    Cite::same(SEED_003, "Domestic Abuse"),
+    "A DASH risk assessment of a young person used the adult DASH instead of the teen DASH.",
+    "Teen DASH this should be used for all teens; the adult dash is not appropriate for them."
+);
+
+rule!(SM_APPROVAL, "SP-018", "service-manager-approval-missing", Warning, Check,
+    ["/serviceManagerApprovals/*/kind", "/serviceManagerApprovals/*/on"],
+    Cite::same(SEED_003, "Drugs and alcohol misuse"),
+    "An external assessment, a capacity to change assessment, a hair strand test or a commissioned specialist service in the plan has no service manager approval recorded (003's prompts under Drugs and alcohol misuse, Mental health, Sexual Abuse and Harmful sexual behaviour).",
+    "Capacity to change assessment- can this be internal/external sourced? SM approval needed. Will hair strand tests tell us anything that we don't already know? SM approval will be needed.");
+
+rule!(HARM_MEETING, "SP-019", "harm-without-network-meeting", Warning, Check,
+    ["/dangerStatements/*/networkMeetingOn", "/familyNetworkMeetingOn"],
+    Cite::interpreted(SEED_003, TIMELINE),
+    "Once the family network meetings have started, a harm (a danger statement) has no family network meeting of its own: none recorded, or the same meeting as another harm (each danger statement read as one harm).",
+    "1 x family network meeting to explore each harm");
+
+rule!(WORDS_AND_PICTURES, "SP-020", "words-and-pictures-missing", Warning, Check, ["/wordsAndPicturesOn"],
+    Cite::interpreted(SEED_003, ROADMAP),
+    "A plan submitted as final has no Words and Pictures explanation for the child (checked at submit: the explanation is written during the plan, interpreted).",
+    "Create explanation for children (and everyone else)");
+
+rule!(PLACEHOLDER, "SP-021", "template-placeholder-left", Error, Check, ["*"],
+    Cite::interpreted(SEED_003, TIMELINE),
+    "Text still holds a placeholder from the guide's template: a bracketed token in capitals such as the parents' or practitioner's name or the number to add. A single capitalised word of five letters or fewer in brackets is read as an acronym (\"(NRM)\"), except the template's own (\"(CHILD)\") (interpreted).",
+    "(PRACTITIONER NAME) will review the safety plan with the family network and professionals involved every (INSERT TIMESCALE).");
+
+rule!(DATE_IN_FUTURE, "SP-022", "recorded-date-in-future", Error, Check,
+    ["/planDate", "/childVersion/createdOn", "/wordsAndPicturesOn", "/eitReviewedOn", "/incidents/*", "/dashAssessments/*/on", "/serviceManagerApprovals/*/on", "/reviewMeetings/*/on"],
+    Cite::interpreted(SEED_003, TIMELINE),
+    "A date of something already done is after today: the plan agreed, the child's version created, the Words and Pictures explanation shared, the EIT reviewed, an incident, a DASH assessment, an approval, a meeting that reviewed the plan.",
+    "");
+
+pub static RULES: &[&Rule] = &[
+    &REQUIRED,
+    &UNPAIRED,
+    &SCALE_RANGE,
+    &NO_BOTTOM_LINE,
+    &TASK_INCOMPLETE,
+    &WEEK_UNREADABLE,
+    &WEEKS_ORDER,
+    &NETWORK_BELOW_TARGET,
+    &PLAN_RULES_INCOMPLETE,
+    &CHILD_VERSION,
+    &NO_REVIEW_TIMESCALE,
+    &REVIEW_OVERDUE,
+    &HSB_REFERRAL,
+    &HSB_REVIEW,
+    &EIT_REVIEW,
+    &DASH_AFTER_INCIDENT,
+    &ADULT_DASH,
+    &SM_APPROVAL,
+    &HARM_MEETING,
+    &WORDS_AND_PICTURES,
+    &PLACEHOLDER,
+    &DATE_IN_FUTURE,
+];
+
+/// The parts of the plan rules, with the message for each when it is missing.
+const PLAN_RULE_PARTS: &[(&str, &str)] = &[
+    ("worries", "Enter what everyone is most worried about"),
+    ("workingWell", "Enter what is working well"),
+    ("stressorsTriggers", "Enter the stressors and triggers"),
+    ("firstSigns", "Enter the first signs that the harm is beginning to happen"),
+    ("redFlags", "Enter the red flags that show the harm is happening"),
+];
+
+/// What the rules and the outcome share, read once.
+pub struct Facts<'a> {
+    pub plan_date: Option<NaiveDate>,
+    pub topics: Vec<&'static str>,
+    pub danger_statements: &'a [Value],
+    pub timeline: &'a [Value],
+    /// People in the network (rows with a name).
+    pub network_count: i64,
+    pub network_target: Option<i64>,
+    pub family_meeting: Option<NaiveDate>,
+    pub plan_rules: Option<&'a Map<String, Value>>,
+    pub review_every: Option<i64>,
+}
+
+pub fn facts(data: &Map<String, Value>) -> Facts<'_> {
+    let topics = model::TOPICS
+        .iter()
+        .copied()
+        .filter(|t| read::list(data, "topics").iter().any(|v| v.as_str().map(read::clean).as_deref() == Some(*t)))
+        .collect();
+    let network_count = read::list(data, "network")
+        .iter()
+        .filter(|m| m.as_object().is_some_and(|m| read::text(m, "name").is_some()))
+        .count();
+    Facts {
+        plan_date: read::date(data, "planDate"),
+        topics,
+        danger_statements: read::list(data, "dangerStatements"),
+        timeline: read::list(data, "timeline"),
+        network_count: i64::try_from(network_count).unwrap_or(i64::MAX),
+        network_target: whole(data, "networkTarget"),
+        family_meeting: read::date(data, "familyNetworkMeetingOn"),
+        plan_rules: read::object(data, "planRules"),
+        review_every: whole(data, "reviewEvery").filter(|w| *w > 0),
+    }
+}
+
+/// A whole number field (the structural pass reports anything else).
+fn whole(obj: &Map<String, Value>, key: &str) -> Option<i64> {
+    read::number(obj, key).filter(|x| x.fract() == 0.0 && x.abs() < 1e15).map(|x| x as i64)
+}
+
+impl Facts<'_> {
+    pub fn has_topic(&self, topic: &str) -> bool {
+        self.topics.contains(&topic)
+    }
+
+    /// The family network meeting that builds the plan rules is still to come.
+    fn meeting_to_come(&self, today: NaiveDate) -> bool {
+        self.family_meeting.is_some_and(|m| m > today)
+    }
+}
+
+pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    // First, so that a placeholder is the one finding at its field (a "(ADD NUMBER)" week is not also unreadable).
+    template_placeholders(data, ctx);
+    conditionally_required(data, ctx, f);
+    danger_statements(ctx, f);
+    bottom_lines(data, ctx);
+    timeline_tasks(ctx, f);
+    timeline_weeks(ctx, f);
+    network_target(ctx, f);
+    plan_rules(ctx, f);
+    child_version(data, ctx, f);
+    review(data, ctx, f);
+    harmful_sexual_behaviour(data, ctx, f);
+    exploitation_tool(data, ctx, f);
+    dash_after_incidents(data, ctx);
+    teen_dash(data, ctx);
+    service_manager_approvals(data, ctx);
+    harms_and_meetings(ctx, f);
+    words_and_pictures(data, ctx);
+    dates_in_future(data, ctx, f);
+}
+
+// ---- SP-021: template placeholders ----
+
+/// Walks every text field of the model; one finding per field, naming it by its label and never quoting the text.
+fn template_placeholders(data: &Map<String, Value>, ctx: &mut Ctx) {
+    let mut path = String::new();
+    scan_object(FIELDS, data, &mut path, ctx);
+}
+
+fn scan_object(fields: &[Field], obj: &Map<String, Value>, path: &mut String, ctx: &mut Ctx) {
+    for field in fields {
+        let Some(value) = obj.get(field.name) else { continue };
+        let len = path.len();
+        path.push('/');
+        path.push_str(field.name);
+        scan_value(field.label, &field.kind, value, path, ctx);
+        path.truncate(len);
+    }
+}
+
+fn scan_value(label: &str, kind: &Kind, value: &Value, path: &mut String, ctx: &mut Ctx) {
+    match (kind, value) {
+        (Kind::Text { .. }, Value::String(s)) if has_placeholder(s) => {
+            let message = format!(
+                "{label} still has a placeholder from the template, in capitals and brackets: replace it with the details for this family"
+            );
+            ctx.emit(&PLACEHOLDER, path.as_str(), message);
+        }
+        (Kind::Object(fields), Value::Object(obj)) => scan_object(fields, obj, path, ctx),
+        (Kind::List { item, .. }, Value::Array(items)) => {
+            let cap = usize::try_from(LIST_MAX).unwrap_or(usize::MAX);
+            for (i, v) in items.iter().take(cap).enumerate() {
+                let len = path.len();
+                path.push('/');
+                path.push_str(&i.to_string());
+                scan_value(label, item, v, path, ctx);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+// ---- SP-001: fields required by what else the plan says ----
+
+fn conditionally_required(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    if f.has_topic("harmful-sexual-behaviour") && read::is_blank(data.get("hsbRag")) {
+        ctx.emit(&REQUIRED, "/hsbRag", "Select the RAG rating of the harmful sexual behaviour").related(["/topics"]);
+    }
+    let amber_or_red = read::choice(data, "hsbRag", &["amber", "red"]).is_some();
+    if amber_or_red && read::is_blank(data.get("hsbReferralMade")) {
+        ctx.emit(&REQUIRED, "/hsbReferralMade", "Select whether a referral has been made to the HSB service")
+            .related(["/hsbRag"]);
+    }
+    let rows: [(&str, &str, &str); 4] = [
+        ("network", "name", "Enter the name of the network member"),
+        ("reviewMeetings", "on", "Enter the date of the meeting"),
+        ("dashAssessments", "on", "Enter the date of the DASH risk assessment"),
+        ("serviceManagerApprovals", "kind", "Select what needs the service manager's approval"),
+    ];
+    for (list, key, message) in rows {
+        for (i, row) in read::list(data, list).iter().enumerate() {
+            let Some(obj) = row.as_object() else { continue };
+            if read::is_blank(obj.get(key)) {
+                ctx.emit(&REQUIRED, format!("/{list}/{i}/{key}"), message);
+            }
+        }
+    }
+}
+
+// ---- SP-002, SP-003: danger statements, safety goals and scales ----
+
+fn danger_statements(ctx: &mut Ctx, f: &Facts) {
+    let max = ctx.value(&MAX_SCALE);
+    for (i, row) in f.danger_statements.iter().enumerate() {
+        let Some(d) = row.as_object() else { continue };
+        let statement = !read::is_blank(d.get("statement"));
+        let goal = !read::is_blank(d.get("safetyGoal"));
+        let scale_blank = read::is_blank(d.get("safetyScale"));
+        let at = |key: &str| format!("/dangerStatements/{i}/{key}");
+        if !statement {
+            let message = if goal {
+                "Enter the danger statement that this safety goal pairs with"
+            } else {
+                "Enter the danger statement and its safety goal"
+            };
+            ctx.emit(&UNPAIRED, at("statement"), message);
+        } else if !goal {
+            ctx.emit(&UNPAIRED, at("safetyGoal"), "Enter the safety goal that pairs with this danger statement")
+                .related([at("statement")]);
+        }
+        if scale_blank && (statement || goal) {
+            ctx.emit(&UNPAIRED, at("safetyScale"), format!("Enter the safety scale, from 0 to {max}"))
+                .related([at("statement")]);
+        }
+        if let Some(scale) = read::number(d, "safetyScale") {
+            let path = at("safetyScale");
+            if !ctx.has_finding_at(&path) && !(0.0..=max as f64).contains(&scale) {
+                ctx.emit(&SCALE_RANGE, path, format!("Safety scale must be between 0 and {max}"));
+            }
+        }
+    }
+}
+
+// ---- SP-004: bottom lines ----
+
+fn bottom_lines(data: &Map<String, Value>, ctx: &mut Ctx) {
+    if read::list(data, "bottomLines").iter().all(|v| read::is_blank(Some(v))) {
+        ctx.emit(&NO_BOTTOM_LINE, "/bottomLines", "Add at least one professional bottom line");
+    }
+}
+
+// ---- SP-005, SP-006, SP-007: the timeline ----
+
+fn timeline_tasks(ctx: &mut Ctx, f: &Facts) {
+    for (i, row) in f.timeline.iter().enumerate() {
+        let Some(r) = row.as_object() else { continue };
+        if read::is_blank(r.get("week")) {
+            ctx.emit(&TASK_INCOMPLETE, format!("/timeline/{i}/week"), "Enter the week the task will take place");
+        }
+        let task = read::object(r, "task");
+        for (key, message) in [
+            ("what", "Enter what the task is"),
+            ("who", "Enter who will do the task"),
+            ("why", "Enter why the task is needed"),
+        ] {
+            if task.is_none_or(|t| read::is_blank(t.get(key))) {
+                ctx.emit(&TASK_INCOMPLETE, format!("/timeline/{i}/task/{key}"), message);
+            }
+        }
+    }
+}
+
+/// A timeline week that is not a week number or a range of weeks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotAWeek;
+
+/// A week as the timeline writes it: `4`, `"4"`, `"4-8"`, `"4 - 8"`, `"4–8"`, `"4 to 8"`, `"Week 4-8"`. The first
+/// and last week; `Err` when it is not a week.
+pub fn parse_week(v: &Value) -> Result<Option<(u32, u32)>, NotAWeek> {
+    match v {
+        Value::Null => Ok(None),
+        Value::Number(n) => {
+            let x = n.as_f64().ok_or(NotAWeek)?;
+            if x.fract() != 0.0 || !(0.0..=999.0).contains(&x) {
+                return Err(NotAWeek);
+            }
+            let w = x as u32;
+            Ok(Some((w, w)))
+        }
+        Value::String(s) => {
+            let cleaned = read::clean(s).to_lowercase();
+            if cleaned.is_empty() {
+                return Ok(None);
+            }
+            let body = cleaned.strip_prefix("weeks").or_else(|| cleaned.strip_prefix("week")).unwrap_or(&cleaned);
+            let body = body.strip_prefix("wk").unwrap_or(body).trim();
+            let (first, last) = match body.split_once(['-', '\u{2013}', '\u{2014}']) {
+                Some((a, b)) => (a, b),
+                None => body.split_once(" to ").unwrap_or((body, body)),
+            };
+            let (first, last) = (week_number(first.trim())?, week_number(last.trim())?);
+            if last < first {
+                return Err(NotAWeek);
+            }
+            Ok(Some((first, last)))
+        }
+        _ => Err(NotAWeek),
+    }
+}
+
+fn week_number(s: &str) -> Result<u32, NotAWeek> {
+    if s.is_empty() || s.len() > 3 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(NotAWeek);
+    }
+    s.parse().map_err(|_| NotAWeek)
+}
+
+fn timeline_weeks(ctx: &mut Ctx, f: &Facts) {
+    let mut latest: Option<(usize, u32)> = None;
+    for (i, row) in f.timeline.iter().enumerate() {
+        let Some(week) = row.as_object().and_then(|r| r.get("week")) else { continue };
+        let path = format!("/timeline/{i}/week");
+        match parse_week(week) {
+            Ok(None) => {}
+            Err(NotAWeek) => {
+                if !ctx.has_finding_at(&path) {
+                    ctx.emit(
+                        &WEEK_UNREADABLE,
+                        path,
+                        "Week of the task must be a week number, like 4, or a range of weeks, like 4-8",
+                    );
+                }
+            }
+            Ok(Some((start, _))) => match latest {
+                Some((j, before)) if start < before => {
+                    ctx.emit(
+                        &WEEKS_ORDER,
+                        path,
+                        "Week of the task must be the same as or after the week of the tasks above it",
+                    )
+                    .related([format!("/timeline/{j}/week")]);
+                }
+                _ => latest = Some((i, start)),
+            },
+        }
+    }
+}
+
+// ---- SP-008: the network against its target ----
+
+fn network_target(ctx: &mut Ctx, f: &Facts) {
+    let (Some(target), Some(meeting)) = (f.network_target, f.family_meeting) else { return };
+    if f.network_count >= target {
+        return;
+    }
+    let status = timescale::status(meeting, None, ctx.today, DUE_SOON_DAYS);
+    if !status.is_concern() {
+        return;
+    }
+    let more = plural(target.saturating_sub(f.network_count), "more person", "more people");
+    let message = if status == Status::Overdue {
+        format!("The network had fewer people than the parents or carers were to find before the family network meeting: {more} needed")
+    } else {
+        format!("The network needs {more} before the family network meeting")
+    };
+    ctx.emit(&NETWORK_BELOW_TARGET, "/network", message)
+        .related(["/networkTarget", "/familyNetworkMeetingOn"])
+        .due(calendar::format_date(meeting));
+}
+
+// ---- SP-009: the plan rules ----
+
+/// The parts of the plan rules that are missing, as (path, message).
+pub fn plan_rules_missing(f: &Facts) -> Vec<(String, &'static str)> {
+    let mut missing = Vec::new();
+    let rules = f.plan_rules;
+    for (key, message) in PLAN_RULE_PARTS {
+        if rules.is_none_or(|r| read::is_blank(r.get(*key))) {
+            missing.push((format!("/planRules/{key}"), *message));
+        }
+    }
+    let who_does_what = rules.map(|r| read::list(r, "whoDoesWhat")).unwrap_or(&[]);
+    if who_does_what.iter().all(|v| read::is_blank(Some(v))) {
+        missing.push(("/planRules/whoDoesWhat".to_owned(), "Add who does what when the harm is happening"));
+    } else {
+        for (i, row) in who_does_what.iter().enumerate() {
+            let Some(r) = row.as_object() else { continue };
+            if read::is_blank(r.get("who")) {
+                missing.push((format!("/planRules/whoDoesWhat/{i}/who"), "Enter who acts"));
+            }
+            if read::is_blank(r.get("action")) {
+                missing.push((format!("/planRules/whoDoesWhat/{i}/action"), "Enter what they will do"));
+            }
+        }
+    }
+    missing
+}
+
+fn plan_rules(ctx: &mut Ctx, f: &Facts) {
+    if f.meeting_to_come(ctx.today) {
+        return;
+    }
+    for (path, message) in plan_rules_missing(f) {
+        ctx.emit(&PLAN_RULES_INCOMPLETE, path, message);
+    }
+}
+
+// ---- SP-010: the child's version ----
+
+fn child_version(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    if !plan_rules_missing(f).is_empty() {
+        return;
+    }
+    let version = read::object(data, "childVersion");
+    if version.is_none_or(|v| read::date(v, "createdOn").is_none()) {
+        if !ctx.has_finding_at("/childVersion/createdOn") {
+            ctx.emit(
+                &CHILD_VERSION,
+                "/childVersion/createdOn",
+                "The plan rules are clear: create a child-centred version of the plan for the child",
+            )
+            .related(["/planRules"]);
+        }
+    } else if version.and_then(|v| read::boolean(v, "sharedWithChild")) == Some(false) {
+        ctx.emit(
+            &CHILD_VERSION,
+            "/childVersion/sharedWithChild",
+            "Share the child's version of the plan with the child",
+        );
+    }
+}
+
+// ---- SP-011, SP-012: the review timescale ----
+
+/// The last time the plan was reviewed at a meeting, on or before today.
+fn last_review(data: &Map<String, Value>, today: NaiveDate) -> Option<NaiveDate> {
+    read::list(data, "reviewMeetings")
+        .iter()
+        .filter_map(Value::as_object)
+        .filter(|m| read::boolean(m, "planReviewed") == Some(true))
+        .filter_map(|m| read::date(m, "on"))
+        .filter(|d| *d <= today)
+        .max()
+}
+
+/// When the next review is due: the review timescale after the last review, or after the plan was agreed.
+pub fn next_review(data: &Map<String, Value>, f: &Facts, today: NaiveDate) -> Option<NaiveDate> {
+    let from = last_review(data, today).into_iter().chain(f.plan_date).max()?;
+    calendar::add_weeks(from, f.review_every?)
+}
+
+fn review(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    if read::is_blank(data.get("reviewEvery")) {
+        ctx.emit(&NO_REVIEW_TIMESCALE, "/reviewEvery", "Enter how often the plan is reviewed, in weeks");
+        return;
+    }
+    let Some(due) = next_review(data, f, ctx.today) else { return };
+    if timescale::status(due, None, ctx.today, DUE_SOON_DAYS) == Status::Overdue {
+        ctx.emit(
+            &REVIEW_OVERDUE,
+            "/reviewEvery",
+            "The safety plan's review is overdue: review it with the family network and professionals",
+        )
+        .related(["/planDate", "/reviewMeetings"])
+        .due(calendar::format_date(due));
+    }
+}
+
+// ---- SP-013, SP-014: harmful sexual behaviour ----
+
+fn harmful_sexual_behaviour(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    let amber_or_red = read::choice(data, "hsbRag", &["amber", "red"]).is_some();
+    if amber_or_red && read::boolean(data, "hsbReferralMade") == Some(false) {
+        ctx.emit(
+            &HSB_REFERRAL,
+            "/hsbReferralMade",
+            "Harmful sexual behaviour rated amber or red needs a referral to the HSB service",
+        )
+        .related(["/hsbRag"]);
+    }
+    if !f.has_topic("harmful-sexual-behaviour") {
+        return;
+    }
+    for (i, row) in read::list(data, "reviewMeetings").iter().enumerate() {
+        let Some(m) = row.as_object() else { continue };
+        let cin_or_cg = read::choice(m, "kind", &["cin-review", "core-group"]).is_some();
+        let held = read::date(m, "on").is_some_and(|d| d <= ctx.today);
+        if cin_or_cg && held && read::boolean(m, "planReviewed") != Some(true) {
+            ctx.emit(
+                &HSB_REVIEW,
+                format!("/reviewMeetings/{i}/planReviewed"),
+                "A safety plan for harmful sexual behaviour is reviewed at every child in need review and core group meeting",
+            )
+            .related(["/topics"]);
+        }
+    }
+}
+
+// ---- SP-015: the exploitation identification tool ----
+
+/// When the exploitation identification tool is next due for review.
+pub fn eit_due(data: &Map<String, Value>, ctx: &Ctx) -> Option<NaiveDate> {
+    let months = i32::try_from(ctx.value(&EIT_REVIEW_MONTHS)).ok()?;
+    calendar::add_months(read::date(data, "eitReviewedOn")?, months)
+}
+
+fn exploitation_tool(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    if !f.has_topic("exploitation") {
+        return;
+    }
+    let months = ctx.value(&EIT_REVIEW_MONTHS);
+    if read::is_blank(data.get("eitReviewedOn")) {
+        let message = format!(
+            "Exploitation is a topic of the plan: record when the exploitation identification tool was last reviewed (every {})",
+            plural(months, "month", "months")
+        );
+        ctx.emit(&EIT_REVIEW, "/eitReviewedOn", message).related(["/topics"]);
+        return;
+    }
+    let Some(due) = eit_due(data, ctx) else { return };
+    if timescale::status(due, None, ctx.today, DUE_SOON_DAYS) == Status::Overdue {
+        let message = format!(
+            "The exploitation identification tool is reviewed every {}: its review is overdue",
+            plural(months, "month", "months")
+        );
+        ctx.emit(&EIT_REVIEW, "/eitReviewedOn", message).related(["/topics"]).due(calendar::format_date(due));
+    }
+}
+
+// ---- SP-016, SP-017: DASH risk assessments ----
+
+fn dash_after_incidents(data: &Map<String, Value>, ctx: &mut Ctx) {
+    let dash: Vec<NaiveDate> = read::list(data, "dashAssessments")
+        .iter()
+        .filter_map(Value::as_object)
+        .filter_map(|d| read::date(d, "on"))
+        .collect();
+    // Each distinct incident date, with the index it was first recorded at, in date order.
+    let mut incidents: Vec<(NaiveDate, usize)> = Vec::new();
+    for (i, v) in read::list(data, "incidents").iter().enumerate() {
+        let Ok(Some(d)) = read::parse_date(v) else { continue };
+        if !incidents.iter().any(|(seen, _)| *seen == d) {
+            incidents.push((d, i));
+        }
+    }
+    incidents.sort();
+    let mut next_dates = incidents.iter().map(|(d, _)| Some(*d)).skip(1).chain([None]);
+    for (date, i) in &incidents {
+        let next = next_dates.next().flatten();
+        let repeated = dash.iter().any(|a| *a >= *date && next.is_none_or(|n| *a < n));
+        if !repeated {
+            let message = if next.is_some() {
+                "Repeat the DASH risk assessment after this incident, before the next one"
+            } else {
+                "Repeat the DASH risk assessment after this incident"
+            };
+            ctx.emit(&DASH_AFTER_INCIDENT, format!("/incidents/{i}"), message).related(["/dashAssessments"]);
+        }
+    }
+}
+
+fn teen_dash(data: &Map<String, Value>, ctx: &mut Ctx) {
+    for (i, row) in read::list(data, "dashAssessments").iter().enumerate() {
+        let Some(d) = row.as_object() else { continue };
+        if read::boolean(d, "youngPerson") == Some(true) && read::boolean(d, "teen") == Some(false) {
+            ctx.emit(
+                &ADULT_DASH,
+                format!("/dashAssessments/{i}/teen"),
+                "Use the teen DASH for a young person: the adult DASH is not appropriate for them",
+            )
+            .related([format!("/dashAssessments/{i}/youngPerson")]);
+        }
+    }
+}
+
+// ---- SP-018: service manager approvals ----
+
+fn service_manager_approvals(data: &Map<String, Value>, ctx: &mut Ctx) {
+    for (i, row) in read::list(data, "serviceManagerApprovals").iter().enumerate() {
+        let Some(a) = row.as_object() else { continue };
+        let Some(kind) = read::choice(a, "kind", model::APPROVAL_KINDS) else { continue };
+        if read::is_blank(a.get("on")) {
+            let what = match kind.as_ref() {
+                "external-assessment" => "An external assessment",
+                "capacity-to-change-assessment" => "A capacity to change assessment",
+                "hair-strand-test" => "A hair strand test",
+                _ => "A commissioned specialist service",
+            };
+            ctx.emit(
+                &SM_APPROVAL,
+                format!("/serviceManagerApprovals/{i}/on"),
+                format!("{what} needs the service manager's approval"),
+            )
+            .related([format!("/serviceManagerApprovals/{i}/kind")]);
+        }
+    }
+}
+
+// ---- SP-019: one family network meeting per harm ----
+
+fn harms_and_meetings(ctx: &mut Ctx, f: &Facts) {
+    if f.family_meeting.is_none_or(|m| m > ctx.today) {
+        return;
+    }
+    let mut seen: Vec<NaiveDate> = Vec::new();
+    for (i, row) in f.danger_statements.iter().enumerate() {
+        let Some(d) = row.as_object() else { continue };
+        if read::is_blank(d.get("statement")) {
+            continue;
+        }
+        let path = format!("/dangerStatements/{i}/networkMeetingOn");
+        match read::date(d, "networkMeetingOn") {
+            None if read::is_blank(d.get("networkMeetingOn")) => {
+                ctx.emit(&HARM_MEETING, path, "Hold a family network meeting to explore this harm, and enter its date")
+                    .related(["/familyNetworkMeetingOn"]);
+            }
+            Some(on) if seen.contains(&on) => {
+                ctx.emit(&HARM_MEETING, path, "Each harm is explored at its own family network meeting: this one shares a meeting with a harm above it");
+            }
+            Some(on) => seen.push(on),
+            None => {}
+        }
+    }
+}
+
+// ---- SP-020: Words and Pictures ----
+
+fn words_and_pictures(data: &Map<String, Value>, ctx: &mut Ctx) {
+    if ctx.submit() && read::is_blank(data.get("wordsAndPicturesOn")) {
+        ctx.emit(
+            &WORDS_AND_PICTURES,
+            "/wordsAndPicturesOn",
+            "Write a Words and Pictures explanation with the family so the child understands why people are worried and what everyone will do",
+        );
+    }
+}
+
+// ---- SP-022: dates of things done ----
+
+/// Whether a row's date is one of something done (a meeting may be planned, unless it reviewed the plan).
+type RowApplies = fn(&Map<String, Value>) -> bool;
+
+fn dates_in_future(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    let today = ctx.today;
+    let mut late: Vec<(String, &str)> = Vec::new();
+    if f.plan_date.is_some_and(|d| d > today) {
+        late.push(("/planDate".into(), "Date the plan was agreed must be today or in the past"));
+    }
+    if read::object(data, "childVersion").and_then(|v| read::date(v, "createdOn")).is_some_and(|d| d > today) {
+        late.push((
+            "/childVersion/createdOn".into(),
+            "Date the child's version of the plan was created must be today or in the past",
+        ));
+    }
+    for (key, message) in [
+        ("wordsAndPicturesOn", "Date the Words and Pictures explanation was shared must be today or in the past"),
+        ("eitReviewedOn", "Date the exploitation identification tool was last reviewed must be today or in the past"),
+    ] {
+        if read::date(data, key).is_some_and(|d| d > today) {
+            late.push((format!("/{key}"), message));
+        }
+    }
+    for (i, v) in read::list(data, "incidents").iter().enumerate() {
+        if read::parse_date(v).ok().flatten().is_some_and(|d| d > today) {
+            late.push((format!("/incidents/{i}"), "Date of a domestic abuse incident must be today or in the past"));
+        }
+    }
+    let rows: [(&str, &str, RowApplies); 3] = [
+        ("dashAssessments", "Date of the DASH risk assessment must be today or in the past", |_| true),
+        ("serviceManagerApprovals", "Date the service manager approved it must be today or in the past", |_| true),
+        ("reviewMeetings", "A meeting that reviewed the plan must be dated today or in the past", |m| {
+            read::boolean(m, "planReviewed") == Some(true)
+        }),
+    ];
+    for (list, message, applies) in rows {
+        for (i, row) in read::list(data, list).iter().enumerate() {
+            let Some(obj) = row.as_object() else { continue };
+            if applies(obj) && read::date(obj, "on").is_some_and(|d| d > today) {
+                late.push((format!("/{list}/{i}/on"), message));
+            }
+        }
+    }
+    for (path, message) in late {
+        ctx.emit(&DATE_IN_FUTURE, path, message);
+    }
+}
