@@ -99,7 +99,11 @@ fn answers_missing(data: &Map<String, Value>, ctx: &mut Ctx) {
 fn file_count(data: &Map<String, Value>, ctx: &mut Ctx) {
     let n = i64::try_from(files(data).len()).unwrap_or(i64::MAX);
     if n == 0 {
-        return; // the required-field rule reports no files
+        // Rows left blank are no files (an absent or empty list is reported by the structural pass).
+        if !read::is_blank(data.get("files")) {
+            ctx.emit(&REQUIRED, "/files", "Add the supervision files audited");
+        }
+        return;
     }
     let (min, max) = (ctx.value(&MIN_FILES), ctx.value(&MAX_FILES));
     if n < min || n > max {

@@ -39,8 +39,11 @@ fn outcome(data: &Map<String, Value>, f: &rules::Facts) -> Value {
         .map(|(key, _)| *key)
         .filter(|key| item(key).and_then(|i| read::boolean(i, "discussed")) == Some(true))
         .collect();
-    let actions =
-        model::ITEMS.iter().filter(|(key, _)| item(key).is_some_and(|i| !read::is_blank(i.get("decisions")))).count();
+    // Actions of the items other than caseload (caseload actions are recorded on Protocol).
+    let actions = model::ITEMS
+        .iter()
+        .filter(|(key, _)| *key != model::CASELOAD && item(key).is_some_and(|i| !read::is_blank(i.get("decisions"))))
+        .count();
     let signed = read::date(data, "signedSupervisee").is_some() && read::date(data, "signedSupervisor").is_some();
     json!({
         "nextDueBy": f.next_due.map(calendar::format_date),

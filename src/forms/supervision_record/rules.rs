@@ -47,7 +47,7 @@ rule!(NEXT_BEYOND_FREQUENCY, "SVR-003", "next-session-beyond-frequency", Warning
 rule!(ACTION_INCOMPLETE, "SVR-004", "action-without-owner-or-timescale", Error, Required,
     ["/items/*/decisions", "/items/*/byWhom", "/items/*/timescale"],
     Cite::interpreted(SEED_002, APPENDIX_B),
-    "An item records a decision or action but not who will do it or by when. Information while drafting, an error at submit.",
+    "An item records a decision or action but not who will do it or by when (the caseload item is left out: its actions are recorded on Protocol). Information while drafting, an error at submit.",
     "Decisions Taken and Action Required | By Whom and Timescale");
 
 rule!(
@@ -162,7 +162,8 @@ fn items(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let Some(items) = read::object(data, "items") else { return };
     for (key, _) in model::ITEMS {
         let Some(item) = read::object(items, key) else { continue };
-        if !read::is_blank(item.get("decisions")) {
+        // The caseload row points to Protocol, where casework actions are recorded with their owners.
+        if *key != model::CASELOAD && !read::is_blank(item.get("decisions")) {
             if read::is_blank(item.get("byWhom")) {
                 ctx.emit(&ACTION_INCOMPLETE, format!("/items/{key}/byWhom"), "Enter who will do the action")
                     .related([format!("/items/{key}/decisions")]);
