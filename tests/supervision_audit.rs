@@ -75,7 +75,10 @@ fn the_catalogue_keeps_the_seeds_question_numbers() {
     let keys: Vec<&String> = props.as_object().unwrap().keys().collect();
     assert_eq!(keys.len(), 10);
     assert!(props.get("q6").is_none() && props.get("q7").is_none());
-    assert_eq!(props["q9"]["description"], "Are case work decisions recorded on the Case Record? Required when the form is submitted.");
+    assert_eq!(
+        props["q9"]["description"],
+        "Are case work decisions recorded on the Case Record? Required when the form is submitted."
+    );
 }
 
 #[test]

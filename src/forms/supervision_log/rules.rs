@@ -231,7 +231,7 @@ fn gaps(ctx: &mut Ctx, f: &Facts) {
         let Some(due) = calendar::add_weeks(a.on, f.weeks) else { continue };
         if b.on > due {
             let message = format!(
-                "This session was {} after the one before, longer than the frequency of every {}",
+                "This session was {} after the previous one that took place, longer than the frequency of every {}",
                 plural(calendar::days_between(a.on, b.on), "day", "days"),
                 plural(f.weeks, "week", "weeks"),
             );
