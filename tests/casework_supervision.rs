@@ -220,7 +220,16 @@ fn cws_005_next_supervision_planned_after_it_is_due() {
 #[test]
 fn cws_006_assessment_older_than_twelve_months() {
     let d = with(complete(), "/lastAssessmentDate", json!("2024-05-27"));
-    assert_eq!(found(&check(FORM, &d, &opts()), "CWS-006"), vec![("/lastAssessmentDate".into(), Warning)]);
+    let r = check(FORM, &d, &opts());
+    assert_eq!(found(&r, "CWS-006"), vec![("/lastAssessmentDate".into(), Warning)]);
+    assert_eq!(r.with_code("CWS-006").next().unwrap().due.as_deref(), Some("2025-05-27"));
+    // 29 February 2024 + 12 months = 28 February 2025.
+    let d = with(with(complete(), "/lastAssessmentDate", json!("2024-02-29")), "/date", json!("2025-03-01"));
+    let d = with(d, "/previousSupervisionDate", json!("2025-01-10"));
+    let r = check(FORM, &d, &opts());
+    assert_eq!(r.with_code("CWS-006").next().unwrap().due.as_deref(), Some("2025-02-28"));
+    let d = with(d, "/date", json!("2025-02-28"));
+    assert!(!check(FORM, &d, &opts()).has("CWS-006"));
     let d = with(complete(), "/lastAssessmentDate", json!("2024-05-28"));
     assert!(!check(FORM, &d, &opts()).has("CWS-006"));
 }

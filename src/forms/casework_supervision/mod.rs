@@ -11,6 +11,7 @@ use crate::calendar;
 use crate::engine::context::Ctx;
 use crate::engine::read;
 use crate::engine::registry::FormDef;
+use crate::engine::timescale::{status, Status, DUE_SOON_DAYS};
 
 pub static FORM: FormDef = FormDef {
     id: "casework-supervision",
@@ -40,7 +41,7 @@ fn outcome(data: &Map<String, Value>, ctx: &Ctx, f: &rules::Facts) -> Value {
     json!({
         "nextDue": f.next_due.map(calendar::format_date),
         "frequency": f.frequency.as_str(),
-        "overdue": f.next_due.is_some_and(|due| ctx.today > due),
+        "overdue": f.next_due.is_some_and(|due| status(due, None, ctx.today, DUE_SOON_DAYS) == Status::Overdue),
         "daysSinceChildSeen": days_since_seen,
         "actionsCount": rules::actions_count(data),
         "completeness": rules::completeness(data, f),

@@ -328,12 +328,13 @@ fn frequency(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 fn assessment_age(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let (Some(date), Some(assessed)) = (f.date, read::date(data, "lastAssessmentDate")) else { return };
     let months = ctx.value(&ASSESSMENT_MONTHS);
-    if assessed <= date && plus_months(assessed, months).is_some_and(|limit| limit < date) {
+    let Some(limit) = plus_months(assessed, months) else { return };
+    if assessed <= date && limit < date {
         let message = format!(
             "The last assessment is more than {} old at the date of supervision: check it has been reviewed",
             months_phrase(months)
         );
-        ctx.emit(&ASSESSMENT_OLD, "/lastAssessmentDate", message).related(["/date"]);
+        ctx.emit(&ASSESSMENT_OLD, "/lastAssessmentDate", message).related(["/date"]).due(calendar::format_date(limit));
     }
 }
 

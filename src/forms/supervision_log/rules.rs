@@ -9,6 +9,7 @@ use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::engine::timescale;
 use crate::rule;
 
 const APPENDIX_C: &str = "Appendix C: Record of Supervision Sessions";
@@ -156,7 +157,9 @@ pub fn facts(data: &Map<String, Value>, ctx: &Ctx) -> Facts {
     let last_held = held.last().copied();
     let from = last_held.or_else(|| read::date(data, "employmentStarted"));
     let next_due = from.and_then(|d| calendar::add_weeks(d, weeks));
-    let overdue = next_due.is_some_and(|due| ctx.today > due);
+    let overdue = next_due.is_some_and(|due| {
+        timescale::status(due, None, ctx.today, timescale::DUE_SOON_DAYS) == timescale::Status::Overdue
+    });
     let mut gaps: Vec<Gap> = held
         .windows(2)
         .filter_map(|w| match w {
