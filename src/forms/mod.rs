@@ -1,10 +1,23 @@
 //! Every form: one module per form, named by its id. Each has its model (fields), its rules (one declaration and
 //! one check function per rule) and its outcome.
 
+pub mod casework_supervision;
 pub mod safety_plan;
 pub mod sf_referral;
+pub mod supervision_audit;
+pub mod supervision_contract;
+pub mod supervision_log;
+pub mod supervision_record;
 
 use crate::engine::registry::FormDef;
 
 /// Every form, in the order of the specification. Add a form here once.
-pub static ALL: &[&FormDef] = &[&sf_referral::FORM, &safety_plan::FORM];
+pub static ALL: &[&FormDef] = &[
+    &sf_referral::FORM,
+    &supervision_contract::FORM,
+    &supervision_record::FORM,
+    &supervision_log::FORM,
+    &supervision_audit::FORM,
+    &casework_supervision::FORM,
+    &safety_plan::FORM,
+];

@@ -1,0 +1,49 @@
+//! Casework supervision record — `casework-supervision` (002, "Proposed Protocol Supervision Record as a Form",
+//! supervision policy §3 "Casework" and §6 "Recording Casework Supervision, Decisions and Agreed Actions"). The
+//! headline supervision form: one per child per session.
+
+pub mod model;
+pub mod rules;
+
+use serde_json::{json, Map, Value};
+
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::read;
+use crate::engine::registry::FormDef;
+use crate::engine::timescale::{status, Status, DUE_SOON_DAYS};
+
+pub static FORM: FormDef = FormDef {
+    id: "casework-supervision",
+    title: "Casework supervision record",
+    source: "002_01d3e803f2e17a39.txt",
+    fields: model::FIELDS,
+    rules: rules::RULES,
+    required: &rules::REQUIRED,
+    check,
+    carry_forward: None,
+};
+
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    let facts = rules::facts(data, ctx);
+    rules::check(data, ctx, &facts);
+    Some(outcome(data, ctx, &facts))
+}
+
+/// When the child's case is next due for supervision, how often, whether that is past, how long since the child
+/// was seen (at the date of supervision), how many actions were agreed, and how much of the form is filled in.
+fn outcome(data: &Map<String, Value>, ctx: &Ctx, f: &rules::Facts) -> Value {
+    let seen = read::date(data, "childLastSeenDate");
+    let days_since_seen = match (seen, f.date) {
+        (Some(s), Some(d)) if s <= d => Some(calendar::days_between(s, d)),
+        _ => None,
+    };
+    json!({
+        "nextDue": f.next_due.map(calendar::format_date),
+        "frequency": f.frequency.as_str(),
+        "overdue": f.next_due.is_some_and(|due| status(due, None, ctx.today, DUE_SOON_DAYS) == Status::Overdue),
+        "daysSinceChildSeen": days_since_seen,
+        "actionsCount": rules::actions_count(data),
+        "completeness": rules::completeness(data, f),
+    })
+}

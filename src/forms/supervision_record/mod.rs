@@ -1,0 +1,55 @@
+//! Record of supervision (personal) — `supervision-record` (002, "APPENDIX B - RECORD OF SUPERVISION", supervision
+//! policy §2 "Professional Support" and §6 "Supervision Framework, Frequency & Recording Guide").
+
+pub mod model;
+pub mod rules;
+pub mod scan;
+
+use serde_json::{json, Map, Value};
+
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::read;
+use crate::engine::registry::FormDef;
+
+pub static FORM: FormDef = FormDef {
+    id: "supervision-record",
+    title: "Record of supervision",
+    source: "002_01d3e803f2e17a39.txt",
+    fields: model::FIELDS,
+    rules: rules::RULES,
+    required: &rules::REQUIRED,
+    check,
+    carry_forward: None,
+};
+
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    let facts = rules::facts(data, ctx);
+    rules::check(data, ctx, &facts);
+    Some(outcome(data, &facts))
+}
+
+/// When the next session is due by, which items were discussed, how many actions were agreed, and whether both
+/// parties signed.
+fn outcome(data: &Map<String, Value>, f: &rules::Facts) -> Value {
+    let items = read::object(data, "items");
+    let item = |key: &str| items.and_then(|i| read::object(i, key));
+    let discussed: Vec<&str> = model::ITEMS
+        .iter()
+        .map(|(key, _)| *key)
+        .filter(|key| item(key).and_then(|i| read::boolean(i, "discussed")) == Some(true))
+        .collect();
+    // Actions of the items other than caseload (caseload actions are recorded on Protocol).
+    let actions = model::ITEMS
+        .iter()
+        .filter(|(key, _)| *key != model::CASELOAD && item(key).is_some_and(|i| !read::is_blank(i.get("decisions"))))
+        .count();
+    let signed = read::date(data, "signedSupervisee").is_some() && read::date(data, "signedSupervisor").is_some();
+    json!({
+        "nextDueBy": f.next_due.map(calendar::format_date),
+        "frequencyWeeks": f.weeks,
+        "itemsDiscussed": discussed,
+        "actionsCount": actions,
+        "signed": signed,
+    })
+}

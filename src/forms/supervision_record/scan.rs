@@ -1,0 +1,297 @@
+//! Small scanners for a child's details in text that should name no child: a name-like pair of words and a case
+//! number. No regular expressions: both patterns are small and fixed, and the scanners never allocate more than one
+//! lower-cased word at a time.
+
+/// Capitalised words that are common in supervision notes and are not names: roles, services, systems, places,
+/// months and days, and words that start a sentence. A pair of capitalised words is name-like only when neither is
+/// one of these.
+const NOT_NAMES: &[&str] = &[
+    // Roles, teams and services.
+    "team",
+    "teams",
+    "leader",
+    "leaders",
+    "senior",
+    "seniors",
+    "practitioner",
+    "practitioners",
+    "assistant",
+    "assistants",
+    "manager",
+    "managers",
+    "management",
+    "service",
+    "services",
+    "delivery",
+    "worker",
+    "workers",
+    "social",
+    "work",
+    "family",
+    "families",
+    "connect",
+    "strengthening",
+    "early",
+    "help",
+    "safeguarding",
+    "hub",
+    "locality",
+    "localities",
+    "business",
+    "support",
+    "officer",
+    "ambassador",
+    "ambassadors",
+    "volunteer",
+    "specialist",
+    "sdm",
+    "duty",
+    // Plans, meetings and processes.
+    "child",
+    "children",
+    "protection",
+    "plan",
+    "plans",
+    "need",
+    "needs",
+    "in",
+    "care",
+    "case",
+    "cases",
+    "caseload",
+    "review",
+    "reviews",
+    "conference",
+    "core",
+    "group",
+    "groups",
+    "meeting",
+    "meetings",
+    "circle",
+    "circles",
+    "assessment",
+    "assessments",
+    "supervision",
+    "audit",
+    "audits",
+    "workbook",
+    "programme",
+    "step",
+    "up",
+    "down",
+    "pods",
+    "pod",
+    "systemic",
+    "consultation",
+    "incredible",
+    "years",
+    "training",
+    "health",
+    "safety",
+    "holidays",
+    "holiday",
+    "toil",
+    "flexi",
+    "agenda",
+    "roles",
+    "responsibilities",
+    "return",
+    "home",
+    "interview",
+    // Systems, places and organisations.
+    "protocol",
+    "liquid",
+    "logic",
+    "lcs",
+    "sharepoint",
+    "telford",
+    "wrekin",
+    "council",
+    "court",
+    "police",
+    "school",
+    "schools",
+    "college",
+    "nursery",
+    "gp",
+    "hospital",
+    "nhs",
+    "camhs",
+    "local",
+    "authority",
+    "office",
+    // Months and days.
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    // Words that start a sentence or a note.
+    "the",
+    "a",
+    "an",
+    "all",
+    "any",
+    "no",
+    "yes",
+    "see",
+    "please",
+    "discussed",
+    "recorded",
+    "agreed",
+    "reviewed",
+    "updated",
+    "update",
+    "action",
+    "actions",
+    "decision",
+    "decisions",
+    "new",
+    "next",
+    "notes",
+    "note",
+    "on",
+    "for",
+    "with",
+    "and",
+    "to",
+    "of",
+    "by",
+    "at",
+    "as",
+    "from",
+    "i",
+    "we",
+    "it",
+    "this",
+    "each",
+    "every",
+    "none",
+    "nothing",
+    "refer",
+    "referred",
+    "referral",
+    "complete",
+    "completed",
+    "ongoing",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}')
+}
+
+/// A word as it stands between spaces, with surrounding punctuation noted.
+struct Token<'a> {
+    word: &'a str,
+    /// Punctuation (other than a possessive) ends the phrase after this word: "Smith, Jones" is not one name.
+    ends_phrase: bool,
+}
+
+fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> {
+    text.split_whitespace().map(|raw| {
+        let ends_phrase = raw.ends_with(|c: char| c.is_ascii_punctuation() && c != '\'' && c != '-');
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        Token { word, ends_phrase }
+    })
+}
+
+/// The word without a possessive ending ("Smith's" → "Smith").
+fn stem(word: &str) -> &str {
+    let mut chars = word.char_indices().rev();
+    match (chars.next(), chars.next()) {
+        (Some((_, 's')), Some((i, c))) if is_apostrophe(c) => word.get(..i).unwrap_or(word),
+        _ => word,
+    }
+}
+
+/// A capitalised word that could be part of a name: an upper-case letter, then letters with at least one lower-case
+/// one (so "CP" and "CIN" are not), apostrophes and hyphens allowed inside ("O'Neil", "Smith-Jones"), and not a
+/// common capitalised word of the service.
+fn is_name_like(word: &str) -> bool {
+    let word = stem(word);
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return false };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let mut lower = false;
+    for c in chars {
+        if c.is_lowercase() {
+            lower = true;
+        } else if !(c.is_alphabetic() || c == '-' || is_apostrophe(c)) {
+            return false;
+        }
+    }
+    lower && !NOT_NAMES.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether the text has two name-like words in a row ("Jane Smith", "Mrs Smith").
+pub fn has_name(text: &str) -> bool {
+    let mut previous_name_like = false;
+    for token in tokens(text) {
+        let name_like = is_name_like(token.word);
+        if previous_name_like && name_like {
+            return true;
+        }
+        previous_name_like = name_like && !token.ends_phrase;
+    }
+    false
+}
+
+/// Whether the text has a run of at least `digits` ASCII digits (a case number such as a Liquid Logic number).
+pub fn has_case_number(text: &str, digits: usize) -> bool {
+    let mut run = 0usize;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            run = run.saturating_add(1);
+            if run >= digits.max(1) {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert!(has_name("Discussed Jane Smith and the plan"));
+        assert!(has_name("Mrs O'Neil to be seen"));
+        assert!(has_name("see Amy Smith-Jones's plan"));
+        assert!(has_name("Jayden Smith’s school"));
+        assert!(!has_name("All cases discussed; decisions recorded on Protocol"));
+        assert!(!has_name("Discussed with Team Leader in Family Connect"));
+        assert!(!has_name("CP CIN reviewed"));
+        assert!(!has_name("Smith, Jones"));
+        assert!(!has_name("Recorded on Protocol. Next review"));
+        assert!(!has_name(""));
+    }
+
+    #[test]
+    fn case_numbers() {
+        assert!(has_case_number("LCS 1234567 discussed", 6));
+        assert!(has_case_number("123456", 6));
+        assert!(!has_case_number("12345 and 67890", 6));
+        assert!(!has_case_number("3 cases, 12 actions", 6));
+        assert!(!has_case_number("١٢٣٤٥٦٧", 6));
+    }
+}
