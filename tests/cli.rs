@@ -77,3 +77,15 @@ fn batch_reports_every_record_and_malformed_lines_by_number() {
     assert!(lines[2]["error"].is_string());
     assert!(String::from_utf8(json.stderr).unwrap().contains("3 records"));
 }
+
+#[test]
+fn generated_docs_are_current() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/docs");
+    let out = cli(&["docs", dir, "--check"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}\nregenerate with: cargo run -- docs docs",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod batch;
+mod docs;
 use safeguarding_forms::{self as sf, Options, Report, RuleInfo, Severity, Stage};
 
 #[derive(Parser)]
@@ -67,6 +68,12 @@ enum Command {
     Schema { form: String },
     /// The forms the engine knows.
     Forms,
+    /// Write the generated documentation (rules.md, forms/<id>.md) into DIR, or check it is current.
+    Docs {
+        dir: String,
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -124,6 +131,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             writeln!(out, "{text}").map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Docs { dir, check } => docs::run(&dir, check),
         Command::Forms => {
             for f in sf::forms() {
                 writeln!(out, "{:<28} {:>3} rules  {}", f.id, f.rules, f.title).map_err(|e| e.to_string())?;
