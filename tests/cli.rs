@@ -79,6 +79,13 @@ fn batch_reports_every_record_and_malformed_lines_by_number() {
 }
 
 #[test]
+fn generated_types_are_current() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/js/forms.d.ts");
+    let out = cli(&["types", file, "--check"], None);
+    assert_eq!(out.status.code(), Some(0), "regenerate with: cargo run -- types js/forms.d.ts");
+}
+
+#[test]
 fn generated_docs_are_current() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/docs");
     let out = cli(&["docs", dir, "--check"], None);

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod batch;
 mod docs;
+mod types;
 use safeguarding_forms::{self as sf, Options, Report, RuleInfo, Severity, Stage};
 
 #[derive(Parser)]
@@ -68,6 +69,12 @@ enum Command {
     Schema { form: String },
     /// The forms the engine knows.
     Forms,
+    /// Write the TypeScript types of every form's data into FILE, or check it is current.
+    Types {
+        file: String,
+        #[arg(long)]
+        check: bool,
+    },
     /// Write the generated documentation (rules.md, forms/<id>.md) into DIR, or check it is current.
     Docs {
         dir: String,
@@ -132,6 +139,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Docs { dir, check } => docs::run(&dir, check),
+        Command::Types { file, check } => types::run(&file, check),
         Command::Forms => {
             for f in sf::forms() {
                 writeln!(out, "{:<28} {:>3} rules  {}", f.id, f.rules, f.title).map_err(|e| e.to_string())?;
