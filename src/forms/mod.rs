@@ -1,6 +1,8 @@
 //! Every form: one module per form, named by its id. Each has its model (fields), its rules (one declaration and
 //! one check function per rule) and its outcome.
 
+pub mod case_closure;
+pub mod family_circle;
 pub mod sf_allocation;
 pub mod sf_referral;
 
@@ -9,4 +11,4 @@ mod deadline;
 use crate::engine::registry::FormDef;
 
 /// Every form, in the order of the specification. Add a form here once.
-pub static ALL: &[&FormDef] = &[&sf_referral::FORM, &sf_allocation::FORM];
+pub static ALL: &[&FormDef] = &[&sf_referral::FORM, &sf_allocation::FORM, &family_circle::FORM, &case_closure::FORM];
