@@ -486,10 +486,12 @@ fn final_steps(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         )
         .related(["/approvals"]);
     }
-    if read::boolean(data, "levelOfNeedUpdated") != Some(true) {
+    let answered =
+        |ctx: &Ctx, key: &str| read::boolean(data, key) == Some(true) || ctx.has_finding_at(&format!("/{key}"));
+    if !answered(ctx, "levelOfNeedUpdated") {
         ctx.emit(&FINAL_STEPS, "/levelOfNeedUpdated", "Update the level of need now that the closure is approved");
     }
-    if read::boolean(data, "businessSupportNotified") != Some(true) {
+    if !answered(ctx, "businessSupportNotified") {
         ctx.emit(
             &FINAL_STEPS,
             "/businessSupportNotified",
