@@ -39,7 +39,7 @@ impl Deadline {
     }
 
     /// `{ standard, due, metOn, status }`.
-    pub fn to_json(&self) -> Value {
+    pub fn to_json(self) -> Value {
         json!({
             "standard": self.standard,
             "due": self.due.map(format_date),

@@ -2,6 +2,7 @@
 //! one check function per rule) and its outcome.
 
 pub mod case_closure;
+pub mod case_transfer;
 pub mod early_help_plan;
 pub mod family_circle;
 pub mod sf_allocation;
@@ -12,5 +13,11 @@ mod deadline;
 use crate::engine::registry::FormDef;
 
 /// Every form, in the order of the specification. Add a form here once.
-pub static ALL: &[&FormDef] =
-    &[&sf_referral::FORM, &sf_allocation::FORM, &early_help_plan::FORM, &family_circle::FORM, &case_closure::FORM];
+pub static ALL: &[&FormDef] = &[
+    &sf_referral::FORM,
+    &sf_allocation::FORM,
+    &early_help_plan::FORM,
+    &family_circle::FORM,
+    &case_closure::FORM,
+    &case_transfer::FORM,
+];

@@ -194,10 +194,14 @@ fn read_approvals(data: &Map<String, Value>) -> Vec<Approval> {
 
 pub fn facts(data: &Map<String, Value>, ctx: &Ctx) -> Facts {
     let today = ctx.today;
-    let route = read::number(data, "route").and_then(|n| match n {
-        x if x == 1.0 => Some(1),
-        x if x == 2.0 => Some(2),
-        _ => None,
+    let route = read::number(data, "route").and_then(|n| {
+        if n == 1.0 {
+            Some(1)
+        } else if n == 2.0 {
+            Some(2)
+        } else {
+            None
+        }
     });
     let reason = read::choice(data, "reason", model::REASONS);
     let circles = read_circles(read::list(data, "familyCircles"));

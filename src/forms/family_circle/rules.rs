@@ -171,7 +171,7 @@ fn dates(ctx: &mut Ctx, f: &Facts) {
         ctx.emit(&IN_FUTURE, "/allocationDate", "Date of allocation must be today or in the past");
     }
     let mut by_index = f.circles.clone();
-    by_index.sort_by(|a, b| a.index.cmp(&b.index));
+    by_index.sort_by_key(|c| c.index);
     for c in &by_index {
         let path = format!("/circles/{}/date", c.index);
         if c.date > ctx.today {
