@@ -293,6 +293,11 @@ fn clo_008_team_leader_updates_the_level_of_need_and_tells_business_support() {
         found(&r, "CLO-008"),
         vec![("/levelOfNeedUpdated".into(), Warning), ("/businessSupportNotified".into(), Warning)]
     );
+    // A malformed answer is reported once, by the structural pass.
+    let d2 = with(route_1(), "/levelOfNeedUpdated", json!("maybe"));
+    let r = check(FORM, &d2, &opts());
+    assert_eq!(found(&r, "INP-001"), vec![("/levelOfNeedUpdated".into(), Error)]);
+    assert!(!r.has("CLO-008"));
     // Not yet finalised: not yet expected.
     let d = without(with(d, "/approvals", json!([])), "/episodeClosedOn");
     assert!(!check(FORM, &d, &opts()).has("CLO-008"));
