@@ -103,6 +103,181 @@ export interface SfReferral {
   }[] | null;
 }
 
+/** Allocation outcome (`sf-allocation`), from 002_01d3e803f2e17a39.txt. */
+export interface SfAllocation {
+  /** Referral route. How the referral came in. A referral from Family Connect needs no notification to the referrer. */
+  referralRoute?: 'early-help-assessment' | 'early-help-support-plan' | 'social-work-assessment' | 'section-47' | 'ccs' | 'child-in-need-plan' | 'child-protection-plan' | 'health' | 'education' | 'family-connect-triage' | 'targeted-group' | 'locality-transfer' | 'self-referral' | null;
+  /** Date of the allocation meeting. Required when the form is submitted. */
+  meetingDate?: DateInput | null;
+  /** Role at the allocation meeting. Required when the form is submitted. */
+  attendees?: Array<'team-leader' | 'senior-practitioner' | 'senior-business-support' | 'healthy-child-programme-lead'> | null;
+  /** Level of need. Required when the form is submitted. */
+  levelOfNeed?: 'universal' | 'vulnerable' | 'complex' | 'acute' | null;
+  /** Decision of the allocation meeting. Required when the form is submitted. */
+  decision?: 'practitioner' | 'assistant' | 'targeted-group' | 'early-help-support-plan-meeting' | 'duty-visit' | 'universal-advice-closed' | null;
+  /** Allocated worker */
+  allocatedWorker?: string | null;
+  /** Date of allocation */
+  allocationDate?: DateInput | null;
+  /** Date the referrer was told the outcome */
+  referrerNotifiedOn?: DateInput | null;
+  /** Date of the first contact with the family */
+  firstContactOn?: DateInput | null;
+  /** Date of the first visit */
+  firstVisitOn?: DateInput | null;
+  /** Date the PSP was checked */
+  pspCheckedOn?: DateInput | null;
+  /** Date the case became unallocated. For a case waiting for a worker; the meeting date is used when this is blank. */
+  unallocatedSince?: DateInput | null;
+  /** Date the unallocated case was last reviewed */
+  reviewedOn?: DateInput | null;
+}
+
+/** Early help assessment or support plan (`early-help-plan`), from 002_01d3e803f2e17a39.txt. */
+export interface EarlyHelpPlan {
+  /** Type of early help record. Required when the form is submitted. */
+  kind?: 'assessment' | 'support-plan' | null;
+  /** Whether the plan is Strengthening Families' own. Required when the form is submitted. */
+  internal?: boolean | null;
+  /** Reason an external plan was received. External plans only: a referral, or for information only. */
+  purpose?: 'referral' | 'information-only' | null;
+  /** Whether this is the initial assessment or support plan */
+  initial?: boolean | null;
+  /** Date of allocation */
+  allocationDate?: DateInput | null;
+  /** Whether the referrer completed the assessment */
+  completedByReferrer?: boolean | null;
+  /** Date the plan was opened. Required when the form is submitted. */
+  openedOn?: DateInput | null;
+  /** Date the assessment was completed */
+  completedOn?: DateInput | null;
+  /** Date of the early help support meeting */
+  supportMeetingOn?: DateInput | null;
+  /** Date the plan was sent for authorisation */
+  sentForAuthorisationOn?: DateInput | null;
+  /** Person the plan was sent to for authorisation */
+  sentTo?: 'team-leader' | 'senior' | null;
+  /** Date the plan was authorised */
+  authorisedOn?: DateInput | null;
+  /** Date the plan was closed */
+  closedOn?: DateInput | null;
+  /** Previous plan. The plan before this one, when there was one: it must be authorised before this one opens. */
+  previousPlan?: {
+    /** Date the previous plan was authorised */
+    authorisedOn?: DateInput | null;
+  } | null;
+  /** Role of the person who completed the record */
+  completedBy?: 'business-support' | 'practitioner' | 'senior' | 'team-leader' | null;
+  /** Section. Eight rows, section 1 first: whether each section is complete. */
+  sections?: {
+    /** Whether the section is complete */
+    complete?: boolean | null;
+  }[] | null;
+  /** Whether the practitioner scores are uploaded */
+  practitionerScoresUploaded?: boolean | null;
+  /** Date the lead professional was asked for missing scores */
+  leadProfessionalContactedOn?: DateInput | null;
+  /** Date the team leader chased the missing scores */
+  teamLeaderChasedOn?: DateInput | null;
+  /** Whether the external plan is attached */
+  originalAttached?: boolean | null;
+  /** Whether the team leader has completed the EHA/EHSP audit */
+  auditCompleted?: boolean | null;
+  /** What is the outcome? (section 8) */
+  outcome?: string | null;
+}
+
+/** Family Circle (`family-circle`), from 002_01d3e803f2e17a39.txt. */
+export interface FamilyCircle {
+  /** Date of allocation. Required when the form is submitted. */
+  allocationDate?: DateInput | null;
+  /** Type of assessment. Required when the form is submitted. */
+  assessmentKind?: 'eha' | 'ehsp' | null;
+  /** Family Circle */
+  circles?: {
+    /** Date of the Family Circle. Required when the form is submitted. */
+    date?: DateInput | null;
+    /** Result of the Family Circle. Required when the form is submitted. */
+    outcome?: 'significant-sustained' | 'partial-significant-sustained' | 'other' | null;
+    /** Child's views */
+    childViews?: string | null;
+    /** Parents' or carers' views */
+    parentViews?: string | null;
+  }[] | null;
+}
+
+/** Closure and end of involvement (`case-closure`), from 002_01d3e803f2e17a39.txt. */
+export interface CaseClosure {
+  /** Reason for closure. Required when the form is submitted. */
+  reason?: 'social-worker-decision' | 'disengagement' | 'outcomes-achieved' | 'transfer' | 'other' | null;
+  /** Date the closure was directed. Required when the form is submitted. */
+  directedOn?: DateInput | null;
+  /** Date the closure summary was completed */
+  closureSummaryOn?: DateInput | null;
+  /** Date the end of involvement was completed */
+  endOfInvolvementOn?: DateInput | null;
+  /** Closure route. 1: social worker decision, disengagement, or the last two Family Circles closing; 2: only one Family Circle, showing significant and sustained progress, then a month of case monitoring. Blank when neither applies. */
+  route?: number | string | null;
+  /** Family Circle */
+  familyCircles?: {
+    /** Date of the Family Circle. Required when the form is submitted. */
+    date?: DateInput | null;
+    /** Result of the Family Circle. Required when the form is submitted. */
+    outcome?: 'significant-sustained' | 'partial-significant-sustained' | 'other' | null;
+    /** Child's views */
+    childViews?: string | null;
+    /** Parents' or carers' views */
+    parentViews?: string | null;
+  }[] | null;
+  /** Date case monitoring started */
+  caseMonitoringFrom?: DateInput | null;
+  /** Date case monitoring ends */
+  caseMonitoringUntil?: DateInput | null;
+  /** Approval */
+  approvals?: {
+    /** Role of the approver. Required when the form is submitted. */
+    role?: 'senior-practitioner' | 'team-leader' | 'coordinator' | null;
+    /** Date of the decision. Required when the form is submitted. */
+    date?: DateInput | null;
+    /** Decision on the closure. Required when the form is submitted. */
+    decision?: 'approved' | 'returned' | null;
+    /** Information missing. When the closure is returned: the information that is incomplete. */
+    missingInformation?: string | null;
+  }[] | null;
+  /** Whether the level of need has been updated */
+  levelOfNeedUpdated?: boolean | null;
+  /** Whether the senior business support officer has been told */
+  businessSupportNotified?: boolean | null;
+  /** Date the episode was closed */
+  episodeClosedOn?: DateInput | null;
+}
+
+/** Transfer summary (`case-transfer`), from 002_01d3e803f2e17a39.txt. */
+export interface CaseTransfer {
+  /** Locality the family is leaving. Required when the form is submitted. */
+  fromLocality?: 'hadley-castle' | 'the-wrekin' | 'lakeside-south' | null;
+  /** Receiving locality. Required when the form is submitted. */
+  toLocality?: 'hadley-castle' | 'the-wrekin' | 'lakeside-south' | null;
+  /** Outstanding task. Every task still to do; an empty list says there are none, but the question must be answered. */
+  outstandingTasks?: string[] | null;
+  /** Whether all forms on Protocol are up to date. Required when the form is submitted. */
+  formsUpToDate?: boolean | null;
+  /** Whether the practitioner continues with the family until the receiving hub allocates. Required when the form is submitted. */
+  practitionerContinuesUntilAllocated?: boolean | null;
+  /** Role of the person who authorised the transfer */
+  authorisedBy?: 'senior-practitioner' | 'team-leader' | 'practitioner' | 'assistant' | null;
+  /** Date the transfer was authorised */
+  authorisedOn?: DateInput | null;
+  /** Date the form was reassigned to the receiving hub's senior business support officer */
+  receivingSeniorBsoOn?: DateInput | null;
+  /** Date the transfer was taken to the APM */
+  takenToApmOn?: DateInput | null;
+  /** Date the receiving hub allocated the family */
+  allocatedOn?: DateInput | null;
+  /** Date the transfer was finalised */
+  finalisedOn?: DateInput | null;
+}
+
 /** Supervision contract (`supervision-contract`), from 002_01d3e803f2e17a39.txt. */
 export interface SupervisionContract {
   /** Supervisor. Required when the form is submitted. */
@@ -493,6 +668,11 @@ export interface SafetyPlan {
 /** Each form's data type, by form id. */
 export interface FormData {
   'sf-referral': SfReferral;
+  'sf-allocation': SfAllocation;
+  'early-help-plan': EarlyHelpPlan;
+  'family-circle': FamilyCircle;
+  'case-closure': CaseClosure;
+  'case-transfer': CaseTransfer;
   'supervision-contract': SupervisionContract;
   'supervision-record': SupervisionRecord;
   'supervision-log': SupervisionLog;

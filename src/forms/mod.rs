@@ -1,8 +1,14 @@
 //! Every form: one module per form, named by its id. Each has its model (fields), its rules (one declaration and
 //! one check function per rule) and its outcome.
 
+pub mod case_closure;
+pub mod case_transfer;
 pub mod casework_supervision;
+mod deadline;
+pub mod early_help_plan;
+pub mod family_circle;
 pub mod safety_plan;
+pub mod sf_allocation;
 pub mod sf_referral;
 pub mod supervision_audit;
 pub mod supervision_contract;
@@ -14,6 +20,11 @@ use crate::engine::registry::FormDef;
 /// Every form, in the order of the specification. Add a form here once.
 pub static ALL: &[&FormDef] = &[
     &sf_referral::FORM,
+    &sf_allocation::FORM,
+    &early_help_plan::FORM,
+    &family_circle::FORM,
+    &case_closure::FORM,
+    &case_transfer::FORM,
     &supervision_contract::FORM,
     &supervision_record::FORM,
     &supervision_log::FORM,

@@ -1,0 +1,49 @@
+//! Transfer summary — `case-transfer` (002, "TRANSFER").
+
+pub mod model;
+pub mod rules;
+
+use serde_json::{json, Map, Value};
+
+use crate::engine::context::Ctx;
+use crate::engine::read;
+use crate::engine::registry::FormDef;
+
+pub static FORM: FormDef = FormDef {
+    id: "case-transfer",
+    title: "Transfer summary",
+    source: "002_01d3e803f2e17a39.txt",
+    fields: model::FIELDS,
+    rules: rules::RULES,
+    required: &rules::REQUIRED,
+    check,
+    carry_forward: None,
+};
+
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    let facts = rules::facts(data);
+    rules::check(data, ctx, &facts);
+    Some(outcome(data, &facts))
+}
+
+/// Where the transfer stands, who works with the family meanwhile, and whether the form can be finalised.
+fn outcome(data: &Map<String, Value>, f: &rules::Facts) -> Value {
+    let stage = if f.finalised.is_some() {
+        "finalised"
+    } else if f.allocated.is_some() {
+        "awaiting-finalisation"
+    } else if f.reassigned.is_some() {
+        "awaiting-allocation"
+    } else if f.authorised.is_some() {
+        "awaiting-reassignment"
+    } else {
+        "awaiting-authorisation"
+    };
+    let forms_up_to_date = read::boolean(data, "formsUpToDate") == Some(true);
+    json!({
+        "stage": stage,
+        "practitionerResponsible": f.allocated.is_none(),
+        "canFinalise": f.allocated.is_some() && f.finalised.is_none() && forms_up_to_date,
+        "outstandingTasks": read::list(data, "outstandingTasks").iter().filter(|t| !read::is_blank(Some(t))).count(),
+    })
+}

@@ -1,0 +1,240 @@
+//! The transfer rules: one declaration each, and the check functions.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use super::model;
+use crate::engine::context::Ctx;
+use crate::engine::read;
+use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::rule;
+
+const TRANSFER: &str = "TRANSFER";
+
+rule!(REQUIRED, "TRF-001", "missing-required-field", Error, Required,
+    ["/fromLocality", "/toLocality", "/outstandingTasks", "/formsUpToDate", "/practitionerContinuesUntilAllocated", "/authorisedBy", "/authorisedOn"],
+    Cite::interpreted(SEED_002, TRANSFER),
+    "A field the transfer summary needs is missing: both localities, the outstanding tasks (an empty list when there are none), whether the forms are up to date, whether the practitioner continues until allocation; who authorised it and when, once it has been reassigned, allocated or finalised.",
+    "Complete transfer summary form to be completed including outstanding tasks.");
+
+rule!(
+    SAME_LOCALITY,
+    "TRF-002",
+    "transfer-to-same-locality",
+    Error,
+    Check,
+    ["/toLocality", "/fromLocality"],
+    Cite::interpreted(SEED_002, TRANSFER),
+    "The receiving locality is the one the family is leaving.",
+    "Receiving Hub to: Update FST Overview"
+);
+
+rule!(
+    FORMS_NOT_UP_TO_DATE,
+    "TRF-003",
+    "forms-not-up-to-date",
+    Error,
+    Check,
+    ["/formsUpToDate"],
+    Cite::same(SEED_002, TRANSFER),
+    "The forms on Protocol are not up to date.",
+    "All forms on Protocol to be up to date."
+);
+
+rule!(
+    NOT_AUTHORISED_BY_SENIOR,
+    "TRF-004",
+    "transfer-not-authorised-by-senior-practitioner",
+    Error,
+    Check,
+    ["/authorisedBy"],
+    Cite::same(SEED_002, TRANSFER),
+    "The transfer summary was authorised by someone other than a senior practitioner.",
+    "Form to be sent for authorisation to Senior Practitioner."
+);
+
+rule!(
+    PRACTITIONER_STOPS,
+    "TRF-005",
+    "practitioner-stops-before-allocation",
+    Error,
+    Check,
+    ["/practitionerContinuesUntilAllocated", "/allocatedOn"],
+    Cite::same(SEED_002, TRANSFER),
+    "The practitioner is recorded as not continuing with the family, and the receiving hub has not allocated it.",
+    "Practitioner to continue with family until allocation by receiving hub has been confirmed."
+);
+
+rule!(
+    FINALISED_BEFORE_ALLOCATION,
+    "TRF-006",
+    "transfer-finalised-before-allocation",
+    Error,
+    Check,
+    ["/finalisedOn", "/allocatedOn"],
+    Cite::same(SEED_002, TRANSFER),
+    "The transfer was finalised before the receiving hub allocated the family.",
+    "Once allocated, transfer is completed and form finalised."
+);
+
+rule!(STEPS_OUT_OF_ORDER, "TRF-007", "transfer-steps-out-of-order", Error, Check,
+    ["/receivingSeniorBsoOn", "/authorisedOn", "/takenToApmOn", "/allocatedOn"],
+    Cite::interpreted(SEED_002, TRANSFER),
+    "The form was reassigned to the receiving hub before it was authorised, or the receiving hub took it to the APM or allocated it before it was reassigned to them.",
+    "Senior Practitioner to reassign form to Senior BSO in receiving hub.");
+
+rule!(
+    DATE_IN_FUTURE,
+    "TRF-008",
+    "date-in-future",
+    Error,
+    Check,
+    ["/authorisedOn", "/receivingSeniorBsoOn", "/takenToApmOn", "/allocatedOn", "/finalisedOn"],
+    Cite::interpreted(SEED_002, TRANSFER),
+    "A date of something that has happened is after today.",
+    ""
+);
+
+pub static RULES: &[&Rule] = &[
+    &REQUIRED,
+    &SAME_LOCALITY,
+    &FORMS_NOT_UP_TO_DATE,
+    &NOT_AUTHORISED_BY_SENIOR,
+    &PRACTITIONER_STOPS,
+    &FINALISED_BEFORE_ALLOCATION,
+    &STEPS_OUT_OF_ORDER,
+    &DATE_IN_FUTURE,
+];
+
+/// The steps' dates, read once.
+pub struct Facts {
+    pub authorised: Option<NaiveDate>,
+    pub reassigned: Option<NaiveDate>,
+    pub taken_to_apm: Option<NaiveDate>,
+    pub allocated: Option<NaiveDate>,
+    pub finalised: Option<NaiveDate>,
+}
+
+pub fn facts(data: &Map<String, Value>) -> Facts {
+    Facts {
+        authorised: read::date(data, "authorisedOn"),
+        reassigned: read::date(data, "receivingSeniorBsoOn"),
+        taken_to_apm: read::date(data, "takenToApmOn"),
+        allocated: read::date(data, "allocatedOn"),
+        finalised: read::date(data, "finalisedOn"),
+    }
+}
+
+pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    required(data, ctx);
+    dates(data, ctx, f);
+    localities(data, ctx);
+    answers(data, ctx, f);
+}
+
+fn required(data: &Map<String, Value>, ctx: &mut Ctx) {
+    // An empty list is an answer ("none"); only a missing one is not.
+    if data.get("outstandingTasks").is_none_or(Value::is_null) {
+        ctx.emit(&REQUIRED, "/outstandingTasks", "Enter the outstanding tasks, or say there are none");
+    }
+    let later = ["receivingSeniorBsoOn", "takenToApmOn", "allocatedOn", "finalisedOn"];
+    let moved_on = later.iter().any(|k| !read::is_blank(data.get(*k)));
+    let has_by = !read::is_blank(data.get("authorisedBy"));
+    let has_on = !read::is_blank(data.get("authorisedOn"));
+    if !has_by && (moved_on || has_on) {
+        ctx.emit(&REQUIRED, "/authorisedBy", "Select who authorised the transfer");
+    }
+    if !has_on && (moved_on || has_by) {
+        ctx.emit(&REQUIRED, "/authorisedOn", "Enter the date the transfer was authorised");
+    }
+}
+
+fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    for (key, label) in [
+        ("authorisedOn", "Date the transfer was authorised"),
+        ("receivingSeniorBsoOn", "Date the form was reassigned to the receiving hub's senior business support officer"),
+        ("takenToApmOn", "Date the transfer was taken to the APM"),
+        ("allocatedOn", "Date the receiving hub allocated the family"),
+        ("finalisedOn", "Date the transfer was finalised"),
+    ] {
+        if read::date(data, key).is_some_and(|d| d > ctx.today) {
+            ctx.emit(&DATE_IN_FUTURE, format!("/{key}"), format!("{label} must be today or in the past"));
+        }
+    }
+    if let (Some(authorised), Some(reassigned)) = (f.authorised, f.reassigned) {
+        if reassigned < authorised {
+            ctx.emit(
+                &STEPS_OUT_OF_ORDER,
+                "/receivingSeniorBsoOn",
+                "The form is reassigned to the receiving hub only once the senior practitioner has authorised it",
+            )
+            .related(["/authorisedOn"]);
+        }
+    }
+    if let Some(reassigned) = f.reassigned {
+        for (date, key, label) in [
+            (f.taken_to_apm, "takenToApmOn", "Date the transfer was taken to the APM"),
+            (f.allocated, "allocatedOn", "Date the receiving hub allocated the family"),
+        ] {
+            if date.is_some_and(|d| d < reassigned) {
+                ctx.emit(
+                    &STEPS_OUT_OF_ORDER,
+                    format!("/{key}"),
+                    format!(
+                        "{label} must be the same as or after the date the form was reassigned to the receiving hub"
+                    ),
+                )
+                .related(["/receivingSeniorBsoOn"]);
+            }
+        }
+    }
+    match (f.finalised, f.allocated) {
+        (Some(finalised), Some(allocated)) if finalised < allocated => {
+            ctx.emit(
+                &FINALISED_BEFORE_ALLOCATION,
+                "/finalisedOn",
+                "Date the transfer was finalised must be the same as or after the date the receiving hub allocated the family",
+            )
+            .related(["/allocatedOn"]);
+        }
+        (Some(_), None) => {
+            ctx.emit(
+                &FINALISED_BEFORE_ALLOCATION,
+                "/finalisedOn",
+                "The transfer is finalised only once the receiving hub has allocated the family",
+            )
+            .related(["/allocatedOn"]);
+        }
+        _ => {}
+    }
+}
+
+fn localities(data: &Map<String, Value>, ctx: &mut Ctx) {
+    let from = read::choice(data, "fromLocality", model::LOCALITIES);
+    let to = read::choice(data, "toLocality", model::LOCALITIES);
+    if from.is_some() && from == to {
+        ctx.emit(
+            &SAME_LOCALITY,
+            "/toLocality",
+            "The receiving locality must be different from the locality the family is leaving",
+        )
+        .related(["/fromLocality"]);
+    }
+}
+
+fn answers(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    if read::boolean(data, "formsUpToDate") == Some(false) {
+        ctx.emit(&FORMS_NOT_UP_TO_DATE, "/formsUpToDate", "Bring all forms on Protocol up to date before the transfer");
+    }
+    if read::choice(data, "authorisedBy", model::AUTHORISER_ROLES).is_some_and(|r| r != "senior-practitioner") {
+        ctx.emit(&NOT_AUTHORISED_BY_SENIOR, "/authorisedBy", "A senior practitioner authorises the transfer summary");
+    }
+    if read::boolean(data, "practitionerContinuesUntilAllocated") == Some(false) && f.allocated.is_none() {
+        ctx.emit(
+            &PRACTITIONER_STOPS,
+            "/practitionerContinuesUntilAllocated",
+            "The practitioner continues with the family until the receiving hub has confirmed the allocation",
+        )
+        .related(["/allocatedOn"]);
+    }
+}

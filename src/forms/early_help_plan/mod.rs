@@ -1,0 +1,43 @@
+//! Early help assessment / support plan — `early-help-plan` (002, "STRENGTHENING FAMILIES INTERNAL EARLY HELP
+//! ASSESSMENT/SUPPORT PLAN", "STRENGTHENING FAMILIES EXTERNAL EARLY HELP ASSESSMENT/EARLY HELP SUPPORT PLAN",
+//! Attachment Two "STRENGTHENING FAMLIES STANDARDS OF PRACTICE").
+
+pub mod model;
+pub mod rules;
+
+use serde_json::{json, Map, Value};
+
+use crate::calendar::format_date;
+use crate::engine::context::Ctx;
+use crate::engine::registry::FormDef;
+
+pub static FORM: FormDef = FormDef {
+    id: "early-help-plan",
+    title: "Early help assessment or support plan",
+    source: "002_01d3e803f2e17a39.txt",
+    fields: model::FIELDS,
+    rules: rules::RULES,
+    required: &rules::REQUIRED,
+    check,
+    carry_forward: None,
+};
+
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    let facts = rules::facts(data, ctx);
+    rules::check(data, ctx, &facts);
+    Some(outcome(&facts))
+}
+
+/// When to send the plan for authorisation and to whom, how long it stays open, and where each timescale stands.
+fn outcome(f: &rules::Facts) -> Value {
+    let mut meeting = f.support_meeting.to_json();
+    if let Some(row) = meeting.as_object_mut() {
+        row.insert("from".to_owned(), json!(f.support_meeting_from.map(format_date)));
+    }
+    json!({
+        "sendForAuthorisationBy": f.sent_for_authorisation.due.map(format_date),
+        "sendTo": f.send_to,
+        "openUntil": f.open_until.map(format_date),
+        "timescales": [f.sent_for_authorisation.to_json(), f.assessment_completed.to_json(), meeting],
+    })
+}

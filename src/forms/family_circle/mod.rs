@@ -1,0 +1,57 @@
+//! Family Circle — `family-circle` (002, the audit tool "STRENGTHENING FAMILIES - CASE AUDIT TOOL", the QA
+//! framework's "Family Circle Measurements ... 8 weekly", Attachment Two, "Closure Route 1", "Closure Route 2").
+
+pub mod model;
+pub mod rules;
+
+use serde_json::{json, Map, Value};
+
+use crate::calendar::format_date;
+use crate::engine::context::Ctx;
+use crate::engine::registry::FormDef;
+use crate::forms::case_closure::rules::MONITORING_MONTHS;
+
+pub static FORM: FormDef = FormDef {
+    id: "family-circle",
+    title: "Family Circle",
+    source: "002_01d3e803f2e17a39.txt",
+    fields: model::FIELDS,
+    rules: rules::RULES,
+    required: &rules::REQUIRED,
+    check,
+    carry_forward: None,
+};
+
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    let facts = rules::facts(data, ctx);
+    rules::check(data, ctx, &facts);
+    Some(outcome(ctx, &facts))
+}
+
+/// When the next circle is due, the closure route the circles allow, and where each circle's timescale stands.
+fn outcome(ctx: &Ctx, f: &rules::Facts) -> Value {
+    let route = rules::closure_route(&f.circles);
+    let mut rows = vec![with_circle(f.first.to_json(), 1)];
+    for (n, (_, d)) in (2..).zip(&f.ongoing) {
+        rows.push(with_circle(d.to_json(), n));
+    }
+    if !f.circles.is_empty() {
+        rows.push(with_circle(f.next.to_json(), f.circles.len().saturating_add(1)));
+    }
+    json!({
+        "circlesRecorded": f.circles.len(),
+        "nextDue": f.next.due.map(format_date),
+        "nextDueStatus": f.next.status.as_str(),
+        "closureRoute": route,
+        "caseMonitoringMonths": (route == Some(2)).then(|| ctx.value(&MONITORING_MONTHS)),
+        "timescales": rows,
+    })
+}
+
+/// Adds the circle's number (1 for the first) to its timescale row.
+fn with_circle(mut row: Value, n: usize) -> Value {
+    if let Some(obj) = row.as_object_mut() {
+        obj.insert("circle".to_owned(), json!(n));
+    }
+    row
+}

@@ -1,0 +1,256 @@
+//! The Family Circle rules: one declaration each, the check functions, and the closure route the circles allow.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use super::model::{self, CLOSING};
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::messages::{long_date, plural};
+use crate::engine::profile::Param;
+use crate::engine::read;
+use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::engine::timescale::Status;
+use crate::forms::deadline::Deadline;
+use crate::rule;
+
+const AUDIT_TOOL: &str = "STRENGTHENING FAMILIES - CASE AUDIT TOOL";
+
+pub static FIRST_AFTER_EHA_WEEKS: Param = Param { key: "family-circle.firstAfterEhaWeeks", default: 6, unit: "weeks" };
+pub static FIRST_AFTER_EHSP_WEEKS: Param =
+    Param { key: "family-circle.firstAfterEhspWeeks", default: 8, unit: "weeks" };
+pub static INTERVAL_WEEKS: Param = Param { key: "family-circle.intervalWeeks", default: 8, unit: "weeks" };
+
+rule!(REQUIRED, "FCI-001", "missing-required-field", Error, Required,
+    ["/allocationDate", "/assessmentKind", "/circles/*/date", "/circles/*/outcome"],
+    Cite::same(SEED_002, AUDIT_TOOL),
+    "A field the Family Circle record needs is missing: the date of allocation, whether the work started from an early help assessment or support plan, each circle's date and what it shows.",
+    "The first Family Circle has been completed within 6 weeks of allocation if EHA or 8 weeks if EHSP");
+
+rule!(FIRST_LATE, "FCI-002", "first-family-circle-not-in-time", Warning, Check,
+    ["/circles/*/date", "/allocationDate", "/assessmentKind"],
+    Cite::same(SEED_002, AUDIT_TOOL),
+    "The first Family Circle was not completed within 6 weeks of allocation after an early help assessment, or 8 weeks after an early help support plan. (The Standards of Practice say \"6 - 8 Weeks\"; this form uses the audit tool's split.)",
+    "The first Family Circle has been completed within 6 weeks of allocation if EHA or 8 weeks if EHSP",
+    params = [FIRST_AFTER_EHA_WEEKS, FIRST_AFTER_EHSP_WEEKS]);
+
+rule!(
+    INTERVAL_EXCEEDED,
+    "FCI-003",
+    "family-circle-not-every-8-weeks",
+    Warning,
+    Check,
+    ["/circles/*/date", "/circles"],
+    Cite::same(SEED_002, AUDIT_TOOL),
+    "A Family Circle came more than 8 weeks after the one before, or the next one is overdue.",
+    "The Family circle is reviewed every 8 weeks",
+    params = [INTERVAL_WEEKS]
+);
+
+rule!(VIEWS_MISSING, "FCI-004", "family-circle-views-not-recorded", Warning, Check,
+    ["/circles/*/childViews", "/circles/*/parentViews"],
+    Cite::same(SEED_002, AUDIT_TOOL),
+    "A Family Circle does not record the child's views or the parents' or carers' views.",
+    "There is evidence of child's views in assessments and Family circles. There is evidence of parents/carers views in assessments and Family circles.");
+
+rule!(
+    BEFORE_ALLOCATION,
+    "FCI-005",
+    "family-circle-before-allocation",
+    Error,
+    Check,
+    ["/circles/*/date", "/allocationDate"],
+    Cite::interpreted(SEED_002, AUDIT_TOOL),
+    "A Family Circle is dated before the case was allocated.",
+    ""
+);
+
+rule!(
+    IN_FUTURE,
+    "FCI-006",
+    "family-circle-in-future",
+    Error,
+    Check,
+    ["/circles/*/date", "/allocationDate"],
+    Cite::interpreted(SEED_002, AUDIT_TOOL),
+    "A Family Circle, or the allocation, is dated after today.",
+    ""
+);
+
+pub static RULES: &[&Rule] =
+    &[&REQUIRED, &FIRST_LATE, &INTERVAL_EXCEEDED, &VIEWS_MISSING, &BEFORE_ALLOCATION, &IN_FUTURE];
+
+/// One Family Circle with a readable date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Circle {
+    /// Its place in the list as entered.
+    pub index: usize,
+    pub date: NaiveDate,
+    /// What it shows, when answered.
+    pub outcome: Option<&'static str>,
+}
+
+/// The circles with a readable date, in date order (list order for the same date).
+pub fn read_circles(items: &[Value]) -> Vec<Circle> {
+    let mut circles: Vec<Circle> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(index, v)| {
+            let obj = v.as_object()?;
+            let date = read::date(obj, "date")?;
+            let outcome =
+                read::text(obj, "outcome").and_then(|t| model::OUTCOMES.iter().copied().find(|o| *o == t.as_ref()));
+            Some(Circle { index, date, outcome })
+        })
+        .collect();
+    circles.sort_by(|a, b| a.date.cmp(&b.date).then(a.index.cmp(&b.index)));
+    circles
+}
+
+fn closing(c: &Circle) -> bool {
+    c.outcome.is_some_and(|o| CLOSING.contains(&o))
+}
+
+/// The closure route the circles allow (002, "Closure Route 1", "Closure Route 2"): 1 when the last two circles
+/// show significant and sustained or partial significant and sustained progress; 2 when there is only one circle
+/// and it shows significant and sustained progress.
+pub fn closure_route(circles: &[Circle]) -> Option<u8> {
+    match circles {
+        [only] if only.outcome == Some("significant-sustained") => Some(2),
+        [.., before, last] if closing(before) && closing(last) => Some(1),
+        _ => None,
+    }
+}
+
+/// What the rules and the outcome share, read once.
+pub struct Facts {
+    pub allocation: Option<NaiveDate>,
+    pub circles: Vec<Circle>,
+    /// The first circle's deadline.
+    pub first: Deadline,
+    /// Each later circle's deadline (8 weeks after the one before), then the next circle's, still to come.
+    pub ongoing: Vec<(usize, Deadline)>,
+    /// The next circle's deadline (the first's while there is none).
+    pub next: Deadline,
+}
+
+pub fn facts(data: &Map<String, Value>, ctx: &Ctx) -> Facts {
+    let today = ctx.today;
+    let allocation = read::date(data, "allocationDate");
+    let weeks = match read::choice(data, "assessmentKind", model::ASSESSMENT_KINDS).as_deref() {
+        Some("eha") => Some(ctx.value(&FIRST_AFTER_EHA_WEEKS)),
+        Some("ehsp") => Some(ctx.value(&FIRST_AFTER_EHSP_WEEKS)),
+        _ => None,
+    };
+    let circles = read_circles(read::list(data, "circles"));
+    let first_due = allocation.zip(weeks).and_then(|(a, w)| calendar::add_weeks(a, w));
+    let first = Deadline::new("first-family-circle", first_due, circles.first().map(|c| c.date), today);
+    let interval = ctx.value(&INTERVAL_WEEKS);
+    let mut ongoing = Vec::new();
+    for pair in circles.windows(2) {
+        if let [before, after] = pair {
+            let due = calendar::add_weeks(before.date, interval);
+            ongoing.push((after.index, Deadline::new("ongoing-family-circle", due, Some(after.date), today)));
+        }
+    }
+    let next = match circles.last() {
+        Some(last) => Deadline::new("ongoing-family-circle", calendar::add_weeks(last.date, interval), None, today),
+        None => first,
+    };
+    Facts { allocation, circles, first, ongoing, next }
+}
+
+pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    dates(ctx, f);
+    views(data, ctx);
+    timescales(data, ctx, f);
+}
+
+fn dates(ctx: &mut Ctx, f: &Facts) {
+    if f.allocation.is_some_and(|a| a > ctx.today) {
+        ctx.emit(&IN_FUTURE, "/allocationDate", "Date of allocation must be today or in the past");
+    }
+    let mut by_index = f.circles.clone();
+    by_index.sort_by_key(|c| c.index);
+    for c in &by_index {
+        let path = format!("/circles/{}/date", c.index);
+        if c.date > ctx.today {
+            ctx.emit(&IN_FUTURE, path.as_str(), "Date of the Family Circle must be today or in the past");
+        }
+        if f.allocation.is_some_and(|a| c.date < a) {
+            ctx.emit(
+                &BEFORE_ALLOCATION,
+                path.as_str(),
+                "Date of the Family Circle must be the same as or after the date of allocation",
+            )
+            .related(["/allocationDate"]);
+        }
+    }
+}
+
+fn views(data: &Map<String, Value>, ctx: &mut Ctx) {
+    for (i, item) in read::list(data, "circles").iter().enumerate() {
+        let Some(c) = item.as_object() else { continue };
+        if read::is_blank(c.get("childViews")) {
+            ctx.emit(
+                &VIEWS_MISSING,
+                format!("/circles/{i}/childViews"),
+                "Record the child's views in the Family Circle",
+            );
+        }
+        if read::is_blank(c.get("parentViews")) {
+            ctx.emit(
+                &VIEWS_MISSING,
+                format!("/circles/{i}/parentViews"),
+                "Record the parents' or carers' views in the Family Circle",
+            );
+        }
+    }
+}
+
+fn timescales(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    let kind = read::choice(data, "assessmentKind", model::ASSESSMENT_KINDS);
+    let after = if kind.as_deref() == Some("eha") { "an early help assessment" } else { "an early help support plan" };
+    let weeks = |ctx: &Ctx| {
+        if kind.as_deref() == Some("eha") {
+            ctx.value(&FIRST_AFTER_EHA_WEEKS)
+        } else {
+            ctx.value(&FIRST_AFTER_EHSP_WEEKS)
+        }
+    };
+    if f.first.breached() {
+        let standard = format!(
+            "The first Family Circle must be completed within {} of allocation after {after}",
+            plural(weeks(ctx), "week", "weeks")
+        );
+        let path = match f.circles.first() {
+            Some(c) if f.first.status == Status::MetLate => format!("/circles/{}/date", c.index),
+            _ => "/circles".to_owned(),
+        };
+        ctx.emit(&FIRST_LATE, path, late_or_overdue(&f.first, &standard, "it"))
+            .related(["/allocationDate", "/assessmentKind"])
+            .due(f.first.due_text());
+    }
+    let interval = plural(ctx.value(&INTERVAL_WEEKS), "week", "weeks");
+    for (index, d) in &f.ongoing {
+        if d.breached() {
+            let message = late_or_overdue(d, &format!("Family Circles must be held every {interval}"), "it");
+            ctx.emit(&INTERVAL_EXCEEDED, format!("/circles/{index}/date"), message).due(d.due_text());
+        }
+    }
+    if !f.circles.is_empty() && f.next.breached() {
+        let message =
+            late_or_overdue(&f.next, &format!("Family Circles must be held every {interval}"), "the next one");
+        ctx.emit(&INTERVAL_EXCEEDED, "/circles", message).due(f.next.due_text());
+    }
+}
+
+/// "<standard>: this one was held after the deadline of <due>" or "<standard>: <which> was due by <due>".
+fn late_or_overdue(d: &Deadline, standard: &str, which: &str) -> String {
+    let due = d.due.map(long_date).unwrap_or_default();
+    if d.status == Status::MetLate {
+        format!("{standard}: this one was held after the deadline of {due}")
+    } else {
+        format!("{standard}: {which} was due by {due}")
+    }
+}

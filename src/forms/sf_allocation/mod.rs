@@ -1,0 +1,52 @@
+//! Allocation outcome — `sf-allocation` (002, "STRENGTHENING FAMILIES WORK FLOW", "STRENGTHENING FAMILIES STANDARD
+//! OPERATING PROCEDURES MANAGEMENT OF UNALLOCATED CASES", Attachment Two "STRENGTHENING FAMLIES STANDARDS OF
+//! PRACTICE", the audit tool's "exception Family Connect").
+
+pub mod model;
+pub mod rules;
+
+use serde_json::{json, Map, Value};
+
+use crate::engine::context::Ctx;
+use crate::engine::registry::FormDef;
+
+pub static FORM: FormDef = FormDef {
+    id: "sf-allocation",
+    title: "Allocation outcome",
+    source: "002_01d3e803f2e17a39.txt",
+    fields: model::FIELDS,
+    rules: rules::RULES,
+    required: &rules::REQUIRED,
+    check,
+    carry_forward: None,
+};
+
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    let facts = rules::facts(data, ctx);
+    rules::check(data, ctx, &facts);
+    Some(outcome(&facts))
+}
+
+/// The case status the work flow sets for the decision, and where each standard of practice stands.
+fn outcome(f: &rules::Facts) -> Value {
+    let case_status = match f.decision.as_deref() {
+        Some("practitioner" | "assistant") if f.allocated => Some("family-support-work-referral-allocated"),
+        Some("practitioner" | "assistant") => Some("family-support-work-to-be-allocated"),
+        Some("targeted-group") => Some("targeted-group-work"),
+        Some("early-help-support-plan-meeting" | "duty-visit") => Some("whole-family-work-duty"),
+        Some("universal-advice-closed") => Some("closed"),
+        _ => None,
+    };
+    json!({
+        "caseStatus": case_status,
+        "allocated": f.allocated,
+        "referrerNotificationRequired": !f.from_family_connect,
+        "timescales": [
+            f.referrer_notified.to_json(),
+            f.family_contact.to_json(),
+            f.psp_checked.to_json(),
+            f.first_visit.to_json(),
+            f.unallocated_review.to_json(),
+        ],
+    })
+}
