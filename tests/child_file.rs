@@ -200,3 +200,11 @@ fn cfd_010_social_workers_use_no_visit_episodes_or_case_notes() {
     assert_eq!(found(&r, "CFD-010"), vec![("/visitEpisodes/0".into(), Warning), ("/visitEpisodes/2".into(), Warning)]);
     assert!(!check(FORM, &file(), &today()).has("CFD-010"));
 }
+
+#[test]
+fn documents_that_are_not_a_list_are_reported_once() {
+    let d = with(file(), "/documents", json!("see the file"));
+    let r = check(FORM, &d, &today());
+    assert_eq!(found(&r, "INP-001"), vec![("/documents".into(), safeguarding_forms::Severity::Error)]);
+    assert!(r.diagnostics.iter().all(|d| d.code == "INP-001"), "{:?}", r.diagnostics);
+}

@@ -390,3 +390,16 @@ fn carry_forward_of_a_programme_without_sign_off_or_modules() {
     assert!(carry_forward("workbook-summary", &json!({})).is_err());
     assert!(carry_forward(FORM, &json!([])).is_err());
 }
+
+#[test]
+fn a_module_that_cannot_be_read_is_reported_once_not_guessed_at() {
+    let d = with(on_track(), "/modules/1/complete", json!("maybe"));
+    let d = with(d, "/modules/7", json!("lots"));
+    let d = with(d, "/modules/4/entries", json!("some"));
+    let d = with(d, "/signOff/requested", json!(true));
+    let r = check(FORM, &d, &on("2025-05-14"));
+    assert_eq!(found(&r, "INP-001").len(), 3);
+    assert!(!r.has("FP-002"), "module 1's answer is unreadable");
+    assert!(!r.has("FP-004"), "module 4's entries are unreadable");
+    assert_eq!(found(&r, "FP-008"), vec![("/modules/8/entries".into(), Error)], "module 7 is unreadable");
+}

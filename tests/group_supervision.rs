@@ -224,3 +224,11 @@ fn next_due_a_month_on_at_month_ends_and_overdue() {
     assert_eq!(next("2025-01-31", "2025-02-28")["overdue"], false);
     assert_eq!(next("2025-01-31", "2025-03-01")["overdue"], true);
 }
+
+#[test]
+fn an_unreadable_summary_date_is_not_also_missing() {
+    let d = with(session(), "/attendees/1/summarySubmittedOn", json!({ "day": "8", "month": "6" }));
+    let r = check(FORM, &d, &today());
+    assert_eq!(found(&r, "INP-002"), vec![("/attendees/1/summarySubmittedOn/year".into(), Error)]);
+    assert!(!r.has("GS-005") && !r.has("GS-006"));
+}

@@ -79,3 +79,12 @@ fn wbe_004_child_with_complex_specialist_disability_is_not_included() {
     let d = with(family(), "/children/3/disability", json!("fs-team"));
     assert!(!check(FORM, &d, &opts()).has("WBE-004"));
 }
+
+#[test]
+fn an_unknown_issue_is_an_input_error_and_decides_nothing() {
+    let d = with(family(), "/issues", json!(["domestic abuse"]));
+    let r = check(FORM, &d, &opts());
+    assert_eq!(found(&r, "INP-006"), vec![("/issues/0".into(), Error)]);
+    assert!(!r.has("WBE-002"));
+    assert_eq!(r.outcome.unwrap()["workbookRequired"], false);
+}

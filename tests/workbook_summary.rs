@@ -159,3 +159,11 @@ fn messages_never_repeat_what_was_typed() {
     assert!(!r.diagnostics.is_empty());
     assert!(r.diagnostics.iter().all(|d| !d.message.contains("Zebedee")));
 }
+
+#[test]
+fn an_unreadable_sending_date_is_not_also_late() {
+    let d = with(sent(), "/submittedOn", json!("2025-02-30"));
+    let r = check(FORM, &d, &today());
+    assert_eq!(found(&r, "INP-003"), vec![("/submittedOn".into(), Error)]);
+    assert!(!r.has("WBS-002"));
+}

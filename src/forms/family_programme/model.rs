@@ -14,7 +14,7 @@ const ENTRY: &[Field] = &[
     Field::date("date", "Date of the entry"),
     Field::object("author", "Author", AUTHOR),
     Field::long_text("text", "Entry"),
-    Field::list("summarises", "Adult worker whose interventions the entry summarises", &Kind::Enum(ADULT_WORKER_ROLES), 5)
+    Field::list("summarises", "Role of the adult worker whose interventions the entry summarises", &Kind::Enum(ADULT_WORKER_ROLES), 5)
         .help("For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers."),
 ];
 
@@ -63,7 +63,7 @@ pub const FIELDS: &[Field] = &[
     Field::boolean("culturalGenogram", "Whether the cultural genogram is complete").help("Module 2."),
     Field::boolean("ecomap", "Whether the ecomap is complete").help("Module 2."),
     Field::date("familyNetworkMeetingOn", "Date of the family and friends network meeting").help("Module 2."),
-    Field::list("adultWorkersInvolved", "Adult worker involved", &Kind::Enum(ADULT_WORKER_ROLES), 10),
+    Field::list("adultWorkersInvolved", "Role of an adult worker involved", &Kind::Enum(ADULT_WORKER_ROLES), 10),
     Field::object("signOff", "Sign-off", SIGN_OFF),
     Field::object("milestones", "Milestones", MILESTONES),
     Field::boolean("otherProgrammeOpen", "Whether another Family Programme is open for the family")

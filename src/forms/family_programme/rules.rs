@@ -169,6 +169,16 @@ pub fn entries<'a>(data: &'a Map<String, Value>, id: &str) -> Vec<(usize, &'a Ma
         .collect()
 }
 
+/// Whether a module can be read: `modules`, the module and its entries are each absent or of the right shape. A
+/// module that cannot be read is reported by the structural pass, and no rule guesses at it.
+pub fn readable(data: &Map<String, Value>, id: &str) -> bool {
+    let shaped = |v: Option<&Value>, ok: fn(&Value) -> bool| v.is_none_or(|v| v.is_null() || ok(v));
+    let modules = data.get("modules");
+    let module = modules.and_then(|m| m.get(id));
+    let entries = module.and_then(|m| m.get("entries"));
+    shaped(modules, Value::is_object) && shaped(module, Value::is_object) && shaped(entries, Value::is_array)
+}
+
 /// Whether a module is marked complete (or, with no answer to "complete", has a completion date).
 pub fn is_complete(data: &Map<String, Value>, id: &str) -> bool {
     module(data, id).is_some_and(|m| match read::boolean(m, "complete") {
@@ -301,6 +311,10 @@ fn initial_modules(data: &Map<String, Value>, ctx: &mut Ctx) {
     let when = long_date(due);
     for id in ["1", "2", "3"] {
         let path = format!("/modules/{id}/complete");
+        let unreadable = ctx.has_finding_at(&path) || ctx.has_finding_at(&format!("/modules/{id}/completedOn"));
+        if !readable(data, id) || unreadable {
+            continue;
+        }
         match initial_status(data, id, due, ctx.today) {
             Status::Overdue => {
                 let message = format!("Complete module {id}: it was due within the first {weeks}, by {when}");
@@ -312,6 +326,9 @@ fn initial_modules(data: &Map<String, Value>, ctx: &mut Ctx) {
             }
             _ => {}
         }
+    }
+    if !readable(data, "4") || ctx.has_finding_at("/modules/4/entries") {
+        return;
     }
     match initial_status(data, "4", due, ctx.today) {
         Status::Overdue => {
@@ -338,6 +355,9 @@ fn adult_worker_input(data: &Map<String, Value>, ctx: &mut Ctx) {
         .filter_map(|(i, s)| ADULT_WORKER_ROLES.iter().find(|r| **r == s).map(|r| (i, *r)))
         .collect();
     for id in ["5", "6"] {
+        if !readable(data, id) || ctx.has_finding_at(&format!("/modules/{id}/entries")) {
+            continue;
+        }
         let covered: Vec<String> = entries(data, id)
             .into_iter()
             .flat_map(|(_, e)| {
@@ -365,6 +385,9 @@ fn adult_worker_input(data: &Map<String, Value>, ctx: &mut Ctx) {
 fn sign_off(data: &Map<String, Value>, ctx: &mut Ctx) {
     let requested = sign_off_requested(data);
     for id in ["7", "8"] {
+        if !readable(data, id) {
+            continue;
+        }
         let has_entries = !entries(data, id).is_empty();
         if has_entries && !requested {
             let message = format!("Module {id} is completed only when the Family Programme is ready to be signed off as a completed assessment: request sign-off, or move the entries");

@@ -218,6 +218,9 @@ fn summaries(data: &Map<String, Value>, ctx: &mut Ctx) {
     let days = plural(ctx.value(&DAYS_BEFORE), "day", "days");
     for p in involved(data) {
         let path = format!("/attendees/{}/summarySubmittedOn", p.index);
+        if ctx.has_finding_at(&path) {
+            continue;
+        }
         let late = p.summary_on.is_some_and(|s| s > session);
         let missing_after_session = p.summary_on.is_none() && ctx.today >= session;
         if late || missing_after_session {

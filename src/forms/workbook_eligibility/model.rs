@@ -18,6 +18,7 @@ const CHILD: &[Field] = &[
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::list("issues", "Issue in the family", &Kind::Enum(ISSUES), 4).required("Select the issues in the family"),
+    Field::list("issues", "Type of issue in the family", &Kind::Enum(ISSUES), 4)
+        .required("Select the issues in the family"),
     Field::list("children", "Children", &Kind::Object(CHILD), 30).required("Add at least one child"),
 ];

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::model::{DISABILITY, WORKBOOK_ISSUES};
+use super::model::{DISABILITY, ISSUES, WORKBOOK_ISSUES};
 use crate::engine::context::Ctx;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_004};
@@ -46,13 +46,15 @@ rule!(SPECIALIST, "WBE-004", "child-excluded-specialist-disability", Info, Check
 
 pub static RULES: &[&Rule] = &[&REQUIRED, &NOT_REQUIRED, &CONTEXTUAL, &SPECIALIST];
 
-/// Whether the family's issues start a team workbook; `None` when no issue is recorded.
+/// Whether the family's issues start a team workbook; `None` when no issue is recorded, or one is not on the list
+/// (it may be a workbook issue mistyped).
 pub fn workbook_required(data: &Map<String, Value>) -> Option<bool> {
     let issues: Vec<&str> = read::list(data, "issues").iter().filter_map(Value::as_str).map(str::trim).collect();
-    if issues.is_empty() {
-        return None;
+    if issues.iter().any(|i| WORKBOOK_ISSUES.contains(i)) {
+        return Some(true);
     }
-    Some(issues.iter().any(|i| WORKBOOK_ISSUES.contains(i)))
+    let all_known = issues.iter().all(|i| ISSUES.contains(i));
+    (!issues.is_empty() && all_known).then_some(false)
 }
 
 /// Why a child is not included, if they are not.

@@ -92,6 +92,9 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
 }
 
 fn sent_before_supervision(data: &Map<String, Value>, ctx: &mut Ctx) {
+    if ctx.has_finding_at("/submittedOn") {
+        return;
+    }
     let Some((due, status)) = sending(data, ctx) else { return };
     let days = plural(ctx.value(&DAYS_BEFORE), "day", "days");
     let message = match status {
