@@ -1,5 +1,11 @@
 //! Family Safeguarding group (case) supervision (forms.md §23): every rule failing and passing, and the outcome.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::arithmetic_side_effects
+)]
 
 mod common;
 
