@@ -409,3 +409,17 @@ fn a_module_that_cannot_be_read_is_reported_once_not_guessed_at() {
     assert!(!r.has("FP-004"), "module 4's entries are unreadable");
     assert_eq!(found(&r, "FP-008"), vec![("/modules/8/entries".into(), Error)], "module 7 is unreadable");
 }
+
+#[test]
+fn a_live_session_keeps_numbered_modules_as_an_object() {
+    let mut s = safeguarding_forms::FormSession::new(FORM, &today()).unwrap();
+    s.set("/modules/1/complete", json!(true)).unwrap();
+    s.set("/modules/4/entries/0", sw("2025-04-10")).unwrap();
+    s.set("/modules/4a/complete", json!(false)).unwrap();
+    assert_eq!(
+        Value::Object(s.data().clone()),
+        json!({ "modules": { "1": { "complete": true }, "4": { "entries": [sw("2025-04-10")] }, "4a": { "complete": false } } })
+    );
+    assert!(!s.report().has("INP-001"), "{:?}", s.report().diagnostics);
+    assert_eq!(s.report(), &check(FORM, &Value::Object(s.data().clone()), &today()));
+}

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::model::{ADULT_WORKER_ROLES, MODULE_IDS, PLAN_TYPES};
+use super::model::{ADULT_WORKER_ROLES, MODULE_IDS, PLAN_TYPES, ROLES};
 use crate::calendar;
 use crate::engine::context::Ctx;
 use crate::engine::messages::{long_date, plural};
@@ -188,7 +188,7 @@ pub fn is_complete(data: &Map<String, Value>, id: &str) -> bool {
 }
 
 fn author_role<'a>(entry: &'a Map<String, Value>) -> Option<std::borrow::Cow<'a, str>> {
-    read::object(entry, "author").and_then(|a| read::choice(a, "role", super::model::ROLES))
+    read::object(entry, "author").and_then(|a| read::choice(a, "role", ROLES))
 }
 
 /// The end of the first weeks of introduction and intervention.
