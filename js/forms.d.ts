@@ -538,6 +538,470 @@ export interface CaseworkSupervision {
   preparedBySuperviseeOn?: DateInput | null;
 }
 
+/** Workbook summary (`workbook-summary`), from 000_b4000cb9eeed17ad.txt, 001_6e3698e2bd36f0f1.txt, 004_d68b5cc90fdfabb1.txt. */
+export interface WorkbookSummary {
+  /** Worker. Required when the form is submitted. */
+  worker?: {
+    /** Worker's name. Required when the form is submitted. */
+    name?: string | null;
+    /** Worker's role. Required when the form is submitted. */
+    role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
+  } | null;
+  /** Start of the period */
+  periodStart?: DateInput | null;
+  /** End of the period */
+  periodEnd?: DateInput | null;
+  /** Date of the group supervision. Required when the form is submitted. */
+  groupSupervisionDate?: DateInput | null;
+  /** Date the summary was sent to the team manager */
+  submittedOn?: DateInput | null;
+  /** Activities. Visits, notable telephone calls, emails, meetings and direct work with the family in the period. */
+  activities?: {
+    /** Date of the activity */
+    date?: DateInput | null;
+    /** Kind of activity */
+    kind?: 'visit' | 'phone-call' | 'email' | 'meeting' | 'direct-work' | 'group-session' | null;
+    /** Summary of the activity */
+    summary?: string | null;
+    /** Module of the Family Programme. The sections of the Family Programme the activity cross-references: 1 to 8, or 4a. */
+    modules?: Array<'1' | '2' | '3' | '4' | '4a' | '5' | '6' | '7' | '8'> | null;
+  }[] | null;
+  /** Analysis. Required when the form is submitted. */
+  analysis?: string | null;
+  /** Hypothesis */
+  hypotheses?: string[] | null;
+  /** Impact of the interventions */
+  impact?: string | null;
+}
+
+/** Family Programme (the workbook modules) (`family-programme`), from 000_b4000cb9eeed17ad.txt, 001_6e3698e2bd36f0f1.txt. */
+export interface FamilyProgramme {
+  /** Child's name. Required when the form is submitted. */
+  child?: string | null;
+  /** Type of plan. Required when the form is submitted. */
+  planType?: 'child-in-need' | 'child-protection' | 'children-we-care-for' | null;
+  /** Date the introduction and intervention began. Required when the form is submitted. */
+  startedOn?: DateInput | null;
+  /** Case worker summary */
+  caseWorkerSummary?: string | null;
+  /** Key information */
+  keyInformation?: string | null;
+  /** Modules */
+  modules?: {
+    /** Module 1: why are we involved? */
+    1?: {
+      /** Entries */
+      entries?: {
+        /** Date of the entry */
+        date?: DateInput | null;
+        /** Author */
+        author?: {
+          /** Author's name */
+          name?: string | null;
+          /** Author's role */
+          role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
+        } | null;
+        /** Entry */
+        text?: string | null;
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
+      }[] | null;
+      /** Whether the module is complete */
+      complete?: boolean | null;
+      /** Date the module was completed */
+      completedOn?: DateInput | null;
+    } | null;
+    /** Module 2: parent and family history */
+    2?: {
+      /** Entries */
+      entries?: {
+        /** Date of the entry */
+        date?: DateInput | null;
+        /** Author */
+        author?: {
+          /** Author's name */
+          name?: string | null;
+          /** Author's role */
+          role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
+        } | null;
+        /** Entry */
+        text?: string | null;
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
+      }[] | null;
+      /** Whether the module is complete */
+      complete?: boolean | null;
+      /** Date the module was completed */
+      completedOn?: DateInput | null;
+    } | null;
+    /** Module 3: parent's understanding of the impact of behaviour */
+    3?: {
+      /** Entries */
+      entries?: {
+        /** Date of the entry */
+        date?: DateInput | null;
+        /** Author */
+        author?: {
+          /** Author's name */
+          name?: string | null;
+          /** Author's role */
+          role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
+        } | null;
+        /** Entry */
+        text?: string | null;
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
+      }[] | null;
+      /** Whether the module is complete */
+      complete?: boolean | null;
+      /** Date the module was completed */
+      completedOn?: DateInput | null;
+    } | null;
+    /** Module 4: direct work with children */
+    4?: {
+      /** Entries */
+      entries?: {
+        /** Date of the entry */
+        date?: DateInput | null;
+        /** Author */
+        author?: {
+          /** Author's name */
+          name?: string | null;
+          /** Author's role */
+          role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
+        } | null;
+        /** Entry */
+        text?: string | null;
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
+      }[] | null;
+      /** Whether the module is complete */
+      complete?: boolean | null;
+      /** Date the module was completed */
+      completedOn?: DateInput | null;
+    } | null;
+    /** Module 4a */
+    4a?: {
+      /** Entries */
+      entries?: {
+        /** Date of the entry */
+        date?: DateInput | null;
+        /** Author */
+        author?: {
+          /** Author's name */
+          name?: string | null;
+          /** Author's role */
+          role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
+        } | null;
+        /** Entry */
+        text?: string | null;
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
+      }[] | null;
+      /** Whether the module is complete */
+      complete?: boolean | null;
+      /** Date the module was completed */
+      completedOn?: DateInput | null;
+    } | null;
+    /** Module 5: parenting capacity (part 1) */
+    5?: {
+      /** Entries */
+      entries?: {
+        /** Date of the entry */
+        date?: DateInput | null;
+        /** Author */
+        author?: {
+          /** Author's name */
+          name?: string | null;
+          /** Author's role */
+          role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
+        } | null;
+        /** Entry */
+        text?: string | null;
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
+      }[] | null;
+      /** Whether the module is complete */
+      complete?: boolean | null;
+      /** Date the module was completed */
+      completedOn?: DateInput | null;
+    } | null;
+    /** Module 6: parenting capacity (part 2) */
+    6?: {
+      /** Entries */
+      entries?: {
+        /** Date of the entry */
+        date?: DateInput | null;
+        /** Author */
+        author?: {
+          /** Author's name */
+          name?: string | null;
+          /** Author's role */
+          role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
+        } | null;
+        /** Entry */
+        text?: string | null;
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
+      }[] | null;
+      /** Whether the module is complete */
+      complete?: boolean | null;
+      /** Date the module was completed */
+      completedOn?: DateInput | null;
+    } | null;
+    /** Module 7: analysis and recommendations */
+    7?: {
+      /** Entries */
+      entries?: {
+        /** Date of the entry */
+        date?: DateInput | null;
+        /** Author */
+        author?: {
+          /** Author's name */
+          name?: string | null;
+          /** Author's role */
+          role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
+        } | null;
+        /** Entry */
+        text?: string | null;
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
+      }[] | null;
+      /** Whether the module is complete */
+      complete?: boolean | null;
+      /** Date the module was completed */
+      completedOn?: DateInput | null;
+    } | null;
+    /** Module 8: parent's comments and views */
+    8?: {
+      /** Entries */
+      entries?: {
+        /** Date of the entry */
+        date?: DateInput | null;
+        /** Author */
+        author?: {
+          /** Author's name */
+          name?: string | null;
+          /** Author's role */
+          role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
+        } | null;
+        /** Entry */
+        text?: string | null;
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
+      }[] | null;
+      /** Whether the module is complete */
+      complete?: boolean | null;
+      /** Date the module was completed */
+      completedOn?: DateInput | null;
+    } | null;
+  } | null;
+  /** Date the Support and Assessment Planner was completed. Module 1: completed with the parents at the first joint handover visit. */
+  supportAndAssessmentPlannerOn?: DateInput | null;
+  /** Whether the cultural genogram is complete. Module 2. */
+  culturalGenogram?: boolean | null;
+  /** Whether the ecomap is complete. Module 2. */
+  ecomap?: boolean | null;
+  /** Date of the family and friends network meeting. Module 2. */
+  familyNetworkMeetingOn?: DateInput | null;
+  /** Role of an adult worker involved */
+  adultWorkersInvolved?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
+  /** Sign-off */
+  signOff?: {
+    /** Whether sign-off as a completed assessment is requested */
+    requested?: boolean | null;
+    /** Reason for the sign-off */
+    reason?: 'second-rcpc' | 'nine-month-cin-review' | 'significant-change' | 'annual' | 'closure' | 'step-up-down' | 'court' | null;
+    /** Date of the management oversight case note */
+    managementOversightOn?: DateInput | null;
+    /** Date the sign-off was completed */
+    completedOn?: DateInput | null;
+  } | null;
+  /** Milestones */
+  milestones?: {
+    /** Date of the second review child protection conference */
+    secondRcpcOn?: DateInput | null;
+    /** Date of the 9-month child in need review */
+    nineMonthCinReviewOn?: DateInput | null;
+    /** Date of the latest significant change in the family */
+    significantChangeOn?: DateInput | null;
+    /** Date the Family Programme was last completed as an assessment */
+    lastCompletedOn?: DateInput | null;
+  } | null;
+  /** Whether another Family Programme is open for the family. Two programmes are open only when needed, for example for separated parents who do not consent to share information. */
+  otherProgrammeOpen?: boolean | null;
+  /** Reason a separate Family Programme is open */
+  separateProgrammeReason?: string | null;
+}
+
+/** Family Safeguarding group (case) supervision (`group-supervision`), from 001_6e3698e2bd36f0f1.txt, 000_b4000cb9eeed17ad.txt, 004_d68b5cc90fdfabb1.txt. */
+export interface GroupSupervision {
+  /** Date of the supervision. Required when the form is submitted. */
+  date?: DateInput | null;
+  /** Family */
+  family?: string | null;
+  /** Chair. Required when the form is submitted. */
+  chair?: {
+    /** Chair's name */
+    name?: string | null;
+    /** Chair's role */
+    role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | 'business-support' | null;
+  } | null;
+  /** Minute taker */
+  minuteTaker?: {
+    /** Minute taker's name */
+    name?: string | null;
+    /** Minute taker's role */
+    role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | 'business-support' | null;
+  } | null;
+  /** People involved. Required when the form is submitted. */
+  attendees?: {
+    /** Name of the person involved */
+    name?: string | null;
+    /** Role of the person involved. Required when the form is submitted. */
+    role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | 'business-support' | null;
+    /** Whether the person was present */
+    present?: boolean | null;
+    /** Date the workbook summary was finalised */
+    summarySubmittedOn?: DateInput | null;
+  }[] | null;
+  /** RAG rating. Required when the form is submitted. */
+  rag?: 'red' | 'amber' | 'green' | null;
+  /** Reason for the RAG rating. Required when the form is submitted. */
+  ragReason?: string | null;
+  /** Summaries of progress */
+  progressSummaries?: {
+    /** Role of the worker */
+    role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | 'business-support' | null;
+    /** Summary of progress */
+    summary?: string | null;
+  }[] | null;
+  /** Cycle of change */
+  cycleOfChange?: {
+    /** Person */
+    person?: string | null;
+    /** Stage of change */
+    stage?: 'pre-contemplation' | 'contemplation' | 'preparation' | 'action' | 'maintenance' | 'relapse' | null;
+  }[] | null;
+  /** Views of the child */
+  childViews?: string | null;
+  /** Views of the parents */
+  parentViews?: string | null;
+  /** Impact of the support delivered */
+  impact?: string | null;
+  /** Hypotheses */
+  hypotheses?: string | null;
+  /** Decisions */
+  decisions?: {
+    /** Decision */
+    decision?: string | null;
+    /** Reason for the decision */
+    reason?: string | null;
+  }[] | null;
+  /** Actions */
+  actions?: {
+    /** Action */
+    action?: string | null;
+    /** Who will do the action */
+    owner?: string | null;
+    /** Date the action is due */
+    dueDate?: DateInput | null;
+  }[] | null;
+  /** Finalised by. Required when the form is submitted. */
+  finalisedBy?: {
+    /** Role of the person who finalised the record. Required when the form is submitted. */
+    role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | 'business-support' | null;
+    /** Date the record was finalised. Required when the form is submitted. */
+    date?: DateInput | null;
+  } | null;
+  /** Date of the previous supervision */
+  previousSupervisionDate?: DateInput | null;
+}
+
+/** Core group record / report to review conference (`core-group`), from 000_b4000cb9eeed17ad.txt. */
+export interface CoreGroup {
+  /** Date of the core group. Required when the form is submitted. */
+  date?: DateInput | null;
+  /** Date of the review child protection conference. Required when the form is submitted. */
+  conferenceDate?: DateInput | null;
+  /** People at the core group */
+  attendees?: {
+    /** Name of the person at the core group */
+    name?: string | null;
+    /** Role of the person at the core group */
+    role?: string | null;
+    /** Agency of the person at the core group */
+    agency?: string | null;
+    /** Whether the person was present */
+    present?: boolean | null;
+  }[] | null;
+  /** Progress of the child protection plan. Required when the form is submitted. */
+  planProgress?: string | null;
+  /** Views of the child. Required when the form is submitted. */
+  childViews?: string | null;
+  /** Views of the parents. Required when the form is submitted. */
+  parentViews?: string | null;
+  /** Analysis. Required when the form is submitted. */
+  analysis?: string | null;
+  /** Core group checklist. The items of the council's core group checklist, each answered yes or no. */
+  checklist?: {
+    /** Checklist item */
+    item?: string | null;
+    /** Whether the checklist item is met */
+    answer?: boolean | null;
+  }[] | null;
+}
+
+/** Child's file documents (`child-file`), from 000_b4000cb9eeed17ad.txt. */
+export interface ChildFile {
+  /** Date the case was opened to the service. Required when the form is submitted. */
+  openedOn?: DateInput | null;
+  /** Documents */
+  documents?: {
+    /** Kind of document. Required when the form is submitted. */
+    kind?: 'child-and-family-assessment' | 'child-in-need-plan' | 'child-protection-plan' | 'children-we-care-for-care-plan' | 'workbook-summary' | 'family-programme' | 'group-supervision' | 'chronology' | 'case-summary' | 'child-in-need-review' | 'child-protection-conference-report' | 'core-group-minutes' | 'statutory-review' | null;
+    /** Date of the document */
+    date?: DateInput | null;
+    /** Worker whose workbook summary it is. For a workbook summary: the name of the involved worker, as in the list of involved workers. */
+    worker?: string | null;
+  }[] | null;
+  /** Date of a group supervision */
+  supervisionDates?: DateInput[] | null;
+  /** Involved workers. Each involved worker keeps their own workbook summary for each period between supervisions. */
+  involvedWorkers?: {
+    /** Worker's name */
+    name?: string | null;
+    /** Worker's role */
+    role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
+  }[] | null;
+  /** Visit episodes and case notes. Child in need, child protection or children we care for visit episodes, and general case notes: social workers in the service use neither. */
+  visitEpisodes?: {
+    /** Kind of visit episode or case note */
+    kind?: 'child-in-need-visit' | 'child-protection-visit' | 'children-we-care-for-visit' | 'case-note' | null;
+    /** Date of the visit episode or case note */
+    date?: DateInput | null;
+    /** Role of the person who recorded it */
+    recordedBy?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | 'service-manager' | 'head-of-service' | null;
+  }[] | null;
+}
+
+/** Family Safeguarding workbook eligibility (`workbook-eligibility`), from 004_d68b5cc90fdfabb1.txt. */
+export interface WorkbookEligibility {
+  /** Type of issue in the family. Required when the form is submitted. */
+  issues?: Array<'substance-misuse' | 'mental-health' | 'domestic-abuse' | 'other'> | null;
+  /** Children. Required when the form is submitted. */
+  children?: {
+    /** Child's name */
+    name?: string | null;
+    /** Whether the child is unborn */
+    unborn?: boolean | null;
+    /** Whether the child's issues are only contextual */
+    contextualIssuesOnly?: boolean | null;
+    /** Child's disability needs. none; a disability whose needs the Family Safeguarding team meets; complex and specialist disability needs met by the specialist team. */
+    disability?: 'none' | 'fs-team' | 'complex-specialist' | null;
+  }[] | null;
+}
+
 /** Safety / wellbeing plan (`safety-plan`), from 003_983e3a730935a86c.txt. */
 export interface SafetyPlan {
   /** Type of plan. Required when the form is submitted. */
@@ -678,6 +1142,12 @@ export interface FormData {
   'supervision-log': SupervisionLog;
   'supervision-audit': SupervisionAudit;
   'casework-supervision': CaseworkSupervision;
+  'workbook-summary': WorkbookSummary;
+  'family-programme': FamilyProgramme;
+  'group-supervision': GroupSupervision;
+  'core-group': CoreGroup;
+  'child-file': ChildFile;
+  'workbook-eligibility': WorkbookEligibility;
   'safety-plan': SafetyPlan;
 }
 

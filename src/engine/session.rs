@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::error::Error;
+use super::model::{Field, Kind};
 use super::options::{Options, Resolved};
 use super::pointer;
 use super::registry::{self, FormDef};
@@ -39,6 +40,7 @@ impl FormSession {
         if segments.is_empty() {
             return self.load(value);
         }
+        objects_on_the_way(&mut self.data, self.form.fields, &segments);
         pointer::set(&mut self.data, &segments, value)?;
         Ok(self.refresh())
     }
@@ -69,5 +71,24 @@ impl FormSession {
     fn refresh(&mut self) -> &Report {
         self.report = api::run(self.form, &self.data, &self.resolved);
         &self.report
+    }
+}
+
+/// Creates, on the way to a field, the objects the model has there (absent, null or a plain value before), so that
+/// an object whose keys are numbers (the Family Programme's modules "1" to "8") is not made a list by the pointer.
+fn objects_on_the_way(data: &mut Map<String, Value>, fields: &'static [Field], segments: &[String]) {
+    let mut map = data;
+    let mut fields = fields;
+    for seg in segments.iter().take(segments.len().saturating_sub(1)) {
+        let Some(Kind::Object(inner)) = fields.iter().find(|f| f.name == seg.as_str()).map(|f| f.kind) else {
+            return;
+        };
+        let slot = map.entry(seg.clone()).or_insert(Value::Null);
+        if !slot.is_object() && !slot.is_array() {
+            *slot = Value::Object(Map::new());
+        }
+        let Value::Object(next) = slot else { return };
+        map = next;
+        fields = inner;
     }
 }

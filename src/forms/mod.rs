@@ -4,9 +4,13 @@
 pub mod case_closure;
 pub mod case_transfer;
 pub mod casework_supervision;
+pub mod child_file;
+pub mod core_group;
 mod deadline;
 pub mod early_help_plan;
 pub mod family_circle;
+pub mod family_programme;
+pub mod group_supervision;
 pub mod safety_plan;
 pub mod sf_allocation;
 pub mod sf_referral;
@@ -14,6 +18,8 @@ pub mod supervision_audit;
 pub mod supervision_contract;
 pub mod supervision_log;
 pub mod supervision_record;
+pub mod workbook_eligibility;
+pub mod workbook_summary;
 
 use crate::engine::registry::FormDef;
 
@@ -30,5 +36,11 @@ pub static ALL: &[&FormDef] = &[
     &supervision_log::FORM,
     &supervision_audit::FORM,
     &casework_supervision::FORM,
+    &workbook_summary::FORM,
+    &family_programme::FORM,
+    &group_supervision::FORM,
+    &core_group::FORM,
+    &child_file::FORM,
+    &workbook_eligibility::FORM,
     &safety_plan::FORM,
 ];

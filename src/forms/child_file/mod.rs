@@ -1,0 +1,52 @@
+//! Child's file documents — `child-file` (000, "MOSAIC Documents of each child's electronic file:").
+
+pub mod model;
+pub mod rules;
+
+use serde_json::{json, Map, Value};
+
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::registry::FormDef;
+
+pub static FORM: FormDef = FormDef {
+    id: "child-file",
+    title: "Child's file documents",
+    source: "000_b4000cb9eeed17ad.txt",
+    fields: model::FIELDS,
+    rules: rules::RULES,
+    required: &rules::REQUIRED,
+    check,
+    carry_forward: None,
+};
+
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    rules::check(data, ctx);
+    Some(outcome(data, ctx))
+}
+
+/// The checklist of the documents the service expects, each `present`, `missing` or `overdue`, and whether the
+/// file is complete.
+fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Value {
+    let docs = rules::documents(data);
+    let mut checklist: Vec<Value> = rules::expected(&docs)
+        .iter()
+        .map(|item| json!({ "item": item.id, "status": if item.present { "present" } else { "missing" } }))
+        .collect();
+    let missing = rules::missing_summaries(data, &docs, ctx.today).len();
+    checklist.push(json!({
+        "item": "workbook-summaries",
+        "status": if missing == 0 { "present" } else { "missing" },
+        "missing": missing,
+    }));
+    let c = rules::case_summaries(data, &docs, ctx);
+    let overdue = c.next_due.is_some_and(|d| ctx.today > d);
+    let status = match (overdue, c.any) {
+        (true, _) => "overdue",
+        (false, true) => "present",
+        (false, false) => "missing",
+    };
+    checklist.push(json!({ "item": "case-summary", "status": status, "due": c.next_due.map(calendar::format_date) }));
+    let complete = checklist.iter().all(|i| i.get("status").and_then(Value::as_str) == Some("present"));
+    json!({ "checklist": checklist, "complete": complete })
+}

@@ -1,0 +1,49 @@
+//! Family Safeguarding group (case) supervision — `group-supervision` (001, "Family Safeguarding Case
+//! Supervision"; 000, "Workbook Summaries and Supervision"; 004, "How will the journey change for staff?").
+
+pub mod model;
+pub mod rules;
+
+use serde_json::{json, Map, Value};
+
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::read;
+use crate::engine::registry::FormDef;
+
+pub static FORM: FormDef = FormDef {
+    id: "group-supervision",
+    title: "Family Safeguarding group (case) supervision",
+    source: "001_6e3698e2bd36f0f1.txt, 000_b4000cb9eeed17ad.txt, 004_d68b5cc90fdfabb1.txt",
+    fields: model::FIELDS,
+    rules: rules::RULES,
+    required: &rules::REQUIRED,
+    check,
+    carry_forward: None,
+};
+
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    rules::check(data, ctx);
+    Some(outcome(data, ctx))
+}
+
+/// Which supervision applies, whose workbook summaries were in before the session (attendee indexes), whether
+/// those who could not attend provided theirs in advance, and when the family's next group supervision is due.
+fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Value {
+    let involved = rules::involved(data);
+    let session = read::date(data, "date");
+    let in_advance = |p: &rules::Involved| session.is_some_and(|s| rules::provided_in_advance(p, s));
+    let missing: Vec<usize> = involved.iter().filter(|p| !in_advance(p)).map(|p| p.index).collect();
+    let absent: Vec<&rules::Involved> = involved.iter().filter(|p| p.absent).collect();
+    let next_due = rules::next_due(data, ctx);
+    json!({
+        "supervisionType": if involved.len() >= 2 { "family-safeguarding" } else { "traditional" },
+        "involvedProfessionals": involved.len(),
+        "summariesInAdvance": involved.len().saturating_sub(missing.len()),
+        "summariesMissing": missing,
+        "absentWorkers": absent.len(),
+        "absentSummariesInAdvance": absent.iter().all(|p| in_advance(p)),
+        "nextDue": next_due.map(calendar::format_date),
+        "overdue": next_due.is_some_and(|d| ctx.today > d),
+    })
+}

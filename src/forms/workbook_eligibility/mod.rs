@@ -1,0 +1,45 @@
+//! Family Safeguarding workbook eligibility — `workbook-eligibility` (004, "How will the journey change for staff?").
+
+pub mod model;
+pub mod rules;
+
+use serde_json::{json, Map, Value};
+
+use crate::engine::context::Ctx;
+use crate::engine::read;
+use crate::engine::registry::FormDef;
+
+pub static FORM: FormDef = FormDef {
+    id: "workbook-eligibility",
+    title: "Family Safeguarding workbook eligibility",
+    source: "004_d68b5cc90fdfabb1.txt",
+    fields: model::FIELDS,
+    rules: rules::RULES,
+    required: &rules::REQUIRED,
+    check,
+    carry_forward: None,
+};
+
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    rules::check(data, ctx);
+    Some(outcome(data))
+}
+
+/// Whether a team workbook is started, and which children (indexes into `children`) it includes and excludes, with
+/// the reason. Children are sorted whatever the issues: `workbookRequired` says whether there is a workbook at all.
+fn outcome(data: &Map<String, Value>) -> Value {
+    let mut included = Vec::new();
+    let mut excluded = Vec::new();
+    for (i, row) in read::list(data, "children").iter().enumerate() {
+        let Some(c) = row.as_object().filter(|_| !read::is_blank(Some(row))) else { continue };
+        match rules::exclusion(c) {
+            Some(reason) => excluded.push(json!({ "child": i, "reason": reason })),
+            None => included.push(i),
+        }
+    }
+    json!({
+        "workbookRequired": rules::workbook_required(data).unwrap_or(false),
+        "includedChildren": included,
+        "excludedChildren": excluded,
+    })
+}

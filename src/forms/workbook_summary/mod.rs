@@ -1,0 +1,47 @@
+//! Workbook summary — `workbook-summary` (000, "Workbook Summaries and Supervision"; 001, "The Family Safeguarding
+//! Workbook"; 004). One per involved worker per period between group supervisions.
+
+pub mod model;
+pub mod rules;
+
+use serde_json::{json, Map, Value};
+
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::read;
+use crate::engine::registry::FormDef;
+
+pub static FORM: FormDef = FormDef {
+    id: "workbook-summary",
+    title: "Workbook summary",
+    source: "000_b4000cb9eeed17ad.txt, 001_6e3698e2bd36f0f1.txt, 004_d68b5cc90fdfabb1.txt",
+    fields: model::FIELDS,
+    rules: rules::RULES,
+    required: &rules::REQUIRED,
+    check,
+    carry_forward: None,
+};
+
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    rules::check(data, ctx);
+    Some(outcome(data, ctx))
+}
+
+/// When the summary is due with the team manager and where that stands, how many activities it records and which
+/// modules of the Family Programme they cross-reference.
+fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Value {
+    let sending = rules::sending(data, ctx);
+    let activities: Vec<&Map<String, Value>> = read::list(data, "activities")
+        .iter()
+        .filter(|v| !read::is_blank(Some(v)))
+        .filter_map(Value::as_object)
+        .collect();
+    let referenced: Vec<&str> = activities.iter().flat_map(|a| rules::modules_of(a)).collect();
+    let modules: Vec<&str> = model::MODULE_IDS.iter().copied().filter(|m| referenced.contains(m)).collect();
+    json!({
+        "due": sending.map(|(d, _)| calendar::format_date(d)),
+        "status": sending.map(|(_, s)| s.as_str()),
+        "activities": activities.len(),
+        "modulesReferenced": modules,
+    })
+}

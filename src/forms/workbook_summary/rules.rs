@@ -1,0 +1,180 @@
+//! The Workbook Summary's rules: one declaration and one check function each.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use super::model::MODULE_IDS;
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::messages::{long_date, plural};
+use crate::engine::profile::Param;
+use crate::engine::read;
+use crate::engine::rule::{Cite, Rule, SEED_000};
+use crate::engine::timescale::{self, Status};
+use crate::rule;
+
+const SECTION: &str = "Workbook Summaries and Supervision";
+
+rule!(REQUIRED, "WBS-001", "missing-required-field", Error, Required,
+    ["/worker", "/worker/name", "/worker/role", "/groupSupervisionDate", "/analysis"],
+    Cite::same(SEED_000, SECTION),
+    "A field the summary needs is missing: the worker's name and role, the date of the group supervision it is for, or the worker's analysis.",
+    "Each practitioner will bring their analysis to the Group to consider different hypotheses and impact of interventions and to agree SMART actions following supervision for the next period of work with the family.");
+
+/// How many days before the group supervision the summary is sent to the team manager.
+pub static DAYS_BEFORE: Param = Param { key: "workbook-summary.daysBefore", default: 2, unit: "days" };
+
+rule!(SENT_LATE, "WBS-002", "summary-not-sent-before-supervision", Warning, Check,
+    ["/submittedOn", "/groupSupervisionDate"],
+    Cite::interpreted(SEED_000, SECTION),
+    "The summary was sent to the team manager later than two days before the group supervision, or has not been sent and that day has passed. \"Two days\" is read as calendar days: sent on or before the supervision date minus two days.",
+    "Two days before supervision takes place, the Workbook Summary should be completed by the practitioner and sent to the team manager.",
+    params = [DAYS_BEFORE]);
+
+rule!(PERIOD_ORDER, "WBS-003", "period-dates-out-of-order", Error, Check,
+    ["/periodStart", "/periodEnd", "/groupSupervisionDate"],
+    Cite::interpreted(SEED_000, SECTION),
+    "The period ends before it starts, or ends after the group supervision the summary is for (the period runs between supervisions).",
+    "Each involved worker, including the social worker, uses their own Workbook Summary to record their activity with the child between supervisions.");
+
+rule!(
+    ACTIVITY_OUTSIDE_PERIOD,
+    "WBS-004",
+    "activity-outside-period",
+    Warning,
+    Check,
+    ["/activities/*/date", "/periodStart", "/periodEnd"],
+    Cite::interpreted(SEED_000, SECTION),
+    "An activity is dated before the start or after the end of the summary's period: it belongs in another summary.",
+    ""
+);
+
+rule!(
+    DATE_IN_FUTURE,
+    "WBS-005",
+    "date-in-future",
+    Error,
+    Check,
+    ["/activities/*/date", "/submittedOn"],
+    Cite::interpreted(SEED_000, SECTION),
+    "An activity, or the day the summary was sent, is dated after today.",
+    ""
+);
+
+rule!(NOT_CROSS_REFERENCED, "WBS-006", "activity-not-cross-referenced", Warning, Check,
+    ["/activities/*/modules"],
+    Cite::same(SEED_000, SECTION),
+    "An activity does not cross-reference any module of the Family Programme.",
+    "This will include records of relevant emails, notable telephone calls, dates of visits and will also cross reference to the relevant sections of the Family Programme and the work undertaken by the practitioner.");
+
+pub static RULES: &[&Rule] =
+    &[&REQUIRED, &SENT_LATE, &PERIOD_ORDER, &ACTIVITY_OUTSIDE_PERIOD, &DATE_IN_FUTURE, &NOT_CROSS_REFERENCED];
+
+/// The day the summary is due with the team manager: the group supervision date less the configured days.
+pub fn due_date(ctx: &Ctx, supervision: NaiveDate) -> Option<NaiveDate> {
+    calendar::add_days(supervision, ctx.value(&DAYS_BEFORE).saturating_neg())
+}
+
+/// Where sending the summary stands: its deadline and status, when the group supervision date is known.
+pub fn sending(data: &Map<String, Value>, ctx: &Ctx) -> Option<(NaiveDate, Status)> {
+    let due = due_date(ctx, read::date(data, "groupSupervisionDate")?)?;
+    let sent = read::date(data, "submittedOn");
+    Some((due, timescale::status(due, sent, ctx.today, timescale::DUE_SOON_DAYS)))
+}
+
+pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
+    if read::date(data, "submittedOn").is_some_and(|sent| sent > ctx.today) {
+        ctx.emit(&DATE_IN_FUTURE, "/submittedOn", "Date the summary was sent must be today or in the past");
+    }
+    sent_before_supervision(data, ctx);
+    period_order(data, ctx);
+    activities(data, ctx);
+}
+
+fn sent_before_supervision(data: &Map<String, Value>, ctx: &mut Ctx) {
+    if ctx.has_finding_at("/submittedOn") {
+        return;
+    }
+    let Some((due, status)) = sending(data, ctx) else { return };
+    let days = plural(ctx.value(&DAYS_BEFORE), "day", "days");
+    let message = match status {
+        Status::MetLate => format!(
+            "The summary must be sent to the team manager at least {days} before the group supervision, by {}",
+            long_date(due)
+        ),
+        Status::Overdue => format!(
+            "Send the summary to the team manager: it was due {days} before the group supervision, by {}",
+            long_date(due)
+        ),
+        _ => return,
+    };
+    ctx.emit(&SENT_LATE, "/submittedOn", message).related(["/groupSupervisionDate"]).due(calendar::format_date(due));
+}
+
+fn period_order(data: &Map<String, Value>, ctx: &mut Ctx) {
+    let (start, end) = (read::date(data, "periodStart"), read::date(data, "periodEnd"));
+    if let (Some(s), Some(e)) = (start, end) {
+        if e < s {
+            ctx.emit(
+                &PERIOD_ORDER,
+                "/periodEnd",
+                "End of the period must be the same as or after the start of the period",
+            )
+            .related(["/periodStart"]);
+            return;
+        }
+    }
+    if let (Some(e), Some(gs)) = (end, read::date(data, "groupSupervisionDate")) {
+        if e > gs {
+            ctx.emit(
+                &PERIOD_ORDER,
+                "/periodEnd",
+                "End of the period must be the same as or before the date of the group supervision",
+            )
+            .related(["/groupSupervisionDate"]);
+        }
+    }
+}
+
+fn activities(data: &Map<String, Value>, ctx: &mut Ctx) {
+    let (start, end) = (read::date(data, "periodStart"), read::date(data, "periodEnd"));
+    let period_ok = match (start, end) {
+        (Some(s), Some(e)) => s <= e,
+        _ => true,
+    };
+    for (i, row) in read::list(data, "activities").iter().enumerate() {
+        let Some(a) = row.as_object() else { continue };
+        if read::is_blank(Some(row)) {
+            continue;
+        }
+        if let Some(d) = read::date(a, "date") {
+            if d > ctx.today {
+                ctx.emit(
+                    &DATE_IN_FUTURE,
+                    format!("/activities/{i}/date"),
+                    "Date of the activity must be today or in the past",
+                );
+            } else if period_ok && (start.is_some_and(|s| d < s) || end.is_some_and(|e| d > e)) {
+                ctx.emit(
+                    &ACTIVITY_OUTSIDE_PERIOD,
+                    format!("/activities/{i}/date"),
+                    "Date of the activity must be within the period of the summary: record it in the summary for its own period",
+                )
+                .related(["/periodStart", "/periodEnd"]);
+            }
+        }
+        if modules_of(a).is_empty() && read::is_blank(a.get("modules")) {
+            ctx.emit(
+                &NOT_CROSS_REFERENCED,
+                format!("/activities/{i}/modules"),
+                "Select the modules of the Family Programme that the activity relates to",
+            );
+        }
+    }
+}
+
+/// The valid module ids an activity cross-references.
+pub fn modules_of(activity: &Map<String, Value>) -> Vec<&'static str> {
+    let ids: Vec<&str> = read::list(activity, "modules").iter().filter_map(Value::as_str).map(str::trim).collect();
+    MODULE_IDS.iter().copied().filter(|m| ids.contains(m)).collect()
+}
