@@ -4,6 +4,7 @@
 pub mod disengagement;
 pub mod return_home_interview;
 pub mod sf_referral;
+pub mod targeted_group;
 
 use crate::engine::registry::FormDef;
 
@@ -12,4 +13,5 @@ pub static ALL: &[&FormDef] = &[
     &sf_referral::FORM,
     &disengagement::FORM,
     &return_home_interview::FORM,
+    &targeted_group::FORM,
 ];
