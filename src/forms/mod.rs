@@ -1,7 +1,9 @@
 //! Every form: one module per form, named by its id. Each has its model (fields), its rules (one declaration and
 //! one check function per rule) and its outcome.
 
+pub mod da_triage;
 pub mod disengagement;
+pub mod family_ambassador;
 pub mod return_home_interview;
 pub mod sf_referral;
 pub mod targeted_group;
@@ -14,4 +16,6 @@ pub static ALL: &[&FormDef] = &[
     &disengagement::FORM,
     &return_home_interview::FORM,
     &targeted_group::FORM,
+    &da_triage::FORM,
+    &family_ambassador::FORM,
 ];

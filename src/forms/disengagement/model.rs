@@ -26,7 +26,10 @@ pub const FIELDS: &[Field] = &[
     Field::boolean("referredByFamilyConnect", "Whether the referrer is Family Connect")
         .help("When the referrer is Family Connect, no copy of the letter is sent to the referrer."),
     Field::date("letterSentOn", "Date the letter was sent to the family"),
-    Field::boolean("letterIncludesDutyDetails", "Whether the letter gives the details of the duty practitioner service"),
+    Field::boolean(
+        "letterIncludesDutyDetails",
+        "Whether the letter gives the details of the duty practitioner service",
+    ),
     Field::boolean("referrerNotified", "Whether a copy of the letter was sent to the referrer"),
     Field::object("reEngagementAttempts", "Attempts to re-engage the family", RE_ENGAGEMENT),
     Field::boolean("childAtRiskOfHarm", "Whether the risks of disengagement leave the child at risk of harm")

@@ -234,7 +234,9 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx) {
             ctx.emit(
                 &STEP_BEFORE_DISCUSSION,
                 format!("/{key}"),
-                format!("{label} must be the same as or after the date the disengagement was discussed in case supervision"),
+                format!(
+                    "{label} must be the same as or after the date the disengagement was discussed in case supervision"
+                ),
             )
             .related(["/discussedInSupervisionOn"]);
         }

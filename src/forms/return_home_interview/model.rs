@@ -26,17 +26,13 @@ const RETURN: &[Field] = &[
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::boolean(
-        "socialWorkerNotified",
-        "Whether the social worker was notified in the email from Family Connect",
-    )
-    .help("When the social worker was notified, Strengthening Families does not process the episode."),
+    Field::boolean("socialWorkerNotified", "Whether the social worker was notified in the email from Family Connect")
+        .help("When the social worker was notified, Strengthening Families does not process the episode."),
     Field::list("episodes", "Missing episodes", &Kind::Object(EPISODE), 50)
         .required("Add the missing episode the interview covers")
         .help("One return home interview can cover several missing episodes."),
-    Field::list("earlierEpisodes", "Date of an earlier missing episode", &Kind::Date, 200).help(
-        "Missing episodes this interview does not cover, for the count of episodes in the last 90 days.",
-    ),
+    Field::list("earlierEpisodes", "Date of an earlier missing episode", &Kind::Date, 200)
+        .help("Missing episodes this interview does not cover, for the count of episodes in the last 90 days."),
     Field::datetime("formStartedAt", "Date and time the form was started"),
     Field::datetime("interviewAt", "Date and time of the interview"),
     Field::text("conductedBy", "Who conducted the interview"),

@@ -56,12 +56,18 @@ rule!(INTERVIEW_OVERDUE, "RHI-003", "interview-overdue", Error, Check,
     "Return home interviews (See Missing SOPS) Within 72 hours Complete form Reassign to team leader",
     params = [HOURS]);
 
-rule!(INTERVIEW_DUE_SOON, "RHI-004", "interview-due-soon", Warning, Check,
+rule!(
+    INTERVIEW_DUE_SOON,
+    "RHI-004",
+    "interview-due-soon",
+    Warning,
+    Check,
     ["/interviewAt", "/episodes/*/foundAt"],
     Cite::interpreted(SEED_002, DUTY),
     "No interview is recorded and the 72 hours run out within 24 hours of the end of today.",
     "Return home interviews (See Missing SOPS) Within 72 hours Complete form Reassign to team leader",
-    params = [HOURS, DUE_SOON_HOURS]);
+    params = [HOURS, DUE_SOON_HOURS]
+);
 
 rule!(INTERVIEW_LATE, "RHI-005", "interview-later-than-72-hours", Warning, Check,
     ["/interviewAt", "/episodes/*/foundAt"],
@@ -241,7 +247,7 @@ pub fn status_at(due: NaiveDateTime, met: Option<NaiveDateTime>, now: NaiveDateT
         Some(m) if m <= due => Status::Met,
         Some(_) => Status::MetLate,
         None if now > due => Status::Overdue,
-        None if (due - now).num_minutes() <= soon_hours.saturating_mul(60) => Status::DueSoon,
+        None if due.signed_duration_since(now).num_minutes() <= soon_hours.saturating_mul(60) => Status::DueSoon,
         None => Status::Due,
     }
 }
@@ -351,7 +357,9 @@ fn interview_timescale(ctx: &mut Ctx, f: &Facts) {
             let message = if f.due.and_then(calendar::utc_to_local).is_some_and(|d| d.date() == ctx.today) {
                 format!("The return home interview is due today: hold it within {hours} hours of the child being found")
             } else {
-                format!("The return home interview is overdue: it was due within {hours} hours of the child being found")
+                format!(
+                    "The return home interview is overdue: it was due within {hours} hours of the child being found"
+                )
             };
             ctx.emit(&INTERVIEW_OVERDUE, "/interviewAt", message).related([found_path]).due(due);
         }

@@ -65,11 +65,18 @@ rule!(
     "Date Goal Set: Input date of when the referral was agreed - Goal complete target date: input date of when the course commences - Date goal completed: input date of when the course finishes"
 );
 
-rule!(TOO_MANY_SESSIONS, "TGP-004", "too-many-sessions", Error, Check, ["/sessions"],
+rule!(
+    TOO_MANY_SESSIONS,
+    "TGP-004",
+    "too-many-sessions",
+    Error,
+    Check,
+    ["/sessions"],
     Cite::interpreted(SEED_002, GROUP_WORK),
     "More sessions are recorded than a 12 week programme has (one session a week: interpreted).",
     "Incredible Years Parenting 12 week programme - Domestic abuse programmes, Freedom, Me, My Child 12 week programme",
-    params = [MAX_SESSIONS]);
+    params = [MAX_SESSIONS]
+);
 
 rule!(
     SESSION_HOURS,
@@ -127,12 +134,18 @@ rule!(IY_PRE_MEASURES, "TGP-011", "iy-pre-measures-not-before-start", Warning, C
     "Incredible Years: the pre-measures are not given before the course begins (due the day before the start: interpreted from the order of the steps).",
     "Facilitators make contact with attendees and arrange pre measure visits. Pre measures are given to locality Admin. Course begins.");
 
-rule!(IY_BOOKS, "TGP-012", "iy-books-not-at-week-4", Warning, Check,
+rule!(
+    IY_BOOKS,
+    "TGP-012",
+    "iy-books-not-at-week-4",
+    Warning,
+    Check,
     ["/booksGivenOn", "/courseStartOn", "/goalTargetDate"],
     Cite::same(SEED_002, IY),
     "Incredible Years: the books are not given in week 4 (early, late, overdue or due within 7 days).",
     "Books to be given at week 4",
-    params = [BOOKS_WEEK]);
+    params = [BOOKS_WEEK]
+);
 
 rule!(IY_PEER_SUPPORT, "TGP-013", "iy-peer-support-not-in-weeks-6-to-8", Warning, Check,
     ["/peerSupportOn", "/courseStartOn", "/goalTargetDate"],
@@ -257,8 +270,8 @@ pub fn facts(data: &Map<String, Value>, ctx: &Ctx) -> Facts {
         .collect();
     let status = read::choice(data, "caseStatus", model::CASE_STATUSES);
     let commenced = !sessions.is_empty() || matches!(status.as_deref(), Some("attending" | "ended"));
-    let finished = status.as_deref() == Some("ended")
-        || read::date(data, "dateGoalCompleted").is_some_and(|end| end <= ctx.today);
+    let finished =
+        status.as_deref() == Some("ended") || read::date(data, "dateGoalCompleted").is_some_and(|end| end <= ctx.today);
     let domestic_abuse = programme.as_deref().is_some_and(|p| model::DOMESTIC_ABUSE_PROGRAMMES.contains(&p));
     let remove_from_waiting_list = domestic_abuse && first_sessions_unattended(&sessions, ctx).is_some();
     let steps = if programme.as_deref() == Some("incredible-years") { iy_steps(data, ctx) } else { Vec::new() };
@@ -287,11 +300,14 @@ fn week(start: NaiveDate, n: i64) -> Option<(NaiveDate, NaiveDate)> {
     Some((first, calendar::add_days(first, 6)?))
 }
 
+/// An Incredible Years step's rule, id, field, first allowed day and due day.
+type Window = (&'static Rule, &'static str, &'static str, Option<NaiveDate>, Option<NaiveDate>);
+
 fn iy_steps(data: &Map<String, Value>, ctx: &Ctx) -> Vec<Step> {
     let Some(start) = course_start(data) else { return Vec::new() };
     let v = |p: &Param| ctx.value(p);
     // (rule, id, field, first allowed day, due day)
-    let windows: [(&'static Rule, &'static str, &'static str, Option<NaiveDate>, Option<NaiveDate>); 6] = [
+    let windows: [Window; 6] = [
         (
             &IY_VENUE,
             "venue-and-creche",
@@ -428,8 +444,12 @@ fn support_plan(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let completed = read::date(data, "dateGoalCompleted");
     if let (Some(set), Some(target)) = (set, target) {
         if target < set {
-            ctx.emit(&GOAL_DATES_ORDER, "/goalTargetDate", "Goal complete target date must be the same as or after the date goal set")
-                .related(["/dateGoalSet"]);
+            ctx.emit(
+                &GOAL_DATES_ORDER,
+                "/goalTargetDate",
+                "Goal complete target date must be the same as or after the date goal set",
+            )
+            .related(["/dateGoalSet"]);
         }
     }
     if let Some(completed) = completed {
@@ -439,8 +459,12 @@ fn support_plan(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             .filter(|(d, _, _)| completed < *d)
             .map(|(_, p, l)| (p, l))
         {
-            ctx.emit(&GOAL_DATES_ORDER, "/dateGoalCompleted", format!("Date goal completed must be the same as or after the {label}"))
-                .related([path]);
+            ctx.emit(
+                &GOAL_DATES_ORDER,
+                "/dateGoalCompleted",
+                format!("Date goal completed must be the same as or after the {label}"),
+            )
+            .related([path]);
         }
     }
 }
@@ -452,7 +476,10 @@ fn sessions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         ctx.emit(
             &TOO_MANY_SESSIONS,
             "/sessions",
-            format!("A {max} week programme has at most {}: remove the extra sessions", plural(max, "session", "sessions")),
+            format!(
+                "A {max} week programme has at most {}: remove the extra sessions",
+                plural(max, "session", "sessions")
+            ),
         );
     }
     for (i, s) in read::list(data, "sessions").iter().enumerate() {
@@ -491,8 +518,12 @@ fn sessions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 fn outcome_and_closure(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     if f.finished {
         if read::is_blank(data.get("outcomeAchieved")) {
-            ctx.emit(&OUTCOME_NOT_RECORDED, "/outcomeAchieved", "Enter the date the outcome was achieved: the course has finished")
-                .related(["/dateGoalCompleted", "/caseStatus"]);
+            ctx.emit(
+                &OUTCOME_NOT_RECORDED,
+                "/outcomeAchieved",
+                "Enter the date the outcome was achieved: the course has finished",
+            )
+            .related(["/dateGoalCompleted", "/caseStatus"]);
         }
         if read::is_blank(data.get("actualOutcome")) {
             ctx.emit(&OUTCOME_NOT_RECORDED, "/actualOutcome", "Select the actual outcome: the course has finished")
@@ -523,7 +554,9 @@ fn incredible_years(ctx: &mut Ctx, f: &Facts) {
             _ => "Check in with the facilitators",
         };
         let when = match step.id {
-            "venue-and-creche" => format!("{} before the course starts", plural(ctx.value(&VENUE_WEEKS), "week", "weeks")),
+            "venue-and-creche" => {
+                format!("{} before the course starts", plural(ctx.value(&VENUE_WEEKS), "week", "weeks"))
+            }
             "pre-measures" => "before the course starts".to_owned(),
             "books" => format!("in week {}", ctx.value(&BOOKS_WEEK)),
             "peer-support" => format!("in weeks {} to {}", ctx.value(&PEER_SUPPORT_FROM), ctx.value(&PEER_SUPPORT_TO)),
@@ -532,8 +565,12 @@ fn incredible_years(ctx: &mut Ctx, f: &Facts) {
             "weekly-calls" => "every week of the course".to_owned(),
             _ => format!("at least {} during the course", plural(ctx.value(&LEAD_CHECK_INS), "time", "times")),
         };
+        if !step.early && !step.status.is_concern() {
+            continue;
+        }
         let message = if step.id == "weekly-calls" {
-            "Call the attendees every week of the course: a week that has ended has no telephone call recorded".to_owned()
+            "Call the attendees every week of the course: a week that has ended has no telephone call recorded"
+                .to_owned()
         } else if step.early {
             format!("{what} {when}: the date recorded is too early")
         } else {
@@ -568,13 +605,12 @@ fn future(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     }
     for s in &f.sessions {
         if s.attended.is_some() && s.date.is_some_and(|d| d > ctx.today) {
-            found.push((format!("/sessions/{}/date", s.index), "Date of a session with its attendance recorded".into()));
+            found
+                .push((format!("/sessions/{}/date", s.index), "Date of a session with its attendance recorded".into()));
         }
     }
-    for (key, label) in [
-        ("weeklyCalls", "Date of a weekly telephone call"),
-        ("leadCheckIns", "Date a lead checked in"),
-    ] {
+    for (key, label) in [("weeklyCalls", "Date of a weekly telephone call"), ("leadCheckIns", "Date a lead checked in")]
+    {
         for (i, v) in read::list(data, key).iter().enumerate() {
             if read::parse_date(v).ok().flatten().is_some_and(|d| d > ctx.today) {
                 found.push((format!("/{key}/{i}"), label.to_owned()));
