@@ -72,7 +72,8 @@ fn the_window_at_month_ends_and_29_february() {
     // Triage on 28 February 2025: the window starts on 29 February 2024 (the day after 28 February 2024).
     let mut d = five_standard();
     d["triageDate"] = json!("2025-02-28");
-    d["incidents"] = Value::Array(incidents("standard", &["2024-02-29", "2024-05-01", "2024-08-01", "2024-11-01", "2025-02-28"]));
+    d["incidents"] =
+        Value::Array(incidents("standard", &["2024-02-29", "2024-05-01", "2024-08-01", "2024-11-01", "2025-02-28"]));
     d["letterSentOn"] = json!("2025-02-28");
     let r = check(FORM, &d, &opts());
     assert_eq!(r.outcome.as_ref().unwrap()["windowFrom"], "2024-02-29");
@@ -100,7 +101,8 @@ fn dat_003_three_medium_incidents_with_no_worker() {
     assert_eq!(o["reasons"], json!(["medium-incidents-no-worker"]));
     let d = triage(incidents("medium", &["2025-01-31", "2025-05-31"]));
     assert!(!check(FORM, &d, &opts()).has("DAT-003"));
-    let d = with(triage(incidents("medium", &["2024-07-01", "2025-01-31", "2025-05-31"])), "/allocatedWorker", json!(true));
+    let d =
+        with(triage(incidents("medium", &["2024-07-01", "2025-01-31", "2025-05-31"])), "/allocatedWorker", json!(true));
     assert!(!check(FORM, &d, &opts()).has("DAT-003"));
 }
 
@@ -233,10 +235,8 @@ fn dat_010_recorded_on_crm() {
 #[test]
 fn thresholds_are_parameters() {
     let rules = safeguarding_forms::rules(Some(FORM), &safeguarding_forms::Options::new()).unwrap();
-    let keys: Vec<(String, i64)> = rules
-        .iter()
-        .flat_map(|r| r.parameters.iter().map(|p| (p.key.clone(), p.default)))
-        .collect();
+    let keys: Vec<(String, i64)> =
+        rules.iter().flat_map(|r| r.parameters.iter().map(|p| (p.key.clone(), p.default))).collect();
     for want in [("da-triage.standardIncidents", 5), ("da-triage.mediumIncidents", 3), ("da-triage.windowMonths", 12)] {
         assert!(keys.contains(&(want.0.to_string(), want.1)), "{want:?}");
     }

@@ -83,7 +83,10 @@ fn spring_2025_72_hours_end_an_hour_later_on_the_clock() {
     let d = with(d, "/interviewAt", json!("2025-03-31T13:01"));
     let r = check(FORM, &d, &on("2025-04-01"));
     assert_eq!(status_of(&r), "met-late");
-    assert_eq!(timescale(&r), vec![("RHI-005".into(), "/interviewAt".into(), Warning, Some("2025-03-31T13:00".into()))]);
+    assert_eq!(
+        timescale(&r),
+        vec![("RHI-005".into(), "/interviewAt".into(), Warning, Some("2025-03-31T13:00".into()))]
+    );
 }
 
 #[test]
@@ -95,7 +98,10 @@ fn autumn_2025_72_hours_end_an_hour_earlier_on_the_clock() {
     let d = with(found_at("2025-10-24T12:00"), "/interviewAt", json!("2025-10-27T11:30"));
     let d = with(d, "/conductedBy", json!("Duty practitioner"));
     let r = check(FORM, &d, &on("2025-10-28"));
-    assert_eq!(timescale(&r), vec![("RHI-005".into(), "/interviewAt".into(), Warning, Some("2025-10-27T11:00".into()))]);
+    assert_eq!(
+        timescale(&r),
+        vec![("RHI-005".into(), "/interviewAt".into(), Warning, Some("2025-10-27T11:00".into()))]
+    );
     let d = with(d, "/interviewAt", json!("2025-10-27T11:00"));
     assert_eq!(status_of(&check(FORM, &d, &on("2025-10-28"))), "met");
 }
@@ -124,12 +130,15 @@ fn found_in_the_skipped_or_repeated_hour() {
 #[test]
 fn rhi_003_004_overdue_due_soon_and_due_on_the_clock_change_weekend() {
     let data = found_at("2025-03-28T12:00"); // due 2025-03-31T13:00
-    // The end of Saturday 29 March is 36 hours before the deadline: due.
+                                             // The end of Saturday 29 March is 36 hours before the deadline: due.
     assert!(timescale(&check(FORM, &data, &on("2025-03-29"))).is_empty());
     // The end of Sunday 30 March (00:00 BST on the Monday) is 13 hours before: due soon.
     let r = check(FORM, &data, &on("2025-03-30"));
     assert_eq!(status_of(&r), "due-soon");
-    assert_eq!(timescale(&r), vec![("RHI-004".into(), "/interviewAt".into(), Warning, Some("2025-03-31T13:00".into()))]);
+    assert_eq!(
+        timescale(&r),
+        vec![("RHI-004".into(), "/interviewAt".into(), Warning, Some("2025-03-31T13:00".into()))]
+    );
     // On the Monday the deadline falls within the day: overdue by its end, and said to be due today.
     let r = check(FORM, &data, &on("2025-03-31"));
     assert_eq!(timescale(&r), vec![("RHI-003".into(), "/interviewAt".into(), Error, Some("2025-03-31T13:00".into()))]);
@@ -230,7 +239,11 @@ fn rhi_007_nothing_done_after_today() {
     let r = check(FORM, &d, &opts());
     assert_eq!(
         found(&r, "RHI-007"),
-        vec![("/episodes/0/foundAt".into(), Error), ("/earlierEpisodes/0".into(), Error), ("/finalisedOn".into(), Error)]
+        vec![
+            ("/episodes/0/foundAt".into(), Error),
+            ("/earlierEpisodes/0".into(), Error),
+            ("/finalisedOn".into(), Error)
+        ]
     );
     // Any time today is not in the future (the engine knows only the date).
     let d = with(finalised(), "/finalisedOn", json!(TODAY));
@@ -262,7 +275,10 @@ fn rhi_010_every_section_complete_before_authorisation() {
         vec![("/sections/interview".into(), Error), ("/sections/signatures".into(), Error)]
     );
     // Not sent yet: incomplete sections are fine.
-    let d = without(without(without(without(d, "/sentForAuthorisationOn"), "/authorisedOn"), "/finalisedOn"), "/authorisedBy");
+    let d = without(
+        without(without(without(d, "/sentForAuthorisationOn"), "/authorisedOn"), "/finalisedOn"),
+        "/authorisedBy",
+    );
     assert!(!check(FORM, &d, &opts()).has("RHI-010"));
 }
 
@@ -302,6 +318,7 @@ fn rhi_014_social_worker_notified_means_no_timescale_here() {
     assert_eq!(found(&r, "RHI-014"), vec![("/socialWorkerNotified".into(), Info)]);
     assert!(!r.has("RHI-003"));
     assert_eq!(status_of(&r), "not-applicable");
+    assert_eq!(due_of(&r), Value::Null);
     assert!(!check(FORM, &found_at("2025-03-28T12:00"), &on("2025-04-10")).has("RHI-014"));
 }
 
@@ -310,7 +327,10 @@ fn rhi_015_three_episodes_in_the_90_days_up_to_today() {
     // 2 June 2025: the 90 days start on 5 March.
     let d = with(finalised(), "/earlierEpisodes", json!(["2025-03-05", "2025-04-10"]));
     let d = without(d, "/interviewAt");
-    let d = without(without(without(without(d, "/sentForAuthorisationOn"), "/authorisedOn"), "/finalisedOn"), "/conductedBy");
+    let d = without(
+        without(without(without(d, "/sentForAuthorisationOn"), "/authorisedOn"), "/finalisedOn"),
+        "/conductedBy",
+    );
     let r = check(FORM, &d, &opts());
     assert_eq!(found(&r, "RHI-015"), vec![("/episodes".into(), Info)]);
     let o = r.outcome.unwrap();

@@ -248,7 +248,10 @@ fn tgp_010_venue_and_creche_six_weeks_before() {
 #[test]
 fn tgp_011_pre_measures_before_the_start() {
     let d = with(incredible_years(), "/preMeasuresOn", json!("2025-04-07"));
-    assert_eq!(iy_findings(&check(FORM, &d, &opts())), vec![("TGP-011".into(), "/preMeasuresOn".into(), Some("2025-04-06".into()))]);
+    assert_eq!(
+        iy_findings(&check(FORM, &d, &opts())),
+        vec![("TGP-011".into(), "/preMeasuresOn".into(), Some("2025-04-06".into()))]
+    );
     let d = with(incredible_years(), "/preMeasuresOn", json!("2025-04-06"));
     assert!(!check(FORM, &d, &opts()).has("TGP-011"));
 }
@@ -312,7 +315,20 @@ fn tgp_016_a_call_every_week() {
     let r = check(FORM, &d, &opts());
     assert_eq!(iy_findings(&r), vec![("TGP-016".into(), "/weeklyCalls".into(), Some("2025-04-27".into()))]);
     // The current week (9) is not yet missed.
-    let d = with(incredible_years(), "/weeklyCalls", json!(["2025-04-08", "2025-04-15", "2025-04-22", "2025-04-29", "2025-05-06", "2025-05-13", "2025-05-20", "2025-05-27"]));
+    let d = with(
+        incredible_years(),
+        "/weeklyCalls",
+        json!([
+            "2025-04-08",
+            "2025-04-15",
+            "2025-04-22",
+            "2025-04-29",
+            "2025-05-06",
+            "2025-05-13",
+            "2025-05-20",
+            "2025-05-27"
+        ]),
+    );
     assert!(!check(FORM, &d, &opts()).has("TGP-016"));
 }
 

@@ -33,7 +33,8 @@ fn outcome(ctx: &Ctx, f: &rules::Facts) -> Value {
     json!({
         "episodesIn90Days": f.episodes_in_window,
         "meetsMissing3In90": f.episodes_in_window >= ctx.value(&rules::EPISODES),
-        "interviewDue": rules::due_local(f),
+        // Not Strengthening Families' deadline when the social worker processes the episode.
+        "interviewDue": if f.social_worker { None } else { rules::due_local(f) },
         "status": f.status.as_str(),
     })
 }
