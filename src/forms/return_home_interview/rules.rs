@@ -187,7 +187,7 @@ rule!(MISSING_THREE_IN_NINETY, "RHI-015", "missing-three-times-in-90-days", Info
     ["/episodes/*/reportedMissingAt", "/earlierEpisodes/*"],
     Cite::interpreted(SEED_002, "Referral Criteria"),
     "The child has gone missing three times or more in the 90 days up to the interview (or today, when no interview is recorded): the Strengthening Families referral criterion \"missing-3-in-90\" is met. An episode counts on the date the police reported the child missing.",
-    "Children who go missing three times or more in the last 90 days and is eligible for a return home interview",
+    "Children who go missing three times or more in the last 90 days and is … eligible for a return home interview",
     params = [WINDOW_DAYS, EPISODES]);
 
 pub static RULES: &[&Rule] = &[
@@ -231,8 +231,6 @@ pub struct Facts<'a> {
     /// The interview's deadline, as an instant.
     pub due: Option<NaiveDateTime>,
     pub status: Status,
-    /// The day the 90 days end on: the interview's date, or today.
-    pub count_until: NaiveDate,
     pub episodes_in_window: i64,
 }
 
@@ -270,17 +268,7 @@ pub fn facts<'a>(data: &'a Map<String, Value>, ctx: &Ctx) -> Facts<'a> {
     };
     let count_until = interview.map_or(ctx.today, |i| i.local.date());
     let episodes_in_window = episodes_in_window(data, count_until, ctx.value(&WINDOW_DAYS));
-    Facts {
-        episodes,
-        latest_found,
-        earliest_found,
-        interview,
-        social_worker,
-        due,
-        status,
-        count_until,
-        episodes_in_window,
-    }
+    Facts { episodes, latest_found, earliest_found, interview, social_worker, due, status, episodes_in_window }
 }
 
 /// The dates of every episode: those the interview covers (the day the police reported the child missing) and the

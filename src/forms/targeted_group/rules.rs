@@ -132,7 +132,7 @@ rule!(IY_PRE_MEASURES, "TGP-011", "iy-pre-measures-not-before-start", Warning, C
     ["/preMeasuresOn", "/courseStartOn", "/goalTargetDate"],
     Cite::interpreted(SEED_002, IY),
     "Incredible Years: the pre-measures are not given before the course begins (due the day before the start: interpreted from the order of the steps).",
-    "Facilitators make contact with attendees and arrange pre measure visits. Pre measures are given to locality Admin. Course begins.");
+    "Facilitators make contact with attendees and arrange pre measure visits. … Pre measures are given to locality Admin … Course begins.");
 
 rule!(
     IY_BOOKS,
