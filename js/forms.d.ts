@@ -278,6 +278,190 @@ export interface CaseTransfer {
   finalisedOn?: DateInput | null;
 }
 
+/** Disengagement (`disengagement`), from 002_01d3e803f2e17a39.txt. */
+export interface Disengagement {
+  /** Number of face to face contacts from a practitioner. Disengagement applies only after at least 1 face to face contact. Required when the form is submitted. */
+  faceToFaceContacts?: number | string | null;
+  /** Date the disengagement was discussed in case supervision. Required when the form is submitted. */
+  discussedInSupervisionOn?: DateInput | null;
+  /** Whether risks were identified. Required when the form is submitted. */
+  risksIdentified?: boolean | null;
+  /** Risk factors and strengths */
+  riskFactorsAndStrengths?: string | null;
+  /** Whether the referrer is Family Connect. When the referrer is Family Connect, no copy of the letter is sent to the referrer. */
+  referredByFamilyConnect?: boolean | null;
+  /** Date the letter was sent to the family */
+  letterSentOn?: DateInput | null;
+  /** Whether the letter gives the details of the duty practitioner service */
+  letterIncludesDutyDetails?: boolean | null;
+  /** Whether a copy of the letter was sent to the referrer */
+  referrerNotified?: boolean | null;
+  /** Attempts to re-engage the family */
+  reEngagementAttempts?: {
+    /** Whether the referring agency was contacted to arrange a joint visit */
+    jointVisit?: boolean | null;
+    /** Whether multi-agency partners were contacted */
+    partnersContacted?: boolean | null;
+    /** Whether other access routes were looked at */
+    otherRoutes?: boolean | null;
+    /** Whether creative approaches were used to re-engage the family */
+    creative?: boolean | null;
+  } | null;
+  /** Whether the risks of disengagement leave the child at risk of harm. The re-assessment of the risk of disengagement, if disengagement continues. */
+  childAtRiskOfHarm?: boolean | null;
+  /** Outcome. Required when the form is submitted. */
+  outcome?: 'closed' | 're-engaged' | 'referred-family-connect' | null;
+  /** Date the case was closed */
+  closedOn?: DateInput | null;
+}
+
+/** Missing episode and return home interview (`return-home-interview`), from 002_01d3e803f2e17a39.txt. */
+export interface ReturnHomeInterview {
+  /** Whether the social worker was notified in the email from Family Connect. When the social worker was notified, Strengthening Families does not process the episode. */
+  socialWorkerNotified?: boolean | null;
+  /** Missing episodes. One return home interview can cover several missing episodes. Required when the form is submitted. */
+  episodes?: {
+    /** Date and time reported missing. The police reported date and time: the start of the episode. Required when the form is submitted. */
+    reportedMissingAt?: string | null;
+    /** Date and time found. Required when the form is submitted. */
+    foundAt?: string | null;
+    /** CRM number */
+    crmNumber?: string | null;
+  }[] | null;
+  /** Date of an earlier missing episode. Missing episodes this interview does not cover, for the count of episodes in the last 90 days. */
+  earlierEpisodes?: DateInput[] | null;
+  /** Date and time the form was started */
+  formStartedAt?: string | null;
+  /** Date and time of the interview */
+  interviewAt?: string | null;
+  /** Who conducted the interview */
+  conductedBy?: string | null;
+  /** Sections of the form */
+  sections?: {
+    /** Whether the missing and found details are complete */
+    missingAndFound?: boolean | null;
+    /** Whether the interview section is complete */
+    interview?: boolean | null;
+    /** Whether the signatures section is complete */
+    signatures?: boolean | null;
+  } | null;
+  /** Date the form was sent for authorisation */
+  sentForAuthorisationOn?: DateInput | null;
+  /** Returns to the case worker */
+  returnedToCaseWorker?: {
+    /** Date the form was sent back to the case worker */
+    on?: DateInput | null;
+    /** Case note explaining the actions required */
+    caseNote?: string | null;
+  }[] | null;
+  /** Who authorised the form */
+  authorisedBy?: 'team-leader' | 'senior' | null;
+  /** Date the form was authorised */
+  authorisedOn?: DateInput | null;
+  /** Date the senior business support officer finalised the episode */
+  finalisedOn?: DateInput | null;
+  /** Whether the finalised form was sent to the police */
+  sharedWithPolice?: boolean | null;
+  /** Whether the finalised form was sent to Family Connect */
+  sentToFamilyConnect?: boolean | null;
+}
+
+/** Targeted group support plan and attendance (`targeted-group`), from 002_01d3e803f2e17a39.txt. */
+export interface TargetedGroup {
+  /** Programme. Required when the form is submitted. */
+  programme?: 'incredible-years' | 'freedom' | 'me-my-child-domestic-abuse' | null;
+  /** Whether consent was given. Required when the form is submitted. */
+  consent?: boolean | null;
+  /** Case status */
+  caseStatus?: 'waiting' | 'attending' | 'ended' | null;
+  /** Support need */
+  supportNeed?: string | null;
+  /** Identified support area. Only one can be selected. */
+  identifiedSupportArea?: string | null;
+  /** What needs to be achieved */
+  whatNeedsToBeAchieved?: string | null;
+  /** How this will be achieved and by whom */
+  howAndByWhom?: string | null;
+  /** Expected outcomes */
+  expectedOutcomes?: string | null;
+  /** Date goal set. The date the referral was agreed. */
+  dateGoalSet?: DateInput | null;
+  /** Goal complete target date. The date the course commences. */
+  goalTargetDate?: DateInput | null;
+  /** Date goal completed. The date the course finishes. */
+  dateGoalCompleted?: DateInput | null;
+  /** Sessions. Each session's time spent; attendance is recorded here, not in the case notes. */
+  sessions?: {
+    /** Date of the session. Required when the form is submitted. */
+    date?: DateInput | null;
+    /** Length of the session. In hours. Required when the form is submitted. */
+    hours?: number | string | null;
+    /** Activity */
+    activity?: string | null;
+    /** Whether the parent attended the session */
+    attended?: boolean | null;
+  }[] | null;
+  /** Date the outcome was achieved. Completed at the end of the course. */
+  outcomeAchieved?: DateInput | null;
+  /** Actual outcome */
+  actualOutcome?: string | null;
+  /** Whether a practitioner is still working with the child */
+  practitionerStillWorking?: boolean | null;
+  /** Date the episode was closed */
+  episodeClosedOn?: DateInput | null;
+  /** Date the course starts. Incredible Years: the first session. When blank, the goal complete target date is used. */
+  courseStartOn?: DateInput | null;
+  /** Date the venue and crèche workers were secured */
+  venueAndCrecheSecuredOn?: DateInput | null;
+  /** Date the pre-measures were given */
+  preMeasuresOn?: DateInput | null;
+  /** Date the books were given */
+  booksGivenOn?: DateInput | null;
+  /** Date of the facilitators' peer support */
+  peerSupportOn?: DateInput | null;
+  /** Date of the quality assurance visit */
+  qaOn?: DateInput | null;
+  /** Date the post-measures and evaluation were completed */
+  postMeasuresOn?: DateInput | null;
+  /** Date of a weekly telephone call to attendees */
+  weeklyCalls?: DateInput[] | null;
+  /** Date a lead checked in with the facilitators */
+  leadCheckIns?: DateInput[] | null;
+}
+
+/** Domestic abuse triage (`da-triage`), from 002_01d3e803f2e17a39.txt. */
+export interface DaTriage {
+  /** Date of the triage. When blank, today. */
+  triageDate?: DateInput | null;
+  /** Incidents. Required when the form is submitted. */
+  incidents?: {
+    /** Date of the incident. Required when the form is submitted. */
+    date?: DateInput | null;
+    /** Risk level of the incident. Required when the form is submitted. */
+    risk?: 'standard' | 'medium' | 'high' | null;
+  }[] | null;
+  /** Whether the family has an allocated worker. Required when the form is submitted. */
+  allocatedWorker?: boolean | null;
+  /** Whether the family is known to services */
+  knownToServices?: boolean | null;
+  /** Whether there is a history of issues or concerns */
+  historyOfConcerns?: boolean | null;
+  /** Whether the incidents were assessed with the Barnardo's Risk Assessment Tool */
+  barnardosRiskAssessment?: boolean | null;
+  /** Decision. Required when the form is submitted. */
+  decision?: 'letter' | 'phone-call' | 'nfa' | null;
+  /** Whether the victim agrees to contact */
+  victimAgreesToContact?: boolean | null;
+  /** Date of a telephone contact attempt */
+  contactAttempts?: DateInput[] | null;
+  /** Whether telephone contact was made with the victim */
+  contactMade?: boolean | null;
+  /** Date Family Connect sent the letter offering support */
+  letterSentOn?: DateInput | null;
+  /** Whether the contact and decisions are recorded on CRM */
+  recordedOnCrm?: boolean | null;
+}
+
 /** Supervision contract (`supervision-contract`), from 002_01d3e803f2e17a39.txt. */
 export interface SupervisionContract {
   /** Supervisor. Required when the form is submitted. */
@@ -1129,6 +1313,61 @@ export interface SafetyPlan {
   } | null;
 }
 
+/** Family Ambassador volunteer (`family-ambassador`), from 002_01d3e803f2e17a39.txt. */
+export interface FamilyAmbassador {
+  /** Date of the application. Required when the form is submitted. */
+  appliedOn?: DateInput | null;
+  /** Locality. Required when the form is submitted. */
+  locality?: 'hadley-castle' | 'the-wrekin' | 'lakeside-south' | null;
+  /** Date of the informal discussion */
+  informalDiscussionOn?: DateInput | null;
+  /** Date the application pack was sent */
+  packSentOn?: DateInput | null;
+  /** Date the application pack was returned */
+  applicationReturnedOn?: DateInput | null;
+  /** Date of the introductory visit */
+  introductoryVisitOn?: DateInput | null;
+  /** Date the references were requested */
+  referencesRequestedOn?: DateInput | null;
+  /** Date a reference was received */
+  referencesReceived?: DateInput[] | null;
+  /** Disclosure and Barring Service (DBS) check */
+  dbs?: {
+    /** Date the DBS application was completed */
+    appliedOn?: DateInput | null;
+    /** Date the DBS certificate was seen */
+    certificateSeenOn?: DateInput | null;
+  } | null;
+  /** Number of identity documents seen */
+  idDocumentsSeen?: number | string | null;
+  /** Training */
+  training?: {
+    /** Date the online training was completed */
+    onlineOn?: DateInput | null;
+    /** Date the face-to-face training was completed */
+    faceToFaceOn?: DateInput | null;
+  } | null;
+  /** Documents signed */
+  signed?: {
+    /** Whether the volunteer signed the risk assessment */
+    riskAssessment?: boolean | null;
+    /** Whether the volunteer signed the policy documents */
+    policies?: boolean | null;
+    /** Whether the volunteer signed the volunteer agreement */
+    volunteerAgreement?: boolean | null;
+  } | null;
+  /** Date the ID badge was issued */
+  idBadgeOn?: DateInput | null;
+  /** Date the volunteer was matched with a family */
+  matchedOn?: DateInput | null;
+  /** Date of the induction visit with the allocated practitioner */
+  inductionVisitOn?: DateInput | null;
+  /** Hours a week with the family */
+  weeklyHours?: number | string | null;
+  /** Date of a supervision with the locality volunteer lead */
+  supervisions?: DateInput[] | null;
+}
+
 /** Each form's data type, by form id. */
 export interface FormData {
   'sf-referral': SfReferral;
@@ -1137,6 +1376,10 @@ export interface FormData {
   'family-circle': FamilyCircle;
   'case-closure': CaseClosure;
   'case-transfer': CaseTransfer;
+  'disengagement': Disengagement;
+  'return-home-interview': ReturnHomeInterview;
+  'targeted-group': TargetedGroup;
+  'da-triage': DaTriage;
   'supervision-contract': SupervisionContract;
   'supervision-record': SupervisionRecord;
   'supervision-log': SupervisionLog;
@@ -1149,6 +1392,7 @@ export interface FormData {
   'child-file': ChildFile;
   'workbook-eligibility': WorkbookEligibility;
   'safety-plan': SafetyPlan;
+  'family-ambassador': FamilyAmbassador;
 }
 
 /** Every form id. */

@@ -6,11 +6,15 @@ pub mod case_transfer;
 pub mod casework_supervision;
 pub mod child_file;
 pub mod core_group;
+pub mod da_triage;
 mod deadline;
+pub mod disengagement;
 pub mod early_help_plan;
+pub mod family_ambassador;
 pub mod family_circle;
 pub mod family_programme;
 pub mod group_supervision;
+pub mod return_home_interview;
 pub mod safety_plan;
 pub mod sf_allocation;
 pub mod sf_referral;
@@ -18,6 +22,7 @@ pub mod supervision_audit;
 pub mod supervision_contract;
 pub mod supervision_log;
 pub mod supervision_record;
+pub mod targeted_group;
 pub mod workbook_eligibility;
 pub mod workbook_summary;
 
@@ -31,6 +36,10 @@ pub static ALL: &[&FormDef] = &[
     &family_circle::FORM,
     &case_closure::FORM,
     &case_transfer::FORM,
+    &disengagement::FORM,
+    &return_home_interview::FORM,
+    &targeted_group::FORM,
+    &da_triage::FORM,
     &supervision_contract::FORM,
     &supervision_record::FORM,
     &supervision_log::FORM,
@@ -43,4 +52,5 @@ pub static ALL: &[&FormDef] = &[
     &child_file::FORM,
     &workbook_eligibility::FORM,
     &safety_plan::FORM,
+    &family_ambassador::FORM,
 ];

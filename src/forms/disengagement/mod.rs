@@ -1,0 +1,55 @@
+//! Disengagement — `disengagement` (002, "STRENGTHENING FAMILIES STANDARD OPERATING PROCEDURE FOR DISENGAGEMENT").
+
+pub mod model;
+pub mod rules;
+
+use serde_json::{json, Map, Value};
+
+use crate::engine::context::Ctx;
+use crate::engine::read;
+use crate::engine::registry::FormDef;
+
+pub static FORM: FormDef = FormDef {
+    id: "disengagement",
+    title: "Disengagement",
+    source: "002_01d3e803f2e17a39.txt",
+    fields: model::FIELDS,
+    rules: rules::RULES,
+    required: &rules::REQUIRED,
+    check,
+    carry_forward: None,
+};
+
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    let facts = rules::facts(data);
+    rules::check(data, ctx, &facts);
+    Some(outcome(data, &facts))
+}
+
+/// Whether the procedure applies, which path it takes (a letter when no risks were identified, re-engagement when
+/// risks were), whether the family must be referred to Family Connect, and whether the case is ready to close.
+fn outcome(data: &Map<String, Value>, f: &rules::Facts) -> Value {
+    let applies = f.contacts.is_some_and(|n| n >= 1.0);
+    let pathway = match f.risks {
+        Some(false) => Value::from("letter"),
+        Some(true) => Value::from("re-engage"),
+        None => Value::Null,
+    };
+    let discussed = read::date(data, "discussedInSupervisionOn").is_some();
+    let letter_done = read::date(data, "letterSentOn").is_some()
+        && (f.by_family_connect || read::boolean(data, "referrerNotified") == Some(true));
+    let ready_to_close = applies
+        && discussed
+        && match f.risks {
+            Some(false) => letter_done,
+            Some(true) => f.attempts > 0 && f.child_at_risk == Some(false),
+            None => false,
+        };
+    json!({
+        "applies": applies,
+        "pathway": pathway,
+        "reEngagementAttempts": f.attempts,
+        "referToFamilyConnect": f.child_at_risk == Some(true),
+        "readyToClose": ready_to_close,
+    })
+}

@@ -1,0 +1,44 @@
+//! Family Ambassador volunteer — `family-ambassador` (002, the Family Ambassador process after "MULTI-AGENCY
+//! INFORMATION SHARING MEETING SOPS").
+
+pub mod model;
+pub mod rules;
+
+use serde_json::{json, Map, Value};
+
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::registry::FormDef;
+
+pub static FORM: FormDef = FormDef {
+    id: "family-ambassador",
+    title: "Family Ambassador volunteer",
+    source: "002_01d3e803f2e17a39.txt",
+    fields: model::FIELDS,
+    rules: rules::RULES,
+    required: &rules::REQUIRED,
+    check,
+    carry_forward: None,
+};
+
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    let facts = rules::facts(data, ctx);
+    rules::check(data, ctx, &facts);
+    Some(outcome(&facts))
+}
+
+fn deadline(d: Option<&rules::Deadline>) -> Value {
+    d.map_or(Value::Null, |d| json!({ "due": calendar::format_date(d.due), "status": d.status.as_str() }))
+}
+
+/// Whether the volunteer can be matched (and what is still needed before matching), the references' deadline and
+/// the next supervision's.
+fn outcome(f: &rules::Facts) -> Value {
+    json!({
+        "matched": f.matched.is_some(),
+        "readyToMatch": f.before_matching.is_empty(),
+        "neededBeforeMatching": f.before_matching,
+        "references": deadline(f.references.as_ref()),
+        "nextSupervision": deadline(f.supervision.as_ref()),
+    })
+}

@@ -1,0 +1,40 @@
+//! Missing episode and return home interview — `return-home-interview` (002, "MISSING PERSON EPISODES PROCESS FOR
+//! BUSINESS SUPPORT OFFICERS", "ROLE OF STRENGTHENING FAMILIES DUTY PRACTITIONER", the referral criterion "missing
+//! three times or more in the last 90 days").
+
+pub mod model;
+pub mod rules;
+
+use serde_json::{json, Map, Value};
+
+use crate::engine::context::Ctx;
+use crate::engine::registry::FormDef;
+
+pub static FORM: FormDef = FormDef {
+    id: "return-home-interview",
+    title: "Missing episode and return home interview",
+    source: "002_01d3e803f2e17a39.txt",
+    fields: model::FIELDS,
+    rules: rules::RULES,
+    required: &rules::REQUIRED,
+    check,
+    carry_forward: None,
+};
+
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    let facts = rules::facts(data, ctx);
+    rules::check(data, ctx, &facts);
+    Some(outcome(ctx, &facts))
+}
+
+/// Episodes in the 90 days up to the interview (or today), whether that meets the referral criterion
+/// `missing-3-in-90`, the interview's deadline (UK local time) and where it stands.
+fn outcome(ctx: &Ctx, f: &rules::Facts) -> Value {
+    json!({
+        "episodesIn90Days": f.episodes_in_window,
+        "meetsMissing3In90": f.episodes_in_window >= ctx.value(&rules::EPISODES),
+        // Not Strengthening Families' deadline when the social worker processes the episode.
+        "interviewDue": if f.social_worker { None } else { rules::due_local(f) },
+        "status": f.status.as_str(),
+    })
+}

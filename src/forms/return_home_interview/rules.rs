@@ -1,0 +1,552 @@
+//! The return home interview's rules: one declaration each, and the check functions.
+//!
+//! Date-times are UK local wall-clock times; every comparison and every deadline is worked out on the instants they
+//! stand for (`calendar::local_to_utc`), so 72 hours are 72 elapsed hours across the clock changes. "Now" for the
+//! interview's deadline is the end of `ctx.today` (the engine knows the date, not the time): a deadline that falls on
+//! today is reported as overdue, and "due soon" means the deadline falls within the 24 hours after today ends. When
+//! the form records `interviewAt`, the deadline is judged on it instead (met or met late).
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde_json::{Map, Value};
+
+use super::model;
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::messages::plural;
+use crate::engine::profile::Param;
+use crate::engine::read;
+use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::engine::timescale::Status;
+use crate::rule;
+
+const PROCESS: &str = "MISSING PERSON EPISODES PROCESS FOR BUSINESS SUPPORT OFFICERS";
+const DUTY: &str = "ROLE OF STRENGTHENING FAMILIES DUTY PRACTITIONER";
+const FORM_BSO: &str = "RETURN HOME INTERVIEW FORM - BSO";
+const FORM_PRACTITIONER: &str = "RETURN HOME INTERVIEW FORM - Practitioner";
+const AUTHORISATION: &str = "RETURN HOME INTERVIEW FORM AUTHORISATION - TEAM LEADER";
+
+pub static HOURS: Param = Param { key: "return-home-interview.hours", default: 72, unit: "hours" };
+pub static DUE_SOON_HOURS: Param = Param { key: "return-home-interview.dueSoonHours", default: 24, unit: "hours" };
+pub static START_HOURS: Param = Param { key: "return-home-interview.startHours", default: 24, unit: "hours" };
+pub static WINDOW_DAYS: Param = Param { key: "return-home-interview.windowDays", default: 90, unit: "days" };
+pub static EPISODES: Param = Param { key: "return-home-interview.episodes", default: 3, unit: "episodes" };
+
+rule!(REQUIRED, "RHI-001", "missing-required-field", Error, Required,
+    ["/episodes", "/episodes/*/reportedMissingAt", "/episodes/*/foundAt", "/interviewAt", "/conductedBy", "/returnedToCaseWorker/*/caseNote", "/authorisedBy"],
+    Cite::same(SEED_002, PROCESS),
+    "A field the return home interview needs is missing: at least one episode with its reported missing and found date-times; once sent for authorisation, the interview and who conducted it; a case note with each return to the case worker; who authorised it once authorised.",
+    "Complete relevant tabs of RHI where you have information i.e. Missing and Found dates/times and CRM number.");
+
+rule!(
+    FOUND_NOT_AFTER_MISSING,
+    "RHI-002",
+    "found-not-after-reported-missing",
+    Error,
+    Check,
+    ["/episodes/*/foundAt", "/episodes/*/reportedMissingAt"],
+    Cite::interpreted(SEED_002, PROCESS),
+    "An episode's found date and time is not after the date and time the police reported the child missing (the episode's start).",
+    "Please note that the episode start date and time must be the Police reported date and time on the report."
+);
+
+rule!(INTERVIEW_OVERDUE, "RHI-003", "interview-overdue", Error, Check,
+    ["/interviewAt", "/episodes/*/foundAt"],
+    Cite::interpreted(SEED_002, DUTY),
+    "No interview is recorded and the 72 hours have run out by the end of today. The seed says \"Within 72 hours\" without its start: counting from the child's return (the latest found date and time) is interpreted, as national guidance does; hours are elapsed hours across the clock changes.",
+    "Return home interviews (See Missing SOPS) Within 72 hours Complete form Reassign to team leader",
+    params = [HOURS]);
+
+rule!(
+    INTERVIEW_DUE_SOON,
+    "RHI-004",
+    "interview-due-soon",
+    Warning,
+    Check,
+    ["/interviewAt", "/episodes/*/foundAt"],
+    Cite::interpreted(SEED_002, DUTY),
+    "No interview is recorded and the 72 hours run out within 24 hours of the end of today.",
+    "Return home interviews (See Missing SOPS) Within 72 hours Complete form Reassign to team leader",
+    params = [HOURS, DUE_SOON_HOURS]
+);
+
+rule!(INTERVIEW_LATE, "RHI-005", "interview-later-than-72-hours", Warning, Check,
+    ["/interviewAt", "/episodes/*/foundAt"],
+    Cite::interpreted(SEED_002, DUTY),
+    "The interview was held more than 72 hours after the child was found. A warning, not an error: the record of a late interview is still a true record.",
+    "Return home interviews (See Missing SOPS) Within 72 hours Complete form Reassign to team leader",
+    params = [HOURS]);
+
+rule!(
+    INTERVIEW_BEFORE_FOUND,
+    "RHI-006",
+    "interview-before-found",
+    Error,
+    Check,
+    ["/interviewAt", "/episodes/*/foundAt"],
+    Cite::interpreted(SEED_002, DUTY),
+    "The interview is dated before the child was found (the latest found date and time of the episodes it covers).",
+    ""
+);
+
+rule!(
+    IN_FUTURE,
+    "RHI-007",
+    "date-in-future",
+    Error,
+    Check,
+    [
+        "/episodes/*/reportedMissingAt",
+        "/episodes/*/foundAt",
+        "/earlierEpisodes/*",
+        "/formStartedAt",
+        "/interviewAt",
+        "/sentForAuthorisationOn",
+        "/returnedToCaseWorker/*/on",
+        "/authorisedOn",
+        "/finalisedOn"
+    ],
+    Cite::interpreted(SEED_002, PROCESS),
+    "A date or date and time of something already done is after today.",
+    ""
+);
+
+rule!(FORM_STARTED_LATE, "RHI-008", "form-not-started-promptly", Warning, Check,
+    ["/formStartedAt", "/episodes/*/foundAt"],
+    Cite::interpreted(SEED_002, FORM_BSO),
+    "The form was started more than 24 hours after the child was found (\"as soon as possible\" read as within 24 hours: interpreted, and a profile may change it).",
+    "Start a Return Home Interview from FORMS as soon as possible from receiving Found notification.",
+    params = [START_HOURS]);
+
+rule!(
+    FORM_STARTED_BEFORE_FOUND,
+    "RHI-009",
+    "form-started-before-found",
+    Error,
+    Check,
+    ["/formStartedAt", "/episodes/*/foundAt"],
+    Cite::interpreted(SEED_002, FORM_BSO),
+    "The form is dated as started before the child was first found: it is started from the found notification.",
+    "Start a Return Home Interview from FORMS as soon as possible from receiving Found notification."
+);
+
+rule!(
+    SECTIONS_INCOMPLETE,
+    "RHI-010",
+    "sent-for-authorisation-incomplete",
+    Error,
+    Check,
+    ["/sentForAuthorisationOn", "/sections/*"],
+    Cite::same(SEED_002, FORM_PRACTITIONER),
+    "The form was sent for authorisation with a section not complete.",
+    "Complete all tabs on the form and once completed, the form will need to be sent for authorisation."
+);
+
+rule!(FINALISED_WITHOUT_AUTHORISATION, "RHI-011", "finalised-without-authorisation", Error, Check,
+    ["/finalisedOn", "/authorisedOn"],
+    Cite::same(SEED_002, AUTHORISATION),
+    "The episode is finalised but the form's authorisation by the team leader or senior is not recorded.",
+    "On receipt of RHI (and checked), the Team Leader will need to authorise the form and send to Senior BSO to complete and finalise the Missing Person Episode process");
+
+rule!(
+    STEPS_OUT_OF_ORDER,
+    "RHI-012",
+    "steps-out-of-order",
+    Error,
+    Check,
+    ["/interviewAt", "/sentForAuthorisationOn", "/returnedToCaseWorker/*/on", "/authorisedOn", "/finalisedOn"],
+    Cite::interpreted(SEED_002, PROCESS),
+    "A step is dated before the step it follows: interview, sent for authorisation, any return to the case worker, authorised, finalised.",
+    ""
+);
+
+rule!(
+    NOT_SHARED,
+    "RHI-013",
+    "finalised-form-not-shared",
+    Warning,
+    Check,
+    ["/finalisedOn", "/sharedWithPolice", "/sentToFamilyConnect"],
+    Cite::same(SEED_002, AUTHORISATION),
+    "The episode is finalised but the form is not recorded as sent to the police and to Family Connect.",
+    "Send the saved RHI Form securely to HAUTelford@westmercia.pnn.police.uk AND FamilyConnect@telford.gov.uk"
+);
+
+rule!(
+    SOCIAL_WORKER_PROCESSES,
+    "RHI-014",
+    "social-worker-notified",
+    Info,
+    Check,
+    ["/socialWorkerNotified"],
+    Cite::same(SEED_002, PROCESS),
+    "The social worker was notified in Family Connect's email, so Strengthening Families does not process the episode; the interview's timescale is not checked here.",
+    "If the Social Worker has been notified within the email from Family Connect there is no need for Strengthening Families to process on Protocol"
+);
+
+rule!(MISSING_THREE_IN_NINETY, "RHI-015", "missing-three-times-in-90-days", Info, Check,
+    ["/episodes/*/reportedMissingAt", "/earlierEpisodes/*"],
+    Cite::interpreted(SEED_002, "Referral Criteria"),
+    "The child has gone missing three times or more in the 90 days up to the interview (or today, when no interview is recorded): the Strengthening Families referral criterion \"missing-3-in-90\" is met. An episode counts on the date the police reported the child missing.",
+    "Children who go missing three times or more in the last 90 days and is … eligible for a return home interview",
+    params = [WINDOW_DAYS, EPISODES]);
+
+pub static RULES: &[&Rule] = &[
+    &REQUIRED,
+    &FOUND_NOT_AFTER_MISSING,
+    &INTERVIEW_OVERDUE,
+    &INTERVIEW_DUE_SOON,
+    &INTERVIEW_LATE,
+    &INTERVIEW_BEFORE_FOUND,
+    &IN_FUTURE,
+    &FORM_STARTED_LATE,
+    &FORM_STARTED_BEFORE_FOUND,
+    &SECTIONS_INCOMPLETE,
+    &FINALISED_WITHOUT_AUTHORISATION,
+    &STEPS_OUT_OF_ORDER,
+    &NOT_SHARED,
+    &SOCIAL_WORKER_PROCESSES,
+    &MISSING_THREE_IN_NINETY,
+];
+
+/// A wall-clock time and the instant (UTC) it stands for.
+#[derive(Debug, Clone, Copy)]
+pub struct At {
+    pub local: NaiveDateTime,
+    pub utc: NaiveDateTime,
+}
+
+fn at(obj: &Map<String, Value>, key: &str) -> Option<At> {
+    let local = read::datetime(obj, key)?;
+    Some(At { local, utc: calendar::local_to_utc(local)? })
+}
+
+/// What the rules and the outcome both need.
+pub struct Facts<'a> {
+    pub episodes: &'a [Value],
+    /// The latest found time of the episodes, with its episode's index.
+    pub latest_found: Option<(usize, At)>,
+    pub earliest_found: Option<At>,
+    pub interview: Option<At>,
+    pub social_worker: bool,
+    /// The interview's deadline, as an instant.
+    pub due: Option<NaiveDateTime>,
+    pub status: Status,
+    pub episodes_in_window: i64,
+}
+
+/// The end of `today` (midnight that starts the next day), as an instant: "now" for date-time deadlines.
+pub fn end_of_day_utc(today: NaiveDate) -> Option<NaiveDateTime> {
+    calendar::local_to_utc(calendar::add_days(today, 1)?.and_time(NaiveTime::MIN))
+}
+
+/// Where a deadline in hours stands, to the minute (the shared `status_at` rounds the gap down to whole hours).
+pub fn status_at(due: NaiveDateTime, met: Option<NaiveDateTime>, now: NaiveDateTime, soon_hours: i64) -> Status {
+    match met {
+        Some(m) if m <= due => Status::Met,
+        Some(_) => Status::MetLate,
+        None if now > due => Status::Overdue,
+        None if due.signed_duration_since(now).num_minutes() <= soon_hours.saturating_mul(60) => Status::DueSoon,
+        None => Status::Due,
+    }
+}
+
+pub fn facts<'a>(data: &'a Map<String, Value>, ctx: &Ctx) -> Facts<'a> {
+    let episodes = read::list(data, "episodes");
+    let found: Vec<(usize, At)> =
+        episodes.iter().enumerate().filter_map(|(i, e)| Some((i, at(e.as_object()?, "foundAt")?))).collect();
+    let latest_found = found.iter().copied().max_by_key(|(_, a)| a.utc);
+    let earliest_found = found.iter().map(|(_, a)| *a).min_by_key(|a| a.utc);
+    let interview = at(data, "interviewAt");
+    let social_worker = read::boolean(data, "socialWorkerNotified") == Some(true);
+    let hours = ctx.value(&HOURS);
+    let due = latest_found.and_then(|(_, f)| f.utc.checked_add_signed(chrono::TimeDelta::try_hours(hours)?));
+    let now = end_of_day_utc(ctx.today);
+    let status = match (due, now) {
+        _ if social_worker => Status::NotApplicable,
+        (Some(due), Some(now)) => status_at(due, interview.map(|i| i.utc), now, ctx.value(&DUE_SOON_HOURS)),
+        _ => Status::NotApplicable,
+    };
+    let count_until = interview.map_or(ctx.today, |i| i.local.date());
+    let episodes_in_window = episodes_in_window(data, count_until, ctx.value(&WINDOW_DAYS));
+    Facts { episodes, latest_found, earliest_found, interview, social_worker, due, status, episodes_in_window }
+}
+
+/// The dates of every episode: those the interview covers (the day the police reported the child missing) and the
+/// earlier ones.
+fn episode_dates(data: &Map<String, Value>) -> impl Iterator<Item = NaiveDate> + '_ {
+    let covered = read::list(data, "episodes")
+        .iter()
+        .filter_map(|e| read::datetime(e.as_object()?, "reportedMissingAt").map(|t| t.date()));
+    let earlier = read::list(data, "earlierEpisodes").iter().filter_map(|v| read::parse_date(v).ok().flatten());
+    covered.chain(earlier)
+}
+
+/// Episodes in the `days` days up to and including `until`.
+pub fn episodes_in_window(data: &Map<String, Value>, until: NaiveDate, days: i64) -> i64 {
+    let Some(start) = calendar::add_days(until, days.saturating_neg()) else { return 0 };
+    let n = episode_dates(data).filter(|d| *d > start && *d <= until).count();
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// The interview's deadline as the wall clock shows it, `YYYY-MM-DDTHH:MM`.
+pub fn due_local(f: &Facts) -> Option<String> {
+    f.due.and_then(calendar::utc_to_local).map(calendar::format_local_datetime)
+}
+
+pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    episodes(ctx, f);
+    interview_timescale(ctx, f);
+    form_started(data, ctx, f);
+    authorisation(data, ctx, f);
+    future(data, ctx);
+    missing_count(ctx, f);
+}
+
+fn episodes(ctx: &mut Ctx, f: &Facts) {
+    if f.social_worker {
+        ctx.emit(
+            &SOCIAL_WORKER_PROCESSES,
+            "/socialWorkerNotified",
+            "The social worker was notified, so Strengthening Families does not need to process this episode",
+        );
+    }
+    for (i, e) in f.episodes.iter().enumerate() {
+        let Some(e) = e.as_object() else { continue };
+        if let (Some(missing), Some(found)) = (at(e, "reportedMissingAt"), at(e, "foundAt")) {
+            if found.utc <= missing.utc {
+                ctx.emit(
+                    &FOUND_NOT_AFTER_MISSING,
+                    format!("/episodes/{i}/foundAt"),
+                    "Date and time found must be after the date and time reported missing",
+                )
+                .related([format!("/episodes/{i}/reportedMissingAt")]);
+            }
+        }
+    }
+}
+
+fn interview_timescale(ctx: &mut Ctx, f: &Facts) {
+    let Some((i, found)) = f.latest_found else { return };
+    let found_path = format!("/episodes/{i}/foundAt");
+    if let Some(interview) = f.interview {
+        if interview.utc < found.utc {
+            ctx.emit(
+                &INTERVIEW_BEFORE_FOUND,
+                "/interviewAt",
+                "Date and time of the interview must be after the date and time the child was found",
+            )
+            .related([found_path.clone()]);
+        }
+    }
+    let Some(due) = due_local(f) else { return };
+    let hours = ctx.value(&HOURS);
+    match f.status {
+        Status::Overdue => {
+            let message = if f.due.and_then(calendar::utc_to_local).is_some_and(|d| d.date() == ctx.today) {
+                format!("The return home interview is due today: hold it within {hours} hours of the child being found")
+            } else {
+                format!(
+                    "The return home interview is overdue: it was due within {hours} hours of the child being found"
+                )
+            };
+            ctx.emit(&INTERVIEW_OVERDUE, "/interviewAt", message).related([found_path]).due(due);
+        }
+        Status::DueSoon => {
+            ctx.emit(
+                &INTERVIEW_DUE_SOON,
+                "/interviewAt",
+                format!("The return home interview is due soon: hold it within {hours} hours of the child being found"),
+            )
+            .related([found_path])
+            .due(due);
+        }
+        Status::MetLate => {
+            ctx.emit(
+                &INTERVIEW_LATE,
+                "/interviewAt",
+                format!("The return home interview was held more than {hours} hours after the child was found"),
+            )
+            .related([found_path])
+            .due(due);
+        }
+        _ => {}
+    }
+}
+
+fn form_started(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    let Some(started) = at(data, "formStartedAt") else { return };
+    if let Some(first) = f.earliest_found {
+        if started.utc < first.utc {
+            ctx.emit(
+                &FORM_STARTED_BEFORE_FOUND,
+                "/formStartedAt",
+                "Date and time the form was started must be after the date and time the child was found",
+            )
+            .related(["/episodes/*/foundAt"]);
+            return;
+        }
+    }
+    let Some((i, latest)) = f.latest_found else { return };
+    let hours = ctx.value(&START_HOURS);
+    let limit = chrono::TimeDelta::try_hours(hours).and_then(|h| latest.utc.checked_add_signed(h));
+    if let Some(limit) = limit {
+        if started.utc > limit {
+            let local = calendar::utc_to_local(limit).map(calendar::format_local_datetime);
+            let emitted = ctx
+                .emit(
+                    &FORM_STARTED_LATE,
+                    "/formStartedAt",
+                    format!("Start the return home interview form as soon as possible after the found notification, within {}", plural(hours, "hour", "hours")),
+                )
+                .related([format!("/episodes/{i}/foundAt")]);
+            if let Some(local) = local {
+                emitted.due(local);
+            }
+        }
+    }
+}
+
+fn authorisation(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    let sent = read::date(data, "sentForAuthorisationOn");
+    let authorised = read::date(data, "authorisedOn");
+    let finalised = read::date(data, "finalisedOn");
+    if sent.is_some() {
+        if f.interview.is_none() && read::is_blank(data.get("interviewAt")) {
+            ctx.emit(&REQUIRED, "/interviewAt", "Enter the date and time of the interview");
+        }
+        let sections = read::object(data, "sections");
+        for section in model::SECTIONS {
+            if sections.and_then(|s| read::boolean(s, section.name)) != Some(true) {
+                ctx.emit(
+                    &SECTIONS_INCOMPLETE,
+                    format!("/sections/{}", section.name),
+                    "Complete every section of the form before sending it for authorisation",
+                )
+                .related(["/sentForAuthorisationOn"]);
+            }
+        }
+    }
+    if f.interview.is_some() && read::is_blank(data.get("conductedBy")) {
+        ctx.emit(&REQUIRED, "/conductedBy", "Enter who conducted the interview");
+    }
+    for (i, r) in read::list(data, "returnedToCaseWorker").iter().enumerate() {
+        let Some(r) = r.as_object() else { continue };
+        if read::is_blank(r.get("caseNote")) {
+            ctx.emit(
+                &REQUIRED,
+                format!("/returnedToCaseWorker/{i}/caseNote"),
+                "Enter a case note explaining the actions the case worker needs to take",
+            );
+        }
+        if let (Some(on), Some(sent)) = (read::date(r, "on"), sent) {
+            if on < sent {
+                ctx.emit(
+                    &STEPS_OUT_OF_ORDER,
+                    format!("/returnedToCaseWorker/{i}/on"),
+                    "Date the form was sent back to the case worker must be the same as or after the date it was sent for authorisation",
+                )
+                .related(["/sentForAuthorisationOn"]);
+            }
+        }
+    }
+    if (authorised.is_some() || finalised.is_some()) && read::is_blank(data.get("authorisedBy")) {
+        ctx.emit(&REQUIRED, "/authorisedBy", "Select who authorised the form");
+    }
+    if finalised.is_some() && authorised.is_none() && read::is_blank(data.get("authorisedOn")) {
+        ctx.emit(
+            &FINALISED_WITHOUT_AUTHORISATION,
+            "/finalisedOn",
+            "The team leader or senior must authorise the form before the episode is finalised",
+        )
+        .related(["/authorisedOn"]);
+    }
+    // The steps in order: interview, sent for authorisation, authorised, finalised.
+    let steps = [
+        ("/interviewAt", f.interview.map(|i| i.local.date()), "Date and time of the interview"),
+        ("/sentForAuthorisationOn", sent, "Date the form was sent for authorisation"),
+        ("/authorisedOn", authorised, "Date the form was authorised"),
+        ("/finalisedOn", finalised, "Date the episode was finalised"),
+    ];
+    let mut before: Option<(&str, NaiveDate, &str)> = None;
+    for (path, date, label) in steps {
+        let Some(date) = date else { continue };
+        if let Some((prev_path, prev, prev_label)) = before {
+            if date < prev {
+                ctx.emit(
+                    &STEPS_OUT_OF_ORDER,
+                    path,
+                    format!("{label} must be the same as or after the {}", prev_label.to_lowercase()),
+                )
+                .related([prev_path]);
+                continue;
+            }
+        }
+        before = Some((path, date, label));
+    }
+    if finalised.is_some() {
+        for (key, message) in [
+            ("sharedWithPolice", "Send the finalised form securely to the police"),
+            ("sentToFamilyConnect", "Send the finalised form securely to Family Connect"),
+        ] {
+            if read::boolean(data, key) != Some(true) {
+                ctx.emit(&NOT_SHARED, format!("/{key}"), message).related(["/finalisedOn"]);
+            }
+        }
+    }
+}
+
+fn future(data: &Map<String, Value>, ctx: &mut Ctx) {
+    let now = end_of_day_utc(ctx.today);
+    let is_future = |a: Option<At>| a.is_some_and(|a| now.is_some_and(|n| a.utc >= n));
+    let mut found: Vec<(String, &str)> = Vec::new();
+    for (i, e) in read::list(data, "episodes").iter().enumerate() {
+        let Some(e) = e.as_object() else { continue };
+        if is_future(at(e, "reportedMissingAt")) {
+            found.push((format!("/episodes/{i}/reportedMissingAt"), "Date and time reported missing"));
+        }
+        if is_future(at(e, "foundAt")) {
+            found.push((format!("/episodes/{i}/foundAt"), "Date and time found"));
+        }
+    }
+    for (i, v) in read::list(data, "earlierEpisodes").iter().enumerate() {
+        if read::parse_date(v).ok().flatten().is_some_and(|d| d > ctx.today) {
+            found.push((format!("/earlierEpisodes/{i}"), "Date of an earlier missing episode"));
+        }
+    }
+    if is_future(at(data, "formStartedAt")) {
+        found.push(("/formStartedAt".into(), "Date and time the form was started"));
+    }
+    if is_future(at(data, "interviewAt")) {
+        found.push(("/interviewAt".into(), "Date and time of the interview"));
+    }
+    for (key, label) in [
+        ("sentForAuthorisationOn", "Date the form was sent for authorisation"),
+        ("authorisedOn", "Date the form was authorised"),
+        ("finalisedOn", "Date the episode was finalised"),
+    ] {
+        if read::date(data, key).is_some_and(|d| d > ctx.today) {
+            found.push((format!("/{key}"), label));
+        }
+    }
+    for (i, r) in read::list(data, "returnedToCaseWorker").iter().enumerate() {
+        if r.as_object().and_then(|r| read::date(r, "on")).is_some_and(|d| d > ctx.today) {
+            found.push((format!("/returnedToCaseWorker/{i}/on"), "Date the form was sent back to the case worker"));
+        }
+    }
+    for (path, label) in found {
+        ctx.emit(&IN_FUTURE, path, format!("{label} must be today or in the past"));
+    }
+}
+
+fn missing_count(ctx: &mut Ctx, f: &Facts) {
+    let needed = ctx.value(&EPISODES);
+    if f.episodes_in_window >= needed {
+        let days = ctx.value(&WINDOW_DAYS);
+        ctx.emit(
+            &MISSING_THREE_IN_NINETY,
+            "/episodes",
+            format!("The child has gone missing {} in the last {days} days: this meets the Strengthening Families referral criterion for children missing {needed} times or more", plural(f.episodes_in_window, "time", "times")),
+        )
+        .related(["/earlierEpisodes"]);
+    }
+}

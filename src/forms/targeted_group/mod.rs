@@ -1,0 +1,58 @@
+//! Targeted group support plan and attendance — `targeted-group` (002, "Group Work - Targeted Intervention", "BSO TO
+//! COMPLETE THIS SESSION WHEN COURSE COMMENCES Support & Costs", "STRENGTHENING FAMILIES STANDARD OPERATING
+//! PROCEDURES FOR DOMESTIC ABUSE SUPPORT GROUPS", "STRENGTHENING FAMILIES INCREDIBLE YEARS REFERRAL").
+
+pub mod model;
+pub mod rules;
+
+use serde_json::{json, Map, Value};
+
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::registry::FormDef;
+
+pub static FORM: FormDef = FormDef {
+    id: "targeted-group",
+    title: "Targeted group support plan and attendance",
+    source: "002_01d3e803f2e17a39.txt",
+    fields: model::FIELDS,
+    rules: rules::RULES,
+    required: &rules::REQUIRED,
+    check,
+    carry_forward: None,
+};
+
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    let facts = rules::facts(data, ctx);
+    rules::check(data, ctx, &facts);
+    Some(outcome(data, &facts))
+}
+
+/// Sessions recorded and attended, whether the parent should come off the waiting list (domestic abuse groups),
+/// whether the course has finished, and for Incredible Years each step's due date and where it stands.
+fn outcome(data: &Map<String, Value>, f: &rules::Facts) -> Value {
+    let attended = f.sessions.iter().filter(|s| s.attended == Some(true)).count();
+    let incredible_years = if f.programme.as_deref() == Some("incredible-years") {
+        let steps: Vec<Value> = f
+            .steps
+            .iter()
+            .map(|s| {
+                let status = if s.early { "early" } else { s.status.as_str() };
+                json!({ "step": s.id, "due": calendar::format_date(s.due), "status": status })
+            })
+            .collect();
+        json!({
+            "courseStart": rules::course_start(data).map(calendar::format_date),
+            "steps": steps,
+        })
+    } else {
+        Value::Null
+    };
+    json!({
+        "sessionsRecorded": f.sessions.len(),
+        "sessionsAttended": attended,
+        "removeFromWaitingList": f.remove_from_waiting_list,
+        "courseFinished": f.finished,
+        "incredibleYears": incredible_years,
+    })
+}
