@@ -48,7 +48,7 @@ pub fn status(due: NaiveDate, met_on: Option<NaiveDate>, today: NaiveDate, soon_
         Some(m) if m <= due => Status::Met,
         Some(_) => Status::MetLate,
         None if today > due => Status::Overdue,
-        None if (due - today).num_days() <= soon_days => Status::DueSoon,
+        None if due.signed_duration_since(today).num_days() <= soon_days => Status::DueSoon,
         None => Status::Due,
     }
 }
@@ -59,7 +59,7 @@ pub fn status_at(due: NaiveDateTime, met_at: Option<NaiveDateTime>, now: NaiveDa
         Some(m) if m <= due => Status::Met,
         Some(_) => Status::MetLate,
         None if now > due => Status::Overdue,
-        None if (due - now).num_hours() <= soon_hours => Status::DueSoon,
+        None if due.signed_duration_since(now).num_hours() <= soon_hours => Status::DueSoon,
         None => Status::Due,
     }
 }
