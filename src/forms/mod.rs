@@ -1,9 +1,10 @@
 //! Every form: one module per form, named by its id. Each has its model (fields), its rules (one declaration and
 //! one check function per rule) and its outcome.
 
+pub mod case_audit;
 pub mod sf_referral;
 
 use crate::engine::registry::FormDef;
 
 /// Every form, in the order of the specification. Add a form here once.
-pub static ALL: &[&FormDef] = &[&sf_referral::FORM];
+pub static ALL: &[&FormDef] = &[&sf_referral::FORM, &case_audit::FORM];
