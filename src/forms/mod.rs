@@ -2,9 +2,10 @@
 //! one check function per rule) and its outcome.
 
 pub mod case_audit;
+pub mod practice_standards;
 pub mod sf_referral;
 
 use crate::engine::registry::FormDef;
 
 /// Every form, in the order of the specification. Add a form here once.
-pub static ALL: &[&FormDef] = &[&sf_referral::FORM, &case_audit::FORM];
+pub static ALL: &[&FormDef] = &[&sf_referral::FORM, &case_audit::FORM, &practice_standards::FORM];
