@@ -2,10 +2,12 @@
 //! one check function per rule) and its outcome.
 
 pub mod case_audit;
+pub mod direct_observation;
 pub mod practice_standards;
 pub mod sf_referral;
 
 use crate::engine::registry::FormDef;
 
 /// Every form, in the order of the specification. Add a form here once.
-pub static ALL: &[&FormDef] = &[&sf_referral::FORM, &case_audit::FORM, &practice_standards::FORM];
+pub static ALL: &[&FormDef] =
+    &[&sf_referral::FORM, &case_audit::FORM, &practice_standards::FORM, &direct_observation::FORM];
