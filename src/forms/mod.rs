@@ -4,6 +4,7 @@
 pub mod case_audit;
 pub mod direct_observation;
 pub mod group_qa_visit;
+pub mod incredible_years_checklist;
 pub mod practice_standards;
 pub mod sf_referral;
 
@@ -16,4 +17,5 @@ pub static ALL: &[&FormDef] = &[
     &practice_standards::FORM,
     &direct_observation::FORM,
     &group_qa_visit::FORM,
+    &incredible_years_checklist::FORM,
 ];
