@@ -222,6 +222,8 @@ pub struct Facts<'a> {
     pub evidence: Option<&'a Map<String, Value>>,
     /// The evidence's allocation date, or the header's date allocated.
     pub allocation: Option<NaiveDate>,
+    /// Where the allocation date was read from.
+    pub allocation_path: &'static str,
 }
 
 /// A grade 1–5 as recorded (a well-formed whole number in range), else nothing.
@@ -238,8 +240,9 @@ fn yes_no(data: &Map<String, Value>, key: &str) -> Option<bool> {
 
 pub fn facts(data: &Map<String, Value>) -> Facts<'_> {
     let evidence = read::object(data, "evidence");
-    let allocation =
-        evidence.and_then(|e| read::date(e, "allocationDate")).or_else(|| read::date(data, "dateAllocated"));
+    let from_evidence = evidence.and_then(|e| read::date(e, "allocationDate"));
+    let allocation = from_evidence.or_else(|| read::date(data, "dateAllocated"));
+    let allocation_path = if from_evidence.is_some() { "/evidence/allocationDate" } else { "/dateAllocated" };
     Facts {
         audit_date: read::date(data, "auditDate"),
         answers: read::object(data, "answers"),
@@ -249,6 +252,7 @@ pub fn facts(data: &Map<String, Value>) -> Facts<'_> {
         recorded_overall: grade(data, "overallGrade"),
         evidence,
         allocation,
+        allocation_path,
     }
 }
 
@@ -388,8 +392,7 @@ fn weeks_after(ctx: &Ctx, from: NaiveDate, param: &Param) -> Option<NaiveDate> {
 fn evidence_order(ctx: &mut Ctx, f: &Facts) {
     let Some(e) = f.evidence else { return };
     let referral = read::date(e, "referralDate");
-    let allocation_path =
-        if read::date(e, "allocationDate").is_some() { "/evidence/allocationDate" } else { "/dateAllocated" };
+    let allocation_path = f.allocation_path;
     if let (Some(r), Some(a)) = (referral, f.allocation) {
         if a < r {
             ctx.emit(
@@ -609,10 +612,11 @@ fn contradicted_grades(ctx: &mut Ctx, f: &Facts, suggestions: &[Suggestion]) {
         let topic = model::question(s.question).map(|q| q.topic).unwrap_or_default();
         let label = model::grade_label(s.suggested).unwrap_or_default();
         let message = format!(
-            "The grade for {topic} is {given} but the dates suggest {} ({label}): check the grade",
+            "The grade for {topic} is better than the dates suggest ({}, {label}): check the grade",
             s.suggested
         );
-        ctx.emit(rule, format!("/answers/{}", s.question), message).related(related.iter().copied());
+        let related = related.iter().map(|p| if *p == "/evidence/allocationDate" { f.allocation_path } else { p });
+        ctx.emit(rule, format!("/answers/{}", s.question), message).related(related);
     }
 }
 
