@@ -44,7 +44,7 @@ rule!(CHILD_NOT_SAFE_REASONS, "AUD-004", "child-not-safe-without-reasons", Error
     ["/childSafe/answer", "/childSafe/comments"],
     Cite::same(SEED_002, TOOL),
     "The auditors are not satisfied the child is safe but give no reasons. Reported as an error at submit, as information while drafting.",
-    "If you answered \"No\" to the above please give reasons/comments below");
+    "If you answered \"No\" to … reasons/comments below");
 
 pub static BAND_1_MAX: Param = Param { key: "case-audit.band1Max", default: 150, unit: "hundredths of a grade" };
 pub static BAND_2_MAX: Param = Param { key: "case-audit.band2Max", default: 250, unit: "hundredths of a grade" };
