@@ -462,6 +462,531 @@ export interface DaTriage {
   recordedOnCrm?: boolean | null;
 }
 
+/** Case file audit (`case-audit`), from 002_01d3e803f2e17a39.txt. */
+export interface CaseAudit {
+  /** Type of audit. Required when the form is submitted. */
+  auditType?: 'practitioner' | 'cross-locality' | null;
+  /** Theme of the audit */
+  theme?: 'cse-ce' | 'domestic-abuse' | 'neglect' | 're-referrals-12-months' | 'open-12-months-plus' | 'cin' | null;
+  /** Whether the practitioner was present. A cross-locality audit takes place in the practitioner's locality with the practitioner present. */
+  practitionerPresent?: boolean | null;
+  /** Locality area */
+  locality?: 'hadley-castle' | 'the-wrekin' | 'lakeside-south' | null;
+  /** Date of the audit. Required when the form is submitted. */
+  auditDate?: DateInput | null;
+  /** Current case worker. Required when the form is submitted. */
+  caseWorker?: string | null;
+  /** LLCS number. Required when the form is submitted. */
+  llcsNumber?: string | null;
+  /** Date allocated */
+  dateAllocated?: DateInput | null;
+  /** Previous case worker */
+  previousCaseWorker?: string | null;
+  /** Date the previous case worker was allocated */
+  previousAllocated?: DateInput | null;
+  /** Date the previous case worker's allocation closed */
+  previousClosed?: DateInput | null;
+  /** Current line manager as recorded */
+  lineManager?: string | null;
+  /** Auditor. Required when the form is submitted. */
+  auditors?: string[] | null;
+  /** Case status. Required when the form is submitted. */
+  caseStatus?: 'cp' | 'step-down' | 'cin' | 'strengthening-families' | 'cic' | null;
+  /** Child or young person */
+  child?: {
+    /** Name of the child or young person */
+    name?: string | null;
+    /** Family name or names */
+    familyNames?: string | null;
+    /** Child's date of birth */
+    dateOfBirth?: DateInput | null;
+  } | null;
+  /** Grades. One grade per question: 1 Exceeds good, 2 Good, 3 Requires improvement, 4 Inadequate, 5 N/A. Required when the form is submitted. */
+  answers?: {
+    /** Grade for demographic information. All demographic information is recorded and up to date, including ethnicity, religion, disability, SEN, correct address, contact numbers, Family Members linked Required when the form is submitted. */
+    basic.demographics?: number | string | null;
+    /** Grade for the referral route. Referral Route has followed SOPS Required when the form is submitted. */
+    basic.referral-route?: number | string | null;
+    /** Grade for the date of allocation being clear. The date of allocation is clear. Required when the form is submitted. */
+    basic.allocation-date-clear?: number | string | null;
+    /** Grade for timely allocation. The allocation is timely (2 weeks outstanding / 12 weeks inadequate). Required when the form is submitted. */
+    basic.allocation-timely?: number | string | null;
+    /** Grade for the allocation discussion. The initial allocation discussion with Line Manager/relevant other is recorded with actions identified. Required when the form is submitted. */
+    basic.allocation-discussion?: number | string | null;
+    /** Grade for notifying the referrer. There is evidence that the referrer has been notified of the case allocation (exception Family Connect). Required when the form is submitted. */
+    basic.referrer-notified?: number | string | null;
+    /** Grade for contact within 5 working days. The allocated worker made contact with the family within 5 working days Required when the form is submitted. */
+    basic.contact-5-days?: number | string | null;
+    /** Grade for an assessment at referral. A EHA/EHSP/C&F/Other assessment was provided at point of referral (excluding step down) Required when the form is submitted. */
+    assessment.at-referral?: number | string | null;
+    /** Grade for an assessment within 10 weeks. If no assessment, was one completed within 10 weeks of Allocation? Required when the form is submitted. */
+    assessment.within-10-weeks?: number | string | null;
+    /** Grade for reviewing an assessment older than 12 months. If assessment is older than 12 months it been reviewed Required when the form is submitted. */
+    assessment.reviewed-12-months?: number | string | null;
+    /** Grade for including all family members. Is there evidence that all family members living in the household have been included in the assessment and have their needs been considered? Required when the form is submitted. */
+    assessment.all-members?: number | string | null;
+    /** Grade for recognising additional support. Does the assessment recognise additional support needed? Required when the form is submitted. */
+    assessment.additional-support?: number | string | null;
+    /** Grade for the first Family Circle. The first Family Circle has been completed within 6 weeks of allocation if EHA or 8 weeks if EHSP Required when the form is submitted. */
+    assessment.first-circle?: number | string | null;
+    /** Grade for reviewing the Family Circle every 8 weeks. The Family circle is reviewed every 8 weeks Required when the form is submitted. */
+    assessment.circle-8-weekly?: number | string | null;
+    /** Grade for the Family Circle representing the case. The Family Circle gives a good representation of the case Required when the form is submitted. */
+    assessment.circle-representative?: number | string | null;
+    /** Grade for the child's views. There is evidence of child's views in assessments and Family circles. Required when the form is submitted. */
+    assessment.child-views?: number | string | null;
+    /** Grade for parents' and carers' views. There is evidence of parents/carers views in assessments and Family circles. Required when the form is submitted. */
+    assessment.parent-views?: number | string | null;
+    /** Grade for exploring an absent parent's role. There is evidence that the role and status of an absent parent has been explored. Required when the form is submitted. */
+    assessment.absent-parent?: number | string | null;
+    /** Grade for identifying and addressing risks. Risks are identified and addressed Required when the form is submitted. */
+    assessment.risks?: number | string | null;
+    /** Grade for protective factors and strengths. Protective factors/strengths are identified and recorded Required when the form is submitted. */
+    assessment.strengths?: number | string | null;
+    /** Grade for multi-agency working. There is evidence of effective multi-agency working Required when the form is submitted. */
+    assessment.multi-agency?: number | string | null;
+    /** Grade for the plan reflecting the referral and assessment. The support plan reflects the referral and assessment findings Required when the form is submitted. */
+    plans.reflects-referral?: number | string | null;
+    /** Grade for the plan being up to date. Support plan is up to date Required when the form is submitted. */
+    plans.up-to-date?: number | string | null;
+    /** Grade for involving the children in the plan. There is evidence that all children/YP being supported are involved in Support Plans Required when the form is submitted. */
+    plans.children-involved?: number | string | null;
+    /** Grade for involving parents and carers in the plan. There is evidence that parent/carers/significant others are involved in Support Plans Required when the form is submitted. */
+    plans.parents-involved?: number | string | null;
+    /** Grade for multi-agency working in the plan. There is evidence of multi-agency partnership working in Support Plans Required when the form is submitted. */
+    plans.multi-agency?: number | string | null;
+    /** Grade for a planned exit. A planned exit is evidenced on Support Plans Required when the form is submitted. */
+    plans.planned-exit?: number | string | null;
+    /** Grade for case notes showing the child's journey. The case notes reflect the work undertaken and give a sense of the Childs journey. Required when the form is submitted. */
+    recording.childs-journey?: number | string | null;
+    /** Grade for the quality of case notes. Case notes are up to date and of good quality Required when the form is submitted. */
+    recording.notes-quality?: number | string | null;
+    /** Grade for home visits. Visits to the home address occur as appropriate to meet needs of family Required when the form is submitted. */
+    recording.home-visits?: number | string | null;
+    /** Grade for the timing of visits. Visits to the Family occur at times to address needs identified in Assessment Required when the form is submitted. */
+    recording.visit-timing?: number | string | null;
+    /** Grade for morning or early visits. Where identified in the support plan there is evidence of morning/early visits Required when the form is submitted. */
+    recording.early-visits?: number | string | null;
+    /** Grade for weekend visits. Where identified in the support plan there is evidence of weekend visits Required when the form is submitted. */
+    recording.weekend-visits?: number | string | null;
+    /** Grade for direct work on each child's wishes and feelings. There is evidence that direct work has been undertaken to obtain each child/YP's wishes and feelings Required when the form is submitted. */
+    recording.child-wishes?: number | string | null;
+    /** Grade for direct work on parents' wishes and feelings. There is evidence that direct work has been undertaken to obtain parent/carer's wishes and feelings Required when the form is submitted. */
+    recording.parent-wishes?: number | string | null;
+    /** Grade for whole family working. There is evidence that whole family working where child and parent have been seen together, has been undertaken Required when the form is submitted. */
+    recording.whole-family?: number | string | null;
+    /** Grade for case supervision records. There are records of Case supervision in line with current policy Required when the form is submitted. */
+    oversight.supervision?: number | string | null;
+    /** Grade for evidenced decision making. Decision making is evidenced Required when the form is submitted. */
+    oversight.decisions?: number | string | null;
+    /** Grade for diversity needs. There is evidence that gend[er] … disability/SEN, communicati[on] … where there is clearly a nee[d] … Required when the form is submitted. */
+    diversity.needs-considered?: number | string | null;
+  } | null;
+  /** Most recent assessment */
+  mostRecentAssessment?: {
+    /** Type of the most recent assessment */
+    type?: string | null;
+    /** Date of the most recent assessment */
+    date?: DateInput | null;
+  } | null;
+  /** Most recent support plan */
+  mostRecentSupportPlan?: {
+    /** Type of the most recent support plan */
+    type?: string | null;
+    /** Date of the most recent support plan */
+    date?: DateInput | null;
+  } | null;
+  /** Date of the most recent supervision */
+  mostRecentSupervision?: DateInput | null;
+  /** Whether the auditors are satisfied the child is safe */
+  childSafe?: {
+    /** Yes or no answer */
+    answer?: 'yes' | 'no' | null;
+    /** Reasons or comments */
+    comments?: string | null;
+  } | null;
+  /** Whether the work has improved the family's life */
+  lifeImproved?: {
+    /** Yes or no answer */
+    answer?: 'yes' | 'no' | null;
+    /** Reasons or comments */
+    comments?: string | null;
+  } | null;
+  /** Whether a direct observation of the case was undertaken */
+  directObservation?: {
+    /** Yes or no answer */
+    answer?: 'yes' | 'no' | null;
+    /** Reasons or comments */
+    comments?: string | null;
+  } | null;
+  /** Auditors' overall score. Required when the form is submitted. */
+  overallGrade?: number | string | null;
+  /** General comments */
+  generalComments?: string | null;
+  /** Remedial actions */
+  remedialActions?: {
+    /** Remedial action */
+    action?: string | null;
+    /** Date the action is to be completed by */
+    dueDate?: DateInput | null;
+    /** Line manager's comment on how the action was addressed */
+    lineManagerComment?: string | null;
+    /** Date the action was completed */
+    completedOn?: DateInput | null;
+    /** Initials of the line manager */
+    lineManagerInitials?: string | null;
+  }[] | null;
+  /** Lessons learnt */
+  lessonsLearnt?: string | null;
+  /** Evidence from the case record. Dates the audit can check its own grades against: referral, allocation, first contact, assessment, Family Circles. */
+  evidence?: {
+    /** Date of referral */
+    referralDate?: DateInput | null;
+    /** Date of allocation. When blank, the header's date allocated is used. */
+    allocationDate?: DateInput | null;
+    /** Date of the first contact with the family */
+    firstContactDate?: DateInput | null;
+    /** Whether an assessment was provided at referral */
+    assessmentAtReferral?: boolean | null;
+    /** Date the assessment was completed */
+    assessmentCompletedDate?: DateInput | null;
+    /** Kind of early help document. EHA: the first Family Circle is due 6 weeks after allocation; EHSP: 8 weeks. */
+    assessmentKind?: 'eha' | 'ehsp' | null;
+    /** Date of a Family Circle */
+    familyCircleDates?: DateInput[] | null;
+    /** Whether the referral came from Family Connect. The referrer-notified question does not apply to a Family Connect referral. */
+    referredByFamilyConnect?: boolean | null;
+  } | null;
+}
+
+/** Standards of practice (timescales) (`practice-standards`), from 002_01d3e803f2e17a39.txt. */
+export interface PracticeStandards {
+  /** Date of allocation. Required when the form is submitted. */
+  allocationDate?: DateInput | null;
+  /** Date contact was made with the family */
+  familyContactOn?: DateInput | null;
+  /** Date the referrer was notified of the allocation */
+  referrerNotifiedOn?: DateInput | null;
+  /** Date the PSP was checked */
+  pspCheckedOn?: DateInput | null;
+  /** Whether a case note of the PSP check was added to Protocol */
+  pspCaseNoteAdded?: boolean | null;
+  /** Date of the first visit with the family */
+  firstVisitOn?: DateInput | null;
+  /** Contacts regarding the family. Each contact regarding the family, with when the case record was updated: within 48 hours. */
+  contacts?: {
+    /** Date and time of the contact. Required when the form is submitted. */
+    at?: string | null;
+    /** Date and time the case record was updated */
+    recordedAt?: string | null;
+  }[] | null;
+  /** Visits to the family. Planned support in the home runs 7 days a week from 7am to 8pm. */
+  visits?: {
+    /** Date and time of the visit. Required when the form is submitted. */
+    at?: string | null;
+  }[] | null;
+  /** Date of the first Family Circle */
+  firstFamilyCircleOn?: DateInput | null;
+  /** Date of a later Family Circle */
+  familyCircleDates?: DateInput[] | null;
+  /** Date the early help assessment was completed */
+  earlyHelpAssessmentOn?: DateInput | null;
+  /** Whether the referrer completed the early help assessment */
+  assessmentByReferrer?: boolean | null;
+  /** Date of the early help support meeting */
+  earlyHelpSupportMeetingOn?: DateInput | null;
+  /** Date the case was directed to close */
+  closureDirectedOn?: DateInput | null;
+  /** Date the closure summary and end of involvement were completed */
+  closureSummaryOn?: DateInput | null;
+}
+
+/** Direct observation of practice (`direct-observation`), from 002_01d3e803f2e17a39.txt. */
+export interface DirectObservation {
+  /** Date of the observation. Required when the form is submitted. */
+  date?: DateInput | null;
+  /** Name of the practitioner. Required when the form is submitted. */
+  practitioner?: string | null;
+  /** Name of the observing manager. Required when the form is submitted. */
+  observer?: string | null;
+  /** Child ID */
+  childId?: string | null;
+  /** Setting where the observation took place */
+  setting?: string | null;
+  /** Consent for the observation. Consent gained for observation, who from and who to, date. */
+  consent?: {
+    /** Whether consent was gained for the observation */
+    given?: boolean | null;
+    /** Who consent was gained from */
+    from?: string | null;
+    /** Who consent was given to */
+    to?: string | null;
+    /** Date consent was gained */
+    date?: DateInput | null;
+  } | null;
+  /** Date the objectives were agreed */
+  objectivesAgreedOn?: DateInput | null;
+  /** Objectives agreed for the observation. The supervisee and the observer plan the observation and agree objectives and learning criteria beforehand. Required when the form is submitted. */
+  agreedObjectives?: string | null;
+  /** Planning and preparation. What preparation took place, was the case file read prior to the visit? Did the Practitioner have a plan of the intervention to be carried out? Was it part of the Work Plan? What resources were prepared if any? Required when the form is submitted. */
+  planningAndPreparation?: string | null;
+  /** Communication skills. Required when the form is submitted. */
+  communication?: {
+    /** Active listening. Were active listening skills applied? Required when the form is submitted. */
+    activeListening?: string | null;
+    /** Use of questioning. Use of appropriate questioning. Required when the form is submitted. */
+    questioning?: string | null;
+    /** Non-verbal communication. Appropriate use of non-verbal communication, give examples. Required when the form is submitted. */
+    nonVerbal?: string | null;
+    /** Clarifying and summarising. Clarifying and summarising. Required when the form is submitted. */
+    clarifyingAndSummarising?: string | null;
+  } | null;
+  /** Capturing views of child and parent. Required when the form is submitted. */
+  capturingViews?: string | null;
+  /** Professionalism and accountability. Required when the form is submitted. */
+  professionalism?: {
+    /** Use of service documentation. Use of service documentation i.e. Work Plan, Family Circle, Registration Form, EHA, etc. Required when the form is submitted. */
+    documentation?: string | null;
+    /** Use of planning and next steps. Use of planning and next steps. Required when the form is submitted. */
+    planningAndNextSteps?: string | null;
+    /** Overall professionalism. Overall professionalism. Required when the form is submitted. */
+    overall?: string | null;
+  } | null;
+  /** Use of a strength based approach. Required when the form is submitted. */
+  strengthsBased?: string | null;
+  /** Response to risks and unpredictable situations. Appropriate response to risks identified and unpredictable situations. Required when the form is submitted. */
+  responseToRisk?: string | null;
+  /** Practitioner's reflection. Reflection of intervention from Practitioner following the visit. Required when the form is submitted. */
+  practitionerReflection?: string | null;
+  /** Overall summary of the observation. Any other comments and overall summary of the observation. Required when the form is submitted. */
+  summary?: string | null;
+  /** Grading. 1 Exceeds good, 2 Good, 3 Requires improvement, 4 Inadequate (the case audit tool's scale). Required when the form is submitted. */
+  grading?: number | string | null;
+  /** Recommendations */
+  recommendations?: string | null;
+  /** Date of the previous observation */
+  previousObservationDate?: DateInput | null;
+  /** Supervisee's comments on the report */
+  superviseeComments?: string | null;
+  /** Whether the record is on the child's electronic case file. The record pertains to the worker, not the family: it is kept off the electronic case file. */
+  recordedOnCaseFile?: boolean | null;
+}
+
+/** Quality assurance visit to a group (`group-qa-visit`), from 002_01d3e803f2e17a39.txt. */
+export interface GroupQaVisit {
+  /** Staff in the group */
+  staff?: string | null;
+  /** Date of the visit. Required when the form is submitted. */
+  date?: DateInput | null;
+  /** Carried out by. Required when the form is submitted. */
+  carriedOutBy?: string | null;
+  /** Name of the group. Required when the form is submitted. */
+  groupName?: string | null;
+  /** Checks. A yes or no answer, with a comment, for each check of the template. Required when the form is submitted. */
+  checks?: {
+    /** Whether the atmosphere is welcoming. Is the atmosphere welcoming? Required when the form is submitted. */
+    overview.welcoming?: {
+      /** Yes or no answer. Required when the form is submitted. */
+      answer?: 'yes' | 'no' | null;
+      /** Comment */
+      comment?: string | null;
+    } | null;
+    /** Whether there is a good range of activities. Is there a good range of activities? Required when the form is submitted. */
+    overview.activities-range?: {
+      /** Yes or no answer. Required when the form is submitted. */
+      answer?: 'yes' | 'no' | null;
+      /** Comment */
+      comment?: string | null;
+    } | null;
+    /** Whether all children's needs are met. Are all children's needs met? Required when the form is submitted. */
+    overview.needs-met?: {
+      /** Yes or no answer. Required when the form is submitted. */
+      answer?: 'yes' | 'no' | null;
+      /** Comment */
+      comment?: string | null;
+    } | null;
+    /** Whether there is flexibility in the activities. Is there flexibility in the activities? Required when the form is submitted. */
+    overview.flexibility?: {
+      /** Yes or no answer. Required when the form is submitted. */
+      answer?: 'yes' | 'no' | null;
+      /** Comment */
+      comment?: string | null;
+    } | null;
+    /** Whether children are using and enjoying the resources. Are children using and enjoying the resources? Required when the form is submitted. */
+    overview.resources-enjoyed?: {
+      /** Yes or no answer. Required when the form is submitted. */
+      answer?: 'yes' | 'no' | null;
+      /** Comment */
+      comment?: string | null;
+    } | null;
+    /** Whether good practice is role modelled by staff. Is good practice role modelled by staff? Required when the form is submitted. */
+    overview.role-modelling?: {
+      /** Yes or no answer. Required when the form is submitted. */
+      answer?: 'yes' | 'no' | null;
+      /** Comment */
+      comment?: string | null;
+    } | null;
+    /** Whether space is used effectively. Is space utilised effectively? Required when the form is submitted. */
+    overview.space?: {
+      /** Yes or no answer. Required when the form is submitted. */
+      answer?: 'yes' | 'no' | null;
+      /** Comment */
+      comment?: string | null;
+    } | null;
+    /** Whether ground rules are adhered to and challenged if not. Are ground rules adhered to and challenged if not? Required when the form is submitted. */
+    overview.ground-rules?: {
+      /** Yes or no answer. Required when the form is submitted. */
+      answer?: 'yes' | 'no' | null;
+      /** Comment */
+      comment?: string | null;
+    } | null;
+    /** Whether safeguarding concerns are addressed by staff. Are safeguarding concerns addressed by staff? Required when the form is submitted. */
+    overview.safeguarding?: {
+      /** Yes or no answer. Required when the form is submitted. */
+      answer?: 'yes' | 'no' | null;
+      /** Comment */
+      comment?: string | null;
+    } | null;
+    /** Whether relevant promotion literature is available. Are relevant promotion literature available e.g. breastfeeding, family connect and other public health messages? Required when the form is submitted. */
+    overview.promotion-literature?: {
+      /** Yes or no answer. Required when the form is submitted. */
+      answer?: 'yes' | 'no' | null;
+      /** Comment */
+      comment?: string | null;
+    } | null;
+    /** Whether parents and carers understand the purpose of activities. Do parent/carers understand the purpose of activities? Required when the form is submitted. */
+    parents.understand-purpose?: {
+      /** Yes or no answer. Required when the form is submitted. */
+      answer?: 'yes' | 'no' | null;
+      /** Comment */
+      comment?: string | null;
+    } | null;
+    /** Whether it is safe for children and parents. Is it safe for children and parents? Required when the form is submitted. */
+    parents.safe?: {
+      /** Yes or no answer. Required when the form is submitted. */
+      answer?: 'yes' | 'no' | null;
+      /** Comment */
+      comment?: string | null;
+    } | null;
+    /** Whether 1:1 conversation and advice are available. Is there availability for 1:1 conversation/advice and are parents aware of how to contribute to group. Required when the form is submitted. */
+    parents.one-to-one?: {
+      /** Yes or no answer. Required when the form is submitted. */
+      answer?: 'yes' | 'no' | null;
+      /** Comment */
+      comment?: string | null;
+    } | null;
+    /** Whether positive parenting is encouraged. Is positive parenting encouraged? Required when the form is submitted. */
+    parents.positive-parenting?: {
+      /** Yes or no answer. Required when the form is submitted. */
+      answer?: 'yes' | 'no' | null;
+      /** Comment */
+      comment?: string | null;
+    } | null;
+    /** Whether the file is up to date. Is the file up-to –date? Required when the form is submitted. */
+    file.up-to-date?: {
+      /** Yes or no answer. Required when the form is submitted. */
+      answer?: 'yes' | 'no' | null;
+      /** Comment */
+      comment?: string | null;
+    } | null;
+    /** Whether risk assessments are completed weekly. Are Risk Assessments completed weekly. Required when the form is submitted. */
+    file.risk-assessments?: {
+      /** Yes or no answer. Required when the form is submitted. */
+      answer?: 'yes' | 'no' | null;
+      /** Comment */
+      comment?: string | null;
+    } | null;
+    /** Whether planning is in place that reflects the session. Is planning in place that reflects the session? Required when the form is submitted. */
+    file.planning?: {
+      /** Yes or no answer. Required when the form is submitted. */
+      answer?: 'yes' | 'no' | null;
+      /** Comment */
+      comment?: string | null;
+    } | null;
+  } | null;
+  /** Thing that went well in the group. What two things went well in the group? Required when the form is submitted. */
+  wentWell?: string[] | null;
+  /** What could be improved */
+  improvements?: string | null;
+  /** Date of the previous visit to the group */
+  previousVisitDate?: DateInput | null;
+}
+
+/** Incredible Years parent group leader checklist (`incredible-years-checklist`), from 002_01d3e803f2e17a39.txt. */
+export interface IncredibleYearsChecklist {
+  /** Type of evaluation. Required when the form is submitted. */
+  evaluationType?: 'peer-review' | 'self-evaluation' | 'certified-trainer-mentor' | null;
+  /** Session. Required when the form is submitted. */
+  session?: string | null;
+  /** Group leader. Required when the form is submitted. */
+  leaders?: string[] | null;
+  /** Date of the session. Required when the form is submitted. */
+  date?: DateInput | null;
+  /** Week of the course. Peer review falls in weeks 6 to 8 of the course, quality assurance around weeks 8 to 9. */
+  courseWeek?: number | string | null;
+  /** Checklist items. Yes, no or N/A for each of the 28 items. Required when the form is submitted. */
+  items?: {
+    /** Response to item 1. Set up the chairs in a semicircle that allows everyone to see the TV? Required when the form is submitted. */
+    set-up.semicircle?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 2. Sit at separate places in the circle, rather than both at the front? Required when the form is submitted. */
+    set-up.separate-places?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 3. Write the agenda on the board and present verbally? Required when the form is submitted. */
+    set-up.agenda?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 4. Have last week's home activities ready for the parents to pick up, complete with praise and encouragement written on them? Required when the form is submitted. */
+    set-up.home-activities-ready?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 5. Begin the discussion by asking how homework went this week? Required when the form is submitted. */
+    home-activities.ask-how-it-went?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 6. Give every parent the chance to talk about their week and experiences with homework? Required when the form is submitted. */
+    home-activities.every-parent?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 7. Praise whatever efforts parents made this week? Required when the form is submitted. */
+    home-activities.praise-efforts?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 8. Highlight and write down key principles that their examples illustrate? Required when the form is submitted. */
+    home-activities.key-principles?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 9. Help parents integrate prior learning by asking them to use "principles" from prior sessions to solve new child problems that occur? Required when the form is submitted. */
+    home-activities.prior-learning?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 10. Explore with individuals who didn't complete the home activities what made it difficult, and learn how they might adapt it to fit their needs and goals? Required when the form is submitted. */
+    home-activities.explore-difficulties?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 11. If a parent's description of how they applied the skills makes it clear that he/she misunderstood, did the leaders accept responsibility for the misunderstanding rather than leave the parent feeling responsible for the failure? Required when the form is submitted. */
+    home-activities.accept-responsibility?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 12. Praise and encourage parents for what they did well and recognize their beginning steps at change, rather than correct their process? Required when the form is submitted. */
+    home-activities.praise-steps?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 13. Limit the homework discussion (approximately 30-40 minutes) to give adequate time for new learning? Required when the form is submitted. */
+    home-activities.limit-discussion?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 14. Begin the discussion of the topic with open-ended questions to get parents to think about the importance of the topic? Required when the form is submitted. */
+    topic.open-ended-questions?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 15. Paraphrase and highlight the points made by parents—writing key points on the board? Required when the form is submitted. */
+    topic.paraphrase?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 16. Focus parents on what they are about to see on the vignettes and what to look for? Required when the form is submitted. */
+    vignettes.focus?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 17. Begin by asking an open-ended question to parents about what they thought was happening in the vignette? Required when the form is submitted. */
+    vignettes.open-ended-question?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 18. Acknowledge responses one or more parents have to a vignette? Required when the form is submitted. */
+    vignettes.acknowledge-responses?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 19. Paraphrase and highlight the points made by parents - writing key points on the board? Required when the form is submitted. */
+    vignettes.paraphrase?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 20. Move on to the next vignettes after key points have been discussed, rather than let discussion go on at length? Required when the form is submitted. */
+    vignettes.move-on?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 21. Allow for discussion following each vignette? Required when the form is submitted. */
+    vignettes.discussion?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 22. Redirect group to the relevance of the interaction on the videotape for their own lives(if parents become distracted by some aspect of the vignette, such as clothing or responses that seem phony). Required when the form is submitted. */
+    vignettes.redirect?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 23. Help parents understand how the concepts they are learning are related to their own goals for themselves and their children? Required when the form is submitted. */
+    vignettes.own-goals?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 24. Ensure that the skill to be practiced has been covered in the vignettes or discussion prior to asking someone to role play it. Required when the form is submitted. */
+    role-plays.skill-covered?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 25. Do several spontaneous role plays that are derived from parents' descriptions of what happened at home? Required when the form is submitted. */
+    role-plays.spontaneous?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 26. Do several planned role plays over the course of the session? Required when the form is submitted. */
+    role-plays.planned?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 27. Do one or more role plays in pairs or small groups that allow multiple people to practice simultaneously? Required when the form is submitted. */
+    role-plays.pairs-or-groups?: 'yes' | 'no' | 'n-a' | null;
+    /** Response to item 28. Use all of the following skills when directing role plays? Select parents and give them appropriate roles Skillfully get parents engaged in role plays Provide each person with a description of his/her role (age of child, level of misbehavior) Provide enough "scaffolding" so that parents are successful in their role as "parent" Invite other workshop members to be "coaches," to call out ideas if the actor is stuck. Praise role play periodically to redirect, give clarification, or reinforce participants. Required when the form is submitted. */
+    role-plays.directing-skills?: 'yes' | 'no' | 'n-a' | null;
+  } | null;
+  /** Goals for progress */
+  goals?: string | null;
+}
+
 /** Supervision contract (`supervision-contract`), from 002_01d3e803f2e17a39.txt. */
 export interface SupervisionContract {
   /** Supervisor. Required when the form is submitted. */
@@ -1380,6 +1905,11 @@ export interface FormData {
   'return-home-interview': ReturnHomeInterview;
   'targeted-group': TargetedGroup;
   'da-triage': DaTriage;
+  'case-audit': CaseAudit;
+  'practice-standards': PracticeStandards;
+  'direct-observation': DirectObservation;
+  'group-qa-visit': GroupQaVisit;
+  'incredible-years-checklist': IncredibleYearsChecklist;
   'supervision-contract': SupervisionContract;
   'supervision-record': SupervisionRecord;
   'supervision-log': SupervisionLog;

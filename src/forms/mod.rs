@@ -1,6 +1,7 @@
 //! Every form: one module per form, named by its id. Each has its model (fields), its rules (one declaration and
 //! one check function per rule) and its outcome.
 
+pub mod case_audit;
 pub mod case_closure;
 pub mod case_transfer;
 pub mod casework_supervision;
@@ -8,12 +9,16 @@ pub mod child_file;
 pub mod core_group;
 pub mod da_triage;
 mod deadline;
+pub mod direct_observation;
 pub mod disengagement;
 pub mod early_help_plan;
 pub mod family_ambassador;
 pub mod family_circle;
 pub mod family_programme;
+pub mod group_qa_visit;
 pub mod group_supervision;
+pub mod incredible_years_checklist;
+pub mod practice_standards;
 pub mod return_home_interview;
 pub mod safety_plan;
 pub mod sf_allocation;
@@ -40,6 +45,11 @@ pub static ALL: &[&FormDef] = &[
     &return_home_interview::FORM,
     &targeted_group::FORM,
     &da_triage::FORM,
+    &case_audit::FORM,
+    &practice_standards::FORM,
+    &direct_observation::FORM,
+    &group_qa_visit::FORM,
+    &incredible_years_checklist::FORM,
     &supervision_contract::FORM,
     &supervision_record::FORM,
     &supervision_log::FORM,

@@ -1,0 +1,96 @@
+//! Case file audit — `case-audit` (002, "Standard Operating Procedures – Case File Audits Strengthening Families",
+//! "ATTACHMENT ONE – CASE AUDIT TOOL"). The headline scoring form: 39 graded questions in six sections, the
+//! limiting judgements, the auditors' own overall score, evidence checks from the case's dates and remedial actions.
+
+pub mod model;
+pub mod rules;
+pub mod scoring;
+
+use serde_json::{json, Map, Value};
+
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::read;
+use crate::engine::registry::FormDef;
+
+pub use model::{Question, QUESTIONS, SECTIONS};
+
+pub static FORM: FormDef = FormDef {
+    id: "case-audit",
+    title: "Case file audit",
+    source: "002_01d3e803f2e17a39.txt",
+    fields: model::FIELDS,
+    rules: rules::RULES,
+    required: &rules::REQUIRED,
+    check,
+    carry_forward: None,
+};
+
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    let facts = rules::facts(data);
+    let scores = scoring::score(|q| facts.answer(q.id), facts.child_safe, facts.life_improved, &rules::bands(ctx));
+    let suggestions = rules::check(data, ctx, &facts, &scores);
+    Some(outcome(data, ctx, &facts, &scores, &suggestions))
+}
+
+/// The things a submitted audit needs, counted for `completeness`: the six required header fields, the 39 grades,
+/// the three yes/no answers and the auditors' overall score.
+const HEADER_REQUIRED: &[&str] = &["auditType", "auditDate", "caseWorker", "llcsNumber", "auditors", "caseStatus"];
+const YES_NO_QUESTIONS: &[&str] = &["childSafe", "lifeImproved", "directObservation"];
+
+fn completeness(data: &Map<String, Value>, f: &rules::Facts) -> f64 {
+    let header = HEADER_REQUIRED.iter().filter(|k| !read::is_blank(data.get(**k))).count();
+    let yes_no = YES_NO_QUESTIONS
+        .iter()
+        .filter(|k| read::object(data, k).and_then(|o| read::choice(o, "answer", model::YES_NO)).is_some())
+        .count();
+    let overall = usize::from(f.recorded_overall.is_some());
+    let filled = header.saturating_add(rules::graded_questions(f)).saturating_add(yes_no).saturating_add(overall);
+    let total =
+        HEADER_REQUIRED.len().saturating_add(QUESTIONS.len()).saturating_add(YES_NO_QUESTIONS.len()).saturating_add(1);
+    let (filled, total) = (i64::try_from(filled).unwrap_or(0), i64::try_from(total).unwrap_or(1));
+    scoring::mean_hundredths(filled, total).map_or(0.0, scoring::hundredths_number)
+}
+
+fn outcome(
+    data: &Map<String, Value>,
+    ctx: &Ctx,
+    f: &rules::Facts,
+    scores: &scoring::Scores,
+    suggestions: &[rules::Suggestion],
+) -> Value {
+    let sections: Vec<Value> = scores
+        .sections
+        .iter()
+        .map(|s| {
+            json!({
+                "id": s.section.id,
+                "title": s.section.title,
+                "questions": s.questions,
+                "answered": s.grades.len(),
+                "notApplicable": s.not_applicable,
+                "unanswered": s.unanswered,
+                "mean": s.mean.map(scoring::hundredths_number),
+                "grade": s.grade,
+            })
+        })
+        .collect();
+    let evidence: Vec<Value> = suggestions
+        .iter()
+        .map(|s| json!({ "question": s.question, "suggested": s.suggested, "reason": s.reason }))
+        .collect();
+    let agreement = f.recorded_overall.zip(scores.suggested).map(|(r, s)| scoring::agreement(r, s));
+    json!({
+        "sections": sections,
+        "overallMean": scores.overall_mean.map(scoring::hundredths_number),
+        "suggestedOverall": scores.suggested,
+        "suggestedOverallLabel": scores.suggested.and_then(model::grade_label),
+        "limitingJudgements": scores.limiting,
+        "derivation": scores.derivation,
+        "recordedOverall": f.recorded_overall,
+        "agreement": agreement,
+        "evidenceSuggestions": evidence,
+        "followUpDue": rules::follow_up_due(ctx, f).map(calendar::format_date),
+        "completeness": completeness(data, f),
+    })
+}

@@ -1,0 +1,700 @@
+//! The case file audit's rules: one declaration each, then the check functions.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use super::model::{self, NOT_APPLICABLE, QUESTIONS};
+use super::scoring::{self, Bands, Scores};
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::messages::{escape_key, plural};
+use crate::engine::profile::Param;
+use crate::engine::read;
+use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::rule;
+
+const TOOL: &str = "ATTACHMENT ONE – CASE AUDIT TOOL";
+const SOP: &str = "Standard Operating Procedures – Case File Audits Strengthening Families";
+
+rule!(REQUIRED, "AUD-001", "missing-required-field", Error, Required,
+    ["/auditType", "/theme", "/practitionerPresent", "/auditDate", "/caseWorker", "/llcsNumber", "/auditors", "/caseStatus", "/answers", "/answers/*", "/childSafe/answer", "/lifeImproved/answer", "/directObservation/answer", "/overallGrade", "/remedialActions/*/action", "/remedialActions/*/dueDate", "/remedialActions/*/lineManagerInitials"],
+    Cite::same(SEED_002, SOP),
+    "A field the audit needs is missing: the header, a grade for every question, the three yes/no questions, the auditors' overall score; a cross-locality audit's theme and whether the practitioner was present; each remedial action's text and date, and the line manager's initials once it is completed.",
+    "Audit tool to be followed, completed and graded.");
+
+rule!(
+    UNKNOWN_QUESTION,
+    "AUD-002",
+    "unknown-question",
+    Error,
+    Check,
+    ["/answers/*"],
+    Cite::same(SEED_002, TOOL),
+    "A grade is given for a question the case audit tool does not have; it is never silently ignored. (A grade outside 1 to 5 is reported by the shared number-range rule.)",
+    "Indicate a score of 1 - 5 or, Yes/No where indicated for each relevant question"
+);
+
+rule!(QUESTION_NOT_APPLICABLE, "AUD-003", "question-not-applicable-to-case", Warning, Check,
+    ["/answers/assessment.at-referral", "/caseStatus", "/answers/basic.referrer-notified", "/evidence/referredByFamilyConnect"],
+    Cite::interpreted(SEED_002, TOOL),
+    "A question the tool excludes for this case is graded 1 to 4 instead of N/A (5): an assessment at referral for a step-down case, notifying the referrer when the referral came from Family Connect. Reading the exclusions as N/A is interpreted.",
+    "A EHA/EHSP/C&F/Other assessment was provided at point of referral (excluding step down)");
+
+rule!(CHILD_NOT_SAFE_REASONS, "AUD-004", "child-not-safe-without-reasons", Error, Required,
+    ["/childSafe/answer", "/childSafe/comments"],
+    Cite::same(SEED_002, TOOL),
+    "The auditors are not satisfied the child is safe but give no reasons. Reported as an error at submit, as information while drafting.",
+    "If you answered \"No\" to … reasons/comments below");
+
+pub static BAND_1_MAX: Param = Param { key: "case-audit.band1Max", default: 150, unit: "hundredths of a grade" };
+pub static BAND_2_MAX: Param = Param { key: "case-audit.band2Max", default: 250, unit: "hundredths of a grade" };
+pub static BAND_3_MAX: Param = Param { key: "case-audit.band3Max", default: 350, unit: "hundredths of a grade" };
+
+rule!(OVERALL_DIFFERS, "AUD-005", "overall-score-far-from-suggested", Warning, Check,
+    ["/overallGrade", "/generalComments", "/answers/*", "/childSafe/answer", "/lifeImproved/answer"],
+    Cite::interpreted(SEED_002, TOOL),
+    "The auditors' overall score is more than one grade from the grade the answers suggest (section and overall means banded at 1.5, 2.5 and 3.5, with the limiting judgements), and the general comments do not explain it. The arithmetic is interpreted: the seed gives the scale, not how to combine it.",
+    "CHILDREN & FAMILY STRENGTHENING FAMILIES CASE RECORD AUDIT SUMMARY Auditors Overall Score",
+    params = [BAND_1_MAX, BAND_2_MAX, BAND_3_MAX]);
+
+pub static ALLOCATION_OUTSTANDING_WEEKS: Param =
+    Param { key: "case-audit.allocationOutstandingWeeks", default: 2, unit: "weeks" };
+pub static ALLOCATION_GOOD_WEEKS: Param = Param { key: "case-audit.allocationGoodWeeks", default: 6, unit: "weeks" };
+pub static ALLOCATION_INADEQUATE_WEEKS: Param =
+    Param { key: "case-audit.allocationInadequateWeeks", default: 12, unit: "weeks" };
+
+rule!(ALLOCATION_NOT_TIMELY, "AUD-006", "allocation-grade-contradicted", Warning, Check,
+    ["/answers/basic.allocation-timely", "/evidence/referralDate", "/evidence/allocationDate", "/dateAllocated"],
+    Cite::interpreted(SEED_002, TOOL),
+    "Timely allocation is graded 1 or 2 but the case was allocated more than 12 weeks after the referral. The outcome suggests a grade from the dates: within 2 weeks 1, up to 6 weeks 2, up to 12 weeks 3, beyond 4 (the 6-week step is interpreted).",
+    "The allocation is timely (2 weeks outstanding / 12 weeks inadequate).",
+    params = [ALLOCATION_OUTSTANDING_WEEKS, ALLOCATION_GOOD_WEEKS, ALLOCATION_INADEQUATE_WEEKS]);
+
+pub static CONTACT_WORKING_DAYS: Param =
+    Param { key: "case-audit.contactWorkingDays", default: 5, unit: "working days" };
+
+rule!(CONTACT_LATE, "AUD-007", "contact-grade-contradicted", Warning, Check,
+    ["/answers/basic.contact-5-days", "/evidence/firstContactDate", "/evidence/allocationDate", "/dateAllocated"],
+    Cite::same(SEED_002, TOOL),
+    "Contact within 5 working days is graded 1 or 2 but the first contact was later than the 5th working day after allocation (bank holidays and closure days are not working days).",
+    "The allocated worker made contact with the family within 5 working days",
+    params = [CONTACT_WORKING_DAYS]);
+
+pub static ASSESSMENT_WEEKS: Param = Param { key: "case-audit.assessmentWeeks", default: 10, unit: "weeks" };
+
+rule!(ASSESSMENT_LATE, "AUD-008", "assessment-grade-contradicted", Warning, Check,
+    ["/answers/assessment.within-10-weeks", "/evidence/assessmentAtReferral", "/evidence/assessmentCompletedDate", "/evidence/allocationDate", "/dateAllocated", "/auditDate"],
+    Cite::same(SEED_002, TOOL),
+    "An assessment within 10 weeks is graded 1 or 2 but there was none at referral and none was completed within 10 weeks of allocation.",
+    "If no assessment, was one completed within 10 weeks of Allocation?",
+    params = [ASSESSMENT_WEEKS]);
+
+pub static FIRST_CIRCLE_WEEKS_EHA: Param = Param { key: "case-audit.firstCircleWeeksEha", default: 6, unit: "weeks" };
+pub static FIRST_CIRCLE_WEEKS_EHSP: Param = Param { key: "case-audit.firstCircleWeeksEhsp", default: 8, unit: "weeks" };
+
+rule!(FIRST_CIRCLE_LATE, "AUD-009", "first-circle-grade-contradicted", Warning, Check,
+    ["/answers/assessment.first-circle", "/evidence/familyCircleDates", "/evidence/assessmentKind", "/evidence/allocationDate", "/dateAllocated", "/auditDate"],
+    Cite::same(SEED_002, TOOL),
+    "The first Family Circle is graded 1 or 2 but it came later than 6 weeks (EHA) or 8 weeks (EHSP) after allocation, or had not happened by then.",
+    "The first Family Circle has been completed within 6 weeks of allocation if EHA or 8 weeks if EHSP",
+    params = [FIRST_CIRCLE_WEEKS_EHA, FIRST_CIRCLE_WEEKS_EHSP]);
+
+pub static CIRCLE_WEEKS: Param = Param { key: "case-audit.circleWeeks", default: 8, unit: "weeks" };
+
+rule!(CIRCLE_GAP, "AUD-010", "circle-review-grade-contradicted", Warning, Check,
+    ["/answers/assessment.circle-8-weekly", "/evidence/familyCircleDates", "/auditDate"],
+    Cite::interpreted(SEED_002, TOOL),
+    "Reviewing the Family Circle every 8 weeks is graded 1 or 2 but two circles are more than 8 weeks apart, or the last was more than 8 weeks before the audit (counting that last gap is interpreted).",
+    "The Family circle is reviewed every 8 weeks",
+    params = [CIRCLE_WEEKS]);
+
+rule!(
+    ACTION_DUE_NOT_AFTER_AUDIT,
+    "AUD-011",
+    "remedial-action-due-not-after-audit",
+    Error,
+    Check,
+    ["/remedialActions/*/dueDate", "/auditDate"],
+    Cite::interpreted(SEED_002, TOOL),
+    "A remedial action's date to be completed by is on or before the date of the audit.",
+    "Remedial actions identified by Auditors (which are achievable)"
+);
+
+rule!(
+    ACTION_COMPLETED_BEFORE_AUDIT,
+    "AUD-012",
+    "remedial-action-completed-before-audit",
+    Error,
+    Check,
+    ["/remedialActions/*/completedOn", "/auditDate"],
+    Cite::interpreted(SEED_002, TOOL),
+    "A remedial action is recorded as completed before the audit that identified it.",
+    ""
+);
+
+rule!(
+    ACTION_OVERDUE,
+    "AUD-013",
+    "remedial-action-overdue",
+    Warning,
+    Check,
+    ["/remedialActions/*/dueDate", "/remedialActions/*/completedOn"],
+    Cite::same(SEED_002, SOP),
+    "A remedial action is past its date to be completed by and is not recorded as completed.",
+    "Progress of actions to be monitored through supervision."
+);
+
+pub static FOLLOW_UP_MONTHS: Param = Param { key: "case-audit.followUpMonths", default: 3, unit: "months" };
+
+rule!(ACTION_AFTER_FOLLOW_UP, "AUD-014", "remedial-action-due-after-follow-up", Info, Check,
+    ["/remedialActions/*/dueDate", "/auditDate"],
+    Cite::interpreted(SEED_002, SOP),
+    "A remedial action is due after the auditor's follow-up check 3 months after the audit, so the check will find it open (reading the follow-up as the actions' deadline is interpreted).",
+    "Auditor to check actions have been completed 3 months later.",
+    params = [FOLLOW_UP_MONTHS]);
+
+rule!(
+    CROSS_LOCALITY_ABSENT,
+    "AUD-015",
+    "cross-locality-audit-without-practitioner",
+    Warning,
+    Check,
+    ["/practitionerPresent", "/auditType"],
+    Cite::same(SEED_002, "Bi Monthly cross locality audit"),
+    "A cross-locality audit is recorded as held without the practitioner present.",
+    "Audit takes place in practitioners locality with practitioner present"
+);
+
+rule!(
+    AUDIT_IN_FUTURE,
+    "AUD-016",
+    "audit-date-in-future",
+    Error,
+    Check,
+    ["/auditDate"],
+    Cite::interpreted(SEED_002, TOOL),
+    "The date of the audit is after today.",
+    ""
+);
+
+rule!(EVIDENCE_ORDER, "AUD-017", "evidence-dates-out-of-order", Error, Check,
+    ["/evidence/referralDate", "/evidence/allocationDate", "/dateAllocated", "/evidence/firstContactDate", "/evidence/assessmentCompletedDate", "/evidence/familyCircleDates/*", "/auditDate"],
+    Cite::interpreted(SEED_002, TOOL),
+    "The evidence dates contradict each other: allocation before the referral, first contact before allocation, or an event after the date of the audit.",
+    "");
+
+pub static RULES: &[&Rule] = &[
+    &REQUIRED,
+    &UNKNOWN_QUESTION,
+    &QUESTION_NOT_APPLICABLE,
+    &CHILD_NOT_SAFE_REASONS,
+    &OVERALL_DIFFERS,
+    &ALLOCATION_NOT_TIMELY,
+    &CONTACT_LATE,
+    &ASSESSMENT_LATE,
+    &FIRST_CIRCLE_LATE,
+    &CIRCLE_GAP,
+    &ACTION_DUE_NOT_AFTER_AUDIT,
+    &ACTION_COMPLETED_BEFORE_AUDIT,
+    &ACTION_OVERDUE,
+    &ACTION_AFTER_FOLLOW_UP,
+    &CROSS_LOCALITY_ABSENT,
+    &AUDIT_IN_FUTURE,
+    &EVIDENCE_ORDER,
+];
+
+/// A grade the recorded dates suggest for one question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub question: &'static str,
+    pub suggested: u8,
+    pub reason: String,
+}
+
+/// What the rules and the outcome share, read once.
+pub struct Facts<'a> {
+    pub audit_date: Option<NaiveDate>,
+    pub answers: Option<&'a Map<String, Value>>,
+    pub case_status: Option<std::borrow::Cow<'a, str>>,
+    pub child_safe: Option<bool>,
+    pub life_improved: Option<bool>,
+    pub recorded_overall: Option<u8>,
+    pub evidence: Option<&'a Map<String, Value>>,
+    /// The evidence's allocation date, or the header's date allocated.
+    pub allocation: Option<NaiveDate>,
+    /// Where the allocation date was read from.
+    pub allocation_path: &'static str,
+}
+
+/// A grade 1–5 as recorded (a well-formed whole number in range), else nothing.
+pub fn grade(obj: &Map<String, Value>, key: &str) -> Option<u8> {
+    let x = read::number(obj, key)?;
+    (1u8..=5).find(|g| f64::from(*g) == x)
+}
+
+/// A yes/no answer of one of the three questions (`childSafe`, `lifeImproved`, `directObservation`).
+fn yes_no(data: &Map<String, Value>, key: &str) -> Option<bool> {
+    let answer = read::object(data, key).and_then(|o| read::choice(o, "answer", model::YES_NO))?;
+    Some(answer == "yes")
+}
+
+pub fn facts(data: &Map<String, Value>) -> Facts<'_> {
+    let evidence = read::object(data, "evidence");
+    let from_evidence = evidence.and_then(|e| read::date(e, "allocationDate"));
+    let allocation = from_evidence.or_else(|| read::date(data, "dateAllocated"));
+    let allocation_path = if from_evidence.is_some() { "/evidence/allocationDate" } else { "/dateAllocated" };
+    Facts {
+        audit_date: read::date(data, "auditDate"),
+        answers: read::object(data, "answers"),
+        case_status: read::choice(data, "caseStatus", model::CASE_STATUSES),
+        child_safe: yes_no(data, "childSafe"),
+        life_improved: yes_no(data, "lifeImproved"),
+        recorded_overall: grade(data, "overallGrade"),
+        evidence,
+        allocation,
+        allocation_path,
+    }
+}
+
+impl Facts<'_> {
+    /// The grade recorded for a question.
+    pub fn answer(&self, question: &str) -> Option<u8> {
+        self.answers.and_then(|a| grade(a, question))
+    }
+}
+
+/// The bands as the profile sets them.
+pub fn bands(ctx: &Ctx) -> Bands {
+    Bands { max: [ctx.value(&BAND_1_MAX), ctx.value(&BAND_2_MAX), ctx.value(&BAND_3_MAX)] }
+}
+
+/// Runs every rule; returns the evidence suggestions (for the outcome).
+pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts, scores: &Scores) -> Vec<Suggestion> {
+    header(data, ctx, f);
+    answers(ctx, f);
+    yes_no_questions(data, ctx);
+    overall(data, ctx, f, scores);
+    evidence_order(ctx, f);
+    let suggestions = evidence_suggestions(ctx, f);
+    contradicted_grades(ctx, f, &suggestions);
+    remedial_actions(data, ctx, f);
+    suggestions
+}
+
+fn header(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    if let Some(date) = f.audit_date {
+        if date > ctx.today {
+            ctx.emit(&AUDIT_IN_FUTURE, "/auditDate", "Date of the audit must be today or in the past");
+        }
+    }
+    if read::choice(data, "auditType", model::AUDIT_TYPES).as_deref() != Some("cross-locality") {
+        return;
+    }
+    if read::is_blank(data.get("theme")) {
+        ctx.emit(&REQUIRED, "/theme", "Select the theme of the cross-locality audit");
+    }
+    match read::boolean(data, "practitionerPresent") {
+        Some(false) => {
+            ctx.emit(
+                &CROSS_LOCALITY_ABSENT,
+                "/practitionerPresent",
+                "A cross-locality audit takes place with the practitioner present",
+            )
+            .related(["/auditType"]);
+        }
+        None if read::is_blank(data.get("practitionerPresent")) => {
+            ctx.emit(&REQUIRED, "/practitionerPresent", "Select whether the practitioner was present");
+        }
+        _ => {}
+    }
+}
+
+fn answers(ctx: &mut Ctx, f: &Facts) {
+    let Some(answers) = f.answers else { return };
+    for key in answers.keys() {
+        if model::question(key).is_none() {
+            ctx.emit(
+                &UNKNOWN_QUESTION,
+                format!("/answers/{}", escape_key(key)),
+                "This grade is for a question the case audit tool does not have: grade the tool's questions only",
+            );
+        }
+    }
+    let graded = |q: &str| f.answer(q).is_some_and(|g| g != NOT_APPLICABLE);
+    if f.case_status.as_deref() == Some("step-down") && graded("assessment.at-referral") {
+        ctx.emit(
+            &QUESTION_NOT_APPLICABLE,
+            "/answers/assessment.at-referral",
+            "An assessment at referral does not apply to a step-down case: grade it N/A (5)",
+        )
+        .related(["/caseStatus"]);
+    }
+    let family_connect = f.evidence.and_then(|e| read::boolean(e, "referredByFamilyConnect")) == Some(true);
+    if family_connect && graded("basic.referrer-notified") {
+        ctx.emit(
+            &QUESTION_NOT_APPLICABLE,
+            "/answers/basic.referrer-notified",
+            "Notifying the referrer does not apply to a Family Connect referral: grade it N/A (5)",
+        )
+        .related(["/evidence/referredByFamilyConnect"]);
+    }
+}
+
+fn yes_no_questions(data: &Map<String, Value>, ctx: &mut Ctx) {
+    for (key, message) in [
+        ("childSafe", "Select whether the auditors are satisfied the child is safe"),
+        ("lifeImproved", "Select whether the work has improved the family's life"),
+        ("directObservation", "Select whether a direct observation of the case was undertaken"),
+    ] {
+        let part = read::object(data, key);
+        let blank = match part {
+            Some(o) => read::is_blank(o.get("answer")),
+            None => read::is_blank(data.get(key)),
+        };
+        if blank {
+            ctx.emit(&REQUIRED, format!("/{key}/answer"), message);
+        }
+    }
+    if yes_no(data, "childSafe") == Some(false) {
+        let comments = read::object(data, "childSafe").and_then(|o| read::text(o, "comments"));
+        if comments.is_none() {
+            ctx.emit(
+                &CHILD_NOT_SAFE_REASONS,
+                "/childSafe/comments",
+                "Enter the reasons the auditors are not satisfied the child is safe",
+            )
+            .related(["/childSafe/answer"]);
+        }
+    }
+}
+
+fn overall(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts, scores: &Scores) {
+    let (Some(recorded), Some(suggested)) = (f.recorded_overall, scores.suggested) else { return };
+    if scoring::agreement(recorded, suggested) != "differs" || read::text(data, "generalComments").is_some() {
+        return;
+    }
+    let label = model::grade_label(suggested).unwrap_or_default();
+    let message = format!(
+        "The auditors' overall score is more than one grade from the grade the answers suggest ({suggested}, {label}): explain why in the general comments"
+    );
+    ctx.emit(&OVERALL_DIFFERS, "/overallGrade", message).related(["/generalComments", "/answers"]);
+}
+
+/// Days from `a` to `b` as a phrase ("1 day", "20 days").
+fn days_phrase(a: NaiveDate, b: NaiveDate) -> String {
+    plural(calendar::days_between(a, b), "day", "days")
+}
+
+fn weeks_after(ctx: &Ctx, from: NaiveDate, param: &Param) -> Option<NaiveDate> {
+    calendar::add_weeks(from, ctx.value(param))
+}
+
+fn evidence_order(ctx: &mut Ctx, f: &Facts) {
+    let Some(e) = f.evidence else { return };
+    let referral = read::date(e, "referralDate");
+    let allocation_path = f.allocation_path;
+    if let (Some(r), Some(a)) = (referral, f.allocation) {
+        if a < r {
+            ctx.emit(
+                &EVIDENCE_ORDER,
+                allocation_path,
+                "Date of allocation must be the same as or after the date of referral",
+            )
+            .related(["/evidence/referralDate"]);
+        }
+    }
+    let first_contact = read::date(e, "firstContactDate");
+    if let (Some(a), Some(c)) = (f.allocation, first_contact) {
+        if c < a {
+            ctx.emit(
+                &EVIDENCE_ORDER,
+                "/evidence/firstContactDate",
+                "Date of the first contact must be the same as or after the date of allocation",
+            )
+            .related([allocation_path]);
+        }
+    }
+    let Some(audit) = f.audit_date else { return };
+    let mut after_audit: Vec<String> = Vec::new();
+    for key in ["referralDate", "allocationDate", "firstContactDate", "assessmentCompletedDate"] {
+        if read::date(e, key).is_some_and(|d| d > audit) {
+            after_audit.push(format!("/evidence/{key}"));
+        }
+    }
+    for (i, v) in read::list(e, "familyCircleDates").iter().enumerate() {
+        if read::parse_date(v).ok().flatten().is_some_and(|d| d > audit) {
+            after_audit.push(format!("/evidence/familyCircleDates/{i}"));
+        }
+    }
+    for path in after_audit {
+        ctx.emit(&EVIDENCE_ORDER, path, "This date must be the same as or before the date of the audit")
+            .related(["/auditDate"]);
+    }
+}
+
+/// The Family Circle dates, sorted, each once.
+fn circle_dates(e: &Map<String, Value>) -> Vec<NaiveDate> {
+    let mut dates: Vec<NaiveDate> =
+        read::list(e, "familyCircleDates").iter().filter_map(|v| read::parse_date(v).ok().flatten()).collect();
+    dates.sort_unstable();
+    dates.dedup();
+    dates
+}
+
+/// The grades the evidence dates suggest, in question order.
+pub fn evidence_suggestions(ctx: &Ctx, f: &Facts) -> Vec<Suggestion> {
+    let mut out = Vec::new();
+    let Some(e) = f.evidence else { return out };
+    let mut suggest = |question: &'static str, suggested: u8, reason: String| {
+        out.push(Suggestion { question, suggested, reason });
+    };
+
+    // Allocation: 2 weeks outstanding, 12 weeks inadequate; 6 weeks splits good from requires improvement.
+    if let (Some(referral), Some(allocation)) = (read::date(e, "referralDate"), f.allocation) {
+        if allocation >= referral {
+            let within = |p: &Param| weeks_after(ctx, referral, p).is_some_and(|limit| allocation <= limit);
+            let after = days_phrase(referral, allocation);
+            let (grade, reason) = if within(&ALLOCATION_OUTSTANDING_WEEKS) {
+                let w = ctx.value(&ALLOCATION_OUTSTANDING_WEEKS);
+                (1, format!("Allocated {after} after the referral, within {w} weeks"))
+            } else if within(&ALLOCATION_GOOD_WEEKS) {
+                let w = ctx.value(&ALLOCATION_GOOD_WEEKS);
+                (2, format!("Allocated {after} after the referral, within {w} weeks"))
+            } else if within(&ALLOCATION_INADEQUATE_WEEKS) {
+                let w = ctx.value(&ALLOCATION_INADEQUATE_WEEKS);
+                (3, format!("Allocated {after} after the referral, within {w} weeks"))
+            } else {
+                let w = ctx.value(&ALLOCATION_INADEQUATE_WEEKS);
+                (4, format!("Allocated {after} after the referral, more than {w} weeks"))
+            };
+            suggest("basic.allocation-timely", grade, reason);
+        }
+    }
+
+    // First contact within 5 working days of allocation.
+    if let (Some(allocation), Some(contact)) = (f.allocation, read::date(e, "firstContactDate")) {
+        let n = ctx.value(&CONTACT_WORKING_DAYS);
+        if let (true, Some(deadline)) = (contact >= allocation, ctx.calendar.add_working_days(allocation, n)) {
+            let taken = ctx.calendar.working_days(allocation, contact).unwrap_or(0);
+            let taken = plural(taken, "working day", "working days");
+            if contact <= deadline {
+                suggest("basic.contact-5-days", 2, format!("First contact {taken} after allocation, within {n}"));
+            } else {
+                suggest("basic.contact-5-days", 3, format!("First contact {taken} after allocation, later than {n}"));
+            }
+        }
+    }
+
+    // An assessment at referral, or one within 10 weeks of allocation.
+    match read::boolean(e, "assessmentAtReferral") {
+        Some(true) => suggest(
+            "assessment.within-10-weeks",
+            NOT_APPLICABLE,
+            "An assessment was provided at referral, so this question does not apply".to_owned(),
+        ),
+        Some(false) => {
+            if let Some(deadline) = f.allocation.and_then(|a| weeks_after(ctx, a, &ASSESSMENT_WEEKS)) {
+                let w = ctx.value(&ASSESSMENT_WEEKS);
+                match read::date(e, "assessmentCompletedDate") {
+                    Some(done) if done <= deadline => suggest(
+                        "assessment.within-10-weeks",
+                        2,
+                        format!("No assessment at referral; one was completed within {w} weeks of allocation"),
+                    ),
+                    Some(_) => suggest(
+                        "assessment.within-10-weeks",
+                        3,
+                        format!("No assessment at referral; one was completed more than {w} weeks after allocation"),
+                    ),
+                    None if f.audit_date.is_some_and(|a| a > deadline) => suggest(
+                        "assessment.within-10-weeks",
+                        4,
+                        format!("No assessment at referral and none completed {w} weeks after allocation"),
+                    ),
+                    None => {}
+                }
+            }
+        }
+        None => {}
+    }
+
+    // The first Family Circle: 6 weeks after allocation (EHA) or 8 weeks (EHSP).
+    let circles = circle_dates(e);
+    let kind = read::choice(e, "assessmentKind", model::ASSESSMENT_KINDS);
+    let weeks = match kind.as_deref() {
+        Some("eha") => Some((&FIRST_CIRCLE_WEEKS_EHA, "EHA")),
+        Some("ehsp") => Some((&FIRST_CIRCLE_WEEKS_EHSP, "EHSP")),
+        _ => None,
+    };
+    if let (Some((param, name)), Some(allocation)) = (weeks, f.allocation) {
+        if let Some(deadline) = weeks_after(ctx, allocation, param) {
+            let w = ctx.value(param);
+            match circles.iter().find(|d| **d >= allocation) {
+                Some(first) if *first <= deadline => suggest(
+                    "assessment.first-circle",
+                    2,
+                    format!("First Family Circle within {w} weeks of allocation ({name})"),
+                ),
+                Some(_) => suggest(
+                    "assessment.first-circle",
+                    3,
+                    format!("First Family Circle more than {w} weeks after allocation ({name})"),
+                ),
+                None if f.audit_date.is_some_and(|a| a > deadline) => suggest(
+                    "assessment.first-circle",
+                    4,
+                    format!("No Family Circle recorded {w} weeks after allocation ({name})"),
+                ),
+                None => {}
+            }
+        }
+    }
+
+    // Family Circles reviewed every 8 weeks: each gap, and the last circle to the audit.
+    if let Some(last) = circles.last() {
+        let limit = ctx.value(&CIRCLE_WEEKS);
+        let too_far = |a: NaiveDate, b: NaiveDate| calendar::add_weeks(a, limit).is_some_and(|due| b > due);
+        let gaps = circles.windows(2).filter(|w| matches!(w, [a, b] if too_far(*a, *b))).count();
+        let judged_last = f.audit_date.filter(|audit| too_far(*last, *audit));
+        if gaps > 0 || judged_last.is_some() {
+            let n = i64::try_from(gaps).unwrap_or(i64::MAX);
+            let reason = match (gaps > 0, judged_last.is_some()) {
+                (true, true) => format!(
+                    "{} more than {limit} weeks, and the last circle was more than {limit} weeks before the audit",
+                    plural(n, "gap between circles is", "gaps between circles are")
+                ),
+                (true, false) => {
+                    format!(
+                        "{} more than {limit} weeks",
+                        plural(n, "gap between circles is", "gaps between circles are")
+                    )
+                }
+                _ => format!("The last Family Circle was more than {limit} weeks before the audit"),
+            };
+            suggest("assessment.circle-8-weekly", 3, reason);
+        } else if circles.len() >= 2 || f.audit_date.is_some() {
+            let reason = if f.audit_date.is_some() {
+                format!("No gap of more than {limit} weeks between Family Circles or from the last circle to the audit")
+            } else {
+                format!("No gap of more than {limit} weeks between Family Circles")
+            };
+            suggest("assessment.circle-8-weekly", 2, reason);
+        }
+    }
+    out
+}
+
+/// A grade of 1 or 2 that the evidence contradicts (it suggests 3 or 4; allocation only at 4, the seed's
+/// "12 weeks inadequate").
+fn contradicted_grades(ctx: &mut Ctx, f: &Facts, suggestions: &[Suggestion]) {
+    for s in suggestions {
+        let Some(given) = f.answer(s.question) else { continue };
+        if !(1..=2).contains(&given) {
+            continue;
+        }
+        let (rule, threshold, related): (&Rule, u8, &[&str]) = match s.question {
+            "basic.allocation-timely" => {
+                (&ALLOCATION_NOT_TIMELY, 4, &["/evidence/referralDate", "/evidence/allocationDate"])
+            }
+            "basic.contact-5-days" => (&CONTACT_LATE, 3, &["/evidence/firstContactDate", "/evidence/allocationDate"]),
+            "assessment.within-10-weeks" => {
+                (&ASSESSMENT_LATE, 3, &["/evidence/assessmentAtReferral", "/evidence/assessmentCompletedDate"])
+            }
+            "assessment.first-circle" => {
+                (&FIRST_CIRCLE_LATE, 3, &["/evidence/familyCircleDates", "/evidence/assessmentKind"])
+            }
+            "assessment.circle-8-weekly" => (&CIRCLE_GAP, 3, &["/evidence/familyCircleDates"]),
+            _ => continue,
+        };
+        if s.suggested < threshold || s.suggested == NOT_APPLICABLE {
+            continue;
+        }
+        let topic = model::question(s.question).map(|q| q.topic).unwrap_or_default();
+        let label = model::grade_label(s.suggested).unwrap_or_default();
+        let message = format!(
+            "The grade for {topic} is better than the dates suggest ({}, {label}): check the grade",
+            s.suggested
+        );
+        let related = related.iter().map(|p| if *p == "/evidence/allocationDate" { f.allocation_path } else { p });
+        ctx.emit(rule, format!("/answers/{}", s.question), message).related(related);
+    }
+}
+
+fn remedial_actions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    let months = i32::try_from(ctx.value(&FOLLOW_UP_MONTHS)).ok();
+    let follow_up = f.audit_date.zip(months).and_then(|(a, m)| calendar::add_months(a, m));
+    for (i, row) in read::list(data, "remedialActions").iter().enumerate() {
+        let Some(action) = row.as_object() else { continue };
+        if read::is_blank(action.get("action")) {
+            ctx.emit(&REQUIRED, format!("/remedialActions/{i}/action"), "Enter the remedial action");
+        }
+        let due = read::date(action, "dueDate");
+        if read::is_blank(action.get("dueDate")) {
+            ctx.emit(
+                &REQUIRED,
+                format!("/remedialActions/{i}/dueDate"),
+                "Enter the date the action is to be completed by",
+            );
+        }
+        let completed = read::date(action, "completedOn");
+        if !read::is_blank(action.get("completedOn")) && read::is_blank(action.get("lineManagerInitials")) {
+            ctx.emit(
+                &REQUIRED,
+                format!("/remedialActions/{i}/lineManagerInitials"),
+                "Enter the initials of the line manager who recorded the action as completed",
+            )
+            .related([format!("/remedialActions/{i}/completedOn")]);
+        }
+        if let (Some(due), Some(audit)) = (due, f.audit_date) {
+            if due <= audit {
+                ctx.emit(
+                    &ACTION_DUE_NOT_AFTER_AUDIT,
+                    format!("/remedialActions/{i}/dueDate"),
+                    "Date the action is to be completed by must be after the date of the audit",
+                )
+                .related(["/auditDate"]);
+            } else if let Some(check) = follow_up.filter(|c| due > *c) {
+                let m = ctx.value(&FOLLOW_UP_MONTHS);
+                ctx.emit(
+                    &ACTION_AFTER_FOLLOW_UP,
+                    format!("/remedialActions/{i}/dueDate"),
+                    format!("The action is due after the auditor checks the actions, {m} months after the audit"),
+                )
+                .related(["/auditDate"])
+                .due(calendar::format_date(check));
+            }
+        }
+        if let (Some(done), Some(audit)) = (completed, f.audit_date) {
+            if done < audit {
+                ctx.emit(
+                    &ACTION_COMPLETED_BEFORE_AUDIT,
+                    format!("/remedialActions/{i}/completedOn"),
+                    "Date the action was completed must be the same as or after the date of the audit",
+                )
+                .related(["/auditDate"]);
+            }
+        }
+        if let Some(due) = due {
+            if completed.is_none() && read::is_blank(action.get("completedOn")) && due < ctx.today {
+                ctx.emit(
+                    &ACTION_OVERDUE,
+                    format!("/remedialActions/{i}/dueDate"),
+                    "The action is past the date it was to be completed by and is not recorded as completed",
+                )
+                .related([format!("/remedialActions/{i}/completedOn")])
+                .due(calendar::format_date(due));
+            }
+        }
+    }
+}
+
+/// The auditor's follow-up check: the audit date plus the follow-up months (clamped at month ends).
+pub fn follow_up_due(ctx: &Ctx, f: &Facts) -> Option<NaiveDate> {
+    let months = i32::try_from(ctx.value(&FOLLOW_UP_MONTHS)).ok()?;
+    calendar::add_months(f.audit_date?, months)
+}
+
+/// How many of the 39 questions have a grade (any of 1–5).
+pub fn graded_questions(f: &Facts) -> usize {
+    QUESTIONS.iter().filter(|q| f.answer(q.id).is_some()).count()
+}

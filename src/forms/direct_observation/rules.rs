@@ -1,0 +1,224 @@
+//! The direct observation's rules: one declaration each, then the check functions.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::profile::Param;
+use crate::engine::read;
+use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::rule;
+
+const TEMPLATE: &str = "ATTACHMENT THREE";
+const POLICY: &str = "5. Observation of Practice";
+
+rule!(REQUIRED, "OBS-001", "missing-required-field", Error, Required,
+    ["/date", "/practitioner", "/observer", "/consent/given", "/consent/from", "/consent/to", "/consent/date", "/agreedObjectives", "/planningAndPreparation", "/communication", "/communication/*", "/capturingViews", "/professionalism", "/professionalism/*", "/strengthsBased", "/responseToRisk", "/practitionerReflection", "/summary", "/grading"],
+    Cite::same(SEED_002, TEMPLATE),
+    "A part of the observation is missing: the date, the practitioner and observer, consent (who from, who to, date), the agreed objectives, a grading, or any narrative section of the template.",
+    "Consent gained for observation, who from and who to, date");
+
+rule!(
+    NO_CONSENT,
+    "OBS-002",
+    "observation-without-consent",
+    Error,
+    Check,
+    ["/consent/given"],
+    Cite::same(SEED_002, POLICY),
+    "The record says consent for the observation was not gained.",
+    "Wherever possible the service user(s) involved should be asked if they are willing to be part of the process."
+);
+
+rule!(
+    CONSENT_AFTER,
+    "OBS-003",
+    "consent-after-observation",
+    Error,
+    Check,
+    ["/consent/date", "/date"],
+    Cite::interpreted(SEED_002, TEMPLATE),
+    "Consent is dated after the observation.",
+    ""
+);
+
+rule!(OBJECTIVES_AFTER, "OBS-004", "objectives-agreed-after-observation", Error, Check,
+    ["/objectivesAgreedOn", "/date"],
+    Cite::same(SEED_002, "Preparation for the Direct Observation of Practice"),
+    "The objectives were agreed after the observation; they are agreed when planning it (on the day counts as before).",
+    "The supervisee and the observer should plan the direct observation and agree objectives and learning criteria for the observation");
+
+rule!(RECOMMENDATIONS, "OBS-005", "recommendations-missing-for-grade", Error, Required,
+    ["/recommendations", "/grading"],
+    Cite::interpreted(SEED_002, TEMPLATE),
+    "A grading of 3 (requires improvement) or 4 (inadequate) has no recommendations. The template has a bare \"Grading:\"; reading it on the audit tool's 1 to 4 scale is interpreted. Reported as an error at submit, as information while drafting.",
+    "Grading:");
+
+rule!(
+    NO_SUPERVISEE_COMMENTS,
+    "OBS-006",
+    "supervisee-comments-missing",
+    Info,
+    Check,
+    ["/superviseeComments"],
+    Cite::same(SEED_002, "Preparation for the Direct Observation of Practice"),
+    "The report is submitted without the supervisee's comments: check they had the opportunity to reflect and comment.",
+    "The supervisee should have the opportunity to reflect and comment on the observer's report."
+);
+
+rule!(ON_CASE_FILE, "OBS-007", "observation-on-case-file", Warning, Check, ["/recordedOnCaseFile"],
+    Cite::interpreted(SEED_002, POLICY),
+    "The observation is recorded on the child's electronic case file. The supervision policy keeps it off (it is about the worker); the case file audit SOP says \"recorded on case file\" — the policy's reading is used.",
+    "The record/feedback from practice observations will not be recorded on the electronic case file as it pertains to the worker and their performance, not the family in question, and therefore should be treated as confidential.");
+
+pub static FREQUENCY_MONTHS: Param = Param { key: "direct-observation.frequencyMonths", default: 12, unit: "months" };
+
+rule!(OVERDUE, "OBS-008", "previous-observation-over-a-year-before", Warning, Check,
+    ["/previousObservationDate", "/date"],
+    Cite::same(SEED_002, POLICY),
+    "The previous observation was more than a year before this one: practitioners are observed at least once a year.",
+    "For frontline practitioners, and those directly involved with families, there is an expectation that there will be one formal observations a year.",
+    params = [FREQUENCY_MONTHS]);
+
+rule!(
+    IN_FUTURE,
+    "OBS-009",
+    "observation-date-in-future",
+    Error,
+    Check,
+    ["/date"],
+    Cite::interpreted(SEED_002, TEMPLATE),
+    "The date of the observation is after today.",
+    ""
+);
+
+rule!(
+    PREVIOUS_NOT_BEFORE,
+    "OBS-010",
+    "previous-observation-not-before",
+    Error,
+    Check,
+    ["/previousObservationDate", "/date"],
+    Cite::interpreted(SEED_002, POLICY),
+    "The previous observation is dated on or after this one.",
+    ""
+);
+
+pub static RULES: &[&Rule] = &[
+    &REQUIRED,
+    &NO_CONSENT,
+    &CONSENT_AFTER,
+    &OBJECTIVES_AFTER,
+    &RECOMMENDATIONS,
+    &NO_SUPERVISEE_COMMENTS,
+    &ON_CASE_FILE,
+    &OVERDUE,
+    &IN_FUTURE,
+    &PREVIOUS_NOT_BEFORE,
+];
+
+/// A year (by default) after `from`, clamped at month ends.
+pub fn next_due(ctx: &Ctx, from: NaiveDate) -> Option<NaiveDate> {
+    calendar::add_months(from, i32::try_from(ctx.value(&FREQUENCY_MONTHS)).ok()?)
+}
+
+pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
+    let date = read::date(data, "date");
+    consent(data, ctx, date);
+    if let (Some(agreed), Some(d)) = (read::date(data, "objectivesAgreedOn"), date) {
+        if agreed > d {
+            ctx.emit(
+                &OBJECTIVES_AFTER,
+                "/objectivesAgreedOn",
+                "Date the objectives were agreed must be the same as or before the date of the observation",
+            )
+            .related(["/date"]);
+        }
+    }
+    if let Some(d) = date {
+        if d > ctx.today {
+            ctx.emit(&IN_FUTURE, "/date", "Date of the observation must be today or in the past");
+        }
+    }
+    let grading = read::number(data, "grading");
+    if grading.is_some_and(|g| g >= 3.0) && read::is_blank(data.get("recommendations")) {
+        ctx.emit(&RECOMMENDATIONS, "/recommendations", "Enter recommendations for a grading of 3 or 4")
+            .related(["/grading"]);
+    }
+    if ctx.submit() && read::is_blank(data.get("superviseeComments")) {
+        ctx.emit(
+            &NO_SUPERVISEE_COMMENTS,
+            "/superviseeComments",
+            "Check the supervisee has had the opportunity to reflect and comment on the report",
+        );
+    }
+    if read::boolean(data, "recordedOnCaseFile") == Some(true) {
+        ctx.emit(
+            &ON_CASE_FILE,
+            "/recordedOnCaseFile",
+            "Keep the observation off the child's electronic case file: it is about the worker, not the family",
+        );
+    }
+    previous(data, ctx, date);
+}
+
+fn consent(data: &Map<String, Value>, ctx: &mut Ctx, date: Option<NaiveDate>) {
+    let consent = read::object(data, "consent");
+    let blank = |key: &str| consent.is_none_or(|c| read::is_blank(c.get(key)));
+    match consent.and_then(|c| read::boolean(c, "given")) {
+        Some(false) => {
+            ctx.emit(&NO_CONSENT, "/consent/given", "The observation needs the consent of the people observed");
+        }
+        Some(true) => {
+            for (key, message) in [
+                ("from", "Enter who consent was gained from"),
+                ("to", "Enter who consent was given to"),
+                ("date", "Enter the date consent was gained"),
+            ] {
+                if blank(key) {
+                    ctx.emit(&REQUIRED, format!("/consent/{key}"), message);
+                }
+            }
+        }
+        None => {
+            if blank("given") {
+                ctx.emit(&REQUIRED, "/consent/given", "Select whether consent was gained for the observation");
+            }
+        }
+    }
+    let consent_date = consent.and_then(|c| read::date(c, "date"));
+    if let (Some(c), Some(d)) = (consent_date, date) {
+        if c > d {
+            ctx.emit(
+                &CONSENT_AFTER,
+                "/consent/date",
+                "Date consent was gained must be the same as or before the date of the observation",
+            )
+            .related(["/date"]);
+        }
+    }
+}
+
+fn previous(data: &Map<String, Value>, ctx: &mut Ctx, date: Option<NaiveDate>) {
+    let (Some(previous), Some(d)) = (read::date(data, "previousObservationDate"), date) else { return };
+    if previous >= d {
+        ctx.emit(
+            &PREVIOUS_NOT_BEFORE,
+            "/previousObservationDate",
+            "Date of the previous observation must be before the date of this observation",
+        )
+        .related(["/date"]);
+        return;
+    }
+    if let Some(due) = next_due(ctx, previous).filter(|due| d > *due) {
+        let months = ctx.value(&FREQUENCY_MONTHS);
+        ctx.emit(
+            &OVERDUE,
+            "/previousObservationDate",
+            format!("The previous observation was more than {months} months before this one: observations are at least yearly"),
+        )
+        .related(["/date"])
+        .due(calendar::format_date(due));
+    }
+}

@@ -1,0 +1,148 @@
+//! The group visit's rules: one declaration each, then the check functions.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use super::model::{self, CHECKS};
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::messages::escape_key;
+use crate::engine::profile::Param;
+use crate::engine::read;
+use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::rule;
+
+const TEMPLATE: &str = "ATTACHMENT FOUR";
+
+rule!(REQUIRED, "GQA-001", "missing-required-field", Error, Required,
+    ["/date", "/carriedOutBy", "/groupName", "/checks", "/checks/*", "/checks/*/answer", "/wentWell"],
+    Cite::same(SEED_002, TEMPLATE),
+    "A part of the visit record is missing: the date, who carried it out, the group, a yes or no answer to any check, or what went well.",
+    "Quality Assurance Visit to Groups");
+
+rule!(NO_WITHOUT_COMMENT, "GQA-002", "no-answer-without-comment", Error, Required,
+    ["/checks/*/answer", "/checks/*/comment"],
+    Cite::interpreted(SEED_002, TEMPLATE),
+    "A check answered no has no comment. The template has a comment column; requiring it for a no is interpreted. Reported as an error at submit, as information while drafting.",
+    "Group Overview:\tYes\tNo\tComment");
+
+rule!(
+    WENT_WELL_COUNT,
+    "GQA-003",
+    "went-well-not-two-things",
+    Warning,
+    Check,
+    ["/wentWell"],
+    Cite::same(SEED_002, TEMPLATE),
+    "The visit records one thing, or more than two things, that went well; the template asks for two.",
+    "What two things went well in the group?"
+);
+
+pub static FREQUENCY_MONTHS: Param = Param { key: "group-qa-visit.frequencyMonths", default: 12, unit: "months" };
+
+rule!(OVERDUE, "GQA-004", "group-visit-over-a-year-after-previous", Warning, Check,
+    ["/previousVisitDate", "/date"],
+    Cite::same(SEED_002, "Quality Assurance 2020"),
+    "The previous quality assurance visit to the group was more than a year before this one: groups are visited annually.",
+    "Group Quality Assurance\tSeniors / Team Leaders\tAnnually per group",
+    params = [FREQUENCY_MONTHS]);
+
+rule!(
+    IN_FUTURE,
+    "GQA-005",
+    "visit-date-in-future",
+    Error,
+    Check,
+    ["/date"],
+    Cite::interpreted(SEED_002, TEMPLATE),
+    "The date of the visit is after today.",
+    ""
+);
+
+rule!(
+    PREVIOUS_NOT_BEFORE,
+    "GQA-006",
+    "previous-visit-not-before",
+    Error,
+    Check,
+    ["/previousVisitDate", "/date"],
+    Cite::interpreted(SEED_002, TEMPLATE),
+    "The previous visit is dated on or after this one.",
+    ""
+);
+
+rule!(
+    UNKNOWN_CHECK,
+    "GQA-007",
+    "unknown-check",
+    Error,
+    Check,
+    ["/checks/*"],
+    Cite::same(SEED_002, TEMPLATE),
+    "An answer is given for a check the template does not have; it is never silently ignored.",
+    ""
+);
+
+pub static RULES: &[&Rule] =
+    &[&REQUIRED, &NO_WITHOUT_COMMENT, &WENT_WELL_COUNT, &OVERDUE, &IN_FUTURE, &PREVIOUS_NOT_BEFORE, &UNKNOWN_CHECK];
+
+/// The answer to a check: `Some(true)` yes, `Some(false)` no.
+pub fn answer(checks: Option<&Map<String, Value>>, id: &str) -> Option<bool> {
+    let check = read::object(checks?, id)?;
+    Some(read::choice(check, "answer", model::YES_NO)? == "yes")
+}
+
+/// A year (by default) after `from`, clamped at month ends.
+pub fn next_due(ctx: &Ctx, from: NaiveDate) -> Option<NaiveDate> {
+    calendar::add_months(from, i32::try_from(ctx.value(&FREQUENCY_MONTHS)).ok()?)
+}
+
+pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
+    let checks = read::object(data, "checks");
+    if let Some(c) = checks {
+        for key in c.keys() {
+            if !CHECKS.iter().any(|k| k.id == key) {
+                ctx.emit(
+                    &UNKNOWN_CHECK,
+                    format!("/checks/{}", escape_key(key)),
+                    "This answer is for a check the visit template does not have: answer the template's checks only",
+                );
+            }
+        }
+    }
+    for c in CHECKS {
+        let comment = checks.and_then(|cs| read::object(cs, c.id)).and_then(|o| read::text(o, "comment"));
+        if answer(checks, c.id) == Some(false) && comment.is_none() {
+            ctx.emit(&NO_WITHOUT_COMMENT, format!("/checks/{}/comment", c.id), "Enter a comment on the answer no")
+                .related([format!("/checks/{}/answer", c.id)]);
+        }
+    }
+    let things = read::list(data, "wentWell").iter().filter(|v| !read::is_blank(Some(v))).count();
+    if things == 1 || things > 2 {
+        ctx.emit(&WENT_WELL_COUNT, "/wentWell", "Enter two things that went well in the group");
+    }
+    let date = read::date(data, "date");
+    if let Some(d) = date {
+        if d > ctx.today {
+            ctx.emit(&IN_FUTURE, "/date", "Date of the visit must be today or in the past");
+        }
+    }
+    let (Some(previous), Some(d)) = (read::date(data, "previousVisitDate"), date) else { return };
+    if previous >= d {
+        ctx.emit(
+            &PREVIOUS_NOT_BEFORE,
+            "/previousVisitDate",
+            "Date of the previous visit must be before the date of this visit",
+        )
+        .related(["/date"]);
+    } else if let Some(due) = next_due(ctx, previous).filter(|due| d > *due) {
+        let months = ctx.value(&FREQUENCY_MONTHS);
+        ctx.emit(
+            &OVERDUE,
+            "/previousVisitDate",
+            format!("The previous visit was more than {months} months before this one: each group is visited annually"),
+        )
+        .related(["/date"])
+        .due(calendar::format_date(due));
+    }
+}

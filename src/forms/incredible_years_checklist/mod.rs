@@ -1,0 +1,75 @@
+//! Incredible Years parent group leader checklist — `incredible-years-checklist` (002, "ATTACHMENT FIVE -
+//! Incredible Years Peer Review"): 28 items in five parts, each yes, no or N/A; fidelity per part and overall.
+
+pub mod model;
+pub mod rules;
+
+use serde_json::{json, Map, Value};
+
+use crate::engine::context::Ctx;
+use crate::engine::read;
+use crate::engine::registry::FormDef;
+
+pub static FORM: FormDef = FormDef {
+    id: "incredible-years-checklist",
+    title: "Incredible Years parent group leader checklist",
+    source: "002_01d3e803f2e17a39.txt",
+    fields: model::FIELDS,
+    rules: rules::RULES,
+    required: &rules::REQUIRED,
+    check,
+    carry_forward: None,
+};
+
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    rules::check(data, ctx);
+    Some(outcome(data))
+}
+
+/// Yes ÷ (yes + no) to two decimals, rounded half up; none when no item is answered yes or no.
+fn fidelity(yes: usize, no: usize) -> Option<f64> {
+    let (yes, answered) = (i64::try_from(yes).ok()?, i64::try_from(yes.checked_add(no)?).ok()?);
+    if answered == 0 {
+        return None;
+    }
+    let hundredths = yes.checked_mul(200)?.checked_add(answered)?.checked_div(answered.checked_mul(2)?)?;
+    format!("{}.{:02}", hundredths.div_euclid(100), hundredths.rem_euclid(100)).parse().ok()
+}
+
+/// Counts and fidelity per part and overall.
+fn outcome(data: &Map<String, Value>) -> Value {
+    let items = read::object(data, "items");
+    let answer = |id: &str| items.and_then(|i| read::choice(i, id, model::ANSWERS));
+    let count = |part: Option<&str>, want: Option<&str>| {
+        model::ITEMS
+            .iter()
+            .filter(|i| part.is_none_or(|p| i.part == p))
+            .filter(|i| answer(i.id).as_deref() == want)
+            .count()
+    };
+    let parts: Vec<Value> = model::PARTS
+        .iter()
+        .map(|p| {
+            let (yes, no) = (count(Some(p.id), Some("yes")), count(Some(p.id), Some("no")));
+            json!({
+                "id": p.id,
+                "title": p.title,
+                "items": model::ITEMS.iter().filter(|i| i.part == p.id).count(),
+                "yes": yes,
+                "no": no,
+                "notApplicable": count(Some(p.id), Some("n-a")),
+                "unanswered": count(Some(p.id), None),
+                "fidelity": fidelity(yes, no),
+            })
+        })
+        .collect();
+    let (yes, no) = (count(None, Some("yes")), count(None, Some("no")));
+    json!({
+        "parts": parts,
+        "yes": yes,
+        "no": no,
+        "notApplicable": count(None, Some("n-a")),
+        "unanswered": count(None, None),
+        "fidelity": fidelity(yes, no),
+    })
+}

@@ -1,0 +1,709 @@
+//! The Standards of Practice rules: one declaration each, then the check, which also builds the outcome's rows.
+//!
+//! Days here are calendar days (the standards say "2 days", "7 Days"; only the audit tool says "working days").
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use serde_json::{json, Map, Value};
+
+use crate::calendar;
+use crate::engine::context::Ctx;
+use crate::engine::messages::long_date;
+use crate::engine::profile::Param;
+use crate::engine::read;
+use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::engine::timescale::{self, Status, DUE_SOON_DAYS};
+use crate::rule;
+
+const STANDARDS: &str = "STRENGTHENING FAMLIES STANDARDS OF PRACTICE";
+
+rule!(REQUIRED, "PRS-001", "missing-required-field", Error, Required,
+    ["/allocationDate", "/pspCaseNoteAdded", "/contacts/*/at", "/visits/*/at"],
+    Cite::same(SEED_002, STANDARDS),
+    "A date the standards count from is missing: the date of allocation, the date and time of each contact and visit; and, once the PSP is checked, whether the case note was added.",
+    "Expectation of Strengthening Family Practitioner/Assistant");
+
+pub static CONTACT_DAYS: Param = Param { key: "practice-standards.contactDays", default: 2, unit: "days" };
+pub static REFERRER_DAYS: Param = Param { key: "practice-standards.referrerDays", default: 2, unit: "days" };
+pub static FIRST_VISIT_DAYS: Param = Param { key: "practice-standards.firstVisitDays", default: 7, unit: "days" };
+pub static RECORD_HOURS: Param = Param { key: "practice-standards.recordHours", default: 48, unit: "hours" };
+pub static FIRST_CIRCLE_WEEKS: Param = Param { key: "practice-standards.firstCircleWeeks", default: 8, unit: "weeks" };
+pub static EHA_WEEKS: Param = Param { key: "practice-standards.ehaWeeks", default: 6, unit: "weeks" };
+pub static MEETING_FROM_WEEKS: Param =
+    Param { key: "practice-standards.supportMeetingFromWeeks", default: 6, unit: "weeks" };
+pub static MEETING_TO_WEEKS: Param =
+    Param { key: "practice-standards.supportMeetingToWeeks", default: 8, unit: "weeks" };
+pub static CIRCLE_WEEKS: Param = Param { key: "practice-standards.circleWeeks", default: 8, unit: "weeks" };
+pub static CLOSURE_DAYS: Param = Param { key: "practice-standards.closureDays", default: 7, unit: "days" };
+pub static VISIT_FROM_HOUR: Param = Param { key: "practice-standards.visitFromHour", default: 7, unit: "hour" };
+pub static VISIT_TO_HOUR: Param = Param { key: "practice-standards.visitToHour", default: 20, unit: "hour" };
+
+rule!(
+    CONTACT_LATE,
+    "PRS-002",
+    "family-contact-late",
+    Warning,
+    Check,
+    ["/familyContactOn", "/allocationDate"],
+    Cite::same(SEED_002, STANDARDS),
+    "Contact with the family was made, or is still to be made, later than 2 days after allocation (calendar days).",
+    "Following Allocation, contact to be made with families\t2 days",
+    params = [CONTACT_DAYS]
+);
+
+rule!(
+    REFERRER_LATE,
+    "PRS-003",
+    "referrer-notification-late",
+    Warning,
+    Check,
+    ["/referrerNotifiedOn", "/allocationDate"],
+    Cite::same(SEED_002, STANDARDS),
+    "The referrer was notified of the allocation, or is still to be, later than 2 days after allocation.",
+    "Referrer notified following allocation\t2 days",
+    params = [REFERRER_DAYS]
+);
+
+rule!(PSP_LATE, "PRS-004", "psp-not-checked-before-first-visit", Warning, Check,
+    ["/pspCheckedOn", "/firstVisitOn", "/allocationDate"],
+    Cite::interpreted(SEED_002, STANDARDS),
+    "The PSP was checked after the first visit, or is not recorded as checked by it (a check on the day of the visit counts as before it: the record has dates, not times).",
+    "PSP to be checked – case note added to Protocol.\tPrior to first visit.",
+    params = [FIRST_VISIT_DAYS]);
+
+rule!(
+    PSP_NOTE,
+    "PRS-005",
+    "psp-case-note-not-added",
+    Warning,
+    Check,
+    ["/pspCaseNoteAdded", "/pspCheckedOn"],
+    Cite::same(SEED_002, STANDARDS),
+    "The PSP was checked but no case note of the check was added to Protocol.",
+    "PSP to be checked – case note added to Protocol."
+);
+
+rule!(RECORD_LATE, "PRS-006", "record-not-updated-within-48-hours", Warning, Check,
+    ["/contacts/*/recordedAt", "/contacts/*/at"],
+    Cite::same(SEED_002, STANDARDS),
+    "The case record was updated, or is still to be, more than 48 hours after a contact regarding the family, measured in elapsed hours of UK time (across clock changes).",
+    "Following any contact regarding the family – case records to be updated.\t48 hours",
+    params = [RECORD_HOURS]);
+
+rule!(
+    FIRST_VISIT_LATE,
+    "PRS-007",
+    "first-visit-late",
+    Warning,
+    Check,
+    ["/firstVisitOn", "/allocationDate"],
+    Cite::same(SEED_002, STANDARDS),
+    "The first visit with the family was made, or is still to be, later than 7 days after allocation.",
+    "First Visit with the family to be made\t7 Days",
+    params = [FIRST_VISIT_DAYS]
+);
+
+rule!(FIRST_CIRCLE_LATE, "PRS-008", "first-family-circle-late", Warning, Check,
+    ["/firstFamilyCircleOn", "/familyCircleDates", "/allocationDate"],
+    Cite::interpreted(SEED_002, STANDARDS),
+    "The first Family Circle was completed, or is still to be, later than 8 weeks after allocation (the end of the seed's \"6 - 8 Weeks\"; counting from allocation is interpreted).",
+    "First Family Circle to be completed.\t6 - 8 Weeks",
+    params = [FIRST_CIRCLE_WEEKS]);
+
+rule!(EHA_LATE, "PRS-009", "early-help-assessment-late", Warning, Check,
+    ["/earlyHelpAssessmentOn", "/assessmentByReferrer", "/allocationDate"],
+    Cite::same(SEED_002, STANDARDS),
+    "The early help assessment was completed, or is still to be, later than 6 weeks after allocation, unless the referrer completed it.",
+    "Early Help Assessment to be completed (unless completed by referrer)\t6 Weeks",
+    params = [EHA_WEEKS]);
+
+rule!(MEETING_WINDOW, "PRS-010", "support-meeting-outside-window", Warning, Check,
+    ["/earlyHelpSupportMeetingOn", "/earlyHelpAssessmentOn"],
+    Cite::same(SEED_002, STANDARDS),
+    "The early help support meeting is outside its window of 6 to 8 weeks after the early help assessment: earlier, later, or still to be held after the window closed.",
+    "Early Help Support Meeting\t6 – 8 Weeks after initial Early Help Assessment",
+    params = [MEETING_FROM_WEEKS, MEETING_TO_WEEKS]);
+
+rule!(CIRCLE_LATE, "PRS-011", "family-circle-review-late", Warning, Check,
+    ["/familyCircleDates", "/familyCircleDates/*", "/firstFamilyCircleOn", "/closureDirectedOn"],
+    Cite::same(SEED_002, STANDARDS),
+    "A Family Circle came, or the next is still to come, more than 8 weeks after the one before (not counted once the case is directed to close).",
+    "Ongoing Family Circles\t8 Weeks",
+    params = [CIRCLE_WEEKS]);
+
+rule!(CLOSURE_LATE, "PRS-012", "closure-summary-late", Warning, Check, ["/closureSummaryOn", "/closureDirectedOn"],
+    Cite::same(SEED_002, STANDARDS),
+    "The closure summary and end of involvement were completed, or are still to be, more than 1 week after the case was directed to close.",
+    "When directed close a case. Closure summary and end of involvement to be completed.\t1 week",
+    params = [CLOSURE_DAYS]);
+
+rule!(
+    DUE_SOON,
+    "PRS-013",
+    "standard-due-soon",
+    Info,
+    Check,
+    [
+        "/familyContactOn",
+        "/referrerNotifiedOn",
+        "/pspCheckedOn",
+        "/contacts/*/recordedAt",
+        "/firstVisitOn",
+        "/firstFamilyCircleOn",
+        "/earlyHelpAssessmentOn",
+        "/earlyHelpSupportMeetingOn",
+        "/familyCircleDates",
+        "/closureSummaryOn"
+    ],
+    Cite::interpreted(SEED_002, STANDARDS),
+    "A standard not yet met falls due within 7 days (for the 48-hour standard, within the day).",
+    ""
+);
+
+rule!(
+    VISIT_HOURS,
+    "PRS-014",
+    "visit-outside-support-hours",
+    Info,
+    Check,
+    ["/visits/*/at"],
+    Cite::same(SEED_002, "The role of the Strengthening Families Practitioner"),
+    "A visit is outside the hours of planned support in the home, 7am to 8pm.",
+    "Planned Practitioner support in the home will be provided across a 7 day week from 7am to 8pm.",
+    params = [VISIT_FROM_HOUR, VISIT_TO_HOUR]
+);
+
+rule!(ORDER, "PRS-015", "dates-out-of-order", Error, Check,
+    ["/allocationDate", "/familyContactOn", "/referrerNotifiedOn", "/firstVisitOn", "/firstFamilyCircleOn", "/familyCircleDates/*", "/closureDirectedOn", "/closureSummaryOn", "/contacts/*/recordedAt", "/contacts/*/at"],
+    Cite::interpreted(SEED_002, STANDARDS),
+    "Dates contradict each other: an event that follows allocation dated before it, a closure summary before the direction to close, a case record updated before the contact.",
+    "");
+
+rule!(
+    IN_FUTURE,
+    "PRS-016",
+    "date-in-future",
+    Error,
+    Check,
+    [
+        "/allocationDate",
+        "/familyContactOn",
+        "/referrerNotifiedOn",
+        "/pspCheckedOn",
+        "/firstVisitOn",
+        "/firstFamilyCircleOn",
+        "/familyCircleDates/*",
+        "/earlyHelpAssessmentOn",
+        "/earlyHelpSupportMeetingOn",
+        "/closureDirectedOn",
+        "/closureSummaryOn",
+        "/contacts/*/at",
+        "/contacts/*/recordedAt"
+    ],
+    Cite::interpreted(SEED_002, STANDARDS),
+    "A date of something done (not a planned visit) is after today.",
+    ""
+);
+
+pub static RULES: &[&Rule] = &[
+    &REQUIRED,
+    &CONTACT_LATE,
+    &REFERRER_LATE,
+    &PSP_LATE,
+    &PSP_NOTE,
+    &RECORD_LATE,
+    &FIRST_VISIT_LATE,
+    &FIRST_CIRCLE_LATE,
+    &EHA_LATE,
+    &MEETING_WINDOW,
+    &CIRCLE_LATE,
+    &CLOSURE_LATE,
+    &DUE_SOON,
+    &VISIT_HOURS,
+    &ORDER,
+    &IN_FUTURE,
+];
+
+/// One row of the outcome: a standard (or one contact's record, or one Family Circle interval) and where it stands.
+pub struct Row {
+    pub standard: &'static str,
+    /// The seed's wording of the expectation.
+    pub title: &'static str,
+    /// `YYYY-MM-DD` or, for the 48-hour standard, `YYYY-MM-DDTHH:MM`.
+    pub due: Option<String>,
+    pub met_on: Option<String>,
+    pub status: Status,
+    /// Extra keys for rows that repeat (`contact`, `after`) or have a window (`from`).
+    pub extra: Vec<(&'static str, Value)>,
+}
+
+impl Row {
+    pub fn to_json(&self) -> Value {
+        let mut row = json!({
+            "standard": self.standard,
+            "title": self.title,
+            "due": self.due,
+            "metOn": self.met_on,
+            "status": self.status.as_str(),
+        });
+        if let Value::Object(m) = &mut row {
+            for (k, v) in &self.extra {
+                m.insert((*k).to_owned(), v.clone());
+            }
+        }
+        row
+    }
+}
+
+/// A standard measured in days, and how to word its findings.
+struct DateStandard {
+    id: &'static str,
+    title: &'static str,
+    rule: &'static Rule,
+    /// The field that records it being met.
+    path: &'static str,
+    related: &'static [&'static str],
+    /// "Contact with the family".
+    what: &'static str,
+}
+
+/// Where a date standard stands; reports it late, overdue or due soon.
+fn date_standard(ctx: &mut Ctx, s: &DateStandard, due: Option<NaiveDate>, met: Option<NaiveDate>, limit: &str) -> Row {
+    let status = due.map_or(Status::NotApplicable, |d| timescale::status(d, met, ctx.today, DUE_SOON_DAYS));
+    if let Some(d) = due {
+        emit_status(ctx, s.rule, s.path, s.related, s.what, limit, status, d);
+    }
+    Row {
+        standard: s.id,
+        title: s.title,
+        due: due.map(calendar::format_date),
+        met_on: met.map(calendar::format_date),
+        status,
+        extra: Vec::new(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn emit_status(
+    ctx: &mut Ctx,
+    rule: &'static Rule,
+    path: &str,
+    related: &[&str],
+    what: &str,
+    limit: &str,
+    status: Status,
+    due: NaiveDate,
+) {
+    let (rule, message) = match status {
+        Status::MetLate => (rule, format!("{what} was not {limit}")),
+        Status::Overdue => (rule, format!("{what} is overdue: it was due {limit}")),
+        Status::DueSoon => (&DUE_SOON, format!("{what} is due by {}", long_date(due))),
+        _ => return,
+    };
+    ctx.emit(rule, path, message).related(related.iter().copied()).due(calendar::format_date(due));
+}
+
+fn plus_days(ctx: &Ctx, from: Option<NaiveDate>, param: &Param) -> Option<NaiveDate> {
+    calendar::add_days(from?, ctx.value(param))
+}
+
+fn plus_weeks(ctx: &Ctx, from: Option<NaiveDate>, param: &Param) -> Option<NaiveDate> {
+    calendar::add_weeks(from?, ctx.value(param))
+}
+
+/// A Family Circle date and the field it came from.
+struct Circle {
+    date: NaiveDate,
+    path: String,
+}
+
+fn circles(data: &Map<String, Value>) -> Vec<Circle> {
+    let mut out: Vec<Circle> = Vec::new();
+    if let Some(first) = read::date(data, "firstFamilyCircleOn") {
+        out.push(Circle { date: first, path: "/firstFamilyCircleOn".to_owned() });
+    }
+    for (i, v) in read::list(data, "familyCircleDates").iter().enumerate() {
+        if let Some(d) = read::parse_date(v).ok().flatten() {
+            if !out.iter().any(|c| c.date == d) {
+                out.push(Circle { date: d, path: format!("/familyCircleDates/{i}") });
+            }
+        }
+    }
+    out.sort_by_key(|c| c.date);
+    out
+}
+
+/// Runs every rule; returns the outcome's rows in the order of the standards table.
+pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Vec<Row> {
+    let allocation = read::date(data, "allocationDate");
+    let mut rows = Vec::new();
+    let days = |ctx: &Ctx, p: &Param| format!("within {} days of allocation", ctx.value(p));
+
+    let limit = days(ctx, &CONTACT_DAYS);
+    let due = plus_days(ctx, allocation, &CONTACT_DAYS);
+    rows.push(date_standard(
+        ctx,
+        &DateStandard {
+            id: "family-contact",
+            title: "Following Allocation, contact to be made with families",
+            rule: &CONTACT_LATE,
+            path: "/familyContactOn",
+            related: &["/allocationDate"],
+            what: "Contact with the family",
+        },
+        due,
+        read::date(data, "familyContactOn"),
+        &limit,
+    ));
+
+    let limit = days(ctx, &REFERRER_DAYS);
+    let due = plus_days(ctx, allocation, &REFERRER_DAYS);
+    rows.push(date_standard(
+        ctx,
+        &DateStandard {
+            id: "referrer-notified",
+            title: "Referrer notified following allocation",
+            rule: &REFERRER_LATE,
+            path: "/referrerNotifiedOn",
+            related: &["/allocationDate"],
+            what: "Notifying the referrer",
+        },
+        due,
+        read::date(data, "referrerNotifiedOn"),
+        &limit,
+    ));
+
+    // PSP: before the first visit, or by the day the first visit is due when there has been none.
+    let first_visit = read::date(data, "firstVisitOn");
+    let first_visit_due = plus_days(ctx, allocation, &FIRST_VISIT_DAYS);
+    let psp = read::date(data, "pspCheckedOn");
+    rows.push(date_standard(
+        ctx,
+        &DateStandard {
+            id: "psp-checked",
+            title: "PSP to be checked – case note added to Protocol.",
+            rule: &PSP_LATE,
+            path: "/pspCheckedOn",
+            related: &["/firstVisitOn"],
+            what: "The PSP check",
+        },
+        first_visit.or(first_visit_due),
+        psp,
+        "before the first visit",
+    ));
+    if !read::is_blank(data.get("pspCheckedOn")) {
+        match read::boolean(data, "pspCaseNoteAdded") {
+            Some(false) => {
+                ctx.emit(&PSP_NOTE, "/pspCaseNoteAdded", "Add a case note of the PSP check to Protocol")
+                    .related(["/pspCheckedOn"]);
+            }
+            None if read::is_blank(data.get("pspCaseNoteAdded")) => {
+                ctx.emit(&REQUIRED, "/pspCaseNoteAdded", "Select whether a case note of the PSP check was added");
+            }
+            _ => {}
+        }
+    }
+
+    records(data, ctx, &mut rows);
+
+    let limit = days(ctx, &FIRST_VISIT_DAYS);
+    rows.push(date_standard(
+        ctx,
+        &DateStandard {
+            id: "first-visit",
+            title: "First Visit with the family to be made",
+            rule: &FIRST_VISIT_LATE,
+            path: "/firstVisitOn",
+            related: &["/allocationDate"],
+            what: "The first visit",
+        },
+        first_visit_due,
+        first_visit,
+        &limit,
+    ));
+
+    let all_circles = circles(data);
+    let limit = format!("within {} weeks of allocation", ctx.value(&FIRST_CIRCLE_WEEKS));
+    let due = plus_weeks(ctx, allocation, &FIRST_CIRCLE_WEEKS);
+    rows.push(date_standard(
+        ctx,
+        &DateStandard {
+            id: "first-family-circle",
+            title: "First Family Circle to be completed.",
+            rule: &FIRST_CIRCLE_LATE,
+            path: "/firstFamilyCircleOn",
+            related: &["/allocationDate", "/familyCircleDates"],
+            what: "The first Family Circle",
+        },
+        due,
+        all_circles.first().map(|c| c.date),
+        &limit,
+    ));
+
+    let eha = read::date(data, "earlyHelpAssessmentOn");
+    let by_referrer = read::boolean(data, "assessmentByReferrer") == Some(true);
+    let limit = format!("within {} weeks of allocation", ctx.value(&EHA_WEEKS));
+    let due = if by_referrer { None } else { plus_weeks(ctx, allocation, &EHA_WEEKS) };
+    rows.push(date_standard(
+        ctx,
+        &DateStandard {
+            id: "early-help-assessment",
+            title: "Early Help Assessment to be completed (unless completed by referrer)",
+            rule: &EHA_LATE,
+            path: "/earlyHelpAssessmentOn",
+            related: &["/allocationDate", "/assessmentByReferrer"],
+            what: "The early help assessment",
+        },
+        due,
+        eha,
+        &limit,
+    ));
+
+    support_meeting(data, ctx, eha, &mut rows);
+    ongoing_circles(data, ctx, &all_circles, &mut rows);
+
+    let directed = read::date(data, "closureDirectedOn");
+    let closure_days = ctx.value(&CLOSURE_DAYS);
+    let limit = format!("within {closure_days} days of the direction to close");
+    let due = plus_days(ctx, directed, &CLOSURE_DAYS);
+    rows.push(date_standard(
+        ctx,
+        &DateStandard {
+            id: "closure-summary",
+            title: "When directed close a case. Closure summary and end of involvement to be completed.",
+            rule: &CLOSURE_LATE,
+            path: "/closureSummaryOn",
+            related: &["/closureDirectedOn"],
+            what: "The closure summary and end of involvement",
+        },
+        due,
+        read::date(data, "closureSummaryOn"),
+        &limit,
+    ));
+
+    visits(data, ctx);
+    order(data, ctx, allocation, &all_circles);
+    future(data, ctx);
+    rows
+}
+
+/// Each contact's case record: updated within 48 hours, in elapsed UK time.
+fn records(data: &Map<String, Value>, ctx: &mut Ctx, rows: &mut Vec<Row>) {
+    let hours = ctx.value(&RECORD_HOURS);
+    let now = ctx.today.and_time(NaiveTime::MIN);
+    for (i, c) in read::list(data, "contacts").iter().enumerate() {
+        let Some(contact) = c.as_object() else { continue };
+        // A missing time is reported by the model's required field, a malformed one by the shared input rule.
+        let Some(at) = read::datetime(contact, "at") else { continue };
+        let recorded = read::datetime(contact, "recordedAt");
+        let due = calendar::add_hours_local(at, hours);
+        let status = due.map_or(Status::NotApplicable, |d| timescale::status_at(d, recorded, now, 24));
+        let path = format!("/contacts/{i}/recordedAt");
+        let related = [format!("/contacts/{i}/at")];
+        let due_text = due.map(calendar::format_local_datetime);
+        match (status, &due_text) {
+            (Status::MetLate, Some(d)) => {
+                let message = format!("The case record was not updated within {hours} hours of the contact");
+                ctx.emit(&RECORD_LATE, path, message).related(related).due(d.clone());
+            }
+            (Status::Overdue, Some(d)) => {
+                let message =
+                    format!("Updating the case record is overdue: it was due within {hours} hours of the contact");
+                ctx.emit(&RECORD_LATE, path, message).related(related).due(d.clone());
+            }
+            (Status::DueSoon, Some(d)) => {
+                let message = format!("Update the case record within {hours} hours of the contact");
+                ctx.emit(&DUE_SOON, path, message).related(related).due(d.clone());
+            }
+            _ => {}
+        }
+        rows.push(Row {
+            standard: "records-updated",
+            title: "Following any contact regarding the family – case records to be updated.",
+            due: due_text,
+            met_on: recorded.map(calendar::format_local_datetime),
+            status,
+            extra: vec![("contact", json!(i))],
+        });
+    }
+}
+
+/// The support meeting: 6 to 8 weeks after the early help assessment; earlier is outside the window too.
+fn support_meeting(data: &Map<String, Value>, ctx: &mut Ctx, eha: Option<NaiveDate>, rows: &mut Vec<Row>) {
+    let (from_weeks, to_weeks) = (ctx.value(&MEETING_FROM_WEEKS), ctx.value(&MEETING_TO_WEEKS));
+    let from = plus_weeks(ctx, eha, &MEETING_FROM_WEEKS);
+    let to = plus_weeks(ctx, eha, &MEETING_TO_WEEKS);
+    let meeting = read::date(data, "earlyHelpSupportMeetingOn");
+    let limit = format!("{from_weeks} to {to_weeks} weeks after the early help assessment");
+    let mut row = date_standard(
+        ctx,
+        &DateStandard {
+            id: "early-help-support-meeting",
+            title: "Early Help Support Meeting",
+            rule: &MEETING_WINDOW,
+            path: "/earlyHelpSupportMeetingOn",
+            related: &["/earlyHelpAssessmentOn"],
+            what: "The early help support meeting",
+        },
+        to,
+        meeting,
+        &limit,
+    );
+    if let (Some(m), Some(f)) = (meeting, from) {
+        if m < f {
+            ctx.emit(
+                &MEETING_WINDOW,
+                "/earlyHelpSupportMeetingOn",
+                format!("The early help support meeting was earlier than {from_weeks} weeks after the early help assessment"),
+            )
+            .related(["/earlyHelpAssessmentOn"])
+            .due(calendar::format_date(f));
+            row.extra.push(("early", json!(true)));
+        }
+    }
+    row.extra.push(("from", json!(from.map(calendar::format_date))));
+    rows.push(row);
+}
+
+/// Ongoing Family Circles: each within 8 weeks of the one before; the next one due after the last, unless the case
+/// was directed to close by then.
+fn ongoing_circles(data: &Map<String, Value>, ctx: &mut Ctx, circles: &[Circle], rows: &mut Vec<Row>) {
+    let weeks = ctx.value(&CIRCLE_WEEKS);
+    let directed = read::date(data, "closureDirectedOn");
+    for (k, circle) in circles.iter().enumerate() {
+        let next = circles.get(k.saturating_add(1));
+        let Some(due) = calendar::add_weeks(circle.date, weeks) else { continue };
+        let closing = next.is_none() && directed.is_some_and(|d| d <= due);
+        let status = if closing {
+            Status::NotApplicable
+        } else {
+            timescale::status(due, next.map(|c| c.date), ctx.today, DUE_SOON_DAYS)
+        };
+        let path = next.map_or("/familyCircleDates", |c| c.path.as_str());
+        let limit = format!("within {weeks} weeks of the one before");
+        emit_status(ctx, &CIRCLE_LATE, path, &[circle.path.as_str()], "The next Family Circle", &limit, status, due);
+        rows.push(Row {
+            standard: "ongoing-family-circle",
+            title: "Ongoing Family Circles",
+            due: Some(calendar::format_date(due)),
+            met_on: next.map(|c| calendar::format_date(c.date)),
+            status,
+            extra: vec![("after", json!(calendar::format_date(circle.date)))],
+        });
+    }
+}
+
+fn visits(data: &Map<String, Value>, ctx: &mut Ctx) {
+    let (from, to) = (ctx.value(&VISIT_FROM_HOUR), ctx.value(&VISIT_TO_HOUR));
+    for (i, v) in read::list(data, "visits").iter().enumerate() {
+        let Some(visit) = v.as_object() else { continue };
+        let Some(at) = read::datetime(visit, "at") else { continue };
+        if outside_hours(at, from, to) {
+            ctx.emit(
+                &VISIT_HOURS,
+                format!("/visits/{i}/at"),
+                format!(
+                    "The visit is outside the hours of planned support in the home, {} to {}",
+                    clock(from),
+                    clock(to)
+                ),
+            );
+        }
+    }
+}
+
+/// Before `from` o'clock or after `to` o'clock (exactly `to`:00 is inside).
+pub fn outside_hours(at: NaiveDateTime, from: i64, to: i64) -> bool {
+    let minutes = i64::from(at.hour()).saturating_mul(60).saturating_add(i64::from(at.minute()));
+    minutes < from.saturating_mul(60) || minutes > to.saturating_mul(60)
+}
+
+/// 7 → "7am", 20 → "8pm", 12 → "midday".
+fn clock(hour: i64) -> String {
+    match hour {
+        0 | 24 => "midnight".to_owned(),
+        12 => "midday".to_owned(),
+        h if h < 12 => format!("{h}am"),
+        h => format!("{}pm", h.saturating_sub(12)),
+    }
+}
+
+fn order(data: &Map<String, Value>, ctx: &mut Ctx, allocation: Option<NaiveDate>, circles: &[Circle]) {
+    if let Some(a) = allocation {
+        let mut before: Vec<(String, &str)> = Vec::new();
+        for (key, label) in [
+            ("familyContactOn", "Date contact was made with the family"),
+            ("referrerNotifiedOn", "Date the referrer was notified"),
+            ("firstVisitOn", "Date of the first visit"),
+            ("closureDirectedOn", "Date the case was directed to close"),
+        ] {
+            if read::date(data, key).is_some_and(|d| d < a) {
+                before.push((format!("/{key}"), label));
+            }
+        }
+        for c in circles.iter().filter(|c| c.date < a) {
+            before.push((c.path.clone(), "Date of a Family Circle"));
+        }
+        for (path, label) in before {
+            ctx.emit(&ORDER, path, format!("{label} must be the same as or after the date of allocation"))
+                .related(["/allocationDate"]);
+        }
+    }
+    if let (Some(directed), Some(summary)) =
+        (read::date(data, "closureDirectedOn"), read::date(data, "closureSummaryOn"))
+    {
+        if summary < directed {
+            ctx.emit(
+                &ORDER,
+                "/closureSummaryOn",
+                "Date the closure summary was completed must be the same as or after the date the case was directed to close",
+            )
+            .related(["/closureDirectedOn"]);
+        }
+    }
+    for (i, c) in read::list(data, "contacts").iter().enumerate() {
+        let Some(contact) = c.as_object() else { continue };
+        if let (Some(at), Some(rec)) = (read::datetime(contact, "at"), read::datetime(contact, "recordedAt")) {
+            if calendar::minutes_between_local(at, rec).is_some_and(|m| m < 0) {
+                ctx.emit(
+                    &ORDER,
+                    format!("/contacts/{i}/recordedAt"),
+                    "Date and time the case record was updated must be the same as or after the contact",
+                )
+                .related([format!("/contacts/{i}/at")]);
+            }
+        }
+    }
+}
+
+fn future(data: &Map<String, Value>, ctx: &mut Ctx) {
+    let today = ctx.today;
+    for key in [
+        "allocationDate",
+        "familyContactOn",
+        "referrerNotifiedOn",
+        "pspCheckedOn",
+        "firstVisitOn",
+        "firstFamilyCircleOn",
+        "earlyHelpAssessmentOn",
+        "earlyHelpSupportMeetingOn",
+        "closureDirectedOn",
+        "closureSummaryOn",
+    ] {
+        if read::date(data, key).is_some_and(|d| d > today) {
+            ctx.emit(&IN_FUTURE, format!("/{key}"), "This date must be today or in the past");
+        }
+    }
+    for (i, v) in read::list(data, "familyCircleDates").iter().enumerate() {
+        if read::parse_date(v).ok().flatten().is_some_and(|d| d > today) {
+            ctx.emit(&IN_FUTURE, format!("/familyCircleDates/{i}"), "This date must be today or in the past");
+        }
+    }
+    for (i, c) in read::list(data, "contacts").iter().enumerate() {
+        let Some(contact) = c.as_object() else { continue };
+        for key in ["at", "recordedAt"] {
+            if read::datetime(contact, key).is_some_and(|t| t.date() > today) {
+                ctx.emit(&IN_FUTURE, format!("/contacts/{i}/{key}"), "This date and time must be today or in the past");
+            }
+        }
+    }
+}
