@@ -238,3 +238,22 @@ fn telford_wrekin_allows_six_weekly_supervision_once_the_supervision_forms_are_m
         assert!(about(&validate("supervision-record", &eight_weeks, &on("telford-wrekin")).unwrap(), &paths) > 0);
     }
 }
+
+#[test]
+fn walsall_accepts_a_workbook_summary_finalised_the_day_before_group_supervision() {
+    let on = |profile: &str| Options::new().today("2025-06-20").unwrap().profile(profile);
+    let summary = |submitted: &str| {
+        json!({
+            "worker": { "name": "W", "role": "social-worker" },
+            "periodStart": "2025-05-10", "periodEnd": "2025-06-09",
+            "groupSupervisionDate": "2025-06-10", "submittedOn": submitted, "analysis": "A"
+        })
+    };
+    let late = |data: &serde_json::Value, profile: &str| {
+        validate("workbook-summary", data, &on(profile)).unwrap().has("WBS-002")
+    };
+    assert!(late(&summary("2025-06-09"), "default"), "default: two days before");
+    assert!(!late(&summary("2025-06-09"), "walsall"), "walsall: the day before is in time");
+    assert!(late(&summary("2025-06-10"), "walsall"), "walsall: the day itself is late");
+    assert!(!late(&summary("2025-06-08"), "default"));
+}

@@ -85,11 +85,11 @@ pub static WALSALL: Profile = Profile {
     id: "walsall",
     title: "Walsall (Strengthening Families, Protecting Children \u{2014} Family Safeguarding Model; Family Safeguarding Overview, 2020)",
     changes: &[
-        "No change from default: group supervision monthly is already the default, from this council's overview (004: \"reviewed monthly for each family in group supervisions\"), as are the Family Safeguarding case supervision rules from its model (001).",
+        "workbook-summary.daysBefore 2 \u{2192} 1: workbook summaries are \"updated and finalised prior to the supervision session\" and \"finalised summaries must be provided in advance\" (001), not two days before as West Sussex asks; read as by the day before the session (interpreted). Group supervision monthly is already the default, from this council's overview (004).",
     ],
     severities: &[],
     off: &[],
-    thresholds: &[],
+    thresholds: &[("workbook-summary.daysBefore", 1)],
 };
 
 /// South Gloucestershire (003): the safety / wellbeing plan's defaults are already its own values.
