@@ -56,6 +56,13 @@ export interface Report<Outcome = Record<string, unknown>> {
   valid: boolean;
   diagnostics: Diagnostic[];
   outcome: Outcome | null;
+  /**
+   * Present (and true) only when the checks could not run for this call: the module trapped and has been
+   * re-instantiated. `valid` is then false, the one diagnostic is SYS-001 ("Checks are unavailable for a moment;
+   * your answers are kept. Try again.") at path "", and `outcome` is null. The next call is checked as usual; a
+   * `FormSession` keeps its data.
+   */
+  unavailable?: true;
 }
 
 /** A date as an ISO string or the parts of a GOV.UK date input, as typed. */
@@ -108,6 +115,19 @@ export function validate(formId: string, data: object, options?: Options): Repor
 export function carryForward(formId: string, data: object): object;
 export function workingDays(from: string, to: string, options?: Options): number;
 export function addWorkingDays(from: string, days: number, options?: Options): string;
+
+/** Test hooks, not part of the API and not covered by semver. */
+export const __testing: {
+  /** The next `n` calls into wasm throw `WebAssembly.RuntimeError`, as a trap would. */
+  trapNext(n?: number): void;
+  /** Calls into wasm so far. */
+  readonly rawCalls: number;
+  /** Re-instantiations so far. */
+  readonly heals: number;
+  readonly generation: number;
+  /** The current instance's linear memory, in bytes. */
+  memoryBytes(): number;
+};
 
 export class FormSession {
   constructor(formId: string, options?: Options);

@@ -2,6 +2,13 @@
 // object, a BigInt or a Symbol is rejected here (the caller's mistake) before wasm is entered, and nesting or odd
 // characters are handled inside by the engine as diagnostics. Nothing here touches the network, storage or the
 // console; the only clock read is for the default "today" (the current date in Europe/London).
+//
+// Self-healing. A panic in wasm aborts as `RuntimeError: unreachable` and leaves the instance broken (an exported
+// object then throws "recursive use of an object detected" forever). Every call into wasm goes through `guarded`:
+// after a trap it re-instantiates the module it already holds (`__sf_reinstantiate`, which scripts/build.mjs adds to
+// wasm-bindgen's glue), synchronously, so the next call works. The call that trapped never says "valid": `validate`
+// and `FormSession`'s methods return the "checks unavailable" report (`unavailable: true`, code SYS-001); the other
+// functions, which have no report to give, retry once on the new instance and otherwise throw.
 import initGlue, {
   initSync as initSyncGlue,
   formsJson,
@@ -13,18 +20,23 @@ import initGlue, {
   workingDays as workingDaysRaw,
   addWorkingDays as addWorkingDaysRaw,
   Session,
+  __sf_reinstantiate,
 } from './safeguarding_forms.js';
 
 /** Loads the module (in a browser: fetches `safeguarding_forms_bg.wasm` next to this file). */
 export default async function init(input) {
   const arg = input === undefined || isInitObject(input) ? input : { module_or_path: input };
-  return initGlue(arg);
+  const out = await initGlue(arg);
+  loaded = out;
+  return out;
 }
 
 /** Loads the module synchronously from its bytes or a compiled `WebAssembly.Module`. */
 export function initSync(input) {
   const arg = isInitObject(input) ? input : { module: input };
-  return initSyncGlue(arg);
+  const out = initSyncGlue(arg);
+  loaded = out;
+  return out;
 }
 
 function isInitObject(x) {
@@ -80,14 +92,115 @@ function optionsJson(options) {
   return toJson(o, 'options');
 }
 
-function call(fn) {
+// ---- Self-healing ----
+
+/** The instance's exports (from init, initSync or the last re-instantiation); undefined until loaded. */
+let loaded;
+/** Bumped at each re-instantiation: a wasm `Session` made in an older generation belongs to a dead instance. */
+let generation = 0;
+const probe = { trapsPending: 0, rawCalls: 0, heals: 0 };
+
+const UNAVAILABLE_MESSAGE = 'Checks are unavailable for a moment; your answers are kept. Try again.';
+const TRAPPED = Symbol('trapped');
+
+/** The report for a call that could not be checked: never "valid". */
+function unavailable(form) {
+  return {
+    form,
+    valid: false,
+    diagnostics: [{ code: 'SYS-001', severity: 'error', path: '', message: UNAVAILABLE_MESSAGE }],
+    outcome: null,
+    unavailable: true,
+  };
+}
+
+/** Whether an exception means the instance is broken (as opposed to a caller's mistake reported by the engine). */
+function isTrap(e) {
+  if (typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError) return true;
+  // A stack overflow inside wasm is a RangeError in V8; it leaves wasm's own stack pointer wrong.
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return true;
+  // What a broken instance says about an object it was using when it trapped.
+  return e instanceof Error && /recursive use of an object detected/.test(e.message);
+}
+
+/** Every call into wasm: counted, and made to trap on demand by `__testing.trapNext`. */
+function raw(fn) {
+  if (loaded === undefined) throw new Error('safeguarding-forms is not initialised: call init() or initSync() first');
+  probe.rawCalls += 1;
+  if (probe.trapsPending > 0) {
+    probe.trapsPending -= 1;
+    throw new WebAssembly.RuntimeError('unreachable (simulated by __testing.trapNext)');
+  }
+  return fn();
+}
+
+/** A new instance of the module after a trap; every wasm object of the old one is abandoned. */
+function heal() {
+  generation += 1;
+  probe.heals += 1;
   try {
-    return fn();
-  } catch (e) {
-    if (e instanceof Error) throw new Error(e.message);
-    throw new Error(String(e));
+    loaded = __sf_reinstantiate();
+  } catch {
+    // Out of memory, say: the next call traps again and tries again.
   }
 }
+
+function asError(e) {
+  return e instanceof Error ? new Error(e.message) : new Error(String(e));
+}
+
+/** Calls into wasm; TRAPPED (after healing) if the instance trapped, the engine's Error for a caller's mistake. */
+function guarded(fn) {
+  try {
+    return raw(fn);
+  } catch (e) {
+    if (isTrap(e)) {
+      heal();
+      return TRAPPED;
+    }
+    throw asError(e);
+  }
+}
+
+/** For the functions with no report to fall back on: one more try on the new instance, then an Error. */
+function call(fn) {
+  let out = guarded(fn);
+  if (out === TRAPPED) out = guarded(fn);
+  if (out === TRAPPED) throw new Error(UNAVAILABLE_MESSAGE);
+  return out;
+}
+
+/** Drops a wasm object of a dead instance without touching any instance (pure JavaScript in the glue). */
+function abandon(session) {
+  try {
+    session?.__destroy_into_raw?.();
+  } catch {
+    // Nothing to do: it was never going to be used again.
+  }
+}
+
+/**
+ * Test hooks, not part of the API: `trapNext(n)` makes the next n calls into wasm throw `WebAssembly.RuntimeError`
+ * as a trap would; `rawCalls` counts calls into wasm (to prove a caller's mistake never entered it); `heals` counts
+ * re-instantiations; `memoryBytes()` is the current instance's linear memory size.
+ */
+export const __testing = Object.freeze({
+  trapNext(n = 1) {
+    probe.trapsPending += n;
+  },
+  get rawCalls() {
+    return probe.rawCalls;
+  },
+  get heals() {
+    return probe.heals;
+  },
+  get generation() {
+    return generation;
+  },
+  memoryBytes() {
+    return loaded?.memory?.buffer?.byteLength ?? 0;
+  },
+});
 
 function checkFormId(formId) {
   if (typeof formId !== 'string') throw new TypeError(`unknown form: ${JSON.stringify(String(formId))}`);
@@ -95,79 +208,192 @@ function checkFormId(formId) {
 }
 
 export function forms() {
-  return JSON.parse(formsJson());
+  return JSON.parse(call(() => formsJson()));
 }
 
 export function rules(formId, options) {
   if (formId !== undefined && formId !== null) checkFormId(formId);
-  return JSON.parse(call(() => rulesJson(formId ?? undefined, optionsJson(options))));
+  const opts = optionsJson(options);
+  return JSON.parse(call(() => rulesJson(formId ?? undefined, opts)));
 }
 
 export function profiles() {
-  return JSON.parse(profilesJson());
+  return JSON.parse(call(() => profilesJson()));
 }
 
 export function schema(formId) {
-  return JSON.parse(call(() => schemaJson(checkFormId(formId))));
+  const id = checkFormId(formId);
+  return JSON.parse(call(() => schemaJson(id)));
 }
 
 export function validate(formId, data, options) {
   const id = checkFormId(formId);
   const text = dataJson(data);
-  return JSON.parse(call(() => validateJson(id, text, optionsJson(options))));
+  const opts = optionsJson(options);
+  const out = guarded(() => validateJson(id, text, opts));
+  return out === TRAPPED ? unavailable(id) : JSON.parse(out);
 }
 
 export function carryForward(formId, data) {
   const id = checkFormId(formId);
-  return JSON.parse(call(() => carryForwardJson(id, dataJson(data))));
+  const text = dataJson(data);
+  return JSON.parse(call(() => carryForwardJson(id, text)));
 }
 
 export function workingDays(from, to, options) {
   if (typeof from !== 'string' || typeof to !== 'string') throw new TypeError('invalid option: from and to must be strings YYYY-MM-DD');
-  return call(() => workingDaysRaw(from, to, optionsJson(options)));
+  const opts = optionsJson(options);
+  return call(() => workingDaysRaw(from, to, opts));
 }
 
 export function addWorkingDays(from, days, options) {
   if (typeof from !== 'string') throw new TypeError('invalid option: from must be a string YYYY-MM-DD');
   if (typeof days !== 'number' || !Number.isInteger(days)) throw new TypeError('invalid option: days must be a whole number');
-  return call(() => addWorkingDaysRaw(from, days, optionsJson(options)));
+  const opts = optionsJson(options);
+  return call(() => addWorkingDaysRaw(from, days, opts));
 }
 
-/** Live validation while a person types: the form's state lives inside wasm; each edit returns the new report. */
+/** Edits kept since the last snapshot before one is taken (one `data()` serialisation per this many edits). */
+const COMPACT_EVERY = 256;
+
+/**
+ * Live validation while a person types: the form's state lives inside wasm; each edit returns the new report.
+ *
+ * To survive a re-instantiation the session also keeps, in JavaScript, what rebuilds it: the options text it was
+ * made with (so the default "today" does not move), a snapshot of the data as JSON text (the last `load`, or the
+ * wasm session's own `data()` taken every COMPACT_EVERY edits) and the edits since, as the JSON text already made
+ * for wasm. Nothing is serialised for this on an ordinary keystroke. An edit the engine refused (a caller's mistake)
+ * is kept too and replayed the same way, so the rebuilt session is the one that was lost; the edit that trapped is
+ * not kept (replaying it would trap again).
+ */
 export class FormSession {
+  #id;
+  #options;
   #session;
+  #generation;
+  #snapshot = null;
+  #edits = [];
+  #freed = false;
 
   constructor(formId, options) {
-    const id = checkFormId(formId);
-    this.#session = call(() => new Session(id, optionsJson(options)));
+    this.#id = checkFormId(formId);
+    this.#options = optionsJson(options);
+    this.#session = call(() => new Session(this.#id, this.#options));
+    this.#generation = generation;
+  }
+
+  /** The wasm session in the current instance, rebuilt after a re-instantiation; TRAPPED if it could not be. */
+  #live() {
+    if (this.#freed) throw new Error('this FormSession has been freed');
+    if (this.#generation === generation) return this.#session;
+    abandon(this.#session);
+    this.#session = null;
+    const rebuilt = guarded(() => {
+      const s = new Session(this.#id, this.#options);
+      if (this.#snapshot !== null) s.load(this.#snapshot);
+      for (const [op, pointer, value] of this.#edits) {
+        try {
+          if (op === 'set') s.set(pointer, value);
+          else if (op === 'remove') s.remove(pointer);
+          else s.load(value);
+        } catch (e) {
+          if (isTrap(e)) throw e;
+          // The engine refused this edit the first time too.
+        }
+      }
+      return s;
+    });
+    if (rebuilt === TRAPPED) return TRAPPED;
+    this.#session = rebuilt;
+    this.#generation = generation;
+    return rebuilt;
+  }
+
+  /** One edit: a report, the "unavailable" report after a trap, or the engine's Error for a caller's mistake. */
+  #edit(entry, fn) {
+    const s = this.#live();
+    if (s === TRAPPED) return unavailable(this.#id);
+    let out;
+    try {
+      out = raw(() => fn(s));
+    } catch (e) {
+      if (isTrap(e)) {
+        heal();
+        return unavailable(this.#id);
+      }
+      this.#keep(entry, false);
+      throw asError(e);
+    }
+    this.#keep(entry, true);
+    return JSON.parse(out);
+  }
+
+  #keep(entry, ok) {
+    if (ok && entry[0] === 'load') {
+      this.#snapshot = entry[2];
+      this.#edits = [];
+      return;
+    }
+    this.#edits.push(entry);
+    if (this.#edits.length >= COMPACT_EVERY) {
+      const text = guarded(() => this.#session.data());
+      if (text !== TRAPPED) {
+        this.#snapshot = text;
+        this.#edits = [];
+      }
+    }
   }
 
   load(data) {
     const text = dataJson(data);
-    return JSON.parse(call(() => this.#session.load(text)));
+    return this.#edit(['load', '', text], (s) => s.load(text));
   }
 
   set(pointer, value) {
     if (typeof pointer !== 'string') throw new TypeError('invalid JSON Pointer: a pointer is a string');
     if (value === undefined) return this.remove(pointer);
     const text = toJson(value, 'value');
-    return JSON.parse(call(() => this.#session.set(pointer, text)));
+    return this.#edit(['set', pointer, text], (s) => s.set(pointer, text));
   }
 
   remove(pointer) {
     if (typeof pointer !== 'string') throw new TypeError('invalid JSON Pointer: a pointer is a string');
-    return JSON.parse(call(() => this.#session.remove(pointer)));
+    return this.#edit(['remove', pointer, null], (s) => s.remove(pointer));
   }
 
   report() {
-    return JSON.parse(this.#session.report());
+    const s = this.#live();
+    if (s === TRAPPED) return unavailable(this.#id);
+    const out = guarded(() => s.report());
+    return out === TRAPPED ? unavailable(this.#id) : JSON.parse(out);
   }
 
   data() {
-    return JSON.parse(this.#session.data());
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const s = this.#live();
+      if (s === TRAPPED) continue;
+      const out = guarded(() => s.data());
+      if (out !== TRAPPED) return JSON.parse(out);
+    }
+    throw new Error(UNAVAILABLE_MESSAGE);
   }
 
   free() {
-    this.#session.free();
+    if (this.#freed) return;
+    this.#freed = true;
+    const s = this.#session;
+    this.#session = null;
+    this.#snapshot = null;
+    this.#edits = [];
+    if (s === null) return;
+    if (this.#generation !== generation) {
+      abandon(s);
+      return;
+    }
+    try {
+      raw(() => s.free());
+    } catch (e) {
+      if (isTrap(e)) heal();
+    }
   }
 }
