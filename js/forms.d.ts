@@ -21,9 +21,9 @@ export interface SfReferral {
     agency?: string | null;
     /** Referrer's role */
     role?: string | null;
-    /** Referrer's email address */
+    /** Referrer's email address. An email address, like name@example.com. */
     email?: string | null;
-    /** Referrer's telephone number */
+    /** Referrer's telephone number. A UK telephone number. */
     phone?: string | null;
   } | null;
   /** Family address */
@@ -34,7 +34,7 @@ export interface SfReferral {
     line2?: string | null;
     /** Town or city */
     town?: string | null;
-    /** Postcode */
+    /** Postcode. A UK postcode. */
     postcode?: string | null;
   } | null;
   /** Assessment. The open and current assessment: there must be one for the referral to be accepted. */

@@ -117,8 +117,8 @@ fn the_question_table_has_39_questions_in_six_sections_with_the_seed_wording() {
     let answers = &s["properties"]["answers"]["properties"];
     for q in QUESTIONS {
         assert_eq!(answers[q.id]["description"].as_str().unwrap().split(" Required").next().unwrap(), q.text);
-        assert_eq!(answers[q.id]["minimum"], 1.0);
-        assert_eq!(answers[q.id]["maximum"], 5.0);
+        assert_eq!(answers[q.id]["anyOf"][0]["minimum"], 1.0);
+        assert_eq!(answers[q.id]["anyOf"][0]["maximum"], 5.0);
     }
 }
 

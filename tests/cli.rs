@@ -53,7 +53,7 @@ fn rules_and_schema() {
     let table = String::from_utf8(cli(&["rules"], None).stdout).unwrap();
     assert!(table.contains("REF-001") && table.contains("INP-003"));
     let schema: serde_json::Value = serde_json::from_slice(&cli(&["schema", "sf-referral"], None).stdout).unwrap();
-    assert_eq!(schema["properties"]["route"]["enum"].as_array().unwrap().len(), 13);
+    assert_eq!(schema["properties"]["route"]["enum"].as_array().unwrap().len(), 15, "13 routes, blank and null");
 }
 
 #[test]

@@ -39,10 +39,11 @@ test('schema() is JSON Schema 2020-12 generated from the model', () => {
   const s = sf.schema('sf-referral');
   assert.equal(s.$schema, 'https://json-schema.org/draft/2020-12/schema');
   assert.equal(s.type, 'object');
-  assert.deepEqual(s.properties.route.enum.length, 13);
-  assert.equal(s.properties.children.type, 'array');
+  assert.equal(s.properties.route.enum.filter((v) => v).length, 13, 'the 13 routes, plus blank and null');
+  assert.deepEqual(s.properties.children.type, ['array', 'null']);
   assert.equal(s.properties.children.items.properties.dateOfBirth.$ref, '#/$defs/date');
-  assert.equal(s.properties.referrer.properties.email.format, 'email');
+  assert.equal(s.properties.referrer.properties.email.title, "Referrer's email address");
+  assert.deepEqual(Object.keys(s.properties).slice(0, 3), ['referralDate', 'receivedOn', 'route'], 'page order');
 });
 
 test('a complete referral is valid and eligible', () => {

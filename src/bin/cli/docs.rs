@@ -9,6 +9,24 @@ use std::process::ExitCode;
 use safeguarding_forms::{self as sf, Fidelity, Options, RuleInfo};
 use serde_json::Value;
 
+/// The canonical form of a lenient schema: the first branch of an `anyOf`, the first type of a type list, an
+/// enumeration without its blank and null.
+fn canonical(s: &Value) -> Value {
+    let mut s = match s.get("anyOf").and_then(Value::as_array).and_then(|a| a.first()) {
+        Some(first) => first.clone(),
+        None => s.clone(),
+    };
+    if let Some(m) = s.as_object_mut() {
+        if let Some(first) = m.get("type").and_then(Value::as_array).and_then(|t| t.first()).cloned() {
+            m.insert("type".into(), first);
+        }
+        if let Some(Value::Array(e)) = m.get_mut("enum") {
+            e.retain(|v| v.as_str().is_some_and(|t| !t.is_empty()));
+        }
+    }
+    s
+}
+
 fn fidelity(r: &RuleInfo) -> &'static str {
     match r.citation.fidelity {
         Fidelity::Same => "same",
@@ -146,6 +164,7 @@ pub fn generate() -> Result<Vec<(String, String)>, String> {
 }
 
 fn kind_of(root: &Value, s: &Value) -> String {
+    let s = &canonical(s);
     if let Some(r) = s.get("$ref").and_then(Value::as_str) {
         return if r.ends_with("/date") { "date".into() } else { r.into() };
     }
@@ -183,10 +202,12 @@ fn fields(root: &Value, s: &Value, prefix: &str, out: &mut String) {
             kind.push_str(", required");
         }
         let _ = writeln!(out, "| `{path}` | {} | {} |", cell(label), cell(&kind));
+        let p = &canonical(p);
         match p.get("type").and_then(Value::as_str) {
             Some("object") => fields(root, p, &path, out),
             Some("array") => {
                 if let Some(items) = p.get("items") {
+                    let items = &canonical(items);
                     if items.get("type").and_then(Value::as_str) == Some("object") {
                         fields(root, items, &format!("{path}/*"), out);
                     }

@@ -7,6 +7,24 @@ use std::process::ExitCode;
 use safeguarding_forms as sf;
 use serde_json::Value;
 
+/// The canonical form of a lenient schema: the first branch of an `anyOf`, the first type of a type list, an
+/// enumeration without its blank and null.
+fn canonical(s: &Value) -> Value {
+    let mut s = match s.get("anyOf").and_then(Value::as_array).and_then(|a| a.first()) {
+        Some(first) => first.clone(),
+        None => s.clone(),
+    };
+    if let Some(m) = s.as_object_mut() {
+        if let Some(first) = m.get("type").and_then(Value::as_array).and_then(|t| t.first()).cloned() {
+            m.insert("type".into(), first);
+        }
+        if let Some(Value::Array(e)) = m.get_mut("enum") {
+            e.retain(|v| v.as_str().is_some_and(|t| !t.is_empty()));
+        }
+    }
+    s
+}
+
 fn type_name(id: &str) -> String {
     id.split('-')
         .map(|w| {
@@ -17,6 +35,7 @@ fn type_name(id: &str) -> String {
 }
 
 fn ts(s: &Value, indent: usize) -> String {
+    let s = &canonical(s);
     if let Some(r) = s.get("$ref").and_then(Value::as_str) {
         return if r.ends_with("/date") { "DateInput".into() } else { "unknown".into() };
     }
