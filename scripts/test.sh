@@ -15,6 +15,8 @@ echo "== format and lints (host and wasm32)"
 bash scripts/lint.sh
 echo "== cargo test"
 cargo test
+echo "== examples (native)"
+cargo run --quiet --example native
 echo "== npm run build"
 npm run build
 echo "== conformance smoke (shared)"
