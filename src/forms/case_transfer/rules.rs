@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use super::model;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
@@ -150,17 +151,7 @@ fn required(data: &Map<String, Value>, ctx: &mut Ctx) {
 }
 
 fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
-    for (key, label) in [
-        ("authorisedOn", "Date the transfer was authorised"),
-        ("receivingSeniorBsoOn", "Date the form was reassigned to the receiving hub's senior business support officer"),
-        ("takenToApmOn", "Date the transfer was taken to the APM"),
-        ("allocatedOn", "Date the receiving hub allocated the family"),
-        ("finalisedOn", "Date the transfer was finalised"),
-    ] {
-        if read::date(data, key).is_some_and(|d| d > ctx.today) {
-            ctx.emit(&DATE_IN_FUTURE, format!("/{key}"), format!("{label} must be today or in the past"));
-        }
-    }
+    checks::dates_not_after_today(model::FIELDS, data, ctx, &DATE_IN_FUTURE);
     if let (Some(authorised), Some(reassigned)) = (f.authorised, f.reassigned) {
         if reassigned < authorised {
             ctx.emit(

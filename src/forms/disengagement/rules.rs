@@ -3,6 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::model;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
@@ -223,11 +224,7 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx) {
         ("letterSentOn", "Date the letter was sent to the family"),
         ("closedOn", "Date the case was closed"),
     ];
-    for (key, label) in labels {
-        if read::date(data, key).is_some_and(|d| d > ctx.today) {
-            ctx.emit(&DATE_IN_FUTURE, format!("/{key}"), format!("{label} must be today or in the past"));
-        }
-    }
+    checks::dates_not_after_today(model::FIELDS, data, ctx, &DATE_IN_FUTURE);
     let Some(discussed) = read::date(data, "discussedInSupervisionOn") else { return };
     for (key, label) in labels.into_iter().skip(1) {
         if read::date(data, key).is_some_and(|d| d < discussed) {

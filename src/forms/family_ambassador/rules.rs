@@ -8,9 +8,9 @@ use serde_json::{Map, Value};
 
 use super::model;
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::plural;
-use crate::engine::model::Kind;
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
@@ -446,31 +446,5 @@ fn order(data: &Map<String, Value>, ctx: &mut Ctx) {
 }
 
 fn future(data: &Map<String, Value>, ctx: &mut Ctx) {
-    let mut found: Vec<(String, &str)> = Vec::new();
-    for field in model::FIELDS {
-        match field.kind {
-            Kind::Date if read::date(data, field.name).is_some_and(|d| d > ctx.today) => {
-                found.push((format!("/{}", field.name), field.label));
-            }
-            Kind::Object(fields) => {
-                let Some(o) = read::object(data, field.name) else { continue };
-                for inner in fields {
-                    if read::date(o, inner.name).is_some_and(|d| d > ctx.today) {
-                        found.push((format!("/{}/{}", field.name, inner.name), inner.label));
-                    }
-                }
-            }
-            Kind::List { item: Kind::Date, .. } => {
-                for (i, d) in sorted_dates(data, field.name) {
-                    if d > ctx.today {
-                        found.push((format!("/{}/{i}", field.name), field.label));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    for (path, label) in found {
-        ctx.emit(&IN_FUTURE, path, format!("{label} must be today or in the past"));
-    }
+    checks::dates_not_after_today(model::FIELDS, data, ctx, &IN_FUTURE);
 }

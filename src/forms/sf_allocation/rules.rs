@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::model::{self, ALLOCATING, FAMILY_CONNECT};
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
@@ -252,20 +253,7 @@ fn required(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 }
 
 fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
-    for (key, label) in [
-        ("meetingDate", "Date of the allocation meeting"),
-        ("allocationDate", "Date of allocation"),
-        ("referrerNotifiedOn", "Date the referrer was told the outcome"),
-        ("firstContactOn", "Date of the first contact with the family"),
-        ("firstVisitOn", "Date of the first visit"),
-        ("pspCheckedOn", "Date the PSP was checked"),
-        ("unallocatedSince", "Date the case became unallocated"),
-        ("reviewedOn", "Date the unallocated case was last reviewed"),
-    ] {
-        if read::date(data, key).is_some_and(|d| d > ctx.today) {
-            ctx.emit(&DATE_IN_FUTURE, format!("/{key}"), format!("{label} must be today or in the past"));
-        }
-    }
+    checks::dates_not_after_today(model::FIELDS, data, ctx, &DATE_IN_FUTURE);
     if let (Some(alloc), Some(meeting)) = (f.allocation, f.meeting) {
         if alloc < meeting {
             ctx.emit(
