@@ -21,7 +21,10 @@ fn main() -> Result<(), safeguarding_forms::Error> {
         println!("  {} {} {}: {}", d.severity.as_str(), d.code, d.path, d.message);
     }
     if let Some(outcome) = &report.outcome {
-        println!("  eligible: {}, sub-categories still needed: {}", outcome["eligible"], outcome["subcategoriesNeeded"]);
+        println!(
+            "  eligible: {}, sub-categories still needed: {}",
+            outcome["eligible"], outcome["subcategoriesNeeded"]
+        );
     }
     Ok(())
 }

@@ -3,6 +3,11 @@
 
 export const PAGES = {
   'sf-referral': '/www/referral.html',
+  'case-audit': '/www/case-audit.html',
+  'casework-supervision': '/www/casework-supervision.html',
+  'family-programme': '/www/family-programme.html',
+  'group-supervision': '/www/group-supervision.html',
+  'safety-plan': '/www/safety-plan.html',
 };
 
 /** Mark the page as JavaScript-enabled the way govuk-frontend's template does, then start its components. */
