@@ -18,32 +18,44 @@ function unavailable(reason) {
   document.body.dataset.checks = 'unavailable';
 }
 
+/** The source document's title (from the rules' citations) and its file name. */
+function sourceCell(checks, form) {
+  let titles = [];
+  try {
+    const rules = checks.rules(form.id);
+    const own = rules.filter((r) => r.citation?.document === form.source);
+    titles = [...new Set((own.length ? own : rules).map((r) => r.citation?.title).filter(Boolean))];
+  } catch {
+    titles = [];
+  }
+  if (!titles.length) return [document.createTextNode(form.source)];
+  return [
+    document.createTextNode(titles.join('; ')),
+    el('br'),
+    el('span', { className: 'govuk-body-s app-source-file', text: form.source }),
+  ];
+}
+
 try {
   const checks = await loadChecks();
   const list = checks.forms();
   for (const form of list) {
-    const page = PAGES[form.id];
-    const titleCell = el('td', { className: 'govuk-table__cell' });
-    if (page) {
-      titleCell.append(el('a', { className: 'govuk-link', text: form.title, attrs: { href: page } }));
-    } else {
-      titleCell.append(document.createTextNode(form.title));
-    }
+    // The bespoke page where there is one, else the generic page drawn from the form's schema.
+    const page = PAGES[form.id] ?? `/www/form.html?form=${encodeURIComponent(form.id)}`;
     const row = el('tr', { className: 'govuk-table__row', attrs: { 'data-form': form.id } }, [
-      el('th', { className: 'govuk-table__header', attrs: { scope: 'row' } }, [titleCell.firstChild]),
+      el('th', { className: 'govuk-table__header', attrs: { scope: 'row' } }, [
+        el('a', { className: 'govuk-link', text: form.title, attrs: { href: page } }),
+      ]),
       el('td', { className: 'govuk-table__cell' }, [el('code', { className: 'app-code', text: form.id })]),
-      el('td', { className: 'govuk-table__cell', text: form.source }),
+      el('td', { className: 'govuk-table__cell' }, sourceCell(checks, form)),
       el('td', { className: 'govuk-table__cell govuk-table__cell--numeric', text: form.rules }),
     ]);
     body.append(row);
   }
   table.hidden = false;
-  const withPages = list.filter((f) => PAGES[f.id]).length;
+  const bespoke = list.filter((f) => PAGES[f.id]).length;
   const forms = `${list.length} ${list.length === 1 ? 'form' : 'forms'}`;
-  const pages = list.length === 1
-    ? (withPages ? 'It has a demo page.' : 'It has no demo page yet.')
-    : `${withPages} of them ${withPages === 1 ? 'has' : 'have'} a demo page so far.`;
-  status.textContent = `${forms}. ${pages}`;
+  status.textContent = `${forms}, each with a page checked as you type${bespoke ? ` (${bespoke} with a bespoke page)` : ''}.`;
   document.body.dataset.checks = 'ready';
 } catch (err) {
   unavailable('The forms module could not be loaded, so the list of forms cannot be shown.');

@@ -1,0 +1,336 @@
+// Browser tests of the generic form pages (www/form.html?form=<id>) for every form the package lists, in headless
+// Chromium, against the built package (pkg/).
+//
+//   npm run build && node --test tests/browser/forms.test.mjs
+//
+// For each form from `forms()`: the page loads with no console errors and no request off the local server; axe-core
+// finds no serious or critical accessibility violation; a screenshot goes to tests/browser/artifacts/forms/<id>.png;
+// submitting the empty form shows the error summary (title prefixed "Error: ", first link focuses its field); and,
+// when the form has a date field, an impossible date (30/2/2026) shows a message by that field.
+// Needs /usr/bin/chromium (SF_CHROMIUM to change; SF_SKIP_BROWSER=1 to skip). SF_DEMO_ROOT serves another tree.
+
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startServer } from '../../www/server.mjs';
+import { deref, kindOf, orderedKeys, fieldOrder, probeData } from '../../www/render/schema.js';
+import { PAGES } from '../../www/common.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = process.env.SF_DEMO_ROOT ? path.resolve(process.env.SF_DEMO_ROOT) : path.resolve(HERE, '..', '..');
+const ARTIFACTS = path.join(HERE, 'artifacts', 'forms');
+const CHROMIUM = process.env.SF_CHROMIUM ?? '/usr/bin/chromium';
+const SKIP = process.env.SF_SKIP_BROWSER === '1';
+const TODAY = '2026-03-16';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const PKG = path.join(ROOT, 'pkg', 'index.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+// The list of forms comes from the package itself (in Node), so a form merged later is tested without a change here.
+let FORMS = [];
+let SCHEMAS = new Map();
+let ORDER = new Map();
+let loadError = null;
+if (!SKIP && existsSync(PKG)) {
+  try {
+    const pkg = await import(pathToFileURL(PKG).href);
+    pkg.initSync({ module: readFileSync(path.join(ROOT, 'pkg', 'safeguarding_forms_bg.wasm')) });
+    FORMS = pkg.forms();
+    for (const f of FORMS) {
+      const schema = pkg.schema(f.id);
+      SCHEMAS.set(f.id, schema);
+      ORDER.set(f.id, fieldOrder(schema, pkg.validate(f.id, probeData(schema), { today: TODAY }).diagnostics));
+    }
+  } catch (err) {
+    loadError = err;
+  }
+}
+
+/** The first top-level date field of a form in page order, or null. */
+function firstDateField(id) {
+  const schema = SCHEMAS.get(id);
+  const root = deref(schema, schema);
+  for (const k of orderedKeys(root, '', ORDER.get(id))) if (kindOf(root.properties[k], schema) === 'date') return `/${k}`;
+  return null;
+}
+
+let server;
+let context;
+let userDataDir;
+let axeSource;
+const foreignRequests = [];
+
+async function openPage(pathname) {
+  const page = await context.newPage();
+  const log = { consoleErrors: [], pageErrors: [], failed: [] };
+  page.on('console', (msg) => { if (msg.type() === 'error') log.consoleErrors.push(msg.text()); });
+  page.on('pageerror', (err) => log.pageErrors.push(String(err)));
+  page.on('response', (res) => { if (res.status() >= 400) log.failed.push(`${res.status()} ${res.url()}`); });
+  page.on('requestfailed', (req) => log.failed.push(`failed ${req.url()}`));
+  await page.goto(new URL(pathname, server.url).href, { waitUntil: 'load' });
+  return { page, log };
+}
+
+function assertClean(log) {
+  const foreign = foreignRequests.splice(0);
+  assert.deepEqual(foreign, [], `requests off the local server: ${foreign.join(', ')}`);
+  assert.deepEqual(log.consoleErrors, [], `console errors: ${log.consoleErrors.join(' | ')}`);
+  assert.deepEqual(log.pageErrors, [], `page errors: ${log.pageErrors.join(' | ')}`);
+  assert.deepEqual(log.failed, [], `failed requests: ${log.failed.join(', ')}`);
+}
+
+/** axe-core through the DevTools protocol (the page's CSP does not govern it; the page itself stays under the CSP). */
+async function axe(page, what) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate((values) => window.axe.run(document, { runOnly: { type: 'tag', values } }), AXE_TAGS);
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const found = serious.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  assert.deepEqual(found, [], `${what}: ${found.join('; ')}`);
+  return result.violations.filter((v) => !serious.includes(v)).map((v) => `${v.id} (${v.impact})`);
+}
+
+const url = (id, extra = '') => `/www/form.html?form=${encodeURIComponent(id)}&today=${TODAY}${extra}`;
+const ready = (page) => page.waitForSelector('body[data-checks="ready"]', { timeout: 15000 });
+
+test('Chromium is installed for the browser tests', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false }, () => {
+  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) or set SF_SKIP_BROWSER=1.`);
+});
+
+test('the package is built and lists its forms', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false }, () => {
+  assert.ok(existsSync(PKG), `The package is not built (${PKG} is missing). Run npm run build first.`);
+  assert.equal(loadError, null, `the package did not load in Node: ${loadError && loadError.message}`);
+  assert.ok(FORMS.length >= 1, 'forms() lists at least one form');
+});
+
+describe('generic form pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false }, () => {
+  before(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
+    if (!existsSync(PKG)) throw new Error('The package is not built: run npm run build first.');
+    axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const { chromium } = await import('playwright-core');
+    server = await startServer({ port: 0, root: ROOT });
+    userDataDir = mkdtempSync(path.join(tmpdir(), 'sf-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 900 },
+      serviceWorkers: 'block',
+    });
+    await context.route('**/*', (route) => {
+      const u = new URL(route.request().url());
+      if (u.protocol === 'data:' || (u.hostname === '127.0.0.1' && u.port === String(server.port))) return route.continue();
+      foreignRequests.push(u.href);
+      return route.abort();
+    });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
+  after(async () => {
+    await context?.close();
+    await server?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  test('the index lists every form, each linking to its page', async () => {
+    const { page, log } = await openPage('/');
+    await ready(page);
+    for (const f of FORMS) {
+      const row = page.locator(`tr[data-form="${f.id}"]`);
+      assert.equal(await row.count(), 1, `${f.id} is listed`);
+      const href = await row.locator('a').first().getAttribute('href');
+      assert.equal(href, PAGES[f.id] ?? `/www/form.html?form=${f.id}`, `${f.id} links to its bespoke page, else the generic one`);
+      assert.equal((await row.locator('th').textContent()).trim(), f.title);
+      assert.equal((await row.locator('td').nth(2).textContent()).trim(), String(f.rules));
+      assert.match(await row.locator('td').nth(1).textContent(), new RegExp(f.source.replace(/\./g, '\\.')));
+    }
+    await axe(page, 'index');
+    assertClean(log);
+    await page.close();
+  });
+
+  for (const form of FORMS) {
+    test(`${form.id}: page, accessibility, screenshot, submit summary, impossible date`, async () => {
+      const { page, log } = await openPage(url(form.id));
+      await ready(page);
+      assert.equal((await page.textContent('h1')).trim(), form.title);
+      assert.match(await page.title(), new RegExp(`^${form.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} – `));
+      // Every top-level field of the schema has its place on the page, with GOV.UK styles applied.
+      const schema = SCHEMAS.get(form.id);
+      for (const key of Object.keys(schema.properties)) {
+        assert.equal(await page.locator(`[data-field="/${key}"]`).count(), 1, `${form.id}: /${key} is rendered`);
+      }
+      assert.match(await page.$eval('h1', (h) => getComputedStyle(h).fontFamily), /GDS Transport/);
+      assert.equal(await page.locator('#outcome').getAttribute('data-outcome'), 'shown');
+      await axe(page, `${form.id}, empty`);
+      await page.screenshot({ path: path.join(ARTIFACTS, `${form.id}.png`), fullPage: true });
+
+      // Submitting the empty form.
+      await page.click('#submit-button');
+      const summary = page.locator('#error-summary');
+      await page.waitForFunction(() => !document.getElementById('error-summary').hidden || !document.getElementById('success-banner').hidden);
+      if (await summary.isVisible()) {
+        assert.equal((await summary.locator('.govuk-error-summary__title').textContent()).trim(), 'There is a problem');
+        assert.ok((await page.title()).startsWith('Error: '), `title "${await page.title()}" starts with "Error: "`);
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary', 'the summary takes focus');
+        const first = summary.locator('.govuk-error-summary__list a').first();
+        const href = await first.getAttribute('href');
+        assert.match(href, /^#./);
+        await first.click();
+        assert.equal(await page.evaluate(() => document.activeElement?.id), href.slice(1), 'the first link focuses its field');
+        assert.match(await page.evaluate(() => document.activeElement.tagName), /^(INPUT|SELECT|TEXTAREA|BUTTON)$/);
+        // Every error by a field carries its visually hidden "Error:" prefix.
+        assert.ok(await page.locator('.govuk-error-message').count() >= 1);
+        assert.equal(
+          await page.locator('.govuk-error-message').count(),
+          await page.locator('.govuk-error-message > .govuk-visually-hidden').count(),
+        );
+        // The error markup is the same components on every page: scanned after submit on two forms only.
+        if (form.id === FORMS[0].id || form.id === 'safety-plan') await axe(page, `${form.id}, after submit`);
+      } else {
+        assert.ok(!(await page.title()).startsWith('Error: '));
+      }
+
+      // An impossible date by the first date field.
+      const date = firstDateField(form.id);
+      if (date) {
+        const group = page.locator(`[data-field="${date}"]`);
+        await group.locator('input[data-part="day"]').fill('30');
+        await group.locator('input[data-part="month"]').fill('2');
+        await group.locator('input[data-part="year"]').fill('2026');
+        const message = group.locator('.govuk-error-message');
+        await message.first().waitFor({ timeout: 15000 });
+        assert.match(await message.allTextContents().then((t) => t.join(' ')), /real date/i);
+        assert.match(await group.getAttribute('class'), /govuk-form-group--error/);
+        const describedBy = await group.locator('fieldset').first().getAttribute('aria-describedby');
+        const messageId = await message.first().getAttribute('id');
+        assert.ok(describedBy.split(' ').includes(messageId), 'the fieldset is described by the message');
+      }
+      assertClean(log);
+      await page.close();
+    });
+  }
+
+  test('lists gain and lose rows; list-of-enum checkboxes, yes/no radios and numbers reach the session', async () => {
+    // Any form with a top-level list of objects will do; the safety plan has several.
+    const id = FORMS.find((f) => f.id === 'safety-plan')?.id ?? FORMS.find((f) => {
+      const s = SCHEMAS.get(f.id);
+      return Object.values(s.properties).some((p) => deref(p, s).type === 'array' && deref(deref(p, s).items, s)?.type === 'object');
+    })?.id;
+    if (!id) return;
+    const schema = SCHEMAS.get(id);
+    const list = Object.keys(schema.properties).find((k) => {
+      const p = deref(schema.properties[k], schema);
+      return p.type === 'array' && deref(p.items, schema)?.type === 'object';
+    });
+    const { page, log } = await openPage(url(id));
+    await ready(page);
+    const group = page.locator(`[data-field="/${list}"]`);
+    const rows = group.locator(`[data-row^="/${list}/"]:not([data-row*="/${list}/"] [data-row])`);
+    const direct = () => page.$$eval(`[data-field="/${list}"] .app-list__rows`, (c) => c[0].querySelectorAll(':scope > .app-list__row').length);
+    assert.equal(await direct(), 1, 'one row to start with');
+    await page.click(`[data-add="/${list}"]`);
+    assert.equal(await direct(), 2, 'a second row after "Add another"');
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-row]')?.dataset.row), `/${list}/1`, 'focus moves into the new row');
+    // Type in the second row's first text field, then remove the first row: the typed text moves up.
+    const input = page.locator(`[data-row="/${list}/1"] input[type="text"], [data-row="/${list}/1"] textarea`).first();
+    await input.fill('Typed in row 2');
+    await page.click(`[data-remove="/${list}"][data-index="0"]`);
+    assert.equal(await direct(), 1, 'one row after "Remove"');
+    const moved = page.locator(`[data-row="/${list}/0"] input[type="text"], [data-row="/${list}/0"] textarea`).first();
+    assert.equal(await moved.inputValue(), 'Typed in row 2');
+    void rows;
+    assertClean(log);
+    await page.close();
+  });
+
+  test('a date-time field sends YYYY-MM-DDTHH:MM and shows the message for an impossible one', async () => {
+    const id = FORMS.map((f) => f.id).find((fid) => {
+      const s = SCHEMAS.get(fid);
+      return Object.values(s.properties).some((p) => kindOf(p, s) === 'datetime')
+        || Object.values(s.properties).some((p) => kindOf(p, s) === 'list' && Object.values(deref(deref(p, s).items, s)?.properties ?? {}).some((q) => kindOf(q, s) === 'datetime'));
+    });
+    if (!id) return; // no form with a date-time yet
+    const { page, log } = await openPage(url(id));
+    await ready(page);
+    const field = page.locator('.govuk-date-input:has(input[data-part="hour"])').first();
+    const group = page.locator('[data-field]:has(> .govuk-fieldset input[data-part="hour"])').first();
+    for (const [part, v] of [['day', '30'], ['month', '2'], ['year', '2026'], ['hour', '9'], ['minute', '5']]) {
+      await field.locator(`input[data-part="${part}"]`).fill(v);
+    }
+    await group.locator('.govuk-error-message').first().waitFor({ timeout: 15000 });
+    assert.match(await group.locator('.govuk-error-message').first().textContent(), /real date and time/i);
+    await field.locator('input[data-part="day"]').fill('27');
+    await page.waitForFunction((el) => !el.querySelector('.govuk-error-message'), await group.elementHandle());
+    assertClean(log);
+    await page.close();
+  });
+
+  test('outcome pictures: a progress bar, a timeline against today, a bar chart', async () => {
+    const ids = new Set(FORMS.map((f) => f.id));
+    if (ids.has('safety-plan')) {
+      const { page, log } = await openPage(url('safety-plan'));
+      await ready(page);
+      const bar = page.locator('[data-picture="progress"]');
+      assert.equal(await bar.count(), 1);
+      assert.equal(await bar.getAttribute('data-value'), '0');
+      assertClean(log);
+      await page.close();
+    }
+    if (ids.has('practice-standards')) {
+      const { page, log } = await openPage(url('practice-standards'));
+      await ready(page);
+      const g = page.locator('[data-field="/allocationDate"]');
+      await g.locator('input[data-part="day"]').fill('2');
+      await g.locator('input[data-part="month"]').fill('3');
+      await g.locator('input[data-part="year"]').fill('2026');
+      const timeline = page.locator('[data-picture="timeline"] svg');
+      await timeline.waitFor({ timeout: 15000 });
+      assert.equal(await timeline.getAttribute('role'), 'img');
+      assert.match(await timeline.locator('title').textContent(), /against today, 16 March 2026/);
+      assert.ok(await timeline.locator('path[data-status]').count() >= 1, 'due dates are drawn');
+      assert.ok(await page.locator('.app-outcome__table .govuk-tag[data-status]').count() >= 1, 'statuses are tags');
+      await page.locator('#outcome').screenshot({ path: path.join(ARTIFACTS, 'practice-standards-outcome.png') });
+      assertClean(log);
+      await page.close();
+    }
+    if (ids.has('case-audit')) {
+      const { page, log } = await openPage(url('case-audit'));
+      await ready(page);
+      const bars = page.locator('[data-picture="bars"] svg');
+      assert.equal(await bars.count(), 1);
+      const grade = page.locator('[data-field^="/answers/"] input').first();
+      await grade.fill('2');
+      await page.waitForSelector('[data-picture="bars"] rect[data-grade]');
+      await page.locator('#outcome').screenshot({ path: path.join(ARTIFACTS, 'case-audit-outcome.png') });
+      assertClean(log);
+      await page.close();
+    }
+  });
+
+  test('an unknown form says so; a module that cannot load says "Checks unavailable"', async () => {
+    const { page, log } = await openPage(url('no-such-form'));
+    await page.waitForSelector('body[data-checks="not-found"]', { timeout: 15000 });
+    assert.equal((await page.textContent('h1')).trim(), 'Form not found');
+    assertClean(log);
+    await page.close();
+
+    const broken = await context.newPage();
+    await broken.route('**/pkg/index.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await broken.goto(new URL(url(FORMS[0].id), server.url).href);
+    await broken.waitForSelector('body[data-checks="unavailable"]', { timeout: 15000 });
+    assert.match(await broken.textContent('#checks-status'), /Checks unavailable/);
+    assert.match(await broken.textContent('#outcome'), /Checks unavailable/);
+    assert.doesNotMatch(await broken.locator('main').innerText(), /no (problems|errors)/i);
+    await broken.screenshot({ path: path.join(ARTIFACTS, 'unavailable.png') });
+    foreignRequests.splice(0);
+    await broken.close();
+  });
+});
