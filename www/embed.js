@@ -460,6 +460,7 @@ async function start() {
   for (const f of forms) f.dataset.sfChecks = 'loading';
   let checks;
   try {
+    if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
     checks = await import(packageUrl);
     await checks.default();
   } catch (err) {

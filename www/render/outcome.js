@@ -124,12 +124,19 @@ function rowsTable(key, rows, labels) {
   ]);
 }
 
+/** Whether a value fits on the same line as its key. */
+function isShort(key, v) {
+  if (v === null || v === undefined || typeof v === 'boolean' || typeof v === 'number') return true;
+  if (typeof v === 'string') return (ISO_DATE.test(v) || isStatusKey(key) || v.length <= 20);
+  return Array.isArray(v) && v.length === 0;
+}
+
 /** An object as a GOV.UK summary list. */
 function summaryList(obj, labels, nested = false) {
   const entries = Object.entries(obj);
   if (entries.length === 0) return el('span', { className: 'app-none', text: 'None' });
   return el('dl', { className: `govuk-summary-list app-outcome__list${nested ? ' govuk-summary-list--no-border app-outcome__list--nested' : ''}` },
-    entries.map(([k, v]) => el('div', { className: 'govuk-summary-list__row', attrs: { 'data-key': k } }, [
+    entries.map(([k, v]) => el('div', { className: `govuk-summary-list__row${isShort(k, v) ? ' app-outcome__row--inline' : ''}`, attrs: { 'data-key': k } }, [
       el('dt', { className: 'govuk-summary-list__key', text: humanize(k) }),
       el('dd', { className: 'govuk-summary-list__value' }, [valueNode(k, v, labels)]),
     ])));

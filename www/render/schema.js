@@ -273,6 +273,7 @@ const PROPER = new Map([['wrekin', 'Wrekin'], ['hadley', 'Hadley'], ['castle', '
 export function humanize(value) {
   const s = String(value);
   if (s === '') return s;
+  if (/^n-?a$/i.test(s) || s === 'notApplicable' || s === 'not-applicable-na') return s.length <= 3 ? 'N/A' : 'Not applicable';
   const words = s
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[-_]+/g, ' ')
