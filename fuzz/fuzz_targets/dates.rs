@@ -29,7 +29,6 @@ fn last_day(y: i32, m: u32) -> u32 {
 }
 
 fn months_index(d: NaiveDate) -> i64 {
-    use chrono_like::*;
     i64::from(year(d)) * 12 + i64::from(month(d)) - 1
 }
 
@@ -153,8 +152,12 @@ fuzz_target!(|bytes: &[u8]| {
 
     // The public functions: errors never repeat what was passed in.
     let options = Options::new().today("2025-06-02").unwrap_or_default();
-    no_echo_in_error(&[a, b], |s| safeguarding_forms::working_days(&s[0], &s[1], &options).err().map(|e| e.to_string()));
-    no_echo_in_error(&[a], |s| safeguarding_forms::add_working_days(&s[0], n % 200_000, &options).err().map(|e| e.to_string()));
+    no_echo_in_error(&[a, b], |s| {
+        safeguarding_forms::working_days(&s[0], &s[1], &options).err().map(|e| e.to_string())
+    });
+    no_echo_in_error(&[a], |s| {
+        safeguarding_forms::add_working_days(&s[0], n % 200_000, &options).err().map(|e| e.to_string())
+    });
     no_echo_in_error(&[a], |s| Options::new().today(&s[0]).err().map(|e| e.to_string()));
     let _ = safeguarding_forms::working_days(a, b, &options);
 });

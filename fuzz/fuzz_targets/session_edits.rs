@@ -40,11 +40,46 @@ fn forms() -> &'static [FormInfo] {
 }
 
 const ODD: &[&str] = &[
-    "", " ", "2025-05-20", "2025-02-29", "2024-02-29", "1899-12-31", "2200-01-01", "25", "99999", "June", "sept",
-    "Sept.", "+1", "1e1", "\u{0661}", "4294967297", "-0", "1.5", "85", "NaN", "yes", "no", "true", "\u{a0}12\u{200b}",
-    "\u{ad}", "😀😀😀", "e\u{301}", "\u{fffd}", "O'Brien", "Zoë", "Nguyễn", "<script>alert(1)</script>",
-    "__proto__", "constructor", "SW1A 1AA", "name@example.com", "07700 900 982", "2025-06-27T14:30",
-    "2025-03-30T01:30", "2025-10-26T01:30",
+    "",
+    " ",
+    "2025-05-20",
+    "2025-02-29",
+    "2024-02-29",
+    "1899-12-31",
+    "2200-01-01",
+    "25",
+    "99999",
+    "June",
+    "sept",
+    "Sept.",
+    "+1",
+    "1e1",
+    "\u{0661}",
+    "4294967297",
+    "-0",
+    "1.5",
+    "85",
+    "NaN",
+    "yes",
+    "no",
+    "true",
+    "\u{a0}12\u{200b}",
+    "\u{ad}",
+    "😀😀😀",
+    "e\u{301}",
+    "\u{fffd}",
+    "O'Brien",
+    "Zoë",
+    "Nguyễn",
+    "<script>alert(1)</script>",
+    "__proto__",
+    "constructor",
+    "SW1A 1AA",
+    "name@example.com",
+    "07700 900 982",
+    "2025-06-27T14:30",
+    "2025-03-30T01:30",
+    "2025-10-26T01:30",
 ];
 
 fn string(u: &mut Unstructured, form: &FormInfo) -> Result<String> {
@@ -55,7 +90,12 @@ fn string(u: &mut Unstructured, form: &FormInfo) -> Result<String> {
             let s: &str = u.arbitrary()?;
             s.to_owned()
         }
-        _ => format!("{:04}-{:02}-{:02}", u.int_in_range(1890..=2210u16)?, u.int_in_range(0..=13u8)?, u.int_in_range(0..=32u8)?),
+        _ => format!(
+            "{:04}-{:02}-{:02}",
+            u.int_in_range(1890..=2210u16)?,
+            u.int_in_range(0..=13u8)?,
+            u.int_in_range(0..=32u8)?
+        ),
     })
 }
 
@@ -88,7 +128,9 @@ fn value(u: &mut Unstructured, form: &FormInfo, depth: u8) -> Result<Value> {
 
 fn pointer(u: &mut Unstructured, form: &FormInfo) -> Result<String> {
     if form.pointers.is_empty() || u.ratio(1, 16)? {
-        return Ok(u.choose(&["", "/", "no-slash", "/a~2b", "/children/01", "/x/99999999999999999999", "/~1/~0"])?.to_string());
+        return Ok(u
+            .choose(&["", "/", "no-slash", "/a~2b", "/children/01", "/x/99999999999999999999", "/~1/~0"])?
+            .to_string());
     }
     let mut p = u.choose(&form.pointers)?.clone();
     while let Some(at) = p.find("{i}") {
