@@ -407,6 +407,22 @@ export function defineCases(sf, env) {
         s.free();
       },
     },
+    {
+      name: 'a refused edit leaves the session as it was',
+      todo: 'src/engine/pointer.rs set(): a pointer through a list index beyond the end ("/route/3" when route holds text) first replaces what is on the way with an empty list, then returns "beyond the end"; the data has changed but FormSession::set returned before refresh(), so report() no longer equals validate(data()) (found by fuzz/session_edits)',
+      expect: 'an edit the engine refuses (a named Error) changes neither data() nor report()',
+      run() {
+        const s = new sf.FormSession(F, opts);
+        s.set('/route', 'health');
+        const data = s.data();
+        const report = s.report();
+        eq(thrown(() => s.set('/route/3', 'x')).message, 'invalid JSON Pointer: the list index is beyond the end of the list', 'refused');
+        eq(s.data(), data, 'data()');
+        eq(s.report(), report, 'report()');
+        eq(s.report(), sf.validate(F, s.data(), opts), 'report() is validate(data())');
+        s.free();
+      },
+    },
     // ---- JavaScript values that are not data ----
     {
       name: 'cyclic objects, BigInt, Symbols, throwing getters and Proxies',
