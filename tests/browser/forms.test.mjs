@@ -109,7 +109,7 @@ test('the package is built and lists its forms', { skip: SKIP ? 'SF_SKIP_BROWSER
   assert.ok(FORMS.length >= 1, 'forms() lists at least one form');
 });
 
-describe('generic form pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false }, () => {
+describe('generic form pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false, concurrency: 3 }, () => {
   before(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
     if (!existsSync(PKG)) throw new Error('The package is not built: run npm run build first.');
