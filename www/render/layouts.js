@@ -47,7 +47,7 @@ const REFERRAL_CRITERIA = [
 
 export const LAYOUTS = {
   'sf-referral': {
-    intro: 'The generic page of the referral, drawn from its schema. The bespoke referral page has the eligibility panel.',
+    intro: 'This page is drawn from the referral’s schema. Answers are checked as you type; required answers are only flagged as errors when you submit.',
     sections: [
       { heading: 'About the referral', fields: ['/referralDate', '/receivedOn', '/route', '/service', '/locality'] },
       { heading: 'Referrer', fields: ['/referrer'] },
