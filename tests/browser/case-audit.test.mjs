@@ -7,68 +7,26 @@
 // Needs /usr/bin/chromium. Without it these tests FAIL, unless SF_SKIP_BROWSER=1.
 // Screenshots go to tests/browser/artifacts/ (git-ignored).
 
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer } from '../../www/server.mjs';
+import {
+  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot,
+} from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = process.env.SF_DEMO_ROOT ? path.resolve(process.env.SF_DEMO_ROOT) : path.resolve(HERE, '..', '..');
-const ARTIFACTS = path.join(HERE, 'artifacts');
-const CHROMIUM = process.env.SF_CHROMIUM ?? '/usr/bin/chromium';
-const SKIP = process.env.SF_SKIP_BROWSER === '1';
+// Opened without waiting: the caller waits for the state it expects (ready, or unavailable).
+const openPage = (pathname, { expectNetworkFailure = false } = {}) => open(pathname, { ready: null, expectNetworkFailure });
+
 const TODAY = '2025-06-02';
 const PAGE = `/www/case-audit.html?today=${TODAY}`;
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-let server;
-let context;
-let userDataDir;
-const foreignRequests = [];
-
-/** Open a page, recording console errors, page errors and failed responses. */
-async function openPage(pathname, { expectNetworkFailure = false } = {}) {
-  const page = await context.newPage();
-  const log = { consoleErrors: [], pageErrors: [], foreign: [], failed: [] };
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') log.consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => log.pageErrors.push(String(err)));
-  page.on('response', (res) => {
-    if (res.status() >= 400) log.failed.push(`${res.status()} ${res.url()}`);
-  });
-  page.on('requestfailed', (req) => {
-    if (!expectNetworkFailure) log.failed.push(`failed ${req.url()}`);
-  });
-  await page.goto(new URL(pathname, server.url).href, { waitUntil: 'load' });
-  return { page, log };
-}
 
 async function openReady() {
   const opened = await openPage(PAGE);
   // Generous: the machine running the tests may be busy compiling.
   await opened.page.waitForSelector('body[data-checks="ready"]', { timeout: 45000 });
   return opened;
-}
-
-function assertClean(log) {
-  log.foreign = foreignRequests.splice(0);
-  assert.deepEqual(log.foreign, [], `requests to hosts other than 127.0.0.1: ${log.foreign.join(', ')}`);
-  assert.deepEqual(log.consoleErrors, [], `console errors: ${log.consoleErrors.join(' | ')}`);
-  assert.deepEqual(log.pageErrors, [], `page errors: ${log.pageErrors.join(' | ')}`);
-  assert.deepEqual(log.failed, [], `failed requests: ${log.failed.join(', ')}`);
-}
-
-async function shot(page, name, options = {}) {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true, ...options });
 }
 
 /** Choose a grade of a question by its visible label, as a person would ("1 Exceeds good", "5 N/A"). */
@@ -98,40 +56,8 @@ async function chartRow(page, section) {
   }));
 }
 
-const NO_CHROMIUM = `Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) ` +
-  'or set SF_SKIP_BROWSER=1 to skip the browser tests.';
-const NO_PKG = `The package is not built (${path.join(ROOT, 'pkg', 'index.js')} is missing). Run npm run build first.`;
-
-describe('case file audit page in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false }, () => {
-  before(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(NO_CHROMIUM);
-    if (!existsSync(path.join(ROOT, 'pkg', 'index.js'))) throw new Error(NO_PKG);
-    const { chromium } = await import('playwright-core');
-    server = await startServer({ port: 0, root: ROOT });
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'sf-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 900 },
-      serviceWorkers: 'block',
-    });
-    // Nothing may leave this machine: record and abort any request to another host.
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.protocol === 'data:' || (url.hostname === '127.0.0.1' && url.port === String(server.port))) {
-        return route.continue();
-      }
-      foreignRequests.push(url.href);
-      return route.abort();
-    });
-  });
-
-  after(async () => {
-    await context?.close();
-    await server?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  });
+describe('case file audit page in headless Chromium', SKIP_OPTION, () => {
+  useBrowser();
 
   test('the page loads every field and the 39 questions with the seed’s wording from the schema', async () => {
     const { page, log } = await openReady();
@@ -438,14 +364,14 @@ describe('case file audit page in headless Chromium', { skip: SKIP ? 'SF_SKIP_BR
     await page.fill('#auditDate-month', '2');
     await page.click('#submit-button');
     await check(page, 'case audit, with errors');
-    foreignRequests.splice(0);
+    browser.foreignRequests.splice(0);
     await page.close();
   });
 
   test('a page whose module cannot load says "Checks unavailable" and shows no score it has not worked out', async () => {
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     await page.route('**/pkg/index.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
-    await page.goto(new URL(PAGE, server.url).href);
+    await page.goto(new URL(PAGE, browser.server.url).href);
     await page.waitForSelector('body[data-checks="unavailable"]', { timeout: 45000 });
     assert.match(await page.textContent('#checks-status'), /Checks unavailable/);
     assert.match(await page.textContent('#scores-suggested'), /Checks unavailable/);
@@ -458,7 +384,7 @@ describe('case file audit page in headless Chromium', { skip: SKIP ? 'SF_SKIP_BR
     assert.ok(await page.locator('#success-banner').isHidden(), 'no success message when nothing was checked');
     assert.doesNotMatch(await page.locator('main').innerText(), /no (problems|errors)/i);
     await shot(page, 'case-audit-unavailable.png', { fullPage: false });
-    foreignRequests.splice(0);
+    browser.foreignRequests.splice(0);
     await page.close();
   });
 });

@@ -6,112 +6,24 @@
 // Needs /usr/bin/chromium (apt-get install -y chromium). Without it these tests FAIL, unless SF_SKIP_BROWSER=1.
 // Screenshots go to tests/browser/artifacts/ (git-ignored).
 
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer } from '../../www/server.mjs';
+import {
+  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot, shotOf, typeDate, text,
+} from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = process.env.SF_DEMO_ROOT ? path.resolve(process.env.SF_DEMO_ROOT) : path.resolve(HERE, '..', '..');
-const ARTIFACTS = path.join(HERE, 'artifacts');
-const CHROMIUM = process.env.SF_CHROMIUM ?? '/usr/bin/chromium';
-const SKIP = process.env.SF_SKIP_BROWSER === '1';
 const PAGE = '/www/casework-supervision.html';
 // 10 March 2025: a child protection case supervised on 31 January 2025 was due again by 28 February, so overdue.
 const TODAY = '2025-03-10';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
-let server;
-let context;
-let userDataDir;
-const foreignRequests = [];
+const openPage = (pathname) => open(pathname);
+const shotPanel = (page, name) => shotOf(page, '#cadence', name);
 
-/** Open a page, recording console errors, page errors and failed responses. */
-async function openPage(pathname) {
-  const page = await context.newPage();
-  const log = { consoleErrors: [], pageErrors: [], foreign: [], failed: [] };
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') log.consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => log.pageErrors.push(String(err)));
-  page.on('response', (res) => {
-    if (res.status() >= 400) log.failed.push(`${res.status()} ${res.url()}`);
-  });
-  page.on('requestfailed', (req) => log.failed.push(`failed ${req.url()}`));
-  await page.goto(new URL(pathname, server.url).href, { waitUntil: 'load' });
-  await page.waitForSelector('body[data-checks="ready"]', { timeout: 15000 });
-  return { page, log };
-}
-
-function assertClean(log) {
-  log.foreign = foreignRequests.splice(0);
-  assert.deepEqual(log.foreign, [], `requests to hosts other than 127.0.0.1: ${log.foreign.join(', ')}`);
-  assert.deepEqual(log.consoleErrors, [], `console errors: ${log.consoleErrors.join(' | ')}`);
-  assert.deepEqual(log.pageErrors, [], `page errors: ${log.pageErrors.join(' | ')}`);
-  assert.deepEqual(log.failed, [], `failed requests: ${log.failed.join(', ')}`);
-}
-
-async function shot(page, name) {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
-}
-
-/** The cadence panel alone, where the picture can be seen at its real size. */
-async function shotPanel(page, name) {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await page.locator('#cadence').screenshot({ path: path.join(ARTIFACTS, name) });
-}
-
-async function typeDate(page, id, day, month, year) {
-  await page.locator(`#${id}-day`).fill(String(day));
-  await page.locator(`#${id}-month`).fill(String(month));
-  await page.locator(`#${id}-year`).fill(String(year));
-  await page.locator(`#${id}-year`).press('Tab');
-}
-
-const text = async (page, selector) => (await page.locator(selector).textContent()).replace(/\s+/g, ' ').trim();
-
-const NO_CHROMIUM = `Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) ` +
-  'or set SF_SKIP_BROWSER=1 to skip the browser tests.';
-const NO_PKG = `The package is not built (${path.join(ROOT, 'pkg', 'index.js')} is missing). Run npm run build first.`;
-
-describe('casework supervision record page in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false }, () => {
-  before(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(NO_CHROMIUM);
-    if (!existsSync(path.join(ROOT, 'pkg', 'index.js'))) throw new Error(NO_PKG);
-    const { chromium } = await import('playwright-core');
-    server = await startServer({ port: 0, root: ROOT });
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'sf-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 900 },
-      serviceWorkers: 'block',
-    });
-    // Nothing may leave this machine: record and abort any request to another host.
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.protocol === 'data:' || (url.hostname === '127.0.0.1' && url.port === String(server.port))) {
-        return route.continue();
-      }
-      foreignRequests.push(url.href);
-      return route.abort();
-    });
-  });
-
-  after(async () => {
-    await context?.close();
-    await server?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  });
+describe('casework supervision record page in headless Chromium', SKIP_OPTION, () => {
+  useBrowser();
 
   test('every section of the proposed Protocol form is there, in its order, in the GOV.UK look', async () => {
     const { page, log } = await openPage(`${PAGE}?today=${TODAY}`);
@@ -314,14 +226,14 @@ describe('casework supervision record page in headless Chromium', { skip: SKIP ?
     await page.click('#submit-button');
     await page.locator('.govuk-error-summary').waitFor({ state: 'visible' });
     await check(page, 'with errors');
-    foreignRequests.splice(0);
+    browser.foreignRequests.splice(0);
     await page.close();
   });
 
   test('a page whose module cannot load says "Checks unavailable", never that there are no problems', async () => {
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     await page.route('**/pkg/index.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
-    await page.goto(new URL(`${PAGE}?today=${TODAY}`, server.url).href);
+    await page.goto(new URL(`${PAGE}?today=${TODAY}`, browser.server.url).href);
     await page.waitForSelector('body[data-checks="unavailable"]', { timeout: 15000 });
     assert.match(await text(page, '#checks-status'), /Checks unavailable/);
     assert.match(await text(page, '#frequency-tag'), /Checks unavailable/);
@@ -329,7 +241,7 @@ describe('casework supervision record page in headless Chromium', { skip: SKIP ?
     assert.ok(await page.locator('#success-banner').isHidden(), 'no success message when nothing was checked');
     assert.doesNotMatch(await page.locator('main').innerText(), /no (problems|errors)/i);
     await shot(page, 'casework-supervision-unavailable.png');
-    foreignRequests.splice(0);
+    browser.foreignRequests.splice(0);
     await page.close();
   });
 });

@@ -6,63 +6,22 @@
 // Needs /usr/bin/chromium (apt-get install -y chromium). Without it these tests FAIL, unless SF_SKIP_BROWSER=1.
 // Screenshots go to tests/browser/artifacts/ (git-ignored).
 
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer } from '../../www/server.mjs';
+import {
+  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot as fullShot, shotOf,
+} from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = process.env.SF_DEMO_ROOT ? path.resolve(process.env.SF_DEMO_ROOT) : path.resolve(HERE, '..', '..');
-const ARTIFACTS = path.join(HERE, 'artifacts');
-const CHROMIUM = process.env.SF_CHROMIUM ?? '/usr/bin/chromium';
-const SKIP = process.env.SF_SKIP_BROWSER === '1';
+const openPage = (pathname) => open(pathname);
+const shot = (page, name, { fullPage = false } = {}) => fullShot(page, name, { fullPage });
+
 // A Monday. The example programme starts seven weeks earlier, on Monday 26 January 2026, so modules 1 to 3 were due
 // by Monday 9 March 2026 (six weeks).
 const TODAY = '2026-03-16';
 const FP = `/www/family-programme.html?today=${TODAY}`;
 const GS = `/www/group-supervision.html?today=${TODAY}`;
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-let server;
-let context;
-let userDataDir;
-const foreignRequests = [];
-
-async function openPage(pathname) {
-  const page = await context.newPage();
-  const log = { consoleErrors: [], pageErrors: [], foreign: [], failed: [] };
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') log.consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => log.pageErrors.push(String(err)));
-  page.on('response', (res) => {
-    if (res.status() >= 400) log.failed.push(`${res.status()} ${res.url()}`);
-  });
-  page.on('requestfailed', (req) => log.failed.push(`failed ${req.url()}`));
-  await page.goto(new URL(pathname, server.url).href, { waitUntil: 'load' });
-  await page.waitForSelector('body[data-checks="ready"]', { timeout: 15000 });
-  return { page, log };
-}
-
-function assertClean(log) {
-  log.foreign = foreignRequests.splice(0);
-  assert.deepEqual(log.foreign, [], `requests to hosts other than 127.0.0.1: ${log.foreign.join(', ')}`);
-  assert.deepEqual(log.consoleErrors, [], `console errors: ${log.consoleErrors.join(' | ')}`);
-  assert.deepEqual(log.pageErrors, [], `page errors: ${log.pageErrors.join(' | ')}`);
-  assert.deepEqual(log.failed, [], `failed requests: ${log.failed.join(', ')}`);
-}
-
-async function shot(page, name, { fullPage = false } = {}) {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage });
-}
 
 async function typeDate(page, id, day, month, year) {
   await page.fill(`#${id}-day`, String(day));
@@ -80,39 +39,8 @@ async function waitForStatus(page, id, status) {
   );
 }
 
-const NO_CHROMIUM = `Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) ` +
-  'or set SF_SKIP_BROWSER=1 to skip the browser tests.';
-const NO_PKG = `The package is not built (${path.join(ROOT, 'pkg', 'index.js')} is missing). Run npm run build first.`;
-
-describe('Family Programme and group supervision pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false }, () => {
-  before(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(NO_CHROMIUM);
-    if (!existsSync(path.join(ROOT, 'pkg', 'index.js'))) throw new Error(NO_PKG);
-    const { chromium } = await import('playwright-core');
-    server = await startServer({ port: 0, root: ROOT });
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'sf-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 900 },
-      serviceWorkers: 'block',
-    });
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.protocol === 'data:' || (url.hostname === '127.0.0.1' && url.port === String(server.port))) {
-        return route.continue();
-      }
-      foreignRequests.push(url.href);
-      return route.abort();
-    });
-  });
-
-  after(async () => {
-    await context?.close();
-    await server?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  });
+describe('Family Programme and group supervision pages in headless Chromium', SKIP_OPTION, () => {
+  useBrowser();
 
   test('the Family Programme page loads every field, in the GOV.UK style, with no console errors', async () => {
     const { page, log } = await openPage(FP);
@@ -156,7 +84,7 @@ describe('Family Programme and group supervision pages in headless Chromium', { 
     assert.match(await page.textContent('#completeness-text'), /0 of 9 modules complete/);
     assert.match(await page.textContent('#assessment-due'), /before the second review child protection conference/);
     assert.equal(await page.getAttribute('#ready-sign-off', 'data-ready'), 'false');
-    await page.locator('#glance').screenshot({ path: path.join(ARTIFACTS, 'family-programme-overdue-panel.png') });
+    await shotOf(page, '#glance', 'family-programme-overdue-panel.png');
     await shot(page, 'family-programme-overdue.png');
 
     // Tick modules 1 to 3 complete, each with the date it was completed (before the six weeks were up).
@@ -171,7 +99,7 @@ describe('Family Programme and group supervision pages in headless Chromium', { 
     assert.match(await page.textContent('#completeness-text'), /3 of 9 modules complete \(33%\)/);
     assert.equal(await page.locator('#completeness-bar .app-fp-bar__segment--filled').count(), 3);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.locator('#glance').screenshot({ path: path.join(ARTIFACTS, 'family-programme-met-panel.png') });
+    await shotOf(page, '#glance', 'family-programme-met-panel.png');
 
     // A completion date after the six weeks: met late.
     await typeDate(page, 'modules-3-completedOn', 12, 3, 2026);
@@ -309,7 +237,7 @@ describe('Family Programme and group supervision pages in headless Chromium', { 
     assert.equal(await page.locator('#summaries-picture [data-status="missing"]').count(), 1);
     assert.match(await page.textContent('#summaries-missing'), /Morgan Lee/);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.locator('#glance').screenshot({ path: path.join(ARTIFACTS, 'group-supervision-missing-panel.png') });
+    await shotOf(page, '#glance', 'group-supervision-missing-panel.png');
 
     // Down to the social worker alone: traditional supervision.
     for (let i = 0; i < 3; i += 1) await page.click('[data-remove="/attendees"][data-index="2"]');
@@ -355,9 +283,9 @@ describe('Family Programme and group supervision pages in headless Chromium', { 
   });
 
   test('a Family Programme page whose module cannot load says "Checks unavailable" and starts no next step', async () => {
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     await page.route('**/pkg/index.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
-    await page.goto(new URL(FP, server.url).href);
+    await page.goto(new URL(FP, browser.server.url).href);
     await page.waitForSelector('body[data-checks="unavailable"]', { timeout: 15000 });
     assert.match(await page.textContent('#checks-status'), /Checks unavailable/);
     assert.match(await page.textContent('#glance-timeline'), /Checks unavailable/);
@@ -366,7 +294,7 @@ describe('Family Programme and group supervision pages in headless Chromium', { 
     await page.click('#submit-button');
     assert.ok(await page.locator('#success-banner').isHidden());
     assert.doesNotMatch(await page.locator('main').innerText(), /no (problems|errors)/i);
-    foreignRequests.splice(0);
+    browser.foreignRequests.splice(0);
     await page.close();
   });
 });

@@ -145,7 +145,11 @@ test('run as a script, it prints the URL it serves', async () => {
 });
 
 test('the pages insert text with textContent only: no innerHTML, no inline script or style', () => {
-  for (const f of readdirSync(WWW)) {
+  const files = readdirSync(WWW, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(WWW, path.join(e.parentPath ?? e.path, e.name)));
+  assert.ok(files.some((f) => f.startsWith('render')), 'the walk reaches www/render/');
+  for (const f of files) {
     const text = readFileSync(path.join(WWW, f), 'utf8');
     if (f.endsWith('.js') || f.endsWith('.mjs')) {
       assert.doesNotMatch(text, /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write/, f);
