@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project, from a fresh clone: installs what is missing, then runs
 #   1. format and lint checks (host and wasm32),
-#   2. the Rust tests (unit, integration, conformance, properties),
+#   2. the Rust tests (unit, integration, conformance, properties), the examples, a short fuzz run of each target,
 #   3. the npm package build and the public smoke check,
 #   4. the Node tests against the built wasm package,
 #   5. the browser tests in headless Chromium.
@@ -17,6 +17,8 @@ echo "== cargo test"
 cargo test
 echo "== examples (native)"
 cargo run --quiet --example native
+echo "== fuzz smoke (cargo-fuzz, 20 s a target)"
+bash scripts/fuzz.sh --smoke
 echo "== npm run build"
 npm run build
 echo "== conformance smoke (shared)"
