@@ -253,6 +253,41 @@ export function addWorkingDays(from, days, options) {
   return call(() => addWorkingDaysRaw(from, days, opts));
 }
 
+// ---- Incremental reports (owner: performance, issue 9) -------------------------------------------------------
+// The wasm Session's load / set / remove return only what changed in the report since its last such call: "" when
+// nothing did, else {"at","del","ins","valid"[,"outcome"]} (replace `del` diagnostics from index `at` with `ins`; the
+// outcome only when it changed). The last full report is kept here per wasm session object, so a session rebuilt
+// after a trap (a new object) starts again from its whole report (`takeReport`). Each call still returns a whole
+// Report as api.md says: a new object and a new diagnostics array each time; the diagnostic objects and the outcome
+// are shared with earlier reports while they are unchanged, so treat a report as read-only.
+const lastReports = new WeakMap();
+
+function reportFrom(s, out, form) {
+  let last = lastReports.get(s);
+  if (last === undefined) {
+    let text;
+    try {
+      text = raw(() => s.takeReport());
+    } catch (e) {
+      if (isTrap(e)) {
+        heal();
+        return unavailable(form);
+      }
+      throw asError(e);
+    }
+    last = JSON.parse(text);
+  } else if (out !== '') {
+    const delta = JSON.parse(out);
+    const prev = last.diagnostics;
+    const diagnostics = delta.del === 0 && delta.ins.length === 0 ? prev
+      : prev.slice(0, delta.at).concat(delta.ins, prev.slice(delta.at + delta.del));
+    last = { form: last.form, valid: delta.valid, diagnostics, outcome: 'outcome' in delta ? delta.outcome : last.outcome };
+  }
+  lastReports.set(s, last);
+  return { form: last.form, valid: last.valid, diagnostics: last.diagnostics.slice(), outcome: last.outcome };
+}
+// ---- end of incremental reports ---------------------------------------------------------------------------------
+
 /** Edits kept since the last snapshot before one is taken (one `data()` serialisation per this many edits). */
 const COMPACT_EVERY = 256;
 
@@ -325,7 +360,7 @@ export class FormSession {
       throw asError(e);
     }
     this.#keep(entry, true);
-    return JSON.parse(out);
+    return reportFrom(s, out, this.#id); // incremental reports (see the block above)
   }
 
   #keep(entry, ok) {

@@ -3,7 +3,6 @@
 use serde_json::{Map, Value};
 
 use crate::calendar;
-use crate::engine::context::Ctx;
 use crate::engine::error::Error;
 use crate::engine::input;
 use crate::engine::options::{Options, Resolved};
@@ -12,6 +11,7 @@ use crate::engine::registry::{self, FormDef, FormInfo, FORMS};
 use crate::engine::report::{Diagnostic, Report, Severity};
 use crate::engine::rule::RuleInfo;
 use crate::engine::schema::form_schema;
+use crate::engine::session;
 use crate::engine::structure::{self, INPUT_RULES};
 
 /// Every form, in the order of the specification.
@@ -85,22 +85,10 @@ fn too_large(form: &FormDef) -> Report {
     }
 }
 
-/// The engine's one path: the structural pass, the form's rules, then the diagnostics in field order.
+/// The engine's one path: the structural pass, the form's rules, then the diagnostics in field order (shared with
+/// the live session, which keeps the structural pass per field between edits).
 pub(crate) fn run(form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved) -> Report {
-    let mut ctx = Ctx::new(resolved);
-    structure::check(form.fields, data, form.required, &mut ctx);
-    let outcome = (form.check)(data, &mut ctx);
-    let mut diagnostics = ctx.finish();
-    let mut keyed: Vec<(Vec<u32>, Diagnostic)> =
-        diagnostics.drain(..).map(|d| (registry::order_key(form.fields, &d.path), d)).collect();
-    keyed.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then(a.severity.cmp(&b.severity)));
-    let diagnostics: Vec<Diagnostic> = keyed.into_iter().map(|(_, d)| d).collect();
-    Report {
-        form: form.id.to_owned(),
-        valid: !diagnostics.iter().any(|d| d.severity == Severity::Error),
-        diagnostics,
-        outcome,
-    }
+    session::check_once(form, data, resolved)
 }
 
 /// The next step of a form that carries forward (the Family Programme's next workbook step).

@@ -73,7 +73,10 @@ pub fn add_working_days(from: &str, days: f64, options_json: &str) -> Result<Str
     api::add_working_days(from, days as i64, &options).map_err(js_error)
 }
 
-/// A live form held inside wasm; JavaScript's `FormSession` wraps it.
+/// A live form held inside wasm; JavaScript's `FormSession` wraps it. `load`, `set` and `remove` return only what
+/// changed in the report since the last of these calls (see `FormSession::take_delta`: `""` when nothing did);
+/// `takeReport` returns the whole report and makes it the base of the next change; `report` returns the whole
+/// report and changes nothing.
 #[wasm_bindgen]
 pub struct Session {
     inner: FormSession,
@@ -89,7 +92,8 @@ impl Session {
 
     pub fn load(&mut self, data_json: &str) -> Result<String, JsValue> {
         let data = input::parse(data_json).map_err(js_error)?;
-        self.inner.load(data).map(|r| r.to_json()).map_err(js_error)
+        self.inner.load(data).map_err(js_error)?;
+        Ok(self.inner.take_delta())
     }
 
     pub fn set(&mut self, pointer: &str, value_json: &str) -> Result<String, JsValue> {
@@ -98,15 +102,22 @@ impl Session {
         } else {
             input::parse(value_json).map_err(js_error)?
         };
-        self.inner.set(pointer, value).map(|r| r.to_json()).map_err(js_error)
+        self.inner.set(pointer, value).map_err(js_error)?;
+        Ok(self.inner.take_delta())
     }
 
     pub fn remove(&mut self, pointer: &str) -> Result<String, JsValue> {
-        self.inner.remove(pointer).map(|r| r.to_json()).map_err(js_error)
+        self.inner.remove(pointer).map_err(js_error)?;
+        Ok(self.inner.take_delta())
     }
 
     pub fn report(&self) -> String {
         self.inner.report().to_json()
+    }
+
+    #[wasm_bindgen(js_name = takeReport)]
+    pub fn take_report(&mut self) -> String {
+        self.inner.take_report()
     }
 
     pub fn data(&self) -> String {

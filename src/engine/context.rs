@@ -14,6 +14,9 @@ pub struct Ctx<'a> {
     pub calendar: &'a Calendar,
     resolved: &'a Resolved,
     diagnostics: Vec<Diagnostic>,
+    /// Findings made before this context (the structural pass, kept by a live session between edits): rules see
+    /// them through [`Ctx::has_finding_at`] as if they had been made here.
+    prior: &'a [Diagnostic],
 }
 
 /// A finding just made; add what a cross-field or timescale rule knows. Does nothing when the rule is off.
@@ -43,12 +46,18 @@ impl Emitted<'_> {
 
 impl<'a> Ctx<'a> {
     pub fn new(resolved: &'a Resolved) -> Ctx<'a> {
+        Ctx::after(resolved, &[])
+    }
+
+    /// A context whose rules also see the findings `prior` already made.
+    pub fn after(resolved: &'a Resolved, prior: &'a [Diagnostic]) -> Ctx<'a> {
         Ctx {
             today: resolved.today,
             stage: resolved.stage,
             calendar: &resolved.calendar,
             resolved,
             diagnostics: Vec::new(),
+            prior,
         }
     }
 
@@ -90,8 +99,9 @@ impl<'a> Ctx<'a> {
     /// Whether a finding was already made at this path (so a rule does not pile a second message on a field that
     /// is already wrong).
     pub fn has_finding_at(&self, path: &str) -> bool {
-        self.diagnostics
+        self.prior
             .iter()
+            .chain(&self.diagnostics)
             .any(|d| d.path.strip_prefix(path).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')))
     }
 

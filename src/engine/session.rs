@@ -1,21 +1,39 @@
 //! A live form: the data as it stands after each edit, and its report. After any sequence of edits the report is
 //! identical to `validate` on the session's data.
+//!
+//! Incremental. An edit re-checks only what it can change, and re-sends only what changed:
+//! - the structural pass (types, dates, options, sizes, required fields) is kept per top-level field, and an edit
+//!   checks again only the field its pointer is under (and the form's unrecognised keys, when the edit can change
+//!   them);
+//! - the form's own rules (`FormDef::check`, one function per form that reads its facts once) run whole: they are
+//!   cross-field by nature, cheap next to the boundary, and running them whole keeps every rule's reading of the
+//!   form exactly as `validate` has it (rules see the kept structural findings through `Ctx::has_finding_at`);
+//! - the ordered diagnostics are compared with the report's: what changed is one splice (from the first to the last
+//!   diagnostic that differs), applied to the kept report. [`FormSession::take_delta`] gives the splices since the
+//!   last call as one (JSON text, or "" when nothing changed), which is what crosses the WebAssembly boundary.
+//!
+//! `validate` goes through the same code ([`check_once`]), so the order of findings is the same by construction.
 
+use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::context::Ctx;
 use super::error::Error;
 use super::model::{Field, Kind};
 use super::options::{Options, Resolved};
 use super::pointer;
 use super::registry::{self, FormDef};
-use super::report::Report;
-use crate::api;
+use super::report::{Diagnostic, Report, Severity};
+use super::structure;
 
 pub struct FormSession {
     form: &'static FormDef,
     resolved: Resolved,
     data: Map<String, Value>,
+    structural: Structural,
     report: Report,
+    /// What changed in the report since the last [`FormSession::take_delta`].
+    pending: Option<Splice>,
 }
 
 impl FormSession {
@@ -23,37 +41,49 @@ impl FormSession {
         let form = registry::find(form_id)?;
         let resolved = options.resolve()?;
         let data = Map::new();
-        let report = api::run(form, &data, &resolved);
-        Ok(FormSession { form, resolved, data, report })
+        let structural = Structural::new(form, &data, &resolved);
+        let report = Report { form: form.id.to_owned(), valid: true, diagnostics: Vec::new(), outcome: None };
+        let mut session = FormSession { form, resolved, data, structural, report, pending: None };
+        session.refresh(Scope::All);
+        session.pending = None;
+        Ok(session)
     }
 
     /// Replaces the whole form.
     pub fn load(&mut self, data: Value) -> Result<&Report, Error> {
         let Value::Object(map) = data else { return Err(Error::NotAnObject) };
         self.data = map;
-        Ok(self.refresh())
+        self.refresh(Scope::All);
+        Ok(&self.report)
     }
 
     /// Changes one field.
     pub fn set(&mut self, pointer: &str, value: Value) -> Result<&Report, Error> {
         let segments = pointer::parse(pointer)?;
-        if segments.is_empty() {
-            return self.load(value);
-        }
+        let Some(first) = segments.first() else { return self.load(value) };
+        let scope = self.scope(first, false);
+        pointer::check_set(&self.data, &segments)?;
         objects_on_the_way(&mut self.data, self.form.fields, &segments);
-        pointer::set(&mut self.data, &segments, value)?;
-        Ok(self.refresh())
+        // A pointer refused half-way may still have made a container on the way: the report follows the data.
+        let result = pointer::set(&mut self.data, &segments, value);
+        self.refresh(scope);
+        result.map(|()| &self.report)
     }
 
     /// Deletes a field or a list row.
     pub fn remove(&mut self, pointer: &str) -> Result<&Report, Error> {
         let segments = pointer::parse(pointer)?;
-        if segments.is_empty() {
+        let Some(first) = segments.first() else {
             self.data = Map::new();
-        } else {
-            pointer::remove(&mut self.data, &segments)?;
-        }
-        Ok(self.refresh())
+            self.refresh(Scope::All);
+            return Ok(&self.report);
+        };
+        // Removing a key moves the last key into its place (the map keeps insertion order that way), which can
+        // reorder the unrecognised keys a finding lists: check those again too.
+        let scope = self.scope(first, true);
+        let result = pointer::remove(&mut self.data, &segments);
+        self.refresh(scope);
+        result.map(|()| &self.report)
     }
 
     pub fn report(&self) -> &Report {
@@ -68,9 +98,292 @@ impl FormSession {
         self.form.id
     }
 
-    fn refresh(&mut self) -> &Report {
-        self.report = api::run(self.form, &self.data, &self.resolved);
-        &self.report
+    /// What changed in the report since the last call, as JSON text: `""` when nothing did, else
+    /// `{"at":i,"del":n,"ins":[diagnostics],"valid":b}` — replace `del` diagnostics from index `at` with `ins` —
+    /// with `"outcome"` added only when the outcome changed.
+    pub fn take_delta(&mut self) -> String {
+        let Some(p) = self.pending.take() else { return String::new() };
+        if p.del == 0 && p.ins == 0 && !p.outcome {
+            return String::new();
+        }
+        let ins = self.report.diagnostics.get(p.at..p.at.saturating_add(p.ins)).unwrap_or(&[]);
+        let delta = Delta {
+            at: p.at,
+            del: p.del,
+            ins,
+            valid: self.report.valid,
+            outcome: p.outcome.then_some(&self.report.outcome),
+        };
+        serde_json::to_string(&delta).unwrap_or_default()
+    }
+
+    /// The whole report as JSON text; the next [`FormSession::take_delta`] is relative to it.
+    pub fn take_report(&mut self) -> String {
+        self.pending = None;
+        self.report.to_json()
+    }
+
+    /// Sets one field and returns [`FormSession::take_delta`] (what a keystroke costs, without the boundary).
+    pub fn set_delta(&mut self, pointer: &str, value: Value) -> Result<String, Error> {
+        self.set(pointer, value)?;
+        Ok(self.take_delta())
+    }
+
+    /// Which part of the structural pass an edit under the top-level key `key` can change.
+    fn scope(&self, key: &str, removal: bool) -> Scope {
+        match self.form.fields.iter().position(|f| f.name == key) {
+            Some(i) if removal => Scope::FieldAndUnknown(i),
+            Some(i) => Scope::Field(i),
+            None => Scope::Unknown,
+        }
+    }
+
+    fn refresh(&mut self, scope: Scope) {
+        let (form, data, resolved) = (self.form, &self.data, &self.resolved);
+        let unknown = form.fields.len();
+        match scope {
+            Scope::All => self.structural = Structural::new(form, data, resolved),
+            Scope::Field(i) => self.structural.redo(form, data, resolved, i),
+            Scope::Unknown => self.structural.redo(form, data, resolved, unknown),
+            Scope::FieldAndUnknown(i) => {
+                self.structural.redo(form, data, resolved, i);
+                self.structural.redo(form, data, resolved, unknown);
+            }
+        }
+        let (checks, outcome) = evaluate(form, data, resolved, &self.structural.diags);
+        let check_keys: Vec<Key> = checks.iter().map(|d| Key::of(form.fields, &d.path)).collect();
+        let ordered = ordered(&self.structural, &checks, &check_keys);
+
+        let old = &mut self.report.diagnostics;
+        let prefix = ordered.iter().zip(old.iter()).take_while(|((_, new), old)| *new == *old).count();
+        let room = ordered.len().min(old.len()).saturating_sub(prefix);
+        let suffix =
+            ordered.iter().rev().zip(old.iter().rev()).take(room).take_while(|((_, new), old)| *new == *old).count();
+        let del = old.len().saturating_sub(prefix).saturating_sub(suffix);
+        let middle = ordered.get(prefix..ordered.len().saturating_sub(suffix)).unwrap_or(&[]);
+        let ins = middle.len();
+        if del > 0 || ins > 0 {
+            let replacement: Vec<Diagnostic> = middle.iter().map(|(_, d)| (*d).clone()).collect();
+            old.splice(prefix..prefix.saturating_add(del), replacement);
+        }
+        let outcome_changed = self.report.outcome != outcome;
+        if outcome_changed {
+            self.report.outcome = outcome;
+        }
+        self.report.valid = !self.report.diagnostics.iter().any(|d| d.severity == Severity::Error);
+        let splice = Splice { at: prefix, del, ins, outcome: outcome_changed };
+        self.pending = Some(match self.pending {
+            Some(before) => before.then(splice),
+            None => splice,
+        });
+    }
+}
+
+/// Checks a form once (what `validate` does): the same passes and the same order as a session.
+pub(crate) fn check_once(form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved) -> Report {
+    let structural = Structural::new(form, data, resolved);
+    let (checks, outcome) = evaluate(form, data, resolved, &structural.diags);
+    let mut all: Vec<(Key, Diagnostic)> = structural
+        .keys
+        .into_iter()
+        .zip(structural.diags)
+        .chain(checks.into_iter().map(|d| (Key::of(form.fields, &d.path), d)))
+        .collect();
+    all.sort_by(|(ka, a), (kb, b)| ka.as_slice().cmp(kb.as_slice()).then(a.severity.cmp(&b.severity)));
+    let diagnostics: Vec<Diagnostic> = all.into_iter().map(|(_, d)| d).collect();
+    Report {
+        form: form.id.to_owned(),
+        valid: !diagnostics.iter().any(|d| d.severity == Severity::Error),
+        diagnostics,
+        outcome,
+    }
+}
+
+/// Runs the form's rules after the structural pass; their findings and the outcome.
+fn evaluate(
+    form: &'static FormDef,
+    data: &Map<String, Value>,
+    resolved: &Resolved,
+    prior: &[Diagnostic],
+) -> (Vec<Diagnostic>, Option<Value>) {
+    let mut ctx = Ctx::after(resolved, prior);
+    let outcome = (form.check)(data, &mut ctx);
+    (ctx.finish(), outcome)
+}
+
+/// Every finding in report order: the form's field order, then severity; ties keep the order they were made in
+/// (the structural pass in field order, then the form's rules).
+fn ordered<'a>(
+    structural: &'a Structural,
+    checks: &'a [Diagnostic],
+    check_keys: &'a [Key],
+) -> Vec<(&'a Key, &'a Diagnostic)> {
+    let mut all: Vec<(&Key, &Diagnostic)> =
+        structural.keys.iter().zip(&structural.diags).chain(check_keys.iter().zip(checks)).collect();
+    all.sort_by(|(ka, a), (kb, b)| ka.as_slice().cmp(kb.as_slice()).then(a.severity.cmp(&b.severity)));
+    all
+}
+
+/// Which part of the structural pass to check again.
+#[derive(Debug, Clone, Copy)]
+enum Scope {
+    All,
+    /// One top-level field (by its place in the model).
+    Field(usize),
+    /// The form's unrecognised top-level keys.
+    Unknown,
+    FieldAndUnknown(usize),
+}
+
+/// The structural findings, kept per top-level field: field `i`'s are `diags[starts[i]..starts[i + 1]]`; after the
+/// fields, the finding about unrecognised top-level keys. `keys` are their places in the field order.
+struct Structural {
+    diags: Vec<Diagnostic>,
+    keys: Vec<Key>,
+    starts: Vec<usize>,
+}
+
+impl Structural {
+    fn new(form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved) -> Structural {
+        let parts = form.fields.len().saturating_add(1);
+        let mut s =
+            Structural { diags: Vec::new(), keys: Vec::new(), starts: Vec::with_capacity(parts.saturating_add(1)) };
+        for i in 0..parts {
+            s.starts.push(s.diags.len());
+            let found = part(form, data, resolved, i);
+            s.keys.extend(found.iter().map(|d| Key::of(form.fields, &d.path)));
+            s.diags.extend(found);
+        }
+        s.starts.push(s.diags.len());
+        s
+    }
+
+    /// Checks part `i` again (a top-level field, or the unrecognised keys when `i` is the number of fields).
+    fn redo(&mut self, form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved, i: usize) {
+        let (Some(&start), Some(&end)) = (self.starts.get(i), self.starts.get(i.saturating_add(1))) else { return };
+        let found = part(form, data, resolved, i);
+        if self.diags.get(start..end) == Some(found.as_slice()) {
+            return;
+        }
+        let (old_len, new_len) = (end.saturating_sub(start), found.len());
+        let keys: Vec<Key> = found.iter().map(|d| Key::of(form.fields, &d.path)).collect();
+        self.keys.splice(start..end, keys);
+        self.diags.splice(start..end, found);
+        for s in self.starts.iter_mut().skip(i.saturating_add(1)) {
+            *s = s.saturating_sub(old_len).saturating_add(new_len);
+        }
+    }
+}
+
+/// The structural findings of one part of the form.
+fn part(form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved, i: usize) -> Vec<Diagnostic> {
+    let mut ctx = Ctx::new(resolved);
+    let mut path = String::new();
+    match form.fields.get(i) {
+        Some(field) => structure::check_field(field, data, form.required, &mut path, &mut ctx),
+        None => structure::check_unknown(form.fields, data, "", &mut ctx),
+    }
+    ctx.finish()
+}
+
+/// A change to the report's diagnostics: `del` removed at `at`, `ins` put in their place; whether the outcome
+/// changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Splice {
+    at: usize,
+    del: usize,
+    ins: usize,
+    outcome: bool,
+}
+
+impl Splice {
+    fn is_empty(self) -> bool {
+        self.del == 0 && self.ins == 0
+    }
+
+    /// This splice, then `next` (made on the result): one splice that does both.
+    fn then(self, next: Splice) -> Splice {
+        let outcome = self.outcome || next.outcome;
+        if next.is_empty() {
+            return Splice { outcome, ..self };
+        }
+        if self.is_empty() {
+            return Splice { outcome, ..next };
+        }
+        // In the coordinates between the two: the span from the first to the last place either touched.
+        let from = self.at.min(next.at);
+        let to = self.at.saturating_add(self.ins).max(next.at.saturating_add(next.del));
+        Splice {
+            at: from,
+            del: to.saturating_sub(self.ins).saturating_add(self.del).saturating_sub(from),
+            ins: to.saturating_sub(next.del).saturating_add(next.ins).saturating_sub(from),
+            outcome,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Delta<'a> {
+    at: usize,
+    del: usize,
+    ins: &'a [Diagnostic],
+    valid: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outcome: Option<&'a Option<Value>>,
+}
+
+/// A finding's place in the form's field order: one number per segment of its path (the field's place in its
+/// object, the list index, the part of a date input), compared as a sequence. Short keys are kept inline.
+#[derive(Debug, Clone)]
+enum Key {
+    Inline(u8, [u32; 7]),
+    Heap(Vec<u32>),
+}
+
+impl Key {
+    fn of(fields: &'static [Field], path: &str) -> Key {
+        let mut inline = [0u32; 7];
+        let mut len = 0usize;
+        let mut heap: Option<Vec<u32>> = None;
+        let mut kind: Option<Kind> = Some(Kind::Object(fields));
+        for seg in path.split('/').skip(1) {
+            let (pos, next) = match kind {
+                Some(Kind::Object(fs)) => match fs.iter().position(|f| f.name == seg) {
+                    Some(i) => (u32::try_from(i).unwrap_or(u32::MAX), fs.get(i).map(|f| f.kind)),
+                    None => (u32::MAX, None),
+                },
+                Some(Kind::List { item, .. }) => (seg.parse().unwrap_or(u32::MAX), Some(*item)),
+                Some(Kind::Date) => match seg {
+                    "day" => (0, None),
+                    "month" => (1, None),
+                    "year" => (2, None),
+                    _ => (3, None),
+                },
+                _ => (u32::MAX, None),
+            };
+            kind = next;
+            if let Some(h) = heap.as_mut() {
+                h.push(pos);
+            } else if let Some(slot) = inline.get_mut(len) {
+                *slot = pos;
+                len = len.saturating_add(1);
+            } else {
+                let mut h = inline.to_vec();
+                h.push(pos);
+                heap = Some(h);
+            }
+        }
+        match heap {
+            Some(h) => Key::Heap(h),
+            None => Key::Inline(u8::try_from(len).unwrap_or(u8::MAX), inline),
+        }
+    }
+
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            Key::Inline(len, k) => k.get(..usize::from(*len)).unwrap_or(k),
+            Key::Heap(v) => v,
+        }
     }
 }
 
@@ -90,5 +403,45 @@ fn objects_on_the_way(data: &mut Map<String, Value>, fields: &'static [Field], s
         let Value::Object(next) = slot else { return };
         map = next;
         fields = inner;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_order_as_the_registry_does() {
+        let form = registry::find("sf-referral").unwrap();
+        for path in [
+            "",
+            "/referralDate",
+            "/referralDate/day",
+            "/referralDate/year",
+            "/referralDate/other",
+            "/children/0/dateOfBirth/month",
+            "/children/12/missingEpisodes/3/day",
+            "/criteria",
+            "/nope/x",
+            "/children/x",
+            "/a/b/c/d/e/f/g/h/i",
+        ] {
+            assert_eq!(
+                Key::of(form.fields, path).as_slice(),
+                registry::order_key(form.fields, path).as_slice(),
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn splices_compose() {
+        // [A B C D E] -(at 1, del 1, ins 2)-> [A X Y C D E] -(at 4, del 1, ins 0)-> [A X Y C E]
+        let a = Splice { at: 1, del: 1, ins: 2, outcome: false };
+        let b = Splice { at: 4, del: 1, ins: 0, outcome: true };
+        assert_eq!(a.then(b), Splice { at: 1, del: 3, ins: 3, outcome: true });
+        let none = Splice { at: 0, del: 0, ins: 0, outcome: false };
+        assert_eq!(none.then(b), b);
+        assert_eq!(a.then(none), a);
     }
 }

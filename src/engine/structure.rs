@@ -146,20 +146,34 @@ pub fn check(fields: &'static [Field], data: &Map<String, Value>, required: &Rul
     check_object(fields, data, required, &mut path, ctx);
 }
 
+/// Checks one field of an object (what [`check`] does for each field in turn, so a live session can check again
+/// only the field an edit changed). `path` is the object's path; it is left as it was.
+pub fn check_field(field: &Field, obj: &Map<String, Value>, required: &Rule, path: &mut String, ctx: &mut Ctx) {
+    let len = path.len();
+    path.push('/');
+    path.push_str(field.name);
+    let value = obj.get(field.name);
+    if read::is_blank(value) {
+        if let Some(message) = field.required {
+            ctx.emit(required, path.as_str(), message);
+        }
+    } else if let Some(v) = value {
+        check_value(field.label, &field.kind, v, required, path, ctx);
+    }
+    path.truncate(len);
+}
+
 fn check_object(fields: &[Field], obj: &Map<String, Value>, required: &Rule, path: &mut String, ctx: &mut Ctx) {
     for field in fields {
-        let len = path.len();
-        path.push('/');
-        path.push_str(field.name);
-        let value = obj.get(field.name);
-        if read::is_blank(value) {
-            if let Some(message) = field.required {
-                ctx.emit(required, path.as_str(), message);
-            }
-        } else if let Some(v) = value {
-            check_value(field.label, &field.kind, v, required, path, ctx);
-        }
-        path.truncate(len);
+        check_field(field, obj, required, path, ctx);
+    }
+    check_unknown(fields, obj, path, ctx);
+}
+
+/// Reports the keys of an object that its model does not have (after its fields, as [`check`] does).
+pub fn check_unknown(fields: &[Field], obj: &Map<String, Value>, path: &str, ctx: &mut Ctx) {
+    if obj.keys().all(|k| fields.iter().any(|f| f.name == k.as_str())) {
+        return;
     }
     let unknown: Vec<&String> = obj.keys().filter(|k| !fields.iter().any(|f| f.name == k.as_str())).collect();
     if !unknown.is_empty() {
@@ -172,7 +186,7 @@ fn check_object(fields: &[Field], obj: &Map<String, Value>, required: &Rule, pat
             )
         };
         let related: Vec<String> = unknown.iter().take(10).map(|k| format!("{path}/{}", escape_key(k))).collect();
-        ctx.emit(&UNRECOGNISED_FIELDS, path.as_str(), message).related(related);
+        ctx.emit(&UNRECOGNISED_FIELDS, path, message).related(related);
     }
 }
 
@@ -293,7 +307,12 @@ fn show(x: f64) -> String {
 }
 
 fn has_unreadable(v: &Value) -> bool {
-    matches!(v, Value::String(s) if s.contains('\u{FFFD}'))
+    match v {
+        Value::String(s) => s.contains('\u{FFFD}'),
+        // A date input's parts.
+        Value::Object(parts) => parts.values().any(|p| matches!(p, Value::String(s) if s.contains('\u{FFFD}'))),
+        _ => false,
+    }
 }
 
 fn unreadable(label: &str, path: &str, ctx: &mut Ctx) {

@@ -1,0 +1,201 @@
+//! Every form, random edit sequences at the form's own fields (taken from its `schema()`): after each edit the
+//! session's report is identical to `validate` on the session's data, and a client that only applies the deltas the
+//! session sends (`take_delta`, what crosses the WebAssembly boundary) holds exactly the same report.
+//! `SF_EDIT_SEQUENCES=n` runs more sequences per form (default 12 of 40 edits).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use safeguarding_forms::{forms, profiles, schema, validate, FormSession, Options};
+use serde_json::{json, Value};
+
+/// A small deterministic generator (xorshift64*), so a failure names its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len())]
+    }
+}
+
+/// A place an edit can touch, and the values worth putting there.
+struct Target {
+    pointer: String,
+    values: Vec<Value>,
+}
+
+const DATES: &[&str] =
+    &["2025-06-02", "2025-05-20", "2025-05-01", "2025-06-30", "2024-01-15", "2012-03-04", "2026-02-30", "2099-01-01"];
+
+fn date_values() -> Vec<Value> {
+    let mut v: Vec<Value> = DATES.iter().map(|d| json!(d)).collect();
+    v.extend([
+        json!({ "day": "20", "month": "5", "year": "2025" }),
+        json!({ "day": "3", "month": "Sept", "year": "2015" }),
+        json!({ "day": "31", "month": "2", "year": "2025" }),
+        json!({ "day": "1", "month": "", "year": "" }),
+        json!({ "day": "1", "month": "1", "year": "25" }),
+        json!("20/05/2025"),
+        json!(12),
+    ]);
+    v
+}
+
+/// The values a leaf of this schema takes: good ones of its kind, and the mistakes people make.
+fn leaf_values(s: &Value) -> Vec<Value> {
+    let mut v = vec![Value::Null, json!(""), json!(["x"]), json!({}), json!("\u{FFFD}"), json!(" \u{200B}text ")];
+    if let Some(options) = s.get("enum").and_then(Value::as_array) {
+        v.extend(options.iter().cloned());
+        v.push(json!("not-an-option"));
+    } else if s.get("$ref").is_some() {
+        v.extend(date_values());
+    } else if let Some(any) = s.get("anyOf").and_then(Value::as_array) {
+        let first = &any[0];
+        if let (Some(min), Some(max)) =
+            (first.get("minimum").and_then(Value::as_f64), first.get("maximum").and_then(Value::as_f64))
+        {
+            v.extend([
+                json!(min),
+                json!(max),
+                json!(((min + max) / 2.0).floor()),
+                json!(max + 1.0),
+                json!("3"),
+                json!("x"),
+                json!(2.5),
+            ]);
+        } else {
+            v.extend([json!(true), json!(false), json!("yes"), json!("no"), json!("maybe")]);
+        }
+    } else if s.get("pattern").is_some() {
+        v.extend([json!("2025-05-20T14:30"), json!("2025-03-30T01:30"), json!("2025-06-02T09:00"), json!("soon")]);
+    } else {
+        v.extend([
+            json!("Some words"),
+            json!("name@example.com"),
+            json!("01632 960 001"),
+            json!("SW1A 1AA"),
+            json!("not valid"),
+            json!(42),
+            json!(true),
+        ]);
+        if s.get("maxLength").and_then(Value::as_u64).is_some_and(|m| m <= 64) {
+            v.push(json!("x".repeat(70)));
+        }
+    }
+    v
+}
+
+/// Walks a schema node at `pointer`, collecting the edit targets under it.
+fn collect(s: &Value, pointer: &str, out: &mut Vec<Target>, depth: usize) {
+    if let Some(props) = s.get("properties").and_then(Value::as_object) {
+        out.push(Target { pointer: pointer.to_owned(), values: vec![Value::Null, json!({}), json!("x"), json!([])] });
+        for (k, child) in props {
+            collect(child, &format!("{pointer}/{k}"), out, depth + 1);
+        }
+        out.push(Target { pointer: format!("{pointer}/notInTheForm"), values: vec![json!("x"), json!({ "a": 1 })] });
+    } else if let Some(items) = s.get("items") {
+        out.push(Target { pointer: pointer.to_owned(), values: vec![Value::Null, json!([]), json!("x"), json!([{}])] });
+        if depth < 6 {
+            for i in ["0", "1", "-"] {
+                collect(items, &format!("{pointer}/{i}"), out, depth + 1);
+            }
+        }
+    } else {
+        out.push(Target { pointer: pointer.to_owned(), values: leaf_values(s) });
+    }
+}
+
+fn targets(form: &str) -> Vec<Target> {
+    let s = schema(form).unwrap();
+    let mut out = Vec::new();
+    collect(&s, "", &mut out, 0);
+    out.retain(|t| !t.pointer.is_empty());
+    out
+}
+
+/// What a JavaScript client does with a delta: splice the diagnostics, take `valid`, and the outcome when sent.
+fn apply(client: &mut Value, delta: &str) {
+    if delta.is_empty() {
+        return;
+    }
+    let d: Value = serde_json::from_str(delta).unwrap();
+    let at = d["at"].as_u64().unwrap() as usize;
+    let del = d["del"].as_u64().unwrap() as usize;
+    let ins = d["ins"].as_array().unwrap().clone();
+    let diags = client["diagnostics"].as_array_mut().unwrap();
+    diags.splice(at..at + del, ins);
+    client["valid"] = d["valid"].clone();
+    if let Some(o) = d.get("outcome") {
+        client["outcome"] = o.clone();
+    }
+}
+
+fn run_sequence(form: &str, targets: &[Target], options: &Options, seed: u64, edits: usize) {
+    let mut rng = Rng(seed | 1);
+    let mut s = FormSession::new(form, options).unwrap();
+    let mut client: Value = serde_json::from_str(&s.take_report()).unwrap();
+    let mut log: Vec<String> = Vec::new();
+    for step in 0..edits {
+        let roll = rng.below(100);
+        if roll < 3 {
+            // Replace the whole form with what it holds plus a change, as a page restoring a draft does.
+            let mut data = Value::Object(s.data().clone());
+            if let Some(obj) = data.as_object_mut() {
+                obj.insert("notInTheForm".into(), json!(step));
+            }
+            log.push("load".into());
+            s.load(data).unwrap();
+        } else if roll < 18 {
+            let t = rng.pick(targets);
+            log.push(format!("remove {}", t.pointer));
+            let _ = s.remove(&t.pointer);
+        } else {
+            let t = rng.pick(targets);
+            let v = rng.pick(&t.values).clone();
+            log.push(format!("set {} {}", t.pointer, v));
+            let _ = s.set(&t.pointer, v);
+        }
+        apply(&mut client, &s.take_delta());
+        let data = Value::Object(s.data().clone());
+        let expected = validate(form, &data, options).unwrap();
+        if s.report() != &expected || client != serde_json::to_value(&expected).unwrap() {
+            panic!(
+                "{form} (seed {seed}) after {} edits the session differs from validate\nedits:\n  {}\ndata: {data}\nsession: {:?}\nvalidate: {:?}\nclient: {client}",
+                step + 1,
+                log.join("\n  "),
+                s.report().diagnostics,
+                expected.diagnostics
+            );
+        }
+    }
+}
+
+#[test]
+fn every_form_session_equals_validate_and_deltas_rebuild_the_report() {
+    let sequences: u64 = std::env::var("SF_EDIT_SEQUENCES").ok().and_then(|s| s.parse().ok()).unwrap_or(12);
+    let profile_ids: Vec<String> = profiles().into_iter().map(|p| p.id).collect();
+    for (n, form) in forms().into_iter().enumerate() {
+        let targets = targets(&form.id);
+        assert!(targets.len() > 3, "{}: no targets from its schema", form.id);
+        for i in 0..sequences {
+            let seed = (n as u64 + 1) * 1_000_003 + i;
+            let mut options = Options::new().today("2025-06-02").unwrap();
+            if i % 2 == 1 {
+                options = options.submit();
+            }
+            if i % 3 == 2 {
+                options = options.profile(&profile_ids[(i as usize / 3) % profile_ids.len()]);
+            }
+            run_sequence(&form.id, &targets, &options, seed, 40);
+        }
+    }
+}
