@@ -62,10 +62,11 @@ impl FormSession {
         let segments = pointer::parse(pointer)?;
         let Some(first) = segments.first() else { return self.load(value) };
         let scope = self.scope(first, false);
-        pointer::check_set(&self.data, &segments)?;
+        // A refused edit leaves the form as it was: check the whole pointer before changing anything.
+        check_edit(&self.data, self.form.fields, &segments)?;
         objects_on_the_way(&mut self.data, self.form.fields, &segments);
-        // A pointer refused half-way may still have made a container on the way: the report follows the data.
         let result = pointer::set(&mut self.data, &segments, value);
+        // Never refused after the check; were it, the report would still follow the data.
         self.refresh(scope);
         result.map(|()| &self.report)
     }
@@ -384,6 +385,61 @@ impl Key {
             Key::Inline(len, k) => k.get(..usize::from(*len)).unwrap_or(k),
             Key::Heap(v) => v,
         }
+    }
+}
+
+/// Whether setting a value at `segments` succeeds, without changing anything: the walk of [`objects_on_the_way`]
+/// (a container the model has as an object becomes one, unless it is a list) and then of `pointer::set` (a list takes
+/// an index up to its length, or "-"; a plain value or nothing on the way becomes a fresh container, a list when the
+/// next segment is a number, in which only "0" or "-" fit).
+fn check_edit(data: &Map<String, Value>, fields: &'static [Field], segments: &[String]) -> Result<(), Error> {
+    let Some((first, rest)) = segments.split_first() else { return Ok(()) };
+    let mut cur: Option<&Value> = data.get(first.as_str());
+    let mut model = object_fields(fields, first);
+    let last = rest.len().saturating_sub(1);
+    for (i, seg) in rest.iter().enumerate() {
+        let numeric = seg == "-" || (!seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()));
+        // The container `seg` is in: made an object by `objects_on_the_way` when the model has one there.
+        let made_object = model.is_some() && !matches!(cur, Some(Value::Array(_)));
+        cur = match cur {
+            _ if made_object => cur.and_then(Value::as_object).and_then(|m| m.get(seg.as_str())),
+            Some(Value::Array(items)) if numeric => {
+                let index = list_index(seg, items.len())?;
+                items.get(index)
+            }
+            Some(Value::Object(map)) => map.get(seg.as_str()),
+            _ => {
+                if numeric {
+                    list_index(seg, 0)?;
+                }
+                None
+            }
+        };
+        model = if i < last { model.and_then(|fs| object_fields(fs, seg)) } else { None };
+    }
+    Ok(())
+}
+
+/// A list index as `pointer::set` reads it in a list of `len` items: a number without leading zeros up to `len`
+/// (and the pointer module's limit), or "-" for the end; the same errors.
+fn list_index(seg: &str, len: usize) -> Result<usize, Error> {
+    if seg == "-" {
+        return Ok(len);
+    }
+    let ok = !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) && (seg == "0" || !seg.starts_with('0'));
+    let bad = || Error::InvalidPointer("a list index is a number without leading zeros, or \"-\"".into());
+    let i: usize = if ok { seg.parse().map_err(|_| bad())? } else { return Err(bad()) };
+    if i > 10_000 || i > len {
+        return Err(Error::InvalidPointer("the list index is beyond the end of the list".into()));
+    }
+    Ok(i)
+}
+
+/// The fields of `name` when the model has it as an object.
+fn object_fields(fields: &'static [Field], name: &str) -> Option<&'static [Field]> {
+    match fields.iter().find(|f| f.name == name).map(|f| f.kind) {
+        Some(Kind::Object(inner)) => Some(inner),
+        _ => None,
     }
 }
 

@@ -1,0 +1,179 @@
+// The benchmark itself, the same code in Node and in Chromium (bench/run.mjs drives both). Every contender checks the
+// same record of each form with the same rules:
+//   ours:validate  `validate(form, data, options)` of the npm package (JS object in, Report out)
+//   ours:set       `FormSession.set(pointer, value)` on a session holding the record: one field changed, report read
+//   ajv / zod / valibot: the library's check of the data against our own `schema()` (ajv compiled from it, zod 4 and
+//                  valibot built from it by `fromSchema` below), then the cross-field rules of bench/rules.mjs
+// A keystroke for the JavaScript contenders is the field changed in the object and the whole form checked again
+// (what a page does with a schema validator); ours is `FormSession.set`.
+//
+// Timing: contenders are interleaved run by run (so load on the machine hits them alike) and each run is one batch of
+// about BATCH_MS of calls; the figure is the median of the runs, and each ratio is the median of the per-run ratios.
+import { FORMS, OPTIONS, QUESTION_IDS } from './data.mjs';
+import { rulesFor } from './rules.mjs';
+
+const BATCH_MS = 25;
+
+/** zod 4 or valibot schema from our JSON Schema (the subset `schema()` uses). */
+export function fromSchema(lib, root, which) {
+  const z = which === 'zod' ? lib : null;
+  const v = which === 'valibot' ? lib : null;
+  const re = (p) => new RegExp(p, 'u');
+  const union = (xs) => (xs.length === 1 ? xs[0] : z ? z.union(xs) : v.union(xs));
+  const node = (s) => {
+    if (s.$ref) return node(root.$defs[s.$ref.split('/').pop()]);
+    if (s.anyOf) return union(s.anyOf.map(node));
+    if (s.enum) {
+      const strings = s.enum.filter((x) => typeof x === 'string');
+      const e = z ? z.enum(strings) : v.picklist(strings);
+      return s.enum.includes(null) ? (z ? e.nullable() : v.nullable(e)) : e;
+    }
+    const types = Array.isArray(s.type) ? s.type : [s.type];
+    return union(types.map((t) => typed(t, s)));
+  };
+  const typed = (t, s) => {
+    switch (t) {
+      case 'null': return z ? z.null() : v.null();
+      case 'boolean': return z ? z.boolean() : v.boolean();
+      case 'string': {
+        if (z) {
+          let x = z.string();
+          if (s.maxLength !== undefined) x = x.max(s.maxLength);
+          if (s.pattern) x = x.regex(re(s.pattern));
+          return x;
+        }
+        const pipe = [v.string()];
+        if (s.maxLength !== undefined) pipe.push(v.maxLength(s.maxLength));
+        if (s.pattern) pipe.push(v.regex(re(s.pattern)));
+        return pipe.length === 1 ? pipe[0] : v.pipe(...pipe);
+      }
+      case 'number': case 'integer': {
+        if (z) {
+          let x = z.number();
+          if (t === 'integer') x = x.int();
+          if (s.minimum !== undefined) x = x.min(s.minimum);
+          if (s.maximum !== undefined) x = x.max(s.maximum);
+          return x;
+        }
+        const pipe = [v.number()];
+        if (t === 'integer') pipe.push(v.integer());
+        if (s.minimum !== undefined) pipe.push(v.minValue(s.minimum));
+        if (s.maximum !== undefined) pipe.push(v.maxValue(s.maximum));
+        return pipe.length === 1 ? pipe[0] : v.pipe(...pipe);
+      }
+      case 'array': {
+        const item = s.items ? node(s.items) : (z ? z.unknown() : v.unknown());
+        if (z) return s.maxItems !== undefined ? z.array(item).max(s.maxItems) : z.array(item);
+        return s.maxItems !== undefined ? v.pipe(v.array(item), v.maxLength(s.maxItems)) : v.array(item);
+      }
+      case 'object': {
+        const shape = {};
+        for (const [k, p] of Object.entries(s.properties ?? {})) shape[k] = z ? node(p).optional() : v.optional(node(p));
+        if (s.additionalProperties === false) return z ? z.strictObject(shape) : v.strictObject(shape);
+        return z ? z.object(shape) : v.object(shape);
+      }
+      default: throw new Error(`schema type ${t} not supported`);
+    }
+  };
+  return node(root);
+}
+
+function setAt(obj, path, value) {
+  let o = obj;
+  for (let i = 0; i < path.length - 1; i += 1) o = o[path[i]];
+  o[path[path.length - 1]] = value;
+}
+
+/** The contenders for one form: name → { validate(data), keystroke(i) }. */
+export function contenders({ sf, ajvValidators, z, v }, form) {
+  const spec = FORMS[form];
+  const rules = rulesFor(form, QUESTION_IDS);
+  const schema = sf.schema(form);
+  const zodSchema = fromSchema(z, schema, 'zod');
+  const valibotSchema = fromSchema(v, schema, 'valibot');
+  const ajv = ajvValidators[form];
+  const checkers = {
+    ajv: (data) => { const ok = ajv(data); const r = rules(data, OPTIONS); return { ok: ok && r.issues.length === 0, n: (ajv.errors?.length ?? 0) + r.issues.length, r }; },
+    zod: (data) => { const p = zodSchema.safeParse(data); const r = rules(data, OPTIONS); return { ok: p.success && r.issues.length === 0, n: (p.error?.issues.length ?? 0) + r.issues.length, r }; },
+    valibot: (data) => { const p = v.safeParse(valibotSchema, data); const r = rules(data, OPTIONS); return { ok: p.success && r.issues.length === 0, n: (p.issues?.length ?? 0) + r.issues.length, r }; },
+  };
+  const out = {};
+  const data = spec.make();
+  out['ours:validate'] = { validate: () => sf.validate(form, data, OPTIONS).diagnostics.length };
+  const session = new sf.FormSession(form, OPTIONS);
+  session.load(spec.make());
+  out['ours:set'] = { keystroke: (i) => session.set(spec.edit.pointer, spec.edit.values[i & 1]).diagnostics.length };
+  for (const [name, check] of Object.entries(checkers)) {
+    const own = spec.make();
+    out[name] = {
+      validate: () => check(data).n,
+      keystroke: (i) => { setAt(own, spec.edit.field, spec.edit.values[i & 1]); return check(own).n; },
+      check,
+    };
+  }
+  return out;
+}
+
+/** What each contender finds on the record and on a broken copy of it (the rules agree, or the table says so). */
+export function agreement(libs, form) {
+  const spec = FORMS[form];
+  const c = contenders(libs, form);
+  const broken = spec.make();
+  if (form === 'sf-referral') { broken.route = 'self-referral'; broken.children[0].dateOfBirth = '2030-01-01'; broken.assessment.open = false; broken.criteria = broken.criteria.slice(0, 2); }
+  if (form === 'case-audit') { broken.caseStatus = 'step-down'; broken.answers['assessment.at-referral'] = 2; broken.overallGrade = 4; broken.generalComments = ''; broken.remedialActions[0].dueDate = '2025-05-01'; }
+  if (form === 'casework-supervision') { broken.previousSupervisionDate = '2025-01-10'; broken.childLastSeenDate = '2025-06-01'; broken.actions[0].dueDate = '2025-05-01'; broken.riskManaged = false; broken.supportPlan.smart = false; }
+  const codes = (r) => [...new Set(r.diagnostics.map((d) => d.code))].sort();
+  const ours = codes(libs.sf.validate(form, broken, OPTIONS));
+  const js = [...new Set(c.ajv.check(broken).r.issues.map((i) => i.code))].sort();
+  return { ours, js, same: JSON.stringify(ours) === JSON.stringify(js), oursValid: libs.sf.validate(form, spec.make(), OPTIONS).valid, jsValid: c.ajv.check(spec.make()).ok };
+}
+
+function batch(fn, iterations) {
+  const t = performance.now();
+  let sink = 0;
+  for (let i = 0; i < iterations; i += 1) sink += fn(i) | 0;
+  return [(performance.now() - t) / iterations, sink];
+}
+
+/** Calls per batch so that one batch takes about BATCH_MS; also warms the function up (JIT and wasm tier-up). */
+function calibrate(fn, warmMs) {
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < warmMs) fn(n++);
+  const per = (performance.now() - t0) / n;
+  return Math.max(5, Math.round(BATCH_MS / per));
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+
+/** Runs every measurement; returns { form: { case: { contender: { us, runs } } }, ratios }. */
+export function runSuite(libs, { runs = 7, warmMs = 300, forms = Object.keys(FORMS) } = {}) {
+  const results = {};
+  for (const form of forms) {
+    const c = contenders(libs, form);
+    const cases = {
+      validate: ['ours:validate', 'ajv', 'zod', 'valibot'],
+      keystroke: ['ours:set', 'ajv', 'zod', 'valibot'],
+    };
+    results[form] = { agreement: agreement(libs, form) };
+    for (const [kind, names] of Object.entries(cases)) {
+      const fns = Object.fromEntries(names.map((n) => [n, kind === 'validate' ? c[n].validate : c[n].keystroke]));
+      const iters = Object.fromEntries(names.map((n) => [n, calibrate(fns[n], warmMs)]));
+      const times = Object.fromEntries(names.map((n) => [n, []]));
+      for (let r = 0; r < runs; r += 1) for (const n of names) times[n].push(batch(fns[n], iters[n])[0] * 1000);
+      const ours = names[0];
+      const row = {};
+      for (const n of names) {
+        row[n] = {
+          us: median(times[n]),
+          runs: times[n],
+          vsAjv: median(times[n].map((t, i) => t / times.ajv[i])),
+          vsZod: median(times[n].map((t, i) => t / times.zod[i])),
+        };
+      }
+      row.ours = ours;
+      results[form][kind] = row;
+    }
+  }
+  return results;
+}
