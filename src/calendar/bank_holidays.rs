@@ -127,7 +127,7 @@ fn holidays_of(year: i32) -> Option<Vec<(NaiveDate, &'static str)>> {
         _ => {}
     }
 
-    v.sort_by_key(|(d, _)| *d);
+    crate::engine::sort::stable_by_key(&mut v, |(d, _)| *d);
     v.dedup_by_key(|(d, _)| *d);
     Some(v)
 }

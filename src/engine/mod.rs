@@ -16,5 +16,6 @@ pub mod report;
 pub mod rule;
 pub mod schema;
 pub mod session;
+pub mod sort;
 pub mod structure;
 pub mod timescale;

@@ -24,6 +24,7 @@ use super::options::{Options, Resolved};
 use super::pointer;
 use super::registry::{self, FormDef};
 use super::report::{Diagnostic, Report, Severity};
+use super::sort;
 use super::structure;
 
 pub struct FormSession {
@@ -190,7 +191,7 @@ pub(crate) fn check_once(form: &'static FormDef, data: &Map<String, Value>, reso
         .zip(structural.diags)
         .chain(checks.into_iter().map(|d| (Key::of(form.fields, &d.path), d)))
         .collect();
-    all.sort_by(|(ka, a), (kb, b)| ka.as_slice().cmp(kb.as_slice()).then(a.severity.cmp(&b.severity)));
+    sort::stable_by(&mut all, |(ka, a), (kb, b)| ka.as_slice().cmp(kb.as_slice()).then(a.severity.cmp(&b.severity)));
     let diagnostics: Vec<Diagnostic> = all.into_iter().map(|(_, d)| d).collect();
     Report {
         form: form.id.to_owned(),
@@ -221,7 +222,7 @@ fn ordered<'a>(
 ) -> Vec<(&'a Key, &'a Diagnostic)> {
     let mut all: Vec<(&Key, &Diagnostic)> =
         structural.keys.iter().zip(&structural.diags).chain(check_keys.iter().zip(checks)).collect();
-    all.sort_by(|(ka, a), (kb, b)| ka.as_slice().cmp(kb.as_slice()).then(a.severity.cmp(&b.severity)));
+    sort::stable_by(&mut all, |(ka, a), (kb, b)| ka.as_slice().cmp(kb.as_slice()).then(a.severity.cmp(&b.severity)));
     all
 }
 

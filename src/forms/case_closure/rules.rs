@@ -188,7 +188,7 @@ fn read_approvals(data: &Map<String, Value>) -> Vec<Approval> {
             Some(Approval { index, role, date, approved })
         })
         .collect();
-    out.sort_by(|a, b| a.date.cmp(&b.date).then(a.index.cmp(&b.index)));
+    crate::engine::sort::stable_by(&mut out, |a, b| a.date.cmp(&b.date).then(a.index.cmp(&b.index)));
     out
 }
 

@@ -190,7 +190,7 @@ pub fn missing_summaries(data: &Map<String, Value>, docs: &[Document], today: Na
         .filter_map(|(i, v)| read::parse_date(v).ok().flatten().map(|d| (i, d)))
         .filter(|(_, d)| *d <= today)
         .collect();
-    supervisions.sort_by_key(|(_, d)| *d);
+    crate::engine::sort::stable_by_key(&mut supervisions, |(_, d)| *d);
     supervisions.dedup_by_key(|(_, d)| *d);
     let workers: Vec<(usize, Cow<'_, str>)> = read::list(data, "involvedWorkers")
         .iter()
@@ -234,7 +234,7 @@ pub fn case_summaries(data: &Map<String, Value>, docs: &[Document], ctx: &Ctx) -
     let mut dated: Vec<(usize, NaiveDate)> =
         docs.iter().filter(|d| d.kind == "case-summary").filter_map(|d| d.date.map(|x| (d.index, x))).collect();
     let any = docs.iter().any(|d| d.kind == "case-summary");
-    dated.sort_by_key(|(_, d)| *d);
+    crate::engine::sort::stable_by_key(&mut dated, |(_, d)| *d);
     let mut late = Vec::new();
     let mut previous = read::date(data, "openedOn");
     for (i, d) in dated {

@@ -194,7 +194,7 @@ fn sorted_dates(data: &Map<String, Value>, key: &str) -> Vec<(usize, NaiveDate)>
         .enumerate()
         .filter_map(|(i, v)| Some((i, read::parse_date(v).ok().flatten()?)))
         .collect();
-    out.sort_by_key(|(i, d)| (*d, *i));
+    crate::engine::sort::stable_by_key(&mut out, |(i, d)| (*d, *i));
     out
 }
 

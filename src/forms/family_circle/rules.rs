@@ -103,7 +103,7 @@ pub fn read_circles(items: &[Value]) -> Vec<Circle> {
             Some(Circle { index, date, outcome })
         })
         .collect();
-    circles.sort_by(|a, b| a.date.cmp(&b.date).then(a.index.cmp(&b.index)));
+    crate::engine::sort::stable_by(&mut circles, |a, b| a.date.cmp(&b.date).then(a.index.cmp(&b.index)));
     circles
 }
 
@@ -171,7 +171,7 @@ fn dates(ctx: &mut Ctx, f: &Facts) {
         ctx.emit(&IN_FUTURE, "/allocationDate", "Date of allocation must be today or in the past");
     }
     let mut by_index = f.circles.clone();
-    by_index.sort_by_key(|c| c.index);
+    crate::engine::sort::stable_by_key(&mut by_index, |c| c.index);
     for c in &by_index {
         let path = format!("/circles/{}/date", c.index);
         if c.date > ctx.today {

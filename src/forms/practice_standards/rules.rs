@@ -328,7 +328,7 @@ fn circles(data: &Map<String, Value>) -> Vec<Circle> {
             }
         }
     }
-    out.sort_by_key(|c| c.date);
+    crate::engine::sort::stable_by_key(&mut out, |c| c.date);
     out
 }
 

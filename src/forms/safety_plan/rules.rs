@@ -676,7 +676,7 @@ fn dash_after_incidents(data: &Map<String, Value>, ctx: &mut Ctx) {
             incidents.push((d, i));
         }
     }
-    incidents.sort();
+    crate::engine::sort::stable_by(&mut incidents, Ord::cmp);
     let mut next_dates = incidents.iter().map(|(d, _)| Some(*d)).skip(1).chain([None]);
     for (date, i) in &incidents {
         let next = next_dates.next().flatten();

@@ -149,7 +149,7 @@ pub fn facts(data: &Map<String, Value>, ctx: &Ctx) -> Facts {
             Some(Session { index, on, missed: read::boolean(s, "missed") == Some(true) })
         })
         .collect();
-    sessions.sort_by_key(|s| s.on);
+    crate::engine::sort::stable_by_key(&mut sessions, |s| s.on);
     let weeks = read::number(data, "frequencyWeeks")
         .filter(|w| w.fract() == 0.0 && (1.0..=52.0).contains(w))
         .map_or_else(|| ctx.value(&FREQUENCY_WEEKS), |w| w as i64);
@@ -266,7 +266,7 @@ fn overdue(ctx: &mut Ctx, f: &Facts) {
 fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let started = read::date(data, "employmentStarted");
     let mut by_index: Vec<&Session> = f.sessions.iter().collect();
-    by_index.sort_by_key(|s| s.index);
+    crate::engine::sort::stable_by_key(&mut by_index, |s| s.index);
     for s in by_index {
         if s.on > ctx.today {
             ctx.emit(

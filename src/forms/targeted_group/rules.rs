@@ -283,7 +283,7 @@ pub fn facts(data: &Map<String, Value>, ctx: &Ctx) -> Facts {
 fn first_sessions_unattended<'s>(sessions: &'s [Session], ctx: &Ctx) -> Option<Vec<&'s Session>> {
     let n = usize::try_from(ctx.value(&NO_ATTENDANCE_SESSIONS)).unwrap_or(0);
     let mut dated: Vec<&Session> = sessions.iter().filter(|s| s.date.is_some()).collect();
-    dated.sort_by_key(|s| (s.date, s.index));
+    crate::engine::sort::stable_by_key(&mut dated, |s| (s.date, s.index));
     let first: Vec<&Session> = dated.into_iter().take(n).collect();
     (n > 0 && first.len() == n && first.iter().all(|s| s.attended == Some(false))).then_some(first)
 }
@@ -372,7 +372,7 @@ fn course_end(start: NaiveDate, ctx: &Ctx) -> Option<NaiveDate> {
 fn dates(data: &Map<String, Value>, key: &str) -> Vec<NaiveDate> {
     let mut out: Vec<NaiveDate> =
         read::list(data, key).iter().filter_map(|v| read::parse_date(v).ok().flatten()).collect();
-    out.sort();
+    crate::engine::sort::stable_by(&mut out, Ord::cmp);
     out
 }
 
