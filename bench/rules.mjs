@@ -114,9 +114,9 @@ export function referralRules(data, today) {
   if (blank(data.referralDate)) emit('REF-001', '/referralDate', 'Enter the date of the referral');
   if (!route) emit('REF-001', '/route', 'Select the referral route');
   if (blank(data.children)) emit('REF-001', '/children', 'Add at least one child');
-  if (rd !== null && rd > todayDay) emit('REF-011', '/referralDate', 'Date of referral must be today or in the past');
+  if (rd !== null && rd > todayDay) emit('REF-013', '/referralDate', 'Date of referral must be today or in the past');
   const received = date(data.receivedOn);
-  if (rd !== null && received !== null && received < rd) emit('REF-012', '/receivedOn', 'Date the referral was received must be the same as or after the date of referral');
+  if (rd !== null && received !== null && received < rd) emit('REF-014', '/receivedOn', 'Date the referral was received must be the same as or after the date of referral');
   if (route && route !== 'self-referral') {
     const r = obj(data.referrer);
     if (!r || blank(r.name)) emit('REF-001', '/referrer/name', "Enter the referrer's name");
@@ -138,7 +138,7 @@ export function referralRules(data, today) {
   if (ad !== null && rd !== null && addMonths(ad, 12) < rd) emit('REF-004', '/assessment/date', 'The assessment is more than 12 months old at the date of referral');
   if (route && EARLY_HELP.has(route)) {
     const given = bool(obj(data.consent)?.given);
-    if (given === false) emit('REF-013', '/consent/given', "An early help referral needs the family's consent");
+    if (given === false) emit('REF-015', '/consent/given', "An early help referral needs the family's consent");
     else if (given === null && blank(obj(data.consent)?.given)) emit('REF-001', '/consent/given', 'Select whether the family has given consent');
   }
   const children = list(data.children).slice(0, 200);
@@ -160,12 +160,24 @@ export function referralRules(data, today) {
     const limit = bool(c.send) === true ? 25 : 18;
     if (addMonths(dob, (limit + 1) * 12) <= rd) emit('REF-006', `/children/${i}/dateOfBirth`, `The child must be ${limit} or younger at the date of referral`);
   });
+  if (route === 'family-connect-triage') {
+    children.forEach((c, i) => {
+      if (obj(c) && bool(c.unborn) !== true && blank(c.name)) emit('REF-016', `/children/${i}/name`, "Enter the child's name");
+    });
+    const adults = list(data.adults).slice(0, 200);
+    if (adults.length === 0) emit('REF-016', '/adults', 'Add the adults in the household');
+    adults.forEach((a, i) => {
+      if (!obj(a)) return;
+      if (blank(a.name)) emit('REF-016', `/adults/${i}/name`, "Enter the adult's name");
+      if (blank(a.relationship)) emit('REF-016', `/adults/${i}/relationship`, "Enter the adult's relationship to the child");
+    });
+  }
   const ticked = [];
   list(data.criteria).slice(0, 200).forEach((c, i) => {
     const id = clean(obj(c)?.id);
     if (!id) return;
-    if (!DOMAIN_OF.has(id)) emit('REF-014', `/criteria/${i}/id`, 'Select a criterion from the referral criteria');
-    else if (ticked.includes(id)) emit('REF-015', `/criteria/${i}/id`, 'This criterion is already ticked; it counts once');
+    if (!DOMAIN_OF.has(id)) emit('REF-011', `/criteria/${i}/id`, 'Select a criterion from the referral criteria');
+    else if (ticked.includes(id)) emit('REF-012', `/criteria/${i}/id`, 'This criterion is already ticked; it counts once');
     else ticked.push(id);
   });
   const domains = new Set(ticked.map((s) => DOMAIN_OF.get(s)));
