@@ -63,12 +63,33 @@ function strictReplacer(_key, value) {
   return value;
 }
 
+// The engine cuts nesting at this depth anyway (src/engine/input.rs); the wrapper cuts at the same depth when the
+// data is too deep for JSON.stringify itself (V8 runs out of stack past a few thousand levels).
+const MAX_DEPTH = 64;
+
+/** A copy of `value` with anything nested deeper than MAX_DEPTH replaced by "\ufffd" (what the engine does). */
+function cutDeep(value, depth = 0) {
+  if (value === null || typeof value !== 'object') return value;
+  if (typeof value.toJSON === 'function') return cutDeep(value.toJSON(), depth);
+  if (depth >= MAX_DEPTH) return '\ufffd';
+  if (Array.isArray(value)) return value.map((x) => cutDeep(x, depth + 1));
+  const out = {};
+  for (const key of Object.keys(value)) out[key] = cutDeep(value[key], depth + 1);
+  return out;
+}
+
 function toJson(value, what) {
   let text;
   try {
     text = JSON.stringify(value, strictReplacer);
   } catch (e) {
-    throw new TypeError(`${what} cannot be converted to JSON: ${e && e.message}`);
+    if (!(e instanceof RangeError)) throw new TypeError(`${what} cannot be converted to JSON: ${e && e.message}`);
+    // Too deep for JSON.stringify: cut it where the engine would, and report it at its field.
+    try {
+      text = JSON.stringify(cutDeep(value), strictReplacer);
+    } catch (again) {
+      throw new TypeError(`${what} cannot be converted to JSON: ${again && again.message}`);
+    }
   }
   return text === undefined ? 'null' : text;
 }

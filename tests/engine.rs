@@ -246,3 +246,34 @@ proptest! {
         let _ = validate_json(FORM, &wrapped, &opts());
     }
 }
+
+#[test]
+fn a_refused_edit_leaves_the_session_as_it_was() {
+    let mut s = FormSession::new(FORM, &opts()).unwrap();
+    s.set("/route", json!("health")).unwrap();
+    s.set("/referrer/name", json!("A")).unwrap();
+    let (data, report) = (s.data().clone(), s.report().clone());
+    for pointer in
+        ["/route/3", "/referrer/name/2", "/children/5/name", "/criteria/01/id", "/children/0/missingEpisodes/1"]
+    {
+        assert!(s.set(pointer, json!("x")).is_err(), "{pointer}");
+        assert_eq!(s.data(), &data, "{pointer} changed the data");
+        assert_eq!(s.report(), &report, "{pointer} changed the report");
+    }
+}
+
+#[test]
+fn a_pointer_deeper_than_any_form_is_a_named_error() {
+    let mut s = FormSession::new(FORM, &opts()).unwrap();
+    let deep = format!("/x{}", "/a".repeat(10_000));
+    assert!(matches!(s.set(&deep, json!(1)), Err(Error::InvalidPointer(_))));
+    assert!(s.data().is_empty());
+}
+
+#[test]
+fn an_unreadable_character_in_a_date_part_is_reported_as_unreadable() {
+    let text = r#"{"referralDate":{"day":"\ud800","month":"1","year":"2025"}}"#;
+    let r = validate_json(FORM, text, &opts()).unwrap();
+    assert_eq!(found(&r, "INP-013"), vec![("/referralDate/day".into(), safeguarding_forms::Severity::Error)]);
+    assert!(!r.has("INP-003"));
+}

@@ -51,15 +51,11 @@ fn walk_value(
     found: &mut Vec<(String, &'static str)>,
 ) {
     match (kind, segments.split_first()) {
-        (Kind::Date, None) => {
-            if read::parse_date(value).ok().flatten().is_some_and(|d| d > today) {
-                found.push((path, label));
-            }
+        (Kind::Date, None) if read::parse_date(value).ok().flatten().is_some_and(|d| d > today) => {
+            found.push((path, label));
         }
-        (Kind::DateTime, None) => {
-            if read::parse_datetime(value).ok().flatten().is_some_and(|t| t.date() > today) {
-                found.push((path, label));
-            }
+        (Kind::DateTime, None) if read::parse_datetime(value).ok().flatten().is_some_and(|t| t.date() > today) => {
+            found.push((path, label));
         }
         (Kind::Object(fields), Some(_)) => {
             if let Value::Object(o) = value {

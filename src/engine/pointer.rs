@@ -6,6 +6,8 @@ use super::error::Error;
 
 /// The largest list index a pointer may name (a form never has more rows; stops a pointer allocating gigabytes).
 const MAX_INDEX: usize = 10_000;
+/// The deepest pointer accepted (no form is nested anywhere near this; stops a pointer recursing without bound).
+const MAX_SEGMENTS: usize = 64;
 
 /// Splits a pointer into its unescaped segments. `""` is the whole document.
 pub fn parse(pointer: &str) -> Result<Vec<String>, Error> {
@@ -15,6 +17,9 @@ pub fn parse(pointer: &str) -> Result<Vec<String>, Error> {
     let Some(rest) = pointer.strip_prefix('/') else {
         return Err(Error::InvalidPointer("a pointer starts with \"/\"".into()));
     };
+    if rest.split('/').nth(MAX_SEGMENTS).is_some() {
+        return Err(Error::InvalidPointer(format!("a pointer has at most {MAX_SEGMENTS} segments")));
+    }
     rest.split('/').map(unescape).collect()
 }
 

@@ -84,7 +84,7 @@ mod tests {
                 let mut w = expected.clone();
                 w.reverse();
                 let mut expected = w.clone();
-                expected.sort_by(|a, b| b.0.cmp(&a.0));
+                expected.sort_by_key(|x| std::cmp::Reverse(x.0));
                 stable_by(&mut w, |a, b| b.0.cmp(&a.0));
                 assert_eq!(w, expected);
             }

@@ -357,7 +357,12 @@ fn text_format(label: &str, v: &Value, ok: fn(&str) -> bool, rule: &Rule, messag
 fn check_date(label: &str, v: &Value, path: &mut String, ctx: &mut Ctx) {
     let Err(problem) = read::parse_date(v) else { return };
     if has_unreadable(v) {
-        unreadable(label, path, ctx);
+        // At the date input's part that holds the broken character, as for a text field.
+        let part = ["day", "month", "year"]
+            .into_iter()
+            .find(|p| matches!(v.get(*p), Some(Value::String(s)) if s.contains('\u{FFFD}')));
+        let target = part.map_or_else(|| path.to_string(), |p| format!("{path}/{p}"));
+        unreadable(label, &target, ctx);
         return;
     }
     let at = |part: Option<Part>| match part {
