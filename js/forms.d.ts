@@ -504,83 +504,83 @@ export interface CaseAudit {
   /** Grades. One grade per question: 1 Exceeds good, 2 Good, 3 Requires improvement, 4 Inadequate, 5 N/A. Required when the form is submitted. */
   answers?: {
     /** Grade for demographic information. All demographic information is recorded and up to date, including ethnicity, religion, disability, SEN, correct address, contact numbers, Family Members linked Required when the form is submitted. */
-    basic.demographics?: number | string | null;
+    'basic.demographics'?: number | string | null;
     /** Grade for the referral route. Referral Route has followed SOPS Required when the form is submitted. */
-    basic.referral-route?: number | string | null;
+    'basic.referral-route'?: number | string | null;
     /** Grade for the date of allocation being clear. The date of allocation is clear. Required when the form is submitted. */
-    basic.allocation-date-clear?: number | string | null;
+    'basic.allocation-date-clear'?: number | string | null;
     /** Grade for timely allocation. The allocation is timely (2 weeks outstanding / 12 weeks inadequate). Required when the form is submitted. */
-    basic.allocation-timely?: number | string | null;
+    'basic.allocation-timely'?: number | string | null;
     /** Grade for the allocation discussion. The initial allocation discussion with Line Manager/relevant other is recorded with actions identified. Required when the form is submitted. */
-    basic.allocation-discussion?: number | string | null;
+    'basic.allocation-discussion'?: number | string | null;
     /** Grade for notifying the referrer. There is evidence that the referrer has been notified of the case allocation (exception Family Connect). Required when the form is submitted. */
-    basic.referrer-notified?: number | string | null;
+    'basic.referrer-notified'?: number | string | null;
     /** Grade for contact within 5 working days. The allocated worker made contact with the family within 5 working days Required when the form is submitted. */
-    basic.contact-5-days?: number | string | null;
+    'basic.contact-5-days'?: number | string | null;
     /** Grade for an assessment at referral. A EHA/EHSP/C&F/Other assessment was provided at point of referral (excluding step down) Required when the form is submitted. */
-    assessment.at-referral?: number | string | null;
+    'assessment.at-referral'?: number | string | null;
     /** Grade for an assessment within 10 weeks. If no assessment, was one completed within 10 weeks of Allocation? Required when the form is submitted. */
-    assessment.within-10-weeks?: number | string | null;
+    'assessment.within-10-weeks'?: number | string | null;
     /** Grade for reviewing an assessment older than 12 months. If assessment is older than 12 months it been reviewed Required when the form is submitted. */
-    assessment.reviewed-12-months?: number | string | null;
+    'assessment.reviewed-12-months'?: number | string | null;
     /** Grade for including all family members. Is there evidence that all family members living in the household have been included in the assessment and have their needs been considered? Required when the form is submitted. */
-    assessment.all-members?: number | string | null;
+    'assessment.all-members'?: number | string | null;
     /** Grade for recognising additional support. Does the assessment recognise additional support needed? Required when the form is submitted. */
-    assessment.additional-support?: number | string | null;
+    'assessment.additional-support'?: number | string | null;
     /** Grade for the first Family Circle. The first Family Circle has been completed within 6 weeks of allocation if EHA or 8 weeks if EHSP Required when the form is submitted. */
-    assessment.first-circle?: number | string | null;
+    'assessment.first-circle'?: number | string | null;
     /** Grade for reviewing the Family Circle every 8 weeks. The Family circle is reviewed every 8 weeks Required when the form is submitted. */
-    assessment.circle-8-weekly?: number | string | null;
+    'assessment.circle-8-weekly'?: number | string | null;
     /** Grade for the Family Circle representing the case. The Family Circle gives a good representation of the case Required when the form is submitted. */
-    assessment.circle-representative?: number | string | null;
+    'assessment.circle-representative'?: number | string | null;
     /** Grade for the child's views. There is evidence of child's views in assessments and Family circles. Required when the form is submitted. */
-    assessment.child-views?: number | string | null;
+    'assessment.child-views'?: number | string | null;
     /** Grade for parents' and carers' views. There is evidence of parents/carers views in assessments and Family circles. Required when the form is submitted. */
-    assessment.parent-views?: number | string | null;
+    'assessment.parent-views'?: number | string | null;
     /** Grade for exploring an absent parent's role. There is evidence that the role and status of an absent parent has been explored. Required when the form is submitted. */
-    assessment.absent-parent?: number | string | null;
+    'assessment.absent-parent'?: number | string | null;
     /** Grade for identifying and addressing risks. Risks are identified and addressed Required when the form is submitted. */
-    assessment.risks?: number | string | null;
+    'assessment.risks'?: number | string | null;
     /** Grade for protective factors and strengths. Protective factors/strengths are identified and recorded Required when the form is submitted. */
-    assessment.strengths?: number | string | null;
+    'assessment.strengths'?: number | string | null;
     /** Grade for multi-agency working. There is evidence of effective multi-agency working Required when the form is submitted. */
-    assessment.multi-agency?: number | string | null;
+    'assessment.multi-agency'?: number | string | null;
     /** Grade for the plan reflecting the referral and assessment. The support plan reflects the referral and assessment findings Required when the form is submitted. */
-    plans.reflects-referral?: number | string | null;
+    'plans.reflects-referral'?: number | string | null;
     /** Grade for the plan being up to date. Support plan is up to date Required when the form is submitted. */
-    plans.up-to-date?: number | string | null;
+    'plans.up-to-date'?: number | string | null;
     /** Grade for involving the children in the plan. There is evidence that all children/YP being supported are involved in Support Plans Required when the form is submitted. */
-    plans.children-involved?: number | string | null;
+    'plans.children-involved'?: number | string | null;
     /** Grade for involving parents and carers in the plan. There is evidence that parent/carers/significant others are involved in Support Plans Required when the form is submitted. */
-    plans.parents-involved?: number | string | null;
+    'plans.parents-involved'?: number | string | null;
     /** Grade for multi-agency working in the plan. There is evidence of multi-agency partnership working in Support Plans Required when the form is submitted. */
-    plans.multi-agency?: number | string | null;
+    'plans.multi-agency'?: number | string | null;
     /** Grade for a planned exit. A planned exit is evidenced on Support Plans Required when the form is submitted. */
-    plans.planned-exit?: number | string | null;
+    'plans.planned-exit'?: number | string | null;
     /** Grade for case notes showing the child's journey. The case notes reflect the work undertaken and give a sense of the Childs journey. Required when the form is submitted. */
-    recording.childs-journey?: number | string | null;
+    'recording.childs-journey'?: number | string | null;
     /** Grade for the quality of case notes. Case notes are up to date and of good quality Required when the form is submitted. */
-    recording.notes-quality?: number | string | null;
+    'recording.notes-quality'?: number | string | null;
     /** Grade for home visits. Visits to the home address occur as appropriate to meet needs of family Required when the form is submitted. */
-    recording.home-visits?: number | string | null;
+    'recording.home-visits'?: number | string | null;
     /** Grade for the timing of visits. Visits to the Family occur at times to address needs identified in Assessment Required when the form is submitted. */
-    recording.visit-timing?: number | string | null;
+    'recording.visit-timing'?: number | string | null;
     /** Grade for morning or early visits. Where identified in the support plan there is evidence of morning/early visits Required when the form is submitted. */
-    recording.early-visits?: number | string | null;
+    'recording.early-visits'?: number | string | null;
     /** Grade for weekend visits. Where identified in the support plan there is evidence of weekend visits Required when the form is submitted. */
-    recording.weekend-visits?: number | string | null;
+    'recording.weekend-visits'?: number | string | null;
     /** Grade for direct work on each child's wishes and feelings. There is evidence that direct work has been undertaken to obtain each child/YP's wishes and feelings Required when the form is submitted. */
-    recording.child-wishes?: number | string | null;
+    'recording.child-wishes'?: number | string | null;
     /** Grade for direct work on parents' wishes and feelings. There is evidence that direct work has been undertaken to obtain parent/carer's wishes and feelings Required when the form is submitted. */
-    recording.parent-wishes?: number | string | null;
+    'recording.parent-wishes'?: number | string | null;
     /** Grade for whole family working. There is evidence that whole family working where child and parent have been seen together, has been undertaken Required when the form is submitted. */
-    recording.whole-family?: number | string | null;
+    'recording.whole-family'?: number | string | null;
     /** Grade for case supervision records. There are records of Case supervision in line with current policy Required when the form is submitted. */
-    oversight.supervision?: number | string | null;
+    'oversight.supervision'?: number | string | null;
     /** Grade for evidenced decision making. Decision making is evidenced Required when the form is submitted. */
-    oversight.decisions?: number | string | null;
+    'oversight.decisions'?: number | string | null;
     /** Grade for diversity needs. There is evidence that gend[er] … disability/SEN, communicati[on] … where there is clearly a nee[d] … Required when the form is submitted. */
-    diversity.needs-considered?: number | string | null;
+    'diversity.needs-considered'?: number | string | null;
   } | null;
   /** Most recent assessment */
   mostRecentAssessment?: {
@@ -785,119 +785,119 @@ export interface GroupQaVisit {
   /** Checks. A yes or no answer, with a comment, for each check of the template. Required when the form is submitted. */
   checks?: {
     /** Whether the atmosphere is welcoming. Is the atmosphere welcoming? Required when the form is submitted. */
-    overview.welcoming?: {
+    'overview.welcoming'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
       /** Comment */
       comment?: string | null;
     } | null;
     /** Whether there is a good range of activities. Is there a good range of activities? Required when the form is submitted. */
-    overview.activities-range?: {
+    'overview.activities-range'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
       /** Comment */
       comment?: string | null;
     } | null;
     /** Whether all children's needs are met. Are all children's needs met? Required when the form is submitted. */
-    overview.needs-met?: {
+    'overview.needs-met'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
       /** Comment */
       comment?: string | null;
     } | null;
     /** Whether there is flexibility in the activities. Is there flexibility in the activities? Required when the form is submitted. */
-    overview.flexibility?: {
+    'overview.flexibility'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
       /** Comment */
       comment?: string | null;
     } | null;
     /** Whether children are using and enjoying the resources. Are children using and enjoying the resources? Required when the form is submitted. */
-    overview.resources-enjoyed?: {
+    'overview.resources-enjoyed'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
       /** Comment */
       comment?: string | null;
     } | null;
     /** Whether good practice is role modelled by staff. Is good practice role modelled by staff? Required when the form is submitted. */
-    overview.role-modelling?: {
+    'overview.role-modelling'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
       /** Comment */
       comment?: string | null;
     } | null;
     /** Whether space is used effectively. Is space utilised effectively? Required when the form is submitted. */
-    overview.space?: {
+    'overview.space'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
       /** Comment */
       comment?: string | null;
     } | null;
     /** Whether ground rules are adhered to and challenged if not. Are ground rules adhered to and challenged if not? Required when the form is submitted. */
-    overview.ground-rules?: {
+    'overview.ground-rules'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
       /** Comment */
       comment?: string | null;
     } | null;
     /** Whether safeguarding concerns are addressed by staff. Are safeguarding concerns addressed by staff? Required when the form is submitted. */
-    overview.safeguarding?: {
+    'overview.safeguarding'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
       /** Comment */
       comment?: string | null;
     } | null;
     /** Whether relevant promotion literature is available. Are relevant promotion literature available e.g. breastfeeding, family connect and other public health messages? Required when the form is submitted. */
-    overview.promotion-literature?: {
+    'overview.promotion-literature'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
       /** Comment */
       comment?: string | null;
     } | null;
     /** Whether parents and carers understand the purpose of activities. Do parent/carers understand the purpose of activities? Required when the form is submitted. */
-    parents.understand-purpose?: {
+    'parents.understand-purpose'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
       /** Comment */
       comment?: string | null;
     } | null;
     /** Whether it is safe for children and parents. Is it safe for children and parents? Required when the form is submitted. */
-    parents.safe?: {
+    'parents.safe'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
       /** Comment */
       comment?: string | null;
     } | null;
     /** Whether 1:1 conversation and advice are available. Is there availability for 1:1 conversation/advice and are parents aware of how to contribute to group. Required when the form is submitted. */
-    parents.one-to-one?: {
+    'parents.one-to-one'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
       /** Comment */
       comment?: string | null;
     } | null;
     /** Whether positive parenting is encouraged. Is positive parenting encouraged? Required when the form is submitted. */
-    parents.positive-parenting?: {
+    'parents.positive-parenting'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
       /** Comment */
       comment?: string | null;
     } | null;
     /** Whether the file is up to date. Is the file up-to –date? Required when the form is submitted. */
-    file.up-to-date?: {
+    'file.up-to-date'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
       /** Comment */
       comment?: string | null;
     } | null;
     /** Whether risk assessments are completed weekly. Are Risk Assessments completed weekly. Required when the form is submitted. */
-    file.risk-assessments?: {
+    'file.risk-assessments'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
       /** Comment */
       comment?: string | null;
     } | null;
     /** Whether planning is in place that reflects the session. Is planning in place that reflects the session? Required when the form is submitted. */
-    file.planning?: {
+    'file.planning'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
       /** Comment */
@@ -927,61 +927,61 @@ export interface IncredibleYearsChecklist {
   /** Checklist items. Yes, no or N/A for each of the 28 items. Required when the form is submitted. */
   items?: {
     /** Response to item 1. Set up the chairs in a semicircle that allows everyone to see the TV? Required when the form is submitted. */
-    set-up.semicircle?: 'yes' | 'no' | 'n-a' | null;
+    'set-up.semicircle'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 2. Sit at separate places in the circle, rather than both at the front? Required when the form is submitted. */
-    set-up.separate-places?: 'yes' | 'no' | 'n-a' | null;
+    'set-up.separate-places'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 3. Write the agenda on the board and present verbally? Required when the form is submitted. */
-    set-up.agenda?: 'yes' | 'no' | 'n-a' | null;
+    'set-up.agenda'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 4. Have last week's home activities ready for the parents to pick up, complete with praise and encouragement written on them? Required when the form is submitted. */
-    set-up.home-activities-ready?: 'yes' | 'no' | 'n-a' | null;
+    'set-up.home-activities-ready'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 5. Begin the discussion by asking how homework went this week? Required when the form is submitted. */
-    home-activities.ask-how-it-went?: 'yes' | 'no' | 'n-a' | null;
+    'home-activities.ask-how-it-went'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 6. Give every parent the chance to talk about their week and experiences with homework? Required when the form is submitted. */
-    home-activities.every-parent?: 'yes' | 'no' | 'n-a' | null;
+    'home-activities.every-parent'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 7. Praise whatever efforts parents made this week? Required when the form is submitted. */
-    home-activities.praise-efforts?: 'yes' | 'no' | 'n-a' | null;
+    'home-activities.praise-efforts'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 8. Highlight and write down key principles that their examples illustrate? Required when the form is submitted. */
-    home-activities.key-principles?: 'yes' | 'no' | 'n-a' | null;
+    'home-activities.key-principles'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 9. Help parents integrate prior learning by asking them to use "principles" from prior sessions to solve new child problems that occur? Required when the form is submitted. */
-    home-activities.prior-learning?: 'yes' | 'no' | 'n-a' | null;
+    'home-activities.prior-learning'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 10. Explore with individuals who didn't complete the home activities what made it difficult, and learn how they might adapt it to fit their needs and goals? Required when the form is submitted. */
-    home-activities.explore-difficulties?: 'yes' | 'no' | 'n-a' | null;
+    'home-activities.explore-difficulties'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 11. If a parent's description of how they applied the skills makes it clear that he/she misunderstood, did the leaders accept responsibility for the misunderstanding rather than leave the parent feeling responsible for the failure? Required when the form is submitted. */
-    home-activities.accept-responsibility?: 'yes' | 'no' | 'n-a' | null;
+    'home-activities.accept-responsibility'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 12. Praise and encourage parents for what they did well and recognize their beginning steps at change, rather than correct their process? Required when the form is submitted. */
-    home-activities.praise-steps?: 'yes' | 'no' | 'n-a' | null;
+    'home-activities.praise-steps'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 13. Limit the homework discussion (approximately 30-40 minutes) to give adequate time for new learning? Required when the form is submitted. */
-    home-activities.limit-discussion?: 'yes' | 'no' | 'n-a' | null;
+    'home-activities.limit-discussion'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 14. Begin the discussion of the topic with open-ended questions to get parents to think about the importance of the topic? Required when the form is submitted. */
-    topic.open-ended-questions?: 'yes' | 'no' | 'n-a' | null;
+    'topic.open-ended-questions'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 15. Paraphrase and highlight the points made by parents—writing key points on the board? Required when the form is submitted. */
-    topic.paraphrase?: 'yes' | 'no' | 'n-a' | null;
+    'topic.paraphrase'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 16. Focus parents on what they are about to see on the vignettes and what to look for? Required when the form is submitted. */
-    vignettes.focus?: 'yes' | 'no' | 'n-a' | null;
+    'vignettes.focus'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 17. Begin by asking an open-ended question to parents about what they thought was happening in the vignette? Required when the form is submitted. */
-    vignettes.open-ended-question?: 'yes' | 'no' | 'n-a' | null;
+    'vignettes.open-ended-question'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 18. Acknowledge responses one or more parents have to a vignette? Required when the form is submitted. */
-    vignettes.acknowledge-responses?: 'yes' | 'no' | 'n-a' | null;
+    'vignettes.acknowledge-responses'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 19. Paraphrase and highlight the points made by parents - writing key points on the board? Required when the form is submitted. */
-    vignettes.paraphrase?: 'yes' | 'no' | 'n-a' | null;
+    'vignettes.paraphrase'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 20. Move on to the next vignettes after key points have been discussed, rather than let discussion go on at length? Required when the form is submitted. */
-    vignettes.move-on?: 'yes' | 'no' | 'n-a' | null;
+    'vignettes.move-on'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 21. Allow for discussion following each vignette? Required when the form is submitted. */
-    vignettes.discussion?: 'yes' | 'no' | 'n-a' | null;
+    'vignettes.discussion'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 22. Redirect group to the relevance of the interaction on the videotape for their own lives(if parents become distracted by some aspect of the vignette, such as clothing or responses that seem phony). Required when the form is submitted. */
-    vignettes.redirect?: 'yes' | 'no' | 'n-a' | null;
+    'vignettes.redirect'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 23. Help parents understand how the concepts they are learning are related to their own goals for themselves and their children? Required when the form is submitted. */
-    vignettes.own-goals?: 'yes' | 'no' | 'n-a' | null;
+    'vignettes.own-goals'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 24. Ensure that the skill to be practiced has been covered in the vignettes or discussion prior to asking someone to role play it. Required when the form is submitted. */
-    role-plays.skill-covered?: 'yes' | 'no' | 'n-a' | null;
+    'role-plays.skill-covered'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 25. Do several spontaneous role plays that are derived from parents' descriptions of what happened at home? Required when the form is submitted. */
-    role-plays.spontaneous?: 'yes' | 'no' | 'n-a' | null;
+    'role-plays.spontaneous'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 26. Do several planned role plays over the course of the session? Required when the form is submitted. */
-    role-plays.planned?: 'yes' | 'no' | 'n-a' | null;
+    'role-plays.planned'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 27. Do one or more role plays in pairs or small groups that allow multiple people to practice simultaneously? Required when the form is submitted. */
-    role-plays.pairs-or-groups?: 'yes' | 'no' | 'n-a' | null;
+    'role-plays.pairs-or-groups'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 28. Use all of the following skills when directing role plays? Select parents and give them appropriate roles Skillfully get parents engaged in role plays Provide each person with a description of his/her role (age of child, level of misbehavior) Provide enough "scaffolding" so that parents are successful in their role as "parent" Invite other workshop members to be "coaches," to call out ideas if the actor is stuck. Praise role play periodically to redirect, give clarification, or reinforce participants. Required when the form is submitted. */
-    role-plays.directing-skills?: 'yes' | 'no' | 'n-a' | null;
+    'role-plays.directing-skills'?: 'yes' | 'no' | 'n-a' | null;
   } | null;
   /** Goals for progress */
   goals?: string | null;
@@ -1298,7 +1298,7 @@ export interface FamilyProgramme {
   /** Modules */
   modules?: {
     /** Module 1: why are we involved? */
-    1?: {
+    '1'?: {
       /** Entries */
       entries?: {
         /** Date of the entry */
@@ -1321,7 +1321,7 @@ export interface FamilyProgramme {
       completedOn?: DateInput | null;
     } | null;
     /** Module 2: parent and family history */
-    2?: {
+    '2'?: {
       /** Entries */
       entries?: {
         /** Date of the entry */
@@ -1344,7 +1344,7 @@ export interface FamilyProgramme {
       completedOn?: DateInput | null;
     } | null;
     /** Module 3: parent's understanding of the impact of behaviour */
-    3?: {
+    '3'?: {
       /** Entries */
       entries?: {
         /** Date of the entry */
@@ -1367,7 +1367,7 @@ export interface FamilyProgramme {
       completedOn?: DateInput | null;
     } | null;
     /** Module 4: direct work with children */
-    4?: {
+    '4'?: {
       /** Entries */
       entries?: {
         /** Date of the entry */
@@ -1390,7 +1390,7 @@ export interface FamilyProgramme {
       completedOn?: DateInput | null;
     } | null;
     /** Module 4a */
-    4a?: {
+    '4a'?: {
       /** Entries */
       entries?: {
         /** Date of the entry */
@@ -1413,7 +1413,7 @@ export interface FamilyProgramme {
       completedOn?: DateInput | null;
     } | null;
     /** Module 5: parenting capacity (part 1) */
-    5?: {
+    '5'?: {
       /** Entries */
       entries?: {
         /** Date of the entry */
@@ -1436,7 +1436,7 @@ export interface FamilyProgramme {
       completedOn?: DateInput | null;
     } | null;
     /** Module 6: parenting capacity (part 2) */
-    6?: {
+    '6'?: {
       /** Entries */
       entries?: {
         /** Date of the entry */
@@ -1459,7 +1459,7 @@ export interface FamilyProgramme {
       completedOn?: DateInput | null;
     } | null;
     /** Module 7: analysis and recommendations */
-    7?: {
+    '7'?: {
       /** Entries */
       entries?: {
         /** Date of the entry */
@@ -1482,7 +1482,7 @@ export interface FamilyProgramme {
       completedOn?: DateInput | null;
     } | null;
     /** Module 8: parent's comments and views */
-    8?: {
+    '8'?: {
       /** Entries */
       entries?: {
         /** Date of the entry */

@@ -65,8 +65,9 @@ export interface Report<Outcome = Record<string, unknown>> {
   unavailable?: true;
 }
 
-/** A date as an ISO string or the parts of a GOV.UK date input, as typed. */
-export type DateInput = string | { day?: string | number; month?: string | number; year?: string | number };
+import type { FormData, FormId as KnownFormId, DateInput } from './forms.js';
+export type { DateInput, FormData } from './forms.js';
+export * from './forms.js';
 
 export interface ReferralOutcome {
   eligible: boolean;
@@ -79,30 +80,10 @@ export interface ReferralOutcome {
   routeAllowed: boolean;
 }
 
-export interface SfReferral {
-  referralDate?: DateInput;
-  receivedOn?: DateInput;
-  route?: 'early-help-assessment' | 'early-help-support-plan' | 'social-work-assessment' | 'section-47' | 'ccs'
-    | 'child-in-need-plan' | 'child-protection-plan' | 'health' | 'education' | 'family-connect-triage'
-    | 'targeted-group' | 'locality-transfer' | 'self-referral';
-  service?: 'whole-family-working' | 'short-term-intervention' | 'targeted-intervention' | 'service-specific';
-  referrer?: { name?: string; agency?: string; role?: string; email?: string; phone?: string };
-  address?: { line1?: string; line2?: string; town?: string; postcode?: string };
-  assessment?: { type?: 'early-help-assessment' | 'early-help-support-plan' | 'social-work-assessment' | 'partner-assessment'; date?: DateInput; open?: boolean };
-  plan?: { type?: 'early-help-support-plan' | 'child-in-need-plan' | 'child-protection-plan' | 'partner-plan'; date?: DateInput; open?: boolean };
-  consent?: { given?: boolean; date?: DateInput; by?: string };
-  locality?: 'hadley-castle' | 'the-wrekin' | 'lakeside-south';
-  children?: Array<{
-    name?: string; dateOfBirth?: DateInput; unborn?: boolean; expectedDate?: DateInput; send?: boolean;
-    attendancePercent?: number | string; missingEpisodes?: DateInput[]; school?: string | null;
-  }>;
-  adults?: Array<{ name?: string; relationship?: string; dateOfBirth?: DateInput }>;
-  criteria?: Array<{ id?: string; evidence?: string }>;
-}
-
-export interface FormData { 'sf-referral': SfReferral }
+/** Outcomes typed so far; every other form's outcome is a plain object (see docs/forms/<id>.md). */
 export interface FormOutcome { 'sf-referral': ReferralOutcome }
-export type FormId = keyof FormData | (string & {});
+/** A known form id, or any string (an unknown id throws). */
+export type FormId = KnownFormId | (string & {});
 
 export default function init(input?: unknown): Promise<unknown>;
 export function initSync(input: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
@@ -110,7 +91,8 @@ export function forms(): FormInfo[];
 export function rules(formId?: string, options?: Options): RuleInfo[];
 export function profiles(): ProfileInfo[];
 export function schema(formId: string): object;
-export function validate<F extends keyof FormData>(formId: F, data: FormData[F], options?: Options): Report<FormOutcome[F]>;
+export function validate<F extends keyof FormOutcome>(formId: F, data: FormData[F], options?: Options): Report<FormOutcome[F]>;
+export function validate<F extends keyof FormData>(formId: F, data: FormData[F], options?: Options): Report;
 export function validate(formId: string, data: object, options?: Options): Report;
 export function carryForward(formId: string, data: object): object;
 export function workingDays(from: string, to: string, options?: Options): number;

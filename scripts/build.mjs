@@ -23,7 +23,7 @@ run('wasm-opt', ['-Oz', '--enable-reference-types', '--enable-bulk-memory', '--e
   '--enable-sign-ext', '--enable-multivalue', '--strip-debug', '--strip-producers', wasm, '-o', wasm]);
 const bytes = fs.readFileSync(wasm);
 
-for (const f of ['index.js', 'index.d.ts']) fs.copyFileSync(path.join(root, 'js', f), path.join(pkg, f));
+for (const f of ['index.js', 'index.d.ts', 'forms.d.ts']) fs.copyFileSync(path.join(root, 'js', f), path.join(pkg, f));
 
 // Self-healing (js/index.js): a wasm panic aborts as `RuntimeError: unreachable` and leaves the instance unusable, so
 // the wrapper re-instantiates the compiled module after one. The glue of wasm-bindgen 0.2.130 keeps exactly one
@@ -80,12 +80,13 @@ const manifest = {
   version,
   description: 'Validation rules of the Family Safeguarding and Strengthening Families case-recording forms (WebAssembly).',
   license: 'MIT OR Apache-2.0',
+  repository: { type: 'git', url: 'https://example.invalid/safeguarding-forms.git' },
   type: 'module',
   module: 'index.js',
   main: 'index.js',
   types: 'index.d.ts',
   exports: { '.': { types: './index.d.ts', default: './index.js' }, './safeguarding_forms_bg.wasm': './safeguarding_forms_bg.wasm' },
-  files: ['index.js', 'index.d.ts', 'safeguarding_forms.js', 'safeguarding_forms.d.ts', 'safeguarding_forms_bg.wasm', 'safeguarding_forms_bg.wasm.d.ts'],
+  files: ['index.js', 'index.d.ts', 'forms.d.ts', 'safeguarding_forms.js', 'safeguarding_forms.d.ts', 'safeguarding_forms_bg.wasm', 'safeguarding_forms_bg.wasm.d.ts'],
   sideEffects: false,
   keywords: ['validation', 'social-care', 'safeguarding', 'govuk', 'forms', 'wasm'],
 };

@@ -71,7 +71,10 @@ fn object(s: &Value, indent: usize) -> String {
         if !doc.is_empty() {
             let _ = writeln!(out, "{pad}/** {} */", doc.replace("*/", "* /"));
         }
-        let _ = writeln!(out, "{pad}{name}?: {} | null;", ts(p, indent.saturating_add(1)));
+        let identifier = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
+        let key = if identifier { name.clone() } else { format!("'{name}'") };
+        let _ = writeln!(out, "{pad}{key}?: {} | null;", ts(p, indent.saturating_add(1)));
     }
     out.push_str(&"  ".repeat(indent));
     out.push('}');
