@@ -15,7 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
-export const CEILING_GZIP_BYTES = Number(process.env.SF_SIZE_CEILING ?? 0) || 0;
+// Reached on 2026-11-22 (opt-level "s", 28 forms): 321.5 kB; plus 5%.
+export const CEILING_GZIP_BYTES = 337_600;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = path.join(root, 'pkg');
@@ -89,7 +90,7 @@ if (unstripped) {
   console.log('  (no un-stripped build found: only the shipped bytes were searched for regex, url, idna and ICU)');
 }
 
-if (CEILING_GZIP_BYTES > 0) {
+{
   const state = total <= CEILING_GZIP_BYTES ? 'within' : 'OVER';
   console.log(`  gzip ${kb(total)} is ${state} the ceiling of ${kb(CEILING_GZIP_BYTES)} (the 100 kB goal is missed: see BENCHMARKS.md)`);
   if (total > CEILING_GZIP_BYTES) failures.push(`gzip(wasm + glue + wrapper) is ${total} bytes, over the ceiling of ${CEILING_GZIP_BYTES}`);

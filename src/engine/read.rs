@@ -140,7 +140,7 @@ fn make_date(y: u32, m: u32, d: u32) -> Result<Option<NaiveDate>, DateProblem> {
 }
 
 fn part_text(parts: &Map<String, Value>, key: &str) -> Result<Option<String>, ()> {
-    match parts.get(key) {
+    match get(parts, key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => {
             let c = clean(s);
@@ -347,19 +347,29 @@ pub fn text_length(s: &str) -> usize {
 
 // ---- Accessors for rules: a value only when present and well formed. ----
 
+/// The value at `key`. A form's objects are small: comparing the keys in turn is quicker than hashing the key
+/// (serde_json's map hashes with SipHash), and gives the same value, as keys are unique; large maps are hashed.
+pub fn get<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    if obj.len() <= 16 {
+        obj.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+    } else {
+        obj.get(key)
+    }
+}
+
 /// The field, unless absent or null.
 pub fn field<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
-    obj.get(key).filter(|v| !v.is_null())
+    get(obj, key).filter(|v| !v.is_null())
 }
 
 /// A nested object field.
 pub fn object<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Map<String, Value>> {
-    obj.get(key).and_then(Value::as_object)
+    get(obj, key).and_then(Value::as_object)
 }
 
 /// Non-blank text, cleaned.
 pub fn text<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<Cow<'a, str>> {
-    match obj.get(key) {
+    match get(obj, key) {
         Some(Value::String(s)) => Some(clean(s)).filter(|c| !c.is_empty()),
         _ => None,
     }
@@ -367,22 +377,22 @@ pub fn text<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<Cow<'a, str>> 
 
 /// A well-formed date.
 pub fn date(obj: &Map<String, Value>, key: &str) -> Option<NaiveDate> {
-    obj.get(key).and_then(|v| parse_date(v).ok().flatten())
+    get(obj, key).and_then(|v| parse_date(v).ok().flatten())
 }
 
 /// A well-formed local date-time.
 pub fn datetime(obj: &Map<String, Value>, key: &str) -> Option<NaiveDateTime> {
-    obj.get(key).and_then(|v| parse_datetime(v).ok().flatten())
+    get(obj, key).and_then(|v| parse_datetime(v).ok().flatten())
 }
 
 /// A yes/no answer.
 pub fn boolean(obj: &Map<String, Value>, key: &str) -> Option<bool> {
-    obj.get(key).and_then(|v| parse_bool(v).ok().flatten())
+    get(obj, key).and_then(|v| parse_bool(v).ok().flatten())
 }
 
 /// A number.
 pub fn number(obj: &Map<String, Value>, key: &str) -> Option<f64> {
-    obj.get(key).and_then(|v| parse_number(v).ok().flatten())
+    get(obj, key).and_then(|v| parse_number(v).ok().flatten())
 }
 
 /// One of the allowed values.
@@ -392,7 +402,7 @@ pub fn choice<'a>(obj: &'a Map<String, Value>, key: &str, allowed: &[&str]) -> O
 
 /// A list's items (empty when absent or not a list), cut at the model's limit.
 pub fn list<'a>(obj: &'a Map<String, Value>, key: &str) -> &'a [Value] {
-    let items = obj.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
+    let items = get(obj, key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
     let max = usize::try_from(super::model::LIST_MAX).unwrap_or(usize::MAX);
     items.get(..max).unwrap_or(items)
 }

@@ -152,7 +152,7 @@ pub fn check_field(field: &Field, obj: &Map<String, Value>, required: &Rule, pat
     let len = path.len();
     path.push('/');
     path.push_str(field.name);
-    let value = obj.get(field.name);
+    let value = read::get(obj, field.name);
     if read::is_blank(value) {
         if let Some(message) = field.required {
             ctx.emit(required, path.as_str(), message);
