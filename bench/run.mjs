@@ -172,8 +172,8 @@ function render(r) {
     }
     lines.push('');
   }
-  const agree = Object.entries(r.node).map(([form, res]) => `${form}: ${res.agreement.same ? 'same codes' : `ours ${res.agreement.ours.join(',')} / JS ${res.agreement.js.join(',')}`}`).join('; ');
-  lines.push(`Rules check (a broken copy of each record, rule codes found by each): ${agree}.`, '');
+  const agree = Object.entries(r.node).map(([form, res]) => `${form}: ${res.agreement.same ? `same ${res.agreement.ours.length} codes` : `ours ${res.agreement.ours.join(',')} / JS ${res.agreement.js.join(',')}`}`).join('; ');
+  lines.push(`Rules check (two broken copies of each record: do ours and the hand-written rules find the same rule codes?): ${agree}.`, '');
   const cold = (xs, key) => f(median(xs.map((x) => x[key])));
   lines.push('| first report (bytes in memory → compile + instantiate + first `validate`) | median ms | compile + instantiate | first validate |');
   lines.push('| --- | ---: | ---: | ---: |');
