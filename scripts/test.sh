@@ -21,6 +21,8 @@ echo "== fuzz smoke (cargo-fuzz, 20 s a target)"
 bash scripts/fuzz.sh --smoke
 echo "== npm run build"
 npm run build
+echo "== size budget (regression ceiling; no regex/url/idna/ICU in the module)"
+node scripts/size-check.mjs
 echo "== conformance smoke (shared)"
 if [ -f ../shared/conformance/smoke.mjs ]; then node ../shared/conformance/smoke.mjs pkg; fi
 echo "== node tests (wasm package)"

@@ -9,9 +9,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use safeguarding_forms::{self as sf, Options, Report, Severity};
 
-/// What one line gave.
+/// What one line gave: only what the summary needs, and the report's JSON line when asked for (a whole Report per
+/// record would hold hundreds of megabytes for a caseload).
 enum Outcome {
-    Checked(Report),
+    Checked(Checked),
     /// A line that is not a JSON object (its number, and why — never its text).
     Malformed(String),
     Blank,
@@ -38,7 +39,7 @@ pub fn run(form: &str, file: &str, options: &Options, json: bool, out: &mut impl
                 Outcome::Blank
             } else {
                 match sf::validate_json(form, line, options) {
-                    Ok(r) => Outcome::Checked(r),
+                    Ok(r) => Outcome::Checked(Checked::of(&r, json)),
                     Err(e) => Outcome::Malformed(e.to_string()),
                 }
             };
@@ -60,14 +61,12 @@ pub fn run(form: &str, file: &str, options: &Options, json: bool, out: &mut impl
                     writeln!(out, "{v}").map_err(|e| e.to_string())?;
                 }
             }
-            Outcome::Checked(r) => {
-                summary.add(r);
-                if json {
-                    let mut v = serde_json::to_value(r).map_err(|e| e.to_string())?;
-                    if let Some(m) = v.as_object_mut() {
-                        m.insert("line".into(), serde_json::json!(line_no));
-                    }
-                    writeln!(out, "{v}").map_err(|e| e.to_string())?;
+            Outcome::Checked(c) => {
+                summary.add(c);
+                if let Some(line) = &c.json {
+                    // The report's own JSON with the line number added as its last field.
+                    let body = line.strip_suffix('}').unwrap_or(line);
+                    writeln!(out, "{body},\"line\":{line_no}}}").map_err(|e| e.to_string())?;
                 }
             }
         }
@@ -82,6 +81,23 @@ pub fn run(form: &str, file: &str, options: &Options, json: bool, out: &mut impl
     Ok(if all_valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
+/// One record's result, kept small.
+struct Checked {
+    valid: bool,
+    findings: Vec<(String, Severity)>,
+    json: Option<String>,
+}
+
+impl Checked {
+    fn of(r: &Report, keep_json: bool) -> Checked {
+        Checked {
+            valid: r.valid,
+            findings: r.diagnostics.iter().map(|d| (d.code.clone(), d.severity)).collect(),
+            json: keep_json.then(|| r.to_json()),
+        }
+    }
+}
+
 #[derive(Default)]
 struct Summary {
     records: usize,
@@ -93,7 +109,7 @@ struct Summary {
 }
 
 impl Summary {
-    fn add(&mut self, r: &Report) {
+    fn add(&mut self, r: &Checked) {
         self.records = self.records.saturating_add(1);
         if r.valid {
             self.valid = self.valid.saturating_add(1);
@@ -101,11 +117,11 @@ impl Summary {
             self.invalid = self.invalid.saturating_add(1);
         }
         let mut seen: Vec<(&str, Severity)> = Vec::new();
-        for d in &r.diagnostics {
-            let entry = self.by_rule.entry((d.code.clone(), d.severity.as_str())).or_insert((0, 0));
+        for (code, severity) in &r.findings {
+            let entry = self.by_rule.entry((code.clone(), severity.as_str())).or_insert((0, 0));
             entry.0 = entry.0.saturating_add(1);
-            if !seen.contains(&(d.code.as_str(), d.severity)) {
-                seen.push((d.code.as_str(), d.severity));
+            if !seen.contains(&(code.as_str(), *severity)) {
+                seen.push((code.as_str(), *severity));
                 entry.1 = entry.1.saturating_add(1);
             }
         }
