@@ -62,6 +62,10 @@ impl FormSession {
     pub fn set(&mut self, pointer: &str, value: Value) -> Result<&Report, Error> {
         let segments = pointer::parse(pointer)?;
         let Some(first) = segments.first() else { return self.load(value) };
+        // The same value again (a page often sends a field's `change` after its last `input`): nothing changes.
+        if lookup(&self.data, &segments) == Some(&value) {
+            return Ok(&self.report);
+        }
         let scope = self.scope(first, false);
         // A refused edit leaves the form as it was: check the whole pointer before changing anything.
         check_edit(&self.data, self.form.fields, &segments)?;
@@ -419,6 +423,20 @@ fn check_edit(data: &Map<String, Value>, fields: &'static [Field], segments: &[S
         model = if i < last { model.and_then(|fs| object_fields(fs, seg)) } else { None };
     }
     Ok(())
+}
+
+/// The value at `segments`, when there is one (a list index as `pointer::set` reads it; "-" names no value).
+fn lookup<'a>(data: &'a Map<String, Value>, segments: &[String]) -> Option<&'a Value> {
+    let (first, rest) = segments.split_first()?;
+    let mut cur = data.get(first.as_str())?;
+    for seg in rest {
+        cur = match cur {
+            Value::Object(map) => map.get(seg.as_str())?,
+            Value::Array(items) if seg != "-" => items.get(list_index(seg, items.len()).ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(cur)
 }
 
 /// A list index as `pointer::set` reads it in a list of `len` items: a number without leading zeros up to `len`
