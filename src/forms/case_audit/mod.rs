@@ -80,17 +80,19 @@ fn outcome(
         .map(|s| json!({ "question": s.question, "suggested": s.suggested, "reason": s.reason }))
         .collect();
     let agreement = f.recorded_overall.zip(scores.suggested).map(|(r, s)| scoring::agreement(r, s));
-    json!({
-        "sections": sections,
-        "overallMean": scores.overall_mean.map(scoring::hundredths_number),
-        "suggestedOverall": scores.suggested,
-        "suggestedOverallLabel": scores.suggested.and_then(model::grade_label),
-        "limitingJudgements": scores.limiting,
-        "derivation": scores.derivation,
-        "recordedOverall": f.recorded_overall,
-        "agreement": agreement,
-        "evidenceSuggestions": evidence,
-        "followUpDue": rules::follow_up_due(ctx, f).map(calendar::format_date),
-        "completeness": completeness(data, f),
-    })
+    // Built key by key (the same keys, in the same order, as a `json!` object): `json!` would copy the sections and
+    // the suggestions through the serializer, which a keystroke in a live session pays for every time.
+    let mut out = Map::new();
+    out.insert("sections".into(), Value::Array(sections));
+    out.insert("overallMean".into(), json!(scores.overall_mean.map(scoring::hundredths_number)));
+    out.insert("suggestedOverall".into(), json!(scores.suggested));
+    out.insert("suggestedOverallLabel".into(), json!(scores.suggested.and_then(model::grade_label)));
+    out.insert("limitingJudgements".into(), json!(scores.limiting));
+    out.insert("derivation".into(), Value::Array(scores.derivation.iter().cloned().map(Value::String).collect()));
+    out.insert("recordedOverall".into(), json!(f.recorded_overall));
+    out.insert("agreement".into(), json!(agreement));
+    out.insert("evidenceSuggestions".into(), Value::Array(evidence));
+    out.insert("followUpDue".into(), json!(rules::follow_up_due(ctx, f).map(calendar::format_date)));
+    out.insert("completeness".into(), json!(completeness(data, f)));
+    Value::Object(out)
 }
