@@ -58,7 +58,8 @@ function numberText(key, n) {
   let text = Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
   if (/percent$/i.test(k)) return `${text}%`;
   if (k === 'completeness' && n >= 0 && n <= 1) return `${Math.round(n * 100)}%`;
-  const unit = /(?:^days|Days$)/.test(k) ? 'day' : /Weeks$/.test(k) ? 'week' : /Months$/.test(k) ? 'month' : /Hours$/.test(k) ? 'hour' : null;
+  // "episodesIn90Days" counts things within a window: a count, not a number of days.
+  const unit = /In\d+(Days|Weeks|Months|Hours)$/.test(k) ? null : /(?:^days|Days$)/.test(k) ? 'day' : /Weeks$/.test(k) ? 'week' : /Months$/.test(k) ? 'month' : /Hours$/.test(k) ? 'hour' : null;
   if (unit) text += ` ${unit}${n === 1 ? '' : 's'}`;
   return text;
 }

@@ -276,6 +276,8 @@ export function humanize(value) {
   if (/^n-?a$/i.test(s) || s === 'notApplicable' || s === 'not-applicable-na') return s.length <= 3 ? 'N/A' : 'Not applicable';
   const words = s
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    // "episodesIn90Days" → "episodes In 90 Days" (a single letter before digits, as in "q12", stays whole)
+    .replace(/([a-zA-Z]{2,})(\d)/g, '$1 $2')
     .replace(/[-_]+/g, ' ')
     .trim()
     .split(/\s+/)
