@@ -64,8 +64,8 @@ export interface SfReferral {
     /** Who gave consent */
     by?: string | null;
   } | null;
-  /** Locality */
-  locality?: 'hadley-castle' | 'the-wrekin' | 'lakeside-south' | null;
+  /** Locality. A local list: any text, unless the council's profile lists the values. */
+  locality?: string | null;
   /** Children. Required when the form is submitted. */
   children?: {
     /** Child's name */
@@ -254,10 +254,10 @@ export interface CaseClosure {
 
 /** Transfer summary (`case-transfer`), from 002_01d3e803f2e17a39.txt. */
 export interface CaseTransfer {
-  /** Locality the family is leaving. Required when the form is submitted. */
-  fromLocality?: 'hadley-castle' | 'the-wrekin' | 'lakeside-south' | null;
-  /** Receiving locality. Required when the form is submitted. */
-  toLocality?: 'hadley-castle' | 'the-wrekin' | 'lakeside-south' | null;
+  /** Locality the family is leaving. A local list: any text, unless the council's profile lists the values. Required when the form is submitted. */
+  fromLocality?: string | null;
+  /** Receiving locality. A local list: any text, unless the council's profile lists the values. Required when the form is submitted. */
+  toLocality?: string | null;
   /** Outstanding task. Every task still to do; an empty list says there are none, but the question must be answered. */
   outstandingTasks?: string[] | null;
   /** Whether all forms on Protocol are up to date. Required when the form is submitted. */
@@ -470,8 +470,8 @@ export interface CaseAudit {
   theme?: 'cse-ce' | 'domestic-abuse' | 'neglect' | 're-referrals-12-months' | 'open-12-months-plus' | 'cin' | null;
   /** Whether the practitioner was present. A cross-locality audit takes place in the practitioner's locality with the practitioner present. */
   practitionerPresent?: boolean | null;
-  /** Locality area */
-  locality?: 'hadley-castle' | 'the-wrekin' | 'lakeside-south' | null;
+  /** Locality area. A local list: any text, unless the council's profile lists the values. */
+  locality?: string | null;
   /** Date of the audit. Required when the form is submitted. */
   auditDate?: DateInput | null;
   /** Current case worker. Required when the form is submitted. */
@@ -1842,8 +1842,8 @@ export interface SafetyPlan {
 export interface FamilyAmbassador {
   /** Date of the application. Required when the form is submitted. */
   appliedOn?: DateInput | null;
-  /** Locality. Required when the form is submitted. */
-  locality?: 'hadley-castle' | 'the-wrekin' | 'lakeside-south' | null;
+  /** Locality. A local list: any text, unless the council's profile lists the values. Required when the form is submitted. */
+  locality?: string | null;
   /** Date of the informal discussion */
   informalDiscussionOn?: DateInput | null;
   /** Date the application pack was sent */

@@ -7,11 +7,49 @@ export interface Options {
   today?: string;
   /** "draft" (default) reports a missing required field as info; "submit" as error. */
   stage?: 'draft' | 'submit';
-  /** A local authority profile; default "default". */
-  profile?: string;
+  /**
+   * The council's profile: a built-in id ("default", "telford-wrekin", "west-sussex", "walsall", "south-glos"), one
+   * profile document, or a list of versions of one council's profile (the latest whose effectiveFrom is on or before
+   * today applies). An invalid profile throws a TypeError naming its first problem (see checkProfile).
+   */
+  profile?: string | Profile | Profile[];
   /** Extra non-working days (local authority closure days), "YYYY-MM-DD". */
   closures?: string[];
 }
+
+/** A rule's severity or switch as a profile sets it. */
+export interface RuleSetting { severity?: Severity; enabled?: boolean; reason?: string }
+
+/** A council's configuration as data (JSON Schema: profileSchema()). */
+export interface Profile {
+  $schema?: string;
+  id: string;
+  title: string;
+  /** "default" or a built-in profile id. */
+  extends?: string;
+  /** "YYYY-MM-DD": with a list of versions, the latest on or before today applies. */
+  effectiveFrom?: string;
+  /** The council's own policy document. */
+  source?: string;
+  /** Sentences that profiles() shows. */
+  notes?: string[];
+  /** Parameter key (as rules() shows it) → value. */
+  values?: Record<string, number | { value: number; source?: string }>;
+  /** Form id → JSON Pointer of a choice field or local list (`*` for any row) → allowed values. */
+  options?: Record<string, Record<string, string[]>>;
+  /** Rule code → its severity or switch. */
+  rules?: Record<string, RuleSetting>;
+  /** Days the council's offices are closed, "YYYY-MM-DD". */
+  closures?: string[];
+  /** Extra bank holidays, or moved ones ({ date, replaces }). */
+  bankHolidays?: (string | { date: string; replaces?: string })[];
+}
+
+export interface ProfileProblem { path: string; message: string }
+export interface ProfileCheck { valid: boolean; problems: ProfileProblem[] }
+
+/** Where a profile's setting comes from. */
+export interface Origin { profile: string; source?: string }
 
 export interface FormInfo { id: string; title: string; source: string; fields: number; rules: number }
 export interface ProfileInfo { id: string; title: string; changes: string[] }
@@ -37,6 +75,23 @@ export interface RuleInfo {
   summary: string;
   citation: Citation;
   quote?: string;
+  /** The thresholds the rule reads, as the selected profile sets them. */
+  parameters?: ParameterInfo[];
+  /** The rule's severity without a profile, when the profile changes it. */
+  defaultSeverity?: Severity;
+  /** Where the profile's change to this rule comes from. */
+  setBy?: Origin;
+}
+
+export interface ParameterInfo {
+  key: string;
+  value: number;
+  default: number;
+  unit: string;
+  /** The smallest and largest values a profile may set. */
+  min: number;
+  max: number;
+  setBy?: Origin;
 }
 
 export interface Diagnostic {
@@ -90,7 +145,11 @@ export function initSync(input: { module: BufferSource | WebAssembly.Module } | 
 export function forms(): FormInfo[];
 export function rules(formId?: string, options?: Options): RuleInfo[];
 export function profiles(): ProfileInfo[];
-export function schema(formId: string): object;
+export function schema(formId: string, options?: Options): object;
+/** Checks any value as a council profile; never throws. */
+export function checkProfile(profile: unknown): ProfileCheck;
+/** The JSON Schema of a council profile document. */
+export function profileSchema(): object;
 export function validate<F extends keyof FormOutcome>(formId: F, data: FormData[F], options?: Options): Report<FormOutcome[F]>;
 export function validate<F extends keyof FormData>(formId: F, data: FormData[F], options?: Options): Report;
 export function validate(formId: string, data: object, options?: Options): Report;

@@ -14,6 +14,8 @@ import initGlue, {
   formsJson,
   rulesJson,
   profilesJson,
+  checkProfileJson,
+  profileSchemaJson,
   schemaJson,
   validateJson,
   carryForwardJson,
@@ -166,8 +168,11 @@ function heal() {
   }
 }
 
+/** The engine's error as a fresh JavaScript error: a profile that is not valid is a TypeError (a configuration
+ * mistake, named by its first problem), anything else an Error. */
 function asError(e) {
-  return e instanceof Error ? new Error(e.message) : new Error(String(e));
+  const message = e instanceof Error ? e.message : String(e);
+  return /^(invalid|unknown) profile/.test(message) ? new TypeError(message) : new Error(message);
 }
 
 /** Calls into wasm; TRAPPED (after healing) if the instance trapped, the engine's Error for a caller's mistake. */
@@ -242,9 +247,31 @@ export function profiles() {
   return JSON.parse(call(() => profilesJson()));
 }
 
-export function schema(formId) {
+/** A form's JSON Schema; with `{ profile }`, its local lists (localities, teams) as the council's profile lists them. */
+export function schema(formId, options) {
   const id = checkFormId(formId);
-  return JSON.parse(call(() => schemaJson(id)));
+  const opts = options === undefined || options === null ? '' : optionsJson(options);
+  return JSON.parse(call(() => schemaJson(id, opts)));
+}
+
+/** Checks any value as a council profile: `{ valid, problems: [{ path, message }] }`. Never throws. */
+export function checkProfile(profile) {
+  let text;
+  try {
+    text = toJson(profile, 'profile');
+  } catch {
+    return { valid: false, problems: [{ path: '', message: 'cannot be converted to JSON' }] };
+  }
+  try {
+    return JSON.parse(call(() => checkProfileJson(text)));
+  } catch {
+    return { valid: false, problems: [{ path: '', message: 'checks are unavailable for a moment; try again' }] };
+  }
+}
+
+/** The JSON Schema of a council profile document. */
+export function profileSchema() {
+  return JSON.parse(call(() => profileSchemaJson()));
 }
 
 export function validate(formId, data, options) {

@@ -7,10 +7,11 @@ use crate::engine::error::Error;
 use crate::engine::input;
 use crate::engine::options::{Options, Resolved};
 use crate::engine::profile::{self, ProfileInfo};
+use crate::engine::profile_doc::{self, CheckResult};
 use crate::engine::registry::{self, FormDef, FormInfo, FORMS};
 use crate::engine::report::{Diagnostic, Report, Severity};
 use crate::engine::rule::RuleInfo;
-use crate::engine::schema::form_schema;
+use crate::engine::schema::{self, form_schema};
 use crate::engine::session;
 use crate::engine::structure::{self, INPUT_RULES};
 
@@ -22,7 +23,7 @@ pub fn forms() -> Vec<FormInfo> {
 /// The rule catalogue of one form (its own rules, then the input rules every form shares), or of every form;
 /// severities and switches as the options' profile sets them.
 pub fn rules(form_id: Option<&str>, options: &Options) -> Result<Vec<RuleInfo>, Error> {
-    let profile = profile::find(options.profile.as_deref().unwrap_or("default"))?;
+    let profile = options.resolve()?.profile;
     let forms: Vec<&FormDef> = match form_id {
         Some(id) => vec![registry::find(id)?],
         None => FORMS.to_vec(),
@@ -30,23 +31,46 @@ pub fn rules(form_id: Option<&str>, options: &Options) -> Result<Vec<RuleInfo>, 
     let mut out = Vec::new();
     for form in &forms {
         for rule in form.rules {
-            out.push(rule.info(form.id, profile));
+            out.push(rule.info(form.id, &profile));
         }
     }
     for rule in INPUT_RULES {
-        out.push(rule.info("*", &profile::DEFAULT));
+        out.push(rule.info("*", &profile));
     }
     Ok(out)
 }
 
-/// Every local authority profile.
+/// Every built-in profile, `default` first.
 pub fn profiles() -> Vec<ProfileInfo> {
-    profile::PROFILES.iter().map(|p| p.info()).collect()
+    profile::all().iter().map(|p| p.info()).collect()
+}
+
+/// Checks any value as a profile (a built-in id, one profile document, or a list of versions of one council's
+/// profile): every problem, each at its place in the document. Never fails.
+pub fn check_profile(profile: &Value) -> CheckResult {
+    profile_doc::check(profile)
+}
+
+/// The JSON Schema of a profile document.
+pub fn profile_schema() -> Value {
+    profile_doc::schema()
 }
 
 /// The JSON Schema of a form's data.
 pub fn schema(form_id: &str) -> Result<Value, Error> {
     Ok(form_schema(registry::find(form_id)?))
+}
+
+/// The JSON Schema of a form's data under a council's profile: its local lists (localities, teams) and narrowed
+/// choices become the values the profile lists.
+pub fn schema_with(form_id: &str, options: &Options) -> Result<Value, Error> {
+    let form = registry::find(form_id)?;
+    let mut schema = form_schema(form);
+    let resolved = options.resolve()?;
+    for o in resolved.profile.options_for(form.id) {
+        schema::restrict(&mut schema, &o.pointer, &o.values.value);
+    }
+    Ok(schema)
 }
 
 /// Checks a form as it stands.

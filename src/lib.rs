@@ -23,10 +23,14 @@ pub mod forms;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use api::{add_working_days, carry_forward, forms, profiles, rules, schema, validate, validate_json, working_days};
+pub use api::{
+    add_working_days, carry_forward, check_profile, forms, profile_schema, profiles, rules, schema, schema_with,
+    validate, validate_json, working_days,
+};
 pub use engine::error::Error;
 pub use engine::options::{Options, Stage};
 pub use engine::profile::ProfileInfo;
+pub use engine::profile_doc::{CheckResult, Problem};
 pub use engine::registry::FormInfo;
 pub use engine::report::{Diagnostic, Report, Severity};
 pub use engine::rule::{Citation, Fidelity, RuleInfo};

@@ -41,8 +41,30 @@ pub fn profiles_json() -> String {
 }
 
 #[wasm_bindgen(js_name = schemaJson)]
-pub fn schema_json(form: &str) -> Result<String, JsValue> {
-    api::schema(form).map(|s| to_json(&s)).map_err(js_error)
+pub fn schema_json(form: &str, options_json: &str) -> Result<String, JsValue> {
+    if options_json.is_empty() {
+        return api::schema(form).map(|s| to_json(&s)).map_err(js_error);
+    }
+    let options = options(options_json)?;
+    api::schema_with(form, &options).map(|s| to_json(&s)).map_err(js_error)
+}
+
+/// Checks any value as a profile; never an error (text that is not JSON is one problem).
+#[wasm_bindgen(js_name = checkProfileJson)]
+pub fn check_profile_json(profile_json: &str) -> String {
+    let result = match input::parse(profile_json) {
+        Ok(v) => api::check_profile(&v),
+        Err(_) => crate::CheckResult {
+            valid: false,
+            problems: vec![crate::Problem { path: String::new(), message: "is not JSON".into() }],
+        },
+    };
+    to_json(&result)
+}
+
+#[wasm_bindgen(js_name = profileSchemaJson)]
+pub fn profile_schema_json() -> String {
+    to_json(&api::profile_schema())
 }
 
 #[wasm_bindgen(js_name = validateJson)]

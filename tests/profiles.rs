@@ -6,7 +6,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-use safeguarding_forms::engine::profile::{Profile, PROFILES};
 use safeguarding_forms::{forms, profiles, rules, validate, Error, Options, Report, RuleInfo, Severity, Stage};
 use serde_json::{json, Value};
 
@@ -62,23 +61,48 @@ fn observed(profile: &str) -> Changes {
     c
 }
 
+/// The built-in profiles other than `default`, as their data files say.
+const BUILT_IN: &[&str] = &["telford-wrekin", "west-sussex", "walsall", "south-glos"];
+
+/// A built-in profile's data file (`profiles/<id>.json`), read as any council's would be.
+fn file(id: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles").join(format!("{id}.json"));
+    serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// What a profile file declares: (rule code, severity), codes switched off, (key, value).
+struct Declared {
+    severities: Vec<(String, Severity)>,
+    off: Vec<String>,
+    thresholds: Vec<(String, i64)>,
+}
+
+fn declarations(id: &str) -> Declared {
+    let f = file(id);
+    let mut d = Declared { severities: Vec::new(), off: Vec::new(), thresholds: Vec::new() };
+    for (code, r) in f["rules"].as_object().into_iter().flatten() {
+        if let Some(s) = r["severity"].as_str() {
+            d.severities.push((code.clone(), Severity::parse(s).unwrap()));
+        }
+        if r["enabled"] == json!(false) {
+            d.off.push(code.clone());
+        }
+    }
+    for (key, v) in f["values"].as_object().into_iter().flatten() {
+        let value = v.as_i64().or_else(|| v["value"].as_i64()).unwrap();
+        d.thresholds.push((key.clone(), value));
+    }
+    d
+}
+
 /// What the profile declares, limited to the codes and keys of the forms in this build.
-fn declared(p: &Profile) -> Changes {
+fn declared(id: &str) -> Changes {
     let (codes, keys) = (known_codes(), known_keys());
+    let d = declarations(id);
     Changes {
-        severities: p
-            .severities
-            .iter()
-            .filter(|(c, _)| codes.contains(*c))
-            .map(|(c, s)| ((*c).to_owned(), *s))
-            .collect(),
-        off: p.off.iter().filter(|c| codes.contains(**c)).map(|c| (*c).to_owned()).collect(),
-        thresholds: p
-            .thresholds
-            .iter()
-            .filter(|(k, _)| keys.contains(*k))
-            .map(|(k, v)| ((*k).to_owned(), *v))
-            .collect(),
+        severities: d.severities.into_iter().filter(|(c, _)| codes.contains(c)).collect(),
+        off: d.off.into_iter().filter(|c| codes.contains(c)).collect(),
+        thresholds: d.thresholds.into_iter().filter(|(k, _)| keys.contains(k)).collect(),
     }
 }
 
@@ -110,39 +134,41 @@ fn an_unknown_profile_is_an_error() {
 #[test]
 fn each_profile_changes_exactly_what_it_declares() {
     let (codes, keys) = (known_codes(), known_keys());
-    for p in PROFILES {
+    for id in BUILT_IN {
+        let p = declarations(id);
         // Every declaration names something real (or a key of a form still to be merged) and is not a no-op.
-        for (code, severity) in p.severities {
-            assert!(codes.contains(*code), "{}: unknown rule code {code}", p.id);
+        for (code, severity) in &p.severities {
+            assert!(codes.contains(code), "{id}: unknown rule code {code}");
             let default = catalogue("default").into_iter().find(|r| r.code == *code).unwrap().severity;
-            assert_ne!(default, *severity, "{}: {code} already has that severity", p.id);
+            assert_ne!(default, *severity, "{id}: {code} already has that severity");
         }
-        for code in p.off {
-            assert!(codes.contains(*code), "{}: unknown rule code {code}", p.id);
+        for code in &p.off {
+            assert!(codes.contains(code), "{id}: unknown rule code {code}");
         }
-        for (key, value) in p.thresholds {
-            assert!(keys.contains(*key) || AWAITING_MERGE.contains(key), "{}: no rule reads {key}", p.id);
+        for (key, value) in &p.thresholds {
+            assert!(keys.contains(key) || AWAITING_MERGE.contains(&key.as_str()), "{id}: no rule reads {key}");
             let default =
                 catalogue("default").into_iter().flat_map(|r| r.parameters).find(|x| x.key == *key).map(|x| x.default);
-            assert!(default != Some(*value), "{}: {key} is already {value}", p.id);
+            assert!(default != Some(*value), "{id}: {key} is already {value}");
         }
         // And the catalogue under the profile differs from the default in exactly those.
-        assert_eq!(observed(p.id), declared(p), "{}", p.id);
+        assert_eq!(observed(id), declared(id), "{id}");
     }
 }
 
 #[test]
 fn each_declared_change_is_named_in_the_profiles_words() {
-    for p in PROFILES {
+    for p in profiles().into_iter().skip(1) {
         let words = p.changes.join("\n");
-        let named = p
+        let d = declarations(&p.id);
+        let named = d
             .severities
             .iter()
-            .map(|(c, _)| *c)
-            .chain(p.off.iter().copied())
-            .chain(p.thresholds.iter().map(|(k, _)| *k));
+            .map(|(c, _)| c.clone())
+            .chain(d.off.iter().cloned())
+            .chain(d.thresholds.iter().map(|(k, _)| k.clone()));
         for name in named {
-            assert!(words.contains(name), "{}: {name} is changed but not explained", p.id);
+            assert!(words.contains(&name), "{}: {name} is changed but not explained", p.id);
         }
     }
 }
@@ -150,9 +176,10 @@ fn each_declared_change_is_named_in_the_profiles_words() {
 #[test]
 fn awaiting_merge_is_current() {
     let keys = known_keys();
-    let declared: BTreeSet<&str> = PROFILES.iter().flat_map(|p| p.thresholds.iter().map(|(k, _)| *k)).collect();
+    let declared: BTreeSet<String> =
+        BUILT_IN.iter().flat_map(|id| declarations(id).thresholds.into_iter().map(|(k, _)| k)).collect();
     for key in AWAITING_MERGE {
-        assert!(declared.contains(key), "{key} is awaited but no profile declares it");
+        assert!(declared.contains(*key), "{key} is awaited but no profile declares it");
         assert!(!keys.contains(*key), "{key} is now read by a rule: remove it from AWAITING_MERGE");
     }
 }
@@ -161,13 +188,15 @@ fn awaiting_merge_is_current() {
 
 /// The report a profile should give, worked out from the default report and the profile's declarations alone: rules
 /// switched off are gone, re-graded rules take their new severity (a missing required field stays `info` in draft).
-fn expected_under(p: &Profile, default: &Report, stage: Stage, catalogue: &[RuleInfo]) -> Report {
+fn expected_under(p: &Declared, default: &Report, stage: Stage, catalogue: &[RuleInfo]) -> Report {
     let mut r = default.clone();
-    r.diagnostics.retain(|d| !p.off.contains(&d.code.as_str()));
+    r.diagnostics.retain(|d| !p.off.contains(&d.code));
     for d in &mut r.diagnostics {
         let stage_dependent = catalogue.iter().any(|x| x.code == d.code && x.stage_dependent);
         if !(stage_dependent && stage == Stage::Draft) {
-            d.severity = p.severity(&d.code, d.severity);
+            if let Some((_, s)) = p.severities.iter().find(|(c, _)| *c == d.code) {
+                d.severity = *s;
+            }
         }
     }
     r.valid = !r.diagnostics.iter().any(|d| d.severity == Severity::Error);
@@ -176,12 +205,17 @@ fn expected_under(p: &Profile, default: &Report, stage: Stage, catalogue: &[Rule
 
 /// Forms with a rule that reads a threshold the profile changes: their findings may differ in ways only that
 /// form's own tests can say.
-fn forms_with_changed_thresholds(p: &Profile, catalogue: &[RuleInfo]) -> BTreeSet<String> {
+fn forms_with_changed_thresholds(p: &Declared, catalogue: &[RuleInfo]) -> BTreeSet<String> {
     catalogue
         .iter()
         .filter(|r| r.parameters.iter().any(|x| p.thresholds.iter().any(|(k, _)| *k == x.key)))
         .map(|r| r.form.clone())
         .collect()
+}
+
+/// Forms whose local lists the profile gives: a value outside the list is a finding only under the profile.
+fn forms_with_lists(id: &str) -> BTreeSet<String> {
+    file(id)["options"].as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default()
 }
 
 #[test]
@@ -195,20 +229,22 @@ fn validate_under_each_profile_changes_the_findings_of_every_vector_only_as_decl
             let v: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
             let options = Options::from_json(&v["options"]).unwrap();
             let default = validate(&form.id, &v["data"], &options).unwrap();
-            for p in PROFILES {
-                if forms_with_changed_thresholds(p, &all).contains(&form.id) {
+            for id in BUILT_IN {
+                let p = declarations(id);
+                if forms_with_changed_thresholds(&p, &all).contains(&form.id) || forms_with_lists(id).contains(&form.id)
+                {
                     continue;
                 }
-                let mine = validate(&form.id, &v["data"], &options.clone().profile(p.id)).unwrap();
-                let want = expected_under(p, &default, options.stage, &all);
-                assert_eq!(mine, want, "{} under {}", file.display(), p.id);
-                *checked.entry(p.id).or_default() += 1;
+                let mine = validate(&form.id, &v["data"], &options.clone().profile(id)).unwrap();
+                let want = expected_under(&p, &default, options.stage, &all);
+                assert_eq!(mine, want, "{} under {id}", file.display());
+                *checked.entry(id).or_default() += 1;
             }
         }
     }
     // Every profile was held against the vectors of every form it leaves alone (at least the two forms here).
-    for p in PROFILES {
-        assert!(checked.get(p.id).copied().unwrap_or(0) >= 10, "{} checked against too few vectors", p.id);
+    for id in BUILT_IN {
+        assert!(checked.get(id).copied().unwrap_or(0) >= 10, "{id} checked against too few vectors");
     }
 }
 

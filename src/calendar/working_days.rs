@@ -15,6 +15,8 @@ pub const MAX_WORKING_DAYS_STEP: i64 = 100_000;
 pub struct Calendar {
     /// Closures that remove a working day: in range, Monday to Friday, not a bank holiday; sorted, no repeats.
     closures: Vec<NaiveDate>,
+    /// Bank holidays that were moved away (a council's profile says so): working days after all; sorted.
+    restored: Vec<NaiveDate>,
 }
 
 impl Calendar {
@@ -25,7 +27,21 @@ impl Calendar {
             closures.into_iter().filter(|d| in_range(*d) && !is_weekend(*d) && !is_bank_holiday(*d)).collect();
         v.sort_unstable();
         v.dedup();
-        Calendar { closures: v }
+        Calendar { closures: v, restored: Vec::new() }
+    }
+
+    /// The same calendar with bank holidays moved away from these dates: each is a working day again (unless it is
+    /// a weekend or a closure). Dates that are not bank holidays change nothing and are dropped.
+    pub fn restoring(mut self, days: impl IntoIterator<Item = NaiveDate>) -> Self {
+        let mut v: Vec<NaiveDate> = days.into_iter().filter(|d| in_range(*d) && is_bank_holiday(*d)).collect();
+        v.sort_unstable();
+        v.dedup();
+        self.restored = v;
+        self
+    }
+
+    fn is_holiday(&self, d: NaiveDate) -> bool {
+        is_bank_holiday(d) && (self.restored.is_empty() || self.restored.binary_search(&d).is_err())
     }
 
     /// England and Wales bank holidays only.
@@ -41,7 +57,7 @@ impl Calendar {
     /// Monday to Friday, not a bank holiday, not a closure. `false` outside the calendar's years, whose bank
     /// holidays are unknown.
     pub fn is_working_day(&self, d: NaiveDate) -> bool {
-        in_range(d) && !is_weekend(d) && !is_bank_holiday(d) && self.closures.binary_search(&d).is_err()
+        in_range(d) && !is_weekend(d) && !self.is_holiday(d) && self.closures.binary_search(&d).is_err()
     }
 
     /// The `n`-th working day after `from` (`n > 0`), before it (`n < 0`), or `from` itself (`n == 0`, even if
@@ -108,7 +124,10 @@ impl Calendar {
                 weekdays = weekdays.checked_add(1)?;
             }
         }
-        weekdays.checked_sub(count_in(all_bank_holidays(), a, b)?)?.checked_sub(count_in(&self.closures, a, b)?)
+        weekdays
+            .checked_sub(count_in(all_bank_holidays(), a, b)?)?
+            .checked_add(count_in(&self.restored, a, b)?)?
+            .checked_sub(count_in(&self.closures, a, b)?)
     }
 }
 

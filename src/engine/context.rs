@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::options::{Resolved, Stage};
-use super::profile::Param;
+use super::profile::{FieldOptions, Param};
 use super::report::{Diagnostic, Severity};
 use super::rule::{Kind, Rule};
 use crate::calendar::Calendar;
@@ -17,6 +17,8 @@ pub struct Ctx<'a> {
     /// Findings made before this context (the structural pass, kept by a live session between edits): rules see
     /// them through [`Ctx::has_finding_at`] as if they had been made here.
     prior: &'a [Diagnostic],
+    /// The allowed values the profile lists for this form's choice fields and local lists.
+    options: &'a [FieldOptions],
 }
 
 /// A finding just made; add what a cross-field or timescale rule knows. Does nothing when the rule is off.
@@ -58,7 +60,23 @@ impl<'a> Ctx<'a> {
             resolved,
             diagnostics: Vec::new(),
             prior,
+            options: &[],
         }
+    }
+
+    /// The same context for one form: its fields' lists, as the profile gives them, apply.
+    pub fn for_form(mut self, form: &str) -> Ctx<'a> {
+        self.options = self.resolved.profile.options_for(form);
+        self
+    }
+
+    /// The values the profile allows at a field's path (list rows as `*`), when it lists any.
+    pub fn allowed(&self, path: &str) -> Option<&'a [String]> {
+        if self.options.is_empty() {
+            return None;
+        }
+        let pointer = super::profile_doc::model_pointer(path);
+        self.options.iter().find(|o| o.pointer == pointer).map(|o| o.values.value.as_slice())
     }
 
     pub fn submit(&self) -> bool {

@@ -12,6 +12,8 @@ pub enum Error {
     InvalidOption(String),
     /// No profile has this id.
     UnknownProfile(String),
+    /// A profile given as data has a problem (the text says where and what: the first one `checkProfile` lists).
+    InvalidProfile(String),
     /// A JSON Pointer is not valid for this form's data.
     InvalidPointer(String),
     /// The input could not be read at all (not JSON text).
@@ -27,6 +29,7 @@ impl fmt::Display for Error {
             Error::NotAnObject => write!(f, "data must be a plain object"),
             Error::InvalidOption(why) => write!(f, "invalid option: {why}"),
             Error::UnknownProfile(id) => write!(f, "unknown profile: {}", quoted(id)),
+            Error::InvalidProfile(why) => write!(f, "invalid profile: {why}"),
             Error::InvalidPointer(why) => write!(f, "invalid JSON Pointer: {why}"),
             Error::InvalidInput(why) => write!(f, "invalid input: {why}"),
             Error::Unsupported(why) => write!(f, "unsupported: {why}"),

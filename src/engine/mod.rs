@@ -10,6 +10,7 @@ pub mod model;
 pub mod options;
 pub mod pointer;
 pub mod profile;
+pub mod profile_doc;
 pub mod read;
 pub mod registry;
 pub mod report;

@@ -41,11 +41,14 @@ pub struct Field {
     pub required: Option<&'static str>,
     /// A short description for the schema and the documentation.
     pub help: &'static str,
+    /// A local list (localities, teams, hubs): open text in `default`, a choice where a council's profile lists
+    /// the values (`options` in the profile).
+    pub local: bool,
 }
 
 impl Field {
     pub const fn new(name: &'static str, label: &'static str, kind: Kind) -> Field {
-        Field { name, label, kind, required: None, help: "" }
+        Field { name, label, kind, required: None, help: "", local: false }
     }
     pub const fn text(name: &'static str, label: &'static str) -> Field {
         Field::new(name, label, Kind::Text { max: TEXT_MAX })
@@ -81,6 +84,12 @@ impl Field {
     pub const fn required(mut self, message: &'static str) -> Field {
         self.required = Some(message);
         self
+    }
+    /// A local list: open text unless a council's profile lists the values.
+    pub const fn local(name: &'static str, label: &'static str) -> Field {
+        let mut f = Field::new(name, label, Kind::Text { max: TEXT_MAX });
+        f.local = true;
+        f
     }
     pub const fn help(mut self, help: &'static str) -> Field {
         self.help = help;

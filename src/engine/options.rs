@@ -1,11 +1,22 @@
 //! The caller's options: today, stage, profile, closure days.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::error::Error;
-use super::profile::{self, Profile};
+use super::profile::{self, Effective};
+use super::profile_doc::{self, ProfileDoc};
 use crate::calendar::{self, Calendar};
+
+/// The profile a call runs under: a built-in one by id, or a council's own document(s), already checked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProfileChoice {
+    BuiltIn(String),
+    /// One council's profile: one version, or several with the dates they take effect.
+    Versions(Arc<Vec<ProfileDoc>>),
+}
 
 /// `draft` (default) reports a missing required field as `info`; `submit` as `error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -21,8 +32,8 @@ pub struct Options {
     /// Today's date; `None` means the current date in Europe/London.
     pub today: Option<NaiveDate>,
     pub stage: Stage,
-    /// A profile id; `None` means `default`.
-    pub profile: Option<String>,
+    /// The council's profile; `None` means `default`.
+    pub profile: Option<ProfileChoice>,
     /// Extra non-working days (local authority closure days).
     pub closures: Vec<NaiveDate>,
 }
@@ -53,9 +64,17 @@ impl Options {
         self
     }
 
+    /// A built-in profile by id (checked when the options are used: an unknown id is an error then).
     pub fn profile(mut self, id: &str) -> Options {
-        self.profile = Some(id.to_owned());
+        self.profile = Some(ProfileChoice::BuiltIn(id.to_owned()));
         self
+    }
+
+    /// A profile given as data: a built-in id, one profile document, or a list of versions of one council's
+    /// profile. An invalid one is the caller's configuration mistake: the error names its first problem.
+    pub fn profile_value(mut self, v: &Value) -> Result<Options, Error> {
+        self.profile = Some(profile_choice(v)?);
+        Ok(self)
     }
 
     pub fn closures(mut self, days: impl IntoIterator<Item = NaiveDate>) -> Options {
@@ -80,11 +99,7 @@ impl Options {
                 ("stage", Value::String(s)) if s == "draft" => options.stage = Stage::Draft,
                 ("stage", Value::String(s)) if s == "submit" => options.stage = Stage::Submit,
                 ("stage", _) => return Err(Error::InvalidOption("stage must be \"draft\" or \"submit\"".into())),
-                ("profile", Value::String(s)) => {
-                    profile::find(s)?;
-                    options.profile = Some(s.clone());
-                }
-                ("profile", _) => return Err(Error::InvalidOption("profile must be a string".into())),
+                ("profile", v) => options.profile = Some(profile_choice(v)?),
                 ("closures", Value::Array(days)) => {
                     options.closures = days
                         .iter()
@@ -105,14 +120,35 @@ impl Options {
         Ok(options)
     }
 
-    /// Resolves defaults: today's London date, the profile, the working-day calendar.
+    /// Resolves defaults: today's London date, the profile in force on it, the working-day calendar.
     pub fn resolve(&self) -> Result<Resolved, Error> {
-        let profile = profile::find(self.profile.as_deref().unwrap_or("default"))?;
         let today = match self.today {
             Some(t) => t,
             None => default_today(),
         };
-        Ok(Resolved { today, stage: self.stage, profile, calendar: Calendar::new(self.closures.iter().copied()) })
+        let profile = self.effective_profile(today)?;
+        let calendar = Calendar::new(self.closures.iter().chain(&profile.closures).copied())
+            .restoring(profile.restored.iter().copied());
+        Ok(Resolved { today, stage: self.stage, profile, calendar })
+    }
+
+    /// The profile in force on `today`: a built-in one, or the council's latest version that has taken effect
+    /// (before its first version takes effect, what that version extends).
+    pub fn effective_profile(&self, today: NaiveDate) -> Result<Arc<Effective>, Error> {
+        match &self.profile {
+            None => Ok(profile::default()),
+            Some(ProfileChoice::BuiltIn(id)) => profile::find(id),
+            Some(ProfileChoice::Versions(docs)) => {
+                let doc = match profile_doc::in_force(docs, today) {
+                    Some(doc) => doc,
+                    None => {
+                        let first = docs.iter().min_by_key(|d| d.effective_from);
+                        return profile::find(first.map_or("default", |d| d.extends.as_str()));
+                    }
+                };
+                Ok(Arc::new(profile::find(&doc.extends)?.apply(doc)))
+            }
+        }
     }
 }
 
@@ -128,6 +164,19 @@ fn default_today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default()
 }
 
+/// Reads `options.profile`: a built-in id, or a profile document (or versions), checked.
+fn profile_choice(v: &Value) -> Result<ProfileChoice, Error> {
+    match v {
+        Value::String(id) => {
+            profile::find(id)?;
+            Ok(ProfileChoice::BuiltIn(id.clone()))
+        }
+        _ => profile_doc::parse(v).map(|docs| ProfileChoice::Versions(Arc::new(docs))).map_err(|p| {
+            Error::InvalidProfile(if p.path.is_empty() { p.message } else { format!("{}: {}", p.path, p.message) })
+        }),
+    }
+}
+
 fn parse_option_date(name: &str, s: &str) -> Result<NaiveDate, Error> {
     calendar::parse_iso_date(s)
         .ok_or_else(|| Error::InvalidOption(format!("{name} must be a real date written YYYY-MM-DD")))
@@ -138,6 +187,6 @@ fn parse_option_date(name: &str, s: &str) -> Result<NaiveDate, Error> {
 pub struct Resolved {
     pub today: NaiveDate,
     pub stage: Stage,
-    pub profile: &'static Profile,
+    pub profile: Arc<Effective>,
     pub calendar: Calendar,
 }

@@ -1,114 +1,317 @@
-//! Local authority profiles: data that changes a rule's severity, switches it off, or changes a threshold, on top
-//! of `default` (the values written in the specification).
+//! Council profiles: data that changes a rule's severity, switches it off, changes a threshold, lists the allowed
+//! values of a local choice field (localities, teams), or adds closure days and bank holidays, on top of `default`
+//! (the values written in the specification).
+//!
+//! A profile is a JSON document (`profiles/*.json` for the built-in ones; any council's own, passed at run time),
+//! checked by [`super::profile_doc`] before anything reads it. What a call runs under is an [`Effective`] profile:
+//! the chain `default` → the built-in it extends → the council's version in force on `today`, merged once.
 
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::error::Error;
+use super::profile_doc::{self, ProfileDoc};
 use super::report::Severity;
 
 /// A threshold a rule reads (a count, a number of days or weeks), which a profile may change.
 #[derive(Debug)]
 pub struct Param {
-    /// `form-id.name`, e.g. `sf-referral.domains`.
+    /// `form-id.name`, e.g. `sf-referral.domains`; a policy several forms apply has one key of its own
+    /// (`supervision.frequencyWeeks`).
     pub key: &'static str,
     pub default: i64,
     /// What the number counts: "domains", "days", "weeks", "months", "hours", "percent".
     pub unit: &'static str,
 }
 
-/// A council's way of working.
-#[derive(Debug)]
-pub struct Profile {
-    pub id: &'static str,
-    pub title: &'static str,
-    /// What the profile changes and why, in words (one line per change).
-    pub changes: &'static [&'static str],
-    /// Rule code → the severity this profile gives it.
-    pub severities: &'static [(&'static str, Severity)],
-    /// Rule codes this profile switches off.
-    pub off: &'static [&'static str],
-    /// Threshold key → value.
-    pub thresholds: &'static [(&'static str, i64)],
+/// Keys whose meaning bounds them more tightly than their unit does (`sf-referral.domains`: the criteria table has
+/// six domain areas).
+const LIMITS: &[(&str, i64, i64)] = &[
+    ("sf-referral.domains", 1, 6),
+    ("sf-referral.subcategories", 1, 15),
+    ("sf-referral.maxAge", 1, 25),
+    ("sf-referral.maxAgeSend", 1, 25),
+    ("case-audit.band1Max", 100, 400),
+    ("case-audit.band2Max", 100, 400),
+    ("case-audit.band3Max", 100, 400),
+    ("safety-plan.maxScale", 1, 100),
+    ("supervision-record.caseNumberDigits", 1, 20),
+    ("family-ambassador.minWeeklyHours", 0, 40),
+    ("family-ambassador.maxWeeklyHours", 1, 40),
+];
+
+/// Pairs of keys whose values must keep their order (the first at most the second), once a profile is merged.
+pub const ORDERED: &[(&str, &str)] = &[
+    ("case-audit.band1Max", "case-audit.band2Max"),
+    ("case-audit.band2Max", "case-audit.band3Max"),
+    ("case-audit.allocationOutstandingWeeks", "case-audit.allocationGoodWeeks"),
+    ("case-audit.allocationGoodWeeks", "case-audit.allocationInadequateWeeks"),
+    ("family-ambassador.minWeeklyHours", "family-ambassador.maxWeeklyHours"),
+    ("supervision-audit.minFiles", "supervision-audit.maxFiles"),
+    ("early-help-plan.supportMeetingFromWeeks", "early-help-plan.supportMeetingToWeeks"),
+    ("practice-standards.supportMeetingFromWeeks", "practice-standards.supportMeetingToWeeks"),
+    ("practice-standards.visitFromHour", "practice-standards.visitToHour"),
+    ("targeted-group.peerSupportFromWeek", "targeted-group.peerSupportToWeek"),
+    ("targeted-group.qaFromWeek", "targeted-group.qaToWeek"),
+    ("incredible-years-checklist.peerReviewFromWeek", "incredible-years-checklist.peerReviewToWeek"),
+    ("incredible-years-checklist.qaFromWeek", "incredible-years-checklist.qaToWeek"),
+    ("sf-referral.maxAge", "sf-referral.maxAgeSend"),
+    ("return-home-interview.dueSoonHours", "return-home-interview.hours"),
+];
+
+/// Keys that were per form before one shared key replaced them; a profile may still use them.
+pub const ALIASES: &[(&str, &str)] = &[
+    ("supervision-contract.maxFrequencyWeeks", "supervision.frequencyWeeks"),
+    ("supervision-record.frequencyWeeks", "supervision.frequencyWeeks"),
+    ("supervision-log.frequencyWeeks", "supervision.frequencyWeeks"),
+];
+
+/// The canonical key of a key a profile names (an old per-form key becomes the shared one).
+pub fn canonical_key(key: &str) -> &str {
+    ALIASES.iter().find(|(old, _)| *old == key).map_or(key, |(_, new)| new)
 }
 
-impl Profile {
+impl Param {
+    /// The values the rule can mean: a profile outside them is refused by [`profile_doc::check`].
+    pub fn range(&self) -> (i64, i64) {
+        if let Some((_, lo, hi)) = LIMITS.iter().find(|(k, _, _)| *k == self.key) {
+            return (*lo, *hi);
+        }
+        match self.unit {
+            "days" => (0, 366),
+            "working days" => (0, 60),
+            "weeks" | "week" => (0, 104),
+            "months" => (1, 60),
+            "years" => (1, 30),
+            "hours" => (1, 720),
+            "hour" => (0, 24),
+            "percent" => (0, 100),
+            _ => (0, 1000),
+        }
+    }
+}
+
+/// Where a setting comes from: the profile that made it and, when it says, the council's own document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    pub profile: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Setting<T> {
+    pub value: T,
+    pub origin: Origin,
+}
+
+/// The allowed values of one choice field, as a profile lists them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldOptions {
+    /// JSON Pointer of the field in the form's model (`*` for any list index).
+    pub pointer: String,
+    pub values: Setting<Vec<String>>,
+}
+
+/// A profile merged down its chain: what a call runs under.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Effective {
+    pub id: String,
+    pub title: String,
+    pub effective_from: Option<NaiveDate>,
+    /// The profile's own document, when it names one.
+    pub source: Option<String>,
+    /// This profile, what it extends, …, `default`.
+    pub lineage: Vec<String>,
+    severities: HashMap<String, Setting<Severity>>,
+    /// Rule codes switched off, with why.
+    off: HashMap<String, Setting<Option<String>>>,
+    values: HashMap<String, Setting<i64>>,
+    /// Form id → its fields' allowed values.
+    options: HashMap<String, Vec<FieldOptions>>,
+    /// Closure days and extra bank holidays (both non-working days).
+    pub closures: Vec<NaiveDate>,
+    /// Bank holidays moved away from these dates: working days again.
+    pub restored: Vec<NaiveDate>,
+    /// Words for `profiles()`: the notes of each profile in the chain, then one line per setting.
+    pub changes: Vec<String>,
+}
+
+impl Effective {
     pub fn severity(&self, code: &str, default: Severity) -> Severity {
-        self.severities.iter().find(|(c, _)| *c == code).map_or(default, |(_, s)| *s)
+        if self.severities.is_empty() {
+            return default;
+        }
+        self.severities.get(code).map_or(default, |s| s.value)
     }
 
     pub fn enabled(&self, code: &str) -> bool {
-        !self.off.contains(&code)
+        self.off.is_empty() || !self.off.contains_key(code)
     }
 
     pub fn value(&self, param: &Param) -> i64 {
-        self.thresholds.iter().find(|(k, _)| *k == param.key).map_or(param.default, |(_, v)| *v)
+        if self.values.is_empty() {
+            return param.default;
+        }
+        self.values.get(param.key).map_or(param.default, |s| s.value)
+    }
+
+    /// Where the severity in force comes from, when a profile set it.
+    pub fn severity_origin(&self, code: &str) -> Option<&Origin> {
+        self.severities.get(code).map(|s| &s.origin)
+    }
+
+    /// Why a rule is off, when a profile switched it off.
+    pub fn off_origin(&self, code: &str) -> Option<(&Origin, Option<&str>)> {
+        self.off.get(code).map(|s| (&s.origin, s.value.as_deref()))
+    }
+
+    pub fn value_origin(&self, key: &str) -> Option<&Origin> {
+        self.values.get(key).map(|s| &s.origin)
+    }
+
+    /// The allowed values of the form's choice fields, as this profile lists them (empty when it lists none).
+    pub fn options_for(&self, form: &str) -> &[FieldOptions] {
+        self.options.get(form).map_or(&[], Vec::as_slice)
+    }
+
+    /// A copy with one document applied on top (the document is already checked).
+    pub(crate) fn apply(&self, doc: &ProfileDoc) -> Effective {
+        let mut out = self.clone();
+        out.id.clone_from(&doc.id);
+        out.title.clone_from(&doc.title);
+        out.effective_from = doc.effective_from;
+        out.source.clone_from(&doc.source);
+        out.lineage.insert(0, doc.id.clone());
+        let origin = |source: &Option<String>| Origin {
+            profile: doc.id.clone(),
+            source: source.clone().or_else(|| doc.source.clone()),
+        };
+        out.changes.extend(doc.notes.iter().cloned());
+        for v in &doc.values {
+            out.values.insert(v.key.clone(), Setting { value: v.value, origin: origin(&v.source) });
+            let why = v.source.as_deref().map(|s| format!(": {s}")).unwrap_or_default();
+            out.changes.push(format!("{} = {}{why}", v.key, v.value));
+        }
+        for r in &doc.rules {
+            let why = r.reason.as_deref().map(|s| format!(": {s}")).unwrap_or_default();
+            if let Some(severity) = r.severity {
+                out.severities.insert(r.code.clone(), Setting { value: severity, origin: origin(&r.reason) });
+                out.changes.push(format!("{} severity {}{why}", r.code, severity.as_str()));
+            }
+            match r.enabled {
+                Some(false) => {
+                    out.off.insert(r.code.clone(), Setting { value: r.reason.clone(), origin: origin(&r.reason) });
+                    out.changes.push(format!("{} switched off{why}", r.code));
+                }
+                Some(true) => {
+                    out.off.remove(&r.code);
+                }
+                None => {}
+            }
+        }
+        for o in &doc.options {
+            let list = out.options.entry(o.form.clone()).or_default();
+            let setting = Setting { value: o.values.clone(), origin: origin(&None) };
+            match list.iter_mut().find(|f| f.pointer == o.pointer) {
+                Some(f) => f.values = setting,
+                None => list.push(FieldOptions { pointer: o.pointer.clone(), values: setting }),
+            }
+            let from = doc.source.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
+            out.changes.push(format!("{} {}: the values listed are {}{from}", o.form, o.pointer, o.values.join(", ")));
+        }
+        if !doc.closures.is_empty() {
+            out.closures.extend(doc.closures.iter().copied());
+            out.changes.push(format!("{} closure days", doc.closures.len()));
+        }
+        for h in &doc.bank_holidays {
+            out.closures.push(h.date);
+            if let Some(old) = h.replaces {
+                out.restored.push(old);
+            }
+        }
+        if !doc.bank_holidays.is_empty() {
+            out.changes.push(format!("{} extra or moved bank holidays", doc.bank_holidays.len()));
+        }
+        out
+    }
+
+    pub fn info(&self) -> ProfileInfo {
+        ProfileInfo { id: self.id.clone(), title: self.title.clone(), changes: self.changes.clone() }
     }
 }
 
-pub static DEFAULT: Profile = Profile {
-    id: "default",
-    title: "Default (the values written in the specification)",
-    changes: &[],
-    severities: &[],
-    off: &[],
-    thresholds: &[],
-};
+/// `default`: the values written in the specification.
+fn default_profile() -> Effective {
+    Effective {
+        id: "default".to_owned(),
+        title: "Default (the values written in the specification)".to_owned(),
+        lineage: vec!["default".to_owned()],
+        ..Effective::default()
+    }
+}
 
-/// Telford & Wrekin (002): the supervision contract's "6 weekly" instead of the policy's "at least monthly".
-pub static TELFORD_WREKIN: Profile = Profile {
-    id: "telford-wrekin",
-    title: "Telford & Wrekin (Strengthening Families Reference Manual, 2020)",
-    changes: &[
-        "supervision-contract.maxFrequencyWeeks 4 \u{2192} 6: the manual's contract template sets \"Frequency of the supervision sessions will be 6 weekly\" and its policy asks for supervision \"at least four to six weekly\" (002, \"Appendix A: A Contract for Supervision\", \"1. Introduction\"); the default is the policy's \"at least monthly\" (002, \"6. Supervision Framework, Frequency & Recording Guide\").",
-        "supervision-record.frequencyWeeks 4 \u{2192} 6: the next personal supervision is due within the contract's frequency, which the manual's contract template sets at 6 weekly (002, \"Appendix A: A Contract for Supervision\").",
-        "Nothing else: the other defaults are this manual's own values. Where it gives two timescales for one thing (contact with the family in 2 days in the standards of practice, 5 working days in the audit tool; an early help assessment in 6 weeks, or 10 weeks in the audit tool; the first Family Circle in 6 weeks, or \"6 - 8 Weeks\"), each form keeps the one written in its own section (002).",
-    ],
-    severities: &[],
-    off: &[],
-    thresholds: &[("supervision-contract.maxFrequencyWeeks", 6), ("supervision-record.frequencyWeeks", 6)],
-};
+/// The built-in profiles' documents, in the order `profiles()` lists them.
+const BUILT_IN: &[(&str, &str)] = &[
+    ("telford-wrekin", include_str!("../../profiles/telford-wrekin.json")),
+    ("west-sussex", include_str!("../../profiles/west-sussex.json")),
+    ("walsall", include_str!("../../profiles/walsall.json")),
+    ("south-glos", include_str!("../../profiles/south-glos.json")),
+];
 
-/// West Sussex (000): its forms' defaults are already its own values.
-pub static WEST_SUSSEX: Profile = Profile {
-    id: "west-sussex",
-    title: "West Sussex (Family Safeguarding Guidance for Social Workers and Team Managers, 2024)",
-    changes: &[
-        "No change from default: the defaults of the forms drawn from this guidance are its own values (workbook summaries two days before group supervision, Family Programme modules 1 to 3 within six weeks, a core group at most three weeks before the review conference, a case summary every three months), and it sets no other threshold, severity or rule differently (000).",
-    ],
-    severities: &[],
-    off: &[],
-    thresholds: &[],
-};
+/// The ids of the built-in profiles (with `default`).
+pub fn built_in_ids() -> impl Iterator<Item = &'static str> {
+    std::iter::once("default").chain(BUILT_IN.iter().map(|(id, _)| *id))
+}
 
-/// Walsall (001, 004): its forms' defaults are already its own values.
-pub static WALSALL: Profile = Profile {
-    id: "walsall",
-    title: "Walsall (Strengthening Families, Protecting Children \u{2014} Family Safeguarding Model; Family Safeguarding Overview, 2020)",
-    changes: &[
-        "workbook-summary.daysBefore 2 \u{2192} 1: workbook summaries are \"updated and finalised prior to the supervision session\" and \"finalised summaries must be provided in advance\" (001), not two days before as West Sussex asks; read as by the day before the session (interpreted). Group supervision monthly is already the default, from this council's overview (004).",
-    ],
-    severities: &[],
-    off: &[],
-    thresholds: &[("workbook-summary.daysBefore", 1)],
-};
+struct BuiltIns {
+    profiles: Vec<Arc<Effective>>,
+    /// A built-in file that does not pass its own checks (a packaging mistake, caught by the tests): named here so
+    /// that using it is an error, never a silent default.
+    broken: Vec<(String, String)>,
+}
 
-/// South Gloucestershire (003): the safety / wellbeing plan's defaults are already its own values.
-pub static SOUTH_GLOS: Profile = Profile {
-    id: "south-glos",
-    title: "South Gloucestershire (CIN and CP Plan guide, 2023)",
-    changes: &[
-        "No change from default: the safety / wellbeing plan's defaults are this guide's own values (safety-plan.eitReviewMonths 3: \"EIT to be reviewed every three months\"; safety-plan.maxScale 10: a matched safety scale, its 0 to 10 range interpreted), and it sets no threshold for the other forms (003).",
-    ],
-    severities: &[],
-    off: &[],
-    thresholds: &[],
-};
+fn built_ins() -> &'static BuiltIns {
+    static CELL: OnceLock<BuiltIns> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let base = Arc::new(default_profile());
+        let mut profiles = vec![Arc::clone(&base)];
+        let mut broken = Vec::new();
+        for (id, text) in BUILT_IN {
+            let parsed = serde_json::from_str::<serde_json::Value>(text)
+                .map_err(|_| "not JSON".to_owned())
+                .and_then(|v| profile_doc::parse_one(&v, true).map_err(|p| format!("{}: {}", p.path, p.message)));
+            match parsed {
+                // Built-ins extend `default` only, so the base is always there.
+                Ok(doc) if doc.id == *id => profiles.push(Arc::new(base.apply(&doc))),
+                Ok(_) => broken.push(((*id).to_owned(), "its id is not its file name".to_owned())),
+                Err(why) => broken.push(((*id).to_owned(), why)),
+            }
+        }
+        BuiltIns { profiles, broken }
+    })
+}
 
-/// Every profile, listed once.
-pub static PROFILES: &[&Profile] = &[&DEFAULT, &TELFORD_WREKIN, &WEST_SUSSEX, &WALSALL, &SOUTH_GLOS];
+/// A built-in profile by id.
+pub fn find(id: &str) -> Result<Arc<Effective>, Error> {
+    let b = built_ins();
+    if let Some((_, why)) = b.broken.iter().find(|(i, _)| i == id) {
+        return Err(Error::InvalidProfile(format!("the built-in profile {id} is broken ({why})")));
+    }
+    b.profiles.iter().find(|p| p.id == id).cloned().ok_or_else(|| Error::UnknownProfile(id.to_owned()))
+}
 
-pub fn find(id: &str) -> Result<&'static Profile, Error> {
-    PROFILES.iter().copied().find(|p| p.id == id).ok_or_else(|| Error::UnknownProfile(id.to_owned()))
+/// `default`.
+pub fn default() -> Arc<Effective> {
+    built_ins().profiles.first().cloned().unwrap_or_else(|| Arc::new(default_profile()))
+}
+
+/// Every built-in profile, `default` first.
+pub fn all() -> Vec<Arc<Effective>> {
+    built_ins().profiles.clone()
 }
 
 /// A profile as `profiles()` shows it.
@@ -117,14 +320,4 @@ pub struct ProfileInfo {
     pub id: String,
     pub title: String,
     pub changes: Vec<String>,
-}
-
-impl Profile {
-    pub fn info(&self) -> ProfileInfo {
-        ProfileInfo {
-            id: self.id.to_owned(),
-            title: self.title.to_owned(),
-            changes: self.changes.iter().map(|c| (*c).to_owned()).collect(),
-        }
-    }
 }

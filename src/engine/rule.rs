@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::profile::{Param, Profile};
+use super::profile::{Effective, Origin, Param};
 use super::report::Severity;
 
 /// Declares a rule: `rule!(NAME, "CODE", "kebab-name", Severity, Kind, ["/paths"], cite, "summary", "quote")`,
@@ -128,14 +128,27 @@ pub struct RuleInfo {
     /// The thresholds the rule reads, as the selected profile sets them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub parameters: Vec<ParameterInfo>,
+    /// The severity the rule has without a profile, when the profile changes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_severity: Option<Severity>,
+    /// Where the profile's change to this rule (its severity, or switching it off) comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub set_by: Option<Origin>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ParameterInfo {
     pub key: String,
     pub value: i64,
     pub default: i64,
     pub unit: String,
+    /// The smallest and largest values a profile may set.
+    pub min: i64,
+    pub max: i64,
+    /// Where the value in force comes from, when a profile set it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub set_by: Option<Origin>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -148,9 +161,11 @@ pub struct Citation {
 
 impl Rule {
     /// The rule as the catalogue shows it under a profile.
-    pub fn info(&self, form: &str, profile: &Profile) -> RuleInfo {
+    pub fn info(&self, form: &str, profile: &Effective) -> RuleInfo {
         let severity = profile.severity(self.code, self.severity);
         let enabled = profile.enabled(self.code);
+        let set_by =
+            profile.off_origin(self.code).map(|(o, _)| o).or_else(|| profile.severity_origin(self.code)).cloned();
         RuleInfo {
             code: self.code.to_owned(),
             form: form.to_owned(),
@@ -170,13 +185,21 @@ impl Rule {
             parameters: self
                 .params
                 .iter()
-                .map(|p| ParameterInfo {
-                    key: p.key.to_owned(),
-                    value: profile.value(p),
-                    default: p.default,
-                    unit: p.unit.to_owned(),
+                .map(|p| {
+                    let (min, max) = p.range();
+                    ParameterInfo {
+                        key: p.key.to_owned(),
+                        value: profile.value(p),
+                        default: p.default,
+                        unit: p.unit.to_owned(),
+                        min,
+                        max,
+                        set_by: profile.value_origin(p.key).cloned(),
+                    }
                 })
                 .collect(),
+            default_severity: (severity != self.severity).then_some(self.severity),
+            set_by,
         }
     }
 }

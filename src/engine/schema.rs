@@ -44,6 +44,12 @@ fn object_schema(fields: &[Field]) -> Value {
         if let Value::Object(m) = &mut s {
             m.insert("title".into(), json!(f.label));
             let mut description = f.help.to_owned();
+            if f.local {
+                if !description.is_empty() {
+                    description.push(' ');
+                }
+                description.push_str("A local list: any text, unless the council's profile lists the values.");
+            }
             if f.required.is_some() {
                 if !description.is_empty() {
                     description.push(' ');
@@ -85,5 +91,25 @@ fn kind_schema(kind: &Kind) -> Value {
         Kind::Postcode => json!({ "type": ["string", "null"], "maxLength": 16, "description": "A UK postcode." }),
         Kind::Object(fields) => object_schema(fields),
         Kind::List { item, max } => json!({ "type": ["array", "null"], "items": kind_schema(item), "maxItems": max }),
+    }
+}
+
+/// Narrows the field at a model pointer (`*` for list rows) to the values a council's profile lists.
+pub fn restrict(schema: &mut Value, pointer: &str, values: &[String]) {
+    let mut at = schema;
+    for seg in pointer.split('/').skip(1) {
+        let next = if seg == "*" { at.get_mut("items") } else { at.get_mut("properties").and_then(|p| p.get_mut(seg)) };
+        match next {
+            Some(n) => at = n,
+            None => return,
+        }
+    }
+    if let Value::Object(m) = at {
+        let mut options: Vec<Value> = values.iter().map(|v| json!(v)).collect();
+        options.push(json!(""));
+        options.push(Value::Null);
+        m.insert("type".into(), json!(["string", "null"]));
+        m.insert("enum".into(), Value::Array(options));
+        m.remove("maxLength");
     }
 }

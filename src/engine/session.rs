@@ -212,7 +212,7 @@ fn evaluate(
     resolved: &Resolved,
     prior: &[Diagnostic],
 ) -> (Vec<Diagnostic>, Option<Value>) {
-    let mut ctx = Ctx::after(resolved, prior);
+    let mut ctx = Ctx::after(resolved, prior).for_form(form.id);
     let outcome = (form.check)(data, &mut ctx);
     (ctx.finish(), outcome)
 }
@@ -283,7 +283,7 @@ impl Structural {
 
 /// The structural findings of one part of the form.
 fn part(form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved, i: usize) -> Vec<Diagnostic> {
-    let mut ctx = Ctx::new(resolved);
+    let mut ctx = Ctx::new(resolved).for_form(form.id);
     let mut path = String::new();
     match form.fields.get(i) {
         Some(field) => structure::check_field(field, data, form.required, &mut path, &mut ctx),

@@ -159,8 +159,23 @@ pub fn check_field(field: &Field, obj: &Map<String, Value>, required: &Rule, pat
         }
     } else if let Some(v) = value {
         check_value(field.label, &field.kind, v, required, path, ctx);
+        if field.local || matches!(field.kind, Kind::Enum(_)) {
+            check_listed(field.label, v, path, ctx);
+        }
     }
     path.truncate(len);
+}
+
+/// A choice field or local list for which the council's profile lists the values: the value must be one of them.
+fn check_listed(label: &str, v: &Value, path: &str, ctx: &mut Ctx) {
+    let Some(allowed) = ctx.allowed(path) else { return };
+    let Value::String(s) = v else { return };
+    let c = read::clean(s);
+    if c.is_empty() || allowed.iter().any(|a| a.as_str() == c.as_ref()) || ctx.has_finding_at(path) {
+        return;
+    }
+    let message = format!("Select a {} from the list", lower_first(label));
+    ctx.emit(&UNKNOWN_OPTION, path, message);
 }
 
 fn check_object(fields: &[Field], obj: &Map<String, Value>, required: &Rule, path: &mut String, ctx: &mut Ctx) {

@@ -23,6 +23,7 @@ pub mod return_home_interview;
 pub mod safety_plan;
 pub mod sf_allocation;
 pub mod sf_referral;
+pub mod shared;
 pub mod supervision_audit;
 pub mod supervision_contract;
 pub mod supervision_log;

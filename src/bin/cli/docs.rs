@@ -160,6 +160,7 @@ pub fn generate() -> Result<Vec<(String, String)>, String> {
         page.push_str("\nEvery form also reports the shared input rules (`INP-*`, see rules.md).\n");
         files.push((format!("forms/{}.md", form.id), page));
     }
+    files.extend(crate::council_doc::generate()?);
     Ok(files)
 }
 

@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod batch;
+mod council_doc;
 mod docs;
+mod profile;
 mod types;
 use safeguarding_forms::{self as sf, Options, Report, RuleInfo, Severity, Stage};
 
@@ -35,7 +37,9 @@ enum Command {
         today: Option<String>,
         #[arg(long, value_enum, default_value = "draft")]
         stage: StageArg,
-        #[arg(long)]
+        /// The council's profile: a built-in id (telford-wrekin, west-sussex, walsall, south-glos) or a profile
+        /// file (FILE.json: one version, or a list of versions with effectiveFrom).
+        #[arg(long, value_name = "ID|FILE.json")]
         profile: Option<String>,
         /// Print the report as JSON.
         #[arg(long)]
@@ -49,7 +53,9 @@ enum Command {
         today: Option<String>,
         #[arg(long, value_enum, default_value = "submit")]
         stage: StageArg,
-        #[arg(long)]
+        /// The council's profile: a built-in id (telford-wrekin, west-sussex, walsall, south-glos) or a profile
+        /// file (FILE.json: one version, or a list of versions with effectiveFrom).
+        #[arg(long, value_name = "ID|FILE.json")]
         profile: Option<String>,
         /// Print one report per line on standard output (the summary goes to standard error).
         #[arg(long)]
@@ -58,7 +64,9 @@ enum Command {
     /// The rule catalogue, of one form or of all.
     Rules {
         form: Option<String>,
-        #[arg(long)]
+        /// The council's profile: a built-in id (telford-wrekin, west-sussex, walsall, south-glos) or a profile
+        /// file (FILE.json: one version, or a list of versions with effectiveFrom).
+        #[arg(long, value_name = "ID|FILE.json")]
         profile: Option<String>,
         #[arg(long, conflicts_with = "markdown")]
         json: bool,
@@ -67,6 +75,15 @@ enum Command {
     },
     /// The JSON Schema of a form's data.
     Schema { form: String },
+    /// The JSON Schema of a council profile document.
+    ProfileSchema,
+    /// Check a council profile file: every problem with its place in the document (exit 0 valid, 1 not valid).
+    CheckProfile {
+        file: String,
+        /// Print { valid, problems } as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// The forms the engine knows.
     Forms,
     /// Write the TypeScript types of every form's data into FILE, or check it is current.
@@ -119,7 +136,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Rules { form, profile, json, markdown } => {
             let mut options = Options::new();
             if let Some(p) = profile {
-                options = options.profile(&p);
+                options = profile::apply(options, &p)?;
             }
             let rules = sf::rules(form.as_deref(), &options).map_err(|e| e.to_string())?;
             let text = if json {
@@ -137,6 +154,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
             writeln!(out, "{text}").map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::ProfileSchema => {
+            let text = serde_json::to_string_pretty(&sf::profile_schema()).map_err(|e| e.to_string())?;
+            writeln!(out, "{text}").map_err(|e| e.to_string())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::CheckProfile { file, json } => {
+            let valid = profile::check(&file, json, &mut out)?;
+            Ok(if valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Docs { dir, check } => docs::run(&dir, check),
         Command::Types { file, check } => types::run(&file, check),
@@ -159,7 +185,7 @@ fn make_options(today: Option<String>, stage: StageArg, profile: Option<String>)
         StageArg::Submit => Stage::Submit,
     });
     if let Some(p) = profile {
-        options = options.profile(&p);
+        options = profile::apply(options, &p)?;
     }
     // Resolve once here so a bad profile is a usage error, not a per-record one.
     options.resolve().map_err(|e| e.to_string())?;

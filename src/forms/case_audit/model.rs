@@ -11,7 +11,6 @@ pub const THEMES: &[&str] =
     &["cse-ce", "domestic-abuse", "neglect", "re-referrals-12-months", "open-12-months-plus", "cin"];
 /// "Case status (CP/Step Down/CIN/Strengthening Families/CIC)".
 pub const CASE_STATUSES: &[&str] = &["cp", "step-down", "cin", "strengthening-families", "cic"];
-pub const LOCALITIES: &[&str] = &["hadley-castle", "the-wrekin", "lakeside-south"];
 pub const YES_NO: &[&str] = &["yes", "no"];
 /// Which early help document the Family Circle timescale counts from.
 pub const ASSESSMENT_KINDS: &[&str] = &["eha", "ehsp"];
@@ -207,7 +206,7 @@ pub const FIELDS: &[Field] = &[
     Field::choice("theme", "Theme of the audit", THEMES),
     Field::boolean("practitionerPresent", "Whether the practitioner was present")
         .help("A cross-locality audit takes place in the practitioner's locality with the practitioner present."),
-    Field::choice("locality", "Locality area", LOCALITIES),
+    Field::local("locality", "Locality area"),
     Field::date("auditDate", "Date of the audit").required("Enter the date of the audit"),
     Field::text("caseWorker", "Current case worker").required("Enter the current case worker"),
     Field::new("llcsNumber", "LLCS number", Kind::Text { max: 32 }).required("Enter the LLCS number"),

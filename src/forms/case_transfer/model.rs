@@ -1,15 +1,14 @@
 //! The transfer summary as recorded: every field optional, read leniently.
 
 use crate::engine::model::{Field, Kind};
-pub use crate::forms::sf_referral::model::LOCALITIES;
 
 /// Who authorised the transfer summary.
 pub const AUTHORISER_ROLES: &[&str] = &["senior-practitioner", "team-leader", "practitioner", "assistant"];
 
 pub const FIELDS: &[Field] = &[
-    Field::choice("fromLocality", "Locality the family is leaving", LOCALITIES)
+    Field::local("fromLocality", "Locality the family is leaving")
         .required("Select the locality the family is leaving"),
-    Field::choice("toLocality", "Receiving locality", LOCALITIES).required("Select the receiving locality"),
+    Field::local("toLocality", "Receiving locality").required("Select the receiving locality"),
     Field::list("outstandingTasks", "Outstanding task", &Kind::Text { max: 2000 }, 50)
         .help("Every task still to do; an empty list says there are none, but the question must be answered."),
     Field::boolean("formsUpToDate", "Whether all forms on Protocol are up to date")

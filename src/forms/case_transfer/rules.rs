@@ -201,8 +201,10 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 }
 
 fn localities(data: &Map<String, Value>, ctx: &mut Ctx) {
-    let from = read::choice(data, "fromLocality", model::LOCALITIES);
-    let to = read::choice(data, "toLocality", model::LOCALITIES);
+    // Localities are a council's own list, or open text where its profile lists none: the same name however it is
+    // capitalised or spaced is the same locality.
+    let key = |k| read::text(data, k).map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+    let (from, to) = (key("fromLocality"), key("toLocality"));
     if from.is_some() && from == to {
         ctx.emit(
             &SAME_LOCALITY,

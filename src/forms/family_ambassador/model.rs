@@ -2,8 +2,6 @@
 
 use crate::engine::model::{Field, Kind};
 
-pub const LOCALITIES: &[&str] = &["hadley-castle", "the-wrekin", "lakeside-south"];
-
 const DBS: &[Field] = &[
     Field::date("appliedOn", "Date the DBS application was completed"),
     Field::date("certificateSeenOn", "Date the DBS certificate was seen"),
@@ -22,7 +20,7 @@ pub const SIGNED: &[Field] = &[
 
 pub const FIELDS: &[Field] = &[
     Field::date("appliedOn", "Date of the application").required("Enter the date of the application"),
-    Field::choice("locality", "Locality", LOCALITIES).required("Select the locality"),
+    Field::local("locality", "Locality").required("Select the locality"),
     Field::date("informalDiscussionOn", "Date of the informal discussion"),
     Field::date("packSentOn", "Date the application pack was sent"),
     Field::date("applicationReturnedOn", "Date the application pack was returned"),

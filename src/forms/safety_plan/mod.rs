@@ -108,30 +108,36 @@ mod tests {
     use serde_json::{json, Value};
 
     use super::FORM;
-    use crate::calendar::{Calendar, NaiveDate};
-    use crate::engine::options::{Resolved, Stage};
-    use crate::engine::profile::{Profile, DEFAULT};
+    use crate::engine::options::{Options, Stage};
+    use crate::engine::profile::Effective;
     use crate::engine::report::Severity;
 
     /// No seed gives a council another safety scale or EIT review interval, so no shipped profile changes them; a
-    /// profile made for the test shows that the rules read them from the profile.
-    static FIVE_POINT_MONTHLY: Profile = Profile {
-        id: "test-five-point-monthly",
-        title: "Test only",
-        changes: &[],
-        severities: &[("SP-015", Severity::Error)],
-        off: &["SP-020"],
-        thresholds: &[("safety-plan.maxScale", 5), ("safety-plan.eitReviewMonths", 1)],
-    };
+    /// profile made for the test (as data, like any council's) shows that the rules read them from the profile.
+    fn five_point_monthly() -> Value {
+        json!({
+            "id": "test-five-point-monthly",
+            "title": "Test only",
+            "values": { "safety-plan.maxScale": 5, "safety-plan.eitReviewMonths": 1 },
+            "rules": { "SP-015": { "severity": "error" }, "SP-020": { "enabled": false } }
+        })
+    }
 
-    fn run(profile: &'static Profile, data: &Value) -> crate::engine::report::Report {
-        let resolved = Resolved {
-            today: NaiveDate::from_ymd_opt(2025, 6, 2).unwrap(),
-            stage: Stage::Submit,
-            profile,
-            calendar: Calendar::new([]),
-        };
+    fn options(profile: Option<&Value>) -> Options {
+        let o = Options::new().today("2025-06-02").unwrap().stage(Stage::Submit);
+        match profile {
+            Some(p) => o.profile_value(p).unwrap(),
+            None => o,
+        }
+    }
+
+    fn run(profile: Option<&Value>, data: &Value) -> crate::engine::report::Report {
+        let resolved = options(profile).resolve().unwrap();
         crate::api::run(&FORM, data.as_object().unwrap(), &resolved)
+    }
+
+    fn effective(profile: Option<&Value>) -> std::sync::Arc<Effective> {
+        options(profile).resolve().unwrap().profile
     }
 
     fn codes_at(r: &crate::engine::report::Report, code: &str) -> Vec<(String, Severity)> {
@@ -146,14 +152,15 @@ mod tests {
             "dangerStatements": [{ "statement": "A", "safetyGoal": "B", "safetyScale": 6 }]
         });
         // Default: 6 is within 0 to 10; 15 April + 3 months = 15 July, not overdue; no Words and Pictures at submit.
-        let base = run(&DEFAULT, &data);
+        let base = run(None, &data);
         assert!(codes_at(&base, "SP-003").is_empty());
         assert!(codes_at(&base, "SP-015").is_empty());
         assert_eq!(codes_at(&base, "SP-020"), vec![("/wordsAndPicturesOn".into(), Severity::Warning)]);
         assert_eq!(base.outcome.as_ref().unwrap()["eitReviewDue"], "2025-07-15");
         // The test profile: 6 is beyond 0 to 5; 15 April + 1 month = 15 May, overdue and re-graded an error;
         // Words and Pictures switched off.
-        let mine = run(&FIVE_POINT_MONTHLY, &data);
+        let test = five_point_monthly();
+        let mine = run(Some(&test), &data);
         assert_eq!(codes_at(&mine, "SP-003"), vec![("/dangerStatements/0/safetyScale".into(), Severity::Error)]);
         assert!(mine.with_code("SP-003").all(|d| d.message.contains("between 0 and 5")));
         assert_eq!(codes_at(&mine, "SP-015"), vec![("/eitReviewedOn".into(), Severity::Error)]);
@@ -162,8 +169,8 @@ mod tests {
         assert!(codes_at(&mine, "SP-020").is_empty());
         assert_eq!(mine.outcome.as_ref().unwrap()["eitReviewDue"], "2025-05-15");
         // The catalogue shows the profile's values.
-        let info = super::rules::SCALE_RANGE.info(FORM.id, &FIVE_POINT_MONTHLY);
+        let info = super::rules::SCALE_RANGE.info(FORM.id, &effective(Some(&test)));
         assert_eq!((info.parameters[0].value, info.parameters[0].default), (5, 10));
-        assert!(!super::rules::WORDS_AND_PICTURES.info(FORM.id, &FIVE_POINT_MONTHLY).enabled);
+        assert!(!super::rules::WORDS_AND_PICTURES.info(FORM.id, &effective(Some(&test))).enabled);
     }
 }

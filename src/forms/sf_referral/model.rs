@@ -29,7 +29,6 @@ pub const ASSESSMENT_TYPES: &[&str] =
     &["early-help-assessment", "early-help-support-plan", "social-work-assessment", "partner-assessment"];
 pub const PLAN_TYPES: &[&str] =
     &["early-help-support-plan", "child-in-need-plan", "child-protection-plan", "partner-plan"];
-pub const LOCALITIES: &[&str] = &["hadley-castle", "the-wrekin", "lakeside-south"];
 
 /// The referral criteria table (002, "Referral Criteria"): six domain areas and their sub-categories. The seed's
 /// table is flattened; the grouping is read from its order, and "Children CP, Children CIN" is one sub-category.
@@ -190,7 +189,7 @@ pub const FIELDS: &[Field] = &[
     Field::object("plan", "Plan", PLAN)
         .help("The open and current plan: there must be one for the referral to be accepted."),
     Field::object("consent", "Consent", CONSENT),
-    Field::choice("locality", "Locality", LOCALITIES),
+    Field::local("locality", "Locality"),
     Field::list("children", "Children", &Kind::Object(CHILD), 30).required("Add at least one child"),
     Field::list("adults", "Adults in the household", &Kind::Object(ADULT), 30),
     Field::list("criteria", "Referral criteria", &Kind::Object(CRITERION), 60).help(

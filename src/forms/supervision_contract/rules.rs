@@ -15,8 +15,7 @@ use crate::rule;
 const FRAMEWORK: &str = "6. Supervision Framework, Frequency & Recording Guide";
 const APPENDIX_A: &str = "Appendix A: A Contract for Supervision";
 
-pub static MAX_FREQUENCY_WEEKS: Param =
-    Param { key: "supervision-contract.maxFrequencyWeeks", default: 4, unit: "weeks" };
+pub use crate::forms::shared::SUPERVISION_FREQUENCY_WEEKS as MAX_FREQUENCY_WEEKS;
 pub static REVIEW_MONTHS: Param = Param { key: "supervision-contract.reviewMonths", default: 12, unit: "months" };
 
 rule!(REQUIRED, "SVC-001", "missing-required-field", Error, Required,

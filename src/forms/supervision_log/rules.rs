@@ -17,7 +17,7 @@ const APPENDIX_A: &str = "Appendix A: A Contract for Supervision";
 const RECORDING: &str = "Recording of Supervision";
 const SESSIONS: &str = "7. Supervision Sessions";
 
-pub static FREQUENCY_WEEKS: Param = Param { key: "supervision-log.frequencyWeeks", default: 4, unit: "weeks" };
+pub use crate::forms::shared::SUPERVISION_FREQUENCY_WEEKS as FREQUENCY_WEEKS;
 pub static FREQUENT_MISSED: Param = Param { key: "supervision-log.frequentMissed", default: 3, unit: "sessions" };
 
 rule!(REQUIRED, "SVL-001", "missing-required-field", Error, Required,

@@ -16,7 +16,7 @@ const APPENDIX_B: &str = "APPENDIX B - RECORD OF SUPERVISION";
 const RECORDING: &str = "Recording of Supervision";
 const FRAMEWORK: &str = "6. Supervision Framework, Frequency & Recording Guide";
 
-pub static FREQUENCY_WEEKS: Param = Param { key: "supervision-record.frequencyWeeks", default: 4, unit: "weeks" };
+pub use crate::forms::shared::SUPERVISION_FREQUENCY_WEEKS as FREQUENCY_WEEKS;
 pub static CASE_NUMBER_DIGITS: Param = Param { key: "supervision-record.caseNumberDigits", default: 6, unit: "digits" };
 
 rule!(REQUIRED, "SVR-001", "missing-required-field", Error, Required,

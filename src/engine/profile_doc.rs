@@ -1,0 +1,800 @@
+//! A council profile as a JSON document: read and checked like data, never trusted. [`check`] lists every problem
+//! of any value (never panics, never stops at the first); [`parse`] gives the documents when there is none, and the
+//! first problem otherwise (a configuration mistake: `validate` and `FormSession` refuse to run under it).
+//!
+//! The document's shape is published as a JSON Schema ([`schema`], `profileSchema()`, `safeguarding-forms
+//! profile-schema`); the checks here go further than a schema can (known rule codes and parameter keys, the bounds a
+//! threshold can mean, pointers that name a choice field of the form, a list of versions of one council).
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+use super::model::{Field, Kind};
+use super::profile::{self, canonical_key, Param, ALIASES, ORDERED};
+use super::registry::{FormDef, FORMS};
+use super::report::Severity;
+use super::structure::INPUT_RULES;
+use crate::calendar;
+
+/// One problem with a profile: where (a JSON Pointer into the document) and what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+/// What `checkProfile` returns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckResult {
+    pub valid: bool,
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueSet {
+    pub key: String,
+    pub value: i64,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleSet {
+    pub code: String,
+    pub severity: Option<Severity>,
+    pub enabled: Option<bool>,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptionSet {
+    pub form: String,
+    pub pointer: String,
+    pub values: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Holiday {
+    pub date: NaiveDate,
+    /// The date the holiday was moved from, which is a working day again.
+    pub replaces: Option<NaiveDate>,
+}
+
+/// One version of a council's profile, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileDoc {
+    pub id: String,
+    pub title: String,
+    pub extends: String,
+    pub effective_from: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub notes: Vec<String>,
+    pub values: Vec<ValueSet>,
+    pub rules: Vec<RuleSet>,
+    pub options: Vec<OptionSet>,
+    pub closures: Vec<NaiveDate>,
+    pub bank_holidays: Vec<Holiday>,
+}
+
+/// The longest id, title, note, source or option value a profile may hold.
+const MAX_ID: usize = 64;
+const MAX_TEXT: usize = 2_000;
+const MAX_OPTION: usize = 200;
+/// The most entries of any list or map (options per field, closures, versions): generous for real councils, and a
+/// bound on the work a hostile document can ask for.
+const MAX_ENTRIES: usize = 1_000;
+
+const KEYS: &[&str] = &[
+    "$schema",
+    "id",
+    "title",
+    "extends",
+    "effectiveFrom",
+    "source",
+    "notes",
+    "values",
+    "options",
+    "rules",
+    "closures",
+    "bankHolidays",
+];
+
+/// Checks any value as a profile option: a built-in id, one profile document, or a list of versions of one.
+pub fn check(v: &Value) -> CheckResult {
+    let mut p = Checker::default();
+    match v {
+        Value::String(id) => {
+            if profile::find(id).is_err() {
+                p.add("", "is not a built-in profile id (expected default, telford-wrekin, west-sussex, walsall or south-glos, or a profile document)");
+            }
+        }
+        _ => {
+            p.versions(v);
+        }
+    }
+    CheckResult { valid: p.problems.is_empty(), problems: p.problems }
+}
+
+/// Reads a profile option's documents (one, or the versions of one council's profile). `Err` is the first problem.
+pub fn parse(v: &Value) -> Result<Vec<ProfileDoc>, Problem> {
+    let mut p = Checker::default();
+    let docs = p.versions(v);
+    match p.problems.into_iter().next() {
+        Some(first) => Err(first),
+        None => Ok(docs),
+    }
+}
+
+/// Reads one document (a built-in file, which may only extend `default`).
+pub fn parse_one(v: &Value, built_in: bool) -> Result<ProfileDoc, Problem> {
+    let mut p = Checker { built_in, ..Checker::default() };
+    let doc = p.doc(v, "");
+    match (p.problems.into_iter().next(), doc) {
+        (Some(first), _) => Err(first),
+        (None, Some(doc)) => Ok(doc),
+        (None, None) => Err(Problem { path: String::new(), message: "is not a profile".into() }),
+    }
+}
+
+/// Every threshold some rule reads, once, by key.
+pub fn params() -> Vec<&'static Param> {
+    let mut out: Vec<&'static Param> = Vec::new();
+    for form in FORMS {
+        for rule in form.rules {
+            for p in rule.params {
+                if !out.iter().any(|q| q.key == p.key) {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn rule_codes() -> BTreeSet<&'static str> {
+    FORMS.iter().flat_map(|f| f.rules.iter().map(|r| r.code)).chain(INPUT_RULES.iter().map(|r| r.code)).collect()
+}
+
+/// The field a model pointer (`/a/b`, `*` for a list index) names, if any.
+pub fn field_at(form: &FormDef, pointer: &str) -> Option<&'static Field> {
+    let rest = pointer.strip_prefix('/')?;
+    let mut fields: &'static [Field] = form.fields;
+    let mut segs = rest.split('/').peekable();
+    while let Some(seg) = segs.next() {
+        let field = fields.iter().find(|f| f.name == seg)?;
+        if segs.peek().is_none() {
+            return Some(field);
+        }
+        let mut kind = field.kind;
+        loop {
+            match kind {
+                Kind::List { item, .. } => {
+                    if segs.next()? != "*" {
+                        return None;
+                    }
+                    kind = *item;
+                    if segs.peek().is_none() {
+                        // A list of choices (`/criteria/*`) is not a field of its own here.
+                        return None;
+                    }
+                }
+                Kind::Object(inner) => {
+                    fields = inner;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+    }
+    None
+}
+
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+    built_in: bool,
+}
+
+fn esc(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+fn short(s: &str) -> String {
+    let cut: String = s.chars().take(MAX_ID).collect();
+    serde_json::to_string(&cut).unwrap_or_default()
+}
+
+impl Checker {
+    fn add(&mut self, path: &str, message: impl Into<String>) {
+        if self.problems.len() < 200 {
+            self.problems.push(Problem { path: path.to_owned(), message: message.into() });
+        }
+    }
+
+    fn versions(&mut self, v: &Value) -> Vec<ProfileDoc> {
+        match v {
+            Value::Object(_) => self.doc(v, "").into_iter().collect(),
+            Value::Array(items) => {
+                if items.is_empty() {
+                    self.add("", "a list of profile versions must have at least one version");
+                    return Vec::new();
+                }
+                if items.len() > MAX_ENTRIES {
+                    self.add("", format!("a list of profile versions may have at most {MAX_ENTRIES} versions"));
+                    return Vec::new();
+                }
+                let docs: Vec<(usize, ProfileDoc)> = items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, d)| self.doc(d, &format!("/{i}")).map(|d| (i, d)))
+                    .collect();
+                if let Some((_, first)) = docs.first() {
+                    let id = first.id.clone();
+                    for (i, d) in &docs {
+                        if d.id != id {
+                            self.add(
+                                &format!("/{i}/id"),
+                                "every version in a list must have the same id (one council's profile)",
+                            );
+                        }
+                    }
+                }
+                if items.len() > 1 {
+                    let mut seen = BTreeSet::new();
+                    for (i, d) in &docs {
+                        match d.effective_from {
+                            None => self.add(
+                                &format!("/{i}"),
+                                "each version in a list of several must have effectiveFrom (the date it takes effect)",
+                            ),
+                            Some(date) => {
+                                if !seen.insert(date) {
+                                    self.add(
+                                        &format!("/{i}/effectiveFrom"),
+                                        "two versions take effect on the same date",
+                                    );
+                                }
+                            }
+                        }
+                    }
+                }
+                docs.into_iter().map(|(_, d)| d).collect()
+            }
+            Value::Null => {
+                self.add("", "a profile must be a built-in id, a profile object or a list of versions, not null");
+                Vec::new()
+            }
+            _ => {
+                self.add("", "a profile must be a built-in id, a profile object or a list of versions");
+                Vec::new()
+            }
+        }
+    }
+
+    fn text(&mut self, path: &str, v: &Value, max: usize) -> Option<String> {
+        match v {
+            Value::String(s) if s.trim().is_empty() => {
+                self.add(path, "must not be empty");
+                None
+            }
+            Value::String(s) if s.chars().count() > max => {
+                self.add(path, format!("must be at most {max} characters"));
+                None
+            }
+            Value::String(s) => Some(s.clone()),
+            _ => {
+                self.add(path, "must be a string");
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, path: &str, v: &Value) -> Option<NaiveDate> {
+        match v.as_str().and_then(calendar::parse_iso_date) {
+            Some(d) if calendar::in_range(d) => Some(d),
+            Some(_) => {
+                self.add(path, "must be a date within the years the calendar knows (1900 to 2199)");
+                None
+            }
+            None => {
+                self.add(path, "must be a real date written YYYY-MM-DD");
+                None
+            }
+        }
+    }
+
+    fn object<'v>(&mut self, path: &str, v: &'v Value, what: &str) -> Option<&'v Map<String, Value>> {
+        match v {
+            Value::Object(o) if o.len() > MAX_ENTRIES => {
+                self.add(path, format!("may have at most {MAX_ENTRIES} entries"));
+                None
+            }
+            Value::Object(o) => Some(o),
+            _ => {
+                self.add(path, format!("must be an object ({what})"));
+                None
+            }
+        }
+    }
+
+    fn array<'v>(&mut self, path: &str, v: &'v Value, what: &str) -> Option<&'v Vec<Value>> {
+        match v {
+            Value::Array(a) if a.len() > MAX_ENTRIES => {
+                self.add(path, format!("may have at most {MAX_ENTRIES} entries"));
+                None
+            }
+            Value::Array(a) => Some(a),
+            _ => {
+                self.add(path, format!("must be a list ({what})"));
+                None
+            }
+        }
+    }
+
+    fn doc(&mut self, v: &Value, at: &str) -> Option<ProfileDoc> {
+        let before = self.problems.len();
+        let Value::Object(o) = v else {
+            self.add(at, "a profile must be an object");
+            return None;
+        };
+        for key in o.keys() {
+            if !KEYS.contains(&key.as_str()) {
+                self.add(
+                    &format!("{at}/{}", esc(key)),
+                    "unknown key (expected id, title, extends, effectiveFrom, source, notes, values, options, rules, closures, bankHolidays)",
+                );
+            }
+        }
+        if let Some(s) = o.get("$schema") {
+            if !s.is_string() {
+                self.add(&format!("{at}/$schema"), "must be a string");
+            }
+        }
+        let id = match o.get("id") {
+            None => {
+                self.add(at, "a profile must have an id");
+                None
+            }
+            Some(v) => {
+                let id = self.text(&format!("{at}/id"), v, MAX_ID);
+                if let Some(s) = &id {
+                    let ok = s
+                        .split('-')
+                        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+                    if !ok {
+                        self.add(
+                            &format!("{at}/id"),
+                            "must be kebab-case: lowercase letters and digits joined by hyphens",
+                        );
+                    }
+                    if s == "default" {
+                        self.add(
+                            &format!("{at}/id"),
+                            "default is the built-in base profile; give the council's profile its own id",
+                        );
+                    }
+                }
+                id
+            }
+        };
+        let title = match o.get("title") {
+            None => {
+                self.add(at, "a profile must have a title");
+                None
+            }
+            Some(v) => self.text(&format!("{at}/title"), v, MAX_TEXT),
+        };
+        let extends = match o.get("extends") {
+            None => "default".to_owned(),
+            Some(v) => {
+                let path = format!("{at}/extends");
+                let e = self.text(&path, v, MAX_ID).unwrap_or_else(|| "default".to_owned());
+                if id.as_deref() == Some(e.as_str()) {
+                    self.add(&path, "a profile cannot extend itself (a cycle in extends)");
+                } else if self.built_in && e != "default" {
+                    self.add(&path, "a built-in profile extends default");
+                } else if !profile::built_in_ids().any(|b| b == e) {
+                    self.add(
+                        &path,
+                        format!(
+                            "extends {} which is not a built-in profile (expected default, telford-wrekin, west-sussex, walsall or south-glos)",
+                            short(&e)
+                        ),
+                    );
+                }
+                e
+            }
+        };
+        let effective_from = o.get("effectiveFrom").and_then(|v| self.date(&format!("{at}/effectiveFrom"), v));
+        let source = o.get("source").and_then(|v| self.text(&format!("{at}/source"), v, MAX_TEXT));
+        let mut notes = Vec::new();
+        if let Some(v) = o.get("notes") {
+            let path = format!("{at}/notes");
+            if let Some(items) = self.array(&path, v, "of sentences") {
+                for (i, n) in items.iter().enumerate() {
+                    if let Some(t) = self.text(&format!("{path}/{i}"), n, MAX_TEXT) {
+                        notes.push(t);
+                    }
+                }
+            }
+        }
+        let values = o.get("values").map(|v| self.values(v, &format!("{at}/values"))).unwrap_or_default();
+        let rules = o.get("rules").map(|v| self.rules(v, &format!("{at}/rules"))).unwrap_or_default();
+        let options = o.get("options").map(|v| self.options(v, &format!("{at}/options"))).unwrap_or_default();
+        let mut closures = Vec::new();
+        if let Some(v) = o.get("closures") {
+            let path = format!("{at}/closures");
+            if let Some(items) = self.array(&path, v, "of dates YYYY-MM-DD") {
+                closures = items.iter().enumerate().filter_map(|(i, d)| self.date(&format!("{path}/{i}"), d)).collect();
+            }
+        }
+        let mut bank_holidays = Vec::new();
+        if let Some(v) = o.get("bankHolidays") {
+            let path = format!("{at}/bankHolidays");
+            if let Some(items) = self.array(&path, v, "of dates, or of { date, replaces } for a moved holiday") {
+                for (i, h) in items.iter().enumerate() {
+                    let p = format!("{path}/{i}");
+                    match h {
+                        Value::Object(ho) => {
+                            for key in ho.keys() {
+                                if key != "date" && key != "replaces" {
+                                    self.add(&format!("{p}/{}", esc(key)), "unknown key (expected date, replaces)");
+                                }
+                            }
+                            let date = match ho.get("date") {
+                                Some(d) => self.date(&format!("{p}/date"), d),
+                                None => {
+                                    self.add(&p, "a moved bank holiday must have its date");
+                                    None
+                                }
+                            };
+                            let replaces = ho.get("replaces").and_then(|d| self.date(&format!("{p}/replaces"), d));
+                            if let Some(date) = date {
+                                bank_holidays.push(Holiday { date, replaces });
+                            }
+                        }
+                        _ => {
+                            if let Some(date) = self.date(&p, h) {
+                                bank_holidays.push(Holiday { date, replaces: None });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let doc = ProfileDoc {
+            id: id.unwrap_or_default(),
+            title: title.unwrap_or_default(),
+            extends,
+            effective_from,
+            source,
+            notes,
+            values,
+            rules,
+            options,
+            closures,
+            bank_holidays,
+        };
+        if self.problems.len() == before {
+            self.ordered(&doc, at);
+        }
+        (self.problems.len() == before).then_some(doc)
+    }
+
+    fn values(&mut self, v: &Value, path: &str) -> Vec<ValueSet> {
+        let Some(o) = self.object(path, v, "parameter key → number") else { return Vec::new() };
+        let params = params();
+        let mut out: Vec<ValueSet> = Vec::new();
+        for (key, val) in o {
+            let p = format!("{path}/{}", esc(key));
+            let canonical = canonical_key(key);
+            let Some(param) = params.iter().find(|q| q.key == canonical) else {
+                self.add(&p, "unknown parameter key (rules() lists every parameter with its key)");
+                continue;
+            };
+            let (number, source) = match val {
+                Value::Object(vo) => {
+                    for k in vo.keys() {
+                        if k != "value" && k != "source" {
+                            self.add(&format!("{p}/{}", esc(k)), "unknown key (expected value, source)");
+                        }
+                    }
+                    let source = vo.get("source").and_then(|s| self.text(&format!("{p}/source"), s, MAX_TEXT));
+                    match vo.get("value") {
+                        Some(n) => (self.whole(&format!("{p}/value"), n), source),
+                        None => {
+                            self.add(&p, "must have a value");
+                            (None, source)
+                        }
+                    }
+                }
+                _ => (self.whole(&p, val), None),
+            };
+            let Some(number) = number else { continue };
+            let (lo, hi) = param.range();
+            if number < lo || number > hi {
+                self.add(&p, format!("must be between {lo} and {hi} {} for this rule to mean anything", param.unit));
+                continue;
+            }
+            if out.iter().any(|x| x.key == param.key) {
+                self.add(&p, format!("sets {} a second time (through an old key)", param.key));
+                continue;
+            }
+            out.push(ValueSet { key: param.key.to_owned(), value: number, source });
+        }
+        out
+    }
+
+    fn whole(&mut self, path: &str, v: &Value) -> Option<i64> {
+        match v.as_i64() {
+            Some(n) => Some(n),
+            None if v.as_f64().is_some_and(|f| f.fract() == 0.0 && f.abs() < 1e15) => v.as_f64().map(|f| f as i64),
+            None => {
+                self.add(path, "must be a whole number");
+                None
+            }
+        }
+    }
+
+    fn rules(&mut self, v: &Value, path: &str) -> Vec<RuleSet> {
+        let Some(o) = self.object(path, v, "rule code → { severity, enabled, reason }") else { return Vec::new() };
+        let codes = rule_codes();
+        let mut out = Vec::new();
+        for (code, val) in o {
+            let p = format!("{path}/{}", esc(code));
+            if !codes.contains(code.as_str()) {
+                self.add(&p, "unknown rule code (rules() lists every code)");
+                continue;
+            }
+            let Some(ro) = self.object(&p, val, "{ severity, enabled, reason }") else { continue };
+            for k in ro.keys() {
+                if !matches!(k.as_str(), "severity" | "enabled" | "reason") {
+                    self.add(&format!("{p}/{}", esc(k)), "unknown key (expected severity, enabled, reason)");
+                }
+            }
+            let severity = ro.get("severity").and_then(|s| match s.as_str().and_then(Severity::parse) {
+                Some(sev) => Some(sev),
+                None => {
+                    self.add(&format!("{p}/severity"), "must be \"error\", \"warning\" or \"info\"");
+                    None
+                }
+            });
+            let enabled = ro.get("enabled").and_then(|e| match e {
+                Value::Bool(b) => Some(*b),
+                _ => {
+                    self.add(&format!("{p}/enabled"), "must be true or false");
+                    None
+                }
+            });
+            let reason = ro.get("reason").and_then(|r| self.text(&format!("{p}/reason"), r, MAX_TEXT));
+            if !ro.contains_key("severity") && !ro.contains_key("enabled") {
+                self.add(&p, "must set severity or enabled");
+            }
+            out.push(RuleSet { code: code.clone(), severity, enabled, reason });
+        }
+        out
+    }
+
+    fn options(&mut self, v: &Value, path: &str) -> Vec<OptionSet> {
+        let Some(o) = self.object(path, v, "form id → { JSON Pointer → allowed values }") else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (form_id, fields) in o {
+            let fp = format!("{path}/{}", esc(form_id));
+            let Some(form) = FORMS.iter().find(|f| f.id == form_id.as_str()) else {
+                self.add(&fp, "unknown form id (forms() lists every form)");
+                continue;
+            };
+            let Some(fo) = self.object(&fp, fields, "JSON Pointer → allowed values") else { continue };
+            for (pointer, list) in fo {
+                let pp = format!("{fp}/{}", esc(pointer));
+                let Some(field) = field_at(form, pointer) else {
+                    self.add(
+                        &pp,
+                        "is not a field of this form (a JSON Pointer like /locality; * for any row of a list)",
+                    );
+                    continue;
+                };
+                let declared: Option<&[&str]> = match field.kind {
+                    Kind::Enum(values) => Some(values),
+                    Kind::Text { .. } if field.local => None,
+                    _ => {
+                        self.add(
+                            &pp,
+                            "is not a choice field (only choice fields and local lists such as localities take a list)",
+                        );
+                        continue;
+                    }
+                };
+                let Some(items) = self.array(&pp, list, "of allowed values") else { continue };
+                if items.is_empty() {
+                    self.add(&pp, "must list at least one value");
+                    continue;
+                }
+                let mut values: Vec<String> = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    let ip = format!("{pp}/{i}");
+                    let Some(s) = self.text(&ip, item, MAX_OPTION) else { continue };
+                    if values.contains(&s) {
+                        self.add(&ip, "is listed twice");
+                        continue;
+                    }
+                    if let Some(declared) = declared {
+                        if !declared.contains(&s.as_str()) {
+                            self.add(
+                                &ip,
+                                "is not one of this field's values (a profile may narrow a choice, not add to it)",
+                            );
+                            continue;
+                        }
+                    }
+                    values.push(s);
+                }
+                out.push(OptionSet { form: form.id.to_owned(), pointer: pointer.clone(), values });
+            }
+        }
+        out
+    }
+
+    /// Thresholds that must keep their order, with what the profile extends.
+    fn ordered(&mut self, doc: &ProfileDoc, at: &str) {
+        let params = params();
+        // A built-in extends `default`, and is read while the built-ins are being made: never look them up then.
+        let base = if self.built_in { None } else { profile::find(&doc.extends).ok() };
+        let value = |key: &str| -> Option<i64> {
+            if let Some(v) = doc.values.iter().find(|v| v.key == key) {
+                return Some(v.value);
+            }
+            let param = params.iter().find(|p| p.key == key)?;
+            Some(base.as_ref().map_or(param.default, |b| b.value(param)))
+        };
+        for (lo, hi) in ORDERED {
+            if let (Some(a), Some(b)) = (value(lo), value(hi)) {
+                if a > b && doc.values.iter().any(|v| v.key == *lo || v.key == *hi) {
+                    let culprit = if doc.values.iter().any(|v| v.key == *lo) { lo } else { hi };
+                    self.add(
+                        &format!("{at}/values/{}", esc(culprit)),
+                        format!("{lo} ({a}) must not be more than {hi} ({b})"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The JSON Schema (2020-12) of a profile document, with the known parameter keys, rule codes and forms.
+pub fn schema() -> Value {
+    let params = params();
+    let mut value_props = Map::new();
+    for p in &params {
+        let (lo, hi) = p.range();
+        let number = json!({ "type": "integer", "minimum": lo, "maximum": hi });
+        value_props.insert(
+            p.key.to_owned(),
+            json!({
+                "description": format!("{} (default {}).", p.unit, p.default),
+                "oneOf": [number, {
+                    "type": "object",
+                    "properties": { "value": number, "source": { "type": "string", "minLength": 1 } },
+                    "required": ["value"],
+                    "additionalProperties": false
+                }]
+            }),
+        );
+    }
+    for (old, new) in ALIASES {
+        value_props.insert((*old).to_owned(), json!({ "description": format!("Old key: use {new}."), "$ref": format!("#/properties/values/properties/{}", esc(new).replace('~', "~0")) }));
+    }
+    let mut rule_props = Map::new();
+    for code in rule_codes() {
+        rule_props.insert(code.to_owned(), json!({ "$ref": "#/$defs/ruleSetting" }));
+    }
+    let mut option_props = Map::new();
+    for form in FORMS {
+        let mut fields = Map::new();
+        choice_pointers(form.fields, "", &mut |ptr, field| {
+            let item = match field.kind {
+                Kind::Enum(values) => json!({ "enum": values }),
+                _ => json!({ "type": "string", "minLength": 1, "maxLength": MAX_OPTION }),
+            };
+            fields.insert(
+                ptr.to_owned(),
+                json!({ "type": "array", "items": item, "minItems": 1, "uniqueItems": true, "description": field.label }),
+            );
+        });
+        if !fields.is_empty() {
+            option_props.insert(
+                form.id.to_owned(),
+                json!({ "type": "object", "properties": fields, "additionalProperties": false }),
+            );
+        }
+    }
+    let date = json!({ "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" });
+    let ids: Vec<&str> = profile::built_in_ids().collect();
+    let one = json!({
+        "type": "object",
+        "properties": {
+            "$schema": { "type": "string" },
+            "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": MAX_ID, "not": { "const": "default" } },
+            "title": { "type": "string", "minLength": 1, "maxLength": MAX_TEXT },
+            "extends": { "enum": ids },
+            "effectiveFrom": date,
+            "source": { "type": "string", "minLength": 1, "maxLength": MAX_TEXT, "description": "The council's own policy document (title, date, heading)." },
+            "notes": { "type": "array", "items": { "type": "string", "minLength": 1 } },
+            "values": { "type": "object", "properties": value_props, "additionalProperties": false },
+            "options": { "type": "object", "properties": option_props, "additionalProperties": false },
+            "rules": { "type": "object", "properties": rule_props, "additionalProperties": false },
+            "closures": { "type": "array", "items": date },
+            "bankHolidays": { "type": "array", "items": { "oneOf": [date, {
+                "type": "object",
+                "properties": { "date": date, "replaces": date },
+                "required": ["date"],
+                "additionalProperties": false
+            }] } }
+        },
+        "required": ["id", "title"],
+        "additionalProperties": false
+    });
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "urn:safeguarding-forms:profile",
+        "title": "A council profile of safeguarding-forms",
+        "description": "One version of a council's profile, or a list of versions of one council's profile (each with effectiveFrom). Checked further by checkProfile().",
+        "oneOf": [
+            { "$ref": "#/$defs/profile" },
+            { "type": "array", "items": { "$ref": "#/$defs/profile" }, "minItems": 1 }
+        ],
+        "$defs": {
+            "profile": one,
+            "ruleSetting": {
+                "type": "object",
+                "properties": {
+                    "severity": { "enum": ["error", "warning", "info"] },
+                    "enabled": { "type": "boolean" },
+                    "reason": { "type": "string", "minLength": 1 }
+                },
+                "anyOf": [{ "required": ["severity"] }, { "required": ["enabled"] }],
+                "additionalProperties": false
+            }
+        }
+    })
+}
+
+/// Every field a profile may list values for: choice fields and local lists, with `*` for list rows.
+pub fn choice_pointers(fields: &'static [Field], at: &str, f: &mut dyn FnMut(&str, &'static Field)) {
+    for field in fields {
+        let ptr = format!("{at}/{}", field.name);
+        match field.kind {
+            Kind::Enum(_) => f(&ptr, field),
+            Kind::Text { .. } if field.local => f(&ptr, field),
+            Kind::Object(inner) => choice_pointers(inner, &ptr, f),
+            Kind::List { item: Kind::Object(inner), .. } => choice_pointers(inner, &format!("{ptr}/*"), f),
+            _ => {}
+        }
+    }
+}
+
+/// Picks the version in force on `today`: the latest whose `effectiveFrom` is on or before it (a version without
+/// one is always in force). `None` when every version starts later: the council's profile is not in force yet.
+pub fn in_force(docs: &[ProfileDoc], today: NaiveDate) -> Option<&ProfileDoc> {
+    docs.iter()
+        .filter(|d| d.effective_from.is_none_or(|f| f <= today))
+        .max_by_key(|d| d.effective_from.unwrap_or(NaiveDate::MIN))
+}
+
+/// Canonical pointer of a concrete path for looking up a profile's options: list indices become `*`.
+pub fn model_pointer(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for seg in path.split('/').skip(1) {
+        out.push('/');
+        if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) {
+            out.push('*');
+        } else {
+            out.push_str(seg);
+        }
+    }
+    out
+}
