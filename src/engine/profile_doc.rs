@@ -175,10 +175,8 @@ pub fn field_at(form: &FormDef, pointer: &str) -> Option<&'static Field> {
                         return None;
                     }
                     kind = *item;
-                    if segs.peek().is_none() {
-                        // A list of choices (`/criteria/*`) is not a field of its own here.
-                        return None;
-                    }
+                    // A list of choices (`/criteria/*`) is not a field of its own here.
+                    segs.peek()?;
                 }
                 Kind::Object(inner) => {
                     fields = inner;
@@ -686,7 +684,10 @@ pub fn schema() -> Value {
         );
     }
     for (old, new) in ALIASES {
-        value_props.insert((*old).to_owned(), json!({ "description": format!("Old key: use {new}."), "$ref": format!("#/properties/values/properties/{}", esc(new).replace('~', "~0")) }));
+        if let Some(Value::Object(mut same)) = value_props.get(*new).cloned() {
+            same.insert("description".into(), json!(format!("Old key, still accepted: use {new}.")));
+            value_props.insert((*old).to_owned(), Value::Object(same));
+        }
     }
     let mut rule_props = Map::new();
     for code in rule_codes() {
