@@ -187,7 +187,7 @@ describe('the safety / wellbeing plan page in headless Chromium', SKIP_OPTION, (
 
     const checksBefore = Number(await outcome.getAttribute('data-checked'));
     for (const [id, title, changeText] of [
-      ['telford-wrekin', 'Telford & Wrekin', /supervision-contract\.maxFrequencyWeeks 4 → 6/],
+      ['telford-wrekin', 'Telford & Wrekin', /supervision\.frequencyWeeks = 6/],
       ['south-glos', 'South Gloucestershire', /safety-plan\.eitReviewMonths 3/],
       ['default', 'Default', /No changes: the checks use the values written in the specification/],
     ]) {
