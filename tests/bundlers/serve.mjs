@@ -20,6 +20,10 @@ export function serveStatic(dir) {
       res.writeHead(403).end();
       return;
     }
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();   // the browser asks for one; the apps have none
+      return;
+    }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -35,7 +39,9 @@ export function serveStatic(dir) {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, port, close: () => new Promise((r) => server.close(r)) });
+      // The browser keeps its connections open: end them, or close() waits for their keep-alive to run out.
+      const close = () => new Promise((r) => { server.close(r); server.closeAllConnections(); });
+      resolve({ url: `http://127.0.0.1:${port}/`, port, close });
     });
   });
 }
