@@ -89,7 +89,7 @@ for (const f of ['LICENSE-MIT', 'LICENSE-APACHE']) fs.copyFileSync(path.join(roo
 const { buildSync } = await import('esbuild');
 buildSync({
   entryPoints: [path.join(pkg, 'node.js')], outfile: path.join(pkg, 'node.cjs'), bundle: true, format: 'cjs',
-  platform: 'node', target: 'node18', logLevel: 'warning', legalComments: 'none',
+  platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none',
   // The glue and node.js find the .wasm by import.meta.url; in CommonJS that is this file's own URL.
   define: { 'import.meta.url': '__sf_import_meta_url' },
   banner: { js: '// safeguarding-forms: node.js bundled as CommonJS by scripts/build.mjs (esbuild). Do not edit.\n"use strict";\nconst __sf_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
@@ -186,7 +186,7 @@ const manifest = {
     'embed.js', 'embed.css', ...embedModules],
   // Importing the package runs nothing; the drop-in script and its stylesheet do (they change the page).
   sideEffects: ['./embed.js', './embed.css'],
-  engines: { node: '>=18' },
+  engines: { node: '>=20' },   // what the tests run on (Node 18 is past its end of life)
   keywords: ['validation', 'social-care', 'safeguarding', 'govuk', 'forms', 'wasm'],
 };
 fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -3,7 +3,9 @@
 #   1. format and lint checks (host and wasm32),
 #   2. the Rust tests (unit, integration, conformance, properties), the examples, a short fuzz run of each target,
 #   3. the npm package build and the public smoke check,
-#   4. the Node tests against the built wasm package,
+#   4. the Node tests against the built wasm package, and the packed tarball (`npm pack pkg/`) installed into scratch
+#      apps: used from node_modules in Node (ESM and CommonJS), type-checked by tsc, and built with Vite, webpack and
+#      esbuild into apps opened in headless Chromium (tests/node/package-*.test.mjs, tests/bundlers/),
 #   5. the browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
