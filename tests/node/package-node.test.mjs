@@ -163,6 +163,23 @@ init().then(() => show({ validate }));`);
     assertReports(runNode(app.dir, f));
   });
 
+  test('the README\'s Node examples run as written from node_modules', () => {
+    const readme = fs.readFileSync(path.join(app.installed, 'README.md'), 'utf8');
+    const section = (title) => readme.slice(readme.indexOf(`## ${title}`), readme.indexOf('\n## ', readme.indexOf(`## ${title}`) + 3));
+    const blocks = [section('Use it'), section('In Node')].flatMap((t) => [...t.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]));
+    assert.ok(blocks.length >= 3, `the README has its examples (${blocks.length})`);
+    blocks.forEach((code, i) => {
+      const cjs = /\brequire\(/.test(code);
+      // Each example, then a line that shows the module is loaded and answers.
+      const probe = cjs
+        ? "\nconsole.log(JSON.stringify(require('safeguarding-forms').forms().length));\n"
+        : "\nimport { forms as __forms } from 'safeguarding-forms';\nconsole.log(JSON.stringify(__forms().length));\n";
+      const f = write(`readme-${i}.${cjs ? 'cjs' : 'mjs'}`, code + probe);
+      const out = runNode(app.dir, f).trim().split('\n').at(-1);
+      assert.ok(Number(out) >= 28, `README example ${i + 1} (${cjs ? 'CommonJS' : 'ESM'}) ran and the module answered: ${out}`);
+    });
+  });
+
   test('node.cjs is built from the patched glue (self-healing kept)', () => {
     const cjs = fs.readFileSync(path.join(app.installed, 'node.cjs'), 'utf8');
     assert.match(cjs, /__sf_reinstantiate/);
