@@ -196,6 +196,18 @@ describe('bundlers, against the packed tarball', () => {
     await browse(dist, 'esbuild', 'esbuild');
   });
 
+  test('no bundler: the web entry imported from the served package folder gets a report in Chromium', BROWSER_ONLY, async () => {
+    writeHtml(path.join(app.dir, 'none'), './main.js');
+    const server = await serveStatic(app.dir);
+    try {
+      const opened = await openApp(`${server.url}none/`, 'no-bundler');
+      assertReport(opened, 'none');
+      assert.equal(new URL(opened.log.wasm[0].url).pathname, '/node_modules/safeguarding-forms/safeguarding_forms_bg.wasm');
+    } finally {
+      await server.close();
+    }
+  });
+
   test('the drop-in script, served from node_modules/safeguarding-forms/, loads the package beside it', { skip: SKIP_BROWSER ? 'SF_SKIP_BROWSER=1' : false }, async () => {
     fs.writeFileSync(path.join(app.dir, 'embed.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>embed</title></head><body>
 <form data-sf-form="sf-referral" data-sf-today="2025-06-02" action="#">
