@@ -77,7 +77,8 @@ fs.rmSync(path.join(pkg, '.gitignore'), { force: true });
 // Package assembly: the entries beside the glue, the README and licences, the drop-in script, and package.json.
 //   - index.js     the web entry (browsers and bundlers): `init()` fetches the .wasm by
 //                  `new URL('safeguarding_forms_bg.wasm', import.meta.url)` in the glue, which Vite and webpack 5 follow
-//                  and emit; esbuild needs `--loader:.wasm=file` (js/README.md says how);
+//                  and emit (the Vite 7 dev server needs `optimizeDeps.exclude`); esbuild needs `--loader:.wasm=file`
+//                  (js/README.md says how; tests/node/package-bundlers.test.mjs proves each);
 //   - node.js      the Node entry (`node` condition): `init()` / `initSync()` with no argument read the .wasm from disk;
 //   - node.cjs     node.js bundled as CommonJS (esbuild), for `require('safeguarding-forms')`;
 //   - embed.js     www/embed.js, the drop-in script, with the modules it imports and embed.css, loading the package
