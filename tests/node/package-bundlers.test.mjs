@@ -121,15 +121,18 @@ const freePort = () => new Promise((resolve, reject) => {
 });
 
 describe('bundlers, against the packed tarball', () => {
-  test('Vite 8: vite build with no setting emits the .wasm, and the built app gets a report in Chromium', async () => {
-    const { build } = await import('vite');
-    const dir = path.join(app.dir, 'vite');
-    writeHtml(dir, './main.js');
-    const dist = path.join(dir, 'dist');
-    await build({ root: dir, configFile: false, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-    assertEmittedWasm(dist);
-    await browse(dist, 'vite-build', 'vite');
-  });
+  for (const [vite, major] of [['vite', 8], ['vite7', 7]]) {
+    test(`Vite ${major}: vite build with no setting emits the .wasm, and the built app gets a report in Chromium`, async () => {
+      const { build, version } = await import(vite);
+      assert.equal(Number(version.split('.')[0]), major);
+      const dir = path.join(app.dir, 'vite');
+      writeHtml(dir, './main.js');
+      const dist = path.join(dir, `dist-${major}`);
+      await build({ root: dir, configFile: false, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+      assertEmittedWasm(dist);
+      await browse(dist, `vite${major}-build`, 'vite');
+    });
+  }
 
   /** Starts a Vite dev server (the given module) on the app, opens the page, and stops the server. */
   async function viteDev(vite, name, { configFile = false } = {}) {
