@@ -174,7 +174,12 @@ fn ref_005_self_referral_to_whole_family_working() {
 fn ref_006_child_age_bounds_with_and_without_send() {
     // 19th birthday on the referral date: too old.
     let d = with(eligible(), "/children/0/dateOfBirth", json!("2006-05-20"));
-    assert_eq!(found(&check(FORM, &d, &opts()), "REF-006"), vec![("/children/0/dateOfBirth".into(), Error)]);
+    let r = check(FORM, &d, &opts());
+    assert_eq!(found(&r, "REF-006"), vec![("/children/0/dateOfBirth".into(), Warning)]);
+    // Named by its row, never by its name.
+    let m = &r.with_code("REF-006").next().unwrap().message;
+    assert!(m.starts_with("Child 1 must be 18 or younger"), "{m}");
+    assert!(!m.contains('C') || !m.contains(" C "), "{m}");
     // The day before the 19th birthday: still 18.
     let d = with(eligible(), "/children/0/dateOfBirth", json!("2006-05-21"));
     assert!(!check(FORM, &d, &opts()).has("REF-006"));
@@ -183,6 +188,83 @@ fn ref_006_child_age_bounds_with_and_without_send() {
     assert!(!check(FORM, &d, &opts()).has("REF-006"));
     let d = with(d, "/children/0/dateOfBirth", json!("1999-05-20"));
     assert!(check(FORM, &d, &opts()).has("REF-006"));
+}
+
+#[test]
+fn ref_017_no_child_in_the_age_range_is_not_eligible_and_the_child_outside_is_named() {
+    // The only child is 19 at the referral date: not eligible, whatever else the referral meets.
+    let d = with(eligible(), "/children/0/dateOfBirth", json!("2006-05-20"));
+    let r = check(FORM, &d, &submit());
+    assert_eq!(found(&r, "REF-017"), vec![("/children".into(), Error)]);
+    let o = r.outcome.unwrap();
+    assert_eq!(o["eligible"], false);
+    assert_eq!(o["childrenInAgeRange"], 0);
+    assert_eq!(o["childrenOutsideAgeRange"], json!(["/children/0"]));
+    assert!(o["reasons"].as_array().unwrap().iter().any(|r| r["code"] == "REF-017"), "{o}");
+    // A younger sibling inside the range: eligible; the older one is still named (a warning).
+    let d = with(d, "/children", json!([{ "name": "C", "dateOfBirth": "2006-05-20" }, { "name": "D", "dateOfBirth": "2015-03-01" }]));
+    let r = check(FORM, &d, &submit());
+    assert!(!r.has("REF-017"));
+    assert_eq!(found(&r, "REF-006"), vec![("/children/0/dateOfBirth".into(), Warning)]);
+    let o = r.outcome.unwrap();
+    assert_eq!(o["eligible"], true, "{o}");
+    assert_eq!(o["childrenOutsideAgeRange"], json!(["/children/0"]));
+    // An unborn child is inside the range.
+    let d = with(
+        eligible(),
+        "/children",
+        json!([{ "name": "C", "dateOfBirth": "2006-05-20" }, { "unborn": true, "expectedDate": "2025-09-01" }]),
+    );
+    assert!(!check(FORM, &d, &submit()).has("REF-017"));
+    // No date of birth yet: no child is known to be in range, so not eligible even while drafting.
+    let d = without(eligible(), "/children/0/dateOfBirth");
+    let o = check(FORM, &d, &opts()).outcome.unwrap();
+    assert_eq!(o["eligible"], false);
+    assert_eq!(o["childrenInAgeRange"], 0);
+}
+
+#[test]
+fn eligibility_never_overstates_and_lists_every_reason() {
+    // A self-referral that leaves the service blank is judged as one for whole family working.
+    let d = without(with(eligible(), "/route", json!("self-referral")), "/service");
+    let r = check(FORM, &d, &submit());
+    assert_eq!(found(&r, "REF-005"), vec![("/service".into(), Error)]);
+    let o = r.outcome.unwrap();
+    assert_eq!(o["eligible"], false);
+    assert_eq!(o["routeAllowed"], false);
+    assert_eq!(o["service"], "whole-family-working");
+    // The same while drafting.
+    assert_eq!(check(FORM, &d, &opts()).outcome.unwrap()["eligible"], false);
+    // A self-referral to targeted intervention (group work by direct referral) is allowed, and the whole family
+    // working criteria do not apply to it.
+    let d = with(with(d, "/service", json!("targeted-intervention")), "/criteria", json!([{ "id": "domestic-abuse" }]));
+    let r = check(FORM, &d, &submit());
+    assert!(!r.has("REF-005") && !r.has("REF-002"), "{:?}", codes(&r));
+    let o = r.outcome.unwrap();
+    assert_eq!(o["criteriaApply"], false);
+    assert_eq!(o["eligible"], true, "{o}");
+    // Whole family working with too few criteria, a closed plan and a future referral date: every reason is listed.
+    let d = with(
+        with(with(eligible(), "/criteria", json!([{ "id": "domestic-abuse" }])), "/plan/open", json!(false)),
+        "/referralDate",
+        json!("2025-06-03"),
+    );
+    let r = check(FORM, &d, &submit());
+    let o = r.outcome.unwrap();
+    assert_eq!(o["eligible"], false);
+    let reason_codes: Vec<&str> = o["reasons"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
+    for code in ["REF-002", "REF-003", "REF-013"] {
+        assert!(reason_codes.contains(&code), "{code} missing from {reason_codes:?}");
+    }
+    // Any error blocks: an unknown criterion on an otherwise eligible referral.
+    let mut d = eligible();
+    d["criteria"].as_array_mut().unwrap().push(json!({ "id": "not-a-criterion" }));
+    let o = check(FORM, &d, &submit()).outcome.unwrap();
+    assert_eq!(o["eligible"], false);
+    assert_eq!(o["reasons"][0]["code"], "REF-011");
+    // And an eligible referral has no reasons.
+    let o = check(FORM, &eligible(), &submit()).outcome.unwrap();
+    assert_eq!(o["reasons"], json!([]));
 }
 
 #[test]

@@ -123,6 +123,12 @@ impl<'a> Ctx<'a> {
             .any(|d| d.path.strip_prefix(path).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')))
     }
 
+    /// Every finding made so far (the structural pass's, then the rules'), for an outcome that must not overstate
+    /// what they block.
+    pub fn findings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.prior.iter().chain(&self.diagnostics)
+    }
+
     pub fn finish(self) -> Vec<Diagnostic> {
         self.diagnostics
     }

@@ -21,13 +21,14 @@ pub static FORM: FormDef = FormDef {
 };
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
-    let facts = rules::facts(data);
+    let facts = rules::facts(data, ctx);
     rules::check(data, ctx, &facts);
     Some(outcome(ctx, &facts))
 }
 
-/// Domains and sub-categories met, how many more are needed, suggestions from the recorded facts, and whether the
-/// assessment and plan are open.
+/// Domains and sub-categories met, how many more are needed, suggestions from the recorded facts, whether the
+/// assessment and plan are open, and whether the referral is eligible with every reason it is not. `eligible` never
+/// overstates: it is false while any reason stands, and every error the report holds is a reason.
 fn outcome(ctx: &Ctx, f: &rules::Facts) -> Value {
     let domains = rules::domains_met(&f.ticked);
     let subcategories: Vec<&str> = model::subcategory_ids().filter(|id| f.ticked.contains(id)).collect();
@@ -35,9 +36,12 @@ fn outcome(ctx: &Ctx, f: &rules::Facts) -> Value {
     let suggested: Vec<&str> = f.supported.iter().copied().filter(|id| !f.ticked.contains(id)).collect();
     let open = f.assessment_open == Some(true) && f.plan_open == Some(true);
     let route_allowed = f.route.is_some() && !f.self_referral_to_whole_family;
-    let eligible = domains_needed == 0 && subcategories_needed == 0 && open && route_allowed;
+    let reasons = rules::reasons(ctx);
+    let inside = f.ages.iter().filter(|(_, a)| *a == rules::Age::Inside).count();
+    let outside: Vec<String> =
+        f.ages.iter().filter(|(_, a)| *a == rules::Age::Outside).map(|(i, _)| format!("/children/{i}")).collect();
     json!({
-        "eligible": eligible,
+        "eligible": reasons.is_empty(),
         "domainsMet": domains,
         "subcategoriesMet": subcategories,
         "domainsNeeded": domains_needed,
@@ -45,5 +49,10 @@ fn outcome(ctx: &Ctx, f: &rules::Facts) -> Value {
         "suggested": suggested,
         "assessmentAndPlanOpen": open,
         "routeAllowed": route_allowed,
+        "service": f.service.as_deref().unwrap_or("whole-family-working"),
+        "criteriaApply": f.whole_family,
+        "childrenInAgeRange": inside,
+        "childrenOutsideAgeRange": outside,
+        "reasons": reasons.iter().map(|(code, path, message)| json!({ "code": code, "path": path, "message": message })).collect::<Vec<_>>(),
     })
 }

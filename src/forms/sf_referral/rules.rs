@@ -9,6 +9,7 @@ use crate::engine::context::Ctx;
 use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
 use crate::engine::read;
+use crate::engine::report::{Diagnostic, Severity};
 use crate::engine::rule::{Cite, Rule, SEED_002};
 use crate::rule;
 
@@ -21,9 +22,9 @@ rule!(REQUIRED, "REF-001", "missing-required-field", Error, Required,
 pub static DOMAINS_NEEDED: Param = Param { key: "sf-referral.domains", default: 3, unit: "domains" };
 pub static SUBCATEGORIES_NEEDED: Param = Param { key: "sf-referral.subcategories", default: 5, unit: "sub-categories" };
 
-rule!(CRITERIA_NOT_MET, "REF-002", "referral-criteria-not-met", Error, Required, ["/criteria"],
+rule!(CRITERIA_NOT_MET, "REF-002", "referral-criteria-not-met", Error, Required, ["/criteria", "/service"],
     Cite::interpreted(SEED_002, "Referral Criteria"),
-    "The criteria met span fewer than three domains or fewer than five sub-categories (\"at least\" is interpreted). Reported as an error at submit, as information while drafting.",
+    "A referral for whole family working (the service chosen, or no service chosen yet) meets fewer than three domains or fewer than five sub-categories (\"at least\" is interpreted). The seed sets this test for whole family working one to one support only: a referral for short-term intervention, targeted intervention (group work, by direct referral) or a service-specific offer is not held to it, and needs the open and current assessment and plan every professional referral needs (REF-001, REF-003). Reported as an error at submit, as information while drafting.",
     "In order to meet the referral criteria for whole family working one to one support you must ensure that the unmet needs meet three domain areas and five sub categories within this guidance",
     params = [DOMAINS_NEEDED, SUBCATEGORIES_NEEDED]);
 
@@ -59,16 +60,16 @@ rule!(
     Check,
     ["/route", "/service"],
     Cite::same(SEED_002, "Whole Family Working"),
-    "A family has referred itself to whole family working, which families cannot do.",
+    "A family has referred itself to whole family working, which families cannot do: a self-referral that names no service is judged as one for whole family working (the referral criteria's service) until another service is chosen.",
     "FAMILIES ARE UNABLE TO SELF REFER TO WHOLE FAMILY WORKING"
 );
 
 pub static MAX_AGE: Param = Param { key: "sf-referral.maxAge", default: 18, unit: "years" };
 pub static MAX_AGE_SEND: Param = Param { key: "sf-referral.maxAgeSend", default: 25, unit: "years" };
 
-rule!(CHILD_AGE, "REF-006", "child-outside-age-range", Error, Check, ["/children/*/dateOfBirth", "/children/*/send", "/referralDate"],
+rule!(CHILD_AGE, "REF-006", "child-outside-age-range", Warning, Check, ["/children/*/dateOfBirth", "/children/*/send", "/referralDate"],
     Cite::interpreted(SEED_002, "Strengthening Families"),
-    "A child is older than 18 at the referral date (older than 25 with a special educational need or disability). The bounds \"0-18\" and \"up to 25\" are read as under 19 and under 26.",
+    "A child is older than 18 at the referral date (older than 25 with a special educational need or disability), named by its row. The bounds \"0-18\" and \"up to 25\" are read as under 19 and under 26. A warning: the service is for the family's children within the range; a referral with none is refused by REF-017.",
     "Strengthening Families offer services for families and with children and young people aged 0-18 and up to 25 if they have a special educational need or disability.",
     params = [MAX_AGE, MAX_AGE_SEND]);
 
@@ -157,6 +158,12 @@ rule!(HOUSEHOLD, "REF-016", "household-members-incomplete", Error, Required, ["/
     "A Family Connect referral does not give every household member's details: each child's name, and at least one adult with name and relationship. Reported as an error at submit, as information while drafting.",
     "Ensure all information is completed on all household members.");
 
+rule!(NO_CHILD_IN_RANGE, "REF-017", "no-child-in-age-range", Error, Check, ["/children", "/children/*/dateOfBirth", "/children/*/send", "/children/*/unborn", "/referralDate"],
+    Cite::interpreted(SEED_002, "Strengthening Families"),
+    "Every child on the referral is outside the age range at the referral date (older than 18, or than 25 with a special educational need or disability), so the family has no child the service is for. An unborn child counts as inside the range (interpreted).",
+    "Strengthening Families offer services for families and with children and young people aged 0-18 and up to 25 if they have a special educational need or disability.",
+    params = [MAX_AGE, MAX_AGE_SEND]);
+
 pub static RULES: &[&Rule] = &[
     &REQUIRED,
     &CRITERIA_NOT_MET,
@@ -174,6 +181,7 @@ pub static RULES: &[&Rule] = &[
     &RECEIVED_BEFORE,
     &CONSENT_NOT_GIVEN,
     &HOUSEHOLD,
+    &NO_CHILD_IN_RANGE,
 ];
 
 /// What the rules and the outcome share, read once.
@@ -187,11 +195,28 @@ pub struct Facts<'a> {
     pub plan_open: Option<bool>,
     /// Sub-categories the recorded facts support.
     pub supported: Vec<&'static str>,
-    /// A self-referral to whole family working (not allowed).
+    /// The service chosen (a valid one), if any.
+    pub service: Option<std::borrow::Cow<'a, str>>,
+    /// Whether the referral is judged as one for whole family working: that service, or none chosen yet (the
+    /// referral criteria are the whole family working criteria, so an unnamed service is never judged more leniently).
+    pub whole_family: bool,
+    /// A self-referral judged as one for whole family working (not allowed).
     pub self_referral_to_whole_family: bool,
+    /// Each child's place in the age range, by row.
+    pub ages: Vec<(usize, Age)>,
 }
 
-pub fn facts<'a>(data: &'a Map<String, Value>) -> Facts<'a> {
+/// Where a child stands against the age range at the referral date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Age {
+    Inside,
+    Outside,
+    /// Not known yet: no date of birth (or expected date), a date of birth after today, or no referral date.
+    Unknown,
+}
+
+pub fn facts<'a>(data: &'a Map<String, Value>, ctx: &Ctx) -> Facts<'a> {
+    let (today, limits) = (ctx.today, (ctx.value(&MAX_AGE), ctx.value(&MAX_AGE_SEND)));
     let referral_date = read::date(data, "referralDate");
     let children = read::list(data, "children");
     let mut ticked: Vec<&'static str> = Vec::new();
@@ -224,8 +249,10 @@ pub fn facts<'a>(data: &'a Map<String, Value>) -> Facts<'a> {
         supported.push("cp-or-cin");
     }
     let route = read::choice(data, "route", model::ROUTES);
-    let whole_family = read::choice(data, "service", model::SERVICES).as_deref() == Some("whole-family-working");
+    let service = read::choice(data, "service", model::SERVICES);
+    let whole_family = service.as_deref().is_none_or(|s| s == "whole-family-working");
     let self_referral_to_whole_family = whole_family && route.as_deref() == Some("self-referral");
+    let ages = children.iter().enumerate().filter_map(|(i, c)| Some((i, c.as_object()?))).map(|(i, c)| (i, age(c, referral_date, today, limits))).collect();
     Facts {
         referral_date,
         route,
@@ -234,7 +261,28 @@ pub fn facts<'a>(data: &'a Map<String, Value>) -> Facts<'a> {
         assessment_open,
         plan_open,
         supported,
+        service,
+        whole_family,
         self_referral_to_whole_family,
+        ages,
+    }
+}
+
+/// A child's place in the age range: "0-18 and up to 25 if they have a special educational need or disability",
+/// read as under 19 and under 26 at the referral date; an unborn child with an expected date is inside it.
+fn age(c: &Map<String, Value>, referral: Option<NaiveDate>, today: NaiveDate, (max, max_send): (i64, i64)) -> Age {
+    if read::boolean(c, "unborn") == Some(true) {
+        return if read::date(c, "expectedDate").is_some() { Age::Inside } else { Age::Unknown };
+    }
+    let (Some(dob), Some(rd)) = (read::date(c, "dateOfBirth"), referral) else { return Age::Unknown };
+    if dob > today {
+        return Age::Unknown;
+    }
+    let limit = if read::boolean(c, "send") == Some(true) { max_send } else { max };
+    let years = i32::try_from(limit.saturating_add(1)).unwrap_or(i32::MAX);
+    match calendar::add_years(dob, years) {
+        Some(too_old) if too_old <= rd => Age::Outside,
+        _ => Age::Inside,
     }
 }
 
@@ -295,13 +343,20 @@ fn referrer_and_route(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             ctx.emit(&REQUIRED, "/referrer/agency", "Enter the referrer's agency");
         }
     }
-    if f.self_referral_to_whole_family {
+    if f.self_referral_to_whole_family && f.service.is_some() {
         ctx.emit(
             &SELF_REFERRAL,
             "/route",
             "Families cannot refer themselves to whole family working: choose another service or another route",
         )
         .related(["/service"]);
+    } else if f.self_referral_to_whole_family && !ctx.has_finding_at("/service") {
+        ctx.emit(
+            &SELF_REFERRAL,
+            "/service",
+            "Select a service other than whole family working: families cannot refer themselves to whole family working",
+        )
+        .related(["/route"]);
     }
 }
 
@@ -394,19 +449,24 @@ fn children(ctx: &mut Ctx, f: &Facts) {
             ctx.emit(&BIRTH_IN_FUTURE, format!("/children/{i}/dateOfBirth"), "Date of birth must be in the past");
             continue;
         }
-        let Some(rd) = f.referral_date else { continue };
-        let send = read::boolean(c, "send") == Some(true);
-        let limit = if send { max_age_send } else { max_age };
-        let years = i32::try_from(limit.saturating_add(1)).unwrap_or(i32::MAX);
-        if calendar::add_years(dob, years).is_some_and(|too_old| too_old <= rd) {
-            let message = if send {
-                format!("The child must be {limit} or younger at the date of referral (children with a special educational need or disability)")
+        if f.ages.contains(&(i, Age::Outside)) {
+            let message = if read::boolean(c, "send") == Some(true) {
+                format!("Child {} must be {max_age_send} or younger at the date of referral (children with a special educational need or disability)", i.saturating_add(1))
             } else {
-                format!("The child must be {limit} or younger at the date of referral, or up to {max_age_send} with a special educational need or disability")
+                format!("Child {} must be {max_age} or younger at the date of referral, or up to {max_age_send} with a special educational need or disability", i.saturating_add(1))
             };
             ctx.emit(&CHILD_AGE, format!("/children/{i}/dateOfBirth"), message)
                 .related(["/referralDate", "/children/*/send"]);
         }
+    }
+    if !f.ages.is_empty() && f.ages.iter().all(|(_, a)| *a == Age::Outside) {
+        let outside: Vec<String> = f.ages.iter().map(|(i, _)| format!("/children/{i}/dateOfBirth")).collect();
+        ctx.emit(
+            &NO_CHILD_IN_RANGE,
+            "/children",
+            format!("No child is {max_age} or younger at the date of referral, or up to {max_age_send} with a special educational need or disability: the service is for families with a child in that range"),
+        )
+        .related(outside.into_iter().chain(["/referralDate".to_owned()]));
     }
 }
 
@@ -475,7 +535,7 @@ fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     // Eligibility counts.
     let domains = domains_met(&f.ticked).len();
     let (need_domains, need_subs) = needed(ctx, f);
-    if need_domains > 0 || need_subs > 0 {
+    if f.whole_family && (need_domains > 0 || need_subs > 0) {
         let want_d = ctx.value(&DOMAINS_NEEDED);
         let want_s = ctx.value(&SUBCATEGORIES_NEEDED);
         let mut parts = Vec::new();
@@ -552,4 +612,21 @@ pub fn needed(ctx: &Ctx, f: &Facts) -> (i64, i64) {
         ctx.value(&DOMAINS_NEEDED).saturating_sub(domains).max(0),
         ctx.value(&SUBCATEGORIES_NEEDED).saturating_sub(subs).max(0),
     )
+}
+
+/// Every reason the referral cannot be accepted, as `(code, path, message)`, in the order they were found: each
+/// error, and each missing answer the referral needs (a required-field or criteria finding, which is information
+/// while drafting and an error at submit). The outcome's `eligible` is true only when there is none.
+pub fn reasons(ctx: &Ctx) -> Vec<(String, String, String)> {
+    let blocks = |d: &Diagnostic| {
+        d.severity == Severity::Error
+            || RULES.iter().any(|r| r.code == d.code && r.kind == crate::engine::rule::Kind::Required)
+    };
+    let mut out: Vec<(String, String, String)> = Vec::new();
+    for d in ctx.findings().filter(|d| blocks(d)) {
+        if !out.iter().any(|(c, p, m)| *c == d.code && *p == d.path && *m == d.message) {
+            out.push((d.code.clone(), d.path.clone(), d.message.clone()));
+        }
+    }
+    out
 }
