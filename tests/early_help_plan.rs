@@ -173,6 +173,21 @@ fn ehp_004_next_plan_not_opened_before_the_previous_is_authorised() {
 }
 
 #[test]
+fn ehp_004_a_previous_plan_with_no_authorisation_date_is_not_yet_authorised() {
+    for previous in [json!({}), json!({ "authorisedOn": "" }), json!({ "authorisedOn": null })] {
+        let d = with(internal(), "/previousPlan", previous.clone());
+        let r = check(FORM, &d, &opts());
+        assert_eq!(found(&r, "EHP-004"), vec![("/previousPlan/authorisedOn".into(), Error)], "{previous}");
+        assert!(r.with_code("EHP-004").next().unwrap().message.contains("no data to carry forward"));
+    }
+    // No previous plan at all: nothing to authorise first.
+    assert!(!check(FORM, &internal(), &opts()).has("EHP-004"));
+    // A malformed date is reported once, by the structural pass, not again here.
+    let d = with(internal(), "/previousPlan", json!({ "authorisedOn": "2025-02-30" }));
+    assert!(!check(FORM, &d, &opts()).has("EHP-004"));
+}
+
+#[test]
 fn ehp_005_open_8_weeks_before_authorised_or_closed() {
     let d = with(with(internal(), "/authorisedOn", json!("2025-03-02")), "/closedOn", json!("2025-03-02"));
     let r = check(FORM, &d, &opts());

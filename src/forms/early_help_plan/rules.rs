@@ -52,7 +52,7 @@ rule!(
     Check,
     ["/openedOn", "/previousPlan/authorisedOn"],
     Cite::same(SEED_002, INTERNAL),
-    "The plan was opened before the previous plan was authorised, so there was no data to carry forward.",
+    "The plan was opened before the previous plan was authorised, so there was no data to carry forward; a previous plan recorded without a date of authorisation is a previous plan not yet authorised.",
     "DO NOT OPEN NEXT PLAN UNTIL CURRENT PLAN HAS BEEN AUTHORISED AS YOU WILL HAVE NO DATA TO CARRY FORWARD"
 );
 
@@ -368,7 +368,17 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 }
 
 fn previous_plan(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
-    let previous = read::object(data, "previousPlan").and_then(|p| read::date(p, "authorisedOn"));
+    let Some(plan) = read::object(data, "previousPlan") else { return };
+    if read::is_blank(plan.get("authorisedOn")) {
+        ctx.emit(
+            &NEXT_PLAN_TOO_SOON,
+            "/previousPlan/authorisedOn",
+            "Do not open the next plan until the previous plan has been authorised: the previous plan has no date of authorisation, so there is no data to carry forward",
+        )
+        .related(["/openedOn"]);
+        return;
+    }
+    let previous = read::date(plan, "authorisedOn");
     if let (Some(opened), Some(authorised)) = (f.opened, previous) {
         if opened < authorised {
             ctx.emit(
