@@ -265,6 +265,23 @@ fn fp_011_second_review_conference_complete_before_that_day() {
 }
 
 #[test]
+fn fp_011_a_completion_before_the_current_programme_does_not_satisfy_its_review_occasions() {
+    // on_track() began on 2025-04-01; a completion from an earlier plan (2025-03-10) does not count for the second
+    // review conference that falls after it.
+    let d = with(on_track(), "/milestones/lastCompletedOn", json!("2025-03-10"));
+    let r = check(FORM, &d, &on("2025-12-01"));
+    assert_eq!(found(&r, "FP-011"), vec![("/milestones/secondRcpcOn".into(), Error)]);
+    assert_eq!(r.outcome.unwrap()["assessmentDueReason"], "second-rcpc");
+    // The same for the 9-month child in need review.
+    let d = with(with(d, "/planType", json!("child-in-need")), "/milestones/nineMonthCinReviewOn", json!("2025-12-31"));
+    let r = check(FORM, &d, &on("2025-12-31"));
+    assert_eq!(found(&r, "FP-011"), vec![("/milestones/nineMonthCinReviewOn".into(), Error)]);
+    // A completion on or after the start does satisfy it.
+    let d = with(d, "/milestones/lastCompletedOn", json!("2025-04-01"));
+    assert!(!check(FORM, &d, &on("2025-12-31")).has("FP-011"));
+}
+
+#[test]
 fn fp_011_nine_month_child_in_need_review() {
     let d = with(on_track(), "/planType", json!("child-in-need"));
     let d = with(d, "/milestones", json!({ "secondRcpcOn": "2025-07-01", "nineMonthCinReviewOn": "2025-12-31" }));

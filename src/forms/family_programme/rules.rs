@@ -106,7 +106,7 @@ rule!(EARLY_TOOLS_MISSING, "FP-010", "planner-genogram-network-missing", Info, C
 rule!(ASSESSMENT_OVERDUE, "FP-011", "assessment-overdue", Error, Check,
     ["/planType", "/startedOn", "/milestones/secondRcpcOn", "/milestones/nineMonthCinReviewOn", "/milestones/significantChangeOn", "/milestones/lastCompletedOn", "/signOff/completedOn"],
     Cite::interpreted(SEED_000, KEY_POINTS_SECTION),
-    "The completed Family Programme (an assessment) is overdue: the first one before the second review child protection conference (child protection plans) or the 9-month child in need review (child in need plans); one within four weeks of a significant change since the last (the seed gives no timescale: four weeks is read from monthly group supervision); and at least every year — from the last completion, or from the start until the first.",
+    "The completed Family Programme (an assessment) is overdue: the first one of the current programme before the second review child protection conference (child protection plans) or the 9-month child in need review (child in need plans) — a completion dated before the current programme began does not count for them (interpreted: the occasions are the current plan's); one within four weeks of a significant change since the last (the seed gives no timescale: four weeks is read from monthly group supervision); and at least every year — from the last completion, or from the start until the first.",
     "The expectation is that there will be a completed Family Programme: Prior to the 2nd Child Protection Review Conference, Prior to the 9-month Child in Need Review, Following any significant change within the family, A minimum of yearly intervals thereafter.",
     params = [SIGNIFICANT_CHANGE_WEEKS, ASSESSMENT_MONTHS]);
 
@@ -247,21 +247,26 @@ fn last_completed(data: &Map<String, Value>) -> Option<(NaiveDate, &'static str)
     }
 }
 
-/// The earliest occasion that applies (000, "Expected Key Points ..."): before the first completion, the second
-/// review conference (child protection) or the 9-month review (child in need), and a year from the start; after it,
+/// The earliest occasion that applies (000, "Expected Key Points ..."): before the first completion of the current
+/// programme (one on or after `startedOn`), the second review conference (child protection) or the 9-month review
+/// (child in need), and a year from the start; after it,
 /// a year from the last completion; and four weeks after a significant change later than the last completion.
 pub fn assessment_due(data: &Map<String, Value>, ctx: &Ctx) -> Option<AssessmentDue> {
     let milestones = read::object(data, "milestones");
     let milestone = |k: &str| milestones.and_then(|m| read::date(m, k));
     let plan = read::choice(data, "planType", PLAN_TYPES);
     let last = last_completed(data);
+    // The occasions are the current plan's: a completion before the current programme began (an earlier plan's)
+    // does not satisfy the second review conference or the 9-month review that falls after it.
+    let started = read::date(data, "startedOn");
+    let current = last.filter(|(done, _)| started.is_none_or(|s| *done >= s));
     let months = i32::try_from(ctx.value(&ASSESSMENT_MONTHS)).unwrap_or(12);
     let mut candidates: Vec<AssessmentDue> = Vec::new();
     let prior_to = |on: NaiveDate, reason, path| {
         calendar::add_days(on, -1).map(|last_day| AssessmentDue { due: on, last_day, reason, path })
     };
     let by = |due: NaiveDate, reason, path| AssessmentDue { due, last_day: due, reason, path };
-    if last.is_none() {
+    if current.is_none() {
         match plan.as_deref() {
             Some("child-protection") => {
                 candidates.extend(
