@@ -162,15 +162,38 @@ fn rhi_004_due_soon_is_24_hours_to_the_minute() {
 }
 
 #[test]
-fn the_deadline_runs_from_the_latest_found_time() {
+fn each_return_in_one_record_has_its_own_72_hours() {
+    // Two episodes: found on 21 May and on 31 May. The earlier return's 72 hours ran out on 24 May, so with no
+    // interview recorded the interview is overdue, not merely due soon for the later return.
     let d = json!({ "episodes": [
         { "reportedMissingAt": "2025-05-30T08:00", "foundAt": "2025-05-31T18:00" },
         { "reportedMissingAt": "2025-05-20T08:00", "foundAt": "2025-05-21T10:00" }
     ] });
     let r = check(FORM, &d, &opts());
-    assert_eq!(due_of(&r), "2025-06-03T18:00");
-    assert_eq!(status_of(&r), "due-soon");
-    assert_eq!(r.with_code("RHI-004").next().unwrap().related, vec!["/episodes/0/foundAt".to_string()]);
+    assert_eq!(due_of(&r), "2025-05-24T10:00");
+    assert_eq!(status_of(&r), "overdue");
+    assert!(!r.has("RHI-004"));
+    let overdue = r.with_code("RHI-003").next().unwrap();
+    assert_eq!(overdue.related, vec!["/episodes/1/foundAt".to_string()]);
+    assert!(overdue.message.ends_with("(missing episode 2)"), "{}", overdue.message);
+    // An interview within the later return's 72 hours is late for the earlier return: one finding, about it.
+    let held = with(d.clone(), "/interviewAt", json!("2025-06-01T10:00"));
+    let held = with(held, "/conductedBy", json!("Duty practitioner"));
+    let r = check(FORM, &held, &opts());
+    assert_eq!(status_of(&r), "met-late");
+    let late: Vec<_> = r.with_code("RHI-005").collect();
+    assert_eq!(late.len(), 1);
+    assert_eq!(late[0].related, vec!["/episodes/1/foundAt".to_string()]);
+    assert_eq!(late[0].due.as_deref(), Some("2025-05-24T10:00"));
+    // Held within the earlier return's 72 hours (and after both returns would be impossible here): met for both
+    // when the returns are close together.
+    let close = json!({ "episodes": [
+        { "reportedMissingAt": "2025-05-30T08:00", "foundAt": "2025-05-31T18:00" },
+        { "reportedMissingAt": "2025-05-29T08:00", "foundAt": "2025-05-29T20:00" }
+    ], "interviewAt": "2025-06-01T09:00", "conductedBy": "Duty practitioner" });
+    let r = check(FORM, &close, &opts());
+    assert_eq!(status_of(&r), "met");
+    assert!(!r.has("RHI-005") && !r.has("RHI-003"));
 }
 
 #[test]

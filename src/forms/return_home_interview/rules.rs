@@ -52,7 +52,7 @@ rule!(
 rule!(INTERVIEW_OVERDUE, "RHI-003", "interview-overdue", Error, Check,
     ["/interviewAt", "/episodes/*/foundAt"],
     Cite::interpreted(SEED_002, DUTY),
-    "No interview is recorded and the 72 hours have run out by the end of today. The seed says \"Within 72 hours\" without its start: counting from the child's return (the latest found date and time) is interpreted, as national guidance does; hours are elapsed hours across the clock changes.",
+    "No interview is recorded and the 72 hours have run out by the end of today. The seed says \"Within 72 hours\" without its start: counting from the child's return is interpreted, as national guidance does. When one record covers several episodes, each return's 72 hours are judged, so the earliest return's run out first; hours are elapsed hours across the clock changes.",
     "Return home interviews (See Missing SOPS) Within 72 hours Complete form Reassign to team leader",
     params = [HOURS]);
 
@@ -72,7 +72,7 @@ rule!(
 rule!(INTERVIEW_LATE, "RHI-005", "interview-later-than-72-hours", Warning, Check,
     ["/interviewAt", "/episodes/*/foundAt"],
     Cite::interpreted(SEED_002, DUTY),
-    "The interview was held more than 72 hours after the child was found. A warning, not an error: the record of a late interview is still a true record.",
+    "The interview was held more than 72 hours after the child was found: one finding for each return (episode) whose 72 hours it missed, when one record covers several. A warning, not an error: the record of a late interview is still a true record.",
     "Return home interviews (See Missing SOPS) Within 72 hours Complete form Reassign to team leader",
     params = [HOURS]);
 
@@ -223,12 +223,16 @@ fn at(obj: &Map<String, Value>, key: &str) -> Option<At> {
 /// What the rules and the outcome both need.
 pub struct Facts<'a> {
     pub episodes: &'a [Value],
+    /// Each episode's found time, with its episode's index, in the order recorded.
+    pub found: Vec<(usize, At)>,
     /// The latest found time of the episodes, with its episode's index.
     pub latest_found: Option<(usize, At)>,
-    pub earliest_found: Option<At>,
+    /// The earliest found time: its 72 hours run out first, so it decides the interview's deadline.
+    pub earliest_found: Option<(usize, At)>,
     pub interview: Option<At>,
     pub social_worker: bool,
-    /// The interview's deadline, as an instant.
+    /// The interview's deadline, as an instant: 72 hours after the earliest return, because each return's 72 hours
+    /// are judged and that one's run out first.
     pub due: Option<NaiveDateTime>,
     pub status: Status,
     pub episodes_in_window: i64,
@@ -255,11 +259,11 @@ pub fn facts<'a>(data: &'a Map<String, Value>, ctx: &Ctx) -> Facts<'a> {
     let found: Vec<(usize, At)> =
         episodes.iter().enumerate().filter_map(|(i, e)| Some((i, at(e.as_object()?, "foundAt")?))).collect();
     let latest_found = found.iter().copied().max_by_key(|(_, a)| a.utc);
-    let earliest_found = found.iter().map(|(_, a)| *a).min_by_key(|a| a.utc);
+    let earliest_found = found.iter().copied().min_by_key(|(_, a)| a.utc);
     let interview = at(data, "interviewAt");
     let social_worker = read::boolean(data, "socialWorkerNotified") == Some(true);
     let hours = ctx.value(&HOURS);
-    let due = latest_found.and_then(|(_, f)| f.utc.checked_add_signed(chrono::TimeDelta::try_hours(hours)?));
+    let due = earliest_found.and_then(|(_, f)| deadline(f, hours));
     let now = end_of_day_utc(ctx.today);
     let status = match (due, now) {
         _ if social_worker => Status::NotApplicable,
@@ -268,7 +272,12 @@ pub fn facts<'a>(data: &'a Map<String, Value>, ctx: &Ctx) -> Facts<'a> {
     };
     let count_until = interview.map_or(ctx.today, |i| i.local.date());
     let episodes_in_window = episodes_in_window(data, count_until, ctx.value(&WINDOW_DAYS));
-    Facts { episodes, latest_found, earliest_found, interview, social_worker, due, status, episodes_in_window }
+    Facts { episodes, found, latest_found, earliest_found, interview, social_worker, due, status, episodes_in_window }
+}
+
+/// The end of a return's `hours`, as an instant.
+fn deadline(found: At, hours: i64) -> Option<NaiveDateTime> {
+    found.utc.checked_add_signed(chrono::TimeDelta::try_hours(hours)?)
 }
 
 /// The dates of every episode: those the interview covers (the day the police reported the child missing) and the
@@ -327,7 +336,6 @@ fn episodes(ctx: &mut Ctx, f: &Facts) {
 
 fn interview_timescale(ctx: &mut Ctx, f: &Facts) {
     let Some((i, found)) = f.latest_found else { return };
-    let found_path = format!("/episodes/{i}/foundAt");
     if let Some(interview) = f.interview {
         if interview.utc < found.utc {
             ctx.emit(
@@ -335,39 +343,55 @@ fn interview_timescale(ctx: &mut Ctx, f: &Facts) {
                 "/interviewAt",
                 "Date and time of the interview must be after the date and time the child was found",
             )
-            .related([found_path.clone()]);
+            .related([format!("/episodes/{i}/foundAt")]);
         }
     }
     let Some(due) = due_local(f) else { return };
+    let Some((first, _)) = f.earliest_found else { return };
     let hours = ctx.value(&HOURS);
+    // Which return a message is about, when the record covers several.
+    let several = f.found.len() > 1;
+    let return_of = |i: usize| if several { format!(" (missing episode {})", i.saturating_add(1)) } else { String::new() };
     match f.status {
         Status::Overdue => {
+            let which = return_of(first);
             let message = if f.due.and_then(calendar::utc_to_local).is_some_and(|d| d.date() == ctx.today) {
-                format!("The return home interview is due today: hold it within {hours} hours of the child being found")
+                format!("The return home interview is due today: hold it within {hours} hours of the child being found{which}")
             } else {
                 format!(
-                    "The return home interview is overdue: it was due within {hours} hours of the child being found"
+                    "The return home interview is overdue: it was due within {hours} hours of the child being found{which}"
                 )
             };
-            ctx.emit(&INTERVIEW_OVERDUE, "/interviewAt", message).related([found_path]).due(due);
+            ctx.emit(&INTERVIEW_OVERDUE, "/interviewAt", message).related([format!("/episodes/{first}/foundAt")]).due(due);
         }
         Status::DueSoon => {
             ctx.emit(
                 &INTERVIEW_DUE_SOON,
                 "/interviewAt",
-                format!("The return home interview is due soon: hold it within {hours} hours of the child being found"),
+                format!("The return home interview is due soon: hold it within {hours} hours of the child being found{}", return_of(first)),
             )
-            .related([found_path])
+            .related([format!("/episodes/{first}/foundAt")])
             .due(due);
         }
         Status::MetLate => {
-            ctx.emit(
-                &INTERVIEW_LATE,
-                "/interviewAt",
-                format!("The return home interview was held more than {hours} hours after the child was found"),
-            )
-            .related([found_path])
-            .due(due);
+            // Each return's 72 hours, not only the latest's.
+            let Some(interview) = f.interview else { return };
+            for (i, found) in &f.found {
+                let Some(end) = deadline(*found, hours) else { continue };
+                if interview.utc <= end {
+                    continue;
+                }
+                let emitted = ctx
+                    .emit(
+                        &INTERVIEW_LATE,
+                        "/interviewAt",
+                        format!("The return home interview was held more than {hours} hours after the child was found{}", return_of(*i)),
+                    )
+                    .related([format!("/episodes/{i}/foundAt")]);
+                if let Some(local) = calendar::utc_to_local(end).map(calendar::format_local_datetime) {
+                    emitted.due(local);
+                }
+            }
         }
         _ => {}
     }
@@ -375,7 +399,7 @@ fn interview_timescale(ctx: &mut Ctx, f: &Facts) {
 
 fn form_started(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let Some(started) = at(data, "formStartedAt") else { return };
-    if let Some(first) = f.earliest_found {
+    if let Some((_, first)) = f.earliest_found {
         if started.utc < first.utc {
             ctx.emit(
                 &FORM_STARTED_BEFORE_FOUND,
