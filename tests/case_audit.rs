@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use safeguarding_forms::forms::case_audit::{model, QUESTIONS, SECTIONS};
 use safeguarding_forms::Severity::{Error, Info, Warning};
-use safeguarding_forms::{schema, Report};
+use safeguarding_forms::{schema, Options, Report};
 use serde_json::{json, Map, Value};
 
 const FORM: &str = "case-audit";
@@ -155,7 +155,11 @@ fn the_worked_example_scores_as_computed_by_hand() {
     assert_eq!(o["agreement"], "within-one");
     assert_eq!(o["followUpDue"], "2025-04-30", "31 January + 3 months is the end of April");
     assert_eq!(o["completeness"], json!(1.0));
-    assert_eq!(o["evidenceSuggestions"], json!([]));
+    // Supervision on 10 January is within the three months the policy asks of an open case.
+    assert_eq!(
+        o["evidenceSuggestions"],
+        json!([{ "question": "oversight.supervision", "suggested": 2, "reason": "The most recent supervision is within 3 months of the audit, as the policy asks for an open case" }])
+    );
     let derivation: Vec<&str> = o["derivation"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
     assert_eq!(
         derivation,
@@ -699,4 +703,85 @@ fn messages_never_repeat_what_was_typed() {
     let d = with(d, "/generalComments", json!(""));
     let r = check(FORM, &d, &submit());
     assert!(r.diagnostics.iter().all(|d| !d.message.contains("zzz") && !d.message.contains("Smith")));
+}
+
+#[test]
+fn aud_018_019_cross_locality_audits_follow_the_timetable() {
+    let cross = |date: &str, theme: &str| {
+        let d = with(complete(), "/auditType", json!("cross-locality"));
+        let d = with(d, "/practitionerPresent", json!(true));
+        with(with(d, "/auditDate", json!(date)), "/theme", json!(theme))
+    };
+    let on = |t: &str| Options::new().today(t).unwrap();
+    // January: cross-locality, CSE/CE.
+    let r = check(FORM, &cross("2025-01-31", "cse-ce"), &on("2025-02-01"));
+    assert!(!r.has("AUD-018") && !r.has("AUD-019"));
+    // February is for audits in the locality bases.
+    let r = check(FORM, &cross("2025-02-03", "cse-ce"), &on("2025-02-04"));
+    assert_eq!(found(&r, "AUD-018"), vec![("/auditDate".into(), Warning)]);
+    assert!(r.with_code("AUD-018").next().unwrap().message.contains("February"));
+    assert!(!r.has("AUD-019"));
+    // March is domestic abuse; November CIN.
+    let r = check(FORM, &cross("2025-03-10", "neglect"), &on("2025-03-11"));
+    assert_eq!(found(&r, "AUD-019"), vec![("/theme".into(), Warning)]);
+    assert!(r.with_code("AUD-019").next().unwrap().message.contains("domestic abuse"));
+    assert!(!check(FORM, &cross("2025-03-10", "domestic-abuse"), &on("2025-03-11")).has("AUD-019"));
+    assert!(!check(FORM, &cross("2025-11-10", "cin"), &on("2025-11-11")).has("AUD-019"));
+    assert!(check(FORM, &cross("2025-09-10", "cin"), &on("2025-09-11")).has("AUD-019"));
+    // A practitioner audit is not held to the cross-locality months.
+    let d = with(complete(), "/auditDate", json!("2025-02-03"));
+    assert!(!check(FORM, &d, &on("2025-02-04")).has("AUD-018"));
+}
+
+#[test]
+fn aud_020_supervision_in_line_with_the_policy_for_the_case_status() {
+    let graded = with(complete(), "/answers/oversight.supervision", json!(1));
+    // An open case: three-monthly. 10 January is within three months of 31 January.
+    assert!(!check(FORM, &graded, &opts()).has("AUD-020"));
+    // 30 October 2024 is more than three months before 31 January 2025 (three months on is 30 January).
+    let d = with(graded.clone(), "/mostRecentSupervision", json!("2024-10-30"));
+    let r = check(FORM, &d, &opts());
+    assert_eq!(found(&r, "AUD-020"), vec![("/answers/oversight.supervision".into(), Warning)]);
+    assert!(!check(FORM, &with(d.clone(), "/mostRecentSupervision", json!("2024-10-31")), &opts()).has("AUD-020"));
+    // A child protection case: monthly. 30 December is more than a month before 31 January.
+    let cp = with(graded.clone(), "/caseStatus", json!("cp"));
+    assert!(!check(FORM, &cp, &opts()).has("AUD-020"));
+    let r = check(FORM, &with(cp, "/mostRecentSupervision", json!("2024-12-30")), &opts());
+    assert!(r.has("AUD-020"));
+    let s = &outcome(&r)["evidenceSuggestions"];
+    assert!(s.as_array().unwrap().iter().any(|x| x["question"] == "oversight.supervision" && x["suggested"] == 3), "{s}");
+    // Graded 3 already: nothing to contradict.
+    let d = with(with(d, "/answers/oversight.supervision", json!(3)), "/caseStatus", json!("cin"));
+    assert!(!check(FORM, &d, &opts()).has("AUD-020"));
+}
+
+#[test]
+fn aud_021_an_assessment_older_than_12_months_has_been_reviewed() {
+    let graded = with(complete(), "/answers/assessment.reviewed-12-months", json!(2));
+    assert!(!check(FORM, &graded, &opts()).has("AUD-021"));
+    // The most recent assessment on 30 January 2024: more than 12 months before 31 January 2025.
+    let d = with(graded, "/mostRecentAssessment/date", json!("2024-01-30"));
+    let r = check(FORM, &d, &opts());
+    assert_eq!(found(&r, "AUD-021"), vec![("/answers/assessment.reviewed-12-months".into(), Warning)]);
+    let s = &outcome(&r)["evidenceSuggestions"];
+    assert_eq!(s[0]["question"], "assessment.reviewed-12-months", "suggestions stay in question order: {s}");
+    assert_eq!(s[0]["suggested"], 4);
+    // Exactly 12 months: not older.
+    assert!(!check(FORM, &with(d, "/mostRecentAssessment/date", json!("2024-01-31")), &opts()).has("AUD-021"));
+}
+
+#[test]
+fn aud_022_a_practitioners_case_file_audits_are_bi_monthly() {
+    let d = with(complete(), "/previousAuditOn", json!("2024-12-01"));
+    assert!(!check(FORM, &d, &opts()).has("AUD-022"));
+    let d = with(complete(), "/previousAuditOn", json!("2024-11-30"));
+    let r = check(FORM, &d, &opts());
+    assert_eq!(found(&r, "AUD-022"), vec![("/previousAuditOn".into(), Warning)]);
+    assert_eq!(r.with_code("AUD-022").next().unwrap().due.as_deref(), Some("2025-01-30"));
+    // A cross-locality audit is not the practitioner's own cycle.
+    let d = with(with(d, "/auditType", json!("cross-locality")), "/practitionerPresent", json!(true));
+    assert!(!check(FORM, &d, &opts()).has("AUD-022"));
+    // The previous audit on or after this one is an evidence-order error.
+    let d = with(complete(), "/previousAuditOn", json!("2025-01-31"));
+    assert_eq!(found(&check(FORM, &d, &opts()), "AUD-017"), vec![("/previousAuditOn".into(), Error)]);
 }

@@ -208,6 +208,8 @@ pub const FIELDS: &[Field] = &[
         .help("A cross-locality audit takes place in the practitioner's locality with the practitioner present."),
     Field::local("locality", "Locality area"),
     Field::date("auditDate", "Date of the audit").required("Enter the date of the audit"),
+    Field::date("previousAuditOn", "Date of the practitioner's previous case file audit")
+        .help("Practitioner audits: case file audits of a practitioner are bi-monthly."),
     Field::text("caseWorker", "Current case worker").required("Enter the current case worker"),
     Field::new("llcsNumber", "LLCS number", Kind::Text { max: 32 }).required("Enter the LLCS number"),
     Field::date("dateAllocated", "Date allocated"),

@@ -15,6 +15,37 @@ use crate::rule;
 
 const TOOL: &str = "ATTACHMENT ONE – CASE AUDIT TOOL";
 const SOP: &str = "Standard Operating Procedures – Case File Audits Strengthening Families";
+const TIMETABLE: &str = "Locality Themed Audits Timetable";
+const RECORDING_SUPERVISION: &str = "Recording Casework Supervision, Decisions and Agreed Actions (See Appendix 3)";
+const QA: &str = "Quality Assurance 2020";
+
+/// The timetable's cross-locality months and the theme it sets for each ("Locality Themed Audits Timetable"): the
+/// months between are for audits in the locality bases.
+pub const CROSS_LOCALITY_MONTHS: &[(u32, &str)] = &[
+    (1, "cse-ce"),
+    (3, "domestic-abuse"),
+    (5, "neglect"),
+    (7, "re-referrals-12-months"),
+    (9, "open-12-months-plus"),
+    (11, "cin"),
+];
+
+const MONTH_NAMES: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+];
+
+/// The seed's name of each theme, for messages.
+fn theme_name(theme: &str) -> &'static str {
+    match theme {
+        "cse-ce" => "CSE/CE",
+        "domestic-abuse" => "domestic abuse",
+        "neglect" => "neglect",
+        "re-referrals-12-months" => "re-referrals within 12 months",
+        "open-12-months-plus" => "cases open 12 months or more",
+        _ => "CIN",
+    }
+}
 
 rule!(REQUIRED, "AUD-001", "missing-required-field", Error, Required,
     ["/auditType", "/theme", "/practitionerPresent", "/auditDate", "/caseWorker", "/llcsNumber", "/auditors", "/caseStatus", "/answers", "/answers/*", "/childSafe/answer", "/lifeImproved/answer", "/directObservation/answer", "/overallGrade", "/remedialActions/*/action", "/remedialActions/*/dueDate", "/remedialActions/*/lineManagerInitials"],
@@ -178,10 +209,56 @@ rule!(
 );
 
 rule!(EVIDENCE_ORDER, "AUD-017", "evidence-dates-out-of-order", Error, Check,
-    ["/evidence/referralDate", "/evidence/allocationDate", "/dateAllocated", "/evidence/firstContactDate", "/evidence/assessmentCompletedDate", "/evidence/familyCircleDates/*", "/auditDate"],
+    ["/evidence/referralDate", "/evidence/allocationDate", "/dateAllocated", "/evidence/firstContactDate", "/evidence/assessmentCompletedDate", "/evidence/familyCircleDates/*", "/auditDate", "/previousAuditOn"],
     Cite::interpreted(SEED_002, TOOL),
-    "The evidence dates contradict each other: allocation before the referral, first contact before allocation, or an event after the date of the audit.",
+    "The evidence dates contradict each other: allocation before the referral, first contact before allocation, an event after the date of the audit, or the practitioner's previous audit on or after this one.",
     "");
+
+rule!(CROSS_LOCALITY_MONTH, "AUD-018", "cross-locality-audit-outside-timetable", Warning, Check,
+    ["/auditDate", "/auditType"],
+    Cite::same(SEED_002, TIMETABLE),
+    "A cross-locality audit is dated in a month the timetable gives to audits in the locality bases (February, April, June, August, October, December); cross-locality audits are held in January, March, May, July, September and November.",
+    "Jan Feb Mar April May June July August Sept Oct Nov Dec Cross locality audit / Audit In Locality bases");
+
+rule!(THEME_NOT_TIMETABLED, "AUD-019", "theme-not-the-months-theme", Warning, Check,
+    ["/theme", "/auditDate", "/auditType"],
+    Cite::same(SEED_002, TIMETABLE),
+    "A cross-locality audit in a cross-locality month has a theme other than the one the timetable sets for that month: January CSE/CE, March domestic abuse, May neglect, July re-referrals within 12 months, September 12 month plus open cases, November CIN.",
+    "Cross locality audit: CSE/CE (Jan), Domestic Abuse (Mar), Neglect (May), Re-referrals within 12 months (July), 12 month plus open cases (Sept), CIN (Nov)");
+
+/// How recent the case supervision must be at the audit: monthly for a child protection case, three-monthly for
+/// any other open case.
+pub static SUPERVISION_MONTHS_CP: Param =
+    Param { key: "case-audit.supervisionMonthsCp", default: 1, unit: "months" };
+pub static SUPERVISION_MONTHS: Param = Param { key: "case-audit.supervisionMonths", default: 3, unit: "months" };
+
+rule!(SUPERVISION_NOT_IN_POLICY, "AUD-020", "supervision-grade-contradicted", Warning, Check,
+    ["/answers/oversight.supervision", "/mostRecentSupervision", "/caseStatus", "/auditDate"],
+    Cite::interpreted(SEED_002, RECORDING_SUPERVISION),
+    "Case supervision in line with current policy is graded 1 or 2 but the most recent supervision is more than a month before the audit on a child protection case, or more than three months on any other case. Reading the case status CP as the policy's \"very active cases where there are safeguarding issues\" is interpreted.",
+    "there should be evidence of supervision on every open case at least three monthly and for any very active cases where there are safeguarding issues, e.g. CP cases at a monthly interval",
+    params = [SUPERVISION_MONTHS_CP, SUPERVISION_MONTHS]);
+
+pub static ASSESSMENT_REVIEW_MONTHS: Param =
+    Param { key: "case-audit.assessmentReviewMonths", default: 12, unit: "months" };
+
+rule!(ASSESSMENT_NOT_REVIEWED, "AUD-021", "assessment-review-grade-contradicted", Warning, Check,
+    ["/answers/assessment.reviewed-12-months", "/mostRecentAssessment/date", "/auditDate"],
+    Cite::interpreted(SEED_002, TOOL),
+    "Reviewing an assessment older than 12 months is graded 1 or 2 but the most recent assessment is dated more than 12 months before the audit, so no review is recorded since (reading the most recent assessment as the review is interpreted).",
+    "If assessment is older than 12 months it been reviewed",
+    params = [ASSESSMENT_REVIEW_MONTHS]);
+
+/// How often a practitioner's cases are audited ("Case File Audit – Practitioner … Bi Monthly").
+pub static PRACTITIONER_AUDIT_MONTHS: Param =
+    Param { key: "case-audit.practitionerAuditMonths", default: 2, unit: "months" };
+
+rule!(PRACTITIONER_AUDIT_GAP, "AUD-022", "practitioner-audits-more-than-bi-monthly-apart", Warning, Check,
+    ["/previousAuditOn", "/auditDate", "/auditType"],
+    Cite::interpreted(SEED_002, QA),
+    "A practitioner case file audit is more than two months after the practitioner's previous case file audit (\"Bi Monthly\" read as every two months, per practitioner: interpreted). The previous audit's date is recorded on the form when known; its date after this audit's is an error of the evidence-order rule.",
+    "Case File Audit – Practitioner | Team Leaders | Bi Monthly | Practitioner and service area learning",
+    params = [PRACTITIONER_AUDIT_MONTHS]);
 
 pub static RULES: &[&Rule] = &[
     &REQUIRED,
@@ -201,6 +278,11 @@ pub static RULES: &[&Rule] = &[
     &CROSS_LOCALITY_ABSENT,
     &AUDIT_IN_FUTURE,
     &EVIDENCE_ORDER,
+    &CROSS_LOCALITY_MONTH,
+    &THEME_NOT_TIMETABLED,
+    &SUPERVISION_NOT_IN_POLICY,
+    &ASSESSMENT_NOT_REVIEWED,
+    &PRACTITIONER_AUDIT_GAP,
 ];
 
 /// A grade the recorded dates suggest for one question.
@@ -224,6 +306,8 @@ pub struct Facts<'a> {
     pub allocation: Option<NaiveDate>,
     /// Where the allocation date was read from.
     pub allocation_path: &'static str,
+    pub most_recent_supervision: Option<NaiveDate>,
+    pub most_recent_assessment: Option<NaiveDate>,
 }
 
 /// A grade 1–5 as recorded (a well-formed whole number in range), else nothing.
@@ -253,6 +337,8 @@ pub fn facts(data: &Map<String, Value>) -> Facts<'_> {
         evidence,
         allocation,
         allocation_path,
+        most_recent_supervision: read::date(data, "mostRecentSupervision"),
+        most_recent_assessment: read::object(data, "mostRecentAssessment").and_then(|a| read::date(a, "date")),
     }
 }
 
@@ -287,9 +373,14 @@ fn header(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             ctx.emit(&AUDIT_IN_FUTURE, "/auditDate", "Date of the audit must be today or in the past");
         }
     }
-    if read::choice(data, "auditType", model::AUDIT_TYPES).as_deref() != Some("cross-locality") {
+    let audit_type = read::choice(data, "auditType", model::AUDIT_TYPES);
+    if audit_type.as_deref() == Some("practitioner") {
+        practitioner_audit_gap(data, ctx, f);
+    }
+    if audit_type.as_deref() != Some("cross-locality") {
         return;
     }
+    timetable(data, ctx, f);
     if read::is_blank(data.get("theme")) {
         ctx.emit(&REQUIRED, "/theme", "Select the theme of the cross-locality audit");
     }
@@ -306,6 +397,58 @@ fn header(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             ctx.emit(&REQUIRED, "/practitionerPresent", "Select whether the practitioner was present");
         }
         _ => {}
+    }
+}
+
+/// A cross-locality audit in a cross-locality month, on that month's theme ("Locality Themed Audits Timetable").
+fn timetable(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    use chrono::Datelike;
+    let Some(date) = f.audit_date else { return };
+    let month = date.month();
+    let name = MONTH_NAMES.get(usize::try_from(month.saturating_sub(1)).unwrap_or(0)).copied().unwrap_or_default();
+    match CROSS_LOCALITY_MONTHS.iter().find(|(m, _)| *m == month) {
+        None => {
+            ctx.emit(
+                &CROSS_LOCALITY_MONTH,
+                "/auditDate",
+                format!("Cross-locality audits are held in January, March, May, July, September and November: {name} is for audits in the locality bases"),
+            )
+            .related(["/auditType"]);
+        }
+        Some((_, expected)) => {
+            let theme = read::choice(data, "theme", model::THEMES);
+            if theme.as_deref().is_some_and(|t| t != *expected) {
+                ctx.emit(
+                    &THEME_NOT_TIMETABLED,
+                    "/theme",
+                    format!("The timetable sets {} as the theme of the cross-locality audit in {name}", theme_name(expected)),
+                )
+                .related(["/auditDate"]);
+            }
+        }
+    }
+}
+
+/// A practitioner's case file audits every two months ("Bi Monthly").
+fn practitioner_audit_gap(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    let (Some(previous), Some(audit)) = (read::date(data, "previousAuditOn"), f.audit_date) else { return };
+    let months = ctx.value(&PRACTITIONER_AUDIT_MONTHS);
+    let Some(due) = i32::try_from(months).ok().and_then(|m| calendar::add_months(previous, m)) else { return };
+    if previous >= audit {
+        ctx.emit(
+            &EVIDENCE_ORDER,
+            "/previousAuditOn",
+            "Date of the practitioner's previous case file audit must be before the date of this audit",
+        )
+        .related(["/auditDate"]);
+    } else if audit > due {
+        ctx.emit(
+            &PRACTITIONER_AUDIT_GAP,
+            "/previousAuditOn",
+            format!("A practitioner's cases are audited every {}: this audit is more than that after the previous one", plural(months, "month", "months")),
+        )
+        .related(["/auditDate"])
+        .due(calendar::format_date(due));
     }
 }
 
@@ -443,6 +586,50 @@ fn circle_dates(e: &Map<String, Value>) -> Vec<NaiveDate> {
 
 /// The grades the evidence dates suggest, in question order.
 pub fn evidence_suggestions(ctx: &Ctx, f: &Facts) -> Vec<Suggestion> {
+    let mut out = evidence_object_suggestions(ctx, f);
+    out.extend(header_suggestions(ctx, f));
+    let place = |q: &str| QUESTIONS.iter().position(|x| x.id == q).unwrap_or(usize::MAX);
+    out.sort_by_key(|s| place(s.question));
+    out
+}
+
+/// The grades the header's own dates suggest: case supervision in line with the policy for the case's status, and
+/// an assessment older than 12 months that has been reviewed.
+fn header_suggestions(ctx: &Ctx, f: &Facts) -> Vec<Suggestion> {
+    let mut out = Vec::new();
+    let Some(audit) = f.audit_date else { return out };
+    if let Some(previous) = f.most_recent_assessment.filter(|d| *d <= audit) {
+        let months = ctx.value(&ASSESSMENT_REVIEW_MONTHS);
+        let limit = i32::try_from(months).ok().and_then(|m| calendar::add_months(previous, m));
+        if limit.is_some_and(|l| audit > l) {
+            out.push(Suggestion {
+                question: "assessment.reviewed-12-months",
+                suggested: 4,
+                reason: format!("The most recent assessment is more than {months} months before the audit: no review is recorded since"),
+            });
+        }
+    }
+    if let (Some(last), Some(status)) = (f.most_recent_supervision.filter(|d| *d <= audit), f.case_status.as_deref()) {
+        let (param, which) = if status == "cp" {
+            (&SUPERVISION_MONTHS_CP, "a child protection case")
+        } else {
+            (&SUPERVISION_MONTHS, "an open case")
+        };
+        let months = ctx.value(param);
+        let every = plural(months, "month", "months");
+        let within = i32::try_from(months).ok().and_then(|m| calendar::add_months(last, m)).is_some_and(|l| audit <= l);
+        let (suggested, reason) = if within {
+            (2, format!("The most recent supervision is within {every} of the audit, as the policy asks for {which}"))
+        } else {
+            (3, format!("The most recent supervision is more than {every} before the audit; the policy asks for supervision every {every} on {which}"))
+        };
+        out.push(Suggestion { question: "oversight.supervision", suggested, reason });
+    }
+    out
+}
+
+/// The grades the evidence object's dates suggest.
+fn evidence_object_suggestions(ctx: &Ctx, f: &Facts) -> Vec<Suggestion> {
     let mut out = Vec::new();
     let Some(e) = f.evidence else { return out };
     let mut suggest = |question: &'static str, suggested: u8, reason: String| {
@@ -604,6 +791,8 @@ fn contradicted_grades(ctx: &mut Ctx, f: &Facts, suggestions: &[Suggestion]) {
                 (&FIRST_CIRCLE_LATE, 3, &["/evidence/familyCircleDates", "/evidence/assessmentKind"])
             }
             "assessment.circle-8-weekly" => (&CIRCLE_GAP, 3, &["/evidence/familyCircleDates"]),
+            "assessment.reviewed-12-months" => (&ASSESSMENT_NOT_REVIEWED, 3, &["/mostRecentAssessment/date"]),
+            "oversight.supervision" => (&SUPERVISION_NOT_IN_POLICY, 3, &["/mostRecentSupervision", "/caseStatus"]),
             _ => continue,
         };
         if s.suggested < threshold || s.suggested == NOT_APPLICABLE {
