@@ -474,6 +474,8 @@ export interface CaseAudit {
   locality?: string | null;
   /** Date of the audit. Required when the form is submitted. */
   auditDate?: DateInput | null;
+  /** Date of the practitioner's previous case file audit. Practitioner audits: case file audits of a practitioner are bi-monthly. */
+  previousAuditOn?: DateInput | null;
   /** Current case worker. Required when the form is submitted. */
   caseWorker?: string | null;
   /** LLCS number. Required when the form is submitted. */
