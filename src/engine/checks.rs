@@ -12,8 +12,20 @@ use super::rule::Rule;
 /// with the field's label: "{label} must be today or in the past". A date-time counts by its date. For the dates of
 /// things already done (a visit, a signature, a meeting held), which cannot be in the future.
 pub fn dates_not_after_today(fields: &'static [Field], data: &Map<String, Value>, ctx: &mut Ctx, rule: &Rule) {
+    dates_not_after_today_at(fields, data, ctx, rule, rule.paths);
+}
+
+/// The same check for the dates at `paths` only, for a rule that also reads other fields (a start date its dates
+/// must follow, a row that decides whether a date is of something done yet).
+pub fn dates_not_after_today_at(
+    fields: &'static [Field],
+    data: &Map<String, Value>,
+    ctx: &mut Ctx,
+    rule: &Rule,
+    paths: &[&str],
+) {
     let mut found: Vec<(String, &'static str)> = Vec::new();
-    for path in rule.paths {
+    for path in paths {
         let segments: Vec<&str> = path.split('/').skip(1).collect();
         walk_object(fields, data, &segments, "", ctx.today, &mut found);
     }

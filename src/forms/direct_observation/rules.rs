@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::profile::Param;
 use crate::engine::read;
@@ -136,11 +137,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
             .related(["/date"]);
         }
     }
-    if let Some(d) = date {
-        if d > ctx.today {
-            ctx.emit(&IN_FUTURE, "/date", "Date of the observation must be today or in the past");
-        }
-    }
+    checks::dates_not_after_today(super::model::FIELDS, data, ctx, &IN_FUTURE);
     let grading = read::number(data, "grading");
     if grading.is_some_and(|g| g >= 3.0) && read::is_blank(data.get("recommendations")) {
         ctx.emit(&RECOMMENDATIONS, "/recommendations", "Enter recommendations for a grading of 3 or 4")

@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::model::{self, CHECKS};
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::escape_key;
 use crate::engine::profile::Param;
@@ -121,12 +122,8 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
     if things == 1 || things > 2 {
         ctx.emit(&WENT_WELL_COUNT, "/wentWell", "Enter two things that went well in the group");
     }
+    checks::dates_not_after_today(model::FIELDS, data, ctx, &IN_FUTURE);
     let date = read::date(data, "date");
-    if let Some(d) = date {
-        if d > ctx.today {
-            ctx.emit(&IN_FUTURE, "/date", "Date of the visit must be today or in the past");
-        }
-    }
     let (Some(previous), Some(d)) = (read::date(data, "previousVisitDate"), date) else { return };
     if previous >= d {
         ctx.emit(

@@ -3,6 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::model::{self, ITEMS};
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::escape_key;
 use crate::engine::profile::Param;
@@ -77,9 +78,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
             }
         }
     }
-    if read::date(data, "date").is_some_and(|d| d > ctx.today) {
-        ctx.emit(&IN_FUTURE, "/date", "Date of the session must be today or in the past");
-    }
+    checks::dates_not_after_today(model::FIELDS, data, ctx, &IN_FUTURE);
     let kind = read::choice(data, "evaluationType", model::EVALUATION_TYPES);
     let window = match kind.as_deref() {
         Some("peer-review") => Some((&PEER_REVIEW_WEEK, &PEER_FROM_WEEK, &PEER_TO_WEEK, "A peer review")),

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::plural;
 use crate::engine::profile::Param;
@@ -116,13 +117,7 @@ fn file_count(data: &Map<String, Value>, ctx: &mut Ctx) {
 fn dates(data: &Map<String, Value>, ctx: &mut Ctx) {
     let date = read::date(data, "date");
     let previous = read::date(data, "previousAuditDate");
-    let today = ctx.today;
-    if date.is_some_and(|d| d > today) {
-        ctx.emit(&DATE_IN_FUTURE, "/date", "Date of the audit must be today or in the past");
-    }
-    if previous.is_some_and(|d| d > today) {
-        ctx.emit(&DATE_IN_FUTURE, "/previousAuditDate", "Date of the previous audit must be today or in the past");
-    }
+    checks::dates_not_after_today(super::model::FIELDS, data, ctx, &DATE_IN_FUTURE);
     let (Some(date), Some(previous)) = (date, previous) else { return };
     if previous >= date {
         ctx.emit(

@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::{model, scan};
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
@@ -212,18 +213,10 @@ fn caseload_item(data: &Map<String, Value>, ctx: &mut Ctx) {
 
 fn signatures(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let today = ctx.today;
-    if f.date.is_some_and(|d| d > today) {
-        ctx.emit(&DATE_IN_FUTURE, "/date", "Date of the supervision session must be today or in the past");
-    }
+    checks::dates_not_after_today(model::FIELDS, data, ctx, &DATE_IN_FUTURE);
     for (key, who) in [("signedSupervisee", "supervisee"), ("signedSupervisor", "supervisor")] {
         let Some(signed) = read::date(data, key) else { continue };
-        if signed > today {
-            ctx.emit(
-                &DATE_IN_FUTURE,
-                format!("/{key}"),
-                format!("Date the {who} signed the record must be today or in the past"),
-            );
-        } else if f.date.is_some_and(|d| signed < d) {
+        if signed <= today && f.date.is_some_and(|d| signed < d) {
             ctx.emit(
                 &SIGNED_BEFORE,
                 format!("/{key}"),

@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::model::MODULE_IDS;
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
@@ -83,9 +84,7 @@ pub fn sending(data: &Map<String, Value>, ctx: &Ctx) -> Option<(NaiveDate, Statu
 }
 
 pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
-    if read::date(data, "submittedOn").is_some_and(|sent| sent > ctx.today) {
-        ctx.emit(&DATE_IN_FUTURE, "/submittedOn", "Date the summary was sent must be today or in the past");
-    }
+    checks::dates_not_after_today(super::model::FIELDS, data, ctx, &DATE_IN_FUTURE);
     sent_before_supervision(data, ctx);
     period_order(data, ctx);
     activities(data, ctx);
@@ -148,13 +147,7 @@ fn activities(data: &Map<String, Value>, ctx: &mut Ctx) {
             continue;
         }
         if let Some(d) = read::date(a, "date") {
-            if d > ctx.today {
-                ctx.emit(
-                    &DATE_IN_FUTURE,
-                    format!("/activities/{i}/date"),
-                    "Date of the activity must be today or in the past",
-                );
-            } else if period_ok && (start.is_some_and(|s| d < s) || end.is_some_and(|e| d > e)) {
+            if d <= ctx.today && period_ok && (start.is_some_and(|s| d < s) || end.is_some_and(|e| d > e)) {
                 ctx.emit(
                     &ACTIVITY_OUTSIDE_PERIOD,
                     format!("/activities/{i}/date"),
