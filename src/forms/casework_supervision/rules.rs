@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use super::model;
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
@@ -278,21 +279,10 @@ fn dates_out_of_order(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 }
 
 fn dates_in_future(data: &Map<String, Value>, ctx: &mut Ctx) {
-    let today = ctx.today;
-    let checks: [(&str, &str); 4] = [
-        ("previousSupervisionDate", "Date of the previous supervision must be today or in the past"),
-        ("lastAssessmentDate", "Date of the last assessment must be today or in the past"),
-        ("childLastSeenDate", "Date the child was last seen must be today or in the past"),
-        ("preparedBySuperviseeOn", "Date the practitioner updated the form must be today or in the past"),
-    ];
-    if ctx.submit() && read::date(data, "date").is_some_and(|d| d > today) {
-        ctx.emit(&DATE_IN_FUTURE, "/date", "Date of supervision must be today or in the past");
-    }
-    for (key, message) in checks {
-        if read::date(data, key).is_some_and(|d| d > today) {
-            ctx.emit(&DATE_IN_FUTURE, format!("/{key}"), message);
-        }
-    }
+    // A draft prepared before the session may carry its planned date.
+    let submit = ctx.submit();
+    let paths: Vec<&str> = DATE_IN_FUTURE.paths.iter().copied().filter(|p| submit || *p != "/date").collect();
+    checks::dates_not_after_today_at(super::model::FIELDS, data, ctx, &DATE_IN_FUTURE, &paths);
 }
 
 fn frequency(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {

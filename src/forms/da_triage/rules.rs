@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use super::model;
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::plural;
 use crate::engine::profile::Param;
@@ -215,9 +216,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 }
 
 fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
-    if read::date(data, "triageDate").is_some_and(|d| d > ctx.today) {
-        ctx.emit(&IN_FUTURE, "/triageDate", "Date of the triage must be today or in the past");
-    }
+    checks::dates_not_after_today(super::model::FIELDS, data, ctx, &IN_FUTURE);
     if let Some(t) = f.triage_date {
         let explicit = read::date(data, "triageDate").is_some();
         for (i, date, _) in incidents(data) {
@@ -230,18 +229,6 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
                 ctx.emit(&INCIDENT_AFTER_TRIAGE, format!("/incidents/{i}/date"), message).related(["/triageDate"]);
             }
         }
-    }
-    for (i, v) in read::list(data, "contactAttempts").iter().enumerate() {
-        if read::parse_date(v).ok().flatten().is_some_and(|d| d > ctx.today) {
-            ctx.emit(
-                &IN_FUTURE,
-                format!("/contactAttempts/{i}"),
-                "Date of a telephone contact attempt must be today or in the past",
-            );
-        }
-    }
-    if read::date(data, "letterSentOn").is_some_and(|d| d > ctx.today) {
-        ctx.emit(&IN_FUTURE, "/letterSentOn", "Date the letter was sent must be today or in the past");
     }
 }
 

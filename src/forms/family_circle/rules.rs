@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::model::{self, CLOSING};
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
@@ -161,22 +162,17 @@ pub fn facts(data: &Map<String, Value>, ctx: &Ctx) -> Facts {
 }
 
 pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
-    dates(ctx, f);
+    dates(data, ctx, f);
     views(data, ctx);
     timescales(data, ctx, f);
 }
 
-fn dates(ctx: &mut Ctx, f: &Facts) {
-    if f.allocation.is_some_and(|a| a > ctx.today) {
-        ctx.emit(&IN_FUTURE, "/allocationDate", "Date of allocation must be today or in the past");
-    }
+fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    checks::dates_not_after_today(super::model::FIELDS, data, ctx, &IN_FUTURE);
     let mut by_index = f.circles.clone();
     crate::engine::sort::stable_by_key(&mut by_index, |c| c.index);
     for c in &by_index {
         let path = format!("/circles/{}/date", c.index);
-        if c.date > ctx.today {
-            ctx.emit(&IN_FUTURE, path.as_str(), "Date of the Family Circle must be today or in the past");
-        }
         if f.allocation.is_some_and(|a| c.date < a) {
             ctx.emit(
                 &BEFORE_ALLOCATION,

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
@@ -189,16 +190,5 @@ fn dates_out_of_order(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 }
 
 fn dates_in_future(data: &Map<String, Value>, ctx: &mut Ctx) {
-    let checks: [(&str, &str); 4] = [
-        ("signedBySupervisee", "Date the supervisee signed the contract must be today or in the past"),
-        ("signedBySupervisor", "Date the supervisor signed the contract must be today or in the past"),
-        ("lastReviewedOn", "Date the contract was last reviewed must be today or in the past"),
-        ("uploadedOn", "Date the contract was uploaded must be today or in the past"),
-    ];
-    let today = ctx.today;
-    for (key, message) in checks {
-        if read::date(data, key).is_some_and(|d| d > today) {
-            ctx.emit(&DATE_IN_FUTURE, format!("/{key}"), message);
-        }
-    }
+    checks::dates_not_after_today(super::model::FIELDS, data, ctx, &DATE_IN_FUTURE);
 }

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
@@ -264,17 +265,12 @@ fn overdue(ctx: &mut Ctx, f: &Facts) {
 }
 
 fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    checks::dates_not_after_today(super::model::FIELDS, data, ctx, &IN_FUTURE);
     let started = read::date(data, "employmentStarted");
     let mut by_index: Vec<&Session> = f.sessions.iter().collect();
     crate::engine::sort::stable_by_key(&mut by_index, |s| s.index);
     for s in by_index {
-        if s.on > ctx.today {
-            ctx.emit(
-                &IN_FUTURE,
-                format!("/sessions/{}/at", s.index),
-                "Date and time of the session must be today or in the past",
-            );
-        } else if started.is_some_and(|d| s.on < d) {
+        if s.on <= ctx.today && started.is_some_and(|d| s.on < d) {
             ctx.emit(
                 &BEFORE_EMPLOYMENT,
                 format!("/sessions/{}/at", s.index),
