@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::model::{self, ROUTE_1_REASONS};
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
@@ -292,25 +293,7 @@ fn required(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 }
 
 fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
-    let today = ctx.today;
-    for (key, label) in [
-        ("directedOn", "Date the closure was directed"),
-        ("closureSummaryOn", "Date the closure summary was completed"),
-        ("endOfInvolvementOn", "Date the end of involvement was completed"),
-        ("caseMonitoringFrom", "Date case monitoring started"),
-        ("episodeClosedOn", "Date the episode was closed"),
-    ] {
-        if read::date(data, key).is_some_and(|d| d > today) {
-            ctx.emit(&DATE_IN_FUTURE, format!("/{key}"), format!("{label} must be today or in the past"));
-        }
-    }
-    for (list, label) in [("familyCircles", "Date of the Family Circle"), ("approvals", "Date of the decision")] {
-        for (i, item) in read::list(data, list).iter().enumerate() {
-            if item.as_object().and_then(|o| read::date(o, "date")).is_some_and(|d| d > today) {
-                ctx.emit(&DATE_IN_FUTURE, format!("/{list}/{i}/date"), format!("{label} must be today or in the past"));
-            }
-        }
-    }
+    checks::dates_not_after_today(super::model::FIELDS, data, ctx, &DATE_IN_FUTURE);
     let directed = read::date(data, "directedOn");
     if let Some(directed) = directed {
         for (key, label) in [

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde_json::{json, Map, Value};
 
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::long_date;
 use crate::engine::profile::Param;
@@ -676,34 +677,5 @@ fn order(data: &Map<String, Value>, ctx: &mut Ctx, allocation: Option<NaiveDate>
 }
 
 fn future(data: &Map<String, Value>, ctx: &mut Ctx) {
-    let today = ctx.today;
-    for key in [
-        "allocationDate",
-        "familyContactOn",
-        "referrerNotifiedOn",
-        "pspCheckedOn",
-        "firstVisitOn",
-        "firstFamilyCircleOn",
-        "earlyHelpAssessmentOn",
-        "earlyHelpSupportMeetingOn",
-        "closureDirectedOn",
-        "closureSummaryOn",
-    ] {
-        if read::date(data, key).is_some_and(|d| d > today) {
-            ctx.emit(&IN_FUTURE, format!("/{key}"), "This date must be today or in the past");
-        }
-    }
-    for (i, v) in read::list(data, "familyCircleDates").iter().enumerate() {
-        if read::parse_date(v).ok().flatten().is_some_and(|d| d > today) {
-            ctx.emit(&IN_FUTURE, format!("/familyCircleDates/{i}"), "This date must be today or in the past");
-        }
-    }
-    for (i, c) in read::list(data, "contacts").iter().enumerate() {
-        let Some(contact) = c.as_object() else { continue };
-        for key in ["at", "recordedAt"] {
-            if read::datetime(contact, key).is_some_and(|t| t.date() > today) {
-                ctx.emit(&IN_FUTURE, format!("/contacts/{i}/{key}"), "This date and time must be today or in the past");
-            }
-        }
-    }
+    checks::dates_not_after_today(super::model::FIELDS, data, ctx, &IN_FUTURE);
 }
