@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use super::model;
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::plural;
 use crate::engine::profile::Param;
@@ -586,38 +587,16 @@ fn incredible_years(ctx: &mut Ctx, f: &Facts) {
 }
 
 fn future(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
-    let mut found: Vec<(String, String)> = Vec::new();
-    let single = [
-        ("dateGoalSet", "Date goal set"),
-        ("outcomeAchieved", "Date the outcome was achieved"),
-        ("episodeClosedOn", "Date the episode was closed"),
-        ("venueAndCrecheSecuredOn", "Date the venue and crèche workers were secured"),
-        ("preMeasuresOn", "Date the pre-measures were given"),
-        ("booksGivenOn", "Date the books were given"),
-        ("peerSupportOn", "Date of the facilitators' peer support"),
-        ("qaOn", "Date of the quality assurance visit"),
-        ("postMeasuresOn", "Date the post-measures and evaluation were completed"),
-    ];
-    for (key, label) in single {
-        if read::date(data, key).is_some_and(|d| d > ctx.today) {
-            found.push((format!("/{key}"), label.to_owned()));
-        }
-    }
+    // A session's date is of something done only once its attendance is recorded; a planned session may be ahead.
+    let done: Vec<&str> = IN_FUTURE.paths.iter().copied().filter(|p| *p != "/sessions/*/date").collect();
+    checks::dates_not_after_today_at(super::model::FIELDS, data, ctx, &IN_FUTURE, &done);
     for s in &f.sessions {
         if s.attended.is_some() && s.date.is_some_and(|d| d > ctx.today) {
-            found
-                .push((format!("/sessions/{}/date", s.index), "Date of a session with its attendance recorded".into()));
+            ctx.emit(
+                &IN_FUTURE,
+                format!("/sessions/{}/date", s.index),
+                "Date of a session with its attendance recorded must be today or in the past",
+            );
         }
-    }
-    for (key, label) in [("weeklyCalls", "Date of a weekly telephone call"), ("leadCheckIns", "Date a lead checked in")]
-    {
-        for (i, v) in read::list(data, key).iter().enumerate() {
-            if read::parse_date(v).ok().flatten().is_some_and(|d| d > ctx.today) {
-                found.push((format!("/{key}/{i}"), label.to_owned()));
-            }
-        }
-    }
-    for (path, label) in found {
-        ctx.emit(&IN_FUTURE, path, format!("{label} must be today or in the past"));
     }
 }
