@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use super::model::{self, FIELDS};
 use super::placeholder::has_placeholder;
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::plural;
 use crate::engine::model::{Field, Kind, LIST_MAX};
@@ -268,7 +269,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     service_manager_approvals(data, ctx);
     harms_and_meetings(ctx, f);
     words_and_pictures(data, ctx);
-    dates_in_future(data, ctx, f);
+    dates_in_future(data, ctx);
 }
 
 // ---- SP-021: template placeholders ----
@@ -770,50 +771,18 @@ fn words_and_pictures(data: &Map<String, Value>, ctx: &mut Ctx) {
 
 // ---- SP-022: dates of things done ----
 
-/// Whether a row's date is one of something done (a meeting may be planned, unless it reviewed the plan).
-type RowApplies = fn(&Map<String, Value>) -> bool;
-
-fn dates_in_future(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
-    let today = ctx.today;
-    let mut late: Vec<(String, &str)> = Vec::new();
-    if f.plan_date.is_some_and(|d| d > today) {
-        late.push(("/planDate".into(), "Date the plan was agreed must be today or in the past"));
-    }
-    if read::object(data, "childVersion").and_then(|v| read::date(v, "createdOn")).is_some_and(|d| d > today) {
-        late.push((
-            "/childVersion/createdOn".into(),
-            "Date the child's version of the plan was created must be today or in the past",
-        ));
-    }
-    for (key, message) in [
-        ("wordsAndPicturesOn", "Date the Words and Pictures explanation was shared must be today or in the past"),
-        ("eitReviewedOn", "Date the exploitation identification tool was last reviewed must be today or in the past"),
-    ] {
-        if read::date(data, key).is_some_and(|d| d > today) {
-            late.push((format!("/{key}"), message));
+fn dates_in_future(data: &Map<String, Value>, ctx: &mut Ctx) {
+    // A meeting may be planned ahead, unless it is recorded as having reviewed the plan.
+    let done: Vec<&str> = DATE_IN_FUTURE.paths.iter().copied().filter(|p| *p != "/reviewMeetings/*/on").collect();
+    checks::dates_not_after_today_at(super::model::FIELDS, data, ctx, &DATE_IN_FUTURE, &done);
+    for (i, row) in read::list(data, "reviewMeetings").iter().enumerate() {
+        let Some(m) = row.as_object() else { continue };
+        if read::boolean(m, "planReviewed") == Some(true) && read::date(m, "on").is_some_and(|d| d > ctx.today) {
+            ctx.emit(
+                &DATE_IN_FUTURE,
+                format!("/reviewMeetings/{i}/on"),
+                "A meeting that reviewed the plan must be dated today or in the past",
+            );
         }
-    }
-    for (i, v) in read::list(data, "incidents").iter().enumerate() {
-        if read::parse_date(v).ok().flatten().is_some_and(|d| d > today) {
-            late.push((format!("/incidents/{i}"), "Date of a domestic abuse incident must be today or in the past"));
-        }
-    }
-    let rows: [(&str, &str, RowApplies); 3] = [
-        ("dashAssessments", "Date of the DASH risk assessment must be today or in the past", |_| true),
-        ("serviceManagerApprovals", "Date the service manager approved it must be today or in the past", |_| true),
-        ("reviewMeetings", "A meeting that reviewed the plan must be dated today or in the past", |m| {
-            read::boolean(m, "planReviewed") == Some(true)
-        }),
-    ];
-    for (list, message, applies) in rows {
-        for (i, row) in read::list(data, list).iter().enumerate() {
-            let Some(obj) = row.as_object() else { continue };
-            if applies(obj) && read::date(obj, "on").is_some_and(|d| d > today) {
-                late.push((format!("/{list}/{i}/on"), message));
-            }
-        }
-    }
-    for (path, message) in late {
-        ctx.emit(&DATE_IN_FUTURE, path, message);
     }
 }
