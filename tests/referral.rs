@@ -280,9 +280,14 @@ fn ref_008_date_of_birth_in_future() {
     let d = with(eligible(), "/children/0/dateOfBirth", json!({ "day": "3", "month": "6", "year": "2025" }));
     let r = check(FORM, &d, &opts());
     assert_eq!(found(&r, "REF-008"), vec![("/children/0/dateOfBirth".into(), Error)]);
-    assert!(r.diagnostics.iter().any(|d| d.message == "Date of birth must be in the past"));
+    assert!(r.diagnostics.iter().any(|d| d.message == "Date of birth must be today or in the past"));
     let d = with(eligible(), "/children/0/dateOfBirth", json!("2025-06-02"));
     assert!(!check(FORM, &d, &opts()).has("REF-008"));
+    // An adult's date of birth is read too, as the rule's declaration says.
+    let d = with(eligible(), "/adults/0/dateOfBirth", json!("2025-06-03"));
+    let r = check(FORM, &d, &opts());
+    assert_eq!(found(&r, "REF-008"), vec![("/adults/0/dateOfBirth".into(), Error)]);
+    assert!(r.diagnostics.iter().any(|d| d.message == "Adult's date of birth must be today or in the past"));
 }
 
 #[test]

@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 use super::model::{self, NOT_APPLICABLE, QUESTIONS};
 use super::scoring::{self, Bands, Scores};
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::{escape_key, plural};
 use crate::engine::profile::Param;
@@ -368,11 +369,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts, scores: &Score
 }
 
 fn header(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
-    if let Some(date) = f.audit_date {
-        if date > ctx.today {
-            ctx.emit(&AUDIT_IN_FUTURE, "/auditDate", "Date of the audit must be today or in the past");
-        }
-    }
+    checks::dates_not_after_today(model::FIELDS, data, ctx, &AUDIT_IN_FUTURE);
     let audit_type = read::choice(data, "auditType", model::AUDIT_TYPES);
     if audit_type.as_deref() == Some("practitioner") {
         practitioner_audit_gap(data, ctx, f);

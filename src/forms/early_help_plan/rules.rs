@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::model::{self, EXTERNAL_EMPTY_SECTIONS, EXTERNAL_SECTIONS};
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
@@ -314,28 +315,7 @@ fn required(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 }
 
 fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
-    for (key, label) in [
-        ("allocationDate", "Date of allocation"),
-        ("openedOn", "Date the plan was opened"),
-        ("completedOn", "Date the assessment was completed"),
-        ("supportMeetingOn", "Date of the early help support meeting"),
-        ("sentForAuthorisationOn", "Date the plan was sent for authorisation"),
-        ("authorisedOn", "Date the plan was authorised"),
-        ("closedOn", "Date the plan was closed"),
-        ("leadProfessionalContactedOn", "Date the lead professional was asked for missing scores"),
-        ("teamLeaderChasedOn", "Date the team leader chased the missing scores"),
-    ] {
-        if read::date(data, key).is_some_and(|d| d > ctx.today) {
-            ctx.emit(&DATE_IN_FUTURE, format!("/{key}"), format!("{label} must be today or in the past"));
-        }
-    }
-    if read::object(data, "previousPlan").and_then(|p| read::date(p, "authorisedOn")).is_some_and(|d| d > ctx.today) {
-        ctx.emit(
-            &DATE_IN_FUTURE,
-            "/previousPlan/authorisedOn",
-            "Date the previous plan was authorised must be today or in the past",
-        );
-    }
+    checks::dates_not_after_today(model::FIELDS, data, ctx, &DATE_IN_FUTURE);
     if let Some(opened) = f.opened {
         for (key, label) in [
             ("completedOn", "Date the assessment was completed"),

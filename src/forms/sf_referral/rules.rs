@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::model::{self, EARLY_HELP_ROUTES};
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
@@ -87,7 +88,7 @@ rule!(
 
 rule!(BIRTH_IN_FUTURE, "REF-008", "date-of-birth-in-future", Error, Check, ["/children/*/dateOfBirth", "/adults/*/dateOfBirth"],
     Cite::interpreted(SEED_002, "Referral Criteria"),
-    "A date of birth is after today (an unborn child is recorded with an expected date instead). Dates before 1900 are caught by the shared date-range rule.",
+    "A date of birth, a child's or an adult's, is after today (an unborn child is recorded with an expected date instead). Dates before 1900 are caught by the shared date-range rule.",
     "");
 
 rule!(CONTRADICTED, "REF-009", "criterion-contradicted-by-facts", Warning, Check, ["/criteria", "/children/*/attendancePercent", "/children/*/missingEpisodes", "/assessment/open"],
@@ -311,10 +312,9 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 }
 
 fn referral_dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    checks::dates_not_after_today(model::FIELDS, data, ctx, &REFERRAL_IN_FUTURE);
+    checks::dates_not_after_today(model::FIELDS, data, ctx, &BIRTH_IN_FUTURE);
     if let Some(rd) = f.referral_date {
-        if rd > ctx.today {
-            ctx.emit(&REFERRAL_IN_FUTURE, "/referralDate", "Date of referral must be today or in the past");
-        }
         if let Some(received) = read::date(data, "receivedOn") {
             if received < rd {
                 ctx.emit(
@@ -446,7 +446,6 @@ fn children(ctx: &mut Ctx, f: &Facts) {
             continue;
         };
         if dob > ctx.today {
-            ctx.emit(&BIRTH_IN_FUTURE, format!("/children/{i}/dateOfBirth"), "Date of birth must be in the past");
             continue;
         }
         if f.ages.contains(&(i, Age::Outside)) {
