@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::model::{ADULT_WORKER_ROLES, MODULE_IDS, PLAN_TYPES, ROLES};
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
@@ -459,13 +460,14 @@ fn assessment(data: &Map<String, Value>, ctx: &mut Ctx) {
 
 fn entries_dates_and_authors(data: &Map<String, Value>, ctx: &mut Ctx) {
     let started = read::date(data, "startedOn");
+    let module_dates: Vec<String> = MODULE_IDS.iter().map(|id| format!("/modules/{id}/entries/*/date")).collect();
+    let paths: Vec<&str> = module_dates.iter().map(String::as_str).collect();
+    checks::dates_not_after_today_at(super::model::FIELDS, data, ctx, &ENTRY_DATE, &paths);
     for id in MODULE_IDS {
         for (i, e) in entries(data, id) {
             let at = format!("/modules/{id}/entries/{i}");
             if let Some(d) = read::date(e, "date") {
-                if d > ctx.today {
-                    ctx.emit(&ENTRY_DATE, format!("{at}/date"), "Date of the entry must be today or in the past");
-                } else if started.is_some_and(|s| d < s) {
+                if d <= ctx.today && started.is_some_and(|s| d < s) {
                     ctx.emit(
                         &ENTRY_DATE,
                         format!("{at}/date"),

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 
 use super::model;
 use crate::calendar;
+use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::messages::plural;
 use crate::engine::profile::Param;
@@ -520,46 +521,7 @@ fn authorisation(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 }
 
 fn future(data: &Map<String, Value>, ctx: &mut Ctx) {
-    let now = end_of_day_utc(ctx.today);
-    let is_future = |a: Option<At>| a.is_some_and(|a| now.is_some_and(|n| a.utc >= n));
-    let mut found: Vec<(String, &str)> = Vec::new();
-    for (i, e) in read::list(data, "episodes").iter().enumerate() {
-        let Some(e) = e.as_object() else { continue };
-        if is_future(at(e, "reportedMissingAt")) {
-            found.push((format!("/episodes/{i}/reportedMissingAt"), "Date and time reported missing"));
-        }
-        if is_future(at(e, "foundAt")) {
-            found.push((format!("/episodes/{i}/foundAt"), "Date and time found"));
-        }
-    }
-    for (i, v) in read::list(data, "earlierEpisodes").iter().enumerate() {
-        if read::parse_date(v).ok().flatten().is_some_and(|d| d > ctx.today) {
-            found.push((format!("/earlierEpisodes/{i}"), "Date of an earlier missing episode"));
-        }
-    }
-    if is_future(at(data, "formStartedAt")) {
-        found.push(("/formStartedAt".into(), "Date and time the form was started"));
-    }
-    if is_future(at(data, "interviewAt")) {
-        found.push(("/interviewAt".into(), "Date and time of the interview"));
-    }
-    for (key, label) in [
-        ("sentForAuthorisationOn", "Date the form was sent for authorisation"),
-        ("authorisedOn", "Date the form was authorised"),
-        ("finalisedOn", "Date the episode was finalised"),
-    ] {
-        if read::date(data, key).is_some_and(|d| d > ctx.today) {
-            found.push((format!("/{key}"), label));
-        }
-    }
-    for (i, r) in read::list(data, "returnedToCaseWorker").iter().enumerate() {
-        if r.as_object().and_then(|r| read::date(r, "on")).is_some_and(|d| d > ctx.today) {
-            found.push((format!("/returnedToCaseWorker/{i}/on"), "Date the form was sent back to the case worker"));
-        }
-    }
-    for (path, label) in found {
-        ctx.emit(&IN_FUTURE, path, format!("{label} must be today or in the past"));
-    }
+    checks::dates_not_after_today(model::FIELDS, data, ctx, &IN_FUTURE);
 }
 
 fn missing_count(ctx: &mut Ctx, f: &Facts) {
