@@ -393,3 +393,29 @@ fn inp_016_a_malformed_date_time_is_reported_at_its_field() {
         assert_eq!(r.outcome.unwrap()["interviewDue"], Value::Null);
     }
 }
+
+#[test]
+fn rhi_016_the_form_is_reassigned_to_the_team_leader_within_the_72_hours() {
+    // Found 24 October 12:00 (BST): the 72 hours run out on 27 October 11:00 (GMT, after the clocks go back).
+    let held = json!({
+        "episodes": [{ "reportedMissingAt": "2025-10-24T08:00", "foundAt": "2025-10-24T12:00" }],
+        "interviewAt": "2025-10-25T11:30",
+        "conductedBy": "Duty practitioner",
+        "sections": { "missingAndFound": true, "interview": true, "signatures": true }
+    });
+    let on = |t: &str| Options::new().today(t).unwrap();
+    // Sent on the last day: in time.
+    let d = with(held.clone(), "/sentForAuthorisationOn", json!("2025-10-27"));
+    assert!(!check(FORM, &d, &on("2025-10-30")).has("RHI-016"));
+    // Sent the day after: late.
+    let d = with(held.clone(), "/sentForAuthorisationOn", json!("2025-10-28"));
+    let r = check(FORM, &d, &on("2025-10-30"));
+    assert_eq!(found(&r, "RHI-016"), vec![("/sentForAuthorisationOn".into(), Warning)]);
+    assert_eq!(r.with_code("RHI-016").next().unwrap().due.as_deref(), Some("2025-10-27"));
+    // Not sent: nothing while the last day lasts, a warning once it has passed.
+    assert!(!check(FORM, &held, &on("2025-10-27")).has("RHI-016"));
+    assert!(check(FORM, &held, &on("2025-10-28")).has("RHI-016"));
+    // When the social worker processes the episode, it is not Strengthening Families' timescale.
+    let d = with(held, "/socialWorkerNotified", json!(true));
+    assert!(!check(FORM, &d, &on("2025-10-28")).has("RHI-016"));
+}

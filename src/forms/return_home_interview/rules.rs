@@ -191,6 +191,13 @@ rule!(MISSING_THREE_IN_NINETY, "RHI-015", "missing-three-times-in-90-days", Info
     "Children who go missing three times or more in the last 90 days and is … eligible for a return home interview",
     params = [WINDOW_DAYS, EPISODES]);
 
+rule!(NOT_SENT_IN_72_HOURS, "RHI-016", "form-not-sent-within-72-hours", Warning, Check,
+    ["/sentForAuthorisationOn", "/interviewAt", "/episodes/*/foundAt"],
+    Cite::interpreted(SEED_002, DUTY),
+    "The form was not completed and reassigned to the team leader (sent for authorisation) by the day the 72 hours after the child was found run out: recorded as sent later, or, with the interview held, not recorded as sent once that day has passed. The seed lists the interview, completing the form and reassigning it to the team leader under \"Within 72 hours\"; reading the 72 hours as covering all three is interpreted, and a date (not a time) of sending is judged by its day.",
+    "Return home interviews (See Missing SOPS) Within 72 hours Complete form Reassign to team leader",
+    params = [HOURS]);
+
 pub static RULES: &[&Rule] = &[
     &REQUIRED,
     &FOUND_NOT_AFTER_MISSING,
@@ -207,6 +214,7 @@ pub static RULES: &[&Rule] = &[
     &NOT_SHARED,
     &SOCIAL_WORKER_PROCESSES,
     &MISSING_THREE_IN_NINETY,
+    &NOT_SENT_IN_72_HOURS,
 ];
 
 /// A wall-clock time and the instant (UTC) it stands for.
@@ -310,6 +318,40 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     authorisation(data, ctx, f);
     future(data, ctx);
     missing_count(ctx, f);
+    sent_within_72_hours(data, ctx, f);
+}
+
+/// "Within 72 hours Complete form Reassign to team leader": the form sent for authorisation by the day the earliest
+/// return's 72 hours run out.
+fn sent_within_72_hours(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+    if f.social_worker {
+        return;
+    }
+    let Some(last_day) = f.due.and_then(calendar::utc_to_local).map(|d| d.date()) else { return };
+    let Some((first, _)) = f.earliest_found else { return };
+    let hours = ctx.value(&HOURS);
+    let due = calendar::format_date(last_day);
+    match read::date(data, "sentForAuthorisationOn") {
+        Some(sent) if sent > last_day => {
+            ctx.emit(
+                &NOT_SENT_IN_72_HOURS,
+                "/sentForAuthorisationOn",
+                format!("The form was sent to the team leader more than {hours} hours after the child was found: complete it and reassign it within {hours} hours"),
+            )
+            .related([format!("/episodes/{first}/foundAt")])
+            .due(due);
+        }
+        None if f.interview.is_some() && read::is_blank(data.get("sentForAuthorisationOn")) && ctx.today > last_day => {
+            ctx.emit(
+                &NOT_SENT_IN_72_HOURS,
+                "/sentForAuthorisationOn",
+                format!("Complete the form and send it to the team leader: it was due within {hours} hours of the child being found"),
+            )
+            .related([format!("/episodes/{first}/foundAt")])
+            .due(due);
+        }
+        _ => {}
+    }
 }
 
 fn episodes(ctx: &mut Ctx, f: &Facts) {
