@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use super::context::Ctx;
+use super::messages::lower_first;
 use super::model::{Field, Kind, LIST_MAX};
 use super::read;
 use super::rule::Rule;
@@ -24,18 +25,48 @@ pub fn dates_not_after_today_at(
     rule: &Rule,
     paths: &[&str],
 ) {
-    let mut found: Vec<(String, &'static str)> = Vec::new();
+    let today = ctx.today;
+    for (path, label, _) in dates_at(fields, data, paths).into_iter().filter(|(_, _, d)| *d > today) {
+        ctx.emit(rule, path.as_str(), format!("{label} must be today or in the past"));
+    }
+}
+
+/// Reports every date at `paths` that is before the date at `anchor` (a declared path, read the same way), with
+/// both fields' labels: "{label} must be the same as or after the {anchor's label}", related to the anchor. For the
+/// steps that follow another (a summary after the closure was directed, a contact after allocation). Nothing is
+/// reported while the anchor is missing or malformed.
+pub fn dates_not_before(
+    fields: &'static [Field],
+    data: &Map<String, Value>,
+    ctx: &mut Ctx,
+    rule: &Rule,
+    anchor: &str,
+    paths: &[&str],
+) {
+    let Some((_, anchor_label, start)) = dates_at(fields, data, &[anchor]).into_iter().next() else { return };
+    let after = lower_first(anchor_label);
+    for (path, label, _) in dates_at(fields, data, paths).into_iter().filter(|(_, _, d)| *d < start) {
+        ctx.emit(rule, path.as_str(), format!("{label} must be the same as or after the {after}")).related([anchor]);
+    }
+}
+
+/// Every well-formed date (a date-time counts by its date) at `paths`, `*` standing for each list row, each once,
+/// with its concrete path and its field's label, in the order of `paths`.
+fn dates_at(fields: &'static [Field], data: &Map<String, Value>, paths: &[&str]) -> Vec<(String, &'static str, NaiveDate)> {
+    let mut found: Vec<(String, &'static str, NaiveDate)> = Vec::new();
     for path in paths {
         let segments: Vec<&str> = path.split('/').skip(1).collect();
-        walk_object(fields, data, &segments, "", ctx.today, &mut found);
+        walk_object(fields, data, &segments, "", &mut found);
     }
     let mut seen: Vec<String> = Vec::new();
-    for (path, label) in found {
-        if !seen.contains(&path) {
-            ctx.emit(rule, path.as_str(), format!("{label} must be today or in the past"));
-            seen.push(path);
+    found.retain(|(path, _, _)| {
+        let first = !seen.contains(path);
+        if first {
+            seen.push(path.clone());
         }
-    }
+        first
+    });
+    found
 }
 
 fn walk_object(
@@ -43,14 +74,13 @@ fn walk_object(
     obj: &Map<String, Value>,
     segments: &[&str],
     prefix: &str,
-    today: NaiveDate,
-    found: &mut Vec<(String, &'static str)>,
+    found: &mut Vec<(String, &'static str, NaiveDate)>,
 ) {
     let Some((first, rest)) = segments.split_first() else { return };
     let Some(field) = fields.iter().find(|f| f.name == *first) else { return };
     let Some(value) = obj.get(field.name) else { return };
     let path = format!("{prefix}/{}", field.name);
-    walk_value(&field.kind, field.label, value, rest, path, today, found);
+    walk_value(&field.kind, field.label, value, rest, path, found);
 }
 
 fn walk_value(
@@ -59,26 +89,29 @@ fn walk_value(
     value: &Value,
     segments: &[&str],
     path: String,
-    today: NaiveDate,
-    found: &mut Vec<(String, &'static str)>,
+    found: &mut Vec<(String, &'static str, NaiveDate)>,
 ) {
     match (kind, segments.split_first()) {
-        (Kind::Date, None) if read::parse_date(value).ok().flatten().is_some_and(|d| d > today) => {
-            found.push((path, label));
+        (Kind::Date, None) => {
+            if let Some(d) = read::parse_date(value).ok().flatten() {
+                found.push((path, label, d));
+            }
         }
-        (Kind::DateTime, None) if read::parse_datetime(value).ok().flatten().is_some_and(|t| t.date() > today) => {
-            found.push((path, label));
+        (Kind::DateTime, None) => {
+            if let Some(t) = read::parse_datetime(value).ok().flatten() {
+                found.push((path, label, t.date()));
+            }
         }
         (Kind::Object(fields), Some(_)) => {
             if let Value::Object(o) = value {
-                walk_object(fields, o, segments, &path, today, found);
+                walk_object(fields, o, segments, &path, found);
             }
         }
         (Kind::List { item, .. }, Some((&"*", rest))) => {
             if let Value::Array(items) = value {
                 let max = usize::try_from(LIST_MAX).unwrap_or(usize::MAX);
                 for (i, v) in items.iter().enumerate().take(max) {
-                    walk_value(item, label, v, rest, format!("{path}/{i}"), today, found);
+                    walk_value(item, label, v, rest, format!("{path}/{i}"), found);
                 }
             }
         }

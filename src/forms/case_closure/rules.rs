@@ -260,7 +260,7 @@ fn circles_before_monitoring(circles: &[Circle], from: Option<NaiveDate>) -> Vec
 
 pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     required(data, ctx, f);
-    dates(data, ctx, f);
+    dates(data, ctx);
     timescales(ctx, f);
     route(ctx, f);
     approvals(ctx, f);
@@ -292,44 +292,12 @@ fn required(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     }
 }
 
-fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+fn dates(data: &Map<String, Value>, ctx: &mut Ctx) {
     checks::dates_not_after_today(super::model::FIELDS, data, ctx, &DATE_IN_FUTURE);
-    let directed = read::date(data, "directedOn");
-    if let Some(directed) = directed {
-        for (key, label) in [
-            ("closureSummaryOn", "Date the closure summary was completed"),
-            ("endOfInvolvementOn", "Date the end of involvement was completed"),
-        ] {
-            if read::date(data, key).is_some_and(|d| d < directed) {
-                ctx.emit(
-                    &BEFORE_DIRECTED,
-                    format!("/{key}"),
-                    format!("{label} must be the same as or after the date the closure was directed"),
-                )
-                .related(["/directedOn"]);
-            }
-        }
-        let mut early: Vec<usize> = f.approvals.iter().filter(|a| a.date < directed).map(|a| a.index).collect();
-        early.sort_unstable();
-        for i in early {
-            ctx.emit(
-                &BEFORE_DIRECTED,
-                format!("/approvals/{i}/date"),
-                "Date of the decision must be the same as or after the date the closure was directed",
-            )
-            .related(["/directedOn"]);
-        }
-    }
-    if let (Some(from), Some(until)) = (f.monitoring_from, read::date(data, "caseMonitoringUntil")) {
-        if until < from {
-            ctx.emit(
-                &BEFORE_DIRECTED,
-                "/caseMonitoringUntil",
-                "Date case monitoring ends must be the same as or after the date case monitoring started",
-            )
-            .related(["/caseMonitoringFrom"]);
-        }
-    }
+    let fields = super::model::FIELDS;
+    let after_directed = ["/closureSummaryOn", "/endOfInvolvementOn", "/approvals/*/date"];
+    checks::dates_not_before(fields, data, ctx, &BEFORE_DIRECTED, "/directedOn", &after_directed);
+    checks::dates_not_before(fields, data, ctx, &BEFORE_DIRECTED, "/caseMonitoringFrom", &["/caseMonitoringUntil"]);
 }
 
 fn timescales(ctx: &mut Ctx, f: &Facts) {

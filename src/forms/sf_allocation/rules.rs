@@ -231,7 +231,7 @@ fn psp_deadline(
 
 pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     required(data, ctx, f);
-    dates(data, ctx, f);
+    dates(data, ctx);
     meeting(data, ctx);
     decision(data, ctx, f);
     timescales(ctx, f);
@@ -252,43 +252,13 @@ fn required(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     }
 }
 
-fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+fn dates(data: &Map<String, Value>, ctx: &mut Ctx) {
     checks::dates_not_after_today(model::FIELDS, data, ctx, &DATE_IN_FUTURE);
-    if let (Some(alloc), Some(meeting)) = (f.allocation, f.meeting) {
-        if alloc < meeting {
-            ctx.emit(
-                &ALLOCATION_BEFORE_MEETING,
-                "/allocationDate",
-                "Date of allocation must be the same as or after the date of the allocation meeting",
-            )
-            .related(["/meetingDate"]);
-        }
-    }
-    if let (Some(notified), Some(meeting)) = (read::date(data, "referrerNotifiedOn"), f.meeting) {
-        if notified < meeting {
-            ctx.emit(
-                &BEFORE_ALLOCATION,
-                "/referrerNotifiedOn",
-                "Date the referrer was told the outcome must be the same as or after the date of the allocation meeting",
-            )
-            .related(["/meetingDate"]);
-        }
-    }
-    if let Some(alloc) = f.allocation {
-        for (key, label) in [
-            ("firstContactOn", "Date of the first contact with the family"),
-            ("firstVisitOn", "Date of the first visit"),
-        ] {
-            if read::date(data, key).is_some_and(|d| d < alloc) {
-                ctx.emit(
-                    &BEFORE_ALLOCATION,
-                    format!("/{key}"),
-                    format!("{label} must be the same as or after the date of allocation"),
-                )
-                .related(["/allocationDate"]);
-            }
-        }
-    }
+    let fields = model::FIELDS;
+    checks::dates_not_before(fields, data, ctx, &ALLOCATION_BEFORE_MEETING, "/meetingDate", &["/allocationDate"]);
+    checks::dates_not_before(fields, data, ctx, &BEFORE_ALLOCATION, "/meetingDate", &["/referrerNotifiedOn"]);
+    let after_allocation = ["/firstContactOn", "/firstVisitOn"];
+    checks::dates_not_before(fields, data, ctx, &BEFORE_ALLOCATION, "/allocationDate", &after_allocation);
 }
 
 fn meeting(data: &Map<String, Value>, ctx: &mut Ctx) {
