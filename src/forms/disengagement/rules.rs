@@ -219,23 +219,7 @@ fn risks_re_engagement(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 }
 
 fn dates(data: &Map<String, Value>, ctx: &mut Ctx) {
-    let labels = [
-        ("discussedInSupervisionOn", "Date the disengagement was discussed in case supervision"),
-        ("letterSentOn", "Date the letter was sent to the family"),
-        ("closedOn", "Date the case was closed"),
-    ];
     checks::dates_not_after_today(model::FIELDS, data, ctx, &DATE_IN_FUTURE);
-    let Some(discussed) = read::date(data, "discussedInSupervisionOn") else { return };
-    for (key, label) in labels.into_iter().skip(1) {
-        if read::date(data, key).is_some_and(|d| d < discussed) {
-            ctx.emit(
-                &STEP_BEFORE_DISCUSSION,
-                format!("/{key}"),
-                format!(
-                    "{label} must be the same as or after the date the disengagement was discussed in case supervision"
-                ),
-            )
-            .related(["/discussedInSupervisionOn"]);
-        }
-    }
+    let after = ["/letterSentOn", "/closedOn"];
+    checks::dates_not_before(model::FIELDS, data, ctx, &STEP_BEFORE_DISCUSSION, "/discussedInSupervisionOn", &after);
 }

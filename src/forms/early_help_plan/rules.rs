@@ -316,23 +316,8 @@ fn required(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 
 fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     checks::dates_not_after_today(model::FIELDS, data, ctx, &DATE_IN_FUTURE);
-    if let Some(opened) = f.opened {
-        for (key, label) in [
-            ("completedOn", "Date the assessment was completed"),
-            ("sentForAuthorisationOn", "Date the plan was sent for authorisation"),
-            ("authorisedOn", "Date the plan was authorised"),
-            ("closedOn", "Date the plan was closed"),
-        ] {
-            if read::date(data, key).is_some_and(|d| d < opened) {
-                ctx.emit(
-                    &DATES_OUT_OF_ORDER,
-                    format!("/{key}"),
-                    format!("{label} must be the same as or after the date the plan was opened"),
-                )
-                .related(["/openedOn"]);
-            }
-        }
-    }
+    let after_opening = ["/completedOn", "/sentForAuthorisationOn", "/authorisedOn", "/closedOn"];
+    checks::dates_not_before(model::FIELDS, data, ctx, &DATES_OUT_OF_ORDER, "/openedOn", &after_opening);
     if let (Some(sent), Some(authorised)) =
         (read::date(data, "sentForAuthorisationOn"), read::date(data, "authorisedOn"))
     {

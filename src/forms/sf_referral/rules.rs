@@ -302,7 +302,7 @@ pub fn episodes_in_90_days(child: &Map<String, Value>, referral: NaiveDate) -> u
 }
 
 pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
-    referral_dates(data, ctx, f);
+    referral_dates(data, ctx);
     referrer_and_route(data, ctx, f);
     assessment_and_plan(data, ctx, f);
     consent(data, ctx, f);
@@ -311,21 +311,10 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     criteria(data, ctx, f);
 }
 
-fn referral_dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+fn referral_dates(data: &Map<String, Value>, ctx: &mut Ctx) {
     checks::dates_not_after_today(model::FIELDS, data, ctx, &REFERRAL_IN_FUTURE);
     checks::dates_not_after_today(model::FIELDS, data, ctx, &BIRTH_IN_FUTURE);
-    if let Some(rd) = f.referral_date {
-        if let Some(received) = read::date(data, "receivedOn") {
-            if received < rd {
-                ctx.emit(
-                    &RECEIVED_BEFORE,
-                    "/receivedOn",
-                    "Date the referral was received must be the same as or after the date of referral",
-                )
-                .related(["/referralDate"]);
-            }
-        }
-    }
+    checks::dates_not_before(model::FIELDS, data, ctx, &RECEIVED_BEFORE, "/referralDate", &["/receivedOn"]);
 }
 
 fn is_self_referral(f: &Facts) -> bool {
