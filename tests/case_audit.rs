@@ -749,7 +749,10 @@ fn aud_020_supervision_in_line_with_the_policy_for_the_case_status() {
     let r = check(FORM, &with(cp, "/mostRecentSupervision", json!("2024-12-30")), &opts());
     assert!(r.has("AUD-020"));
     let s = &outcome(&r)["evidenceSuggestions"];
-    assert!(s.as_array().unwrap().iter().any(|x| x["question"] == "oversight.supervision" && x["suggested"] == 3), "{s}");
+    assert!(
+        s.as_array().unwrap().iter().any(|x| x["question"] == "oversight.supervision" && x["suggested"] == 3),
+        "{s}"
+    );
     // Graded 3 already: nothing to contradict.
     let d = with(with(d, "/answers/oversight.supervision", json!(3)), "/caseStatus", json!("cin"));
     assert!(!check(FORM, &d, &opts()).has("AUD-020"));

@@ -202,7 +202,11 @@ fn ref_017_no_child_in_the_age_range_is_not_eligible_and_the_child_outside_is_na
     assert_eq!(o["childrenOutsideAgeRange"], json!(["/children/0"]));
     assert!(o["reasons"].as_array().unwrap().iter().any(|r| r["code"] == "REF-017"), "{o}");
     // A younger sibling inside the range: eligible; the older one is still named (a warning).
-    let d = with(d, "/children", json!([{ "name": "C", "dateOfBirth": "2006-05-20" }, { "name": "D", "dateOfBirth": "2015-03-01" }]));
+    let d = with(
+        d,
+        "/children",
+        json!([{ "name": "C", "dateOfBirth": "2006-05-20" }, { "name": "D", "dateOfBirth": "2015-03-01" }]),
+    );
     let r = check(FORM, &d, &submit());
     assert!(!r.has("REF-017"));
     assert_eq!(found(&r, "REF-006"), vec![("/children/0/dateOfBirth".into(), Warning)]);
@@ -252,7 +256,8 @@ fn eligibility_never_overstates_and_lists_every_reason() {
     let r = check(FORM, &d, &submit());
     let o = r.outcome.unwrap();
     assert_eq!(o["eligible"], false);
-    let reason_codes: Vec<&str> = o["reasons"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
+    let reason_codes: Vec<&str> =
+        o["reasons"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
     for code in ["REF-002", "REF-003", "REF-013"] {
         assert!(reason_codes.contains(&code), "{code} missing from {reason_codes:?}");
     }

@@ -52,7 +52,11 @@ pub fn dates_not_before(
 
 /// Every well-formed date (a date-time counts by its date) at `paths`, `*` standing for each list row, each once,
 /// with its concrete path and its field's label, in the order of `paths`.
-fn dates_at(fields: &'static [Field], data: &Map<String, Value>, paths: &[&str]) -> Vec<(String, &'static str, NaiveDate)> {
+fn dates_at(
+    fields: &'static [Field],
+    data: &Map<String, Value>,
+    paths: &[&str],
+) -> Vec<(String, &'static str, NaiveDate)> {
     let mut found: Vec<(String, &'static str, NaiveDate)> = Vec::new();
     for path in paths {
         let segments: Vec<&str> = path.split('/').skip(1).collect();
@@ -116,5 +120,102 @@ fn walk_value(
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::options::Options;
+    use crate::engine::report::Diagnostic;
+    use crate::engine::rule::{Cite, CONVENTIONS};
+    use crate::rule;
+    use serde_json::json;
+
+    const ROW: &[Field] = &[Field::date("on", "Date of the visit"), Field::datetime("at", "Date and time of the call")];
+    const FIELDS: &[Field] = &[
+        Field::date("openedOn", "Date the plan was opened"),
+        Field::date("closedOn", "Date the plan was closed"),
+        Field::list("visits", "Visits", &Kind::Object(ROW), 10),
+        Field::list("calls", "Date of a call", &Kind::Date, 10),
+    ];
+    rule!(
+        FUTURE,
+        "TST-001",
+        "date-in-future",
+        Error,
+        Check,
+        ["/openedOn", "/closedOn", "/visits/*/on", "/visits/*/at", "/calls/*"],
+        Cite::interpreted(CONVENTIONS, "test"),
+        "",
+        ""
+    );
+    rule!(
+        ORDER,
+        "TST-002",
+        "out-of-order",
+        Error,
+        Check,
+        ["/closedOn", "/visits/*/on", "/openedOn"],
+        Cite::interpreted(CONVENTIONS, "test"),
+        "",
+        ""
+    );
+
+    fn run(data: serde_json::Value, f: impl Fn(&Map<String, Value>, &mut Ctx)) -> Vec<Diagnostic> {
+        let resolved = Options::new().today("2025-06-02").unwrap().resolve().unwrap();
+        let mut ctx = Ctx::new(&resolved);
+        f(data.as_object().unwrap(), &mut ctx);
+        ctx.finish()
+    }
+
+    fn found(d: &[Diagnostic]) -> Vec<(&str, &str)> {
+        d.iter().map(|d| (d.path.as_str(), d.message.as_str())).collect()
+    }
+
+    #[test]
+    fn reports_each_date_after_today_at_its_row_with_its_label() {
+        let data = json!({
+            "openedOn": "2025-06-02", "closedOn": "2025-06-03",
+            "visits": [{ "on": "2025-06-01" }, { "on": "2025-07-01", "at": "2025-06-03T00:30" }, "not a row"],
+            "calls": ["2025-06-03", "not a date", { "day": "1", "month": "1", "year": "2026" }]
+        });
+        let d = run(data, |data, ctx| dates_not_after_today(FIELDS, data, ctx, &FUTURE));
+        assert_eq!(
+            found(&d),
+            vec![
+                ("/closedOn", "Date the plan was closed must be today or in the past"),
+                ("/visits/1/on", "Date of the visit must be today or in the past"),
+                ("/visits/1/at", "Date and time of the call must be today or in the past"),
+                ("/calls/0", "Date of a call must be today or in the past"),
+                ("/calls/2", "Date of a call must be today or in the past"),
+            ]
+        );
+        // Only the paths asked for.
+        let data = json!({ "openedOn": "2025-06-03", "closedOn": "2025-06-03" });
+        let d = run(data, |data, ctx| dates_not_after_today_at(FIELDS, data, ctx, &FUTURE, &["/closedOn"]));
+        assert_eq!(found(&d), vec![("/closedOn", "Date the plan was closed must be today or in the past")]);
+    }
+
+    #[test]
+    fn reports_each_date_before_its_anchor_with_both_labels() {
+        let data = json!({ "openedOn": "2025-05-10", "closedOn": "2025-05-09", "visits": [{ "on": "2025-05-10" }, { "on": "2025-05-01" }] });
+        let d = run(data, |data, ctx| {
+            dates_not_before(FIELDS, data, ctx, &ORDER, "/openedOn", &["/closedOn", "/visits/*/on"])
+        });
+        assert_eq!(
+            found(&d),
+            vec![
+                ("/closedOn", "Date the plan was closed must be the same as or after the date the plan was opened"),
+                ("/visits/1/on", "Date of the visit must be the same as or after the date the plan was opened"),
+            ]
+        );
+        assert!(d.iter().all(|d| d.related == vec!["/openedOn".to_owned()]));
+        // No anchor, or a malformed one: nothing to judge against.
+        for anchor in [json!(null), json!("2025-02-30")] {
+            let data = json!({ "openedOn": anchor, "closedOn": "2025-05-09" });
+            assert!(run(data, |data, ctx| dates_not_before(FIELDS, data, ctx, &ORDER, "/openedOn", &["/closedOn"]))
+                .is_empty());
+        }
     }
 }

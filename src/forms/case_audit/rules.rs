@@ -32,7 +32,17 @@ pub const CROSS_LOCALITY_MONTHS: &[(u32, &str)] = &[
 ];
 
 const MONTH_NAMES: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -229,8 +239,7 @@ rule!(THEME_NOT_TIMETABLED, "AUD-019", "theme-not-the-months-theme", Warning, Ch
 
 /// How recent the case supervision must be at the audit: monthly for a child protection case, three-monthly for
 /// any other open case.
-pub static SUPERVISION_MONTHS_CP: Param =
-    Param { key: "case-audit.supervisionMonthsCp", default: 1, unit: "months" };
+pub static SUPERVISION_MONTHS_CP: Param = Param { key: "case-audit.supervisionMonthsCp", default: 1, unit: "months" };
 pub static SUPERVISION_MONTHS: Param = Param { key: "case-audit.supervisionMonths", default: 3, unit: "months" };
 
 rule!(SUPERVISION_NOT_IN_POLICY, "AUD-020", "supervision-grade-contradicted", Warning, Check,
@@ -418,7 +427,10 @@ fn timetable(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
                 ctx.emit(
                     &THEME_NOT_TIMETABLED,
                     "/theme",
-                    format!("The timetable sets {} as the theme of the cross-locality audit in {name}", theme_name(expected)),
+                    format!(
+                        "The timetable sets {} as the theme of the cross-locality audit in {name}",
+                        theme_name(expected)
+                    ),
                 )
                 .related(["/auditDate"]);
             }
@@ -442,7 +454,10 @@ fn practitioner_audit_gap(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         ctx.emit(
             &PRACTITIONER_AUDIT_GAP,
             "/previousAuditOn",
-            format!("A practitioner's cases are audited every {}: this audit is more than that after the previous one", plural(months, "month", "months")),
+            format!(
+                "A practitioner's cases are audited every {}: this audit is more than that after the previous one",
+                plural(months, "month", "months")
+            ),
         )
         .related(["/auditDate"])
         .due(calendar::format_date(due));

@@ -394,7 +394,8 @@ fn interview_timescale(ctx: &mut Ctx, f: &Facts) {
     let hours = ctx.value(&HOURS);
     // Which return a message is about, when the record covers several.
     let several = f.found.len() > 1;
-    let return_of = |i: usize| if several { format!(" (missing episode {})", i.saturating_add(1)) } else { String::new() };
+    let return_of =
+        |i: usize| if several { format!(" (missing episode {})", i.saturating_add(1)) } else { String::new() };
     match f.status {
         Status::Overdue => {
             let which = return_of(first);
@@ -405,13 +406,18 @@ fn interview_timescale(ctx: &mut Ctx, f: &Facts) {
                     "The return home interview is overdue: it was due within {hours} hours of the child being found{which}"
                 )
             };
-            ctx.emit(&INTERVIEW_OVERDUE, "/interviewAt", message).related([format!("/episodes/{first}/foundAt")]).due(due);
+            ctx.emit(&INTERVIEW_OVERDUE, "/interviewAt", message)
+                .related([format!("/episodes/{first}/foundAt")])
+                .due(due);
         }
         Status::DueSoon => {
             ctx.emit(
                 &INTERVIEW_DUE_SOON,
                 "/interviewAt",
-                format!("The return home interview is due soon: hold it within {hours} hours of the child being found{}", return_of(first)),
+                format!(
+                    "The return home interview is due soon: hold it within {hours} hours of the child being found{}",
+                    return_of(first)
+                ),
             )
             .related([format!("/episodes/{first}/foundAt")])
             .due(due);
@@ -428,7 +434,10 @@ fn interview_timescale(ctx: &mut Ctx, f: &Facts) {
                     .emit(
                         &INTERVIEW_LATE,
                         "/interviewAt",
-                        format!("The return home interview was held more than {hours} hours after the child was found{}", return_of(*i)),
+                        format!(
+                            "The return home interview was held more than {hours} hours after the child was found{}",
+                            return_of(*i)
+                        ),
                     )
                     .related([format!("/episodes/{i}/foundAt")]);
                 if let Some(local) = calendar::utc_to_local(end).map(calendar::format_local_datetime) {

@@ -253,7 +253,12 @@ pub fn facts<'a>(data: &'a Map<String, Value>, ctx: &Ctx) -> Facts<'a> {
     let service = read::choice(data, "service", model::SERVICES);
     let whole_family = service.as_deref().is_none_or(|s| s == "whole-family-working");
     let self_referral_to_whole_family = whole_family && route.as_deref() == Some("self-referral");
-    let ages = children.iter().enumerate().filter_map(|(i, c)| Some((i, c.as_object()?))).map(|(i, c)| (i, age(c, referral_date, today, limits))).collect();
+    let ages = children
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| Some((i, c.as_object()?)))
+        .map(|(i, c)| (i, age(c, referral_date, today, limits)))
+        .collect();
     Facts {
         referral_date,
         route,
