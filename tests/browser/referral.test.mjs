@@ -203,11 +203,19 @@ describe('demo pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' :
     await page.fill('#plan-date-month', '3');
     await page.fill('#plan-date-year', '2026');
     await page.check('#plan-open'); // "Yes"
+    // Still not eligible: no child on the referral is known to be in the age range, and the referrer is not named.
+    await page.waitForFunction(() => document.getElementById('assessment-plan').textContent === 'Yes, both open', null, { timeout: 5000 });
+    assert.equal(await panel.getAttribute('data-eligible'), 'false', 'no child and no referrer yet: not eligible');
+    await page.fill('#referrer-name', 'A Referrer');
+    await page.fill('#referrer-agency', 'School');
+    await page.fill('#children-0-dateOfBirth-day', '15');
+    await page.fill('#children-0-dateOfBirth-month', '1');
+    await page.fill('#children-0-dateOfBirth-year', '2015');
     await page.waitForFunction(() => document.getElementById('eligibility').dataset.eligible === 'true', null, { timeout: 5000 })
       .catch(() => {});
     await shot(page, 'eligibility-eligible.png');
     assert.equal(await page.textContent('#assessment-plan'), 'Yes, both open');
-    assert.equal(await panel.getAttribute('data-eligible'), 'true', 'eligible once assessment and plan are open');
+    assert.equal(await panel.getAttribute('data-eligible'), 'true', 'eligible once assessment and plan are open, with a child in the age range');
     assert.equal(await page.textContent('#eligibility-tag'), 'Eligible');
     log.foreign = foreignRequests.splice(0);
     assertClean(log);
