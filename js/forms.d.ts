@@ -181,6 +181,8 @@ export interface EarlyHelpPlan {
   teamLeaderChasedOn?: DateInput | null;
   /** Whether the external plan is attached */
   originalAttached?: boolean | null;
+  /** Whether the consent box is completed. External plans: business support completes the consent on receipt. */
+  consentCompleted?: boolean | null;
   /** Whether the team leader has completed the EHA/EHSP audit */
   auditCompleted?: boolean | null;
   /** What is the outcome? (section 8) */

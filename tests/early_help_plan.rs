@@ -41,6 +41,7 @@ fn external() -> Value {
         ],
         "practitionerScoresUploaded": true,
         "originalAttached": true,
+        "consentCompleted": true,
         "outcome": "Step down to universal services",
         "sentForAuthorisationOn": "2025-05-02",
         "sentTo": "team-leader",
@@ -337,4 +338,17 @@ fn malformed_sections_are_reported_at_their_fields() {
     assert_eq!(found(&r, "INP-001"), vec![("/sections/0/complete".into(), Error)]);
     assert_eq!(found(&r, "INP-014"), vec![("/sections".into(), Error)]);
     assert!(!r.has("EHP-006"), "a malformed answer is not reported again as missing");
+}
+
+#[test]
+fn ehp_017_an_external_plan_records_the_consent_as_completed() {
+    assert!(!check(FORM, &external(), &submit()).has("EHP-017"));
+    for consent in [json!(false), Value::Null] {
+        let d = with(external(), "/consentCompleted", consent.clone());
+        assert_eq!(found(&check(FORM, &d, &submit()), "EHP-017"), vec![("/consentCompleted".into(), Error)], "{consent}");
+        assert_eq!(found(&check(FORM, &d, &opts()), "EHP-017"), vec![("/consentCompleted".into(), Info)], "{consent}");
+    }
+    // An internal plan's consent is not this step.
+    let d = with(internal(), "/consentCompleted", json!(false));
+    assert!(!check(FORM, &d, &submit()).has("EHP-017"));
 }

@@ -54,6 +54,8 @@ pub const FIELDS: &[Field] = &[
     Field::date("leadProfessionalContactedOn", "Date the lead professional was asked for missing scores"),
     Field::date("teamLeaderChasedOn", "Date the team leader chased the missing scores"),
     Field::boolean("originalAttached", "Whether the external plan is attached"),
+    Field::boolean("consentCompleted", "Whether the consent box is completed")
+        .help("External plans: business support completes the consent on receipt."),
     Field::boolean("auditCompleted", "Whether the team leader has completed the EHA/EHSP audit"),
     Field::long_text("outcome", "What is the outcome? (section 8)"),
 ];

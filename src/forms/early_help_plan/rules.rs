@@ -179,6 +179,12 @@ rule!(
     ""
 );
 
+rule!(EXTERNAL_CONSENT, "EHP-017", "external-plan-consent-not-completed", Error, Required,
+    ["/consentCompleted", "/internal"],
+    Cite::same(SEED_002, EXTERNAL),
+    "An external plan does not record the consent as completed (not answered, or answered no). Reported as an error at submit, as information while drafting.",
+    "On receipt of EHA/EHSP, complete FST overview. External EHA/EHSP as case status, complete consent and review if a referral or for information only.");
+
 pub static RULES: &[&Rule] = &[
     &REQUIRED,
     &AUTHORISATION_LATE,
@@ -196,6 +202,7 @@ pub static RULES: &[&Rule] = &[
     &SUPPORT_MEETING_WINDOW,
     &DATES_OUT_OF_ORDER,
     &DATE_IN_FUTURE,
+    &EXTERNAL_CONSENT,
 ];
 
 /// What the rules and the outcome share, read once.
@@ -383,6 +390,10 @@ fn sections(data: &Map<String, Value>) -> Vec<Option<bool>> {
 }
 
 fn external(data: &Map<String, Value>, ctx: &mut Ctx) {
+    if read::boolean(data, "consentCompleted") != Some(true) && !ctx.has_finding_at("/consentCompleted") {
+        ctx.emit(&EXTERNAL_CONSENT, "/consentCompleted", "Complete the consent for the external plan")
+            .related(["/internal"]);
+    }
     let done = sections(data);
     let is_done = |n: usize| n.checked_sub(1).and_then(|i| done.get(i)).copied().flatten();
     if read::is_blank(data.get("sections")) {
