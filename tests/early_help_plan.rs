@@ -345,7 +345,11 @@ fn ehp_017_an_external_plan_records_the_consent_as_completed() {
     assert!(!check(FORM, &external(), &submit()).has("EHP-017"));
     for consent in [json!(false), Value::Null] {
         let d = with(external(), "/consentCompleted", consent.clone());
-        assert_eq!(found(&check(FORM, &d, &submit()), "EHP-017"), vec![("/consentCompleted".into(), Error)], "{consent}");
+        assert_eq!(
+            found(&check(FORM, &d, &submit()), "EHP-017"),
+            vec![("/consentCompleted".into(), Error)],
+            "{consent}"
+        );
         assert_eq!(found(&check(FORM, &d, &opts()), "EHP-017"), vec![("/consentCompleted".into(), Info)], "{consent}");
     }
     // An internal plan's consent is not this step.
