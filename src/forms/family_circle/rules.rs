@@ -162,26 +162,15 @@ pub fn facts(data: &Map<String, Value>, ctx: &Ctx) -> Facts {
 }
 
 pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
-    dates(data, ctx, f);
+    dates(data, ctx);
     views(data, ctx);
     timescales(data, ctx, f);
 }
 
-fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
-    checks::dates_not_after_today(super::model::FIELDS, data, ctx, &IN_FUTURE);
-    let mut by_index = f.circles.clone();
-    crate::engine::sort::stable_by_key(&mut by_index, |c| c.index);
-    for c in &by_index {
-        let path = format!("/circles/{}/date", c.index);
-        if f.allocation.is_some_and(|a| c.date < a) {
-            ctx.emit(
-                &BEFORE_ALLOCATION,
-                path.as_str(),
-                "Date of the Family Circle must be the same as or after the date of allocation",
-            )
-            .related(["/allocationDate"]);
-        }
-    }
+fn dates(data: &Map<String, Value>, ctx: &mut Ctx) {
+    let fields = super::model::FIELDS;
+    checks::dates_not_after_today(fields, data, ctx, &IN_FUTURE);
+    checks::dates_not_before(fields, data, ctx, &BEFORE_ALLOCATION, "/allocationDate", &["/circles/*/date"]);
 }
 
 fn views(data: &Map<String, Value>, ctx: &mut Ctx) {
