@@ -482,7 +482,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Vec<Row> {
     ));
 
     visits(data, ctx);
-    order(data, ctx, allocation, &all_circles);
+    order(data, ctx);
     future(data, ctx);
     rows
 }
@@ -628,39 +628,12 @@ fn clock(hour: i64) -> String {
     }
 }
 
-fn order(data: &Map<String, Value>, ctx: &mut Ctx, allocation: Option<NaiveDate>, circles: &[Circle]) {
-    if let Some(a) = allocation {
-        let mut before: Vec<(String, &str)> = Vec::new();
-        for (key, label) in [
-            ("familyContactOn", "Date contact was made with the family"),
-            ("referrerNotifiedOn", "Date the referrer was notified"),
-            ("firstVisitOn", "Date of the first visit"),
-            ("closureDirectedOn", "Date the case was directed to close"),
-        ] {
-            if read::date(data, key).is_some_and(|d| d < a) {
-                before.push((format!("/{key}"), label));
-            }
-        }
-        for c in circles.iter().filter(|c| c.date < a) {
-            before.push((c.path.clone(), "Date of a Family Circle"));
-        }
-        for (path, label) in before {
-            ctx.emit(&ORDER, path, format!("{label} must be the same as or after the date of allocation"))
-                .related(["/allocationDate"]);
-        }
-    }
-    if let (Some(directed), Some(summary)) =
-        (read::date(data, "closureDirectedOn"), read::date(data, "closureSummaryOn"))
-    {
-        if summary < directed {
-            ctx.emit(
-                &ORDER,
-                "/closureSummaryOn",
-                "Date the closure summary was completed must be the same as or after the date the case was directed to close",
-            )
-            .related(["/closureDirectedOn"]);
-        }
-    }
+fn order(data: &Map<String, Value>, ctx: &mut Ctx) {
+    let fields = super::model::FIELDS;
+    let after_allocation =
+        ["/familyContactOn", "/referrerNotifiedOn", "/firstVisitOn", "/firstFamilyCircleOn", "/familyCircleDates/*", "/closureDirectedOn"];
+    checks::dates_not_before(fields, data, ctx, &ORDER, "/allocationDate", &after_allocation);
+    checks::dates_not_before(fields, data, ctx, &ORDER, "/closureDirectedOn", &["/closureSummaryOn"]);
     for (i, c) in read::list(data, "contacts").iter().enumerate() {
         let Some(contact) = c.as_object() else { continue };
         if let (Some(at), Some(rec)) = (read::datetime(contact, "at"), read::datetime(contact, "recordedAt")) {
