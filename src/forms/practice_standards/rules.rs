@@ -630,8 +630,14 @@ fn clock(hour: i64) -> String {
 
 fn order(data: &Map<String, Value>, ctx: &mut Ctx) {
     let fields = super::model::FIELDS;
-    let after_allocation =
-        ["/familyContactOn", "/referrerNotifiedOn", "/firstVisitOn", "/firstFamilyCircleOn", "/familyCircleDates/*", "/closureDirectedOn"];
+    let after_allocation = [
+        "/familyContactOn",
+        "/referrerNotifiedOn",
+        "/firstVisitOn",
+        "/firstFamilyCircleOn",
+        "/familyCircleDates/*",
+        "/closureDirectedOn",
+    ];
     checks::dates_not_before(fields, data, ctx, &ORDER, "/allocationDate", &after_allocation);
     checks::dates_not_before(fields, data, ctx, &ORDER, "/closureDirectedOn", &["/closureSummaryOn"]);
     for (i, c) in read::list(data, "contacts").iter().enumerate() {
