@@ -11,7 +11,7 @@ use crate::engine::profile_doc::{self, CheckResult};
 use crate::engine::registry::{self, FormDef, FormInfo, FORMS};
 use crate::engine::report::{Diagnostic, Report, Severity};
 use crate::engine::rule::RuleInfo;
-use crate::engine::schema::{self, form_schema};
+use crate::engine::schema::{self, form_schema, renderer_schema, ui_schema as form_ui_schema, Dialect, Library};
 use crate::engine::session;
 use crate::engine::structure::{self, INPUT_RULES};
 
@@ -64,13 +64,42 @@ pub fn schema(form_id: &str) -> Result<Value, Error> {
 /// The JSON Schema of a form's data under a council's profile: its local lists (localities, teams) and narrowed
 /// choices become the values the profile lists.
 pub fn schema_with(form_id: &str, options: &Options) -> Result<Value, Error> {
+    schema_for(form_id, options, Dialect::Lenient)
+}
+
+/// The JSON Schema of a form's data in a dialect: `Dialect::Lenient` (2020-12, what [`schema`] gives) or
+/// `Dialect::Renderer` (draft-07, for react-jsonschema-form and JSON Forms).
+pub fn schema_in(form_id: &str, dialect: Dialect) -> Result<Value, Error> {
     let form = registry::find(form_id)?;
-    let mut schema = form_schema(form);
+    Ok(match dialect {
+        Dialect::Lenient => form_schema(form),
+        Dialect::Renderer => renderer_schema(form),
+    })
+}
+
+/// The JSON Schema of a form's data in a dialect, under the options' council profile (its local lists and narrowed
+/// choices become the values it lists).
+pub fn schema_for(form_id: &str, options: &Options, dialect: Dialect) -> Result<Value, Error> {
+    let mut schema = schema_in(form_id, dialect)?;
     let resolved = options.resolve()?;
-    for o in resolved.profile.options_for(form.id) {
-        schema::restrict(&mut schema, &o.pointer, &o.values.value);
+    for o in resolved.profile.options_for(form_id) {
+        match dialect {
+            Dialect::Lenient => schema::restrict(&mut schema, &o.pointer, &o.values.value),
+            Dialect::Renderer => schema::restrict_choices(&mut schema, &o.pointer, &o.values.value),
+        }
     }
     Ok(schema)
+}
+
+/// The JSON Schema of a form's outcome, from its declared outcome model: a `title` per key (a label for a page) and
+/// an `x-unit` where a number has a unit.
+pub fn outcome_schema(form_id: &str) -> Result<Value, Error> {
+    Ok(crate::engine::outcome::outcome_schema(registry::find(form_id)?))
+}
+
+/// The UI schema that goes with the renderer dialect of [`schema_in`] for a form library.
+pub fn ui_schema(form_id: &str, library: Library) -> Result<Value, Error> {
+    Ok(form_ui_schema(registry::find(form_id)?, library))
 }
 
 /// Checks a form as it stands.

@@ -24,8 +24,8 @@ pub mod forms;
 mod wasm;
 
 pub use api::{
-    add_working_days, carry_forward, check_profile, forms, profile_schema, profiles, rules, schema, schema_with,
-    validate, validate_json, working_days,
+    add_working_days, carry_forward, check_profile, forms, outcome_schema, profile_schema, profiles, rules, schema,
+    schema_for, schema_in, schema_with, ui_schema, validate, validate_json, working_days,
 };
 pub use engine::error::Error;
 pub use engine::options::{Options, Stage};
@@ -34,4 +34,5 @@ pub use engine::profile_doc::{CheckResult, Problem};
 pub use engine::registry::FormInfo;
 pub use engine::report::{Diagnostic, Report, Severity};
 pub use engine::rule::{Citation, Fidelity, RuleInfo};
+pub use engine::schema::{Dialect, Library};
 pub use engine::session::FormSession;

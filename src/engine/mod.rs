@@ -8,6 +8,7 @@ pub mod input;
 pub mod messages;
 pub mod model;
 pub mod options;
+pub mod outcome;
 pub mod pointer;
 pub mod profile;
 pub mod profile_doc;

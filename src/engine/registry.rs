@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 use super::context::Ctx;
 use super::error::Error;
 use super::model::{Field, Kind};
+use super::outcome::Out;
 use super::rule::Rule;
 use crate::forms;
 
@@ -28,6 +29,8 @@ pub struct FormDef {
     pub check: fn(&Map<String, Value>, &mut Ctx) -> Option<Value>,
     /// The next step of a form that carries forward (the Family Programme).
     pub carry_forward: Option<CarryForward>,
+    /// The keys of the outcome `check` returns (the declared outcome model, `engine::outcome`).
+    pub outcome: &'static [Out],
 }
 
 /// Every form of the product.

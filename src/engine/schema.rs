@@ -113,3 +113,238 @@ pub fn restrict(schema: &mut Value, pointer: &str, values: &[String]) {
         m.remove("maxLength");
     }
 }
+
+/// The same for the renderer dialect: the field becomes a choice of the listed values with their display titles.
+pub fn restrict_choices(schema: &mut Value, pointer: &str, values: &[String]) {
+    let mut at = schema;
+    for seg in pointer.split('/').skip(1) {
+        let next = if seg == "*" { at.get_mut("items") } else { at.get_mut("properties").and_then(|p| p.get_mut(seg)) };
+        match next {
+            Some(n) => at = n,
+            None => return,
+        }
+    }
+    if let Value::Object(m) = at {
+        let options = values.iter().map(|v| json!({ "const": v, "title": choice_title(v) }));
+        m.insert("type".into(), Value::from("string"));
+        m.insert("oneOf".into(), Value::Array(options.collect()));
+        m.remove("maxLength");
+    }
+}
+
+/// Which JSON Schema a caller wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// 2020-12, lenient: every form of a value the engine reads without an input finding (the default).
+    Lenient,
+    /// draft-07, for form renderers (react-jsonschema-form, JSON Forms) with their default validators: one type per
+    /// field (no `anyOf` type pickers, no `null`), dates as `format: "date"`, choices as `oneOf: [{ const, title }]`.
+    /// It describes what a renderer should produce, not everything the engine accepts.
+    Renderer,
+}
+
+impl Dialect {
+    pub fn parse(name: &str) -> Option<Dialect> {
+        match name {
+            "2020-12" | "lenient" => Some(Dialect::Lenient),
+            "draft-07" | "renderer" => Some(Dialect::Renderer),
+            _ => None,
+        }
+    }
+}
+
+/// The form library a UI schema is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Library {
+    /// react-jsonschema-form (`uiSchema`).
+    Rjsf,
+    /// JSON Forms (`uischema`).
+    JsonForms,
+}
+
+impl Library {
+    pub fn parse(name: &str) -> Option<Library> {
+        match name {
+            "rjsf" | "react-jsonschema-form" => Some(Library::Rjsf),
+            "jsonforms" | "json-forms" => Some(Library::JsonForms),
+            _ => None,
+        }
+    }
+}
+
+/// The draft-07 schema a form renderer draws the form from (see [`Dialect::Renderer`]).
+pub fn renderer_schema(form: &FormDef) -> Value {
+    let mut root = renderer_object(form.fields);
+    if let Value::Object(m) = &mut root {
+        m.insert("$schema".into(), json!("http://json-schema.org/draft-07/schema#"));
+        m.insert("$id".into(), json!(format!("urn:safeguarding-forms:{}:draft-07", form.id)));
+        m.insert("title".into(), json!(form.title));
+    }
+    root
+}
+
+fn field_description(f: &Field) -> String {
+    let mut description = f.help.to_owned();
+    if f.required.is_some() {
+        if !description.is_empty() {
+            description.push(' ');
+        }
+        description.push_str("Required when the form is submitted.");
+    }
+    description
+}
+
+fn renderer_object(fields: &[Field]) -> Value {
+    let mut props = Map::new();
+    for f in fields {
+        let mut s = renderer_kind(&f.kind);
+        if let Value::Object(m) = &mut s {
+            m.insert("title".into(), json!(f.label));
+            let description = field_description(f);
+            if !description.is_empty() {
+                m.insert("description".into(), json!(description));
+            }
+        }
+        props.insert(f.name.to_owned(), s);
+    }
+    json!({ "type": "object", "properties": props, "additionalProperties": false })
+}
+
+fn renderer_kind(kind: &Kind) -> Value {
+    match kind {
+        Kind::Text { max } => json!({ "type": "string", "maxLength": max }),
+        Kind::Date => json!({ "type": "string", "format": "date" }),
+        Kind::DateTime => json!({ "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?$" }),
+        Kind::Bool => json!({ "type": "boolean" }),
+        Kind::Number { min, max, integer } => {
+            json!({ "type": if *integer { "integer" } else { "number" }, "minimum": min, "maximum": max })
+        }
+        Kind::Enum(values) => json!({ "type": "string", "oneOf": choices(values) }),
+        Kind::Email => json!({ "type": "string", "maxLength": 254 }),
+        Kind::Phone => json!({ "type": "string", "maxLength": 40 }),
+        Kind::Postcode => json!({ "type": "string", "maxLength": 16 }),
+        Kind::Object(fields) => renderer_object(fields),
+        Kind::List { item, max } => {
+            let mut s = json!({ "type": "array", "items": renderer_kind(item), "maxItems": max });
+            // A list of choices is a set of ticked boxes (react-jsonschema-form draws checkboxes for it).
+            if let (Kind::Enum(_), Value::Object(m)) = (item, &mut s) {
+                m.insert("uniqueItems".into(), json!(true));
+            }
+            s
+        }
+    }
+}
+
+fn choices(values: &[&str]) -> Vec<Value> {
+    values.iter().map(|v| json!({ "const": v, "title": choice_title(v) })).collect()
+}
+
+/// Words written in capitals when a choice value is shown ("eha" → "EHA").
+const ACRONYMS: &[&str] = &[
+    "eha", "ehsp", "cin", "cp", "dbs", "rag", "psp", "hsb", "send", "ccs", "fgm", "asb", "cse", "llcs", "lcs", "crm",
+    "dash", "eit", "toil", "apm", "bso", "sen", "yp", "sw", "rhi", "marac", "mash", "id", "uk", "nhs", "gp", "dv",
+    "da", "cap", "qa", "lado", "mi", "rcpc", "icpc", "ssw", "iro", "cpp", "cinp", "sfp", "ltp",
+];
+/// Words that are names ("the-wrekin" → "The Wrekin").
+const PROPER: &[&str] =
+    &["wrekin", "hadley", "castle", "lakeside", "telford", "incredible", "years", "connect", "south"];
+
+/// The display title of a kebab-case choice value: "early-help-assessment" → "Early help assessment",
+/// "the-wrekin" → "The Wrekin", "n-a" → "N/A". The same reading as the demo pages' `humanize`.
+pub fn choice_title(value: &str) -> String {
+    if value.eq_ignore_ascii_case("n-a") || value.eq_ignore_ascii_case("na") {
+        return "N/A".into();
+    }
+    let words: Vec<String> = value.split(['-', '_']).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let prev = if i > 0 { words.get(i - 1).map(String::as_str) } else { None };
+        let word = if ACRONYMS.contains(&w.as_str()) {
+            w.to_uppercase()
+        } else if prev.is_some_and(|p| PROPER.contains(&p) || p == "the" || p == "family")
+            && PROPER.contains(&w.as_str())
+        {
+            upper_first(w)
+        } else {
+            w.clone()
+        };
+        out.push(word);
+    }
+    let joined = out.join(" ");
+    upper_first(&joined)
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// The UI schema that goes with [`renderer_schema`] for a form library: long text as a text area, yes/no questions
+/// as radios (react-jsonschema-form), date-times as `datetime-local` inputs, email and phone inputs, a list of
+/// choices as checkboxes; for JSON Forms, a vertical layout with a group per nested object and a detail layout per
+/// list of rows, every control labelled.
+pub fn ui_schema(form: &FormDef, library: Library) -> Value {
+    match library {
+        Library::Rjsf => rjsf_object(form.fields),
+        Library::JsonForms => {
+            json!({ "type": "VerticalLayout", "elements": jsonforms_elements(form.fields, "#") })
+        }
+    }
+}
+
+fn rjsf_object(fields: &[Field]) -> Value {
+    let mut ui = Map::new();
+    for f in fields {
+        let u = rjsf_kind(&f.kind);
+        if u.as_object().is_some_and(|m| !m.is_empty()) {
+            ui.insert(f.name.to_owned(), u);
+        }
+    }
+    Value::Object(ui)
+}
+
+fn rjsf_kind(kind: &Kind) -> Value {
+    match kind {
+        Kind::Text { max } if *max > super::model::TEXT_MAX => json!({ "ui:widget": "textarea" }),
+        Kind::Bool => json!({ "ui:widget": "radio" }),
+        Kind::DateTime => json!({ "ui:options": { "inputType": "datetime-local" } }),
+        Kind::Email => json!({ "ui:options": { "inputType": "email" } }),
+        Kind::Phone => json!({ "ui:options": { "inputType": "tel" } }),
+        Kind::Object(fields) => rjsf_object(fields),
+        Kind::List { item, .. } => match item {
+            Kind::Enum(_) => json!({ "ui:widget": "checkboxes" }),
+            _ => {
+                let u = rjsf_kind(item);
+                if u.as_object().is_some_and(|m| !m.is_empty()) {
+                    json!({ "items": u })
+                } else {
+                    json!({})
+                }
+            }
+        },
+        _ => json!({}),
+    }
+}
+
+fn jsonforms_elements(fields: &[Field], base: &str) -> Vec<Value> {
+    fields.iter().map(|f| jsonforms_field(f, &format!("{base}/properties/{}", f.name))).collect()
+}
+
+fn jsonforms_field(f: &Field, scope: &str) -> Value {
+    match &f.kind {
+        Kind::Object(fields) => {
+            json!({ "type": "Group", "label": f.label, "elements": jsonforms_elements(fields, scope) })
+        }
+        Kind::List { item: Kind::Object(fields), .. } => json!({
+            "type": "Control", "scope": scope, "label": f.label,
+            "options": { "detail": { "type": "VerticalLayout", "elements": jsonforms_elements(fields, "#") } }
+        }),
+        Kind::Text { max } if *max > super::model::TEXT_MAX => {
+            json!({ "type": "Control", "scope": scope, "label": f.label, "options": { "multi": true } })
+        }
+        _ => json!({ "type": "Control", "scope": scope, "label": f.label }),
+    }
+}

@@ -10,6 +10,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -24,7 +25,45 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+const SECTION: &[Out] = &[
+    Out::new("id", "Section", T::Text),
+    Out::new("title", "Title", T::Text),
+    Out::new("questions", "Questions", T::Integer),
+    Out::new("answered", "Answered", T::Integer),
+    Out::new("notApplicable", "Not applicable", T::Integer),
+    Out::new("unanswered", "Unanswered", T::Integer),
+    Out::new("mean", "Mean grade", T::Number).nullable(),
+    Out::new("grade", "Grade", T::Integer).nullable(),
+];
+const SUGGESTION: &[Out] = &[
+    Out::new("question", "Question", T::Text),
+    Out::new("suggested", "Suggested grade", T::Integer),
+    Out::new("reason", "Reason", T::Text),
+];
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("sections", "Sections", T::List(&T::Object(SECTION))),
+    Out::new("overallMean", "Overall mean grade", T::Number).nullable(),
+    Out::new("suggestedOverall", "Suggested overall grade", T::Integer)
+        .nullable()
+        .describe("1 (outstanding) to 4 (inadequate)."),
+    Out::new("suggestedOverallLabel", "Suggested overall grade", T::Text).nullable(),
+    Out::new("limitingJudgements", "Limiting judgements", T::List(&T::Text)),
+    Out::new("derivation", "How the grade was reached", T::List(&T::Text)),
+    Out::new("recordedOverall", "Recorded overall grade", T::Integer).nullable(),
+    Out::new("agreement", "Agreement", T::Choice(&["same", "within-one", "differs"]))
+        .nullable()
+        .describe("How the recorded overall grade compares with the suggested one."),
+    Out::new("evidenceSuggestions", "Evidence suggestions", T::List(&T::Object(SUGGESTION))),
+    Out::new("followUpDue", "Follow-up due", T::Date).nullable(),
+    Out::new("completeness", "Completeness", T::Number)
+        .unit("fraction")
+        .describe("The share of the audit answered, from 0 to 1."),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data);

@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar::format_date;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T, DEADLINE_ROW};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -19,7 +20,22 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("route", "Closure route", T::Integer).nullable().describe("The route chosen (1, 2 or 3)."),
+    Out::new("routesAllowed", "Routes allowed", T::List(&T::Integer)).describe("The closure routes the case may take."),
+    Out::new("nextApprover", "Next approver", T::Text)
+        .nullable()
+        .describe("Who approves next; null when no approval is outstanding."),
+    Out::new("finalised", "Finalised", T::Bool),
+    Out::new("finalisedOn", "Finalised on", T::Date).nullable(),
+    Out::new("caseMonitoringEarliestEnd", "Case monitoring ends at the earliest", T::Date).nullable(),
+    Out::new("timescales", "Timescales", T::List(&T::Object(DEADLINE_ROW)))
+        .describe("The closure summary and the end of involvement."),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data, ctx);

@@ -6,6 +6,7 @@ pub mod rules;
 use serde_json::{json, Map, Value};
 
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -18,7 +19,27 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new(
+        "stage",
+        "Stage",
+        T::Choice(&[
+            "awaiting-authorisation",
+            "awaiting-reassignment",
+            "awaiting-allocation",
+            "awaiting-finalisation",
+            "finalised",
+        ]),
+    ),
+    Out::new("practitionerResponsible", "Practitioner still responsible", T::Bool)
+        .describe("The current practitioner keeps the case until it is allocated in the new team."),
+    Out::new("canFinalise", "Can be finalised", T::Bool),
+    Out::new("outstandingTasks", "Outstanding tasks", T::Integer),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data);

@@ -9,6 +9,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::{status, Status, DUE_SOON_DAYS};
@@ -22,7 +23,20 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("nextDue", "Next supervision due", T::Date).nullable(),
+    Out::new("frequency", "Frequency", T::Choice(&["monthly", "three-monthly"])),
+    Out::new("overdue", "Overdue", T::Bool),
+    Out::new("daysSinceChildSeen", "Days since the child was seen", T::Integer).nullable().unit("days"),
+    Out::new("actionsCount", "Actions", T::Integer),
+    Out::new("completeness", "Completeness", T::Number)
+        .unit("fraction")
+        .describe("The share of the record filled in, from 0 to 1."),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data, ctx);

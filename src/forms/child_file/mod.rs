@@ -7,6 +7,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -18,7 +19,24 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+const ITEM: &[Out] = &[
+    Out::new("item", "Item", T::Text),
+    Out::new("status", "Status", T::Choice(&["present", "missing", "overdue"])),
+    Out::new("missing", "Summaries missing", T::Integer).optional().describe("The workbook summaries row only."),
+    Out::new("due", "Due", T::Date)
+        .nullable()
+        .optional()
+        .describe("The case summary row only: the next one's deadline."),
+];
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("checklist", "Checklist", T::List(&T::Object(ITEM))),
+    Out::new("complete", "Complete", T::Bool).describe("Every item is present."),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     rules::check(data, ctx);

@@ -7,6 +7,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -18,7 +19,34 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("escalate", "Escalate", T::Bool)
+        .describe("Standard-risk incidents with no allocated worker reach the threshold."),
+    Out::new("triage", "Triage", T::Bool).describe("The family needs a triage."),
+    Out::new(
+        "reasons",
+        "Reasons",
+        T::List(&T::Choice(&[
+            "standard-incidents-no-worker",
+            "medium-incidents-no-worker",
+            "medium-incident-not-known",
+        ])),
+    ),
+    Out::new("standardIncidents", "Standard-risk incidents", T::Integer),
+    Out::new("mediumIncidents", "Medium-risk incidents", T::Integer),
+    Out::new("highIncidents", "High-risk incidents", T::Integer),
+    Out::new("windowFrom", "Window from", T::Date)
+        .nullable()
+        .describe("The first day of the window incidents are counted in."),
+    Out::new("windowTo", "Window to", T::Date).nullable().describe("The triage date."),
+    Out::new("allocatedWorker", "Allocated worker", T::Bool)
+        .nullable()
+        .describe("Whether the family has an allocated worker; null when not recorded."),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data, ctx);

@@ -9,6 +9,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T, STATUSES};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::{self, DUE_SOON_DAYS};
@@ -22,7 +23,18 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("nextObservationDue", "Next observation due", T::Date).nullable(),
+    Out::new("nextObservationStatus", "Next observation", T::Choice(STATUSES)).nullable(),
+    Out::new("grading", "Grading", T::Integer).nullable().describe("1 to 4."),
+    Out::new("gradingLabel", "Grading", T::Text).nullable(),
+    Out::new("sectionsWritten", "Sections written", T::Integer),
+    Out::new("sectionsTotal", "Sections", T::Integer),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     rules::check(data, ctx);

@@ -6,6 +6,7 @@ pub mod rules;
 use serde_json::{json, Map, Value};
 
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -18,7 +19,19 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("applies", "Disengagement applies", T::Bool).describe("At least one contact attempt is recorded."),
+    Out::new("pathway", "Pathway", T::Choice(&["letter", "re-engage"])).nullable().describe(
+        "A closure letter when there are no risks, re-engagement when there are; null until the risks are recorded.",
+    ),
+    Out::new("reEngagementAttempts", "Re-engagement attempts", T::Integer),
+    Out::new("referToFamilyConnect", "Refer to Family Connect", T::Bool).describe("The child is at risk."),
+    Out::new("readyToClose", "Ready to close", T::Bool),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data);

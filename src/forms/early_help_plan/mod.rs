@@ -9,6 +9,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar::format_date;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T, STATUSES};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -20,7 +21,30 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+const ROW: &[Out] = &[
+    Out::new("standard", "Standard", T::Text),
+    Out::new("due", "Due", T::Date).nullable(),
+    Out::new("metOn", "Met on", T::Date).nullable(),
+    Out::new("status", "Status", T::Choice(STATUSES)),
+    Out::new("from", "From", T::Date)
+        .nullable()
+        .optional()
+        .describe("The support meeting's row only: the day its timescale starts."),
+];
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("sendForAuthorisationBy", "Send for authorisation by", T::Date)
+        .nullable()
+        .describe("The deadline to send the plan for authorisation."),
+    Out::new("sendTo", "Send to", T::Text).nullable().describe("Who the plan is sent to for authorisation."),
+    Out::new("openUntil", "Open until", T::Date).nullable().describe("The day the plan stays open until."),
+    Out::new("timescales", "Timescales", T::List(&T::Object(ROW)))
+        .describe("Sending for authorisation, completing the assessment and the support meeting."),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data, ctx);

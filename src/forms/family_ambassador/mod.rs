@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T, STATUSES};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -19,7 +20,19 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+const DEADLINE: &[Out] = &[Out::new("due", "Due", T::Date), Out::new("status", "Status", T::Choice(STATUSES))];
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("matched", "Matched", T::Bool),
+    Out::new("readyToMatch", "Ready to match", T::Bool),
+    Out::new("neededBeforeMatching", "Needed before matching", T::List(&T::Text)),
+    Out::new("references", "References", T::Object(DEADLINE)).nullable(),
+    Out::new("nextSupervision", "Next supervision", T::Object(DEADLINE)).nullable(),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data, ctx);

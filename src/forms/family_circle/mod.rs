@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar::format_date;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T, STATUSES};
 use crate::engine::registry::FormDef;
 use crate::forms::case_closure::rules::MONITORING_MONTHS;
 
@@ -20,7 +21,32 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+const ROW: &[Out] = &[
+    Out::new("standard", "Standard", T::Text),
+    Out::new("due", "Due", T::Date).nullable(),
+    Out::new("metOn", "Met on", T::Date).nullable(),
+    Out::new("status", "Status", T::Choice(STATUSES)),
+    Out::new("circle", "Family Circle", T::Integer).describe("1 for the first."),
+];
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("circlesRecorded", "Family Circles recorded", T::Integer),
+    Out::new("nextDue", "Next Family Circle due", T::Date).nullable(),
+    Out::new("nextDueStatus", "Next Family Circle", T::Choice(STATUSES)),
+    Out::new("closureRoute", "Closure route", T::Integer)
+        .nullable()
+        .describe("The closure route the circles lead to (1, 2 or 3), once known."),
+    Out::new("caseMonitoringMonths", "Case monitoring", T::Integer)
+        .nullable()
+        .unit("months")
+        .describe("How long the case is monitored after closure on route 2."),
+    Out::new("timescales", "Timescales", T::List(&T::Object(ROW)))
+        .describe("One row per Family Circle: the first, each ongoing one, and the next."),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data, ctx);

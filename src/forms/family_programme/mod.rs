@@ -9,6 +9,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T, STATUSES};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::{self, Status};
@@ -22,7 +23,28 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: Some(carry_forward),
+    outcome: OUTCOME,
 };
+
+const MODULE: &[Out] = &[
+    Out::new("id", "Module", T::Text),
+    Out::new("complete", "Complete", T::Bool),
+    Out::new("entries", "Entries", T::Integer),
+    Out::new("due", "Due", T::Date).nullable(),
+    Out::new("status", "Status", T::Choice(STATUSES)),
+];
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("modules", "Modules", T::List(&T::Object(MODULE))),
+    Out::new("completeness", "Completeness", T::Number)
+        .unit("fraction")
+        .describe("The share of modules complete, from 0 to 1."),
+    Out::new("assessmentDue", "Assessment due", T::Date).nullable(),
+    Out::new("assessmentDueReason", "Why the assessment is due", T::Text).nullable(),
+    Out::new("assessmentOverdue", "Assessment overdue", T::Bool),
+    Out::new("readyForSignOff", "Ready for sign-off", T::Bool),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     rules::check(data, ctx);

@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T, STATUSES};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::{self, DUE_SOON_DAYS};
@@ -21,7 +22,31 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+const PART: &[Out] = &[
+    Out::new("id", "Part", T::Text),
+    Out::new("title", "Title", T::Text),
+    Out::new("yes", "Yes answers", T::Integer),
+    Out::new("no", "No answers", T::Integer),
+    Out::new("unanswered", "Unanswered", T::Integer),
+    Out::new("percentage", "Yes", T::Integer).nullable().unit("percent"),
+];
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("parts", "Parts", T::List(&T::Object(PART))),
+    Out::new("yes", "Yes answers", T::Integer),
+    Out::new("no", "No answers", T::Integer),
+    Out::new("unanswered", "Unanswered", T::Integer),
+    Out::new("percentage", "Yes", T::Integer)
+        .nullable()
+        .unit("percent")
+        .describe("Yes answers out of those answered; null when none is."),
+    Out::new("nextVisitDue", "Next visit due", T::Date).nullable(),
+    Out::new("nextVisitStatus", "Next visit", T::Choice(STATUSES)).nullable(),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     rules::check(data, ctx);

@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -20,7 +21,21 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("supervisionType", "Type of supervision", T::Choice(&["family-safeguarding", "traditional"])),
+    Out::new("involvedProfessionals", "Professionals involved", T::Integer),
+    Out::new("summariesInAdvance", "Summaries sent in advance", T::Integer),
+    Out::new("summariesMissing", "Summaries missing", T::List(&T::Integer))
+        .describe("The rows of the professionals whose summary was not sent in advance."),
+    Out::new("absentWorkers", "Absent workers", T::Integer),
+    Out::new("absentSummariesInAdvance", "Absent workers sent summaries", T::Bool),
+    Out::new("nextDue", "Next supervision due", T::Date).nullable(),
+    Out::new("overdue", "Overdue", T::Bool),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     rules::check(data, ctx);

@@ -7,6 +7,7 @@ pub mod rules;
 use serde_json::{json, Map, Value};
 
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -19,7 +20,32 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+const PART: &[Out] = &[
+    Out::new("id", "Part", T::Text),
+    Out::new("title", "Title", T::Text),
+    Out::new("items", "Items", T::Integer),
+    Out::new("yes", "Yes answers", T::Integer),
+    Out::new("no", "No answers", T::Integer),
+    Out::new("notApplicable", "Not applicable", T::Integer),
+    Out::new("unanswered", "Unanswered", T::Integer),
+    Out::new("fidelity", "Fidelity", T::Number).nullable().unit("fraction"),
+];
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("parts", "Parts", T::List(&T::Object(PART))),
+    Out::new("yes", "Yes answers", T::Integer),
+    Out::new("no", "No answers", T::Integer),
+    Out::new("notApplicable", "Not applicable", T::Integer),
+    Out::new("unanswered", "Unanswered", T::Integer),
+    Out::new("fidelity", "Fidelity", T::Number)
+        .nullable()
+        .unit("fraction")
+        .describe("Yes answers out of yes and no, from 0 to 1; null when none is answered."),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     rules::check(data, ctx);

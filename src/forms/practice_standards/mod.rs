@@ -7,6 +7,7 @@ pub mod rules;
 use serde_json::{json, Map, Value};
 
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T, STATUSES};
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::Status;
 
@@ -19,7 +20,43 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+const ROW: &[Out] = &[
+    Out::new("standard", "Standard", T::Text),
+    Out::new("title", "Title", T::Text),
+    Out::new("due", "Due", T::When).nullable().describe("A date, or a date and time for a standard measured in hours."),
+    Out::new("metOn", "Met on", T::When).nullable(),
+    Out::new("status", "Status", T::Choice(STATUSES)),
+    Out::new("contact", "Contact", T::Integer)
+        .optional()
+        .describe("Contact rows only: which contact (1 for the first)."),
+    Out::new("early", "Early", T::Bool)
+        .optional()
+        .describe("Present (true) when the standard was met before it was due."),
+    Out::new("from", "From", T::Date)
+        .nullable()
+        .optional()
+        .describe("The day the timescale starts, where it is not the referral."),
+    Out::new("after", "After", T::Date)
+        .optional()
+        .describe("Family Circle rows only: the circle the standard follows."),
+];
+const COUNTS: &[Out] = &[
+    Out::new("met", "Met", T::Integer),
+    Out::new("metLate", "Met late", T::Integer),
+    Out::new("due", "Due", T::Integer),
+    Out::new("dueSoon", "Due soon", T::Integer),
+    Out::new("overdue", "Overdue", T::Integer),
+    Out::new("notApplicable", "Not applicable", T::Integer),
+];
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("standards", "Standards", T::List(&T::Object(ROW))),
+    Out::new("counts", "Counts", T::Object(COUNTS)).describe("How many standards stand at each status."),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let rows = rules::check(data, ctx);

@@ -8,6 +8,7 @@ pub mod rules;
 use serde_json::{json, Map, Value};
 
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T, STATUSES};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -19,7 +20,18 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("episodesIn90Days", "Missing episodes in 90 days", T::Integer),
+    Out::new("meetsMissing3In90", "Meets the missing 3 times in 90 days criterion", T::Bool),
+    Out::new("interviewDue", "Interview due", T::DateTime).nullable().describe(
+        "The deadline for the interview in UK local time; null when a social worker does it or no episode is recorded.",
+    ),
+    Out::new("status", "Interview", T::Choice(STATUSES)),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data, ctx);

@@ -9,6 +9,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T, STATUSES};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::{self, DUE_SOON_DAYS};
@@ -22,7 +23,24 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("completeness", "Completeness", T::Number)
+        .unit("fraction")
+        .describe("The share of the plan's parts done, from 0 to 1."),
+    Out::new("missing", "Parts missing", T::List(&T::Choice(PARTS))),
+    Out::new("networkCount", "Safety network", T::Integer),
+    Out::new("networkTarget", "Safety network needed", T::Integer).nullable(),
+    Out::new("networkNeeded", "More people needed", T::Integer).nullable(),
+    Out::new("nextReviewDue", "Next review due", T::Date).nullable(),
+    Out::new("reviewStatus", "Review", T::Choice(STATUSES)),
+    Out::new("eitReviewDue", "Exploitation review due", T::Date).nullable(),
+    Out::new("tasksTotal", "Tasks", T::Integer),
+    Out::new("tasksCompleted", "Tasks completed", T::Integer),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data);

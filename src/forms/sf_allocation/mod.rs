@@ -8,6 +8,7 @@ pub mod rules;
 use serde_json::{json, Map, Value};
 
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T, DEADLINE_ROW};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -19,7 +20,16 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("caseStatus", "Case status", T::Choice(&["family-support-work-referral-allocated", "family-support-work-to-be-allocated", "targeted-group-work", "whole-family-work-duty", "closed"])).nullable().describe("Where the case goes after the meeting's decision; null before a decision."),
+    Out::new("allocated", "Allocated", T::Bool).describe("A worker and an allocation date are recorded."),
+    Out::new("referrerNotificationRequired", "Referrer must be told", T::Bool).describe("False for a referral from Family Connect, which needs no notification."),
+    Out::new("timescales", "Timescales", T::List(&T::Object(DEADLINE_ROW))).describe("One row per standard: telling the referrer, contact with the family, the PSP check, the first visit and the review of an unallocated case."),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data, ctx);

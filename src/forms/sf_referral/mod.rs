@@ -7,6 +7,7 @@ pub mod rules;
 use serde_json::{json, Map, Value};
 
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -18,7 +19,20 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("eligible", "Eligible", T::Bool).describe("Enough domains and sub-categories are met, the assessment and plan are open and the route allows the referral."),
+    Out::new("domainsMet", "Domains met", T::List(&T::Text)).describe("The ids of the referral criteria's domains with at least one sub-category ticked."),
+    Out::new("subcategoriesMet", "Sub-categories met", T::List(&T::Text)).describe("The ids of the ticked sub-categories."),
+    Out::new("domainsNeeded", "Domains still needed", T::Integer).describe("How many more domains must be met (0 when enough are)."),
+    Out::new("subcategoriesNeeded", "Sub-categories still needed", T::Integer).describe("How many more sub-categories must be met (0 when enough are)."),
+    Out::new("suggested", "Suggested sub-categories", T::List(&T::Text)).describe("Sub-categories the other answers support that are not ticked."),
+    Out::new("assessmentAndPlanOpen", "Assessment and plan open", T::Bool).describe("Both the assessment and the plan are open and current."),
+    Out::new("routeAllowed", "Route allowed", T::Bool).describe("A route is given and it allows the service asked for (a self-referral cannot be to whole family working)."),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data, ctx);

@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -20,7 +21,32 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+const QUESTION: &[Out] = &[
+    Out::new("number", "Question", T::Integer),
+    Out::new("text", "Text", T::Text),
+    Out::new("yes", "Yes answers", T::Integer),
+    Out::new("answered", "Answers", T::Integer),
+];
+const FILE_TOTAL: &[Out] = &[
+    Out::new("file", "File", T::Integer).describe("1 for the first file audited."),
+    Out::new("index", "Row", T::Integer).describe("The file's row in the form's list."),
+    Out::new("yes", "Yes answers", T::Integer),
+    Out::new("answered", "Answers", T::Integer),
+];
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("files", "Files audited", T::Integer),
+    Out::new("questions", "Questions", T::List(&T::Object(QUESTION))),
+    Out::new("fileTotals", "Totals per file", T::List(&T::Object(FILE_TOTAL))),
+    Out::new("yes", "Yes answers", T::Integer),
+    Out::new("answered", "Answers", T::Integer),
+    Out::new("overallPercent", "Yes overall", T::Integer).nullable().unit("percent"),
+    Out::new("nextDue", "Next audit due", T::Date).nullable(),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     rules::check(data, ctx);

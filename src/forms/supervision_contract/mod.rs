@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T, STATUSES};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -19,7 +20,21 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("signed", "Signed", T::Bool).describe("Signed by the supervisee and the supervisor."),
+    Out::new("uploaded", "Uploaded", T::Bool),
+    Out::new("frequencyWeeks", "Frequency", T::Integer).nullable().unit("weeks"),
+    Out::new("maxFrequencyWeeks", "Longest frequency", T::Integer).unit("weeks"),
+    Out::new("reasonNeeded", "Reason needed", T::Bool)
+        .describe("Supervision less often than the standard needs a reason."),
+    Out::new("reviewMonths", "Review every", T::Integer).unit("months"),
+    Out::new("reviewDue", "Review due", T::Date).nullable(),
+    Out::new("reviewStatus", "Review", T::Choice(STATUSES)),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data, ctx);

@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -19,7 +20,20 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("sessionsHeld", "Sessions held", T::Integer),
+    Out::new("sessionsMissed", "Sessions missed", T::Integer),
+    Out::new("longestGapDays", "Longest gap", T::Integer).nullable().unit("days"),
+    Out::new("compliancePercent", "Compliance", T::Integer).nullable().unit("percent"),
+    Out::new("frequencyWeeks", "Frequency", T::Integer).unit("weeks"),
+    Out::new("lastHeld", "Last held", T::Date).nullable(),
+    Out::new("nextDue", "Next due", T::Date).nullable(),
+    Out::new("overdue", "Overdue", T::Bool),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data, ctx);

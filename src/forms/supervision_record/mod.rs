@@ -9,6 +9,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -21,7 +22,17 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("nextDueBy", "Next supervision due by", T::Date).nullable(),
+    Out::new("frequencyWeeks", "Frequency", T::Integer).unit("weeks"),
+    Out::new("itemsDiscussed", "Items discussed", T::List(&T::Text)),
+    Out::new("actionsCount", "Items with decisions", T::Integer),
+    Out::new("signed", "Signed", T::Bool).describe("Signed by the supervisee and the supervisor."),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data, ctx);

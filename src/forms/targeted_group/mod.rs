@@ -9,6 +9,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -20,7 +21,33 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+const STEP: &[Out] = &[
+    Out::new("step", "Step", T::Text),
+    Out::new("due", "Due", T::Date),
+    Out::new(
+        "status",
+        "Status",
+        T::Choice(&["met", "met-late", "due", "due-soon", "overdue", "not-applicable", "early"]),
+    ),
+];
+const IY: &[Out] = &[
+    Out::new("courseStart", "Course start", T::Date).nullable(),
+    Out::new("steps", "Steps", T::List(&T::Object(STEP))),
+];
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("sessionsRecorded", "Sessions recorded", T::Integer),
+    Out::new("sessionsAttended", "Sessions attended", T::Integer),
+    Out::new("removeFromWaitingList", "Remove from the waiting list", T::Bool),
+    Out::new("courseFinished", "Course finished", T::Bool),
+    Out::new("incredibleYears", "Incredible Years", T::Object(IY))
+        .nullable()
+        .describe("The Incredible Years programme's steps; null for another programme."),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data, ctx);

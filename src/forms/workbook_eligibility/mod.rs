@@ -6,6 +6,7 @@ pub mod rules;
 use serde_json::{json, Map, Value};
 
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -18,7 +19,21 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+const EXCLUDED: &[Out] = &[
+    Out::new("child", "Child", T::Integer).describe("The child's row in the form's list."),
+    Out::new("reason", "Reason", T::Choice(&["contextual-issues-only", "complex-specialist-disability"])),
+];
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("workbookRequired", "Workbook required", T::Bool),
+    Out::new("includedChildren", "Children included", T::List(&T::Integer))
+        .describe("The rows of the children the workbook covers."),
+    Out::new("excludedChildren", "Children excluded", T::List(&T::Object(EXCLUDED))),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     rules::check(data, ctx);

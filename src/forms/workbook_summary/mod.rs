@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
+use crate::engine::outcome::{Out, OutType as T, STATUSES};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -20,7 +21,16 @@ pub static FORM: FormDef = FormDef {
     required: &rules::REQUIRED,
     check,
     carry_forward: None,
+    outcome: OUTCOME,
 };
+
+/// The outcome this form computes (see `engine::outcome`).
+pub static OUTCOME: &[Out] = &[
+    Out::new("due", "Due", T::Date).nullable().describe("The day the summary must be sent by."),
+    Out::new("status", "Sending", T::Choice(STATUSES)).nullable(),
+    Out::new("activities", "Activities", T::Integer),
+    Out::new("modulesReferenced", "Modules referenced", T::List(&T::Text)),
+];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     rules::check(data, ctx);

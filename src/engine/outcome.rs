@@ -1,0 +1,155 @@
+//! The declared outcome model: each form lists the keys of the outcome it computes (type, label, unit,
+//! description). One declaration gives the outcome's JSON Schema (`outcomeSchema` in JavaScript, with a `title` and
+//! an `x-unit` per key, for a host's labels), its TypeScript type (`js/forms.d.ts`) and its documentation
+//! (`docs/forms/<id>.md`); a test holds every conformance vector's outcome to it.
+
+use serde_json::{json, Map, Value};
+
+use super::registry::FormDef;
+
+/// The type of one outcome key.
+#[derive(Debug, Clone, Copy)]
+pub enum OutType {
+    Bool,
+    /// A whole number.
+    Integer,
+    /// A number, possibly with a fraction (a mean, a ratio).
+    Number,
+    /// Free text (a title the engine supplies, a reason written out).
+    Text,
+    /// A civil date, `"YYYY-MM-DD"`.
+    Date,
+    /// A UK local date and time, `"YYYY-MM-DDTHH:MM"`.
+    DateTime,
+    /// A date or a UK local date and time (a standard measured in days or in hours).
+    When,
+    /// One of a fixed list of kebab-case values.
+    Choice(&'static [&'static str]),
+    /// A list of values of one type.
+    List(&'static OutType),
+    /// A nested object.
+    Object(&'static [Out]),
+}
+
+/// One key of an outcome.
+#[derive(Debug, Clone, Copy)]
+pub struct Out {
+    /// camelCase key.
+    pub name: &'static str,
+    /// What a page calls it ("Eligible for whole family working").
+    pub label: &'static str,
+    pub ty: OutType,
+    /// The unit of a number ("days", "weeks", "months", "percent", "fraction"), or "".
+    pub unit: &'static str,
+    pub description: &'static str,
+    /// The value may be `null` (not known yet, or not applicable).
+    pub nullable: bool,
+    /// The key may be absent (rows of a table where only some rows carry it).
+    pub optional: bool,
+}
+
+impl Out {
+    pub const fn new(name: &'static str, label: &'static str, ty: OutType) -> Out {
+        Out { name, label, ty, unit: "", description: "", nullable: false, optional: false }
+    }
+    pub const fn nullable(mut self) -> Out {
+        self.nullable = true;
+        self
+    }
+    pub const fn optional(mut self) -> Out {
+        self.optional = true;
+        self
+    }
+    pub const fn unit(mut self, unit: &'static str) -> Out {
+        self.unit = unit;
+        self
+    }
+    pub const fn describe(mut self, description: &'static str) -> Out {
+        self.description = description;
+        self
+    }
+}
+
+/// Where a timescale stands (`engine::timescale::Status`).
+pub const STATUSES: &[&str] = &["met", "met-late", "due", "due-soon", "overdue", "not-applicable"];
+
+/// One row of a deadline table (`forms::deadline::Deadline::to_json`).
+pub const DEADLINE_ROW: &[Out] = &[
+    Out::new("standard", "Standard", OutType::Text).describe("The standard's id."),
+    Out::new("due", "Due", OutType::Date).nullable().describe("The deadline; null when it does not apply."),
+    Out::new("metOn", "Met on", OutType::Date).nullable().describe("The day it was met, if it was."),
+    Out::new("status", "Status", OutType::Choice(STATUSES)),
+];
+
+/// The JSON Schema (2020-12) of a form's outcome.
+pub fn outcome_schema(form: &FormDef) -> Value {
+    let mut root = object_schema(form.outcome);
+    if let Value::Object(m) = &mut root {
+        m.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
+        m.insert("$id".into(), json!(format!("urn:safeguarding-forms:{}:outcome", form.id)));
+        m.insert("title".into(), json!(format!("{}: outcome", form.title)));
+    }
+    root
+}
+
+fn object_schema(keys: &[Out]) -> Value {
+    let mut props = Map::new();
+    let mut required = Vec::new();
+    for k in keys {
+        let mut s = type_schema(&k.ty, k.nullable);
+        if let Value::Object(m) = &mut s {
+            m.insert("title".into(), json!(k.label));
+            if !k.description.is_empty() {
+                m.insert("description".into(), json!(k.description));
+            }
+            if !k.unit.is_empty() {
+                m.insert("x-unit".into(), json!(k.unit));
+            }
+        }
+        props.insert(k.name.to_owned(), s);
+        if !k.optional {
+            required.push(json!(k.name));
+        }
+    }
+    json!({ "type": "object", "properties": props, "required": required, "additionalProperties": false })
+}
+
+fn with_null(t: &str, nullable: bool) -> Value {
+    if nullable {
+        json!([t, "null"])
+    } else {
+        json!(t)
+    }
+}
+
+fn type_schema(ty: &OutType, nullable: bool) -> Value {
+    match ty {
+        OutType::Bool => json!({ "type": with_null("boolean", nullable) }),
+        OutType::Integer => json!({ "type": with_null("integer", nullable) }),
+        OutType::Number => json!({ "type": with_null("number", nullable) }),
+        OutType::Text => json!({ "type": with_null("string", nullable) }),
+        OutType::Date => json!({ "type": with_null("string", nullable), "format": "date" }),
+        OutType::DateTime => {
+            json!({ "type": with_null("string", nullable), "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$" })
+        }
+        OutType::When => json!({
+            "type": with_null("string", nullable),
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2})?$"
+        }),
+        OutType::Choice(values) => {
+            let mut e: Vec<Value> = values.iter().map(|v| json!(v)).collect();
+            if nullable {
+                e.push(Value::Null);
+            }
+            json!({ "type": with_null("string", nullable), "enum": e })
+        }
+        OutType::List(item) => json!({ "type": with_null("array", nullable), "items": type_schema(item, false) }),
+        OutType::Object(keys) => {
+            let mut s = object_schema(keys);
+            if let (true, Value::Object(m)) = (nullable, &mut s) {
+                m.insert("type".into(), json!(["object", "null"]));
+            }
+            s
+        }
+    }
+}
