@@ -51,7 +51,7 @@ export interface ProfileCheck { valid: boolean; problems: ProfileProblem[] }
 /** Where a profile's setting comes from. */
 export interface Origin { profile: string; source?: string }
 
-export interface FormInfo { id: string; title: string; source: string; fields: number; rules: number }
+export interface FormInfo<F extends FormId = FormId> { id: F; title: string; source: string; fields: number; rules: number }
 export interface ProfileInfo { id: string; title: string; changes: string[] }
 
 export interface Citation {
@@ -61,10 +61,10 @@ export interface Citation {
   fidelity: 'same' | 'interpreted';
 }
 
-export interface RuleInfo {
+export interface RuleInfo<F extends FormId = FormId> {
   code: string;
   /** The form id, or "*" for the input rules every form shares. */
-  form: string;
+  form: F | '*';
   name: string;
   severity: Severity;
   /** True when the severity is info in draft and error at submit (a missing required field). */
@@ -101,16 +101,21 @@ export interface Diagnostic {
   path: string;
   /** GOV.UK style; never contains the user's input. */
   message: string;
+  /** A stable id of the message's wording, for a host's own message table (translation, local wording). */
+  messageId: string;
+  /** The values the message is built from (labels, dates, numbers; never text the user typed). */
+  params?: Record<string, string | number>;
   related?: string[];
   /** For timescale rules: the deadline ("YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"). */
   due?: string;
 }
 
-export interface Report<Outcome = Record<string, unknown>> {
-  form: string;
+/** The report of one form: `outcome` is that form's own outcome type (see `FormOutcome`). */
+export interface Report<F extends FormId = FormId> {
+  form: F;
   valid: boolean;
   diagnostics: Diagnostic[];
-  outcome: Outcome | null;
+  outcome: FormOutcome[F] | null;
   /**
    * Present (and true) only when the checks could not run for this call: the module trapped and has been
    * re-instantiated. `valid` is then false, the one diagnostic is SYS-001 ("Checks are unavailable for a moment;
@@ -120,40 +125,103 @@ export interface Report<Outcome = Record<string, unknown>> {
   unavailable?: true;
 }
 
-import type { FormData, FormId as KnownFormId, DateInput } from './forms.js';
-export type { DateInput, FormData } from './forms.js';
+import type { FormData, FormOutcome, FormId, CarryForwardFormId, SfReferralOutcome } from './forms.js';
 export * from './forms.js';
 
-export interface ReferralOutcome {
-  eligible: boolean;
-  domainsMet: string[];
-  subcategoriesMet: string[];
-  domainsNeeded: number;
-  subcategoriesNeeded: number;
-  suggested: string[];
-  assessmentAndPlanOpen: boolean;
-  routeAllowed: boolean;
+/** The referral's outcome (the name earlier versions used). */
+export type ReferralOutcome = SfReferralOutcome;
+
+/**
+ * An id given as a `string` variable: accepted by the general overloads (an unknown id throws at run time). A string
+ * literal that is not a form id is a compile error.
+ */
+export type AnyFormId<S extends string> = string extends S ? S : never;
+
+/** A JSON Schema object, as far as this package's schemas use it. */
+export interface JsonSchema {
+  $schema?: string;
+  $id?: string;
+  title?: string;
+  description?: string;
+  type?: string | string[];
+  format?: string;
+  pattern?: string;
+  enum?: unknown[];
+  const?: unknown;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean;
+  items?: JsonSchema;
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
+  /** The unit of a number in an outcome ("days", "weeks", "months", "percent", "fraction"). */
+  'x-unit'?: string;
 }
 
-/** Outcomes typed so far; every other form's outcome is a plain object (see docs/forms/<id>.md). */
-export interface FormOutcome { 'sf-referral': ReferralOutcome }
-/** A known form id, or any string (an unknown id throws). */
-export type FormId = KnownFormId | (string & {});
+/** The JSON Schema of a form's data: one property per field of the form. */
+export interface FormSchema<F extends FormId = FormId> extends JsonSchema {
+  type: 'object' | ['object', 'null'];
+  title: string;
+  properties: { [K in keyof FormData[F]]-?: JsonSchema };
+}
+
+/** One key of an outcome schema: a label (`title`) for a page, a description, a unit where a number has one. */
+export interface OutcomeKeySchema extends JsonSchema {
+  title: string;
+}
+
+/** The JSON Schema of a form's outcome (2020-12), from its declared outcome model. */
+export interface OutcomeSchema<F extends FormId = FormId> extends JsonSchema {
+  type: 'object';
+  title: string;
+  properties: { [K in keyof FormOutcome[F]]-?: OutcomeKeySchema };
+  required: string[];
+}
+
+/** `schema()`'s options: a dialect, and a council's `profile` (its local lists become choices of its values). */
+export interface SchemaOptions extends Options {
+  /**
+   * "2020-12" (default): every form of a value the engine reads (GOV.UK date parts, "yes"/"no", numbers as text,
+   * blanks and nulls). "draft-07": for form renderers (react-jsonschema-form, JSON Forms) with their default
+   * validators: one type per field, dates as `format: "date"`, choices as `oneOf: [{ const, title }]`.
+   */
+  dialect?: '2020-12' | 'draft-07';
+}
+
+export interface UiSchemaOptions {
+  /** "rjsf" (react-jsonschema-form's `uiSchema`) or "jsonforms" (JSON Forms' `uischema`). */
+  library: 'rjsf' | 'jsonforms';
+}
 
 export default function init(input?: unknown): Promise<unknown>;
 export function initSync(input: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
 export function forms(): FormInfo[];
-export function rules(formId?: string, options?: Options): RuleInfo[];
+export function rules(formId?: undefined, options?: Options): RuleInfo[];
+export function rules<S extends string>(formId: AnyFormId<S>, options?: Options): RuleInfo[];
+export function rules<F extends FormId>(formId: F, options?: Options): RuleInfo<F>[];
 export function profiles(): ProfileInfo[];
-export function schema(formId: string, options?: Options): object;
+export function schema<S extends string>(formId: AnyFormId<S>, options?: SchemaOptions): FormSchema;
+export function schema<F extends FormId>(formId: F, options?: SchemaOptions): FormSchema<F>;
+/** The UI schema that goes with `schema(formId, { dialect: 'draft-07' })` for a form library. */
+export function uiSchema<S extends string>(formId: FormId | AnyFormId<S>, options: UiSchemaOptions): Record<string, unknown>;
+/** The JSON Schema of a form's outcome: a `title` (label) per key, `x-unit` where a number has a unit. */
+export function outcomeSchema<S extends string>(formId: AnyFormId<S>): OutcomeSchema;
+export function outcomeSchema<F extends FormId>(formId: F): OutcomeSchema<F>;
+export function validate<S extends string>(formId: AnyFormId<S>, data: object, options?: Options): Report;
+export function validate<F extends FormId>(formId: F, data: FormData[F], options?: Options): Report<F>;
+export function carryForward<S extends string>(formId: AnyFormId<S>, data: object): object;
+export function carryForward<F extends CarryForwardFormId>(formId: F, data: FormData[F]): FormData[F];
 /** Checks any value as a council profile; never throws. */
 export function checkProfile(profile: unknown): ProfileCheck;
 /** The JSON Schema of a council profile document. */
 export function profileSchema(): object;
-export function validate<F extends keyof FormOutcome>(formId: F, data: FormData[F], options?: Options): Report<FormOutcome[F]>;
-export function validate<F extends keyof FormData>(formId: F, data: FormData[F], options?: Options): Report;
-export function validate(formId: string, data: object, options?: Options): Report;
-export function carryForward(formId: string, data: object): object;
 export function workingDays(from: string, to: string, options?: Options): number;
 export function addWorkingDays(from: string, days: number, options?: Options): string;
 
@@ -170,12 +238,26 @@ export const __testing: {
   memoryBytes(): number;
 };
 
-export class FormSession {
-  constructor(formId: string, options?: Options);
-  load(data: object): Report;
-  set(pointer: string, value: unknown): Report;
-  remove(pointer: string): Report;
-  report(): Report;
-  data(): object;
+/**
+ * A live form: data held between edits, checked on each. `new FormSession('sf-referral')` is a
+ * `FormSession<'sf-referral'>` whose reports carry the referral's outcome; an id in a `string` variable gives a
+ * `FormSession<FormId>`.
+ */
+export interface FormSession<F extends FormId = FormId> {
+  load(data: FormData[F]): Report<F>;
+  set(pointer: string, value: unknown): Report<F>;
+  remove(pointer: string): Report<F>;
+  report(): Report<F>;
+  data(): FormData[F];
   free(): void;
 }
+/**
+ * A live form: data held between edits, checked on each. `new FormSession('sf-referral')` is a
+ * `FormSession<'sf-referral'>` whose reports carry the referral's outcome; an id in a `string` variable gives a
+ * `FormSession<FormId>`; a string literal that is not a form id does not compile.
+ */
+export const FormSession: {
+  new <S extends string>(formId: AnyFormId<S>, options?: Options): FormSession;
+  new <F extends FormId>(formId: F, options?: Options): FormSession<F>;
+  readonly prototype: FormSession;
+};

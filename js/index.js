@@ -17,6 +17,8 @@ import initGlue, {
   checkProfileJson,
   profileSchemaJson,
   schemaJson,
+  uiSchemaJson,
+  outcomeSchemaJson,
   validateJson,
   carryForwardJson,
   workingDays as workingDaysRaw,
@@ -247,11 +249,16 @@ export function profiles() {
   return JSON.parse(call(() => profilesJson()));
 }
 
-/** A form's JSON Schema; with `{ profile }`, its local lists (localities, teams) as the council's profile lists them. */
+/**
+ * A form's JSON Schema: `{ dialect: 'draft-07' }` for react-jsonschema-form and JSON Forms; with `{ profile }`, its
+ * local lists (localities, teams) as the council's profile lists them.
+ */
 export function schema(formId, options) {
   const id = checkFormId(formId);
-  const opts = options === undefined || options === null ? '' : optionsJson(options);
-  return JSON.parse(call(() => schemaJson(id, opts)));
+  const { dialect, ...rest } = isPlainObject(options) ? options : {};
+  if (dialect !== undefined && typeof dialect !== 'string') throw new TypeError('invalid option: dialect must be "2020-12" or "draft-07"');
+  const opts = options === undefined || options === null ? '' : optionsJson(isPlainObject(options) ? rest : options);
+  return JSON.parse(call(() => schemaJson(id, opts, dialect)));
 }
 
 /** Checks any value as a council profile: `{ valid, problems: [{ path, message }] }`. Never throws. */
@@ -272,6 +279,20 @@ export function checkProfile(profile) {
 /** The JSON Schema of a council profile document. */
 export function profileSchema() {
   return JSON.parse(call(() => profileSchemaJson()));
+}
+
+/** The UI schema for `schema(formId, { dialect: 'draft-07' })` in a form library: `{ library: 'rjsf' | 'jsonforms' }`. */
+export function uiSchema(formId, options) {
+  const id = checkFormId(formId);
+  const library = options?.library;
+  if (typeof library !== 'string') throw new TypeError('invalid option: library must be "rjsf" or "jsonforms"');
+  return JSON.parse(call(() => uiSchemaJson(id, library)));
+}
+
+/** The JSON Schema of a form's outcome, from its declared outcome model (a `title` per key, `x-unit` for units). */
+export function outcomeSchema(formId) {
+  const id = checkFormId(formId);
+  return JSON.parse(call(() => outcomeSchemaJson(id)));
 }
 
 export function validate(formId, data, options) {

@@ -5,7 +5,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::engine::input;
-use crate::{api, Error, FormSession, Options};
+use crate::{api, Dialect, Error, FormSession, Library, Options};
 
 fn js_error(e: Error) -> JsValue {
     js_sys::Error::new(&e.to_string()).into()
@@ -40,13 +40,19 @@ pub fn profiles_json() -> String {
     to_json(&api::profiles())
 }
 
+/// `dialect`: "2020-12" (the default) or "draft-07" (for form renderers).
 #[wasm_bindgen(js_name = schemaJson)]
-pub fn schema_json(form: &str, options_json: &str) -> Result<String, JsValue> {
+pub fn schema_json(form: &str, options_json: &str, dialect: Option<String>) -> Result<String, JsValue> {
+    let dialect = match dialect.as_deref() {
+        None | Some("") => Dialect::Lenient,
+        Some(d) => Dialect::parse(d)
+            .ok_or_else(|| js_error(Error::InvalidOption("dialect must be \"2020-12\" or \"draft-07\"".into())))?,
+    };
     if options_json.is_empty() {
-        return api::schema(form).map(|s| to_json(&s)).map_err(js_error);
+        return api::schema_in(form, dialect).map(|s| to_json(&s)).map_err(js_error);
     }
     let options = options(options_json)?;
-    api::schema_with(form, &options).map(|s| to_json(&s)).map_err(js_error)
+    api::schema_for(form, &options, dialect).map(|s| to_json(&s)).map_err(js_error)
 }
 
 /// Checks any value as a profile; never an error (text that is not JSON is one problem).
@@ -65,6 +71,19 @@ pub fn check_profile_json(profile_json: &str) -> String {
 #[wasm_bindgen(js_name = profileSchemaJson)]
 pub fn profile_schema_json() -> String {
     to_json(&api::profile_schema())
+}
+
+/// `library`: "rjsf" or "jsonforms".
+#[wasm_bindgen(js_name = uiSchemaJson)]
+pub fn ui_schema_json(form: &str, library: &str) -> Result<String, JsValue> {
+    let library = Library::parse(library)
+        .ok_or_else(|| js_error(Error::InvalidOption("library must be \"rjsf\" or \"jsonforms\"".into())))?;
+    api::ui_schema(form, library).map(|s| to_json(&s)).map_err(js_error)
+}
+
+#[wasm_bindgen(js_name = outcomeSchemaJson)]
+pub fn outcome_schema_json(form: &str) -> Result<String, JsValue> {
+    api::outcome_schema(form).map(|s| to_json(&s)).map_err(js_error)
 }
 
 #[wasm_bindgen(js_name = validateJson)]

@@ -257,8 +257,8 @@ pub fn choice_title(value: &str) -> String {
     }
     let words: Vec<String> = value.split(['-', '_']).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
-    for (i, w) in words.iter().enumerate() {
-        let prev = if i > 0 { words.get(i - 1).map(String::as_str) } else { None };
+    let mut prev: Option<&str> = None;
+    for w in &words {
         let word = if ACRONYMS.contains(&w.as_str()) {
             w.to_uppercase()
         } else if prev.is_some_and(|p| PROPER.contains(&p) || p == "the" || p == "family")
@@ -269,6 +269,7 @@ pub fn choice_title(value: &str) -> String {
             w.clone()
         };
         out.push(word);
+        prev = Some(w.as_str());
     }
     let joined = out.join(" ");
     upper_first(&joined)
@@ -346,5 +347,42 @@ fn jsonforms_field(f: &Field, scope: &str) -> Value {
             json!({ "type": "Control", "scope": scope, "label": f.label, "options": { "multi": true } })
         }
         _ => json!({ "type": "Control", "scope": scope, "label": f.label }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::*;
+    use crate::engine::registry::FORMS;
+
+    #[test]
+    fn choice_titles_read_as_words() {
+        assert_eq!(choice_title("early-help-assessment"), "Early help assessment");
+        assert_eq!(choice_title("the-wrekin"), "The Wrekin");
+        assert_eq!(choice_title("hadley-castle"), "Hadley Castle");
+        assert_eq!(choice_title("family-connect-triage"), "Family Connect triage");
+        assert_eq!(choice_title("cp-or-cin"), "CP or CIN");
+        assert_eq!(choice_title("n-a"), "N/A");
+        assert_eq!(choice_title("3"), "3");
+    }
+
+    #[test]
+    fn the_renderer_dialect_has_one_type_per_field_and_titled_choices() {
+        for form in FORMS {
+            let text = renderer_schema(form).to_string();
+            assert!(!text.contains("anyOf") && !text.contains("\"null\"") && !text.contains("$ref"), "{}", form.id);
+            assert!(!text.contains("\"enum\""), "{}: choices are oneOf with titles", form.id);
+        }
+        let referral = renderer_schema(FORMS[0]);
+        assert_eq!(
+            referral["properties"]["referralDate"],
+            json!({ "type": "string", "format": "date", "title": "Date of referral", "description": "Required when the form is submitted." })
+        );
+        assert_eq!(
+            referral["properties"]["route"]["oneOf"][0],
+            json!({ "const": "early-help-assessment", "title": "Early help assessment" })
+        );
     }
 }

@@ -157,6 +157,12 @@ pub fn generate() -> Result<Vec<(String, String)>, String> {
                 let _ = writeln!(page, "| `{}` | {} | {} | {} |", p.key, p.default, p.unit, r.code);
             }
         }
+        let outcome = sf::outcome_schema(&form.id).map_err(|e| e.to_string())?;
+        page.push_str(
+            "\n## Outcome\n\nWhat `validate` computes from the form (`report.outcome`), from the form's declared outcome model \
+             (`outcomeSchema` in JavaScript).\n\n| key | label | type | unit | description |\n|---|---|---|---|---|\n",
+        );
+        outcome_rows(&outcome, "", &mut page);
         page.push_str("\nEvery form also reports the shared input rules (`INP-*`, see rules.md).\n");
         files.push((format!("forms/{}.md", form.id), page));
     }
@@ -215,6 +221,71 @@ fn fields(root: &Value, s: &Value, prefix: &str, out: &mut String) {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// The type of an outcome key as the documentation writes it: "date", "integer or null", "list of …", "one of …".
+fn outcome_type(s: &Value) -> String {
+    let (t, nullable) = match s.get("type") {
+        Some(Value::Array(ts)) => (
+            ts.iter().filter_map(Value::as_str).find(|t| *t != "null").unwrap_or("null").to_owned(),
+            ts.iter().any(|t| t == "null"),
+        ),
+        Some(Value::String(t)) => (t.clone(), false),
+        _ => ("value".to_owned(), false),
+    };
+    let mut out = if let Some(e) = s.get("enum").and_then(Value::as_array) {
+        let values: Vec<String> = e.iter().filter_map(Value::as_str).map(|v| format!("`{v}`")).collect();
+        format!("one of {}", values.join(", "))
+    } else if s.get("format").and_then(Value::as_str) == Some("date") {
+        "date".to_owned()
+    } else if s.get("pattern").and_then(Value::as_str).is_some_and(|p| p.contains("(T")) {
+        "date or date-time".to_owned()
+    } else if s.get("pattern").is_some() {
+        "date-time".to_owned()
+    } else if t == "array" {
+        let item = s.get("items").map(outcome_type).unwrap_or_default();
+        if item == "object" {
+            "list of rows".to_owned()
+        } else {
+            format!("list of {item}")
+        }
+    } else {
+        t
+    };
+    if nullable {
+        out.push_str(" or null");
+    }
+    out
+}
+
+fn outcome_rows(s: &Value, prefix: &str, out: &mut String) {
+    let Some(props) = s.get("properties").and_then(Value::as_object) else { return };
+    let required: Vec<&str> = s
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    for (k, p) in props {
+        let key = format!("{prefix}{k}");
+        let mut description = p.get("description").and_then(Value::as_str).unwrap_or("").to_owned();
+        if !required.contains(&k.as_str()) {
+            description = format!("(only on some rows) {description}").trim_end().to_owned();
+        }
+        let _ = writeln!(
+            out,
+            "| `{key}` | {} | {} | {} | {} |",
+            cell(p.get("title").and_then(Value::as_str).unwrap_or("")),
+            cell(&outcome_type(p)),
+            p.get("x-unit").and_then(Value::as_str).unwrap_or(""),
+            cell(&description)
+        );
+        if p.get("properties").is_some() {
+            outcome_rows(p, &format!("{key}."), out);
+        }
+        if let Some(items) = p.get("items").filter(|i| i.get("properties").is_some()) {
+            outcome_rows(items, &format!("{key}[]."), out);
         }
     }
 }

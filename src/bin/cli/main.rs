@@ -73,8 +73,20 @@ enum Command {
         #[arg(long)]
         markdown: bool,
     },
-    /// The JSON Schema of a form's data.
-    Schema { form: String },
+    /// The JSON Schema of a form's data (`--dialect draft-07` for form renderers), its outcome's (`--outcome`) or the
+    /// UI schema for a form library (`--ui rjsf|jsonforms`).
+    Schema {
+        form: String,
+        /// "2020-12" (default) or "draft-07".
+        #[arg(long, default_value = "2020-12")]
+        dialect: String,
+        /// The JSON Schema of the form's outcome instead.
+        #[arg(long)]
+        outcome: bool,
+        /// The UI schema for "rjsf" or "jsonforms" instead.
+        #[arg(long)]
+        ui: Option<String>,
+    },
     /// The JSON Schema of a council profile document.
     ProfileSchema,
     /// Check a council profile file: every problem with its place in the document (exit 0 valid, 1 not valid).
@@ -149,8 +161,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             writeln!(out, "{text}").map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Schema { form } => {
-            let schema = sf::schema(&form).map_err(|e| e.to_string())?;
+        Command::Schema { form, dialect, outcome, ui } => {
+            let schema = if outcome {
+                sf::outcome_schema(&form)
+            } else if let Some(library) = ui {
+                let library = sf::Library::parse(&library).ok_or("--ui must be rjsf or jsonforms")?;
+                sf::ui_schema(&form, library)
+            } else {
+                let dialect = sf::Dialect::parse(&dialect).ok_or("--dialect must be 2020-12 or draft-07")?;
+                sf::schema_in(&form, dialect)
+            }
+            .map_err(|e| e.to_string())?;
             let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
             writeln!(out, "{text}").map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)

@@ -1,5 +1,7 @@
-//! `types FILE [--check]`: TypeScript types of every form's data, generated from the forms' JSON Schemas, so a
-//! vendor's editor completes field names (`js/forms.d.ts`, shipped in the package and re-exported by index.d.ts).
+//! `types FILE [--check]`: TypeScript types of every form's data and outcome, generated from the forms' JSON Schemas
+//! and declared outcome models, so a vendor's editor completes field names and `tsc` rejects a misspelt field, a
+//! wrong choice or an outcome key a form does not have (`js/forms.d.ts`, shipped in the package and re-exported by
+//! index.d.ts).
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -25,6 +27,23 @@ fn canonical(s: &Value) -> Value {
     s
 }
 
+/// An outcome key's schema with `null` taken out of its type (nullability is written by the caller) and out of its
+/// enumeration.
+fn single_type(p: &Value) -> Value {
+    let mut p = p.clone();
+    if let Some(m) = p.as_object_mut() {
+        if let Some(Value::Array(t)) = m.get("type") {
+            if let Some(first) = t.iter().find(|x| *x != "null").cloned() {
+                m.insert("type".into(), first);
+            }
+        }
+        if let Some(Value::Array(e)) = m.get_mut("enum") {
+            e.retain(|v| !v.is_null());
+        }
+    }
+    p
+}
+
 fn type_name(id: &str) -> String {
     id.split('-')
         .map(|w| {
@@ -34,8 +53,8 @@ fn type_name(id: &str) -> String {
         .collect()
 }
 
-fn ts(s: &Value, indent: usize) -> String {
-    let s = &canonical(s);
+fn ts(s: &Value, indent: usize, output: bool) -> String {
+    let s = &if output { s.clone() } else { canonical(s) };
     if let Some(r) = s.get("$ref").and_then(Value::as_str) {
         return if r.ends_with("/date") { "DateInput".into() } else { "unknown".into() };
     }
@@ -44,27 +63,33 @@ fn ts(s: &Value, indent: usize) -> String {
     }
     match s.get("type").and_then(Value::as_str) {
         Some("string") => "string".into(),
-        Some("number") | Some("integer") => "number | string".into(),
+        Some("number") | Some("integer") if !output => "number | string".into(),
+        Some("number") | Some("integer") => "number".into(),
         Some("boolean") => "boolean".into(),
         Some("array") => {
-            let item = s.get("items").map(|i| ts(i, indent)).unwrap_or_else(|| "unknown".into());
+            let item = s.get("items").map(|i| ts(i, indent, output)).unwrap_or_else(|| "unknown".into());
             if item.contains(' ') && !item.starts_with('{') {
                 format!("Array<{item}>")
             } else {
                 format!("{item}[]")
             }
         }
-        Some("object") => object(s, indent),
+        Some("object") => object(s, indent, output),
         _ => "unknown".into(),
     }
 }
 
-fn object(s: &Value, indent: usize) -> String {
+/// An object type: a form's data (`output` false: every key optional and nullable) or an outcome (`output` true:
+/// keys as the declared outcome model says, `null` only where declared).
+fn object(s: &Value, indent: usize, output: bool) -> String {
     let Some(props) = s.get("properties").and_then(Value::as_object) else { return "Record<string, unknown>".into() };
     let pad = "  ".repeat(indent.saturating_add(1));
     let mut out = String::from("{\n");
     for (name, p) in props {
         let mut doc = p.get("title").and_then(Value::as_str).unwrap_or("").to_owned();
+        if let Some(u) = p.get("x-unit").and_then(Value::as_str) {
+            doc = format!("{doc} ({u})");
+        }
         if let Some(d) = p.get("description").and_then(Value::as_str) {
             doc = format!("{doc}. {d}");
         }
@@ -74,7 +99,20 @@ fn object(s: &Value, indent: usize) -> String {
         let identifier = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
             && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
         let key = if identifier { name.clone() } else { format!("'{name}'") };
-        let _ = writeln!(out, "{pad}{key}?: {} | null;", ts(p, indent.saturating_add(1)));
+        if output {
+            let required = s.get("required").and_then(Value::as_array).is_some_and(|r| r.iter().any(|x| x == name));
+            let nullable = match p.get("type") {
+                Some(Value::Array(t)) => t.iter().any(|x| x == "null"),
+                _ => false,
+            };
+            let mut t = ts(&single_type(p), indent.saturating_add(1), true);
+            if nullable {
+                t.push_str(" | null");
+            }
+            let _ = writeln!(out, "{pad}{key}{}: {t};", if required { "" } else { "?" });
+        } else {
+            let _ = writeln!(out, "{pad}{key}?: {} | null;", ts(p, indent.saturating_add(1), false));
+        }
     }
     out.push_str(&"  ".repeat(indent));
     out.push('}');
@@ -83,21 +121,40 @@ fn object(s: &Value, indent: usize) -> String {
 
 pub fn generate() -> Result<String, String> {
     let mut out = String::from(
-        "// Generated by `safeguarding-forms types js/forms.d.ts` from the forms' models; do not edit by hand.\n\n\
+        "// Generated by `safeguarding-forms types js/forms.d.ts` from the forms' models and declared outcome models; do\n\
+         // not edit by hand.\n\n\
          /** A date as \"YYYY-MM-DD\" or the parts of a GOV.UK date input, as typed. */\n\
          export type DateInput = string | { day?: string | number | null; month?: string | number | null; year?: string | number | null };\n\n",
     );
     let forms = sf::forms();
+    let mut carries = Vec::new();
     for f in &forms {
         let schema = sf::schema(&f.id).map_err(|e| e.to_string())?;
-        let _ = writeln!(out, "/** {} (`{}`), from {}. */", f.title, f.id, f.source);
-        let _ = writeln!(out, "export interface {} {}\n", type_name(&f.id), object(&schema, 0));
+        let name = type_name(&f.id);
+        let _ = writeln!(out, "/** {} (`{}`): the form's data as a page sends it. */", f.title, f.id);
+        let _ = writeln!(out, "export interface {name} {}\n", object(&schema, 0, false));
+        let outcome = sf::outcome_schema(&f.id).map_err(|e| e.to_string())?;
+        let _ = writeln!(out, "/** What `validate('{}', …)` computes from the form (`report.outcome`). */", f.id);
+        let _ = writeln!(out, "export interface {name}Outcome {}\n", object(&outcome, 0, true));
+        if sf::carry_forward(&f.id, &serde_json::json!({})).is_ok() {
+            carries.push(f.id.clone());
+        }
     }
     out.push_str("/** Each form's data type, by form id. */\nexport interface FormData {\n");
     for f in &forms {
         let _ = writeln!(out, "  '{}': {};", f.id, type_name(&f.id));
     }
+    out.push_str("}\n\n/** Each form's outcome type, by form id. */\nexport interface FormOutcome {\n");
+    for f in &forms {
+        let _ = writeln!(out, "  '{}': {}Outcome;", f.id, type_name(&f.id));
+    }
     out.push_str("}\n\n/** Every form id. */\nexport type FormId = keyof FormData;\n");
+    let carry: Vec<String> = carries.iter().map(|id| format!("'{id}'")).collect();
+    let _ = writeln!(
+        out,
+        "\n/** The forms that carry forward (`carryForward`). */\nexport type CarryForwardFormId = {};",
+        if carry.is_empty() { "never".to_owned() } else { carry.join(" | ") }
+    );
     Ok(out)
 }
 

@@ -1,0 +1,3 @@
+// expect: '"sf-referal"' is not assignable to parameter of type 'keyof FormData'
+import { validate } from '../../../pkg/index.js';
+validate('sf-referal', {});
