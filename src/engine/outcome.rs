@@ -3,9 +3,10 @@
 //! an `x-unit` per key, for a host's labels), its TypeScript type (`js/forms.d.ts`) and its documentation
 //! (`docs/forms/<id>.md`); a test holds every conformance vector's outcome to it.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::registry::FormDef;
+use super::schema::obj;
 
 /// The type of one outcome key.
 #[derive(Debug, Clone, Copy)]
@@ -85,9 +86,9 @@ pub const DEADLINE_ROW: &[Out] = &[
 pub fn outcome_schema(form: &FormDef) -> Value {
     let mut root = object_schema(form.outcome);
     if let Value::Object(m) = &mut root {
-        m.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
-        m.insert("$id".into(), json!(format!("urn:safeguarding-forms:{}:outcome", form.id)));
-        m.insert("title".into(), json!(format!("{}: outcome", form.title)));
+        m.insert("$schema".into(), Value::from("https://json-schema.org/draft/2020-12/schema"));
+        m.insert("$id".into(), Value::from(format!("urn:safeguarding-forms:{}:outcome", form.id)));
+        m.insert("title".into(), Value::from(format!("{}: outcome", form.title)));
     }
     root
 }
@@ -98,56 +99,59 @@ fn object_schema(keys: &[Out]) -> Value {
     for k in keys {
         let mut s = type_schema(&k.ty, k.nullable);
         if let Value::Object(m) = &mut s {
-            m.insert("title".into(), json!(k.label));
+            m.insert("title".into(), Value::from(k.label));
             if !k.description.is_empty() {
-                m.insert("description".into(), json!(k.description));
+                m.insert("description".into(), Value::from(k.description));
             }
             if !k.unit.is_empty() {
-                m.insert("x-unit".into(), json!(k.unit));
+                m.insert("x-unit".into(), Value::from(k.unit));
             }
         }
         props.insert(k.name.to_owned(), s);
         if !k.optional {
-            required.push(json!(k.name));
+            required.push(Value::from(k.name));
         }
     }
-    json!({ "type": "object", "properties": props, "required": required, "additionalProperties": false })
-}
-
-fn with_null(t: &str, nullable: bool) -> Value {
-    if nullable {
-        json!([t, "null"])
-    } else {
-        json!(t)
-    }
+    obj(vec![
+        ("type", Value::from("object")),
+        ("properties", Value::Object(props)),
+        ("required", Value::Array(required)),
+        ("additionalProperties", Value::Bool(false)),
+    ])
 }
 
 fn type_schema(ty: &OutType, nullable: bool) -> Value {
-    match ty {
-        OutType::Bool => json!({ "type": with_null("boolean", nullable) }),
-        OutType::Integer => json!({ "type": with_null("integer", nullable) }),
-        OutType::Number => json!({ "type": with_null("number", nullable) }),
-        OutType::Text => json!({ "type": with_null("string", nullable) }),
-        OutType::Date => json!({ "type": with_null("string", nullable), "format": "date" }),
-        OutType::DateTime => {
-            json!({ "type": with_null("string", nullable), "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$" })
+    let t = |name: &str| {
+        if nullable {
+            Value::Array(vec![Value::from(name), Value::from("null")])
+        } else {
+            Value::from(name)
         }
-        OutType::When => json!({
-            "type": with_null("string", nullable),
-            "pattern": "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2})?$"
-        }),
+    };
+    match ty {
+        OutType::Bool => obj(vec![("type", t("boolean"))]),
+        OutType::Integer => obj(vec![("type", t("integer"))]),
+        OutType::Number => obj(vec![("type", t("number"))]),
+        OutType::Text => obj(vec![("type", t("string"))]),
+        OutType::Date => obj(vec![("type", t("string")), ("format", Value::from("date"))]),
+        OutType::DateTime => {
+            obj(vec![("type", t("string")), ("pattern", Value::from("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$"))])
+        }
+        OutType::When => {
+            obj(vec![("type", t("string")), ("pattern", Value::from("^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2})?$"))])
+        }
         OutType::Choice(values) => {
-            let mut e: Vec<Value> = values.iter().map(|v| json!(v)).collect();
+            let mut e: Vec<Value> = values.iter().map(|v| Value::from(*v)).collect();
             if nullable {
                 e.push(Value::Null);
             }
-            json!({ "type": with_null("string", nullable), "enum": e })
+            obj(vec![("type", t("string")), ("enum", Value::Array(e))])
         }
-        OutType::List(item) => json!({ "type": with_null("array", nullable), "items": type_schema(item, false) }),
+        OutType::List(item) => obj(vec![("type", t("array")), ("items", type_schema(item, false))]),
         OutType::Object(keys) => {
             let mut s = object_schema(keys);
             if let (true, Value::Object(m)) = (nullable, &mut s) {
-                m.insert("type".into(), json!(["object", "null"]));
+                m.insert("type".into(), t("object"));
             }
             s
         }

@@ -172,13 +172,25 @@ impl Library {
     }
 }
 
+/// An object from key-value pairs: in wasm much smaller code than `json!`, which instantiates the serializer for
+/// each value's type.
+pub(crate) fn obj(pairs: Vec<(&str, Value)>) -> Value {
+    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+fn string_of(extra: Vec<(&str, Value)>) -> Value {
+    let mut pairs = vec![("type", Value::from("string"))];
+    pairs.extend(extra);
+    obj(pairs)
+}
+
 /// The draft-07 schema a form renderer draws the form from (see [`Dialect::Renderer`]).
 pub fn renderer_schema(form: &FormDef) -> Value {
     let mut root = renderer_object(form.fields);
     if let Value::Object(m) = &mut root {
-        m.insert("$schema".into(), json!("http://json-schema.org/draft-07/schema#"));
-        m.insert("$id".into(), json!(format!("urn:safeguarding-forms:{}:draft-07", form.id)));
-        m.insert("title".into(), json!(form.title));
+        m.insert("$schema".into(), Value::from("http://json-schema.org/draft-07/schema#"));
+        m.insert("$id".into(), Value::from(format!("urn:safeguarding-forms:{}:draft-07", form.id)));
+        m.insert("title".into(), Value::from(form.title));
     }
     root
 }
@@ -199,44 +211,51 @@ fn renderer_object(fields: &[Field]) -> Value {
     for f in fields {
         let mut s = renderer_kind(&f.kind);
         if let Value::Object(m) = &mut s {
-            m.insert("title".into(), json!(f.label));
+            m.insert("title".into(), Value::from(f.label));
             let description = field_description(f);
             if !description.is_empty() {
-                m.insert("description".into(), json!(description));
+                m.insert("description".into(), Value::from(description));
             }
         }
         props.insert(f.name.to_owned(), s);
     }
-    json!({ "type": "object", "properties": props, "additionalProperties": false })
+    obj(vec![
+        ("type", Value::from("object")),
+        ("properties", Value::Object(props)),
+        ("additionalProperties", Value::Bool(false)),
+    ])
 }
 
 fn renderer_kind(kind: &Kind) -> Value {
     match kind {
-        Kind::Text { max } => json!({ "type": "string", "maxLength": max }),
-        Kind::Date => json!({ "type": "string", "format": "date" }),
-        Kind::DateTime => json!({ "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?$" }),
-        Kind::Bool => json!({ "type": "boolean" }),
-        Kind::Number { min, max, integer } => {
-            json!({ "type": if *integer { "integer" } else { "number" }, "minimum": min, "maximum": max })
-        }
-        Kind::Enum(values) => json!({ "type": "string", "oneOf": choices(values) }),
-        Kind::Email => json!({ "type": "string", "maxLength": 254 }),
-        Kind::Phone => json!({ "type": "string", "maxLength": 40 }),
-        Kind::Postcode => json!({ "type": "string", "maxLength": 16 }),
+        Kind::Text { max } => string_of(vec![("maxLength", Value::from(*max))]),
+        Kind::Date => string_of(vec![("format", Value::from("date"))]),
+        Kind::DateTime => string_of(vec![("pattern", Value::from("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?$"))]),
+        Kind::Bool => obj(vec![("type", Value::from("boolean"))]),
+        Kind::Number { min, max, integer } => obj(vec![
+            ("type", Value::from(if *integer { "integer" } else { "number" })),
+            ("minimum", Value::from(*min)),
+            ("maximum", Value::from(*max)),
+        ]),
+        Kind::Enum(values) => string_of(vec![("oneOf", Value::Array(choices(values)))]),
+        Kind::Email => string_of(vec![("maxLength", Value::from(254))]),
+        Kind::Phone => string_of(vec![("maxLength", Value::from(40))]),
+        Kind::Postcode => string_of(vec![("maxLength", Value::from(16))]),
         Kind::Object(fields) => renderer_object(fields),
         Kind::List { item, max } => {
-            let mut s = json!({ "type": "array", "items": renderer_kind(item), "maxItems": max });
+            let mut pairs =
+                vec![("type", Value::from("array")), ("items", renderer_kind(item)), ("maxItems", Value::from(*max))];
             // A list of choices is a set of ticked boxes (react-jsonschema-form draws checkboxes for it).
-            if let (Kind::Enum(_), Value::Object(m)) = (item, &mut s) {
-                m.insert("uniqueItems".into(), json!(true));
+            if matches!(item, Kind::Enum(_)) {
+                pairs.push(("uniqueItems", Value::Bool(true)));
             }
-            s
+            obj(pairs)
         }
     }
 }
 
 fn choices(values: &[&str]) -> Vec<Value> {
-    values.iter().map(|v| json!({ "const": v, "title": choice_title(v) })).collect()
+    values.iter().map(|v| obj(vec![("const", Value::from(*v)), ("title", Value::from(choice_title(v)))])).collect()
 }
 
 /// Words written in capitals when a choice value is shown ("eha" → "EHA").
@@ -255,12 +274,12 @@ pub fn choice_title(value: &str) -> String {
     if value.eq_ignore_ascii_case("n-a") || value.eq_ignore_ascii_case("na") {
         return "N/A".into();
     }
-    let words: Vec<String> = value.split(['-', '_']).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let words: Vec<String> = value.split(['-', '_']).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut prev: Option<&str> = None;
     for w in &words {
         let word = if ACRONYMS.contains(&w.as_str()) {
-            w.to_uppercase()
+            w.to_ascii_uppercase()
         } else if prev.is_some_and(|p| PROPER.contains(&p) || p == "the" || p == "family")
             && PROPER.contains(&w.as_str())
         {
@@ -275,12 +294,13 @@ pub fn choice_title(value: &str) -> String {
     upper_first(&joined)
 }
 
+/// Choice values are ASCII kebab-case: ASCII case mapping keeps the Unicode case tables out of the module.
 fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
+    let mut out = s.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
 
 /// The UI schema that goes with [`renderer_schema`] for a form library: long text as a text area, yes/no questions
@@ -290,44 +310,41 @@ fn upper_first(s: &str) -> String {
 pub fn ui_schema(form: &FormDef, library: Library) -> Value {
     match library {
         Library::Rjsf => rjsf_object(form.fields),
-        Library::JsonForms => {
-            json!({ "type": "VerticalLayout", "elements": jsonforms_elements(form.fields, "#") })
-        }
+        Library::JsonForms => vertical(jsonforms_elements(form.fields, "#")),
     }
 }
 
 fn rjsf_object(fields: &[Field]) -> Value {
     let mut ui = Map::new();
     for f in fields {
-        let u = rjsf_kind(&f.kind);
-        if u.as_object().is_some_and(|m| !m.is_empty()) {
+        if let Some(u) = rjsf_kind(&f.kind) {
             ui.insert(f.name.to_owned(), u);
         }
     }
     Value::Object(ui)
 }
 
-fn rjsf_kind(kind: &Kind) -> Value {
+fn rjsf_input(input_type: &str) -> Value {
+    obj(vec![("ui:options", obj(vec![("inputType", Value::from(input_type))]))])
+}
+
+fn rjsf_kind(kind: &Kind) -> Option<Value> {
+    let widget = |w: &str| Some(obj(vec![("ui:widget", Value::from(w))]));
     match kind {
-        Kind::Text { max } if *max > super::model::TEXT_MAX => json!({ "ui:widget": "textarea" }),
-        Kind::Bool => json!({ "ui:widget": "radio" }),
-        Kind::DateTime => json!({ "ui:options": { "inputType": "datetime-local" } }),
-        Kind::Email => json!({ "ui:options": { "inputType": "email" } }),
-        Kind::Phone => json!({ "ui:options": { "inputType": "tel" } }),
-        Kind::Object(fields) => rjsf_object(fields),
-        Kind::List { item, .. } => match item {
-            Kind::Enum(_) => json!({ "ui:widget": "checkboxes" }),
-            _ => {
-                let u = rjsf_kind(item);
-                if u.as_object().is_some_and(|m| !m.is_empty()) {
-                    json!({ "items": u })
-                } else {
-                    json!({})
-                }
-            }
-        },
-        _ => json!({}),
+        Kind::Text { max } if *max > super::model::TEXT_MAX => widget("textarea"),
+        Kind::Bool => widget("radio"),
+        Kind::DateTime => Some(rjsf_input("datetime-local")),
+        Kind::Email => Some(rjsf_input("email")),
+        Kind::Phone => Some(rjsf_input("tel")),
+        Kind::Object(fields) => Some(rjsf_object(fields)).filter(|u| u.as_object().is_some_and(|m| !m.is_empty())),
+        Kind::List { item: Kind::Enum(_), .. } => widget("checkboxes"),
+        Kind::List { item, .. } => rjsf_kind(item).map(|u| obj(vec![("items", u)])),
+        _ => None,
     }
+}
+
+fn vertical(elements: Vec<Value>) -> Value {
+    obj(vec![("type", Value::from("VerticalLayout")), ("elements", Value::Array(elements))])
 }
 
 fn jsonforms_elements(fields: &[Field], base: &str) -> Vec<Value> {
@@ -335,19 +352,25 @@ fn jsonforms_elements(fields: &[Field], base: &str) -> Vec<Value> {
 }
 
 fn jsonforms_field(f: &Field, scope: &str) -> Value {
-    match &f.kind {
-        Kind::Object(fields) => {
-            json!({ "type": "Group", "label": f.label, "elements": jsonforms_elements(fields, scope) })
-        }
-        Kind::List { item: Kind::Object(fields), .. } => json!({
-            "type": "Control", "scope": scope, "label": f.label,
-            "options": { "detail": { "type": "VerticalLayout", "elements": jsonforms_elements(fields, "#") } }
-        }),
-        Kind::Text { max } if *max > super::model::TEXT_MAX => {
-            json!({ "type": "Control", "scope": scope, "label": f.label, "options": { "multi": true } })
-        }
-        _ => json!({ "type": "Control", "scope": scope, "label": f.label }),
+    if let Kind::Object(fields) = &f.kind {
+        return obj(vec![
+            ("type", Value::from("Group")),
+            ("label", Value::from(f.label)),
+            ("elements", Value::Array(jsonforms_elements(fields, scope))),
+        ]);
     }
+    let mut pairs =
+        vec![("type", Value::from("Control")), ("scope", Value::from(scope)), ("label", Value::from(f.label))];
+    match &f.kind {
+        Kind::List { item: Kind::Object(fields), .. } => {
+            pairs.push(("options", obj(vec![("detail", vertical(jsonforms_elements(fields, "#")))])));
+        }
+        Kind::Text { max } if *max > super::model::TEXT_MAX => {
+            pairs.push(("options", obj(vec![("multi", Value::Bool(true))])));
+        }
+        _ => {}
+    }
+    obj(pairs)
 }
 
 #[cfg(test)]
