@@ -125,7 +125,9 @@ pub fn restrict_choices(schema: &mut Value, pointer: &str, values: &[String]) {
         }
     }
     if let Value::Object(m) = at {
-        let options = values.iter().map(|v| json!({ "const": v, "title": choice_title(v) }));
+        let options = values
+            .iter()
+            .map(|v| obj(vec![("const", Value::from(v.as_str())), ("title", Value::from(choice_title(v)))]));
         m.insert("type".into(), Value::from("string"));
         m.insert("oneOf".into(), Value::Array(options.collect()));
         m.remove("maxLength");

@@ -96,6 +96,24 @@ test('the draft-07 dialect has one type per field: no anyOf / type lists / nulls
   assert.throws(() => sf.uiSchema('sf-referral', { library: 'formik' }), /library/);
 });
 
+test('a council\'s local list is text by default and, under its profile, a choice with titles in both libraries', () => {
+  const open = sf.schema('sf-referral', { dialect: 'draft-07' }).properties.locality;
+  assert.equal(open.type, 'string');
+  assert.equal(open.oneOf, undefined);
+  const props = { ...rjsfProps(sf, 'sf-referral'), schema: sf.schema('sf-referral', { dialect: 'draft-07', profile: 'telford-wrekin' }) };
+  const locality = props.schema.properties.locality;
+  assert.deepEqual(locality.oneOf.map((o) => o.title), ['Hadley Castle', 'The Wrekin', 'Lakeside South']);
+  assert.equal(locality.maxLength, undefined);
+  const { doc, problems } = render(React.createElement(Form, { ...props, validator }));
+  assert.deepEqual(problems, []);
+  assert.deepEqual([...doc.querySelectorAll('#root_locality option')].map(text).filter(Boolean), ['Hadley Castle', 'The Wrekin', 'Lakeside South']);
+  clearAllIds();
+  const jf = render(React.createElement(JsonForms, { schema: props.schema, uischema: sf.uiSchema('sf-referral', { library: 'jsonforms' }), data: {}, renderers: vanillaRenderers, cells: vanillaCells }));
+  assert.deepEqual(jf.problems, []);
+  const options = [...jf.doc.getElementById('#/properties/locality').querySelectorAll('option')].map((o) => o.getAttribute('label')).filter(Boolean);
+  assert.deepEqual(options, ['Hadley Castle', 'The Wrekin', 'Lakeside South']);
+});
+
 for (const id of ids) {
   test(`${id}: react-jsonschema-form renders every field, labelled, with the engine's findings on them`, () => {
     const props = rjsfProps(sf, id);
