@@ -106,7 +106,7 @@ export interface SfReferral {
 
 /** What `validate('sf-referral', …)` computes from the form (`report.outcome`). */
 export interface SfReferralOutcome {
-  /** Eligible. Enough domains and sub-categories are met, the assessment and plan are open and the route allows the referral. */
+  /** Eligible. Nothing stops the referral: no reason is listed in `reasons`. */
   eligible: boolean;
   /** Domains met. The ids of the referral criteria's domains with at least one sub-category ticked. */
   domainsMet: string[];
@@ -122,6 +122,23 @@ export interface SfReferralOutcome {
   assessmentAndPlanOpen: boolean;
   /** Route allowed. A route is given and it allows the service asked for (a self-referral cannot be to whole family working). */
   routeAllowed: boolean;
+  /** Service. The service asked for; whole family working when none is given. */
+  service: 'whole-family-working' | 'short-term-intervention' | 'targeted-intervention' | 'service-specific';
+  /** Referral criteria apply. The domain and sub-category thresholds apply (whole family working). */
+  criteriaApply: boolean;
+  /** Children in the age range */
+  childrenInAgeRange: number;
+  /** Children outside the age range. JSON Pointers of the children outside the service's age range. */
+  childrenOutsideAgeRange: string[];
+  /** Reasons the referral cannot be accepted. Each error, and each missing required answer, that stops the referral, as the report gives it. */
+  reasons: {
+    /** Rule */
+    code: string;
+    /** Field. JSON Pointer of the field. */
+    path: string;
+    /** Message */
+    message: string;
+  }[];
 }
 
 /** Allocation outcome (`sf-allocation`): the form's data as a page sends it. */

@@ -22,16 +22,40 @@ pub static FORM: FormDef = FormDef {
     outcome: OUTCOME,
 };
 
+/// One reason in `reasons`: a finding of the report.
+const REASON: &[Out] = &[
+    Out::new("code", "Rule", T::Text),
+    Out::new("path", "Field", T::Text).describe("JSON Pointer of the field."),
+    Out::new("message", "Message", T::Text),
+];
+
 /// The outcome this form computes (see `engine::outcome`).
 pub static OUTCOME: &[Out] = &[
-    Out::new("eligible", "Eligible", T::Bool).describe("Enough domains and sub-categories are met, the assessment and plan are open and the route allows the referral."),
-    Out::new("domainsMet", "Domains met", T::List(&T::Text)).describe("The ids of the referral criteria's domains with at least one sub-category ticked."),
-    Out::new("subcategoriesMet", "Sub-categories met", T::List(&T::Text)).describe("The ids of the ticked sub-categories."),
-    Out::new("domainsNeeded", "Domains still needed", T::Integer).describe("How many more domains must be met (0 when enough are)."),
-    Out::new("subcategoriesNeeded", "Sub-categories still needed", T::Integer).describe("How many more sub-categories must be met (0 when enough are)."),
-    Out::new("suggested", "Suggested sub-categories", T::List(&T::Text)).describe("Sub-categories the other answers support that are not ticked."),
-    Out::new("assessmentAndPlanOpen", "Assessment and plan open", T::Bool).describe("Both the assessment and the plan are open and current."),
-    Out::new("routeAllowed", "Route allowed", T::Bool).describe("A route is given and it allows the service asked for (a self-referral cannot be to whole family working)."),
+    Out::new("eligible", "Eligible", T::Bool).describe("Nothing stops the referral: no reason is listed in `reasons`."),
+    Out::new("domainsMet", "Domains met", T::List(&T::Text))
+        .describe("The ids of the referral criteria's domains with at least one sub-category ticked."),
+    Out::new("subcategoriesMet", "Sub-categories met", T::List(&T::Text))
+        .describe("The ids of the ticked sub-categories."),
+    Out::new("domainsNeeded", "Domains still needed", T::Integer)
+        .describe("How many more domains must be met (0 when enough are)."),
+    Out::new("subcategoriesNeeded", "Sub-categories still needed", T::Integer)
+        .describe("How many more sub-categories must be met (0 when enough are)."),
+    Out::new("suggested", "Suggested sub-categories", T::List(&T::Text))
+        .describe("Sub-categories the other answers support that are not ticked."),
+    Out::new("assessmentAndPlanOpen", "Assessment and plan open", T::Bool)
+        .describe("Both the assessment and the plan are open and current."),
+    Out::new("routeAllowed", "Route allowed", T::Bool).describe(
+        "A route is given and it allows the service asked for (a self-referral cannot be to whole family working).",
+    ),
+    Out::new("service", "Service", T::Choice(model::SERVICES))
+        .describe("The service asked for; whole family working when none is given."),
+    Out::new("criteriaApply", "Referral criteria apply", T::Bool)
+        .describe("The domain and sub-category thresholds apply (whole family working)."),
+    Out::new("childrenInAgeRange", "Children in the age range", T::Integer),
+    Out::new("childrenOutsideAgeRange", "Children outside the age range", T::List(&T::Text))
+        .describe("JSON Pointers of the children outside the service's age range."),
+    Out::new("reasons", "Reasons the referral cannot be accepted", T::List(&T::Object(REASON)))
+        .describe("Each error, and each missing required answer, that stops the referral, as the report gives it."),
 ];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
