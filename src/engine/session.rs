@@ -224,28 +224,55 @@ fn apply(report: &mut Report, pending: &mut Option<Splice>, ordered: &[&Diagnost
     });
 }
 
-/// The length of `value` as compact JSON text.
+/// The length of `value` as compact JSON text (as `serde_json` writes it), without writing it: a walk with its
+/// own stack, so that no value is too deep for it.
 fn json_len(value: &Value) -> usize {
-    struct Count(usize);
-    impl std::io::Write for Count {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0 = self.0.saturating_add(buf.len());
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
+    let mut total = 0usize;
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        let len = match v {
+            Value::Null => 4,
+            Value::Bool(b) => {
+                if *b {
+                    4
+                } else {
+                    5
+                }
+            }
+            Value::Number(n) => serde_json::to_string(n).map_or(0, |t| t.len()),
+            Value::String(s) => str_len(s),
+            Value::Array(items) => {
+                stack.extend(items.iter());
+                // Brackets and commas.
+                items.len().saturating_sub(1).saturating_add(2)
+            }
+            Value::Object(map) => {
+                stack.extend(map.values());
+                let keys: usize = map.keys().map(|k| str_len(k).saturating_add(1)).fold(0, usize::saturating_add);
+                keys.saturating_add(map.len().saturating_sub(1)).saturating_add(2)
+            }
+        };
+        total = total.saturating_add(len);
     }
-    let mut count = Count(0);
-    // Writing a `Value` into a counter cannot fail.
-    let _ = serde_json::to_writer(&mut count, value);
-    count.0
+    total
+}
+
+/// The length of a JSON string as `serde_json` escapes it, quotes included.
+fn str_len(s: &str) -> usize {
+    let escapes: usize = s
+        .bytes()
+        .map(|b| match b {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 1,
+            0..=0x1f => 5,
+            _ => 0,
+        })
+        .fold(0, usize::saturating_add);
+    s.len().saturating_add(escapes).saturating_add(2)
 }
 
 /// The length of one top-level entry, `"key":value`, and its comma.
 fn entry_len(key: &str, value: &Value) -> usize {
-    let key_len = serde_json::to_string(key).map_or(key.len().saturating_add(2), |k| k.len());
-    key_len.saturating_add(json_len(value)).saturating_add(2)
+    str_len(key).saturating_add(json_len(value)).saturating_add(2)
 }
 
 /// Checks a form once (what `validate` does): the same passes and the same order as a session.
