@@ -159,8 +159,9 @@ export function addWorkingDays(from: string, days: number, options?: Options): s
 
 /** Test hooks, not part of the API and not covered by semver. */
 export const __testing: {
-  /** The next `n` calls into wasm throw `WebAssembly.RuntimeError`, as a trap would. */
-  trapNext(n?: number): void;
+  /** Only in the test build (pkg/test-hooks.js), never in the package: the next `n` calls into wasm throw
+   * `WebAssembly.RuntimeError`, as a trap would. */
+  trapNext?(n?: number): void;
   /** Calls into wasm so far. */
   readonly rawCalls: number;
   /** Re-instantiations so far. */
@@ -170,6 +171,10 @@ export const __testing: {
   memoryBytes(): number;
 };
 
+/**
+ * Live validation while a person types. Its reports are frozen (deeply): unchanged diagnostics and outcomes are shared
+ * between successive reports, so a report is read-only; copy one (`structuredClone`) to change it.
+ */
 export class FormSession {
   constructor(formId: string, options?: Options);
   load(data: object): Report;
