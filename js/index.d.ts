@@ -177,8 +177,15 @@ export const __testing: {
  */
 export class FormSession {
   constructor(formId: string, options?: Options);
+  /** Replaces the whole form. Any object but an array is read by its own enumerable fields, as JSON.stringify reads
+   * it. Data over the engine's 64 MB: the "too large" report (INP-017), as `validate` gives it; the session keeps it. */
   load(data: object): Report;
+  /** Changes one field (RFC 6901 pointer). What is missing on the way is created (a new list row at the end: the
+   * list's length or `-`). A list index is `0` or a number without leading zeros: anything else into a list (`-1`,
+   * `abc`, `1.5`, `01`) or beyond its end throws an Error, the form unchanged. */
   set(pointer: string, value: unknown): Report;
+  /** Deletes a field or a list row. Removing what is not there (a row past the end, anything under it) changes
+   * nothing and returns the report; a malformed list index throws, as for `set`. */
   remove(pointer: string): Report;
   report(): Report;
   data(): object;
