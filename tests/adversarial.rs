@@ -220,7 +220,12 @@ fn the_canary_key_is_kept_in_related_so_a_page_can_still_point_at_it() {
     ] {
         let data = json!({ map: { key: { "answer": "yes" } } });
         let r = validate(form, &data, &opts(true)).unwrap();
-        let own: Vec<_> = r.diagnostics.iter().filter(|d| !d.code.starts_with("INP-")).filter(|d| d.path == format!("/{map}")).collect();
+        let own: Vec<_> = r
+            .diagnostics
+            .iter()
+            .filter(|d| !d.code.starts_with("INP-"))
+            .filter(|d| d.path == format!("/{map}"))
+            .collect();
         assert!(!own.is_empty(), "{form}: {:?}", r.diagnostics);
         for d in own {
             assert_eq!(d.related.first().map(String::as_str), Some(format!("/{map}/{key}").as_str()), "{form}");
@@ -351,7 +356,15 @@ fn a_list_index_that_is_not_one_is_refused_with_the_data_unchanged() {
 
 #[test]
 fn remove_of_what_is_not_there_is_a_no_op_at_any_depth_and_a_bad_index_is_refused() {
-    for p in ["/children/5", "/children/5/name", "/children/2", "/children/2/name", "/children/-", "/children/0/x/y", "/nope/1/2"] {
+    for p in [
+        "/children/5",
+        "/children/5/name",
+        "/children/2",
+        "/children/2/name",
+        "/children/-",
+        "/children/0/x/y",
+        "/nope/1/2",
+    ] {
         let (mut s, data) = two_children();
         let before = s.report().clone();
         assert_eq!(s.remove(p).unwrap(), &before, "{p}");

@@ -141,7 +141,12 @@ pub fn get<'a>(root: &'a Map<String, Value>, segments: &[String]) -> Option<&'a 
 
 /// Sets the value at `segments` of a form whose model is `fields`, creating what is missing on the way (see the
 /// module's documentation). Refused, with nothing changed, when a segment cannot be applied.
-pub fn set(root: &mut Map<String, Value>, fields: &'static [Field], segments: &[String], value: Value) -> Result<(), Error> {
+pub fn set(
+    root: &mut Map<String, Value>,
+    fields: &'static [Field],
+    segments: &[String],
+    value: Value,
+) -> Result<(), Error> {
     let Some((first, rest)) = segments.split_first() else {
         return Err(Error::InvalidPointer("use load() to replace the whole form".into()));
     };
