@@ -153,8 +153,8 @@ fn no_echo(form: &str, what: &str, r: &Report) {
 }
 
 /// `validate`, a session's `load`, and a session filled field by field (each report on the way).
-fn every_way(form: &str, data: &Value, what: &str) {
-    for submit in [false, true] {
+fn every_way(form: &str, data: &Value, what: &str, stages: &[bool]) {
+    for &submit in stages {
         let o = opts(submit);
         no_echo(form, what, &validate(form, data, &o).unwrap());
         let mut s = FormSession::new(form, &o).unwrap();
@@ -179,7 +179,7 @@ fn canary_in_every_field_and_every_key_of_every_form_never_reaches_a_path_or_mes
         let mut n = 0;
         let data = canary(&sh, &mut n);
         unknown_keys += n;
-        every_way(&f.id, &data, "schema canary");
+        every_way(&f.id, &data, "schema canary", &[false, true]);
         // The marker typed into one field at a time (a rule that reads that field sees only it wrong).
         let mut ps = Vec::new();
         places(&sh, "", &mut ps);
@@ -202,7 +202,7 @@ fn canary_in_every_field_and_every_key_of_every_form_never_reaches_a_path_or_mes
             }
             let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
             let Some(data) = v.get("data").filter(|d| d.is_object()) else { continue };
-            every_way(&f.id, &with_marker_keys(data), &path.display().to_string());
+            every_way(&f.id, &with_marker_keys(data), &path.display().to_string(), &[true]);
             vectors += 1;
         }
         assert!(vectors >= 5, "{}: {vectors} vectors", f.id);
@@ -276,7 +276,7 @@ fn hostile_values_at_every_field_of_every_form_keep_the_session_equal_to_validat
         let mut s = FormSession::new(&f.id, &o).unwrap();
         for (i, (p, _)) in ps.iter().enumerate() {
             // Each value in turn at this place; the last one stays while the next places are tried.
-            for v in (0..4).map(|j| &values[(i * 4 + j) % values.len()]) {
+            for v in (0..3).map(|j| &values[(i * 3 + j) % values.len()]) {
                 let r = match s.set(p, v.clone()) {
                     Ok(r) => r.clone(),
                     // A pointer into a list the previous value made something else: refused, data unchanged.
@@ -289,7 +289,7 @@ fn hostile_values_at_every_field_of_every_form_keep_the_session_equal_to_validat
                 for d in &r.diagnostics {
                     assert!(declared(&sh, &d.path), "{} {p}: {} at undeclared {:?}", f.id, d.code, d.path);
                 }
-                if edits % 5 == 0 {
+                if edits % 10 == 0 {
                     let data = Value::Object(s.data().clone());
                     assert_eq!(r, validate(&f.id, &data, &o).unwrap(), "{} after {p}", f.id);
                     assert_eq!(s.json_len(), serde_json::to_string(&data).unwrap().len(), "{} after {p}", f.id);
@@ -299,7 +299,7 @@ fn hostile_values_at_every_field_of_every_form_keep_the_session_equal_to_validat
         let data = Value::Object(s.data().clone());
         assert_eq!(s.report(), &validate(&f.id, &data, &o).unwrap(), "{}", f.id);
     }
-    assert!(edits > 5_000, "{edits}");
+    assert!(edits > 3_000, "{edits}");
 }
 
 // ---- Pointers ----
