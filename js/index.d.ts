@@ -227,8 +227,9 @@ export function addWorkingDays(from: string, days: number, options?: Options): s
 
 /** Test hooks, not part of the API and not covered by semver. */
 export const __testing: {
-  /** The next `n` calls into wasm throw `WebAssembly.RuntimeError`, as a trap would. */
-  trapNext(n?: number): void;
+  /** Only in the test build (pkg/test-hooks.js), never in the package: the next `n` calls into wasm throw
+   * `WebAssembly.RuntimeError`, as a trap would. */
+  trapNext?(n?: number): void;
   /** Calls into wasm so far. */
   readonly rawCalls: number;
   /** Re-instantiations so far. */
@@ -239,13 +240,22 @@ export const __testing: {
 };
 
 /**
+/**
  * A live form: data held between edits, checked on each. `new FormSession('sf-referral')` is a
  * `FormSession<'sf-referral'>` whose reports carry the referral's outcome; an id in a `string` variable gives a
- * `FormSession<FormId>`.
+ * `FormSession<FormId>`. Its reports are frozen (deeply): unchanged diagnostics and outcomes are shared between
+ * successive reports, so a report is read-only; copy one (`structuredClone`) to change it.
  */
 export interface FormSession<F extends FormId = FormId> {
+  /** Replaces the whole form. Any object but an array is read by its own enumerable fields, as JSON.stringify reads
+   * it. Data over the engine's 64 MB: the "too large" report (INP-017), as `validate` gives it; the session keeps it. */
   load(data: FormData[F]): Report<F>;
+  /** Changes one field (RFC 6901 pointer). What is missing on the way is created (a new list row at the end: the
+   * list's length or `-`). A list index is `0` or a number without leading zeros: anything else into a list (`-1`,
+   * `abc`, `1.5`, `01`) or beyond its end throws an Error, the form unchanged. */
   set(pointer: string, value: unknown): Report<F>;
+  /** Deletes a field or a list row. Removing what is not there (a row past the end, anything under it) changes
+   * nothing and returns the report; a malformed list index throws, as for `set`. */
   remove(pointer: string): Report<F>;
   report(): Report<F>;
   data(): FormData[F];

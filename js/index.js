@@ -82,20 +82,43 @@ function cutDeep(value, depth = 0) {
   return out;
 }
 
+/** What toJson gives for data JSON.stringify cannot hold in one string (over about 512 MB in V8). */
+const TOO_LARGE = Symbol('too large');
+
 function toJson(value, what) {
   let text;
   try {
     text = JSON.stringify(value, strictReplacer);
   } catch (e) {
+    if (isTooLong(e)) return TOO_LARGE;
     if (!(e instanceof RangeError)) throw new TypeError(`${what} cannot be converted to JSON: ${e && e.message}`);
     // Too deep for JSON.stringify: cut it where the engine would, and report it at its field.
     try {
       text = JSON.stringify(cutDeep(value), strictReplacer);
     } catch (again) {
+      if (isTooLong(again)) return TOO_LARGE;
       throw new TypeError(`${what} cannot be converted to JSON: ${again && again.message}`);
     }
   }
   return text === undefined ? 'null' : text;
+}
+
+/** The RangeError of a string too long for V8 ("Invalid string length"), as opposed to nesting too deep. */
+function isTooLong(e) {
+  return e instanceof RangeError && /string length/i.test(e.message);
+}
+
+/**
+ * The engine's answer for data larger than it reads (INP-017, as src/api.rs `too_large` gives it), for data too large
+ * even to be made into JSON text. tests/node/adversarial-edges.test.mjs checks it is the engine's, field for field.
+ */
+function tooLarge(form) {
+  return {
+    form,
+    valid: false,
+    diagnostics: [{ code: 'INP-017', severity: 'error', path: '', message: 'The form is too large to check; remove long pasted text and try again' }],
+    outcome: null,
+  };
 }
 
 function isPlainObject(x) {
@@ -104,9 +127,17 @@ function isPlainObject(x) {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * The form's data as JSON text, or TOO_LARGE. Any object but an array is read by its own enumerable fields, as
+ * JSON.stringify reads it (a class instance, an object with another prototype or from another realm); a string,
+ * number, boolean, array, null or undefined is the caller's mistake.
+ */
 function dataJson(data) {
-  if (!isPlainObject(data)) throw new TypeError('data must be a plain object');
-  return toJson(data, 'data');
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new TypeError('data must be a plain object');
+  const text = toJson(data, 'data');
+  // What JSON.stringify made of it must be an object too (a Date, a boxed string or a toJSON can make it otherwise).
+  if (text !== TOO_LARGE && text.charCodeAt(0) !== 0x7b) throw new TypeError('data must be a plain object');
+  return text;
 }
 
 function optionsJson(options) {
@@ -123,7 +154,7 @@ function optionsJson(options) {
 let loaded;
 /** Bumped at each re-instantiation: a wasm `Session` made in an older generation belongs to a dead instance. */
 let generation = 0;
-const probe = { trapsPending: 0, rawCalls: 0, heals: 0 };
+const probe = { rawCalls: 0, heals: 0 };
 
 const UNAVAILABLE_MESSAGE = 'Checks are unavailable for a moment; your answers are kept. Try again.';
 const TRAPPED = Symbol('trapped');
@@ -148,14 +179,16 @@ function isTrap(e) {
   return e instanceof Error && /recursive use of an object detected/.test(e.message);
 }
 
-/** Every call into wasm: counted, and made to trap on demand by `__testing.trapNext`. */
+/** Every call into wasm: counted (and, in the test build only, made to trap on demand). */
 function raw(fn) {
   if (loaded === undefined) throw new Error('safeguarding-forms is not initialised: call init() or initSync() first');
   probe.rawCalls += 1;
-  if (probe.trapsPending > 0) {
+  // @test-hook-begin: scripts/build.mjs removes this block from the package (only pkg/test-hooks.js has it).
+  if ((probe.trapsPending ?? 0) > 0) {
     probe.trapsPending -= 1;
     throw new WebAssembly.RuntimeError('unreachable (simulated by __testing.trapNext)');
   }
+  // @test-hook-end
   return fn();
 }
 
@@ -208,14 +241,17 @@ function abandon(session) {
 }
 
 /**
- * Test hooks, not part of the API: `trapNext(n)` makes the next n calls into wasm throw `WebAssembly.RuntimeError`
- * as a trap would; `rawCalls` counts calls into wasm (to prove a caller's mistake never entered it); `heals` counts
- * re-instantiations; `memoryBytes()` is the current instance's linear memory size.
+ * Test hooks, not part of the API: `rawCalls` counts calls into wasm (to prove a caller's mistake never entered it);
+ * `heals` counts re-instantiations; `memoryBytes()` is the current instance's linear memory size. The hook that makes
+ * the next n calls into wasm throw `WebAssembly.RuntimeError` as a trap would is only in the test build
+ * (pkg/test-hooks.js, not in the package's files or exports): in the package no script on a page can force a trap.
  */
 export const __testing = Object.freeze({
+  // @test-hook-begin: `trapNext(n)`, for tests only.
   trapNext(n = 1) {
-    probe.trapsPending += n;
+    probe.trapsPending = (probe.trapsPending ?? 0) + n;
   },
+  // @test-hook-end
   get rawCalls() {
     return probe.rawCalls;
   },
@@ -299,6 +335,7 @@ export function validate(formId, data, options) {
   const id = checkFormId(formId);
   const text = dataJson(data);
   const opts = optionsJson(options);
+  if (text === TOO_LARGE) return tooLarge(id);
   const out = guarded(() => validateJson(id, text, opts));
   return out === TRAPPED ? unavailable(id) : JSON.parse(out);
 }
@@ -306,6 +343,7 @@ export function validate(formId, data, options) {
 export function carryForward(formId, data) {
   const id = checkFormId(formId);
   const text = dataJson(data);
+  if (text === TOO_LARGE) throw new Error('data is too large to read');
   return JSON.parse(call(() => carryForwardJson(id, text)));
 }
 
@@ -326,10 +364,26 @@ export function addWorkingDays(from, days, options) {
 // The wasm Session's load / set / remove return only what changed in the report since its last such call: "" when
 // nothing did, else {"at","del","ins","valid"[,"outcome"]} (replace `del` diagnostics from index `at` with `ins`; the
 // outcome only when it changed). The last full report is kept here per wasm session object, so a session rebuilt
-// after a trap (a new object) starts again from its whole report (`takeReport`). Each call still returns a whole
-// Report as api.md says: a new object and a new diagnostics array each time; the diagnostic objects and the outcome
-// are shared with earlier reports while they are unchanged, so treat a report as read-only.
+// after a trap (a new object) starts again from its whole report (`takeReport`).
+//
+// A session's reports are frozen, deeply: each call returns a whole Report as api.md says, and the diagnostics and
+// the outcome that did not change are the same (frozen) objects as in the report before, so no host can change what
+// a later report says by editing one in place. Freezing costs once per diagnostic or outcome as it arrives from
+// wasm (a diagnostic that stays is not frozen again); copying at the boundary instead would cost every diagnostic on
+// every keystroke. A host that wants to change a report copies it (`structuredClone(report)`).
 const lastReports = new WeakMap();
+
+/** `x` and everything in it frozen (JSON data: objects, arrays and plain values only). */
+function deepFreeze(x) {
+  if (x === null || typeof x !== 'object' || Object.isFrozen(x)) return x;
+  for (const v of Object.values(x)) deepFreeze(v);
+  return Object.freeze(x);
+}
+
+/** A session's report, frozen. */
+function frozenReport(form, valid, diagnostics, outcome) {
+  return Object.freeze({ form, valid, diagnostics, outcome });
+}
 
 function reportFrom(s, out, form) {
   let last = lastReports.get(s);
@@ -340,35 +394,50 @@ function reportFrom(s, out, form) {
     } catch (e) {
       if (isTrap(e)) {
         heal();
-        return unavailable(form);
+        return sessionUnavailable(form);
       }
       throw asError(e);
     }
-    last = JSON.parse(text);
+    last = deepFreeze(JSON.parse(text));
   } else if (out !== '') {
     const delta = JSON.parse(out);
     const prev = last.diagnostics;
     const diagnostics = delta.del === 0 && delta.ins.length === 0 ? prev
-      : prev.slice(0, delta.at).concat(delta.ins, prev.slice(delta.at + delta.del));
-    last = { form: last.form, valid: delta.valid, diagnostics, outcome: 'outcome' in delta ? delta.outcome : last.outcome };
+      : Object.freeze(prev.slice(0, delta.at).concat(delta.ins.map(deepFreeze), prev.slice(delta.at + delta.del)));
+    const outcome = 'outcome' in delta ? deepFreeze(delta.outcome) : last.outcome;
+    last = frozenReport(last.form, delta.valid, diagnostics, outcome);
   }
   lastReports.set(s, last);
-  return { form: last.form, valid: last.valid, diagnostics: last.diagnostics.slice(), outcome: last.outcome };
+  return last;
 }
 // ---- end of incremental reports ---------------------------------------------------------------------------------
 
-/** Edits kept since the last snapshot before one is taken (one `data()` serialisation per this many edits). */
+/** The "unavailable" report, frozen as a session's reports are. */
+function sessionUnavailable(form) {
+  return deepFreeze(unavailable(form));
+}
+
+/** Edits kept since the last snapshot before one is taken. */
 const COMPACT_EVERY = 256;
+/** The text of the edits kept since the last snapshot (UTF-16 code units) before one is taken, when the snapshot is
+ * smaller than this; else the snapshot's own length. */
+const COMPACT_BYTES = 1 << 20;
 
 /**
  * Live validation while a person types: the form's state lives inside wasm; each edit returns the new report.
  *
  * To survive a re-instantiation the session also keeps, in JavaScript, what rebuilds it: the options text it was
  * made with (so the default "today" does not move), a snapshot of the data as JSON text (the last `load`, or the
- * wasm session's own `data()` taken every COMPACT_EVERY edits) and the edits since, as the JSON text already made
- * for wasm. Nothing is serialised for this on an ordinary keystroke. An edit the engine refused (a caller's mistake)
- * is kept too and replayed the same way, so the rebuilt session is the one that was lost; the edit that trapped is
- * not kept (replaying it would trap again).
+ * wasm session's own `data()`) and the edits since, as the JSON text already made for wasm. The log is bounded: a
+ * snapshot replaces it after COMPACT_EVERY edits, or as soon as its text is longer than the snapshot's (and than
+ * COMPACT_BYTES). So it never holds more than about twice the form's own JSON text (plus 1 MB), however long the
+ * person types — a 2-million-character field typed into 250 times keeps about 6 MB, not 250 copies — and the cost of
+ * a snapshot is at most the cost of the edits it replaces. An edit the engine refused (a caller's mistake) is kept
+ * too and replayed the same way, so the rebuilt session is the one that was lost; the edit that trapped is not kept
+ * (replaying it would trap again).
+ *
+ * Data too large even to be made into JSON text (over about 512 MB) is not taken: that call returns the "too large"
+ * report (INP-017) and the session keeps the form as it was.
  */
 export class FormSession {
   #id;
@@ -377,6 +446,7 @@ export class FormSession {
   #generation;
   #snapshot = null;
   #edits = [];
+  #logBytes = 0;
   #freed = false;
 
   constructor(formId, options) {
@@ -416,14 +486,14 @@ export class FormSession {
   /** One edit: a report, the "unavailable" report after a trap, or the engine's Error for a caller's mistake. */
   #edit(entry, fn) {
     const s = this.#live();
-    if (s === TRAPPED) return unavailable(this.#id);
+    if (s === TRAPPED) return sessionUnavailable(this.#id);
     let out;
     try {
       out = raw(() => fn(s));
     } catch (e) {
       if (isTrap(e)) {
         heal();
-        return unavailable(this.#id);
+        return sessionUnavailable(this.#id);
       }
       this.#keep(entry, false);
       throw asError(e);
@@ -436,20 +506,24 @@ export class FormSession {
     if (ok && entry[0] === 'load') {
       this.#snapshot = entry[2];
       this.#edits = [];
+      this.#logBytes = 0;
       return;
     }
     this.#edits.push(entry);
-    if (this.#edits.length >= COMPACT_EVERY) {
+    this.#logBytes += entry[1].length + (entry[2]?.length ?? 0);
+    if (this.#edits.length >= COMPACT_EVERY || this.#logBytes > Math.max(COMPACT_BYTES, this.#snapshot?.length ?? 0)) {
       const text = guarded(() => this.#session.data());
       if (text !== TRAPPED) {
         this.#snapshot = text;
         this.#edits = [];
+        this.#logBytes = 0;
       }
     }
   }
 
   load(data) {
     const text = dataJson(data);
+    if (text === TOO_LARGE) return this.#tooLarge();
     return this.#edit(['load', '', text], (s) => s.load(text));
   }
 
@@ -457,6 +531,7 @@ export class FormSession {
     if (typeof pointer !== 'string') throw new TypeError('invalid JSON Pointer: a pointer is a string');
     if (value === undefined) return this.remove(pointer);
     const text = toJson(value, 'value');
+    if (text === TOO_LARGE) return this.#tooLarge();
     return this.#edit(['set', pointer, text], (s) => s.set(pointer, text));
   }
 
@@ -465,11 +540,17 @@ export class FormSession {
     return this.#edit(['remove', pointer, null], (s) => s.remove(pointer));
   }
 
+  /** Data too large to be made into JSON text: not taken; the engine's "too large" answer. */
+  #tooLarge() {
+    if (this.#freed) throw new Error('this FormSession has been freed');
+    return deepFreeze(tooLarge(this.#id));
+  }
+
   report() {
     const s = this.#live();
-    if (s === TRAPPED) return unavailable(this.#id);
+    if (s === TRAPPED) return sessionUnavailable(this.#id);
     const out = guarded(() => s.report());
-    return out === TRAPPED ? unavailable(this.#id) : JSON.parse(out);
+    return out === TRAPPED ? sessionUnavailable(this.#id) : deepFreeze(JSON.parse(out));
   }
 
   data() {
@@ -489,6 +570,7 @@ export class FormSession {
     this.#session = null;
     this.#snapshot = null;
     this.#edits = [];
+    this.#logBytes = 0;
     if (s === null) return;
     if (this.#generation !== generation) {
       abandon(s);

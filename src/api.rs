@@ -122,7 +122,8 @@ pub fn validate_json(form_id: &str, text: &str, options: &Options) -> Result<Rep
     Ok(run(form, &obj, &resolved))
 }
 
-fn too_large(form: &FormDef) -> Report {
+/// `validate`'s answer for data larger than it reads (a live session gives the same).
+pub(crate) fn too_large(form: &FormDef) -> Report {
     Report {
         form: form.id.to_owned(),
         valid: false,

@@ -395,8 +395,11 @@ fn grades_outside_one_to_five_are_the_shared_range_rule() {
 fn aud_002_unknown_question_is_an_error() {
     let d = with(complete(), "/answers/basic.made-up", json!(2));
     let r = check(FORM, &d, &opts());
-    assert_eq!(found(&r, "AUD-002"), vec![("/answers/basic.made-up".into(), Error)]);
-    assert!(!r.diagnostics.iter().any(|d| d.message.contains("made-up")));
+    // The key typed is named only in `related`, never in a path or a message.
+    assert_eq!(found(&r, "AUD-002"), vec![("/answers".into(), Error)]);
+    let d = r.diagnostics.iter().find(|d| d.code == "AUD-002").unwrap();
+    assert_eq!(d.related, vec!["/answers/basic.made-up".to_owned()]);
+    assert!(!r.diagnostics.iter().any(|d| d.message.contains("made-up") || d.path.contains("made-up")));
     assert!(!check(FORM, &complete(), &opts()).has("AUD-002"));
 }
 

@@ -1,11 +1,26 @@
-//! JSON Pointers (RFC 6901): reading, setting and removing one field of a form as a person edits it.
+//! JSON Pointers (RFC 6901) into a form's data: reading, setting and removing one field as a person edits it.
+//!
+//! One parser of list indexes ([`list_index`]) and one decision per segment ([`step`]) serve [`get`], [`set`] and
+//! [`remove`], so they read a pointer the same way:
+//! - into a list, a segment is a list index: `0`, or a number without leading zeros, or `-` (one past the end).
+//!   Anything else (`-1`, `abc`, `1.5`, `01`, `+1`, an empty segment) is the caller's mistake, refused with the data
+//!   unchanged — never a reason to turn the list into an object;
+//! - `set` writes at an index within the list, or at its end (`-` or the length) to add a row; beyond that is refused;
+//! - `remove` of something that is not there (a key that is absent, an index at or past the end, `-`) changes nothing
+//!   and is not an error, however deep the pointer goes: `remove("/children/5")` and `remove("/children/5/name")` on
+//!   a two-row list both leave the form as it is;
+//! - `set` creates what is missing on the way: what the form's model has there (an object, a list, a date's parts),
+//!   else a list when the next segment is a number or `-` and an object otherwise. A plain value on the way (text
+//!   where the pointer goes deeper) is replaced by that container, as a GOV.UK date input replaces a date written
+//!   as text by its parts. `set` checks the whole pointer before it changes anything.
 
 use serde_json::{Map, Value};
 
 use super::error::Error;
+use super::model::{Field, Kind};
 
 /// The largest list index a pointer may name (a form never has more rows; stops a pointer allocating gigabytes).
-const MAX_INDEX: usize = 10_000;
+pub const MAX_INDEX: usize = 10_000;
 /// The deepest pointer accepted (no form is nested anywhere near this; stops a pointer recursing without bound).
 const MAX_SEGMENTS: usize = 64;
 
@@ -40,71 +55,144 @@ fn unescape(seg: &str) -> Result<String, Error> {
     Ok(out)
 }
 
-fn index(seg: &str, len: usize, allow_end: bool) -> Result<usize, Error> {
-    if allow_end && seg == "-" {
-        return Ok(len);
+/// A segment read as a list index: `Some(n)` for a number without leading zeros (a number too large for `usize` is
+/// `usize::MAX`, beyond any list), `None` for `-` (one past the end), an error for anything else.
+pub fn list_index(seg: &str) -> Result<Option<usize>, Error> {
+    if seg == "-" {
+        return Ok(None);
     }
-    let ok = !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) && (seg == "0" || !seg.starts_with('0'));
-    let i: usize = if ok { seg.parse().map_err(|_| bad_index())? } else { return Err(bad_index()) };
-    if i > MAX_INDEX || i > len || (!allow_end && i == len) {
-        return Err(Error::InvalidPointer("the list index is beyond the end of the list".into()));
+    let digits = !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit());
+    if !digits || (seg.len() > 1 && seg.starts_with('0')) {
+        return Err(Error::InvalidPointer(
+            "a list index is 0, a number without leading zeros, or \"-\" for the end of the list".into(),
+        ));
     }
-    Ok(i)
+    Ok(Some(seg.parse().unwrap_or(usize::MAX)))
 }
 
-fn bad_index() -> Error {
-    Error::InvalidPointer("a list index is a number without leading zeros, or \"-\"".into())
+fn beyond_the_end() -> Error {
+    Error::InvalidPointer("the list index is beyond the end of the list".into())
 }
 
-/// Sets the value at `pointer`, creating the objects and lists on the way (a list when the next segment is a
-/// number or `-`). A plain value on the way is replaced by the container the pointer asks for.
-pub fn set(root: &mut Map<String, Value>, segments: &[String], value: Value) -> Result<(), Error> {
+/// What a segment names, given the value it is looked up in (`None`: nothing there yet) and what the form's model
+/// has there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// A key of the object there.
+    Key,
+    /// A row of the list there.
+    Row(usize),
+    /// A new row at the end of the list there.
+    Push,
+    /// Nothing usable there: a new object, then the key.
+    NewObject,
+    /// Nothing usable there: a new list with one row (the segment is `0` or `-`).
+    NewList,
+}
+
+fn step(slot: Option<&Value>, model: Option<&'static Kind>, seg: &str) -> Result<Step, Error> {
+    match slot {
+        Some(Value::Object(_)) => Ok(Step::Key),
+        Some(Value::Array(items)) => match list_index(seg)? {
+            None => Ok(Step::Push),
+            Some(i) if i < items.len() => Ok(Step::Row(i)),
+            Some(i) if i == items.len() && i <= MAX_INDEX => Ok(Step::Push),
+            Some(_) => Err(beyond_the_end()),
+        },
+        _ => {
+            let list = match model {
+                Some(Kind::List { .. }) => true,
+                Some(Kind::Object(_) | Kind::Date) => false,
+                _ => seg == "-" || (!seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit())),
+            };
+            if !list {
+                return Ok(Step::NewObject);
+            }
+            match list_index(seg)? {
+                None | Some(0) => Ok(Step::NewList),
+                Some(_) => Err(beyond_the_end()),
+            }
+        }
+    }
+}
+
+/// What the model has under `seg` of a value it has as `kind`.
+fn child(kind: Option<&'static Kind>, seg: &str) -> Option<&'static Kind> {
+    match kind? {
+        Kind::Object(fields) => fields.iter().find(|f| f.name == seg).map(|f| &f.kind),
+        Kind::List { item, .. } => Some(*item),
+        _ => None,
+    }
+}
+
+/// The value at `segments`, when there is one (`-` names no value; a malformed index names none either).
+pub fn get<'a>(root: &'a Map<String, Value>, segments: &[String]) -> Option<&'a Value> {
+    let (first, rest) = segments.split_first()?;
+    let mut cur = root.get(first.as_str())?;
+    for seg in rest {
+        cur = match cur {
+            Value::Object(map) => map.get(seg.as_str())?,
+            Value::Array(items) => items.get(list_index(seg).ok()??)?,
+            _ => return None,
+        };
+    }
+    Some(cur)
+}
+
+/// Sets the value at `segments` of a form whose model is `fields`, creating what is missing on the way (see the
+/// module's documentation). Refused, with nothing changed, when a segment cannot be applied.
+pub fn set(
+    root: &mut Map<String, Value>,
+    fields: &'static [Field],
+    segments: &[String],
+    value: Value,
+) -> Result<(), Error> {
     let Some((first, rest)) = segments.split_first() else {
         return Err(Error::InvalidPointer("use load() to replace the whole form".into()));
     };
-    let slot = root.entry(first.clone()).or_insert(Value::Null);
-    set_in(slot, rest, value)
-}
-
-fn container_for(next: &str) -> Value {
-    if next == "-" || (!next.is_empty() && next.bytes().all(|b| b.is_ascii_digit())) {
-        Value::Array(Vec::new())
-    } else {
-        Value::Object(Map::new())
+    let top = fields.iter().find(|f| f.name == first.as_str()).map(|f| &f.kind);
+    // The whole walk first, reading only: a refused pointer changes nothing.
+    let (mut cur, mut kind) = (root.get(first.as_str()), top);
+    for seg in rest {
+        cur = match step(cur, kind, seg)? {
+            Step::Key => cur.and_then(Value::as_object).and_then(|m| m.get(seg.as_str())),
+            Step::Row(i) => cur.and_then(Value::as_array).and_then(|items| items.get(i)),
+            Step::Push | Step::NewObject | Step::NewList => None,
+        };
+        kind = child(kind, seg);
     }
-}
-
-fn set_in(slot: &mut Value, segments: &[String], value: Value) -> Result<(), Error> {
-    let Some((seg, rest)) = segments.split_first() else {
-        *slot = value;
-        return Ok(());
-    };
-    let fits = match slot {
-        Value::Array(_) => seg == "-" || seg.bytes().all(|b| b.is_ascii_digit()),
-        Value::Object(_) => true,
-        _ => false,
-    };
-    if !fits {
-        *slot = container_for(seg);
-    }
-    match slot {
-        Value::Object(map) => {
-            let child = map.entry(seg.clone()).or_insert(Value::Null);
-            set_in(child, rest, value)
+    // Then the same walk, changing: every step was checked above.
+    let mut slot = root.entry(first.clone()).or_insert(Value::Null);
+    let mut kind = top;
+    for seg in rest {
+        let how = step(Some(&*slot), kind, seg)?;
+        if how == Step::NewObject {
+            *slot = Value::Object(Map::new());
+        } else if how == Step::NewList {
+            *slot = Value::Array(Vec::new());
         }
-        Value::Array(items) => {
-            let i = index(seg, items.len(), true)?;
-            if i == items.len() {
-                items.push(Value::Null);
+        slot = match slot {
+            Value::Object(map) => map.entry(seg.clone()).or_insert(Value::Null),
+            Value::Array(items) => {
+                if matches!(how, Step::Push | Step::NewList) {
+                    items.push(Value::Null);
+                }
+                let at = match how {
+                    Step::Row(i) => i,
+                    _ => items.len().saturating_sub(1),
+                };
+                items.get_mut(at).ok_or_else(beyond_the_end)?
             }
-            let child = items.get_mut(i).ok_or_else(bad_index)?;
-            set_in(child, rest, value)
-        }
-        _ => Err(Error::InvalidPointer("cannot descend into a plain value".into())),
+            _ => return Err(Error::InvalidPointer("cannot descend into a plain value".into())),
+        };
+        kind = child(kind, seg);
     }
+    *slot = value;
+    Ok(())
 }
 
-/// Removes the field or list row at `pointer`; a pointer to nothing is not an error (the field is already gone).
+/// Removes the field or list row at `segments`. Removing what is not there changes nothing and is not an error; a
+/// malformed list index is (the data is unchanged).
 pub fn remove(root: &mut Map<String, Value>, segments: &[String]) -> Result<(), Error> {
     let Some((last, parents)) = segments.split_last() else {
         return Err(Error::InvalidPointer("use load({}) to clear the whole form".into()));
@@ -113,36 +201,112 @@ pub fn remove(root: &mut Map<String, Value>, segments: &[String]) -> Result<(), 
         root.remove(last.as_str());
         return Ok(());
     };
-    let mut cur = match root.get_mut(first.as_str()) {
-        Some(v) => v,
-        None => return Ok(()),
-    };
+    // Every segment into a list is checked, even past the point where nothing is there, so that a malformed index
+    // is refused wherever it is.
+    let mut cur = root.get_mut(first.as_str());
     for seg in rest {
         cur = match cur {
-            Value::Object(map) => match map.get_mut(seg.as_str()) {
-                Some(v) => v,
-                None => return Ok(()),
-            },
-            Value::Array(items) => {
-                let i = index(seg, items.len(), false)?;
-                match items.get_mut(i) {
-                    Some(v) => v,
-                    None => return Ok(()),
-                }
-            }
-            _ => return Ok(()),
+            Some(Value::Object(map)) => map.get_mut(seg.as_str()),
+            Some(Value::Array(items)) => list_index(seg)?.and_then(|i| items.get_mut(i)),
+            _ => None,
         };
     }
     match cur {
-        Value::Object(map) => {
+        Some(Value::Object(map)) => {
             map.remove(last.as_str());
         }
-        Value::Array(items) => {
-            if let Ok(i) = index(last, items.len(), false) {
+        Some(Value::Array(items)) => {
+            if let Some(i) = list_index(last)?.filter(|i| *i < items.len()) {
                 items.remove(i);
             }
         }
         _ => {}
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    static ITEM: Kind = Kind::Object(&[]);
+    static FIELDS: &[Field] = &[Field::object("children", "Children", &[])];
+
+    fn data(v: Value) -> Map<String, Value> {
+        match v {
+            Value::Object(m) => m,
+            _ => Map::new(),
+        }
+    }
+
+    fn segs(p: &str) -> Vec<String> {
+        parse(p).unwrap()
+    }
+
+    #[test]
+    fn list_indexes_are_canonical_numbers_or_the_end() {
+        assert_eq!(list_index("0").unwrap(), Some(0));
+        assert_eq!(list_index("12").unwrap(), Some(12));
+        assert_eq!(list_index("-").unwrap(), None);
+        assert_eq!(list_index("99999999999999999999999").unwrap(), Some(usize::MAX));
+        for bad in ["-1", "abc", "1.5", "01", "00", "+1", "", " 1", "1e3", "0x1", "１"] {
+            assert!(list_index(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_malformed_index_into_a_list_is_refused_and_changes_nothing() {
+        let before = data(json!({ "children": [{ "name": "A" }, { "name": "B" }] }));
+        for p in ["/children/-1/name", "/children/abc/name", "/children/1.5", "/children/01/name", "/children/3"] {
+            let mut d = before.clone();
+            assert!(set(&mut d, &[], &segs(p), json!("x")).is_err(), "{p}");
+            assert_eq!(d, before, "{p}");
+            let mut d = before.clone();
+            let removed = remove(&mut d, &segs(p));
+            assert_eq!(d, before, "{p}");
+            assert_eq!(removed.is_err(), p != "/children/3", "{p}");
+        }
+    }
+
+    #[test]
+    fn remove_of_what_is_not_there_is_a_no_op_at_any_depth() {
+        let before = data(json!({ "children": [{ "name": "A" }, { "name": "B" }] }));
+        for p in ["/children/5", "/children/5/name", "/children/2", "/children/-", "/children/0/age", "/x/y/z"] {
+            let mut d = before.clone();
+            remove(&mut d, &segs(p)).unwrap();
+            assert_eq!(d, before, "{p}");
+        }
+        let mut d = before.clone();
+        remove(&mut d, &segs("/children/0")).unwrap();
+        assert_eq!(Value::Object(d), json!({ "children": [{ "name": "B" }] }));
+    }
+
+    #[test]
+    fn set_adds_rows_at_the_end_and_makes_what_the_model_has() {
+        let mut d = data(json!({ "children": [{ "name": "A" }] }));
+        set(&mut d, &[], &segs("/children/1/name"), json!("B")).unwrap();
+        set(&mut d, &[], &segs("/children/-/name"), json!("C")).unwrap();
+        assert_eq!(Value::Object(d), json!({ "children": [{ "name": "A" }, { "name": "B" }, { "name": "C" }] }));
+        // The model has an object whose keys are numbers: an object, not a list.
+        let mut d = Map::new();
+        set(&mut d, FIELDS, &segs("/children/1"), json!(true)).unwrap();
+        assert_eq!(Value::Object(d), json!({ "children": { "1": true } }));
+        // The model has a list: only a list index fits, even when nothing is there yet.
+        static LIST: &[Field] = &[Field::list("rows", "Rows", &ITEM, 10)];
+        let mut d = Map::new();
+        assert!(set(&mut d, LIST, &segs("/rows/x"), json!(1)).is_err());
+        assert!(d.is_empty());
+        set(&mut d, LIST, &segs("/rows/0/x"), json!(1)).unwrap();
+        assert_eq!(Value::Object(d), json!({ "rows": [{ "x": 1 }] }));
+    }
+
+    #[test]
+    fn get_reads_an_index_as_set_does() {
+        let d = data(json!({ "children": [{ "name": "A" }] }));
+        assert_eq!(get(&d, &segs("/children/0/name")), Some(&json!("A")));
+        for p in ["/children/00/name", "/children/-/name", "/children/-1", "/children/1"] {
+            assert_eq!(get(&d, &segs(p)), None, "{p}");
+        }
+    }
 }

@@ -19,6 +19,7 @@ use serde_json::{Map, Value};
 
 use super::context::Ctx;
 use super::error::Error;
+use super::input;
 use super::model::{Field, Kind};
 use super::options::{Options, Resolved};
 use super::pointer;
@@ -35,6 +36,10 @@ pub struct FormSession {
     report: Report,
     /// What changed in the report since the last [`FormSession::take_delta`].
     pending: Option<Splice>,
+    /// The length of the data as compact JSON text, less the braces: each top-level entry and its comma.
+    entries_len: usize,
+    /// The kept structural pass is out of date (it is not kept while the form is too large to check).
+    stale: bool,
 }
 
 impl FormSession {
@@ -44,7 +49,8 @@ impl FormSession {
         let data = Map::new();
         let structural = Structural::new(form, &data, &resolved);
         let report = Report { form: form.id.to_owned(), valid: true, diagnostics: Vec::new(), outcome: None };
-        let mut session = FormSession { form, resolved, data, structural, report, pending: None };
+        let mut session =
+            FormSession { form, resolved, data, structural, report, pending: None, entries_len: 0, stale: false };
         session.refresh(Scope::All);
         session.pending = None;
         Ok(session)
@@ -54,26 +60,35 @@ impl FormSession {
     pub fn load(&mut self, data: Value) -> Result<&Report, Error> {
         let Value::Object(map) = data else { return Err(Error::NotAnObject) };
         self.data = map;
+        self.entries_len = self.data.iter().map(|(k, v)| entry_len(k, v)).sum();
         self.refresh(Scope::All);
         Ok(&self.report)
     }
 
-    /// Changes one field.
+    /// Changes one field. A pointer that cannot be applied (see [`pointer`]) is refused with the form unchanged.
     pub fn set(&mut self, pointer: &str, value: Value) -> Result<&Report, Error> {
         let segments = pointer::parse(pointer)?;
         let Some(first) = segments.first() else { return self.load(value) };
         // The same value again (a page often sends a field's `change` after its last `input`): nothing changes.
-        if lookup(&self.data, &segments) == Some(&value) {
+        let old = pointer::get(&self.data, &segments);
+        if old == Some(&value) {
             return Ok(&self.report);
         }
         let scope = self.scope(first, false);
-        // A refused edit leaves the form as it was: check the whole pointer before changing anything.
-        check_edit(&self.data, self.form.fields, &segments)?;
-        objects_on_the_way(&mut self.data, self.form.fields, &segments);
-        let result = pointer::set(&mut self.data, &segments, value);
-        // Never refused after the check; were it, the report would still follow the data.
+        // The size of the data, kept as it changes: only the value changes when one was there, else the top-level
+        // entry is measured again.
+        let (before, new_len) = match old {
+            Some(old) => (json_len(old), Some(json_len(&value))),
+            None => (self.data.get(first.as_str()).map_or(0, |v| entry_len(first, v)), None),
+        };
+        pointer::set(&mut self.data, self.form.fields, &segments, value)?;
+        let after = match new_len {
+            Some(n) => n,
+            None => self.data.get(first.as_str()).map_or(0, |v| entry_len(first, v)),
+        };
+        self.entries_len = self.entries_len.saturating_sub(before).saturating_add(after);
         self.refresh(scope);
-        result.map(|()| &self.report)
+        Ok(&self.report)
     }
 
     /// Deletes a field or a list row.
@@ -81,15 +96,24 @@ impl FormSession {
         let segments = pointer::parse(pointer)?;
         let Some(first) = segments.first() else {
             self.data = Map::new();
+            self.entries_len = 0;
             self.refresh(Scope::All);
             return Ok(&self.report);
         };
         // Removing a key moves the last key into its place (the map keeps insertion order that way), which can
         // reorder the unrecognised keys a finding lists: check those again too.
         let scope = self.scope(first, true);
-        let result = pointer::remove(&mut self.data, &segments);
+        let before = self.data.get(first.as_str()).map_or(0, |v| entry_len(first, v));
+        pointer::remove(&mut self.data, &segments)?;
+        let after = self.data.get(first.as_str()).map_or(0, |v| entry_len(first, v));
+        self.entries_len = self.entries_len.saturating_sub(before).saturating_add(after);
         self.refresh(scope);
-        result.map(|()| &self.report)
+        Ok(&self.report)
+    }
+
+    /// The length of the session's data as compact JSON text (what `validate` would be given).
+    pub fn json_len(&self) -> usize {
+        self.entries_len.saturating_add(if self.data.is_empty() { 2 } else { 1 })
     }
 
     pub fn report(&self) -> &Report {
@@ -146,6 +170,16 @@ impl FormSession {
 
     fn refresh(&mut self, scope: Scope) {
         let (form, data, resolved) = (self.form, &self.data, &self.resolved);
+        // Data larger than `validate` reads as JSON text gets `validate`'s answer, the one "too large" finding; the
+        // data is kept as it is, and checked again when it is small enough.
+        if self.json_len() > input::MAX_BYTES {
+            self.stale = true;
+            let too_large = crate::api::too_large(form);
+            let ordered: Vec<&Diagnostic> = too_large.diagnostics.iter().collect();
+            apply(&mut self.report, &mut self.pending, &ordered, too_large.outcome);
+            return;
+        }
+        let scope = if std::mem::take(&mut self.stale) { Scope::All } else { scope };
         let unknown = form.fields.len();
         match scope {
             Scope::All => self.structural = Structural::new(form, data, resolved),
@@ -158,31 +192,87 @@ impl FormSession {
         }
         let (checks, outcome) = evaluate(form, data, resolved, &self.structural.diags);
         let check_keys: Vec<Key> = checks.iter().map(|d| Key::of(form.fields, &d.path)).collect();
-        let ordered = ordered(&self.structural, &checks, &check_keys);
-
-        let old = &mut self.report.diagnostics;
-        let prefix = ordered.iter().zip(old.iter()).take_while(|((_, new), old)| *new == *old).count();
-        let room = ordered.len().min(old.len()).saturating_sub(prefix);
-        let suffix =
-            ordered.iter().rev().zip(old.iter().rev()).take(room).take_while(|((_, new), old)| *new == *old).count();
-        let del = old.len().saturating_sub(prefix).saturating_sub(suffix);
-        let middle = ordered.get(prefix..ordered.len().saturating_sub(suffix)).unwrap_or(&[]);
-        let ins = middle.len();
-        if del > 0 || ins > 0 {
-            let replacement: Vec<Diagnostic> = middle.iter().map(|(_, d)| (*d).clone()).collect();
-            old.splice(prefix..prefix.saturating_add(del), replacement);
-        }
-        let outcome_changed = self.report.outcome != outcome;
-        if outcome_changed {
-            self.report.outcome = outcome;
-        }
-        self.report.valid = !self.report.diagnostics.iter().any(|d| d.severity == Severity::Error);
-        let splice = Splice { at: prefix, del, ins, outcome: outcome_changed };
-        self.pending = Some(match self.pending {
-            Some(before) => before.then(splice),
-            None => splice,
-        });
+        let ordered: Vec<&Diagnostic> =
+            ordered(&self.structural, &checks, &check_keys).into_iter().map(|(_, d)| d).collect();
+        apply(&mut self.report, &mut self.pending, &ordered, outcome);
     }
+}
+
+/// Makes `report` the ordered findings and the outcome given, by one splice of its diagnostics (from the first to
+/// the last that differs), and records the splice in `pending`.
+fn apply(report: &mut Report, pending: &mut Option<Splice>, ordered: &[&Diagnostic], outcome: Option<Value>) {
+    let old = &mut report.diagnostics;
+    let prefix = ordered.iter().zip(old.iter()).take_while(|(new, old)| **new == *old).count();
+    let room = ordered.len().min(old.len()).saturating_sub(prefix);
+    let suffix = ordered.iter().rev().zip(old.iter().rev()).take(room).take_while(|(new, old)| **new == *old).count();
+    let del = old.len().saturating_sub(prefix).saturating_sub(suffix);
+    let middle = ordered.get(prefix..ordered.len().saturating_sub(suffix)).unwrap_or(&[]);
+    let ins = middle.len();
+    if del > 0 || ins > 0 {
+        let replacement: Vec<Diagnostic> = middle.iter().map(|d| (*d).clone()).collect();
+        old.splice(prefix..prefix.saturating_add(del), replacement);
+    }
+    let outcome_changed = report.outcome != outcome;
+    if outcome_changed {
+        report.outcome = outcome;
+    }
+    report.valid = !report.diagnostics.iter().any(|d| d.severity == Severity::Error);
+    let splice = Splice { at: prefix, del, ins, outcome: outcome_changed };
+    *pending = Some(match *pending {
+        Some(before) => before.then(splice),
+        None => splice,
+    });
+}
+
+/// The length of `value` as compact JSON text (as `serde_json` writes it), without writing it: a walk with its
+/// own stack, so that no value is too deep for it.
+fn json_len(value: &Value) -> usize {
+    let mut total = 0usize;
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        let len = match v {
+            Value::Null => 4,
+            Value::Bool(b) => {
+                if *b {
+                    4
+                } else {
+                    5
+                }
+            }
+            Value::Number(n) => serde_json::to_string(n).map_or(0, |t| t.len()),
+            Value::String(s) => str_len(s),
+            Value::Array(items) => {
+                stack.extend(items.iter());
+                // Brackets and commas.
+                items.len().saturating_sub(1).saturating_add(2)
+            }
+            Value::Object(map) => {
+                stack.extend(map.values());
+                let keys: usize = map.keys().map(|k| str_len(k).saturating_add(1)).fold(0, usize::saturating_add);
+                keys.saturating_add(map.len().saturating_sub(1)).saturating_add(2)
+            }
+        };
+        total = total.saturating_add(len);
+    }
+    total
+}
+
+/// The length of a JSON string as `serde_json` escapes it, quotes included.
+fn str_len(s: &str) -> usize {
+    let escapes: usize = s
+        .bytes()
+        .map(|b| match b {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 1,
+            0..=0x1f => 5,
+            _ => 0,
+        })
+        .fold(0, usize::saturating_add);
+    s.len().saturating_add(escapes).saturating_add(2)
+}
+
+/// The length of one top-level entry, `"key":value`, and its comma.
+fn entry_len(key: &str, value: &Value) -> usize {
+    str_len(key).saturating_add(json_len(value)).saturating_add(2)
 }
 
 /// Checks a form once (what `validate` does): the same passes and the same order as a session.
@@ -214,7 +304,7 @@ fn evaluate(
 ) -> (Vec<Diagnostic>, Option<Value>) {
     let mut ctx = Ctx::after(resolved, prior).for_form(form.id);
     let outcome = (form.check)(data, &mut ctx);
-    (ctx.finish(), outcome)
+    (confine(form.fields, ctx.finish()), outcome)
 }
 
 /// Every finding in report order: the form's field order, then severity; ties keep the order they were made in
@@ -289,7 +379,52 @@ fn part(form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved, 
         Some(field) => structure::check_field(field, data, form.required, &mut path, &mut ctx),
         None => structure::check_unknown(form.fields, data, "", &mut ctx),
     }
-    ctx.finish()
+    confine(form.fields, ctx.finish())
+}
+
+/// What a finding's path may contain, decided here for every finding of every form (the structural pass and the
+/// form's rules both come through): only what the form's model declares — its fields' names, list indexes, the
+/// parts of a date. A key the form does not have is what someone typed (or a host sent): a path never repeats it.
+/// A finding at such a key is moved to the nearest place the model has, the key's own path kept in `related`
+/// (which may name keys, never values).
+fn confine(fields: &'static [Field], mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    for d in &mut diags {
+        let declared = declared_prefix(fields, &d.path);
+        if declared < d.path.len() {
+            let full = std::mem::take(&mut d.path);
+            d.path = full.get(..declared).unwrap_or("").to_owned();
+            if !d.related.contains(&full) {
+                d.related.insert(0, full);
+            }
+        }
+    }
+    diags
+}
+
+/// The length of the longest start of `path` whose every segment is declared by the model `fields`.
+fn declared_prefix(fields: &'static [Field], path: &str) -> usize {
+    let mut kind: Option<&'static Kind> = None;
+    let mut end = 0usize;
+    for (i, seg) in path.split('/').enumerate() {
+        if i == 0 {
+            if !seg.is_empty() {
+                return 0;
+            }
+            continue;
+        }
+        let next = match kind {
+            None if i == 1 => fields.iter().find(|f| f.name == seg).map(|f| Some(&f.kind)),
+            Some(Kind::Object(fs)) => fs.iter().find(|f| f.name == seg).map(|f| Some(&f.kind)),
+            Some(Kind::List { item, .. }) => matches!(pointer::list_index(seg), Ok(Some(_))).then_some(Some(*item)),
+            Some(Kind::Date) => ["day", "month", "year"].contains(&seg).then_some(None),
+            _ => None,
+        };
+        let Some(next) = next else { return end };
+        // `None` after a date's part: nothing is below it.
+        kind = next;
+        end = end.saturating_add(1).saturating_add(seg.len());
+    }
+    end
 }
 
 /// A change to the report's diagnostics: `del` removed at `at`, `ins` put in their place; whether the outcome
@@ -390,94 +525,6 @@ impl Key {
             Key::Inline(len, k) => k.get(..usize::from(*len)).unwrap_or(k),
             Key::Heap(v) => v,
         }
-    }
-}
-
-/// Whether setting a value at `segments` succeeds, without changing anything: the walk of [`objects_on_the_way`]
-/// (a container the model has as an object becomes one, unless it is a list) and then of `pointer::set` (a list takes
-/// an index up to its length, or "-"; a plain value or nothing on the way becomes a fresh container, a list when the
-/// next segment is a number, in which only "0" or "-" fit).
-fn check_edit(data: &Map<String, Value>, fields: &'static [Field], segments: &[String]) -> Result<(), Error> {
-    let Some((first, rest)) = segments.split_first() else { return Ok(()) };
-    let mut cur: Option<&Value> = data.get(first.as_str());
-    let mut model = object_fields(fields, first);
-    let last = rest.len().saturating_sub(1);
-    for (i, seg) in rest.iter().enumerate() {
-        let numeric = seg == "-" || (!seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()));
-        // The container `seg` is in: made an object by `objects_on_the_way` when the model has one there.
-        let made_object = model.is_some() && !matches!(cur, Some(Value::Array(_)));
-        cur = match cur {
-            _ if made_object => cur.and_then(Value::as_object).and_then(|m| m.get(seg.as_str())),
-            Some(Value::Array(items)) if numeric => {
-                let index = list_index(seg, items.len())?;
-                items.get(index)
-            }
-            Some(Value::Object(map)) => map.get(seg.as_str()),
-            _ => {
-                if numeric {
-                    list_index(seg, 0)?;
-                }
-                None
-            }
-        };
-        model = if i < last { model.and_then(|fs| object_fields(fs, seg)) } else { None };
-    }
-    Ok(())
-}
-
-/// The value at `segments`, when there is one (a list index as `pointer::set` reads it; "-" names no value).
-fn lookup<'a>(data: &'a Map<String, Value>, segments: &[String]) -> Option<&'a Value> {
-    let (first, rest) = segments.split_first()?;
-    let mut cur = data.get(first.as_str())?;
-    for seg in rest {
-        cur = match cur {
-            Value::Object(map) => map.get(seg.as_str())?,
-            Value::Array(items) if seg != "-" => items.get(list_index(seg, items.len()).ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(cur)
-}
-
-/// A list index as `pointer::set` reads it in a list of `len` items: a number without leading zeros up to `len`
-/// (and the pointer module's limit), or "-" for the end; the same errors.
-fn list_index(seg: &str, len: usize) -> Result<usize, Error> {
-    if seg == "-" {
-        return Ok(len);
-    }
-    let ok = !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) && (seg == "0" || !seg.starts_with('0'));
-    let bad = || Error::InvalidPointer("a list index is a number without leading zeros, or \"-\"".into());
-    let i: usize = if ok { seg.parse().map_err(|_| bad())? } else { return Err(bad()) };
-    if i > 10_000 || i > len {
-        return Err(Error::InvalidPointer("the list index is beyond the end of the list".into()));
-    }
-    Ok(i)
-}
-
-/// The fields of `name` when the model has it as an object.
-fn object_fields(fields: &'static [Field], name: &str) -> Option<&'static [Field]> {
-    match fields.iter().find(|f| f.name == name).map(|f| f.kind) {
-        Some(Kind::Object(inner)) => Some(inner),
-        _ => None,
-    }
-}
-
-/// Creates, on the way to a field, the objects the model has there (absent, null or a plain value before), so that
-/// an object whose keys are numbers (the Family Programme's modules "1" to "8") is not made a list by the pointer.
-fn objects_on_the_way(data: &mut Map<String, Value>, fields: &'static [Field], segments: &[String]) {
-    let mut map = data;
-    let mut fields = fields;
-    for seg in segments.iter().take(segments.len().saturating_sub(1)) {
-        let Some(Kind::Object(inner)) = fields.iter().find(|f| f.name == seg.as_str()).map(|f| f.kind) else {
-            return;
-        };
-        let slot = map.entry(seg.clone()).or_insert(Value::Null);
-        if !slot.is_object() && !slot.is_array() {
-            *slot = Value::Object(Map::new());
-        }
-        let Value::Object(next) = slot else { return };
-        map = next;
-        fields = inner;
     }
 }
 

@@ -48,10 +48,13 @@ async function blankPage() {
   return { page, log };
 }
 
-/** Source of a self-contained async function run in the page: loads the package, then `body` with `sf` in scope. */
-function inPage(body) {
+/**
+ * Source of a self-contained async function run in the page: loads the package, then `body` with `sf` in scope. The
+ * tests that force a trap load the test build (/pkg/test-hooks.js, with `__testing.trapNext`; not in the package).
+ */
+function inPage(body, entry = '/pkg/index.js') {
   return `(async () => {
-    const sf = await import('/pkg/index.js');
+    const sf = await import('${entry}');
     await sf.default();
     const withNow = ${withNow.toString()};
     const defineCases = ${defineCases.toString()};
@@ -148,7 +151,7 @@ describe('bad input in headless Chromium (sf-referral)', { skip: SKIP }, () => {
         heals: sf.__testing.heals,
         expectedNext: sf.validate(F, { ...data, route: 'education' }, opts),
         expectedAfterReal: sf.validate(F, { ...data, route: 'education', referrer: { name: 'R' } }, opts) };
-    `));
+    `, '/pkg/test-hooks.js'));
     const unavailable = {
       form: 'sf-referral', valid: false, outcome: null, unavailable: true,
       diagnostics: [{ code: 'SYS-001', severity: 'error', path: '', message: 'Checks are unavailable for a moment; your answers are kept. Try again.' }],
@@ -187,14 +190,14 @@ describe('bad input in headless Chromium (sf-referral)', { skip: SKIP }, () => {
         traps.restore();
       }
       return { counts: traps.counts, clockReadsForDefault: summary.clockReadsForDefault, calls: summary.calls.length };
-    `));
+    `, '/pkg/test-hooks.js'));
     const { clock = 0, ...others } = out.counts;
     assert.deepEqual(others, {}, 'APIs the package must not use');
     assert.ok(out.clockReadsForDefault >= 1);
     assert.equal(clock, out.clockReadsForDefault, 'no other clock read');
     assert.ok(out.calls > vectors.length);
     // The requests after loading: none (the page loaded the package before the run).
-    const during = log.requests.slice(requestsBefore).filter((p) => !['/pkg/index.js', '/pkg/safeguarding_forms.js', '/pkg/safeguarding_forms_bg.wasm'].includes(p));
+    const during = log.requests.slice(requestsBefore).filter((p) => !['/pkg/test-hooks.js', '/pkg/safeguarding_forms.js', '/pkg/safeguarding_forms_bg.wasm'].includes(p));
     assert.deepEqual(during, []);
     assert.deepEqual(log.console, []);
     assert.deepEqual(log.errors, []);

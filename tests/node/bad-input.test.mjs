@@ -435,10 +435,18 @@ export function defineCases(sf, env) {
         refusedBeforeWasm(() => v({ get route() { throw new Error('getter failed'); } }), /cannot be converted to JSON: getter failed/);
         refusedBeforeWasm(() => v({ toJSON() { throw new Error('toJSON failed'); } }), /toJSON failed/);
         refusedBeforeWasm(() => v(new Proxy({}, { ownKeys() { throw new Error('trap failed'); } })), /trap failed/);
-        refusedBeforeWasm(() => v(new Proxy({}, { getPrototypeOf() { throw new Error('no prototype'); } })), /no prototype/);
-        refusedBeforeWasm(() => v(new Map([['route', 'health']])), /plain object/);
-        refusedBeforeWasm(() => v(Object.create({ route: 'health' })), /plain object/);
+        // Its prototype is never asked for (JSON.stringify does not ask either).
+        eq(v(new Proxy({}, { getPrototypeOf() { throw new Error('no prototype'); } })), v({}), 'a Proxy read as JSON.stringify reads it');
+        // Any other object is read by its own enumerable fields, as JSON.stringify reads it (api.md): a Map has none,
+        // an inherited field is not one, a class instance's are (issue 18: these were refused as "not plain").
+        eq(v(new Map([['route', 'health']])), v({}), 'a Map: no own enumerable fields');
+        eq(v(Object.create({ route: 'health' })), v({}), 'an inherited field is not read');
+        class Referral { constructor() { this.route = 'health'; } get referralDate() { return '2025-05-20'; } }
+        eq(v(new Referral()), v({ route: 'health' }), 'a class instance: its own fields');
+        // An object that JSON.stringify turns into something else than an object is not data.
         refusedBeforeWasm(() => v(new Date()), /plain object/);
+        refusedBeforeWasm(() => v(new String('x')), /plain object/);
+        refusedBeforeWasm(() => v({ toJSON: () => [1] }), /plain object/);
         const s = new sf.FormSession(F, opts);
         refusedBeforeWasm(() => s.set('/route', 10n), /BigInt/);
         refusedBeforeWasm(() => s.set('/children/0', cyclic), /cannot be converted to JSON/);
@@ -456,7 +464,7 @@ export function defineCases(sf, env) {
     },
     {
       name: '__proto__ and constructor as field names',
-      expect: 'ordinary unknown keys: INP-015 counts them, no prototype is polluted, no field is read through them; an object literal whose __proto__ sets a prototype is not a plain object',
+      expect: 'ordinary unknown keys: INP-015 counts them, no prototype is polluted, no field is read through them; an object literal whose __proto__ sets a prototype is read by its own fields only',
       run() {
         const data = JSON.parse('{"__proto__":{"route":"health"},"constructor":{"prototype":{"polluted":true}},"toString":"x","referralDate":"2025-05-20"}');
         const r = v(data);
@@ -476,7 +484,7 @@ export function defineCases(sf, env) {
         eq({}.polluted, undefined, 'Object.prototype untouched');
         ok(s.report().diagnostics.some((x) => x.code === 'INP-015'), 'unknown fields');
         s.free();
-        refusedBeforeWasm(() => v({ __proto__: { route: 'health' } }), /plain object/);
+        eq(v({ __proto__: { route: 'health' } }), v({}), 'a prototype set by __proto__ is not read');
       },
     },
     {
@@ -537,7 +545,7 @@ export function withNow(iso, fn) {
 const isMain = process.argv[1] && pathToFileURL(fs.realpathSync(process.argv[1])).href === import.meta.url;
 
 if (isMain) {
-  const { sf, root, wasmBytes, opts } = await import('./load.mjs');
+  const { sf, root, wasmBytes, opts } = await import('./load-hooks.mjs');
 
   describe('bad input (sf-referral)', () => {
     for (const c of defineCases(sf, { withNow })) {
@@ -578,7 +586,7 @@ if (isMain) {
 
     test('before init: a named Error, not a TypeError from inside the glue', async () => {
       const fresh = await import(`${pathToFileURL(path.join(root, 'pkg', 'index.js')).href}?before-init`);
-      // A second copy of the wrapper shares the glue (already initialised by load.mjs), so only the wrapper's own
+      // A second copy of the wrapper shares the glue (already initialised by load-hooks.mjs), so only the wrapper's own
       // guard is visible here: it must not claim a report.
       assert.throws(() => fresh.validate('sf-referral', {}), /not initialised: call init\(\) or initSync\(\) first/);
     });
@@ -744,6 +752,6 @@ if (isMain) {
     });
   });
 
-  // Keep wasmBytes referenced: load.mjs initialises from it.
+  // Keep wasmBytes referenced: load-hooks.mjs initialises from it.
   assert.ok(wasmBytes.length > 0);
 }

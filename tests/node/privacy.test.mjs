@@ -188,7 +188,7 @@ export function exerciseEverything(sf, vectors, clockRead) {
 const isMain = process.argv[1] && pathToFileURL(fs.realpathSync(process.argv[1])).href === import.meta.url;
 
 if (isMain) {
-  const { sf, root } = await import('./load.mjs');
+  const { sf, root } = await import('./load-hooks.mjs');
 
   const vectors = [];
   const dir = path.join(root, 'tests', 'conformance');

@@ -470,9 +470,10 @@ fn answers(ctx: &mut Ctx, f: &Facts) {
         if model::question(key).is_none() {
             ctx.emit(
                 &UNKNOWN_QUESTION,
-                format!("/answers/{}", escape_key(key)),
+                "/answers",
                 "This grade is for a question the case audit tool does not have: grade the tool's questions only",
-            );
+            )
+            .related([format!("/answers/{}", escape_key(key))]);
         }
     }
     let graded = |q: &str| f.answer(q).is_some_and(|g| g != NOT_APPLICABLE);

@@ -105,9 +105,10 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
             if !CHECKS.iter().any(|k| k.id == key) {
                 ctx.emit(
                     &UNKNOWN_CHECK,
-                    format!("/checks/{}", escape_key(key)),
+                    "/checks",
                     "This answer is for a check the visit template does not have: answer the template's checks only",
-                );
+                )
+                .related([format!("/checks/{}", escape_key(key))]);
             }
         }
     }

@@ -72,9 +72,10 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
             if !ITEMS.iter().any(|i| i.id == key) {
                 ctx.emit(
                     &UNKNOWN_ITEM,
-                    format!("/items/{}", escape_key(key)),
+                    "/items",
                     "This answer is for an item the checklist does not have: answer the checklist's items only",
-                );
+                )
+                .related([format!("/items/{}", escape_key(key))]);
             }
         }
     }
