@@ -90,7 +90,10 @@ fn every_encoding_gives_the_same_results() {
         std::fs::write(&path, &bytes).unwrap();
         let out = run(&["batch", "sf-referral", path.to_str().unwrap(), "--today", "2025-06-02", "--json"], b"");
         let stderr = text(&out.stderr);
-        assert!(stderr.starts_with("sf-referral: 3 records, 2 valid, 1 invalid, 0 malformed lines"), "{name}: {stderr}");
+        assert!(
+            stderr.starts_with("sf-referral: 3 records, 2 valid, 1 invalid, 0 malformed lines"),
+            "{name}: {stderr}"
+        );
         let lines = jsonl(&out);
         assert_eq!(lines.len(), 3, "{name}");
         assert_eq!(lines.iter().map(|l| l["line"].as_u64().unwrap()).collect::<Vec<_>>(), [1, 2, 3], "{name}");
@@ -132,7 +135,10 @@ fn malformed_lines_are_reported_and_the_batch_goes_on() {
     let out = batch(&["--json"], input.as_bytes());
     let lines = jsonl(&out);
     assert_eq!(lines.len(), 4);
-    assert_eq!(lines[0], serde_json::json!({"line": 1, "error": "not a JSON object (each line must hold one record, {…})"}));
+    assert_eq!(
+        lines[0],
+        serde_json::json!({"line": 1, "error": "not a JSON object (each line must hold one record, {…})"})
+    );
     assert_eq!(lines[1], serde_json::json!({"line": 2, "error": "not JSON text (syntax error)"}));
     assert_eq!(lines[2]["line"], 4);
     assert_eq!(lines[3]["line"], 5);
@@ -141,7 +147,8 @@ fn malformed_lines_are_reported_and_the_batch_goes_on() {
 
 #[test]
 fn a_number_beyond_f64_is_a_finding_at_its_field() {
-    let record = referral("C-1", "").replace(r#""dateOfBirth":"2012-01-15""#, r#""dateOfBirth":"2012-01-15","attendancePercent":1e400"#);
+    let record = referral("C-1", "")
+        .replace(r#""dateOfBirth":"2012-01-15""#, r#""dateOfBirth":"2012-01-15","attendancePercent":1e400"#);
     let out = batch(&["--json"], format!("{record}\n").as_bytes());
     let lines = jsonl(&out);
     assert_eq!(lines.len(), 1, "{}", text(&out.stderr));
@@ -174,11 +181,16 @@ fn sample_input() -> String {
 fn findings_as_csv_read_back_with_the_csv_crate() {
     let out = batch(&["--format", "csv", "--id-field", "/childId"], sample_input().as_bytes());
     assert_eq!(out.status.code(), Some(1));
-    assert!(out.stdout.starts_with(b"\xEF\xBB\xBFRecord id,Line,Form,Rule,Rule name,Severity,Field,Field label,Message\r\n"));
+    assert!(out
+        .stdout
+        .starts_with(b"\xEF\xBB\xBFRecord id,Line,Form,Rule,Rule name,Severity,Field,Field label,Message\r\n"));
     assert!(text(&out.stderr).contains("sf-referral: 4 records, 1 valid, 3 invalid, 1 malformed line"));
     let mut reader = csv::Reader::from_reader(out.stdout.get(3..).unwrap());
     let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
-    assert_eq!(headers, ["Record id", "Line", "Form", "Rule", "Rule name", "Severity", "Field", "Field label", "Message"]);
+    assert_eq!(
+        headers,
+        ["Record id", "Line", "Form", "Rule", "Rule name", "Severity", "Field", "Field label", "Message"]
+    );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let row = |line: &str, field: &str| rows.iter().find(|r| &r[1] == line && &r[6] == field).cloned();
     // A formula-like id is defused; a numeric id is written out; an absent one is empty.
@@ -186,14 +198,26 @@ fn findings_as_csv_read_back_with_the_csv_crate() {
     assert_eq!(&route[0], "'=1+1");
     assert_eq!(
         route.iter().skip(1).collect::<Vec<_>>(),
-        ["2", "sf-referral", "REF-001", "missing-required-field", "error", "/route", "Referral route", "Select the referral route"]
+        [
+            "2",
+            "sf-referral",
+            "REF-001",
+            "missing-required-field",
+            "error",
+            "/route",
+            "Referral route",
+            "Select the referral route"
+        ]
     );
     assert_eq!(&row("4", "/referralDate").unwrap()[0], "42");
     let date = row("5", "/referralDate").unwrap();
     assert_eq!((&date[0], &date[3], &date[7]), ("", "INP-003", "Date of referral"));
     // The unreadable line is a row with no rule.
     let broken = rows.iter().find(|r| &r[1] == "3").unwrap();
-    assert_eq!((&broken[3], &broken[4], &broken[5], &broken[8]), ("", "line could not be read", "error", "not JSON text (syntax error)"));
+    assert_eq!(
+        (&broken[3], &broken[4], &broken[5], &broken[8]),
+        ("", "line could not be read", "error", "not JSON text (syntax error)")
+    );
     // Line 1 is valid: notes only (info). Rows come in input order.
     assert!(rows.iter().filter(|r| &r[1] == "1").all(|r| &r[5] == "info"));
     let lines: Vec<u64> = rows.iter().map(|r| r[1].parse().unwrap()).collect();
@@ -217,11 +241,17 @@ fn findings_as_xlsx_read_back_with_calamine() {
     assert_eq!(book.sheet_names(), ["Summary", "Findings"]);
     let findings = book.worksheet_range("Findings").unwrap();
     let rows: Vec<Vec<String>> = findings.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
-    assert_eq!(rows[0], ["Record id", "Line", "Form", "Rule", "Rule name", "Severity", "Field", "Field label", "Message"]);
+    assert_eq!(
+        rows[0],
+        ["Record id", "Line", "Form", "Rule", "Rule name", "Severity", "Field", "Field label", "Message"]
+    );
     let route = rows.iter().find(|r| r[1] == "2" && r[6] == "/route").unwrap();
     // Excel cells are text, never formulas: the id is kept as it was.
     assert_eq!(route[0], "=1+1");
-    assert_eq!(route[3..], ["REF-001", "missing-required-field", "error", "/route", "Referral route", "Select the referral route"]);
+    assert_eq!(
+        route[3..],
+        ["REF-001", "missing-required-field", "error", "/route", "Referral route", "Select the referral route"]
+    );
     assert!(matches!(findings.get((1, 1)), Some(Data::Float(_))), "line numbers are numbers");
     // The same rows as the CSV.
     let csv_out = batch(&["--format", "csv", "--id-field", "/childId"], sample_input().as_bytes());
@@ -257,7 +287,8 @@ fn output_format_and_file_usage_errors() {
     assert_eq!(batch(&["--threads", "0"], b"{}\n").status.code(), Some(2));
     // -o FILE.jsonl picks JSON Lines, and --threads 1 checks the same.
     let file = d.join("reports.jsonl");
-    let out = batch(&["-o", file.to_str().unwrap(), "--threads", "1", "--id-field", "/childId"], sample_input().as_bytes());
+    let out =
+        batch(&["-o", file.to_str().unwrap(), "--threads", "1", "--id-field", "/childId"], sample_input().as_bytes());
     assert_eq!(out.status.code(), Some(1));
     let lines: Vec<serde_json::Value> =
         std::fs::read_to_string(&file).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
@@ -272,10 +303,21 @@ fn output_format_and_file_usage_errors() {
 #[test]
 fn select_ignore_and_fail_on_decide_the_exit_code() {
     // A complete referral with one duplicate criterion: a warning (REF-012) and nothing worse.
-    let warning_only = referral("C-1", "").replace(r#"[{"id":"youth-offending"}"#, r#"[{"id":"youth-offending"},{"id":"youth-offending"}"#);
+    let warning_only = referral("C-1", "")
+        .replace(r#"[{"id":"youth-offending"}"#, r#"[{"id":"youth-offending"},{"id":"youth-offending"}"#);
     let w = format!("{warning_only}\n");
     let codes = |out: &Output| -> Vec<String> {
-        jsonl(out).iter().flat_map(|l| l["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_owned()).collect::<Vec<_>>()).collect()
+        jsonl(out)
+            .iter()
+            .flat_map(|l| {
+                l["diagnostics"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|d| d["code"].as_str().unwrap().to_owned())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
     };
     // The complete referral also has two notes (REF-010, info) and its child id is not a field of the form (INP-015).
     let out = batch(&["--json"], w.as_bytes());
@@ -382,7 +424,9 @@ fn a_broken_pipe_ends_quietly() {
 #[test]
 fn reports_stream_in_input_order_across_chunks_and_threads() {
     let n = 5_000; // more than two chunks
-    let input: String = (0..n).map(|i| if i % 7 == 3 { "{}\n".to_owned() } else { format!("{}\n", referral(&format!("C-{i}"), "")) }).collect();
+    let input: String = (0..n)
+        .map(|i| if i % 7 == 3 { "{}\n".to_owned() } else { format!("{}\n", referral(&format!("C-{i}"), "")) })
+        .collect();
     let out = batch(&["--json", "--threads", "2", "--id-field", "/childId"], input.as_bytes());
     let lines = jsonl(&out);
     assert_eq!(lines.len(), n);
@@ -397,7 +441,10 @@ fn reports_stream_in_input_order_across_chunks_and_threads() {
 /// The peak resident memory of a running process, from Linux's /proc.
 fn peak_rss_kb(pid: u32) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
 }
 
 #[test]
@@ -471,7 +518,9 @@ fn help_describes_every_argument_and_option_with_examples_and_exit_codes() {
         }
     }
     let batch_help = text(&run(&["batch", "--help"], b"").stdout);
-    for needle in ["--id-field", "--select", "--ignore", "--fail-on", "--quiet", "--threads", "--format", "UTF-16", "crontab"] {
+    for needle in
+        ["--id-field", "--select", "--ignore", "--fail-on", "--quiet", "--threads", "--format", "UTF-16", "crontab"]
+    {
         assert!(batch_help.contains(needle), "{needle}");
     }
     let main_help = text(&run(&["--help"], b"").stdout);

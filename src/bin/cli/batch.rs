@@ -89,7 +89,10 @@ pub enum Outcome {
     /// A blank line: skipped.
     Blank,
     /// A line that could not be read as a record: why (never its text).
-    Unreadable { line: u64, reason: String },
+    Unreadable {
+        line: u64,
+        reason: String,
+    },
     Checked(Checked),
 }
 
@@ -305,7 +308,12 @@ fn catalogue(form: &str, options: &Options) -> Result<HashMap<String, String>, S
     Ok(rules.into_iter().map(|r| (r.code, r.name)).collect())
 }
 
-fn rule_codes(given: &[String], names: &HashMap<String, String>, flag: &str, form: &str) -> Result<HashSet<String>, String> {
+fn rule_codes(
+    given: &[String],
+    names: &HashMap<String, String>,
+    flag: &str,
+    form: &str,
+) -> Result<HashSet<String>, String> {
     let mut codes = HashSet::new();
     for code in given.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
         let code = code.to_ascii_uppercase();

@@ -258,7 +258,11 @@ impl Xlsx {
     fn add_findings_sheet(&mut self) -> Result<(), XlsxError> {
         let number = self.sheet;
         let ws = self.workbook.add_worksheet_with_constant_memory();
-        ws.set_name(if number == 0 { "Findings".to_owned() } else { format!("Findings {}", number.saturating_add(1)) })?;
+        ws.set_name(if number == 0 {
+            "Findings".to_owned()
+        } else {
+            format!("Findings {}", number.saturating_add(1))
+        })?;
         for (col, width) in [14.0, 7.0, 20.0, 9.0, 30.0, 9.0, 28.0, 30.0, 80.0].into_iter().enumerate() {
             ws.set_column_width(u16::try_from(col).unwrap_or(0), width)?;
         }
@@ -281,9 +285,8 @@ impl Xlsx {
         // Strings are written as text, never as formulas, so a record id needs no guard here.
         ws.write_string(r, 0, row.id)?;
         ws.write_number(r, 1, row.line as f64)?;
-        for (col, text) in [row.form, row.code, row.name, row.severity, row.path, row.label, row.message]
-            .into_iter()
-            .enumerate()
+        for (col, text) in
+            [row.form, row.code, row.name, row.severity, row.path, row.label, row.message].into_iter().enumerate()
         {
             ws.write_string(r, u16::try_from(col.saturating_add(2)).unwrap_or(0), text)?;
         }
@@ -320,7 +323,9 @@ impl Xlsx {
         for (col, h) in (0u16..).zip(SUMMARY_HEADERS.iter()) {
             ws.write_string_with_format(top, col, *h, &bold)?;
         }
-        for (r, (code, name, severity, findings, records)) in (top.saturating_add(1)..).zip(summary_rows(summary, names)) {
+        for (r, (code, name, severity, findings, records)) in
+            (top.saturating_add(1)..).zip(summary_rows(summary, names))
+        {
             ws.write_string(r, 0, code)?;
             ws.write_string(r, 1, name)?;
             ws.write_string(r, 2, severity)?;
