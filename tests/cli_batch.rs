@@ -103,6 +103,17 @@ fn every_encoding_gives_the_same_results() {
         assert_eq!(codes, ["INP-015", "REF-010", "REF-010"], "{name}");
         assert_eq!(third[0]["related"], serde_json::json!(["/childId", "/notes"]), "{name}");
         assert_eq!(out.status.code(), Some(1), "{name}");
+        // `validate` reads a file in the same encodings: its first record.
+        let first_len = match name {
+            "utf-16le" | "utf-16be" => 2 + 2 * records[0].encode_utf16().count(),
+            _ if name.contains("BOM") => 3 + records[0].len(),
+            _ => records[0].len(),
+        };
+        let one = d.join(format!("one-{}.json", name.replace([' ', ','], "_")));
+        std::fs::write(&one, &bytes[..first_len]).unwrap();
+        let v =
+            run(&["validate", "sf-referral", one.to_str().unwrap(), "--today", "2025-06-02", "--stage", "submit"], b"");
+        assert_eq!(v.status.code(), Some(0), "{name}: {}{}", text(&v.stdout), text(&v.stderr));
     }
 }
 
@@ -482,6 +493,7 @@ fn memory_stays_flat_while_a_large_input_streams_through() {
     assert_eq!(rows.lines().count(), 3 * count + 1, "three notes per record (INP-015, REF-010 twice), and the header");
     let input_mb = (line.len() * count) / 1_000_000;
     assert!(input_mb >= 300);
+    eprintln!("peak resident memory {} MB for {input_mb} MB of input", peak / 1024);
     assert!(peak < 150 * 1024, "peak {} MB for {input_mb} MB of input", peak / 1024);
 }
 
