@@ -294,6 +294,13 @@ fn output_format_and_file_usage_errors() {
     let out = batch(&["-o", nowhere.to_str().unwrap()], b"{}\n");
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("cannot write"));
+    // A mistyped input leaves last week's findings as they were.
+    let kept = d.join("last-week.csv");
+    std::fs::write(&kept, "last week").unwrap();
+    let out = run(&["batch", "sf-referral", "/no/such/export.jsonl", "-o", kept.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("cannot read /no/such/export.jsonl"));
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), "last week");
     assert_eq!(batch(&["--id-field", "childId"], b"{}\n").status.code(), Some(2));
     assert_eq!(batch(&["--threads", "0"], b"{}\n").status.code(), Some(2));
     // -o FILE.jsonl picks JSON Lines, and --threads 1 checks the same.

@@ -343,10 +343,11 @@ pub fn run(args: &BatchArgs, options: &Options) -> Result<ExitCode, Failure> {
         (None, false, None) => None,
     };
     let encoding = args.encoding.as_deref().map(source::encoding).transpose()?;
-    let mut sink = Sink::open(format, args.output.as_deref(), form)?;
-    let findings_on_stdout = format.is_some() && args.output.is_none();
+    // The input first: a mistyped input path must not empty last week's findings file.
     let input = source::open(&args.file, encoding)?;
     let size = input.size;
+    let mut sink = Sink::open(format, args.output.as_deref())?;
+    let findings_on_stdout = format.is_some() && args.output.is_none();
 
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {

@@ -96,7 +96,7 @@ pub fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 impl Sink {
-    pub fn open(format: Option<Format>, output: Option<&Path>, form: &FormDef) -> Result<Sink, Failure> {
+    pub fn open(format: Option<Format>, output: Option<&Path>) -> Result<Sink, Failure> {
         match format {
             None => {
                 if output.is_some() {
@@ -124,7 +124,7 @@ impl Sink {
                 };
                 // Made now so a path that cannot be written fails before the run; replaced when saved.
                 destination(Some(path))?;
-                Ok(Sink::Xlsx(Box::new(Xlsx::new(path, form).map_err(|e| xlsx_failure(path, &e))?)))
+                Ok(Sink::Xlsx(Box::new(Xlsx::new(path).map_err(|e| xlsx_failure(path, &e))?)))
             }
         }
     }
@@ -201,17 +201,15 @@ fn xlsx_failure(path: &Path, e: &XlsxError) -> Failure {
 
 /// The summary by rule as CSV (`--summary FILE`).
 pub fn write_summary_csv(path: &Path, summary: &Summary, names: &HashMap<String, String>) -> Result<(), Failure> {
-    let name = path.display().to_string();
-    let (mut w, _) = destination(Some(path))?;
+    let (mut w, name) = destination(Some(path))?;
     w.write_all(b"\xEF\xBB\xBF").map_err(|e| write_failure(&format!("to {name}"), &e))?;
     let mut csv = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(w);
-    let fail = |e: csv::Error| csv_failure(&name, e);
-    csv.write_record(SUMMARY_HEADERS).map_err(fail)?;
-    for (code, name, severity, findings, records) in summary_rows(summary, names) {
-        csv.write_record([code, name, severity, findings.to_string().as_str(), records.to_string().as_str()])
-            .map_err(|e| csv_failure(&path.display().to_string(), e))?;
+    csv.write_record(SUMMARY_HEADERS).map_err(|e| csv_failure(&name, e))?;
+    for (code, rule, severity, findings, records) in summary_rows(summary, names) {
+        let (findings, records) = (findings.to_string(), records.to_string());
+        csv.write_record([code, rule, severity, &findings, &records]).map_err(|e| csv_failure(&name, e))?;
     }
-    csv.flush().map_err(|e| write_failure(&format!("to {}", path.display()), &e))
+    csv.flush().map_err(|e| write_failure(&format!("to {name}"), &e))
 }
 
 /// The summary's rows: each (rule, severity) with its name, findings and records; then the lines not read.
@@ -247,7 +245,7 @@ pub struct Xlsx {
 }
 
 impl Xlsx {
-    fn new(path: &Path, _form: &FormDef) -> Result<Xlsx, XlsxError> {
+    fn new(path: &Path) -> Result<Xlsx, XlsxError> {
         let mut workbook = Workbook::new();
         workbook.add_worksheet().set_name("Summary")?;
         let mut x = Xlsx { workbook, path: path.to_owned(), sheet: 0, next_row: 0, bold: CellFormat::new().set_bold() };
