@@ -51,7 +51,8 @@ pub struct BatchArgs {
     /// A JSON Pointer to the record's id (e.g. /childId): its value fills the record id column (empty where absent)
     #[arg(long, value_name = "POINTER")]
     pub id_field: Option<String>,
-    /// Report only these rule codes, comma-separated (e.g. REF-001,INP-003; see `rules FORM`)
+    /// Report only these rule codes, comma-separated (e.g. REF-001,INP-003; see `rules FORM`); a JSON Lines
+    /// report's `valid` then follows the findings kept
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub select: Vec<String>,
     /// Leave out these rule codes, comma-separated

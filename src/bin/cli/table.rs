@@ -247,6 +247,11 @@ pub struct Xlsx {
 impl Xlsx {
     fn new(path: &Path) -> Result<Xlsx, XlsxError> {
         let mut workbook = Workbook::new();
+        // The findings sheets' rows wait in unnamed temporary files (removed by the system even if the run is killed)
+        // beside the output, which has room for the output anyway; a folder that cannot take one is an error now,
+        // not at the first sheet.
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        workbook.set_tempdir(dir)?;
         workbook.add_worksheet().set_name("Summary")?;
         let mut x = Xlsx { workbook, path: path.to_owned(), sheet: 0, next_row: 0, bold: CellFormat::new().set_bold() };
         x.add_findings_sheet()?;
