@@ -41,8 +41,9 @@ goes on. Records are read, checked in parallel and written in order, so memory s
 
 Output: without --format or -o, only the summary (on standard output). With --format jsonl, csv or xlsx, one
 report per record (jsonl) or one row per finding (csv, xlsx: record id, line, form, rule, rule name, severity,
-field, field label, message; a line that could not be read is a row with no rule); the summary then goes to
-standard error (the xlsx file also has a Summary sheet), and --summary FILE writes it as CSV too.
+field, field label, message; a line that could not be read is a row with no rule), on standard output or into -o
+FILE. The summary by rule goes to standard error when the findings take standard output, else to standard output;
+the xlsx file also has a Summary sheet, and --summary FILE writes it as CSV. --quiet leaves it out.
 
 Examples:
   # Last week's export, findings keyed by child id, for Excel
