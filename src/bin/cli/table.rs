@@ -241,6 +241,8 @@ pub struct Xlsx {
     /// The findings sheet being written (its index), and its next row.
     sheet: usize,
     next_row: u32,
+    /// The rows a sheet takes, header included ([`SHEET_ROWS`]; fewer in tests).
+    sheet_rows: u32,
     bold: CellFormat,
 }
 
@@ -253,7 +255,14 @@ impl Xlsx {
         let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         workbook.set_tempdir(dir)?;
         workbook.add_worksheet().set_name("Summary")?;
-        let mut x = Xlsx { workbook, path: path.to_owned(), sheet: 0, next_row: 0, bold: CellFormat::new().set_bold() };
+        let mut x = Xlsx {
+            workbook,
+            path: path.to_owned(),
+            sheet: 0,
+            next_row: 0,
+            sheet_rows: SHEET_ROWS,
+            bold: CellFormat::new().set_bold(),
+        };
         x.add_findings_sheet()?;
         Ok(x)
     }
@@ -279,7 +288,7 @@ impl Xlsx {
     }
 
     fn row(&mut self, row: &Row<'_>) -> Result<(), XlsxError> {
-        if self.next_row >= SHEET_ROWS {
+        if self.next_row >= self.sheet_rows {
             self.finish_sheet()?;
             self.add_findings_sheet()?;
         }
@@ -339,5 +348,50 @@ impl Xlsx {
             ws.set_column_width(u16::try_from(col).unwrap_or(0), width)?;
         }
         self.workbook.save(&self.path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{open_workbook, Reader};
+
+    #[test]
+    fn a_full_sheet_goes_on_in_the_next() {
+        let path = std::env::temp_dir().join(format!("sf-sheets-{}.xlsx", std::process::id()));
+        let mut x = Xlsx::new(&path).unwrap();
+        x.sheet_rows = 4; // the header and three findings
+        let lines: Vec<u64> = (1..=8).collect();
+        for line in &lines {
+            let row = Row {
+                id: "C-1",
+                line: *line,
+                form: "sf-referral",
+                code: "REF-001",
+                name: "missing-required-field",
+                severity: "error",
+                path: "/route",
+                label: "Referral route",
+                message: "Select the referral route",
+            };
+            x.row(&row).unwrap();
+        }
+        x.finish(
+            &Summary::default(),
+            safeguarding_forms::engine::registry::find("sf-referral").unwrap(),
+            &HashMap::new(),
+        )
+        .unwrap();
+        let mut book: calamine::Xlsx<_> = open_workbook(&path).unwrap();
+        assert_eq!(book.sheet_names(), ["Summary", "Findings", "Findings 2", "Findings 3"]);
+        let mut read = Vec::new();
+        for name in ["Findings", "Findings 2", "Findings 3"] {
+            let range = book.worksheet_range(name).unwrap();
+            let rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+            assert_eq!(rows[0][..2], ["Record id", "Line"], "{name} has the header");
+            read.extend(rows[1..].iter().map(|r| r[1].parse::<u64>().unwrap()));
+        }
+        assert_eq!(read, lines);
+        let _ = std::fs::remove_file(&path);
     }
 }
