@@ -545,3 +545,63 @@ fn help_describes_every_argument_and_option_with_examples_and_exit_codes() {
     let main_help = text(&run(&["--help"], b"").stdout);
     assert!(main_help.contains("Examples:") && main_help.contains("Exit codes:"));
 }
+
+/// LibreOffice, where installed (`apt-get install libreoffice-calc-nogui`): a real spreadsheet application opens the
+/// workbook and the CSV; a cell like `=1+1` stays text in both (never computed to 2), and accents survive.
+#[test]
+fn a_spreadsheet_application_opens_both_files() {
+    if Command::new("soffice").arg("--version").output().is_err() {
+        eprintln!("skipped: LibreOffice (soffice) is not installed");
+        return;
+    }
+    let d = dir("libreoffice");
+    let input = r#"{"childId":"=1+1","referralDate":"2025-05-20"}
+{broken
+{"childId":"Zoë-7","referralDate":"2025-02-30"}
+"#;
+    let (xlsx, csv) = (d.join("f.xlsx"), d.join("f.csv"));
+    for file in [&xlsx, &csv] {
+        let out = batch(&["--id-field", "/childId", "-q", "-o", file.to_str().unwrap()], input.as_bytes());
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    }
+    // Each sheet (1 Summary, 2 Findings) of the workbook, and the CSV read as UTF-8, written out as CSV.
+    let convert = |file: &PathBuf, sheet: &str, into: &str| -> String {
+        let out_dir = d.join(into);
+        let filter = format!("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,{sheet}");
+        let mut soffice = Command::new("soffice");
+        soffice.arg("--headless");
+        if file.extension().is_some_and(|e| e == "csv") {
+            soffice.arg("--infilter=Text - txt - csv (StarCalc):44,34,76,1");
+        }
+        let status = soffice
+            .args(["--convert-to", &filter])
+            .arg(file)
+            .arg("--outdir")
+            .arg(&out_dir)
+            .env("HOME", &d)
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "{}", text(&status.stderr));
+        let written = std::fs::read_dir(&out_dir).unwrap().next().unwrap().unwrap().path();
+        std::fs::read_to_string(written).unwrap()
+    };
+    let findings = convert(&xlsx, "2", "findings");
+    assert!(
+        findings.starts_with("Record id,Line,Form,Rule,Rule name,Severity,Field,Field label,Message\n"),
+        "{findings}"
+    );
+    assert!(
+        findings.contains("=1+1,1,sf-referral,REF-001,missing-required-field,error,/route,Referral route,"),
+        "{findings}"
+    );
+    assert!(findings.contains(",2,sf-referral,,line could not be read,error,,,not JSON text (syntax error)"));
+    assert!(findings.contains("Zoë-7,3,sf-referral,INP-003,date-not-real,error,/referralDate,Date of referral,"));
+    let summary = convert(&xlsx, "1", "summary");
+    assert!(
+        summary.contains("Records,2,") && summary.contains("REF-001,missing-required-field,error,8,2"),
+        "{summary}"
+    );
+    let from_csv = convert(&csv, "-1", "csv");
+    assert!(from_csv.contains("'=1+1,1,sf-referral,REF-001,"), "{from_csv}");
+    assert!(from_csv.contains("Zoë-7,3,sf-referral,INP-003,"), "{from_csv}");
+}
