@@ -249,39 +249,43 @@ impl Summary {
     }
 }
 
-/// A chunk of lines, and how many bytes of input were read up to its end.
-type Chunk = (Vec<Line>, u64);
+/// A chunk of lines.
+type Chunk = Vec<Line>;
 
 fn read_chunks(mut source: Source, tx: SyncSender<Result<Chunk, String>>) {
     let mut number = 0u64;
-    let mut read = 0u64;
     loop {
         let mut lines = Vec::with_capacity(CHUNK_LINES);
         let mut bytes = 0usize;
-        let mut done = false;
+        let mut end = Ok(false);
         while lines.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
             number = number.saturating_add(1);
             match source.next_line(number) {
-                Ok(Some((line, consumed))) => {
-                    bytes = bytes.saturating_add(consumed);
-                    read = read.saturating_add(consumed as u64);
+                Ok(Some(line)) => {
+                    bytes = bytes.saturating_add(line.text.as_ref().map_or(0, String::len));
                     lines.push(line);
                 }
                 Ok(None) => {
-                    done = true;
+                    end = Ok(true);
                     break;
                 }
                 Err(e) => {
-                    let _ = tx.send(Err(format!("cannot read {}: {e}", source.name)));
-                    return;
+                    end = Err(format!("cannot read {}: {e}", source.name));
+                    break;
                 }
             }
         }
-        if !lines.is_empty() && tx.send(Ok((lines, read))).is_err() {
+        // The lines read before an error are still checked and written.
+        if !lines.is_empty() && tx.send(Ok(lines)).is_err() {
             return;
         }
-        if done {
-            return;
+        match end {
+            Ok(false) => {}
+            Ok(true) => return,
+            Err(e) => {
+                let _ = tx.send(Err(e));
+                return;
+            }
         }
     }
 }
@@ -290,13 +294,10 @@ fn check_chunks(
     checker: Checker,
     pool: rayon::ThreadPool,
     rx: Receiver<Result<Chunk, String>>,
-    tx: SyncSender<Result<(Vec<Outcome>, u64), String>>,
+    tx: SyncSender<Result<Vec<Outcome>, String>>,
 ) {
     for chunk in rx {
-        let checked = chunk.map(|(lines, read)| {
-            let outcomes = pool.install(|| lines.into_par_iter().map(|l| checker.check(l)).collect());
-            (outcomes, read)
-        });
+        let checked = chunk.map(|lines| pool.install(|| lines.into_par_iter().map(|l| checker.check(l)).collect()));
         if tx.send(checked).is_err() {
             return;
         }
@@ -346,7 +347,7 @@ pub fn run(args: &BatchArgs, options: &Options) -> Result<ExitCode, Failure> {
     let encoding = args.encoding.as_deref().map(source::encoding).transpose()?;
     // The input first: a mistyped input path must not empty last week's findings file.
     let input = source::open(&args.file, encoding)?;
-    let size = input.size;
+    let (size, read) = (input.size, std::sync::Arc::clone(&input.read));
     let mut sink = Sink::open(format, args.output.as_deref())?;
     let findings_on_stdout = format.is_some() && args.output.is_none();
 
@@ -377,7 +378,7 @@ pub fn run(args: &BatchArgs, options: &Options) -> Result<ExitCode, Failure> {
     let started = Instant::now();
     let mut summary = Summary::default();
     for result in done_rx {
-        let (outcomes, read) = result.map_err(|e| {
+        let outcomes = result.map_err(|e| {
             bar.finish_and_clear();
             Failure::Message(e)
         })?;
@@ -386,7 +387,7 @@ pub fn run(args: &BatchArgs, options: &Options) -> Result<ExitCode, Failure> {
             write_rows(&mut sink, outcome, form, &names).inspect_err(|_| bar.finish_and_clear())?;
         }
         if size.is_some() {
-            bar.set_position(read);
+            bar.set_position(read.load(std::sync::atomic::Ordering::Relaxed));
         } else {
             bar.inc(outcomes.len() as u64);
         }

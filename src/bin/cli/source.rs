@@ -4,6 +4,8 @@
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use encoding_rs::Encoding;
 use encoding_rs_io::DecodeReaderBytesBuilder;
@@ -43,6 +45,8 @@ pub struct Source {
     reader: Box<dyn BufRead + Send>,
     /// The file's size in bytes, for a progress bar (`None` for standard input).
     pub size: Option<u64>,
+    /// The bytes read from the file so far (before decoding), for the same bar.
+    pub read: Arc<AtomicU64>,
     /// Where the error messages say it came from.
     pub name: String,
 }
@@ -63,6 +67,8 @@ pub fn open(file: &str, encoding: Option<&'static Encoding>) -> Result<Source, S
         }
         (Box::new(f), Some(meta.len()), file.to_owned())
     };
+    let read = Arc::new(AtomicU64::new(0));
+    let raw = Counting { inner: raw, read: Arc::clone(&read) };
     let decoded = DecodeReaderBytesBuilder::new()
         .encoding(encoding)
         // A byte-order mark wins over --encoding; UTF-8 is passed through as it is, so a byte that is not UTF-8 is
@@ -71,7 +77,21 @@ pub fn open(file: &str, encoding: Option<&'static Encoding>) -> Result<Source, S
         .utf8_passthru(true)
         .strip_bom(true)
         .build(raw);
-    Ok(Source { reader: Box::new(BufReader::with_capacity(256 * 1024, decoded)), size, name })
+    Ok(Source { reader: Box::new(BufReader::with_capacity(256 * 1024, decoded)), size, read, name })
+}
+
+/// A reader that counts the bytes it gives.
+struct Counting<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 /// The encoding named by a WHATWG label, for `--encoding`.
@@ -93,8 +113,8 @@ pub fn read_all(file: &str) -> Result<String, String> {
 }
 
 impl Source {
-    /// The input's lines: `Ok(None)` at its end, `Err` when it cannot be read.
-    pub fn next_line(&mut self, number: u64) -> std::io::Result<Option<(Line, usize)>> {
+    /// The input's next line (numbered `number`): `Ok(None)` at its end, `Err` when it cannot be read.
+    pub fn next_line(&mut self, number: u64) -> std::io::Result<Option<Line>> {
         let mut buf: Vec<u8> = Vec::new();
         let mut consumed = 0usize;
         let mut too_long = false;
@@ -138,7 +158,7 @@ impl Source {
                 LineProblem::NotUtf8 { column }
             })
         };
-        Ok(Some((Line { number, text }, consumed)))
+        Ok(Some(Line { number, text }))
     }
 }
 
