@@ -387,6 +387,7 @@ fn sh(script: &str) -> Output {
 }
 
 #[test]
+#[cfg(target_os = "linux")] // how a stream closed at start is told from /dev/null (src/bin/cli/source.rs)
 fn a_closed_standard_output_or_input_is_an_io_error() {
     for script in [
         r#""$0" forms >&-"#,
@@ -413,6 +414,7 @@ fn a_closed_standard_output_or_input_is_an_io_error() {
 }
 
 #[test]
+#[cfg(unix)]
 fn a_broken_pipe_ends_quietly() {
     let d = dir("pipe");
     let file = d.join("many.jsonl");
