@@ -34,6 +34,7 @@ fn validate_exit_codes_are_0_valid_1_invalid_2_usage() {
     let bad = cli(&["validate", "sf-referral", "-", "--today", "2025-06-02", "--stage", "submit"], Some("{}"));
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stdout).contains("REF-001 /referralDate: Enter the date of the referral"));
+    assert!(String::from_utf8_lossy(&bad.stdout).starts_with("sf-referral: invalid (6 errors, 0 warnings)"));
     let json = cli(&["validate", "sf-referral", "-", "--today", "2025-06-02", "--json"], Some("{}"));
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(report["form"], "sf-referral");
@@ -52,6 +53,13 @@ fn rules_and_schema() {
     assert!(rules.iter().any(|r| r["code"] == "REF-002" && r["citation"]["fidelity"] == "interpreted"));
     let md = String::from_utf8(cli(&["rules", "sf-referral", "--markdown"], None).stdout).unwrap();
     assert!(md.starts_with("| code |") && md.contains("| REF-005 |"));
+    let forms = cli(&["forms", "--json"], None);
+    assert_eq!(forms.status.code(), Some(0));
+    let forms: Vec<serde_json::Value> = serde_json::from_slice(&forms.stdout).unwrap();
+    assert_eq!(forms.len(), 28);
+    assert!(forms.iter().any(|f| f["id"] == "sf-referral" && f["rules"].as_u64() > Some(10)));
+    let listing = String::from_utf8(cli(&["forms"], None).stdout).unwrap();
+    assert!(listing.lines().any(|l| l.starts_with("sf-referral") && l.contains(" rules  ")), "{listing}");
     let table = String::from_utf8(cli(&["rules"], None).stdout).unwrap();
     assert!(table.contains("REF-001") && table.contains("INP-003"));
     let schema: serde_json::Value = serde_json::from_slice(&cli(&["schema", "sf-referral"], None).stdout).unwrap();
@@ -66,9 +74,9 @@ fn batch_reports_every_record_and_malformed_lines_by_number() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.starts_with("sf-referral: 3 records, 2 valid, 1 invalid, 2 malformed lines"), "{text}");
-    assert!(text.contains("line 4: data must be a plain object"), "{text}");
-    assert!(text.contains("line 5: invalid input"), "{text}");
-    assert!(text.contains("REF-001   error"), "{text}");
+    assert!(text.contains("line 4: not a JSON object"), "{text}");
+    assert!(text.contains("line 5: not JSON text (syntax error)"), "{text}");
+    assert!(text.contains("REF-001   error            5         1  missing-required-field"), "{text}");
     let json = cli(&["batch", "sf-referral", "-", "--today", "2025-06-02", "--json"], Some(&input));
     let lines: Vec<serde_json::Value> =
         String::from_utf8(json.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();

@@ -4,7 +4,11 @@
 //! - cuts nesting deeper than [`MAX_DEPTH`], replacing the too-deep value with `"\u{FFFD}"`, so no input can
 //!   overflow the stack (the field then reports a value it cannot read);
 //! - replaces a lone UTF-16 surrogate escape (`"\uD800"`), which `serde_json` would reject for the whole payload,
-//!   with U+FFFD, so the one field that holds it is reported and the rest of the form is still checked.
+//!   with U+FFFD, so the one field that holds it is reported and the rest of the form is still checked;
+//! - quotes a number beyond what a 64-bit float holds (`1e400`), which `serde_json` would also reject for the whole
+//!   payload ("number out of range"), so it reaches its field as text and is reported there (a number field says it
+//!   must be a number) instead of losing the record. Text from JavaScript never has one (`JSON.stringify` writes
+//!   `null` for an infinite number); a council's export can.
 
 use serde_json::Value;
 
@@ -76,6 +80,19 @@ fn guard(text: &str) -> Option<String> {
                 depth = depth.saturating_sub(1);
                 i = i.saturating_add(1);
             }
+            b'-' | b'0'..=b'9' => {
+                let end = number_end(bytes, i);
+                let token = text.get(i..end).unwrap_or("");
+                if beyond_f64(token) {
+                    let o = out.get_or_insert_with(String::new);
+                    o.push_str(text.get(copied..i).unwrap_or(""));
+                    o.push('"');
+                    o.push_str(token);
+                    o.push('"');
+                    copied = end;
+                }
+                i = end;
+            }
             _ => i = i.saturating_add(1),
         }
     }
@@ -96,6 +113,22 @@ fn string_end(bytes: &[u8], start: usize) -> usize {
         }
     }
     bytes.len()
+}
+
+/// The index just past the number token that starts at `start` (its characters, whether or not well formed).
+fn number_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while bytes.get(i).is_some_and(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')) {
+        i = i.saturating_add(1);
+    }
+    i
+}
+
+/// Whether a well-formed number token is too large for a 64-bit float (only an exponent or more than 300 digits can
+/// be; a malformed token is left for the parser to report).
+fn beyond_f64(token: &str) -> bool {
+    let may_overflow = token.len() > 300 || token.bytes().any(|b| b == b'e' || b == b'E');
+    may_overflow && token.parse::<f64>().is_ok_and(f64::is_infinite)
 }
 
 /// The index just past the object or array that opens at `start`.
@@ -207,6 +240,22 @@ mod tests {
         assert_eq!(v["a"], "x\u{FFFD}y");
         assert_eq!(v["b"], "😀");
         assert_eq!(v["c"], "\u{FFFD}");
+    }
+
+    #[test]
+    fn numbers_beyond_f64_reach_their_field_as_text() {
+        let big = "9".repeat(400);
+        let text = format!(r#"{{"a":1e400,"b":[-1E+999],"c":1e-400,"d":12,"e":"1e400","f":{big},"g":1.5e300}}"#);
+        let v = parse(&text).unwrap();
+        assert_eq!(v["a"], "1e400");
+        assert_eq!(v["b"][0], "-1E+999");
+        assert_eq!(v["c"], 0.0);
+        assert_eq!(v["d"], 12);
+        assert_eq!(v["e"], "1e400");
+        assert_eq!(v["f"], big.as_str());
+        assert_eq!(v["g"], 1.5e300);
+        // Malformed numbers stay malformed.
+        assert!(parse(r#"{"a":1e}"#).is_err());
     }
 
     #[test]

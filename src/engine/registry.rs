@@ -96,3 +96,46 @@ pub fn order_key(fields: &'static [Field], path: &str) -> Vec<u32> {
     }
     key
 }
+
+/// What the page calls the field at a JSON Pointer ("Date of referral" for `/referralDate`): a list's row and a date
+/// input's parts take the label of their field. `None` for the whole form (`""`) or a path that is not a field of the
+/// form.
+pub fn field_label(fields: &'static [Field], path: &str) -> Option<&'static str> {
+    let mut label = None;
+    let mut kind = Some(Kind::Object(fields));
+    for seg in path.split('/').skip(1) {
+        kind = match kind? {
+            Kind::Object(fs) => {
+                let field = fs.iter().find(|f| f.name == seg)?;
+                label = Some(field.label);
+                Some(field.kind)
+            }
+            Kind::List { item, .. } => {
+                seg.parse::<u32>().ok()?;
+                Some(*item)
+            }
+            Kind::Date if ["day", "month", "year"].contains(&seg) => None,
+            _ => return None,
+        };
+    }
+    label
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_labels_by_pointer() {
+        let referral = find("sf-referral").unwrap().fields;
+        assert_eq!(field_label(referral, "/referralDate"), Some("Date of referral"));
+        assert_eq!(field_label(referral, "/referralDate/month"), Some("Date of referral"));
+        assert_eq!(field_label(referral, "/referrer/email"), Some("Referrer's email address"));
+        assert_eq!(field_label(referral, "/children/2/attendancePercent"), Some("School attendance"));
+        assert_eq!(field_label(referral, "/children/0/missingEpisodes/3"), Some("Date the child went missing"));
+        assert_eq!(field_label(referral, "/children/0"), Some("Children"));
+        for not_a_field in ["", "/nope", "/children/x/name", "/referralDate/hour", "/referralDate/day/x", "/route/0"] {
+            assert_eq!(field_label(referral, not_a_field), None, "{not_a_field}");
+        }
+    }
+}

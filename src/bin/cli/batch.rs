@@ -1,153 +1,477 @@
-//! `batch`: every record of a JSON Lines file, checked in parallel with exactly the browser's rules, with a progress
-//! bar on a terminal and a summary (records, valid, invalid, malformed lines, findings by rule code and severity).
+//! `batch`: every record of a JSON Lines file, checked with exactly the browser's rules. Three stages run at once, so
+//! memory stays flat whatever the file's size: a reader thread decodes lines into chunks, a checker thread checks
+//! each chunk's records in parallel (rayon), and this thread writes the results in input order and keeps the summary
+//! (counts by rule, never the records). The channels between them hold at most a few chunks.
 
-use std::collections::BTreeMap;
-use std::io::Write;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::time::Instant;
 
+use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use safeguarding_forms::{self as sf, Options, Report, Severity};
+use safeguarding_forms::engine::registry::{self, FormDef};
+use safeguarding_forms::{self as sf, Diagnostic, Options, Report, Severity};
+use serde_json::Value;
 
-/// What one line gave: only what the summary needs, and the report's JSON line when asked for (a whole Report per
-/// record would hold hundreds of megabytes for a caseload).
-enum Outcome {
-    Checked(Checked),
-    /// A line that is not a JSON object (its number, and why — never its text).
-    Malformed(String),
-    Blank,
+use crate::source::{self, Line, Source};
+use crate::table::{Format, Row, Sink};
+use crate::{note, plural, thousands, write_failure, CheckArgs, Failure, StageArg};
+
+/// Lines per chunk, and the most bytes of text a chunk holds before it is sent on.
+const CHUNK_LINES: usize = 2048;
+const CHUNK_BYTES: usize = 8 * 1024 * 1024;
+/// Chunks waiting between two stages.
+const IN_FLIGHT: usize = 2;
+
+#[derive(Args)]
+pub struct BatchArgs {
+    /// The form every record is (see `forms`), e.g. sf-referral
+    pub form: String,
+    /// The records: a JSON Lines file (see below for encodings), or `-` for standard input
+    pub file: String,
+    #[command(flatten)]
+    pub check: CheckArgs,
+    /// Check the records as drafts or as submitted
+    #[arg(long, value_enum, default_value = "submit")]
+    pub stage: StageArg,
+    /// What to write: jsonl (one report per record), csv or xlsx (one row per finding)
+    /// [default: from -o's extension, else only the summary]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the findings into FILE instead of standard output (xlsx needs a file)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The same as --format jsonl
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+    /// A JSON Pointer to the record's id (e.g. /childId): its value fills the record id column (empty where absent)
+    #[arg(long, value_name = "POINTER")]
+    pub id_field: Option<String>,
+    /// Report only these rule codes, comma-separated (e.g. REF-001,INP-003; see `rules FORM`); a JSON Lines
+    /// report's `valid` then follows the findings kept
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub select: Vec<String>,
+    /// Leave out these rule codes, comma-separated
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub ignore: Vec<String>,
+    /// The findings that make the run fail (exit 1): error, warning (and errors), or never
+    #[arg(long, value_enum, default_value = "error", value_name = "LEVEL")]
+    pub fail_on: FailOn,
+    /// Also write the summary by rule (rule, rule name, severity, findings, records) as CSV into FILE
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
+    /// The input's encoding when it has no byte-order mark, e.g. windows-1252 [default: UTF-8]
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// No progress bar and no summary on the terminal (errors are still said)
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Threads that check records [default: one per CPU]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }
 
-pub fn run(form: &str, file: &str, options: &Options, json: bool, out: &mut impl Write) -> Result<ExitCode, String> {
-    // An unknown form is a usage error before any work.
-    sf::schema(form).map_err(|e| e.to_string())?;
-    let text = if file == "-" {
-        std::io::read_to_string(std::io::stdin()).map_err(|e| format!("cannot read standard input: {e}"))?
-    } else {
-        std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?
-    };
-    let lines: Vec<&str> = text.lines().collect();
-    let bar = ProgressBar::new(u64::try_from(lines.len()).unwrap_or(u64::MAX));
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {bar:40} {pos}/{len} records ({per_sec}, {eta} left)")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    let outcomes: Vec<Outcome> = lines
-        .par_iter()
-        .map(|line| {
-            let result = if line.trim().is_empty() {
-                Outcome::Blank
-            } else {
-                match sf::validate_json(form, line, options) {
-                    Ok(r) => Outcome::Checked(Checked::of(&r, json)),
-                    Err(e) => Outcome::Malformed(e.to_string()),
-                }
-            };
-            bar.inc(1);
-            result
-        })
-        .collect();
-    bar.finish_and_clear();
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Exit 1 when there is an error (or a line that cannot be read)
+    Error,
+    /// Exit 1 when there is a warning or an error
+    Warning,
+    /// Exit 0 whatever was found
+    Never,
+}
 
-    let mut summary = Summary::default();
-    for (i, o) in outcomes.iter().enumerate() {
-        let line_no = i.saturating_add(1);
-        match o {
+/// What checking one line gave: only what the output and the summary need.
+pub enum Outcome {
+    /// A blank line: skipped.
+    Blank,
+    /// A line that could not be read as a record: why (never its text).
+    Unreadable {
+        line: u64,
+        reason: String,
+    },
+    Checked(Checked),
+}
+
+pub struct Checked {
+    pub line: u64,
+    /// The record's id (`--id-field`: empty where the record has none); `None` without `--id-field`.
+    pub id: Option<String>,
+    pub valid: bool,
+    pub findings: Vec<Diagnostic>,
+    /// The report as JSON text, when JSON Lines are written.
+    pub json: Option<String>,
+}
+
+/// What every worker needs to check a line.
+struct Checker {
+    form: String,
+    options: Options,
+    select: HashSet<String>,
+    ignore: HashSet<String>,
+    id_field: Option<String>,
+    keep_json: bool,
+}
+
+impl Checker {
+    fn check(&self, line: Line) -> Outcome {
+        let number = line.number;
+        let text = match line.text {
+            Ok(t) => t,
+            Err(problem) => return Outcome::Unreadable { line: number, reason: problem.reason() },
+        };
+        if text.trim().is_empty() {
+            return Outcome::Blank;
+        }
+        let unreadable = |reason: String| Outcome::Unreadable { line: number, reason };
+        let value = match sf::engine::input::parse(&text) {
+            Ok(v) => v,
+            Err(sf::Error::InvalidInput(why)) => return unreadable(why),
+            Err(e) => return unreadable(e.to_string()),
+        };
+        if !value.is_object() {
+            return unreadable("not a JSON object (each line must hold one record, {…})".into());
+        }
+        let report = match sf::validate(&self.form, &value, &self.options) {
+            Ok(r) => r,
+            Err(e) => return unreadable(e.to_string()),
+        };
+        let id = self.id_field.as_deref().map(|p| value.pointer(p).map(id_text).unwrap_or_default());
+        let Report { form, diagnostics, outcome, .. } = report;
+        let findings: Vec<Diagnostic> = diagnostics
+            .into_iter()
+            .filter(|d| (self.select.is_empty() || self.select.contains(&d.code)) && !self.ignore.contains(&d.code))
+            .collect();
+        let valid = !findings.iter().any(|d| d.severity == Severity::Error);
+        let json = self.keep_json.then(|| {
+            let report = Report { form, valid, diagnostics: findings.clone(), outcome };
+            report.to_json()
+        });
+        Outcome::Checked(Checked { line: number, id, valid, findings, json })
+    }
+}
+
+/// A record id as a cell shows it: text as it is, a number or yes/no written out; cut to 200 characters.
+fn id_text(v: &Value) -> String {
+    let s = match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        _ => String::new(),
+    };
+    s.chars().take(200).collect()
+}
+
+/// A run's counts, kept as the records go by.
+#[derive(Default)]
+pub struct Summary {
+    pub records: usize,
+    pub valid: usize,
+    pub invalid: usize,
+    pub unreadable: usize,
+    /// The first unreadable lines: number and why.
+    pub unreadable_first: Vec<(u64, String)>,
+    /// (code, severity) → (findings, records with it).
+    pub by_rule: BTreeMap<(String, Severity), (usize, usize)>,
+}
+
+const UNREADABLE_LISTED: usize = 20;
+
+impl Summary {
+    fn add(&mut self, outcome: &Outcome) {
+        match outcome {
             Outcome::Blank => {}
-            Outcome::Malformed(why) => {
-                summary.malformed.push((line_no, why.clone()));
-                if json {
-                    let v = serde_json::json!({ "line": line_no, "error": why });
-                    writeln!(out, "{v}").map_err(|e| e.to_string())?;
+            Outcome::Unreadable { line, reason } => {
+                self.unreadable = self.unreadable.saturating_add(1);
+                if self.unreadable_first.len() < UNREADABLE_LISTED {
+                    self.unreadable_first.push((*line, reason.clone()));
                 }
             }
             Outcome::Checked(c) => {
-                summary.add(c);
-                if let Some(line) = &c.json {
-                    // The report's own JSON with the line number added as its last field.
-                    let body = line.strip_suffix('}').unwrap_or(line);
-                    writeln!(out, "{body},\"line\":{line_no}}}").map_err(|e| e.to_string())?;
+                self.records = self.records.saturating_add(1);
+                if c.valid {
+                    self.valid = self.valid.saturating_add(1);
+                } else {
+                    self.invalid = self.invalid.saturating_add(1);
+                }
+                let mut seen: Vec<(&str, Severity)> = Vec::new();
+                for d in &c.findings {
+                    let entry = self.by_rule.entry((d.code.clone(), d.severity)).or_insert((0, 0));
+                    entry.0 = entry.0.saturating_add(1);
+                    if !seen.contains(&(d.code.as_str(), d.severity)) {
+                        seen.push((d.code.as_str(), d.severity));
+                        entry.1 = entry.1.saturating_add(1);
+                    }
                 }
             }
         }
     }
-    let text = summary.render(form);
-    if json {
-        eprint!("{text}");
-    } else {
-        write!(out, "{text}").map_err(|e| e.to_string())?;
-    }
-    let all_valid = summary.invalid == 0 && summary.malformed.is_empty();
-    Ok(if all_valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
-}
 
-/// One record's result, kept small.
-struct Checked {
-    valid: bool,
-    findings: Vec<(String, Severity)>,
-    json: Option<String>,
-}
-
-impl Checked {
-    fn of(r: &Report, keep_json: bool) -> Checked {
-        Checked {
-            valid: r.valid,
-            findings: r.diagnostics.iter().map(|d| (d.code.clone(), d.severity)).collect(),
-            json: keep_json.then(|| r.to_json()),
-        }
-    }
-}
-
-#[derive(Default)]
-struct Summary {
-    records: usize,
-    valid: usize,
-    invalid: usize,
-    malformed: Vec<(usize, String)>,
-    /// (code, severity) → findings, and how many records had it.
-    by_rule: BTreeMap<(String, &'static str), (usize, usize)>,
-}
-
-impl Summary {
-    fn add(&mut self, r: &Checked) {
-        self.records = self.records.saturating_add(1);
-        if r.valid {
-            self.valid = self.valid.saturating_add(1);
-        } else {
-            self.invalid = self.invalid.saturating_add(1);
-        }
-        let mut seen: Vec<(&str, Severity)> = Vec::new();
-        for (code, severity) in &r.findings {
-            let entry = self.by_rule.entry((code.clone(), severity.as_str())).or_insert((0, 0));
-            entry.0 = entry.0.saturating_add(1);
-            if !seen.contains(&(code.as_str(), *severity)) {
-                seen.push((code.as_str(), *severity));
-                entry.1 = entry.1.saturating_add(1);
-            }
+    /// Whether anything was found at the fail level.
+    fn fails(&self, level: FailOn) -> bool {
+        let at = |s: Severity| self.by_rule.keys().any(|(_, sev)| *sev == s);
+        match level {
+            FailOn::Never => false,
+            FailOn::Error => self.unreadable > 0 || at(Severity::Error),
+            FailOn::Warning => self.unreadable > 0 || at(Severity::Error) || at(Severity::Warning),
         }
     }
 
-    fn render(&self, form: &str) -> String {
+    pub fn render(&self, form: &str, names: &HashMap<String, String>) -> String {
         let mut s = format!(
-            "{form}: {} records, {} valid, {} invalid, {} malformed lines\n",
-            self.records,
-            self.valid,
-            self.invalid,
-            self.malformed.len()
+            "{form}: {}, {} valid, {} invalid, {}\n",
+            plural(self.records, "record", "records"),
+            thousands(self.valid as u64),
+            thousands(self.invalid as u64),
+            plural(self.unreadable, "malformed line", "malformed lines"),
         );
-        for (line, why) in self.malformed.iter().take(20) {
+        for (line, why) in &self.unreadable_first {
             s.push_str(&format!("  line {line}: {why}\n"));
         }
-        if self.malformed.len() > 20 {
-            s.push_str(&format!("  … and {} more malformed lines\n", self.malformed.len().saturating_sub(20)));
+        if self.unreadable > self.unreadable_first.len() {
+            let more = self.unreadable.saturating_sub(self.unreadable_first.len());
+            s.push_str(&format!("  … and {}\n", plural(more, "more malformed line", "more malformed lines")));
         }
         if !self.by_rule.is_empty() {
             s.push_str("findings by rule:\n");
-            s.push_str(&format!("  {:<9} {:<8} {:>9} {:>9}\n", "code", "severity", "findings", "records"));
+            s.push_str(&format!("  {:<9} {:<8} {:>9} {:>9}  {}\n", "code", "severity", "findings", "records", "name"));
             for ((code, severity), (findings, records)) in &self.by_rule {
-                s.push_str(&format!("  {code:<9} {severity:<8} {findings:>9} {records:>9}\n"));
+                let name = names.get(code).map_or("", String::as_str);
+                let (findings, records) = (thousands(*findings as u64), thousands(*records as u64));
+                s.push_str(&format!("  {code:<9} {:<8} {findings:>9} {records:>9}  {name}\n", severity.as_str()));
             }
         }
         s
+    }
+}
+
+/// A chunk of lines.
+type Chunk = Vec<Line>;
+
+fn read_chunks(mut source: Source, tx: SyncSender<Result<Chunk, String>>) {
+    let mut number = 0u64;
+    loop {
+        let mut lines = Vec::with_capacity(CHUNK_LINES);
+        let mut bytes = 0usize;
+        let mut end = Ok(false);
+        while lines.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
+            number = number.saturating_add(1);
+            match source.next_line(number) {
+                Ok(Some(line)) => {
+                    bytes = bytes.saturating_add(line.text.as_ref().map_or(0, String::len));
+                    lines.push(line);
+                }
+                Ok(None) => {
+                    end = Ok(true);
+                    break;
+                }
+                Err(e) => {
+                    end = Err(format!("cannot read {}: {e}", source.name));
+                    break;
+                }
+            }
+        }
+        // The lines read before an error are still checked and written.
+        if !lines.is_empty() && tx.send(Ok(lines)).is_err() {
+            return;
+        }
+        match end {
+            Ok(false) => {}
+            Ok(true) => return,
+            Err(e) => {
+                let _ = tx.send(Err(e));
+                return;
+            }
+        }
+    }
+}
+
+fn check_chunks(
+    checker: Checker,
+    pool: rayon::ThreadPool,
+    rx: Receiver<Result<Chunk, String>>,
+    tx: SyncSender<Result<Vec<Outcome>, String>>,
+) {
+    for chunk in rx {
+        let checked = chunk.map(|lines| pool.install(|| lines.into_par_iter().map(|l| checker.check(l)).collect()));
+        if tx.send(checked).is_err() {
+            return;
+        }
+    }
+}
+
+/// The rule codes the form can report (its own and the shared input rules), with their names.
+fn catalogue(form: &str, options: &Options) -> Result<HashMap<String, String>, String> {
+    let rules = sf::rules(Some(form), options).map_err(|e| e.to_string())?;
+    Ok(rules.into_iter().map(|r| (r.code, r.name)).collect())
+}
+
+fn rule_codes(
+    given: &[String],
+    names: &HashMap<String, String>,
+    flag: &str,
+    form: &str,
+) -> Result<HashSet<String>, String> {
+    let mut codes = HashSet::new();
+    for code in given.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+        let code = code.to_ascii_uppercase();
+        if !names.contains_key(&code) {
+            return Err(format!("{flag}: {code} is not a rule of {form} (see `safeguarding-forms rules {form}`)"));
+        }
+        codes.insert(code);
+    }
+    Ok(codes)
+}
+
+pub fn run(args: &BatchArgs, options: &Options) -> Result<ExitCode, Failure> {
+    // Every usage error before any work.
+    let form: &'static FormDef = registry::find(&args.form).map_err(|e| e.to_string())?;
+    let names = catalogue(form.id, options)?;
+    let select = rule_codes(&args.select, &names, "--select", form.id)?;
+    let ignore = rule_codes(&args.ignore, &names, "--ignore", form.id)?;
+    if let Some(p) = &args.id_field {
+        if !(p.is_empty() || p.starts_with('/')) {
+            return Err(Failure::Message("--id-field must be a JSON Pointer, like /childId".into()));
+        }
+    }
+    let format = match (args.format, args.json, &args.output) {
+        (Some(f), _, _) => Some(f),
+        (None, true, _) => Some(Format::Jsonl),
+        (None, false, Some(path)) => Some(Format::from_path(path)?),
+        (None, false, None) => None,
+    };
+    let encoding = args.encoding.as_deref().map(source::encoding).transpose()?;
+    // The input first: a mistyped input path must not empty last week's findings file.
+    let input = source::open(&args.file, encoding)?;
+    let (size, read) = (input.size, std::sync::Arc::clone(&input.read));
+    let mut sink = Sink::open(format, args.output.as_deref())?;
+    let findings_on_stdout = format.is_some() && args.output.is_none();
+
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = args.threads {
+        pool = pool.num_threads(usize::from(n));
+    }
+    let pool = pool.build().map_err(|e| format!("cannot start the worker threads: {e}"))?;
+    let checker = Checker {
+        form: form.id.to_owned(),
+        options: options.clone(),
+        select,
+        ignore,
+        id_field: args.id_field.clone(),
+        keep_json: format == Some(Format::Jsonl),
+    };
+    let (line_tx, line_rx) = sync_channel(IN_FLIGHT);
+    let (done_tx, done_rx) = sync_channel(IN_FLIGHT);
+    let spawn = |name: &str| std::thread::Builder::new().name(name.to_owned());
+    spawn("read")
+        .spawn(move || read_chunks(input, line_tx))
+        .map_err(|e| format!("cannot start the reader thread: {e}"))?;
+    spawn("check")
+        .spawn(move || check_chunks(checker, pool, line_rx, done_tx))
+        .map_err(|e| format!("cannot start the checker thread: {e}"))?;
+
+    let bar = progress_bar(args.quiet, size);
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    for result in done_rx {
+        let outcomes = result.map_err(|e| {
+            bar.finish_and_clear();
+            Failure::Message(e)
+        })?;
+        for outcome in &outcomes {
+            summary.add(outcome);
+            write_rows(&mut sink, outcome, form, &names).inspect_err(|_| bar.finish_and_clear())?;
+        }
+        if size.is_some() {
+            bar.set_position(read.load(std::sync::atomic::Ordering::Relaxed));
+        } else {
+            bar.inc(outcomes.len() as u64);
+        }
+        bar.set_message(plural(summary.records, "record", "records"));
+    }
+    bar.finish_and_clear();
+    let elapsed = started.elapsed();
+    sink.finish(&summary, form, &names)?;
+
+    let text = summary.render(form.id, &names);
+    if let Some(path) = &args.summary {
+        crate::table::write_summary_csv(path, &summary, &names)?;
+    }
+    if !args.quiet {
+        if findings_on_stdout {
+            note(&text);
+        } else {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| write_failure("to standard output", &e))?;
+        }
+        let seconds = elapsed.as_secs_f64();
+        let rate = if seconds > 0.0 { (summary.records as f64 / seconds).round() as u64 } else { 0 };
+        note(&format!(
+            "checked {} in {seconds:.1} s ({}/s)\n",
+            plural(summary.records, "record", "records"),
+            thousands(rate)
+        ));
+    }
+    Ok(if summary.fails(args.fail_on) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn write_rows(
+    sink: &mut Sink,
+    outcome: &Outcome,
+    form: &'static FormDef,
+    names: &HashMap<String, String>,
+) -> Result<(), Failure> {
+    match outcome {
+        Outcome::Blank => Ok(()),
+        Outcome::Unreadable { line, reason } => sink.unreadable(*line, reason, form.id),
+        Outcome::Checked(c) => {
+            if let Some(json) = &c.json {
+                return sink.report(json, c);
+            }
+            for d in &c.findings {
+                sink.row(&Row {
+                    id: c.id.as_deref().unwrap_or(""),
+                    line: c.line,
+                    form: form.id,
+                    code: &d.code,
+                    name: names.get(&d.code).map_or("", String::as_str),
+                    severity: d.severity.as_str(),
+                    path: &d.path,
+                    label: registry::field_label(form.fields, &d.path).unwrap_or(""),
+                    message: &d.message,
+                })?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// A progress bar on a terminal only: by bytes for a file, a spinner counting records for standard input.
+fn progress_bar(quiet: bool, size: Option<u64>) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    match size {
+        Some(bytes) => {
+            let bar = ProgressBar::new(bytes);
+            bar.set_style(
+                ProgressStyle::with_template("{bar:40} {percent:>3}% {msg} ({eta} left)")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar
+        }
+        None => {
+            let bar = ProgressBar::new_spinner();
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar
+        }
     }
 }
