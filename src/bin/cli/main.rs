@@ -372,13 +372,36 @@ fn rules_table(rules: &[RuleInfo]) -> String {
             sf::Fidelity::Same => "same",
             sf::Fidelity::Interpreted => "interpreted",
         };
-        let severity = if r.stage_dependent { "error*" } else { r.severity.as_str() };
+        let severity = if !r.enabled {
+            "off"
+        } else if r.stage_dependent {
+            "error*"
+        } else {
+            r.severity.as_str()
+        };
         s.push_str(&format!(
             "{:<8} {:<20} {:<7} {:<11} {:<44} {}: {}\n",
             r.code, r.form, severity, fidelity, r.name, r.citation.document, r.citation.section
         ));
     }
     s.push_str("* info while drafting, error at submit");
+    let set: Vec<String> = rules
+        .iter()
+        .filter_map(|r| {
+            let by = r.set_by.as_ref()?;
+            let what = if r.enabled { r.severity.as_str() } else { "switched off" };
+            Some(format!(
+                "\n{} {what} by the {} profile{}",
+                r.code,
+                by.profile,
+                by.source.as_deref().map(|s| format!(": {s}")).unwrap_or_default()
+            ))
+        })
+        .collect();
+    if !set.is_empty() {
+        s.push('\n');
+        s.push_str(&set.concat());
+    }
     s
 }
 
