@@ -790,4 +790,42 @@ fn aud_022_a_practitioners_case_file_audits_are_bi_monthly() {
     // The previous audit on or after this one is an evidence-order error.
     let d = with(complete(), "/previousAuditOn", json!("2025-01-31"));
     assert_eq!(found(&check(FORM, &d, &opts()), "AUD-017"), vec![("/previousAuditOn".into(), Error)]);
+
+/// Issue 16: with questions neither graded nor N/A the audit is incomplete: the outcome says so, how many are left,
+/// and gives no headline grade (a grade from 1 answer of 39 read as the audit's finding); once every question is
+/// answered or N/A the grade is back.
+#[test]
+fn an_incomplete_audit_has_no_headline_grade_until_every_question_is_answered_or_na() {
+    let one = json!({ "basic.demographics": 4 });
+    let d = with(with(complete(), "/answers", one), "/childSafe", json!({ "answer": "no", "comments": "Reasons" }));
+    let r = check(FORM, &d, &opts());
+    let o = outcome(&r);
+    assert_eq!(o["complete"], false);
+    assert_eq!(o["unansweredQuestions"], 38);
+    assert_eq!(o["suggestedOverall"], Value::Null);
+    assert_eq!(o["suggestedOverallLabel"], Value::Null);
+    assert_eq!(o["agreement"], Value::Null);
+    assert_eq!(
+        o["derivation"].as_array().unwrap().last().unwrap(),
+        "Incomplete: 38 of 39 questions are still to be graded or marked N/A, so there is no suggested overall grade yet."
+    );
+    // Every question N/A but one: complete, and graded.
+    let r = scored(only(&[("basic.demographics", 4)]));
+    assert_eq!(outcome(&r)["complete"], true);
+    assert_eq!(outcome(&r)["unansweredQuestions"], 0);
+    assert_eq!(outcome(&r)["suggestedOverall"], 4);
+    // One question left blank: incomplete again.
+    let mut answers = answers_by(|_, _| 2);
+    answers.as_object_mut().unwrap().remove("plans.up-to-date");
+    let r = scored(answers);
+    assert_eq!(outcome(&r)["unansweredQuestions"], 1);
+    assert_eq!(outcome(&r)["suggestedOverall"], Value::Null);
+    assert!(outcome(&r)["derivation"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .contains("1 of 39 questions is"));
 }

@@ -277,3 +277,77 @@ fn an_unreadable_character_in_a_date_part_is_reported_as_unreadable() {
     assert_eq!(found(&r, "INP-013"), vec![("/referralDate/day".into(), safeguarding_forms::Severity::Error)]);
     assert!(!r.has("INP-003"));
 }
+
+/// Issue 16: a date and time typed in GOV.UK parts (day, month, year, hour, minute) is read like its ISO text, and a
+/// part at fault is named in the message and the path, as a date's parts are.
+#[test]
+fn date_time_parts_are_read_and_the_part_at_fault_is_named() {
+    let form = "return-home-interview";
+    let base = json!({
+        "episodes": [{ "reportedMissingAt": "2024-05-28T23:00" }],
+        "interviewAt": "2024-05-29T10:00",
+        "conductedBy": "Duty practitioner"
+    });
+    let parts = |d: &str, m: &str, y: &str, h: &str, min: &str| json!({ "day": d, "month": m, "year": y, "hour": h, "minute": min });
+    let at = |v: Value| check(form, &with(base.clone(), "/episodes/0/foundAt", v), &opts());
+    let input_findings = |r: &safeguarding_forms::Report| -> Vec<(String, String, String)> {
+        r.diagnostics
+            .iter()
+            .filter(|d| d.code.starts_with("INP-") && d.path.starts_with("/episodes/0/foundAt"))
+            .map(|d| (d.code.to_string(), d.path.to_string(), d.message.to_string()))
+            .collect()
+    };
+
+    // As typed, "29 5 2024 1 05": the same as "2024-05-29T01:05".
+    let typed = at(parts("29", "5", "2024", "1", "05"));
+    let iso = at(json!("2024-05-29T01:05"));
+    assert_eq!(input_findings(&typed), vec![]);
+    assert_eq!(typed.outcome, iso.outcome);
+    assert_ne!(typed.outcome.as_ref().map(|o| &o["interviewDue"]), Some(&Value::Null), "the time was read");
+
+    let hour = at(parts("29", "5", "2024", "25", "00"));
+    assert_eq!(
+        input_findings(&hour),
+        vec![(
+            "INP-016".into(),
+            "/episodes/0/foundAt/hour".into(),
+            "Hour in date and time found must be a number from 0 to 23".into()
+        )]
+    );
+    let minute = at(parts("29", "5", "2024", "10", "75"));
+    assert_eq!(
+        input_findings(&minute),
+        vec![(
+            "INP-016".into(),
+            "/episodes/0/foundAt/minute".into(),
+            "Minute in date and time found must be a number from 0 to 59".into()
+        )]
+    );
+    // A date part at fault keeps the date's own message and path.
+    let day = at(parts("31", "2", "2024", "10", "00"));
+    assert_eq!(
+        input_findings(&day),
+        vec![("INP-003".into(), "/episodes/0/foundAt/day".into(), "Date and time found must be a real date".into())]
+    );
+    let year = at(parts("29", "5", "24", "10", "00"));
+    assert_eq!(input_findings(&year)[0].1, "/episodes/0/foundAt/year");
+    // Missing parts are listed in the order of the boxes, at the first one missing.
+    let missing = at(parts("29", "5", "2024", "", ""));
+    assert_eq!(
+        input_findings(&missing),
+        vec![(
+            "INP-002".into(),
+            "/episodes/0/foundAt/hour".into(),
+            "Date and time found must include an hour and minute".into()
+        )]
+    );
+    let missing = at(parts("29", "", "2024", "10", ""));
+    assert_eq!(input_findings(&missing)[0].2, "Date and time found must include a month and minute");
+    // All parts blank is blank; ISO text still gets its one message for the whole value.
+    assert_eq!(input_findings(&at(parts("", "", "", "", ""))), vec![]);
+    let text = at(json!("2024-05-29T25:00"));
+    assert_eq!(input_findings(&text)[0].1, "/episodes/0/foundAt");
+    // A part that is neither text nor a number.
+    let wrong = at(json!({ "day": "29", "month": "5", "year": "2024", "hour": [1], "minute": "00" }));
+    assert_eq!(input_findings(&wrong)[0].1, "/episodes/0/foundAt");
+}

@@ -64,6 +64,8 @@ pub enum Part {
     Day,
     Month,
     Year,
+    Hour,
+    Minute,
 }
 
 impl Part {
@@ -72,6 +74,8 @@ impl Part {
             Part::Day => "day",
             Part::Month => "month",
             Part::Year => "year",
+            Part::Hour => "hour",
+            Part::Minute => "minute",
         }
     }
 }
@@ -219,8 +223,15 @@ fn parse_parts(parts: &Map<String, Value>) -> Result<Option<NaiveDate>, DateProb
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Malformed;
 
-/// Reads a UK local date-time, `"YYYY-MM-DDTHH:MM"`. `Ok(None)` when blank; `Err(Malformed)` when malformed.
+/// Reads a UK local date-time, `"YYYY-MM-DDTHH:MM"` or the parts of a GOV.UK date input with hour and minute
+/// (`{ day, month, year, hour, minute }`). `Ok(None)` when blank; `Err(Malformed)` when malformed.
 pub fn parse_datetime(v: &Value) -> Result<Option<NaiveDateTime>, Malformed> {
+    parse_datetime_detail(v).map_err(|_| Malformed)
+}
+
+/// [`parse_datetime`], saying what is wrong: for parts, which part ([`Part::Hour`], [`Part::Minute`] or a date
+/// part); for text, `NotReal(None)`.
+pub fn parse_datetime_detail(v: &Value) -> Result<Option<NaiveDateTime>, DateProblem> {
     match v {
         Value::Null => Ok(None),
         Value::String(s) => {
@@ -228,10 +239,46 @@ pub fn parse_datetime(v: &Value) -> Result<Option<NaiveDateTime>, Malformed> {
             if s.is_empty() {
                 return Ok(None);
             }
-            calendar::parse_local_datetime(&s).map(Some).ok_or(Malformed)
+            calendar::parse_local_datetime(&s).map(Some).ok_or(DateProblem::NotReal(None))
         }
-        _ => Err(Malformed),
+        Value::Object(parts) => parse_datetime_parts(parts),
+        _ => Err(DateProblem::WrongType),
     }
+}
+
+fn parse_datetime_parts(parts: &Map<String, Value>) -> Result<Option<NaiveDateTime>, DateProblem> {
+    let read = |k| part_text(parts, k).map_err(|()| DateProblem::WrongType);
+    let (hour, minute) = (read("hour")?, read("minute")?);
+    let date_parts = ["day", "month", "year"].iter().any(|k| !matches!(part_text(parts, k), Ok(None)));
+    if hour.is_none() && minute.is_none() && !date_parts {
+        return Ok(None);
+    }
+    // The date first (its own messages name day, month or year); a missing date part and a missing time part are
+    // reported together, in the order of the boxes.
+    let date = match parse_parts(parts) {
+        Ok(d) => d,
+        Err(DateProblem::Incomplete(mut missing)) => {
+            missing.extend(
+                [(Part::Hour, &hour), (Part::Minute, &minute)].iter().filter(|(_, v)| v.is_none()).map(|(p, _)| *p),
+            );
+            return Err(DateProblem::Incomplete(missing));
+        }
+        Err(e) => return Err(e),
+    };
+    let missing: Vec<Part> =
+        [(Part::Hour, &hour), (Part::Minute, &minute)].iter().filter(|(_, v)| v.is_none()).map(|(p, _)| *p).collect();
+    if date.is_none() || !missing.is_empty() {
+        let mut all = if date.is_none() { vec![Part::Day, Part::Month, Part::Year] } else { vec![] };
+        all.extend(missing);
+        return Err(DateProblem::Incomplete(all));
+    }
+    let (Some(date), Some(hour), Some(minute)) = (date, hour, minute) else {
+        return Err(DateProblem::Incomplete(vec![]));
+    };
+    let h = digits(&hour, 2).filter(|h| *h <= 23).ok_or(DateProblem::NotReal(Some(Part::Hour)))?;
+    let m = digits(&minute, 2).filter(|m| *m <= 59).ok_or(DateProblem::NotReal(Some(Part::Minute)))?;
+    let time = chrono::NaiveTime::from_hms_opt(h, m, 0).ok_or(DateProblem::NotReal(Some(Part::Hour)))?;
+    Ok(Some(date.and_time(time)))
 }
 
 /// Reads a number: a JSON number, or text of plain decimal digits (an optional minus and decimal point; no

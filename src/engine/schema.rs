@@ -15,7 +15,7 @@ pub fn form_schema(form: &FormDef) -> Value {
         m.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
         m.insert("$id".into(), json!(format!("urn:safeguarding-forms:{}", form.id)));
         m.insert("title".into(), json!(form.title));
-        m.insert("$defs".into(), json!({ "date": date_def() }));
+        m.insert("$defs".into(), json!({ "date": date_def(), "dateTime": date_time_def() }));
     }
     root
 }
@@ -29,6 +29,19 @@ fn date_def() -> Value {
                 "day": { "type": ["string", "integer", "null"] },
                 "month": { "type": ["string", "integer", "null"] },
                 "year": { "type": ["string", "integer", "null"] } } },
+            { "type": "null" }
+        ]
+    })
+}
+
+fn date_time_def() -> Value {
+    let part = json!({ "type": ["string", "integer", "null"] });
+    json!({
+        "description": "A UK local date and time: \"YYYY-MM-DDTHH:MM\", or the parts of a GOV.UK date input with hour and minute, as typed.",
+        "anyOf": [
+            { "type": "string", "pattern": "^\\s*(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?)?\\s*$" },
+            { "type": "object", "properties": {
+                "day": part, "month": part, "year": part, "hour": part, "minute": part } },
             { "type": "null" }
         ]
     })
@@ -69,10 +82,7 @@ fn kind_schema(kind: &Kind) -> Value {
     match kind {
         Kind::Text { max } => json!({ "type": ["string", "number", "boolean", "null"], "maxLength": max }),
         Kind::Date => json!({ "$ref": "#/$defs/date" }),
-        Kind::DateTime => json!({
-            "type": ["string", "null"],
-            "pattern": "^\\s*(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?)?\\s*$"
-        }),
+        Kind::DateTime => json!({ "$ref": "#/$defs/dateTime" }),
         Kind::Bool => json!({ "anyOf": [{ "type": ["boolean", "null"] }, { "type": "string", "pattern": BOOL_TEXT }] }),
         Kind::Number { min, max, integer } => json!({ "anyOf": [
             { "type": [if *integer { "integer" } else { "number" }, "null"], "minimum": min, "maximum": max },

@@ -213,16 +213,7 @@ fn check_value(label: &str, kind: &Kind, v: &Value, required: &Rule, path: &mut 
             _ => wrong_type(label, "text", path, ctx),
         },
         Kind::Date => check_date(label, v, path, ctx),
-        Kind::DateTime => {
-            if read::parse_datetime(v).is_err() {
-                if has_unreadable(v) {
-                    unreadable(label, path, ctx);
-                } else {
-                    let message = format!("{label} must be a real date and time, like 2025-06-27T14:30");
-                    ctx.emit(&DATETIME_INVALID, path.as_str(), message);
-                }
-            }
-        }
+        Kind::DateTime => check_datetime(label, v, path, ctx),
         Kind::Bool => {
             if read::parse_bool(v).is_err() {
                 let message = match label.strip_prefix("Whether ") {
@@ -366,6 +357,50 @@ fn text_format(label: &str, v: &Value, ok: fn(&str) -> bool, rule: &Rule, messag
             ctx.emit(rule, path, message.to_owned());
         }
         _ => wrong_type(label, "text", path, ctx),
+    }
+}
+
+/// A date and time: ISO text gets one message for the whole value; GOV.UK parts (day, month, year, hour, minute)
+/// get the message of the part at fault, at that part's path, as [`check_date`] does for a date.
+fn check_datetime(label: &str, v: &Value, path: &mut String, ctx: &mut Ctx) {
+    let Err(problem) = read::parse_datetime_detail(v) else { return };
+    if has_unreadable(v) {
+        let part = ["day", "month", "year", "hour", "minute"]
+            .into_iter()
+            .find(|p| matches!(v.get(*p), Some(Value::String(s)) if s.contains('\u{FFFD}')));
+        let target = part.map_or_else(|| path.to_string(), |p| format!("{path}/{p}"));
+        unreadable(label, &target, ctx);
+        return;
+    }
+    if !v.is_object() {
+        let message = format!("{label} must be a real date and time, like 2025-06-27T14:30");
+        ctx.emit(&DATETIME_INVALID, path.as_str(), message);
+        return;
+    }
+    match problem {
+        DateProblem::Incomplete(missing) => {
+            let names: Vec<&str> = missing.iter().map(|p| p.key()).collect();
+            let article = if names.first() == Some(&"hour") { "an" } else { "a" };
+            let list = match names.as_slice() {
+                [] => "a day, month, year, hour and minute".to_owned(),
+                [a] => format!("{article} {a}"),
+                [init @ .., last] => format!("{article} {} and {last}", init.join(", ")),
+            };
+            let target = missing.first().map_or_else(|| path.to_string(), |p| format!("{path}/{}", p.key()));
+            ctx.emit(&DATE_INCOMPLETE, target, format!("{label} must include {list}"));
+        }
+        DateProblem::NotReal(Some(Part::Hour)) => {
+            let message = format!("Hour in {} must be a number from 0 to 23", lower_first(label));
+            ctx.emit(&DATETIME_INVALID, format!("{path}/hour"), message);
+        }
+        DateProblem::NotReal(Some(Part::Minute)) => {
+            let message = format!("Minute in {} must be a number from 0 to 59", lower_first(label));
+            ctx.emit(&DATETIME_INVALID, format!("{path}/minute"), message);
+        }
+        DateProblem::WrongType => {
+            ctx.emit(&WRONG_TYPE, path.as_str(), format!("{label} must be a date and time, like 27 3 2007 14:30"));
+        }
+        _ => check_date(label, v, path, ctx),
     }
 }
 

@@ -173,7 +173,13 @@ pub fn generate() -> Result<Vec<(String, String)>, String> {
 fn kind_of(root: &Value, s: &Value) -> String {
     let s = &canonical(s);
     if let Some(r) = s.get("$ref").and_then(Value::as_str) {
-        return if r.ends_with("/date") { "date".into() } else { r.into() };
+        return if r.ends_with("/date") {
+            "date".into()
+        } else if r.ends_with("/dateTime") {
+            "date-time".into()
+        } else {
+            r.into()
+        };
     }
     let _ = root;
     if let Some(e) = s.get("enum").and_then(Value::as_array) {

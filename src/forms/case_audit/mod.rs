@@ -118,14 +118,20 @@ fn outcome(
         .iter()
         .map(|s| json!({ "question": s.question, "suggested": s.suggested, "reason": s.reason }))
         .collect();
-    let agreement = f.recorded_overall.zip(scores.suggested).map(|(r, s)| scoring::agreement(r, s));
+    // No headline grade while any question is neither graded nor N/A: a grade from part of the answers reads as the
+    // audit's finding (issue 16).
+    let complete = scores.unanswered == 0;
+    let headline = scores.suggested.filter(|_| complete);
+    let agreement = f.recorded_overall.zip(headline).map(|(r, s)| scoring::agreement(r, s));
     // Built key by key (the same keys, in the same order, as a `json!` object): `json!` would copy the sections and
     // the suggestions through the serializer, which a keystroke in a live session pays for every time.
     let mut out = Map::new();
     out.insert("sections".into(), Value::Array(sections));
     out.insert("overallMean".into(), json!(scores.overall_mean.map(scoring::hundredths_number)));
-    out.insert("suggestedOverall".into(), json!(scores.suggested));
-    out.insert("suggestedOverallLabel".into(), json!(scores.suggested.and_then(model::grade_label)));
+    out.insert("complete".into(), json!(complete));
+    out.insert("unansweredQuestions".into(), json!(scores.unanswered));
+    out.insert("suggestedOverall".into(), json!(headline));
+    out.insert("suggestedOverallLabel".into(), json!(headline.and_then(model::grade_label)));
     out.insert("limitingJudgements".into(), json!(scores.limiting));
     out.insert("derivation".into(), Value::Array(scores.derivation.iter().cloned().map(Value::String).collect()));
     out.insert("recordedOverall".into(), json!(f.recorded_overall));

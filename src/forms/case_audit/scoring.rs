@@ -97,7 +97,12 @@ pub struct Scores {
     pub overall_mean: Option<i64>,
     /// The grade of the overall mean, before the limiting judgements.
     pub from_answers: Option<u8>,
+    /// The grade the answers and the limiting judgements suggest (what AUD-005 compares with), also while
+    /// questions are unanswered.
     pub suggested: Option<u8>,
+    /// Questions neither graded nor marked N/A: while any is left, the audit is incomplete and its outcome gives no
+    /// headline grade.
+    pub unanswered: usize,
     pub limiting: Vec<&'static str>,
     pub derivation: Vec<String>,
 }
@@ -204,11 +209,17 @@ pub fn score(
         });
         suggested = suggested.map(|g| g.max(3));
     }
+    let unanswered = sections.iter().fold(0usize, |acc, s| acc.saturating_add(s.unanswered));
+    let total = QUESTIONS.len();
     derivation.push(match suggested {
+        _ if unanswered > 0 => format!(
+            "Incomplete: {unanswered} of {total} questions {} still to be graded or marked N/A, so there is no suggested overall grade yet.",
+            if unanswered == 1 { "is" } else { "are" }
+        ),
         Some(g) => format!("Suggested overall grade: {g} ({}).", label(g)),
         None => "No suggested overall grade yet.".to_owned(),
     });
-    Scores { sections, graded: all.len(), overall_mean, from_answers, suggested, limiting, derivation }
+    Scores { sections, graded: all.len(), overall_mean, from_answers, suggested, unanswered, limiting, derivation }
 }
 
 /// How the auditors' overall score compares with the suggested grade: `same`, `within-one` or `differs` (an
