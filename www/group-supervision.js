@@ -1,13 +1,14 @@
 // Family Safeguarding group (case) supervision (`group-supervision`, forms.md §23), checked live by the WebAssembly
-// module. The form toolkit (one FormSession in draft, messages by each field, the error summary, "Checks
-// unavailable") comes from www/family-programme.js, whose own page does not start here.
+// module. The fields, the session, the messages and the error summary are the live form's (www/live-form.js);
+// this file keeps the record's layout and its outcome.
 //
 // `?today=YYYY-MM-DD` in the page's address fixes "today" (for demos and tests).
 
 import { startGovukFrontend, el } from '/www/common.js';
 import {
-  createFormPage, showBanner, unavailableText, svg, isoDate, addDays, dayNumber, formatDate, shortDate, plural,
+  showBanner, unavailableText, svg, isoDate, addDays, dayNumber, formatDate, shortDate, plural,
 } from '/www/family-programme.js';
+import { createLiveForm } from '/www/live-form.js';
 
 const FORM_ID = 'group-supervision';
 
@@ -384,7 +385,7 @@ function showRecordOutcome(outcome, state, model, today) {
 async function startRecord() {
   startGovukFrontend();
   let today = null;
-  const page = createFormPage({
+  const page = createLiveForm({
     formId: FORM_ID,
     formEl: document.getElementById('supervision-form'),
     fieldsEl: document.getElementById('form-fields'),
