@@ -62,10 +62,13 @@ export function useBrowser({ viewport = { width: 1280, height: 900 } } = {}) {
 
 /**
  * Opens a page, recording console errors, page errors and failed responses; waits for `ready` (a selector) unless
- * it is null.
+ * it is null. `setup(page)` runs before the page loads (routes); `viewport` sizes this page.
  */
-export async function openPage(pathname, { ready = 'body[data-checks="ready"]', expectNetworkFailure = false } = {}) {
+export async function openPage(pathname, { ready = 'body[data-checks="ready"]', expectNetworkFailure = false, setup, viewport } = {}) {
   const page = await browser.context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  // Routes of this page only (another Content-Security-Policy, a missing file), before it loads.
+  if (setup) await setup(page);
   const log = { consoleErrors: [], pageErrors: [], foreign: [], failed: [] };
   page.on('console', (msg) => {
     if (msg.type() === 'error') log.consoleErrors.push(msg.text());
@@ -93,13 +96,13 @@ export function assertClean(log) {
 
 /** A screenshot into tests/browser/artifacts/ (git-ignored): the full page unless told otherwise. */
 export async function shot(page, name, options = {}) {
-  mkdirSync(ARTIFACTS, { recursive: true });
+  mkdirSync(path.dirname(path.join(ARTIFACTS, name)), { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true, ...options });
 }
 
 /** A screenshot of one element. */
 export async function shotOf(page, selector, name) {
-  mkdirSync(ARTIFACTS, { recursive: true });
+  mkdirSync(path.dirname(path.join(ARTIFACTS, name)), { recursive: true });
   await page.locator(selector).screenshot({ path: path.join(ARTIFACTS, name) });
 }
 
@@ -113,3 +116,19 @@ export async function typeDate(page, id, day, month, year) {
 
 /** An element's text with white space folded. */
 export const text = async (page, selector) => (await page.locator(selector).textContent()).replace(/\s+/g, ' ').trim();
+
+/** The page fits its width: nothing makes the document scroll sideways. */
+export async function assertNoOverflow(page, what) {
+  const { scrollWidth, innerWidth, wide } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    // The elements that stick out, for the message.
+    wide: [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && getComputedStyle(e).position !== 'fixed')
+      .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${[...e.classList].join('.')}`),
+  }));
+  assert.ok(scrollWidth <= innerWidth, `${what}: the page is ${scrollWidth} px wide in a ${innerWidth} px window (${wide.join(', ')})`);
+}
+
+/** The top of an element on screen (its bounding box, in CSS pixels). */
+export const topOf = (page, selector) => page.locator(selector).evaluate((e) => e.getBoundingClientRect().top);
