@@ -89,6 +89,7 @@ export function createLiveForm(config) {
   let state = 'loading';
   let submitted = false;
   let lastReport = null;
+  let loaded = false; // a whole record was loaded: its errors and warnings show everywhere
   const touched = new Set();
   const registry = new Map();
   const lists = new Map();
@@ -508,7 +509,7 @@ export function createLiveForm(config) {
 
   /** Before a submit, a message shows when the person has answered its own field (not a field it mentions). */
   function visible(d, group) {
-    if (submitted) return true;
+    if (submitted || (loaded && d.severity !== 'info')) return true;
     if (group.pointer === '') return d.severity !== 'info';
     if (typeof d.path !== 'string' || d.path === '') return false;
     for (const t of touched) if (t.startsWith('=') ? d.path === t.slice(1) : overlaps(d.path, t)) return true;
@@ -744,6 +745,7 @@ export function createLiveForm(config) {
     model = clone(data) ?? {};
     touched.clear();
     submitted = false;
+    loaded = answered;
     if (answered) for (const p of leafPointers(model)) if (p !== '') touched.add(p);
     for (const l of lists.values()) l.shown = l.initial ?? 0;
     for (const pointer of [...lists.keys()]) if (lists.has(pointer)) renderList(pointer);
