@@ -758,7 +758,10 @@ export function createLiveForm(config) {
     return report;
   }
 
-  /** Build the fields, load the module, open the session. `build()` returns the page's top-level groups or nodes. */
+  /**
+   * Build the fields, load the module, open the session. `build(checks)` returns the page's top-level groups or
+   * nodes, or null when there is nothing to check.
+   */
   async function start(build) {
     if (!registry.has('')) {
       register({ pointer: '', kind: 'form', id: 'form', root: null, slot: $('form-messages'), inputs: {}, describedBase: [], focusId: () => formEl.querySelector('input, select, textarea')?.id ?? formEl.id });
@@ -770,6 +773,7 @@ export function createLiveForm(config) {
       console.warn(`safeguarding-forms: module not loaded: ${err && err.message}`);
     }
     const nodes = await build(checks);
+    if (nodes === null) return; // the page has nothing to check (an unknown form)
     config.fieldsEl?.replaceChildren(...nodes.map((n) => n?.root ?? n).filter(Boolean));
     for (const l of lists.values()) l.initial = l.shown;
     for (const pointer of [...lists.keys()]) if (lists.has(pointer)) renderList(pointer);

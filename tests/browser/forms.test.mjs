@@ -9,27 +9,17 @@
 // when the form has a date field, an impossible date (30/2/2026) shows a message by that field.
 // Needs /usr/bin/chromium (SF_CHROMIUM to change; SF_SKIP_BROWSER=1 to skip). SF_DEMO_ROOT serves another tree.
 
-import { test, describe, before, after } from 'node:test';
+import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startServer } from '../../www/server.mjs';
+import { pathToFileURL } from 'node:url';
+import { useBrowser, openPage as open, assertClean, ROOT, SKIP, CHROMIUM, shot, shotOf } from './harness.mjs';
 import { deref, kindOf, orderedKeys, fieldOrder, probeData } from '../../www/render/schema.js';
 import { PAGES } from '../../www/common.js';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = process.env.SF_DEMO_ROOT ? path.resolve(process.env.SF_DEMO_ROOT) : path.resolve(HERE, '..', '..');
-const ARTIFACTS = path.join(HERE, 'artifacts', 'forms');
-const CHROMIUM = process.env.SF_CHROMIUM ?? '/usr/bin/chromium';
-const SKIP = process.env.SF_SKIP_BROWSER === '1';
 const TODAY = '2026-03-16';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const PKG = path.join(ROOT, 'pkg', 'index.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -61,30 +51,8 @@ function firstDateField(id) {
   return null;
 }
 
-let server;
-let context;
-let userDataDir;
 let axeSource;
-const foreignRequests = [];
-
-async function openPage(pathname) {
-  const page = await context.newPage();
-  const log = { consoleErrors: [], pageErrors: [], failed: [] };
-  page.on('console', (msg) => { if (msg.type() === 'error') log.consoleErrors.push(msg.text()); });
-  page.on('pageerror', (err) => log.pageErrors.push(String(err)));
-  page.on('response', (res) => { if (res.status() >= 400) log.failed.push(`${res.status()} ${res.url()}`); });
-  page.on('requestfailed', (req) => log.failed.push(`failed ${req.url()}`));
-  await page.goto(new URL(pathname, server.url).href, { waitUntil: 'load' });
-  return { page, log };
-}
-
-function assertClean(log) {
-  const foreign = foreignRequests.splice(0);
-  assert.deepEqual(foreign, [], `requests off the local server: ${foreign.join(', ')}`);
-  assert.deepEqual(log.consoleErrors, [], `console errors: ${log.consoleErrors.join(' | ')}`);
-  assert.deepEqual(log.pageErrors, [], `page errors: ${log.pageErrors.join(' | ')}`);
-  assert.deepEqual(log.failed, [], `failed requests: ${log.failed.join(', ')}`);
-}
+const openPage = (pathname) => open(pathname, { ready: null });
 
 /** axe-core through the DevTools protocol (the page's CSP does not govern it; the page itself stays under the CSP). */
 async function axe(page, what) {
@@ -110,33 +78,9 @@ test('the package is built and lists its forms', { skip: SKIP ? 'SF_SKIP_BROWSER
 });
 
 describe('generic form pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false, concurrency: 3 }, () => {
-  before(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
-    if (!existsSync(PKG)) throw new Error('The package is not built: run npm run build first.');
+  useBrowser();
+  before(() => {
     axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    const { chromium } = await import('playwright-core');
-    server = await startServer({ port: 0, root: ROOT });
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'sf-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 900 },
-      serviceWorkers: 'block',
-    });
-    await context.route('**/*', (route) => {
-      const u = new URL(route.request().url());
-      if (u.protocol === 'data:' || (u.hostname === '127.0.0.1' && u.port === String(server.port))) return route.continue();
-      foreignRequests.push(u.href);
-      return route.abort();
-    });
-    mkdirSync(ARTIFACTS, { recursive: true });
-  });
-
-  after(async () => {
-    await context?.close();
-    await server?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   test('the index lists every form, each linking to its page', async () => {
@@ -170,7 +114,7 @@ describe('generic form pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROW
       assert.match(await page.$eval('h1', (h) => getComputedStyle(h).fontFamily), /GDS Transport/);
       assert.equal(await page.locator('#outcome').getAttribute('data-outcome'), 'shown');
       await axe(page, `${form.id}, empty`);
-      await page.screenshot({ path: path.join(ARTIFACTS, `${form.id}.png`), fullPage: true });
+      await shot(page, `forms/${form.id}.png`);
 
       // Submitting the empty form.
       await page.click('#submit-button');
@@ -283,23 +227,31 @@ describe('generic form pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROW
     await page.close();
   });
 
-  test('a date-time field sends YYYY-MM-DDTHH:MM and shows the message for an impossible one', async () => {
+  test('a date-time field has hour and minute boxes; a message names the part at fault and marks only that box', async () => {
     const id = FORMS.map((f) => f.id).find((fid) => {
       const s = SCHEMAS.get(fid);
       return Object.values(s.properties).some((p) => kindOf(p, s) === 'datetime')
         || Object.values(s.properties).some((p) => kindOf(p, s) === 'list' && Object.values(deref(deref(p, s).items, s)?.properties ?? {}).some((q) => kindOf(q, s) === 'datetime'));
     });
-    if (!id) return; // no form with a date-time yet
+    assert.ok(id, 'a form with a date-time field');
     const { page, log } = await openPage(url(id));
     await ready(page);
     const field = page.locator('.govuk-date-input:has(input[data-part="hour"])').first();
-    const group = page.locator('[data-field]:has(> .govuk-fieldset input[data-part="hour"])').first();
-    for (const [part, v] of [['day', '30'], ['month', '2'], ['year', '2026'], ['hour', '9'], ['minute', '5']]) {
+    const group = field.locator('xpath=ancestor::div[@data-field][1]');
+    const errorBoxes = () => field.locator('input.govuk-input--error').evaluateAll((is) => is.map((i) => i.dataset.part));
+    for (const [part, v] of [['day', '10'], ['month', '3'], ['year', '2026'], ['hour', '25'], ['minute', '05']]) {
       await field.locator(`input[data-part="${part}"]`).fill(v);
     }
+    await field.locator('input[data-part="minute"]').press('Tab');
     await group.locator('.govuk-error-message').first().waitFor({ timeout: 15000 });
-    assert.match(await group.locator('.govuk-error-message').first().textContent(), /real date and time/i);
-    await field.locator('input[data-part="day"]').fill('27');
+    assert.match(await group.locator('.govuk-error-message').first().textContent(), /Hour in .* must be a number from 0 to 23/);
+    assert.deepEqual(await errorBoxes(), ['hour']);
+    await field.locator('input[data-part="hour"]').fill('9');
+    await field.locator('input[data-part="minute"]').fill('75');
+    await field.locator('input[data-part="minute"]').press('Tab');
+    await page.waitForFunction((el) => /Minute in .* must be a number from 0 to 59/.test(el.textContent), await group.elementHandle());
+    assert.deepEqual(await errorBoxes(), ['minute']);
+    await field.locator('input[data-part="minute"]').fill('30');
     await page.waitForFunction((el) => !el.querySelector('.govuk-error-message'), await group.elementHandle());
     assertClean(log);
     await page.close();
@@ -329,7 +281,7 @@ describe('generic form pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROW
       assert.match(await timeline.locator('title').textContent(), /against today, 16 March 2026/);
       assert.ok(await timeline.locator('path[data-status]').count() >= 1, 'due dates are drawn');
       assert.ok(await page.locator('.app-outcome__table .govuk-tag[data-status]').count() >= 1, 'statuses are tags');
-      await page.locator('#outcome').screenshot({ path: path.join(ARTIFACTS, 'practice-standards-outcome.png') });
+      await shotOf(page, '#outcome', 'forms/practice-standards-outcome.png');
       assertClean(log);
       await page.close();
     }
@@ -341,7 +293,7 @@ describe('generic form pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROW
       const grade = page.locator('[data-field^="/answers/"] input').first();
       await grade.fill('2');
       await page.waitForSelector('[data-picture="bars"] rect[data-grade]');
-      await page.locator('#outcome').screenshot({ path: path.join(ARTIFACTS, 'case-audit-outcome.png') });
+      await shotOf(page, '#outcome', 'forms/case-audit-outcome.png');
       assertClean(log);
       await page.close();
     }
@@ -354,15 +306,14 @@ describe('generic form pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROW
     assertClean(log);
     await page.close();
 
-    const broken = await context.newPage();
-    await broken.route('**/pkg/index.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
-    await broken.goto(new URL(url(FORMS[0].id), server.url).href);
+    const { page: broken } = await open(url(FORMS[0].id), {
+      ready: null, setup: (p) => p.route('**/pkg/index.js', (route) => route.fulfill({ status: 404, body: 'Not found' })),
+    });
     await broken.waitForSelector('body[data-checks="unavailable"]', { timeout: 15000 });
     assert.match(await broken.textContent('#checks-status'), /Checks unavailable/);
     assert.match(await broken.textContent('#outcome'), /Checks unavailable/);
     assert.doesNotMatch(await broken.locator('main').innerText(), /no (problems|errors)/i);
-    await broken.screenshot({ path: path.join(ARTIFACTS, 'unavailable.png') });
-    foreignRequests.splice(0);
+    await shot(broken, 'forms/unavailable.png', { fullPage: false });
     await broken.close();
   });
 });

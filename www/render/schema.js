@@ -137,7 +137,7 @@ function primaryType(type) {
 }
 
 function normalize(n) {
-  if (n.$normalized || n.$refName === 'date' || isDateDef(n)) return n;
+  if (n.$normalized || n.$refName === 'date' || n.$refName === 'dateTime' || isDateDef(n)) return n;
   let out = { ...n, $normalized: true };
   if (Array.isArray(n.anyOf)) {
     const branches = n.anyOf.filter((b) => b && typeof b === 'object' && primaryType(b.type) !== 'null' && b.type !== 'null');
@@ -179,6 +179,7 @@ export function schemaAt(root, pointer) {
 export function kindOf(node, root) {
   const n = deref(node, root);
   if (!n) return 'unknown';
+  if (n.$refName === 'dateTime' || (isDateDef(n) && n.anyOf.some((a) => a?.properties && 'hour' in a.properties))) return 'datetime';
   if (n.$refName === 'date' || isDateDef(n)) return 'date';
   const type = Array.isArray(n.type) ? n.type.find((t) => t !== 'null') : n.type;
   if (Array.isArray(n.enum)) return 'enum';
