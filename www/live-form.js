@@ -482,16 +482,18 @@ export function createLiveForm(config) {
 
   /**
    * A list whose rows can be added and removed. `renderRow(i, rows)` returns the row's group (or node).
-   * `addText(rows)` words the add button for the number of rows shown.
+   * `addText(rows)` words the add button for the number of rows shown. `seedRows`: that many rows are in the data
+   * from the start, as empty rows, so that a blank row on screen gets its own fields' messages ("Enter the child's
+   * date of birth") rather than the list's ("Add at least one child").
    */
-  function list(pointer, { legend, hintText, itemName, addLabel, addText, minRows = 0, initialRows = 0, max = Infinity, renderRow, legendClass, emptyText, legendExtra, rowClass, className }) {
+  function list(pointer, { legend, hintText, itemName, addLabel, addText, minRows = 0, initialRows = 0, seedRows = 0, max = Infinity, renderRow, legendClass, emptyText, legendExtra, rowClass, className }) {
     const rowsContainer = el('div', { className: 'app-list__rows' });
     const addButton = el('button', { className: 'govuk-button govuk-button--secondary app-list__add', text: addLabel ?? `Add another ${itemName}`, attrs: { type: 'button', 'data-add': pointer } });
     const group = fieldset(pointer, legend, [rowsContainer], { legendClass, hintText, extra: [addButton], legendExtra, className: `app-list${className ? ` ${className}` : ''}` });
     group.kind = 'list';
     group.focusId = () => rowsContainer.querySelector('input, select, textarea')?.id || addButton.id;
     addButton.id = `${group.id}-add`;
-    lists.set(pointer, { rowsContainer, renderRow, minRows, addButton, addText, itemName, shown: initialRows, emptyText, max, rowClass });
+    lists.set(pointer, { rowsContainer, renderRow, minRows, addButton, addText, itemName, shown: initialRows, emptyText, max, rowClass, seedRows });
     return group;
   }
 
@@ -740,6 +742,15 @@ export function createLiveForm(config) {
 
   // --- loading whole forms ------------------------------------------------------------------------------------------
 
+  /** Empty rows for the lists that start with rows in the data (`seedRows`). */
+  function seed() {
+    for (const [pointer, l] of lists) {
+      if (!l.seedRows || listLength(pointer) >= l.seedRows) continue;
+      const rows = getAt(model, parsePointer(pointer));
+      change(pointer, [...(Array.isArray(rows) ? rows : []), ...Array.from({ length: l.seedRows - listLength(pointer) }, () => ({}))]);
+    }
+  }
+
   /** Replace the whole form (an example, a reset). Every loaded answer counts as answered; nothing is submitted. */
   function load(data, { answered = true } = {}) {
     model = clone(data) ?? {};
@@ -753,7 +764,9 @@ export function createLiveForm(config) {
     $('error-summary').hidden = true;
     if ($('success-banner')) $('success-banner').hidden = true;
     document.title = baseTitle();
-    const report = guarded(() => session.load(clone(model)));
+    guarded(() => session.load(clone(model)));
+    seed();
+    const report = guarded(() => session.report());
     afterChange(report);
     return report;
   }
@@ -792,6 +805,7 @@ export function createLiveForm(config) {
     }
     try {
       session = new checks.FormSession(formId, options('draft'));
+      seed();
       const report = session.report();
       setState('ready');
       showReport(report);

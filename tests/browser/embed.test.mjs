@@ -49,10 +49,10 @@ async function fillValidReferral(page) {
   await page.fill('#refEmail', 'sam@example.org');
   await page.selectOption('#assType', 'early-help-assessment');
   await fillDate(page, 'ass', ['2', '3', '2026']);
-  await page.check('#assOpen');
+  await page.check('#assOpenYes');
   await page.selectOption('#planType', 'early-help-support-plan');
   await fillDate(page, 'plan', ['4', '3', '2026']);
-  await page.check('#planOpen');
+  await page.check('#planOpenYes');
   await page.check('#consentYes');
   await page.fill('#c0Name', 'Alex');
   await fillDate(page, 'c0', ['15', '1', '2014']);
@@ -193,6 +193,17 @@ describe('the drop-in script on a vendor page', SKIP_OPTION, () => {
     await assertStopped(page, saved);
     assert.ok((await summaryTexts(page)).some((t) => /date of the referral/i.test(t)));
     await shot(page, 'embed/vendor-cleared-then-saved.png');
+    assertClean(log);
+    await page.close();
+  });
+
+  test('"Open" is a yes / no answer: "No" reaches the checks', async () => {
+    const { page, log } = await openPage();
+    await fillValidReferral(page);
+    await page.check('#assOpenNo');
+    await page.click('#save');
+    await assertStopped(page, null);
+    assert.ok((await summaryTexts(page)).some((t) => /open/i.test(t)), (await summaryTexts(page)).join(' | '));
     assertClean(log);
     await page.close();
   });

@@ -5,107 +5,20 @@
 // Needs /usr/bin/chromium (apt-get install -y chromium). Without it these tests FAIL, unless SF_SKIP_BROWSER=1.
 // Screenshots go to tests/browser/artifacts/ (git-ignored).
 
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer } from '../../www/server.mjs';
+import { useBrowser, openPage as open, assertClean as clean, shot, SKIP_OPTION, topOf, typeDate } from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = process.env.SF_DEMO_ROOT ? path.resolve(process.env.SF_DEMO_ROOT) : path.resolve(HERE, '..', '..');
-const ARTIFACTS = path.join(HERE, 'artifacts');
-const CHROMIUM = process.env.SF_CHROMIUM ?? '/usr/bin/chromium';
-const SKIP = process.env.SF_SKIP_BROWSER === '1';
 const TODAY = '2026-03-16';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-let server;
-let browser;
-let context;
-let userDataDir;
-
-/** Open a page, recording console errors, page errors, failed responses and any request off 127.0.0.1. */
-async function openPage(pathname, { expectNetworkFailure = false } = {}) {
-  const page = await context.newPage();
-  const log = { consoleErrors: [], pageErrors: [], foreign: [], failed: [] };
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') log.consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => log.pageErrors.push(String(err)));
-  page.on('response', (res) => {
-    if (res.status() >= 400) log.failed.push(`${res.status()} ${res.url()}`);
-  });
-  page.on('requestfailed', (req) => {
-    if (!expectNetworkFailure) log.failed.push(`failed ${req.url()}`);
-  });
-  const response = await page.goto(new URL(pathname, server.url).href, { waitUntil: 'load' });
-  return { page, log, response };
-}
-
-function assertClean(log) {
-  assert.deepEqual(log.foreign, [], `requests to hosts other than 127.0.0.1: ${log.foreign.join(', ')}`);
-  assert.deepEqual(log.consoleErrors, [], `console errors: ${log.consoleErrors.join(' | ')}`);
-  assert.deepEqual(log.pageErrors, [], `page errors: ${log.pageErrors.join(' | ')}`);
-  assert.deepEqual(log.failed, [], `failed requests: ${log.failed.join(', ')}`);
-}
-
-async function shot(page, name) {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
-}
-
+const REFERRAL = `/www/referral.html?today=${TODAY}`;
+const openPage = (pathname, options = {}) => open(pathname, { ready: null, ...options });
+const assertClean = (log) => clean(log);
 const foreignRequests = [];
 
-const NO_CHROMIUM = `Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) ` +
-  'or set SF_SKIP_BROWSER=1 to skip the browser tests.';
-const NO_PKG = `The package is not built (${path.join(ROOT, 'pkg', 'index.js')} is missing). Run npm run build first.`;
-
-// Explicit failures (not just cancelled tests) when the browser or the package is missing.
-test('Chromium is installed for the browser tests', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false }, () => {
-  assert.ok(existsSync(CHROMIUM), NO_CHROMIUM);
-});
-
-test('the package is built (pkg/index.js)', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false }, () => {
-  assert.ok(existsSync(path.join(ROOT, 'pkg', 'index.js')), NO_PKG);
-});
-
-describe('demo pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false }, () => {
-  before(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(NO_CHROMIUM);
-    if (!existsSync(path.join(ROOT, 'pkg', 'index.js'))) throw new Error(NO_PKG);
-    const { chromium } = await import('playwright-core');
-    server = await startServer({ port: 0, root: ROOT });
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'sf-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 900 },
-      serviceWorkers: 'block',
-    });
-    browser = context;
-    // Nothing may leave this machine: record and abort any request to another host.
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.protocol === 'data:' || (url.hostname === '127.0.0.1' && url.port === String(server.port))) {
-        return route.continue();
-      }
-      foreignRequests.push(url.href);
-      return route.abort();
-    });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  });
+describe('demo pages in headless Chromium', SKIP_OPTION, () => {
+  useBrowser();
 
   test('the index lists sf-referral with a link to its page', async () => {
     const { page, log, response } = await openPage('/');
@@ -117,7 +30,6 @@ describe('demo pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' :
     const rules = Number((await row.locator('td').nth(2).textContent()).trim());
     assert.ok(rules > 0, 'the referral has rules');
     await shot(page, 'index.png');
-    log.foreign = foreignRequests.splice(0);
     assertClean(log);
     await page.close();
   });
@@ -131,7 +43,6 @@ describe('demo pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' :
     assert.ok(await page.locator('.govuk-date-input').count() >= 2);
     assert.equal(await page.locator('input[data-criterion]').count(), 25);
     await shot(page, 'referral.png');
-    log.foreign = foreignRequests.splice(0);
     assertClean(log);
     await page.close();
   });
@@ -154,7 +65,6 @@ describe('demo pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' :
     // Correcting it clears the message.
     await page.fill('#referralDate-day', '10');
     await page.waitForFunction(() => !document.querySelector('[data-field="/referralDate"] .govuk-error-message'));
-    log.foreign = foreignRequests.splice(0);
     assertClean(log);
     await page.close();
   });
@@ -217,7 +127,6 @@ describe('demo pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' :
     assert.equal(await page.textContent('#assessment-plan'), 'Yes, both open');
     assert.equal(await panel.getAttribute('data-eligible'), 'true', 'eligible once assessment and plan are open, with a child in the age range');
     assert.equal(await page.textContent('#eligibility-tag'), 'Eligible');
-    log.foreign = foreignRequests.splice(0);
     assertClean(log);
     await page.close();
   });
@@ -247,7 +156,6 @@ describe('demo pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' :
     const focused = await page.evaluate(() => document.activeElement?.id);
     assert.equal(focused, href.slice(1), 'the first link focuses its field');
     assert.match(await page.evaluate(() => document.activeElement.tagName), /^(INPUT|SELECT|TEXTAREA)$/);
-    log.foreign = foreignRequests.splice(0);
     assertClean(log);
     await page.close();
   });
@@ -278,14 +186,12 @@ describe('demo pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' :
     await page.check('#criteria-cse-risk');
     await page.click('[data-add="/children"]');
     await check(page, 'referral, with errors');
-    foreignRequests.splice(0);
     await page.close();
   });
 
   test('a call that fails inside the module gives "Checks unavailable" for that change, then checking resumes', async () => {
-    const page = await context.newPage();
     // Wrap the real package so that one kind of edit throws, as a trapped wasm call would.
-    await page.route('**/pkg/index.js', (route) => route.fulfill({
+    const { page } = await openPage(REFERRAL, { setup: (p) => p.route('**/pkg/index.js', (route) => route.fulfill({
       status: 200,
       contentType: 'text/javascript',
       body: `import init, * as real from '/pkg/index.js?real';
@@ -297,8 +203,7 @@ export class FormSession extends real.FormSession {
     return super.set(pointer, value);
   }
 }`,
-    }));
-    await page.goto(new URL(`/www/referral.html?today=${TODAY}`, server.url).href);
+    })) });
     await page.waitForSelector('body[data-checks="ready"]', { timeout: 15000 });
     await page.fill('#referrer-name', 'Sam');
     await page.waitForSelector('body[data-checks="unavailable"]');
@@ -308,14 +213,11 @@ export class FormSession extends real.FormSession {
     await page.waitForSelector('body[data-checks="ready"]');
     await page.check('#criteria-cse-risk');
     await page.waitForFunction(() => /1 of 3/.test(document.getElementById('domains-text').textContent));
-    foreignRequests.splice(0);
     await page.close();
   });
 
   test('a page whose module cannot load says "Checks unavailable", never that there are no problems', async () => {
-    const page = await context.newPage();
-    await page.route('**/pkg/index.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
-    await page.goto(new URL(`/www/referral.html?today=${TODAY}`, server.url).href);
+    const { page } = await openPage(REFERRAL, { setup: (p) => p.route('**/pkg/index.js', (route) => route.fulfill({ status: 404, body: 'Not found' })) });
     await page.waitForSelector('body[data-checks="unavailable"]', { timeout: 15000 });
     assert.match(await page.textContent('#checks-status'), /Checks unavailable/);
     assert.match(await page.textContent('#eligibility-tag'), /Checks unavailable/);
@@ -323,7 +225,58 @@ export class FormSession extends real.FormSession {
     assert.ok(await page.locator('#success-banner').isHidden(), 'no success message when nothing was checked');
     assert.doesNotMatch(await page.locator('main').innerText(), /no (problems|errors)/i);
     await shot(page, 'referral-unavailable.png');
-    foreignRequests.splice(0);
+    await page.close();
+  });
+  test('an empty Child 1 block asks for the child\'s details, not for "at least one child"', async () => {
+    const { page, log } = await openPage(REFERRAL, { ready: 'body[data-checks="ready"]' });
+    await page.click('#submit-button');
+    const links = page.locator('#error-summary-list a');
+    await links.first().waitFor({ timeout: 15000 });
+    const texts = await links.allTextContents();
+    assert.ok(!texts.some((t) => /at least one child/i.test(t)), texts.join(' | '));
+    const child = page.locator('#error-summary-list a[href="#children-0-dateOfBirth-day"]');
+    assert.equal(await child.count(), 1, `a link to child 1's date of birth: ${texts.join(' | ')}`);
+    assert.match(await page.textContent('[data-field="/children/0/dateOfBirth"]'), /date of birth/i);
+    assertClean(log);
+    await page.close();
+  });
+
+  test('what the referral needs is what is not marked "(optional)"', async () => {
+    const { page, log } = await openPage(REFERRAL, { ready: 'body[data-checks="ready"]' });
+    // The fields the engine never requires say so.
+    for (const pointer of ['/service', '/locality', '/address', '/adults', '/receivedOn', '/referrer/email']) {
+      const heading = page.locator(`[data-field="${pointer}"] :is(legend, label)`).first();
+      assert.match(await heading.textContent(), /\(optional\)/, `${pointer} is marked optional`);
+    }
+    // After submitting the empty form, no field marked "(optional)" has an error, and every field in error is one
+    // the engine requires.
+    await page.click('#submit-button');
+    await page.locator('#error-summary-list a').first().waitFor({ timeout: 15000 });
+    const inError = await page.$$eval('.govuk-form-group--error', (gs) => gs.map((g) => ({
+      field: g.dataset.field, heading: g.querySelector('legend, label')?.textContent ?? '',
+    })));
+    assert.ok(inError.length >= 5, JSON.stringify(inError));
+    for (const { field, heading } of inError) assert.doesNotMatch(heading, /\(optional\)/, `${field} is optional but has an error`);
+    assertClean(log);
+    await page.close();
+  });
+
+  test('a date message appearing above the boxes does not move the box being typed', async () => {
+    const { page, log } = await openPage(REFERRAL, { ready: 'body[data-checks="ready"]' });
+    const messages = page.locator('[data-field="/referralDate"] .govuk-error-message');
+    await page.locator('#referralDate-day').fill('30');
+    await page.locator('#referralDate-month').fill('2');
+    await page.locator('#referralDate-year').focus();
+    const before = await topOf(page, '#referralDate-year');
+    for (const typed of ['2', '20', '202']) {
+      await page.locator('#referralDate-year').fill(typed);
+      await page.waitForTimeout(50);
+      assert.equal(await messages.count(), 0, `no message while the year is "${typed}"`);
+    }
+    await page.locator('#referralDate-year').fill('2026');
+    await messages.first().waitFor({ timeout: 15000 });
+    assert.equal(await topOf(page, '#referralDate-year'), before, 'the year box keeps its place on screen');
+    assertClean(log);
     await page.close();
   });
 });
