@@ -1,22 +1,21 @@
 // Case file audit (`case-audit`): the case audit tool of the Standard Operating Procedures for case file audits
 // (seed 002, "ATTACHMENT ONE – CASE AUDIT TOOL"), checked and scored live by the WebAssembly module.
 //
-// - One FormSession (stage "draft") receives every change as `set(pointer, value)` / `remove(pointer)`; its
-//   report's `outcome` drives the scores panel (per section: answered, N/A, mean, grade), an inline SVG chart of
-//   the section grades, the derivation of the suggested overall grade in words, the evidence suggestions, the
-//   follow-up date and the completeness.
-// - The 39 questions' wording comes from `schema('case-audit')` (`answers.properties[id].description`); the page
-//   keeps only the question ids (the product's contract, forms.md §11) for when the module cannot load.
-// - "Submit audit" re-checks the form with `validate(..., { stage: "submit" })` on `session.data()`.
-// - A print stylesheet prints the record the SOP asks to upload (#print-record, rebuilt after every change).
-// - Messages are written with textContent only; SVG is built with createElementNS. If the module cannot load or a
-//   call fails, the page says "Checks unavailable" and never shows a score it has not computed.
-// - `?today=YYYY-MM-DD` in the page's address fixes "today" (for demos and tests).
+// This page keeps what is the audit's own: the 39 questions (their wording from `schema('case-audit')`,
+// `answers.properties[id].description`; only the ids here, forms.md §11, for when the module cannot load), the
+// scores panel (per section: answered, N/A, mean, grade; an SVG chart; the derivation of the suggested grade in
+// words; the evidence suggestions; the follow-up date; the completeness) and the printed record the SOP asks to
+// upload (#print-record, rebuilt after every change). An audit with questions neither graded nor N/A is
+// incomplete: the panel and the print say so and give no suggested grade. The fields, the session, the messages,
+// the error summary and "Checks unavailable" are the live form's (www/live-form.js).
+//
+// `?today=YYYY-MM-DD` in the page's address fixes "today" (for demos and tests).
 
-import { startGovukFrontend, loadChecks, el } from '/www/common.js';
+import { startGovukFrontend, el } from '/www/common.js';
+import { getAt, formatDate as formatIso, formatDateValue } from '/www/render/schema.js';
+import { createLiveForm } from '/www/live-form.js';
 
 const FORM_ID = 'case-audit';
-const BASE_TITLE = document.title;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -153,456 +152,30 @@ const EXAMPLE = {
   },
 };
 
-// ---------------------------------------------------------------------------------------------------------------
-// JSON Pointers and the page's own copy of the data (kept so that the page still works, and a new session can be
-// loaded, if a call into the module fails).
 
-const parsePointer = (p) => (p === '' ? [] : p.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')));
-const toPointer = (segs) => segs.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-const isIndex = (s) => /^(0|[1-9]\d*)$/.test(String(s));
-const clone = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
-const pointerIsWithin = (inner, outer) => inner === outer || inner.startsWith(outer + '/');
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-let model = {};
-
-function getAt(obj, segs) {
-  let cur = obj;
-  for (const s of segs) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = Array.isArray(cur) ? (isIndex(s) ? cur[Number(s)] : undefined) : (Object.hasOwn(cur, s) ? cur[s] : undefined);
-  }
-  return cur;
-}
-
-function setAt(obj, segs, value) {
-  const parent = getAt(obj, segs.slice(0, -1));
-  const last = segs[segs.length - 1];
-  if (Array.isArray(parent)) parent[Number(last)] = value;
-  else parent[last] = value;
-}
-
-function removeAt(obj, segs) {
-  const parent = getAt(obj, segs.slice(0, -1));
-  const last = segs[segs.length - 1];
-  if (Array.isArray(parent)) parent.splice(Number(last), 1);
-  else if (parent && typeof parent === 'object') delete parent[last];
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The checks
-
-const params = new URLSearchParams(location.search);
-const today = /^\d{4}-\d{2}-\d{2}$/.test(params.get('today') ?? '') ? params.get('today') : undefined;
-const options = (stage) => (today ? { stage, today } : { stage });
-
-let checks = null; // the module's exports once loaded
-let session = null; // FormSession (draft)
-let state = 'loading'; // loading | ready | unavailable
-let submitted = false; // after the first submit, every message shows and the submit stage is used
-const touched = new Set(); // field pointers the person has changed
-let sections = []; // [{ id, title, questions: [{ id, text }] }]
-
-function setState(next, detail) {
-  state = next;
-  document.body.dataset.checks = next;
-  const box = document.getElementById('checks-status');
-  if (next === 'ready') {
-    box.replaceChildren();
-    return;
-  }
-  if (next === 'loading') {
-    box.replaceChildren(el('p', { className: 'govuk-body', text: 'Loading the checks…' }));
-    return;
-  }
-  box.replaceChildren(
-    el('div', { className: 'govuk-warning-text app-checks-unavailable' }, [
-      el('span', { className: 'govuk-warning-text__icon', text: '!', attrs: { 'aria-hidden': 'true' } }),
-      el('strong', { className: 'govuk-warning-text__text' }, [
-        el('span', { className: 'govuk-visually-hidden', text: 'Warning' }),
-        document.createTextNode(`Checks unavailable. ${detail ?? 'Your answers have not been checked.'}`),
-      ]),
-    ]),
-  );
-}
-
-/** Run one call into the module. On failure: say "Checks unavailable", try a fresh session, return null. */
-function guarded(fn) {
-  if (!checks || !session) return null;
-  try {
-    return fn();
-  } catch (err) {
-    console.error(`safeguarding-forms: call failed: ${err && err.name}: ${err && err.message}`);
-    try {
-      session.free();
-    } catch {
-      // the old session may be unusable; nothing to do
-    }
-    session = null;
-    try {
-      session = new checks.FormSession(FORM_ID, options('draft'));
-      session.load(clone(model));
-      setState('unavailable', 'Your last change could not be checked. Change the answer again to retry.');
-    } catch {
-      session = null;
-      setState('unavailable', 'The checks stopped working. Reload the page to try again; your answers have not been checked.');
-    }
-    return null;
-  }
-}
-
-/** Make every container on the way to `segs` exist, in the page's copy and in the session. */
-function ensureParents(segs) {
-  for (let i = 1; i < segs.length; i += 1) {
-    const parentSegs = segs.slice(0, i);
-    const next = segs[i];
-    const cur = getAt(model, parentSegs);
-    let fresh;
-    if (cur === null || typeof cur !== 'object') {
-      fresh = isIndex(next) ? Array.from({ length: Number(next) + 1 }, () => ({})) : {};
-    } else if (Array.isArray(cur) && isIndex(next) && Number(next) >= cur.length) {
-      fresh = [...cur, ...Array.from({ length: Number(next) + 1 - cur.length }, () => ({}))];
-    } else {
-      continue;
-    }
-    setAt(model, parentSegs, fresh);
-    guarded(() => session.set(toPointer(parentSegs), clone(fresh)));
-  }
-}
-
-/** Change one field: `undefined` removes it. Returns the new draft report (or null when unavailable). */
-function change(pointer, value) {
-  const segs = parsePointer(pointer);
-  if (value === undefined) {
-    if (getAt(model, segs) === undefined) return guarded(() => session.report());
-    removeAt(model, segs);
-    return guarded(() => session.remove(pointer));
-  }
-  ensureParents(segs);
-  setAt(model, segs, clone(value));
-  return guarded(() => session.set(pointer, clone(value)));
-}
-
-function currentReport(draft) {
-  if (!draft) return null;
-  if (!submitted) return draft;
-  return guarded(() => checks.validate(FORM_ID, session.data(), options('submit')));
-}
-
-function afterChange(draft, changedPointer) {
-  // A "no errors" message from an earlier submit no longer describes the form.
-  document.getElementById('success-banner').hidden = true;
-  if (state === 'unavailable' && draft && session) setState('ready');
-  const report = currentReport(draft);
-  showReport(report);
-  announce(changedPointer, report?.outcome);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Building the form. Every field is a "group" registered under its JSON Pointer; a diagnostic is shown by the
-// group whose pointer is the longest prefix of its path.
-
-const registry = new Map(); // pointer -> group
-const idFor = (pointer) => (pointer === '' ? 'form' : pointer.slice(1).replace(/[^A-Za-z0-9_-]+/g, '-'));
-
-function register(group) {
-  registry.set(group.pointer, group);
-  if (group.root) group.root.dataset.field = group.pointer;
-  return group;
-}
-
-function unregisterUnder(pointer) {
-  for (const key of [...registry.keys()]) if (pointerIsWithin(key, pointer) && key !== pointer) registry.delete(key);
-}
-
-function hint(id, text) {
-  return text ? el('div', { className: 'govuk-hint', text, attrs: { id } }) : null;
-}
-
-function slot() {
-  return el('div', { className: 'app-messages' });
-}
-
-/** Text input, or a textarea with `rows`. */
-function textField(pointer, label, { hintText, width, rows, spellcheck, labelClass } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-hint`, hintText);
-  const input = rows
-    ? el('textarea', {
-      className: 'govuk-textarea',
-      attrs: { id, name: id, rows: String(rows), spellcheck: spellcheck === false ? 'false' : undefined, 'aria-describedby': hintEl ? hintEl.id : undefined },
-    })
-    : el('input', {
-      className: `govuk-input${width ? ` govuk-input--width-${width}` : ''}`,
-      attrs: { id, name: id, type: 'text', autocomplete: 'off', spellcheck: spellcheck === false ? 'false' : undefined, 'aria-describedby': hintEl ? hintEl.id : undefined },
-    });
-  input.dataset.group = pointer;
-  const messages = slot();
-  const root = el('div', { className: 'govuk-form-group' }, [
-    el('label', { className: `govuk-label${labelClass ? ` ${labelClass}` : ''}`, text: label, attrs: { for: id } }),
-    hintEl,
-    messages,
-    input,
-  ]);
-  return register({
-    pointer, kind: 'text', id, root, slot: messages, inputs: { '': input }, describedBase: hintEl ? [hintEl.id] : [], describe: input,
-    focusId: () => id,
-    read: () => (input.value.trim() === '' ? undefined : input.value),
-    fill: (v) => { input.value = v === undefined || v === null ? '' : String(v); },
-  });
-}
-
-/** GOV.UK date input: day, month and year, sent as { day, month, year } strings as typed. */
-function dateField(pointer, legend, { hintText = 'For example, 27 3 2025' } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-hint`, hintText);
-  const parts = {};
-  const items = ['day', 'month', 'year'].map((part) => {
-    const input = el('input', {
-      className: `govuk-input govuk-date-input__input govuk-input--width-${part === 'year' ? 4 : 2}`,
-      attrs: { id: `${id}-${part}`, name: `${id}-${part}`, type: 'text', inputmode: 'numeric', 'data-part': part },
-    });
-    input.dataset.group = pointer;
-    parts[part] = input;
-    return el('div', { className: 'govuk-date-input__item' }, [
-      el('div', { className: 'govuk-form-group' }, [
-        el('label', { className: 'govuk-label govuk-date-input__label', text: part[0].toUpperCase() + part.slice(1), attrs: { for: `${id}-${part}` } }),
-        input,
-      ]),
-    ]);
-  });
-  const messages = slot();
-  const fieldset = el('fieldset', { className: 'govuk-fieldset', attrs: { role: 'group', 'aria-describedby': hintEl ? hintEl.id : undefined } }, [
-    el('legend', { className: 'govuk-fieldset__legend', text: legend }),
-    hintEl,
-    messages,
-    el('div', { className: 'govuk-date-input', attrs: { id } }, items),
-  ]);
-  const root = el('div', { className: 'govuk-form-group' }, [fieldset]);
-  return register({
-    pointer, kind: 'date', id, root, slot: messages, inputs: parts, describedBase: hintEl ? [hintEl.id] : [], describe: fieldset,
-    focusId: (rest) => (rest && parts[rest[0]] ? parts[rest[0]].id : parts.day.id),
-    read: () => {
-      const v = { day: parts.day.value, month: parts.month.value, year: parts.year.value };
-      return v.day.trim() === '' && v.month.trim() === '' && v.year.trim() === '' ? undefined : v;
-    },
-    complete: () => ['day', 'month', 'year'].every((p) => parts[p].value.trim() !== ''),
-    fill: (v) => {
-      let d = { day: '', month: '', year: '' };
-      if (typeof v === 'string') {
-        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-        if (m) d = { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1] };
-      } else if (isObject(v)) {
-        d = { day: v.day ?? '', month: v.month ?? '', year: v.year ?? '' };
-      }
-      for (const p of ['day', 'month', 'year']) parts[p].value = String(d[p]);
-    },
-  });
-}
-
-function selectField(pointer, label, choices, { hintText } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-hint`, hintText);
-  const select = el('select', {
-    className: 'govuk-select',
-    attrs: { id, name: id, 'aria-describedby': hintEl ? hintEl.id : undefined },
-  }, [el('option', { text: 'Choose an option', attrs: { value: '' } }), ...choices.map(([v, t]) => el('option', { text: t, attrs: { value: v } }))]);
-  select.dataset.group = pointer;
-  const messages = slot();
-  const root = el('div', { className: 'govuk-form-group' }, [
-    el('label', { className: 'govuk-label', text: label, attrs: { for: id } }),
-    hintEl,
-    messages,
-    select,
-  ]);
-  return register({
-    pointer, kind: 'select', id, root, slot: messages, inputs: { '': select }, describedBase: hintEl ? [hintEl.id] : [], describe: select,
-    focusId: () => id,
-    read: () => (select.value === '' ? undefined : select.value),
-    fill: (v) => { select.value = typeof v === 'string' && choices.some(([c]) => c === v) ? v : ''; },
-  });
-}
-
-/** Radios. `decode` turns the chosen value into the data's value ('true'/'false' → booleans, '1' → 1, ...). */
-function radiosField(pointer, legend, choices, { hintText, inline, small, legendClass, decode = (v) => v, rootClass } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-hint`, hintText);
-  const radios = choices.map(([value], i) => el('input', {
-    className: 'govuk-radios__input',
-    attrs: { id: i === 0 ? id : `${id}-${i + 1}`, name: id, type: 'radio', value },
-  }));
-  radios.forEach((r) => { r.dataset.group = pointer; });
-  const messages = slot();
-  const legendEl = el('legend', { className: `govuk-fieldset__legend${legendClass ? ` ${legendClass}` : ''}`, text: legend });
-  const fieldset = el('fieldset', { className: 'govuk-fieldset', attrs: { 'aria-describedby': hintEl ? hintEl.id : undefined } }, [
-    legendEl,
-    hintEl,
-    messages,
-    el('div', { className: `govuk-radios${inline ? ' govuk-radios--inline' : ''}${small ? ' govuk-radios--small' : ''}` }, choices.map(([value, text], i) => el('div', { className: 'govuk-radios__item', attrs: { 'data-value': value } }, [
-      radios[i],
-      el('label', { className: 'govuk-label govuk-radios__label', text, attrs: { for: radios[i].id } }),
-    ]))),
-  ]);
-  const root = el('div', { className: `govuk-form-group${rootClass ? ` ${rootClass}` : ''}` }, [fieldset]);
-  return register({
-    pointer, kind: 'radios', id, root, slot: messages, inputs: { '': radios[0] }, describedBase: hintEl ? [hintEl.id] : [], describe: fieldset,
-    legend: legendEl,
-    focusId: () => (radios.find((r) => r.checked) ?? radios[0]).id,
-    read: () => {
-      const chosen = radios.find((r) => r.checked);
-      return chosen ? decode(chosen.value) : undefined;
-    },
-    fill: (v) => { for (const r of radios) r.checked = v !== undefined && v !== null && decode(r.value) === v; },
-  });
-}
-
 const decodeBool = (v) => (v === 'true' ? true : v === 'false' ? false : v);
 const decodeNumber = (v) => (/^\d+$/.test(v) ? Number(v) : v);
 
-/** A fieldset that groups other fields and can carry messages of its own (e.g. "/child", "/remedialActions/0"). */
-function fieldsetGroup(pointer, legend, children, { legendSize = 'm', hintText, extra = [] } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-hint`, hintText);
-  const messages = slot();
-  const fieldset = el('fieldset', { className: 'govuk-fieldset', attrs: { 'aria-describedby': hintEl ? hintEl.id : undefined, id: `${id}-fieldset` } }, [
-    el('legend', { className: `govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`, text: legend }),
-    hintEl,
-    messages,
-    ...children.map((c) => c.root ?? c),
-    ...extra,
-  ]);
-  const root = el('div', { className: 'govuk-form-group app-composite' }, [fieldset]);
-  return register({
-    pointer, kind: 'fieldset', id, root, slot: messages, inputs: {}, describedBase: hintEl ? [hintEl.id] : [], describe: fieldset,
-    focusId: () => (fieldset.querySelector('input, select, textarea, button')?.id || `${id}-fieldset`),
-  });
-}
+// What the outcome drawing reads: the live form's state and data at the last report, and the questions.
+let state = 'loading';
+let model = {};
+let sections = []; // [{ id, title, questions: [{ id, text }] }]
+let changed = null; // the pointer of the last change, for the announcement
 
 // --- lists: auditors, remedial actions, Family Circle dates ---------------------------------------------------
 
-const lists = new Map(); // list pointer -> { rowsContainer, renderRow, minRows, addButton, itemName, shown, scalar }
+const small = { legendClass: 'govuk-fieldset__legend--s' };
 
-function listLength(pointer) {
-  const v = getAt(model, parsePointer(pointer));
-  return Array.isArray(v) ? v.length : 0;
-}
-
-function renderList(pointer) {
-  const list = lists.get(pointer);
-  unregisterUnder(pointer);
-  const rows = Math.max(list.minRows, listLength(pointer), list.shown);
-  list.shown = rows;
-  const nodes = [];
-  for (let i = 0; i < rows; i += 1) nodes.push(list.renderRow(i, rows));
-  list.rowsContainer.replaceChildren(...nodes);
-  fillFromModel(pointer);
-}
-
-function fillFromModel(under) {
-  for (const [pointer, group] of registry) {
-    if (!group.fill || !pointerIsWithin(pointer, under)) continue;
-    group.fill(getAt(model, parsePointer(pointer)));
-  }
-}
-
-/** A list of plain values (auditors, dates) is sent whole: blank rows as null, trailing blank rows left out. */
-function scalarListValue(pointer) {
-  const list = lists.get(pointer);
-  const values = [];
-  for (let i = 0; i < list.shown; i += 1) {
-    const v = registry.get(`${pointer}/${i}`)?.read();
-    values.push(v === undefined ? null : v);
-  }
-  while (values.length && values[values.length - 1] === null) values.pop();
-  return values.length ? values : undefined;
-}
-
-function addRow(pointer) {
-  // The new row is only shown; it joins the data when something is typed in it.
-  const list = lists.get(pointer);
-  const rows = Math.max(list.minRows, listLength(pointer), list.shown);
-  list.shown = rows + 1;
-  renderList(pointer);
-  afterChange(guarded(() => session.report()));
-  const newRow = document.querySelector(`[data-row="${CSS.escape(`${pointer}/${rows}`)}"]`);
-  newRow?.querySelector('input, select, textarea')?.focus();
-}
-
-function removeRow(pointer, index) {
-  const rowPointer = `${pointer}/${index}`;
-  let draft = null;
-  if (index < listLength(pointer)) draft = change(rowPointer, undefined);
-  else draft = guarded(() => session.report());
-  const list = lists.get(pointer);
-  list.shown = Math.max(0, list.shown - 1);
-  // Re-key the "touched" marks of the rows after the one removed.
-  for (const t of [...touched]) {
-    if (t.startsWith('=') || !pointerIsWithin(t, pointer) || t === pointer) continue;
-    const rest = parsePointer(t.slice(pointer.length));
-    const i = Number(rest[0]);
-    if (i === index) touched.delete(t);
-    else if (i > index) {
-      touched.delete(t);
-      touched.add(toPointer([...parsePointer(pointer), i - 1, ...rest.slice(1)]));
-    }
-  }
-  touched.add(`=${pointer}`); // only messages about the list itself ("Add at least one auditor")
-  renderList(pointer);
-  afterChange(draft);
-  list.addButton.focus();
-}
-
-function listSection(pointer, { legend, hintText, itemName, addLabel, minRows, initialRows = 0, renderRow, legendSize = 'm', scalar = false }) {
-  const rowsContainer = el('div', { className: 'app-list__rows' });
-  const addButton = el('button', {
-    className: 'govuk-button govuk-button--secondary app-list__add',
-    text: addLabel,
-    attrs: { type: 'button', 'data-add': pointer },
-  });
-  const group = fieldsetGroup(pointer, legend, [rowsContainer], { legendSize, hintText, extra: [addButton] });
-  group.root.classList.add('app-list');
-  group.focusId = () => group.root.querySelector('input, select, textarea')?.id || addButton.id;
-  addButton.id = `${group.id}-add`;
-  lists.set(pointer, { rowsContainer, renderRow, minRows, addButton, itemName, shown: initialRows, scalar });
-  return group;
-}
-
-function removeButton(pointer, index, itemName, rows, minRows) {
-  if (rows <= minRows) return null;
-  return el('button', {
-    className: 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-list__remove',
-    attrs: { type: 'button', 'data-remove': pointer, 'data-index': String(index) },
-  }, [
-    document.createTextNode(`Remove this ${itemName}`),
-    el('span', { className: 'govuk-visually-hidden', text: ` (${itemName} ${index + 1})` }),
-  ]);
-}
-
-function auditorRow(i, rows) {
-  const p = `/auditors/${i}`;
-  const field = textField(p, `Auditor ${i + 1}`, { width: 20, spellcheck: false });
-  field.scalarList = '/auditors';
-  return el('div', { className: 'app-list__row app-list__row--small', attrs: { 'data-row': p } }, [field.root, removeButton('/auditors', i, 'auditor', rows, 1)]);
-}
-
-function circleRow(i, rows) {
-  const list = '/evidence/familyCircleDates';
-  const p = `${list}/${i}`;
-  const field = dateField(p, `Family Circle ${i + 1}`, { hintText: null });
-  field.scalarList = list;
-  return el('div', { className: 'app-list__row app-list__row--small', attrs: { 'data-row': p } }, [field.root, removeButton(list, i, 'Family Circle date', rows, 0)]);
-}
-
-function actionRow(i, rows) {
+function actionRow(live, i) {
   const p = `/remedialActions/${i}`;
-  const group = fieldsetGroup(p, `Remedial action ${i + 1}`, [
-    textField(`${p}/action`, 'Remedial action identified by the auditors', { rows: 3, hintText: 'An action that is achievable' }),
-    dateField(`${p}/dueDate`, 'Date to be completed by'),
-    textField(`${p}/lineManagerComment`, 'How the action was addressed (optional)', { rows: 3, hintText: 'To be completed by the line manager only' }),
-    dateField(`${p}/completedOn`, 'Date completed (optional)'),
-    textField(`${p}/lineManagerInitials`, 'Initials of the line manager', { width: 4, spellcheck: false, hintText: 'Needed once the action is completed' }),
-  ], { legendSize: 's' });
-  return el('div', { className: 'app-list__row', attrs: { 'data-row': p } }, [group.root, removeButton('/remedialActions', i, 'remedial action', rows, 0)]);
+  return live.fieldset(p, `Remedial action ${i + 1}`, [
+    live.text(`${p}/action`, 'Remedial action identified by the auditors', { textarea: true, hintText: 'An action that is achievable' }),
+    live.date(`${p}/dueDate`, 'Date to be completed by'),
+    live.text(`${p}/lineManagerComment`, 'How the action was addressed (optional)', { textarea: true, hintText: 'To be completed by the line manager only' }),
+    live.date(`${p}/completedOn`, 'Date completed (optional)'),
+    live.text(`${p}/lineManagerInitials`, 'Initials of the line manager', { width: 4, spellcheck: false, hintText: 'Needed once the action is completed' }),
+  ], small);
 }
 
 // --- the questions ----------------------------------------------------------------------------------------------
@@ -640,7 +213,7 @@ const gradeChoices = () => GRADES.map(([g, label]) => [String(g), `${g} ${label}
 const questionGroups = new Map(); // question id -> { group, suggestion }
 const sectionScoreLines = new Map(); // section id -> element
 
-function questionsBlock() {
+function questionsBlock(live) {
   const blocks = [];
   let n = 0;
   for (const s of sections) {
@@ -648,10 +221,10 @@ function questionsBlock() {
     sectionScoreLines.set(s.id, scoreLine);
     const questions = s.questions.map((q) => {
       n += 1;
-      const group = radiosField(`/answers/${q.id}`, q.text, gradeChoices(), {
+      const group = live.radios(`/answers/${q.id}`, q.text, gradeChoices(), {
         inline: true, small: true, decode: decodeNumber, rootClass: 'app-question', legendClass: 'app-question__legend',
       });
-      group.legend.replaceChildren(el('span', { className: 'app-question__number', text: `${n}.` }), document.createTextNode(` ${q.text}`));
+      group.root.querySelector('legend').replaceChildren(el('span', { className: 'app-question__number', text: `${n}.` }), document.createTextNode(` ${q.text}`));
       const suggestion = el('div', { className: 'app-suggestion', attrs: { hidden: true } });
       group.root.querySelector('fieldset').append(suggestion);
       questionGroups.set(q.id, { group, suggestion, section: s.id, text: q.text });
@@ -667,7 +240,7 @@ function questionsBlock() {
     el('dt', { className: `app-grade-key__grade app-grade--${g}`, text: String(g) }),
     el('dd', { className: 'app-grade-key__label', text: label }),
   ]));
-  const messages = slot();
+  const messages = live.slot();
   const root = el('div', { className: 'app-section app-answers' }, [
     el('h2', { className: 'govuk-heading-l', text: 'Quality of the case file' }),
     el('p', { className: 'govuk-body', text: 'Grade each question from 1 to 5. N/A is left out of every mean.' }),
@@ -675,12 +248,13 @@ function questionsBlock() {
     messages,
     ...blocks,
   ]);
-  register({
+  live.register({
     pointer: '/answers', kind: 'fieldset', id: 'answers', root, slot: messages, inputs: {}, describedBase: [],
     focusId: () => `answers-${sections[0]?.questions[0]?.id.replace(/[^A-Za-z0-9_-]+/g, '-')}`,
   });
   return root;
 }
+
 
 // --- the whole form -------------------------------------------------------------------------------------------
 
@@ -688,13 +262,13 @@ function section(heading, nodes, { id } = {}) {
   return el('div', { className: 'app-section', attrs: { id } }, [el('h2', { className: 'govuk-heading-l', text: heading }), ...nodes.map((n) => n.root ?? n)]);
 }
 
-function yesNoQuestion(pointer, legend, { hintText, commentsLabel }) {
-  const answer = radiosField(`${pointer}/answer`, legend, YES_NO_TEXT, { inline: true, hintText, legendClass: 'govuk-fieldset__legend--s' });
-  const comments = textField(`${pointer}/comments`, commentsLabel, { rows: 3 });
-  const messages = slot();
+function yesNoQuestion(live, pointer, legend, { hintText, commentsLabel }) {
+  const answer = live.radios(`${pointer}/answer`, legend, YES_NO_TEXT, { inline: true, hintText, legendClass: 'govuk-fieldset__legend--s' });
+  const comments = live.text(`${pointer}/comments`, commentsLabel, { textarea: true });
+  const messages = live.slot();
   const root = el('div', { className: 'app-yes-no' }, [messages, answer.root, comments.root]);
-  return register({
-    pointer, kind: 'fieldset', id: idFor(pointer), root, slot: messages, inputs: {}, describedBase: [],
+  return live.register({
+    pointer, kind: 'fieldset', id: live.idFor(pointer), root, slot: messages, inputs: {}, describedBase: [],
     focusId: () => answer.focusId(),
   });
 }
@@ -706,20 +280,25 @@ function derivationBox() {
   ]);
 }
 
-function buildForm() {
-  register({ pointer: '', kind: 'form', id: 'form', root: null, slot: document.getElementById('form-messages'), inputs: {}, describedBase: [], focusId: () => 'audit-form' });
-
-  const auditors = listSection('/auditors', {
-    legend: 'Auditors', itemName: 'auditor', addLabel: 'Add another auditor', minRows: 1, renderRow: auditorRow, legendSize: 's', scalar: true,
+function buildForm(live) {
+  const auditors = live.list('/auditors', {
+    legend: 'Auditors', ...small, itemName: 'auditor', addLabel: 'Add another auditor', minRows: 1, scalar: true, rowClass: 'app-list__row--small',
+    renderRow: (i) => live.text(`/auditors/${i}`, `Auditor ${i + 1}`, { width: 20, spellcheck: false }),
   });
-  const actions = listSection('/remedialActions', {
+  const actions = live.list('/remedialActions', {
     legend: 'Remedial actions', hintText: 'Actions identified by the auditors. The auditor checks the actions have been completed 3 months after the audit.',
-    itemName: 'remedial action', addLabel: 'Add a remedial action', minRows: 0, initialRows: 1, renderRow: actionRow,
+    itemName: 'remedial action', addLabel: 'Add a remedial action', initialRows: 1, renderRow: (i) => actionRow(live, i),
   });
-  const circles = listSection('/evidence/familyCircleDates', {
-    legend: 'Family Circle dates', hintText: 'The dates of the Family Circles, first to last.', itemName: 'Family Circle date',
-    addLabel: 'Add a Family Circle date', minRows: 0, initialRows: 1, renderRow: circleRow, legendSize: 's', scalar: true,
+  const circles = live.list('/evidence/familyCircleDates', {
+    legend: 'Family Circle dates', ...small, hintText: 'The dates of the Family Circles, first to last.', itemName: 'Family Circle date',
+    addLabel: 'Add a Family Circle date', initialRows: 1, scalar: true, rowClass: 'app-list__row--small',
+    renderRow: (i) => live.date(`/evidence/familyCircleDates/${i}`, `Family Circle ${i + 1}`, { hintText: null }),
   });
+  const radiosField = live.radios;
+  const selectField = live.select;
+  const dateField = live.date;
+  const textField = (p, label, { rows, ...more } = {}) => live.text(p, label, { ...more, textarea: Boolean(rows), rows });
+  const fieldsetGroup = (p, legend, children, { legendSize = 'm', ...more } = {}) => live.fieldset(p, legend, children, { legendClass: `govuk-fieldset__legend--${legendSize}`, ...more });
 
   const nodes = [
     section('About the audit', [
@@ -749,7 +328,7 @@ function buildForm() {
         dateField('/child/dateOfBirth', 'Date of birth', { hintText: 'For example, 31 3 2015' }),
       ], { legendSize: 's' }),
     ]),
-    questionsBlock(),
+    questionsBlock(live),
     section('Most recent records', [
       fieldsetGroup('/mostRecentAssessment', 'Most recent assessment', [
         textField('/mostRecentAssessment/type', 'Type', { width: 20, hintText: 'For example, EHA, EHSP, C&F' }),
@@ -762,13 +341,13 @@ function buildForm() {
       dateField('/mostRecentSupervision', 'Date of the most recent supervision'),
     ]),
     section('Safety and impact', [
-      yesNoQuestion('/childSafe', 'Are the auditors satisfied the child or children are safe?', {
+      yesNoQuestion(live, '/childSafe', 'Are the auditors satisfied the child or children are safe?', {
         hintText: 'If you answer no, give the reasons.', commentsLabel: 'Reasons or comments',
       }),
-      yesNoQuestion('/lifeImproved', 'Has the work done improved the child’s, young person’s or family’s life?', {
+      yesNoQuestion(live, '/lifeImproved', 'Has the work done improved the child’s, young person’s or family’s life?', {
         hintText: 'Compare the first assessment on file with the most recent review of work.', commentsLabel: 'Reasons or comments',
       }),
-      yesNoQuestion('/directObservation', 'Has a direct observation of the case been undertaken?', { commentsLabel: 'Comments' }),
+      yesNoQuestion(live, '/directObservation', 'Has a direct observation of the case been undertaken?', { commentsLabel: 'Comments' }),
     ]),
     section('Audit summary', [
       derivationBox(),
@@ -801,155 +380,9 @@ function buildForm() {
       ], { legendSize: 's' }),
     ]),
   ];
-  // "/evidence"'s legend repeats the heading: keep it for the fieldset's name, hide it visually.
-  document.getElementById('form-fields').replaceChildren(...nodes.map((n) => n.root ?? n));
-  document.querySelector('#evidence-fieldset > legend')?.classList.add('govuk-visually-hidden');
-  renderList('/auditors');
-  renderList('/remedialActions');
-  renderList('/evidence/familyCircleDates');
+  return nodes;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Showing a report
-
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
-
-/** The group a diagnostic belongs to, and the rest of its path below that group. */
-function resolve(path) {
-  const segs = parsePointer(path);
-  for (let n = segs.length; n >= 0; n -= 1) {
-    const pointer = toPointer(segs.slice(0, n));
-    const group = registry.get(pointer);
-    if (group) return { group, rest: segs.slice(n) };
-  }
-  return { group: registry.get(''), rest: [] };
-}
-
-function visible(d, group) {
-  if (submitted) return true;
-  if (group.pointer === '') return d.severity !== 'info';
-  const paths = [d.path, ...(Array.isArray(d.related) ? d.related : [])];
-  for (const t of touched) {
-    for (const p of paths) {
-      if (typeof p !== 'string' || p === '') continue;
-      if (t.startsWith('=') ? p === t.slice(1) : overlaps(p, t)) return true;
-    }
-  }
-  return false;
-}
-
-/** Whether one pointer lies within the other; a "*" segment (in `related` paths) matches any one segment. */
-function overlaps(a, b) {
-  const x = parsePointer(a);
-  const y = parsePointer(b);
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i += 1) if (x[i] !== y[i] && x[i] !== '*' && y[i] !== '*') return false;
-  return true;
-}
-
-function clearMessages() {
-  for (const group of registry.values()) {
-    group.slot?.replaceChildren();
-    group.root?.classList.remove('govuk-form-group--error', 'app-form-group--warning');
-    for (const input of Object.values(group.inputs)) input.classList.remove('govuk-input--error', 'govuk-select--error', 'govuk-textarea--error');
-    if (group.describe) {
-      const ids = group.describedBase.concat();
-      if (ids.length) group.describe.setAttribute('aria-describedby', ids.join(' '));
-      else group.describe.removeAttribute('aria-describedby');
-    }
-  }
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function formatIso(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
-  if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
-}
-
-/** A date as recorded (ISO string or the date input's parts), for reading. */
-function formatDateValue(v) {
-  if (typeof v === 'string') return formatIso(v.trim());
-  if (isObject(v)) {
-    const [d, m, y] = [v.day, v.month, v.year].map((x) => String(x ?? '').trim());
-    if (/^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && /^\d{4}$/.test(y) && Number(m) >= 1 && Number(m) <= 12) {
-      return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
-    }
-    return [d, m, y].filter(Boolean).join(' / ');
-  }
-  return '';
-}
-
-function messageNode(d, id) {
-  const text = d.due ? `${d.message} (due ${formatIso(d.due)})` : d.message;
-  if (d.severity === 'error') {
-    return el('p', { className: 'govuk-error-message', attrs: { id, 'data-code': d.code } }, [
-      el('span', { className: 'govuk-visually-hidden', text: 'Error:' }), document.createTextNode(' ' + text),
-    ]);
-  }
-  if (d.severity === 'warning') {
-    return el('p', { className: 'app-warning-message', attrs: { id, 'data-code': d.code } }, [
-      el('span', { className: 'govuk-visually-hidden', text: 'Warning:' }), document.createTextNode(' ' + text),
-    ]);
-  }
-  return el('div', { className: 'govuk-hint app-info-message', text, attrs: { id, 'data-code': d.code } });
-}
-
-function markInputs(group, rest) {
-  if (group.kind === 'date') {
-    const part = rest[0];
-    const targets = group.inputs[part] ? [group.inputs[part]] : Object.values(group.inputs);
-    for (const t of targets) t.classList.add('govuk-input--error');
-  } else if (group.kind === 'text') {
-    const input = group.inputs[''];
-    input.classList.add(input.tagName === 'TEXTAREA' ? 'govuk-textarea--error' : 'govuk-input--error');
-  } else if (group.kind === 'select') {
-    group.inputs[''].classList.add('govuk-select--error');
-  }
-}
-
-function showReport(report) {
-  clearMessages();
-  if (!report) {
-    showOutcome(null);
-    return;
-  }
-  const byGroup = new Map();
-  for (const d of report.diagnostics ?? []) {
-    const { group, rest } = resolve(d.path ?? '');
-    if (!visible(d, group)) continue;
-    if (!byGroup.has(group)) byGroup.set(group, []);
-    byGroup.get(group).push({ d, rest });
-  }
-  for (const [group, entries] of byGroup) {
-    entries.sort((a, b) => SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity]);
-    const seen = new Set();
-    const ids = [];
-    let errors = 0;
-    let warnings = 0;
-    entries.forEach(({ d, rest }, n) => {
-      const key = `${d.severity}|${d.message}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      const id = `${group.id}-${d.severity}-${n}`;
-      group.slot.append(messageNode(d, id));
-      ids.push(id);
-      if (d.severity === 'error') {
-        errors += 1;
-        markInputs(group, rest);
-      } else if (d.severity === 'warning') {
-        warnings += 1;
-      }
-    });
-    if (group.root) {
-      group.root.classList.toggle('govuk-form-group--error', errors > 0);
-      group.root.classList.toggle('app-form-group--warning', errors === 0 && warnings > 0);
-    }
-    if (group.describe) group.describe.setAttribute('aria-describedby', group.describedBase.concat(ids).join(' '));
-  }
-  showOutcome(report.outcome);
-}
 
 // --- the outcome: scores panel, chart, derivation ---------------------------------------------------------------
 
@@ -1181,6 +614,20 @@ function factsList(outcome) {
   return el('dl', { className: 'govuk-summary-list govuk-summary-list--no-border app-facts' }, rows);
 }
 
+/** "Incomplete: 38 of 39 questions are still to be graded or marked N/A." when questions are left, else null. */
+function incompleteText(outcome) {
+  const left = Number(outcome?.unansweredQuestions ?? 0);
+  if (outcome?.complete !== false || left <= 0) return null;
+  const total = sections.reduce((n, s) => n + s.questions.length, 0) || 39;
+  return `Incomplete: ${left} of ${total} ${left === 1 ? 'question is' : 'questions are'} still to be graded or marked N/A, so there is no suggested overall grade yet.`;
+}
+
+/** The plain statement that the audit is incomplete (on screen and in print). */
+function incompleteNotice(outcome, id) {
+  const text = incompleteText(outcome);
+  return text ? el('p', { className: 'govuk-body app-incomplete', text, attrs: { id, 'data-incomplete': 'true' } }) : null;
+}
+
 function suggestedBlock(outcome) {
   const g = outcome?.suggestedOverall;
   const limiting = Array.isArray(outcome?.limitingJudgements) ? outcome.limitingJudgements : [];
@@ -1196,9 +643,10 @@ function suggestedBlock(outcome) {
       children.push(el('p', { className: 'govuk-body-s app-suggested__limited', text: `Mean of all graded answers: ${fixed2(outcome.overallMean)}` }));
     }
   } else {
-    children.push(el('p', { className: 'app-suggested__grade app-suggested__grade--none', text: 'None yet', attrs: { id: 'suggested-grade', 'data-grade': '' } }));
+    children.push(el('p', { className: 'app-suggested__grade app-suggested__grade--none', text: incompleteText(outcome) ? 'Incomplete' : 'None yet', attrs: { id: 'suggested-grade', 'data-grade': '' } }));
   }
-  return children;
+  children.push(incompleteNotice(outcome, 'scores-incomplete'));
+  return children.filter(Boolean);
 }
 
 function sectionLine(s) {
@@ -1274,7 +722,7 @@ function announce(pointer, outcome) {
     if (s) sentence = `${s.title}: ${sectionLine(s)}`;
   }
   if (pointer.startsWith('/answers/') || pointer === '/childSafe/answer' || pointer === '/lifeImproved/answer') {
-    sentence += ` Suggested overall grade: ${Number.isInteger(outcome.suggestedOverall) ? gradeText(outcome.suggestedOverall) : 'none yet'}.`;
+    sentence += ` Suggested overall grade: ${Number.isInteger(outcome.suggestedOverall) ? gradeText(outcome.suggestedOverall) : incompleteText(outcome) ? 'none, the audit is incomplete' : 'none yet'}.`;
   }
   if (sentence && live.textContent !== sentence.trim()) live.textContent = sentence.trim();
 }
@@ -1341,10 +789,12 @@ function renderPrintRecord(outcome) {
 
   // The scores, the chart and the derivation: what the checks worked out.
   const scores = [el('h2', { className: 'govuk-heading-m', text: 'Audit summary' })];
+  const incomplete = outcome ? incompleteNotice(outcome, 'print-incomplete') : null;
+  if (incomplete) scores.push(incomplete);
   if (outcome) {
     scores.push(summaryList([
       ['Auditors’ overall score', Number.isInteger(d.overallGrade) ? gradeText(d.overallGrade) : ''],
-      ['Suggested overall grade', Number.isInteger(outcome.suggestedOverall) ? gradeText(outcome.suggestedOverall) : 'None yet'],
+      ['Suggested overall grade', Number.isInteger(outcome.suggestedOverall) ? gradeText(outcome.suggestedOverall) : incompleteText(outcome) ? 'None: the audit is incomplete' : 'None yet'],
       ['Follow-up check of the actions', outcome.followUpDue ? formatIso(outcome.followUpDue) : ''],
       ['Complete', typeof outcome.completeness === 'number' ? `${Math.round(outcome.completeness * 100)}%` : ''],
     ]));
@@ -1414,219 +864,52 @@ function renderPrintRecord(outcome) {
   box.replaceChildren(...nodes);
 }
 
-// --- the error summary -----------------------------------------------------------------------------------------
-
-function plural(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function showSummary(report) {
-  const summary = document.getElementById('error-summary');
-  const list = document.getElementById('error-summary-list');
-  const success = document.getElementById('success-banner');
-  const errors = (report?.diagnostics ?? []).filter((d) => d.severity === 'error');
-  list.replaceChildren();
-  success.hidden = true;
-  if (!report) {
-    summary.hidden = true;
-    document.title = `Error: ${BASE_TITLE}`;
-    return;
-  }
-  if (errors.length === 0) {
-    summary.hidden = true;
-    document.title = BASE_TITLE;
-    const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
-    document.getElementById('success-banner-text').textContent = warnings
-      ? `The audit has no errors. Check the ${plural(warnings, 'warning', 'warnings')} by the answers.`
-      : 'The audit has no errors.';
-    success.hidden = false;
-    success.focus();
-    return;
-  }
-  const seen = new Set();
-  for (const d of errors) {
-    const { group, rest } = resolve(d.path ?? '');
-    const target = group.focusId(rest);
-    const key = `${target}|${d.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    list.append(el('li', {}, [el('a', { text: d.message, attrs: { href: `#${target}`, 'data-path': d.path } })]));
-  }
-  summary.hidden = false;
-  document.title = `Error: ${BASE_TITLE}`;
-  summary.focus();
-}
-
-function focusTarget(id) {
-  const target = document.getElementById(id);
-  if (!target) return false;
-  const legend = target.closest('fieldset')?.querySelector(':scope > legend');
-  const label = document.querySelector(`label[for="${CSS.escape(id)}"]`);
-  const useLegend = legend && (target.closest('.govuk-date-input, .govuk-radios, .govuk-checkboxes') !== null);
-  (useLegend ? legend : label ?? target).scrollIntoView();
-  target.focus({ preventScroll: true });
-  return true;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Events
-
-function onFieldEvent(event) {
-  const t = event.target;
-  if (!(t instanceof HTMLElement)) return;
-  const pointer = t.dataset.group;
-  if (!pointer) return;
-  const group = registry.get(pointer);
-  if (!group) return;
-  if ((group.kind === 'radios' || group.kind === 'select') && event.type === 'input') return;
-
-  // A text field or a date counts as answered once the person leaves it (or completes a date);
-  // from then on its messages follow every keystroke.
-  if ((event.type === 'change' && group.kind !== 'date') || group.kind === 'radios' || group.kind === 'select' || (group.kind === 'date' && group.complete())) {
-    touched.add(pointer);
-  }
-  // A list of plain values is sent whole, so that blank rows keep their places.
-  const target = group.scalarList ?? pointer;
-  const value = group.scalarList ? scalarListValue(group.scalarList) : group.read();
-  const previous = getAt(model, parsePointer(target));
-  if (JSON.stringify(previous) === JSON.stringify(value)) {
-    afterChange(guarded(() => session.report()));
-    return;
-  }
-  afterChange(change(target, value), pointer);
-}
-
-/** A date counts as answered when the person leaves its three boxes, even if not every box is filled. */
-function onFocusOut(event) {
-  const t = event.target;
-  if (!(t instanceof HTMLElement) || !t.dataset.part) return;
-  const pointer = t.dataset.group;
-  const group = registry.get(pointer);
-  if (!group || group.kind !== 'date') return;
-  const next = event.relatedTarget;
-  if (next instanceof HTMLElement && next.dataset.group === pointer) return;
-  if (touched.has(pointer) || group.read() === undefined) return;
-  touched.add(pointer);
-  afterChange(guarded(() => session.report()));
-}
-
-function onClick(event) {
-  const t = event.target instanceof Element ? event.target.closest('button, a') : null;
-  if (!t) return;
-  if (t.dataset.add) {
-    event.preventDefault();
-    addRow(t.dataset.add);
-  } else if (t.dataset.remove) {
-    event.preventDefault();
-    removeRow(t.dataset.remove, Number(t.dataset.index));
-  }
-}
-
-function onSubmit(event) {
-  event.preventDefault();
-  submitted = true;
-  if (!session) {
-    showReport(null);
-    showSummary(null);
-    setState('unavailable', 'The audit could not be checked, so it has not been submitted.');
-    document.getElementById('checks-status').scrollIntoView();
-    return;
-  }
-  const report = guarded(() => checks.validate(FORM_ID, session.data(), options('submit')));
-  if (!report) {
-    showReport(null);
-    showSummary(null);
-    return;
-  }
-  if (state !== 'ready') setState('ready');
-  showReport(report);
-  showSummary(report);
-}
-
-function onSummaryClick(event) {
-  const a = event.target instanceof Element ? event.target.closest('a') : null;
-  if (!a || !a.hash) return;
-  if (focusTarget(decodeURIComponent(a.hash.slice(1)))) event.preventDefault();
-}
-
-/** Links to a question (from the derivation's evidence list) focus its first radio. */
-function onDerivationClick(event) {
-  const a = event.target instanceof Element ? event.target.closest('a') : null;
-  if (!a || !a.hash) return;
-  if (focusTarget(decodeURIComponent(a.hash.slice(1)))) event.preventDefault();
-}
-
-/** Fill the form with the worked example. */
-function loadExample() {
-  model = clone(EXAMPLE);
-  for (const [pointer, list] of lists) list.shown = Math.max(list.minRows, listLength(pointer));
-  for (const pointer of lists.keys()) renderList(pointer);
-  fillFromModel('');
-  touched.clear();
-  for (const key of Object.keys(model)) touched.add(`/${key}`);
-  const report = guarded(() => session.load(clone(model)));
-  afterChange(report);
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Start
 
 startGovukFrontend();
+const live = createLiveForm({
+  formId: FORM_ID,
+  formEl: document.getElementById('audit-form'),
+  fieldsEl: document.getElementById('form-fields'),
+  noun: 'audit',
+  showOutcome: (outcome, next, data) => {
+    state = next;
+    model = data;
+    showOutcome(outcome);
+    announce(changed, outcome);
+    changed = null;
+  },
+  onEvent: (event) => {
+    changed = event.target.dataset?.group ?? null;
+    return false;
+  },
+});
 
-async function start() {
+live.start((checks) => {
   let schema = null;
   let first = null;
   try {
-    checks = await loadChecks();
-    try {
-      schema = checks.schema(FORM_ID);
-    } catch {
-      schema = null;
-    }
-  } catch (err) {
-    checks = null;
-    console.warn(`safeguarding-forms: module not loaded: ${err && err.message}`);
+    schema = checks?.schema(FORM_ID) ?? null;
+    first = checks?.validate(FORM_ID, {}, live.options('draft')) ?? null;
+  } catch {
+    schema = null;
   }
-  if (checks) {
-    try {
-      session = new checks.FormSession(FORM_ID, options('draft'));
-      first = session.report();
-    } catch (err) {
-      session = null;
-      console.error(`safeguarding-forms: session failed: ${err && err.message}`);
-    }
-  }
-
   sections = questionSections(schema, first?.outcome);
-  buildForm();
-  const form = document.getElementById('audit-form');
-  form.addEventListener('input', onFieldEvent);
-  form.addEventListener('change', onFieldEvent);
-  form.addEventListener('focusout', onFocusOut);
-  form.addEventListener('click', onClick);
-  form.addEventListener('submit', onSubmit);
-  document.getElementById('derivation')?.addEventListener('click', onDerivationClick);
-  document.getElementById('error-summary').addEventListener('click', onSummaryClick);
+  return buildForm(live);
+}).then(() => {
+  // "/evidence"'s legend repeats the heading: keep it for the fieldset's name, hide it visually.
+  document.querySelector('#evidence-fieldset > legend')?.classList.add('govuk-visually-hidden');
+  // Links to a question (from the derivation's evidence list) focus its first radio.
+  document.getElementById('derivation')?.addEventListener('click', (event) => {
+    const a = event.target instanceof Element ? event.target.closest('a') : null;
+    const target = a?.hash ? document.getElementById(decodeURIComponent(a.hash.slice(1))) : null;
+    if (!target) return;
+    event.preventDefault();
+    (target.closest('fieldset')?.querySelector(':scope > legend') ?? target).scrollIntoView();
+    target.focus({ preventScroll: true });
+  });
   document.getElementById('print-button').addEventListener('click', () => window.print());
-  const example = document.getElementById('example-button');
-
-  if (!checks || !session) {
-    setState('unavailable', checks
-      ? 'The checks could not be started. Your answers will not be checked.'
-      : 'The checks could not be loaded. Your answers will not be checked.');
-    example.addEventListener('click', () => {
-      model = clone(EXAMPLE);
-      for (const [pointer, list] of lists) list.shown = Math.max(list.minRows, listLength(pointer));
-      for (const pointer of lists.keys()) renderList(pointer);
-      fillFromModel('');
-      showOutcome(null);
-    });
-    showOutcome(null);
-    return;
-  }
-  example.addEventListener('click', loadExample);
-  setState('ready');
-  showReport(first);
-}
-
-start();
+  document.getElementById('example-button').addEventListener('click', () => live.load(EXAMPLE));
+});

@@ -407,6 +407,14 @@ export function createLiveForm(config) {
 
   // --- lists of rows ----------------------------------------------------------------------------------------------
 
+  /** A scalar list's value from its rows on screen: blanks as null, trailing blanks left out. */
+  function scalarValue(pointer) {
+    const values = [];
+    for (let i = 0; i < lists.get(pointer).shown; i += 1) values.push(registry.get(`${pointer}/${i}`)?.read() ?? null);
+    while (values.length && values[values.length - 1] === null) values.pop();
+    return values.length ? values : undefined;
+  }
+
   const listLength = (pointer) => {
     const v = getAt(model, parsePointer(pointer));
     return Array.isArray(v) ? v.length : 0;
@@ -484,16 +492,17 @@ export function createLiveForm(config) {
    * A list whose rows can be added and removed. `renderRow(i, rows)` returns the row's group (or node).
    * `addText(rows)` words the add button for the number of rows shown. `seedRows`: that many rows are in the data
    * from the start, as empty rows, so that a blank row on screen gets its own fields' messages ("Enter the child's
-   * date of birth") rather than the list's ("Add at least one child").
+   * date of birth") rather than the list's ("Add at least one child"). `scalar`: a list of plain values (names,
+   * dates) sent whole, blank rows as null, so that a blank row keeps its place.
    */
-  function list(pointer, { legend, hintText, itemName, addLabel, addText, minRows = 0, initialRows = 0, seedRows = 0, max = Infinity, renderRow, legendClass, emptyText, legendExtra, rowClass, className }) {
+  function list(pointer, { legend, hintText, itemName, addLabel, addText, minRows = 0, initialRows = 0, seedRows = 0, max = Infinity, renderRow, legendClass, emptyText, legendExtra, rowClass, className, scalar = false }) {
     const rowsContainer = el('div', { className: 'app-list__rows' });
     const addButton = el('button', { className: 'govuk-button govuk-button--secondary app-list__add', text: addLabel ?? `Add another ${itemName}`, attrs: { type: 'button', 'data-add': pointer } });
     const group = fieldset(pointer, legend, [rowsContainer], { legendClass, hintText, extra: [addButton], legendExtra, className: `app-list${className ? ` ${className}` : ''}` });
     group.kind = 'list';
     group.focusId = () => rowsContainer.querySelector('input, select, textarea')?.id || addButton.id;
     addButton.id = `${group.id}-add`;
-    lists.set(pointer, { rowsContainer, renderRow, minRows, addButton, addText, itemName, shown: initialRows, emptyText, max, rowClass, seedRows });
+    lists.set(pointer, { rowsContainer, renderRow, minRows, addButton, addText, itemName, shown: initialRows, emptyText, max, rowClass, seedRows, scalar });
     return group;
   }
 
@@ -678,12 +687,14 @@ export function createLiveForm(config) {
     }
     const dateLike = group.kind === 'date' || group.kind === 'datetime';
     if ((event.type === 'change' && !dateLike) || choice || (dateLike && group.complete())) touched.add(pointer);
-    const value = group.read();
-    if (JSON.stringify(getAt(model, parsePointer(pointer))) === JSON.stringify(value)) {
+    const parent = toPointer(parsePointer(pointer).slice(0, -1));
+    const target = lists.get(parent)?.scalar ? parent : pointer;
+    const value = target === pointer ? group.read() : scalarValue(parent);
+    if (JSON.stringify(getAt(model, parsePointer(target))) === JSON.stringify(value)) {
       if (event.type === 'change') afterChange(guarded(() => session.report()));
       return;
     }
-    afterChange(change(pointer, value));
+    afterChange(change(target, value));
   }
 
   /** Leaving a date's boxes: it counts as answered (if anything is typed), and its held messages are shown. */
@@ -832,7 +843,7 @@ export function createLiveForm(config) {
   }
 
   const api = {
-    text, date, select, radios, yesNo, checkbox, checkboxes, fieldset, list,
+    text, date, select, radios, yesNo, checkbox, checkboxes, fieldset, list, register, slot,
     start, load, check, change, afterChange, guarded, setState, setOptions, resolve, renderList, fillFromModel, idFor,
     touch: (pointer) => touched.add(pointer),
     report: () => guarded(() => session.report()),

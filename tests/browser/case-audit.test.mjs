@@ -34,6 +34,13 @@ async function grade(page, questionId, label) {
   await page.locator(`[data-field="/answers/${questionId}"]`).getByLabel(label, { exact: true }).check();
 }
 
+/** Mark every question not yet answered N/A, as an auditor finishing the tool would. */
+async function notApplicableRest(page) {
+  await page.$$eval('.app-question', (qs) => {
+    for (const q of qs) if (!q.querySelector('input:checked')) q.querySelector('input[value="5"]').click();
+  });
+}
+
 /** The scores panel's row of a section: { answered, na, mean, grade, state }. */
 async function scoreRow(page, section) {
   return page.$eval(`#panel-scores-table tr[data-section="${section}"]`, (tr) => ({
@@ -113,7 +120,9 @@ describe('case file audit page in headless Chromium', SKIP_OPTION, () => {
     assert.equal(second.value, '1.50 · grade 1');
     assert.ok(second.width > first.width, `the bar grows from ${first.width} to ${second.width}`);
     assert.match(await page.textContent('#section-score-basic'), /2 of 7 answered, 0 N\/A\. Mean 1\.50: grade 1 \(Exceeds good\)\./);
-    assert.equal(await page.getAttribute('#suggested-grade', 'data-grade'), '1');
+    // 37 questions unanswered: no headline grade.
+    assert.equal(await page.getAttribute('#suggested-grade', 'data-grade'), '');
+    assert.match(await page.textContent('#scores-incomplete'), /Incomplete: 37 of 39 questions are still to be graded or marked N\/A/);
 
     // A third answer, 4: mean 7/3 = 2.33, grade 2; the bar grows again and turns to grade 2.
     await grade(page, 'basic.allocation-date-clear', '4 Inadequate');
@@ -132,7 +141,8 @@ describe('case file audit page in headless Chromium', SKIP_OPTION, () => {
     // The derivation says so in words.
     const derivation = await page.textContent('#derivation-body');
     assert.match(derivation, /Basic required information: grades 1, 2, 4 \(3 graded, 1 N\/A\), mean 2\.33, above 1\.5 and at most 2\.5: grade 2 \(Good\)\./);
-    assert.match(derivation, /Suggested overall grade: 2 \(Good\)\./);
+    assert.match(derivation, /Overall: 3 graded answers, mean 2\.33, above 1\.5 and at most 2\.5: grade 2 \(Good\)\./);
+    assert.match(derivation, /Incomplete: 35 of 39 questions are still to be graded or marked N\/A, so there is no suggested overall grade yet\./);
     // Screen reader users hear the section's new score.
     assert.match(await page.textContent('#scores-live'), /Basic required information: 4 of 7 answered/);
     await page.locator('#scores').scrollIntoViewIfNeeded();
@@ -165,7 +175,9 @@ describe('case file audit page in headless Chromium', SKIP_OPTION, () => {
     assert.match(derivation, /Management oversight: every answer given is N\/A \(2\), so the section has no grade\./);
     // The N/A answers are left out of the overall grade too: only the 3 counts.
     assert.match(derivation, /Overall: 1 graded answers, mean 3\.00/);
-    assert.equal(await page.getAttribute('#suggested-grade', 'data-grade'), '3');
+    assert.equal(await page.getAttribute('#suggested-grade', 'data-grade'), '', 'incomplete: no suggested grade');
+    await notApplicableRest(page);
+    await page.waitForFunction(() => document.getElementById('suggested-grade')?.dataset.grade === '3');
     const desc = await page.textContent('#panel-chart-desc');
     assert.match(desc, /Diversity: no grade, every answer is N\/A\./);
     assertClean(log);
@@ -175,6 +187,7 @@ describe('case file audit page in headless Chromium', SKIP_OPTION, () => {
   test('answering "child safe" No shows the limiting judgement: suggested overall 4 in the derivation', async () => {
     const { page, log } = await openReady();
     for (const q of ['basic.demographics', 'basic.referral-route', 'assessment.risks']) await grade(page, q, '2 Good');
+    await notApplicableRest(page);
     await page.waitForFunction(() => document.getElementById('suggested-grade')?.dataset.grade === '2');
     await page.locator('[data-field="/childSafe/answer"]').getByLabel('No', { exact: true }).check();
     await page.waitForFunction(() => document.getElementById('suggested-grade')?.dataset.grade === '4');
@@ -185,8 +198,11 @@ describe('case file audit page in headless Chromium', SKIP_OPTION, () => {
     assert.equal(await page.locator('#derivation-body .app-limiting').count(), 1, 'the limiting judgement is called out');
     assert.match(await page.textContent('#scores-suggested'), /4\s*Inadequate/);
     assert.match(await page.textContent('#scores-suggested'), /Limited by: child not safe/);
-    // The seed asks for reasons when the answer is No: said by the comments box while drafting.
+    // The seed asks for reasons when the answer is No: said by the comments box, once it is reached (here, on
+    // checking the audit), not as soon as "No" is chosen above it.
     const comments = page.locator('[data-field="/childSafe/comments"]');
+    assert.equal(await comments.locator('[data-code="AUD-004"]').count(), 0, 'the untouched comments box has no message yet');
+    await page.click('#submit-button');
     await comments.locator('[data-code="AUD-004"]').waitFor();
     assert.match(await comments.textContent(), /Enter the reasons the auditors are not satisfied the child is safe/);
 
@@ -297,6 +313,42 @@ describe('case file audit page in headless Chromium', SKIP_OPTION, () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), href.slice(1));
     assert.equal(href, '#answers-basic-allocation-timely');
     assert.equal(await page.evaluate(() => document.activeElement?.type), 'radio');
+    assertClean(log);
+    await page.close();
+  });
+
+  test('an incomplete audit says so plainly, on screen and in print, and gives no suggested grade', async () => {
+    const { page, log } = await openReady();
+    await grade(page, 'basic.demographics', '4 Inadequate');
+    await page.locator('[data-field="/childSafe/answer"]').getByLabel('No', { exact: true }).check();
+    await page.waitForFunction(() => /38 of 39/.test(document.getElementById('scores-incomplete')?.textContent ?? ''));
+    assert.equal(await page.getAttribute('#suggested-grade', 'data-grade'), '');
+    assert.doesNotMatch(await page.textContent('#scores-suggested'), /Inadequate/, 'no headline grade from 1 answer of 39');
+    await page.emulateMedia({ media: 'print' });
+    const record = page.locator('#print-record');
+    assert.equal(await record.locator('#print-incomplete').isVisible(), true, 'the print says the audit is incomplete');
+    const text = await record.innerText();
+    assert.match(text, /Incomplete: 38 of 39 questions are still to be graded or marked N\/A/);
+    assert.match(text, /Suggested overall grade\s+None: the audit is incomplete/);
+    assert.doesNotMatch(text, /Suggested overall grade\s+4/);
+    await page.emulateMedia({ media: 'screen' });
+    assertClean(log);
+    await page.close();
+  });
+
+  test('at 1280 × 720 the error summary is on screen and focused after submitting a partly graded audit', async () => {
+    const { page, log } = await open(PAGE, { viewport: { width: 1280, height: 720 } });
+    for (const q of ['basic.demographics', 'basic.referral-route', 'plans.up-to-date']) await grade(page, q, '2 Good');
+    await page.locator('#submit-button').scrollIntoViewIfNeeded();
+    await page.click('#submit-button');
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor({ state: 'visible', timeout: 5000 });
+    const box = await summary.locator('.govuk-error-summary__title').boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 720, `the heading is on screen (${JSON.stringify(box)})`);
+    const first = await summary.locator('.govuk-error-summary__list a').first().boundingBox();
+    assert.ok(first && first.y >= 0 && first.y + first.height <= 720, `the first error is on screen (${JSON.stringify(first)})`);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
+    await shot(page, 'case-audit-summary-1280x720.png', { fullPage: false });
     assertClean(log);
     await page.close();
   });

@@ -386,6 +386,18 @@ export function formatDate(value) {
   return s;
 }
 
+/** A date as recorded (ISO text or a date input's parts as typed), for reading: "2 June 2025", else the parts. */
+export function formatDateValue(v) {
+  if (typeof v === 'string') return formatDate(v.trim());
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    const [d, m, y] = [v.day, v.month, v.year].map((x) => String(x ?? '').trim());
+    const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+    if (/^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && /^\d{4}$/.test(y) && ISO_DATE.test(iso)) return formatDate(iso);
+    return [d, m, y].filter(Boolean).join(' / ');
+  }
+  return '';
+}
+
 /** Days since 1970-01-01 of an ISO date or date-time (its date part), or NaN. */
 export function dayNumber(value) {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value ?? ''));
