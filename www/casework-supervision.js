@@ -907,13 +907,15 @@ function drawTimeline(container, { previous, seen, date, planned, due, today, ov
   }
   const pxPerMonth = ((W - 2 * PAD) * 30.4) / (hi - lo);
   const every = pxPerMonth >= 24 ? 1 : pxPerMonth * 3 >= 24 ? 3 : 12;
+  let lastRight = -Infinity; // a label never starts before the last one ends ("Jan 26" is wider than "Dec")
   for (const m of monthStarts) {
     const mx = x(m);
     const mi = Number(m.slice(5, 7)) - 1;
     axis.append(svg('line', { x1: mx, y1: LINE - 4, x2: mx, y2: LINE + 4, stroke: COLOUR.rule, 'stroke-width': 1 }));
     const text = every === 12 || mi === 0 ? `${MONTHS[mi].slice(0, 3)} ${m.slice(2, 4)}` : MONTHS[mi].slice(0, 3);
-    if (mi % every === 0 && mx + 2 + text.length * 6.5 <= W) {
+    if (mi % every === 0 && mx + 2 + text.length * 6.5 <= W && mx + 2 >= lastRight + 4) {
       axis.append(svgText(mx + 2, LINE - 7, text, { class: 'app-cws-chart app-cws-chart--muted' }));
+      lastRight = mx + 2 + text.length * 6.5;
     }
   }
   children.push(axis);

@@ -49,6 +49,8 @@ function notFound(text) {
 function describe(checks, info) {
   document.title = `${info.title} – Safeguarding forms`;
   $('form-title').textContent = info.title;
+  $('nav-current-text').textContent = info.title;
+  $('nav-current').href = location.pathname + location.search;
   document.body.dataset.form = FORM_ID;
   try {
     const rules = checks.rules(FORM_ID);

@@ -18,22 +18,17 @@ function unavailable(reason) {
   document.body.dataset.checks = 'unavailable';
 }
 
-/** The source document's title (from the rules' citations) and its file name. */
-function sourceCell(checks, form) {
-  let titles = [];
+/** The policy documents a form comes from, by title (from its rules' citations); the file name only when untitled. */
+function sourceText(checks, form) {
   try {
     const rules = checks.rules(form.id);
     const own = rules.filter((r) => r.citation?.document === form.source);
-    titles = [...new Set((own.length ? own : rules).map((r) => r.citation?.title).filter(Boolean))];
+    const titles = [...new Set((own.length ? own : rules).map((r) => r.citation?.title).filter(Boolean))];
+    if (titles.length) return titles.join('; ');
   } catch {
-    titles = [];
+    // the title is not known: say so rather than show a file name
   }
-  if (!titles.length) return [document.createTextNode(form.source)];
-  return [
-    document.createTextNode(titles.join('; ')),
-    el('br'),
-    el('span', { className: 'govuk-body-s app-source-file', text: form.source }),
-  ];
+  return 'Policy document not named';
 }
 
 try {
@@ -42,12 +37,11 @@ try {
   for (const form of list) {
     // The bespoke page where there is one, else the generic page drawn from the form's schema.
     const page = PAGES[form.id] ?? `/www/form.html?form=${encodeURIComponent(form.id)}`;
-    const row = el('tr', { className: 'govuk-table__row', attrs: { 'data-form': form.id } }, [
+    const row = el('tr', { className: 'govuk-table__row', attrs: { 'data-form': form.id, 'data-source': form.source } }, [
       el('th', { className: 'govuk-table__header', attrs: { scope: 'row' } }, [
         el('a', { className: 'govuk-link', text: form.title, attrs: { href: page } }),
       ]),
-      el('td', { className: 'govuk-table__cell' }, [el('code', { className: 'app-code', text: form.id })]),
-      el('td', { className: 'govuk-table__cell' }, sourceCell(checks, form)),
+      el('td', { className: 'govuk-table__cell app-source', text: sourceText(checks, form) }),
       el('td', { className: 'govuk-table__cell govuk-table__cell--numeric', text: form.rules }),
     ]);
     body.append(row);

@@ -1,0 +1,14 @@
+import { startServer } from '../../www/server.mjs';
+import { chromium } from 'playwright-core';
+const server = await startServer({ port: 0, root: process.cwd() });
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless'] });
+const page = await b.newPage({ viewport: { width: 768, height: 1000 } });
+await page.goto(new URL('/www/casework-supervision.html?today=2026-03-16', server.url).href);
+await page.waitForSelector('body[data-checks="ready"]');
+await page.click('#example-button');
+await page.waitForTimeout(300);
+await page.locator('#cadence').scrollIntoViewIfNeeded();
+await page.evaluate(() => window.scrollBy(0, 300));
+await page.screenshot({ path: '/tmp/cw-old-768.png' });
+console.log(await page.$eval('.app-cws-policy', (q) => JSON.stringify({ sw: q.scrollWidth, cw: q.clientWidth, r: q.getBoundingClientRect(), p: q.closest('aside').getBoundingClientRect() })));
+await b.close(); await server.close();
