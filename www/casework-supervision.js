@@ -1,16 +1,14 @@
 // Casework supervision record (`casework-supervision`, forms.md §20): the proposed Protocol supervision record as a
-// GOV.UK form, checked live by the WebAssembly module, with the supervision cadence drawn beside it.
+// GOV.UK form, checked live by the WebAssembly module, with the supervision cadence drawn beside it (a timeline of
+// the previous, this and the next supervision against today, and the record's completeness). The fields, the
+// session, the messages, the error summary and "Checks unavailable" are the live form's (www/live-form.js).
 //
-// - One FormSession (stage "draft") receives every change as `set(pointer, value)` / `remove(pointer)`.
-// - "Save supervision record" re-checks the form as it stands with `validate(..., { stage: "submit" })`.
-// - Messages are written with textContent only; SVG is built with createElementNS. If the module cannot load or a
-//   call fails, the page says "Checks unavailable" and never claims the record has no problems.
-// - `?today=YYYY-MM-DD` in the page's address fixes "today" (for demos and tests).
+// `?today=YYYY-MM-DD` in the page's address fixes "today" (for demos and tests).
 
-import { startGovukFrontend, loadChecks, el } from '/www/common.js';
+import { startGovukFrontend, el } from '/www/common.js';
+import { createLiveForm, plural } from '/www/live-form.js';
 
 const FORM_ID = 'casework-supervision';
-const BASE_TITLE = document.title;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -113,442 +111,15 @@ function shortDate(iso) {
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1].slice(0, 3)} ${m[1]}`;
 }
 
-function plural(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
-// JSON Pointers and the page's own copy of the data (kept so that a fresh session can be loaded if a call fails).
 
-const parsePointer = (p) => (p === '' ? [] : p.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')));
-const toPointer = (segs) => segs.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-const isIndex = (s) => /^(0|[1-9]\d*)$/.test(String(s));
-const clone = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
-const pointerIsWithin = (inner, outer) => inner === outer || inner.startsWith(outer + '/');
-
+// What the outcome drawing reads: the live form's state, data and report at the last change.
+let state = 'loading';
 let model = {};
-
-function getAt(obj, segs) {
-  let cur = obj;
-  for (const s of segs) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = Array.isArray(cur) ? (isIndex(s) ? cur[Number(s)] : undefined) : (Object.hasOwn(cur, s) ? cur[s] : undefined);
-  }
-  return cur;
-}
-
-function setAt(obj, segs, value) {
-  const parent = getAt(obj, segs.slice(0, -1));
-  const last = segs[segs.length - 1];
-  if (Array.isArray(parent)) parent[Number(last)] = value;
-  else parent[last] = value;
-}
-
-function removeAt(obj, segs) {
-  const parent = getAt(obj, segs.slice(0, -1));
-  const last = segs[segs.length - 1];
-  if (Array.isArray(parent)) parent.splice(Number(last), 1);
-  else if (parent && typeof parent === 'object') delete parent[last];
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The checks
-
-const params = new URLSearchParams(location.search);
-const fixedToday = toIso(params.get('today') ?? '') ? params.get('today') : undefined;
-const options = (stage) => (fixedToday ? { stage, today: fixedToday } : { stage });
-
-/** Today as the module sees it: the fixed date, else the current date in Europe/London. */
-function todayIso() {
-  if (fixedToday) return fixedToday;
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  } catch {
-    const t = new Date();
-    return isoOf(t.getFullYear(), t.getMonth() + 1, t.getDate());
-  }
-}
-
-let checks = null; // the module's exports once loaded
-let session = null; // FormSession (draft)
-let state = 'loading'; // loading | ready | unavailable
-let submitted = false; // after the first save, every message shows and the submit stage is used
-const touched = new Set(); // field pointers the person has changed ("=/p": only messages about p itself)
-
-function setState(next, detail) {
-  state = next;
-  document.body.dataset.checks = next;
-  const box = document.getElementById('checks-status');
-  if (next === 'ready') {
-    box.replaceChildren();
-    return;
-  }
-  if (next === 'loading') {
-    box.replaceChildren(el('p', { className: 'govuk-body', text: 'Loading the checks…' }));
-    return;
-  }
-  box.replaceChildren(
-    el('div', { className: 'govuk-warning-text app-checks-unavailable' }, [
-      el('span', { className: 'govuk-warning-text__icon', text: '!', attrs: { 'aria-hidden': 'true' } }),
-      el('strong', { className: 'govuk-warning-text__text' }, [
-        el('span', { className: 'govuk-visually-hidden', text: 'Warning' }),
-        document.createTextNode(`Checks unavailable. ${detail ?? 'Your answers have not been checked.'}`),
-      ]),
-    ]),
-  );
-}
-
-/** Run one call into the module. On failure: say "Checks unavailable", try a fresh session, return null. */
-function guarded(fn) {
-  if (!checks || !session) return null;
-  try {
-    return fn();
-  } catch (err) {
-    console.error(`safeguarding-forms: call failed: ${err && err.name}: ${err && err.message}`);
-    try {
-      session.free();
-    } catch {
-      // the old session may be unusable; nothing to do
-    }
-    session = null;
-    try {
-      session = new checks.FormSession(FORM_ID, options('draft'));
-      session.load(clone(model));
-      setState('unavailable', 'Your last change could not be checked. Change the answer again to retry.');
-    } catch {
-      session = null;
-      setState('unavailable', 'The checks stopped working. Reload the page to try again; your answers have not been checked.');
-    }
-    return null;
-  }
-}
-
-/** Make every container on the way to `segs` exist, in the page's copy and in the session. */
-function ensureParents(segs) {
-  for (let i = 1; i < segs.length; i += 1) {
-    const parentSegs = segs.slice(0, i);
-    const next = segs[i];
-    const cur = getAt(model, parentSegs);
-    let fresh;
-    if (cur === null || typeof cur !== 'object') {
-      fresh = isIndex(next) ? Array.from({ length: Number(next) + 1 }, () => ({})) : {};
-    } else if (Array.isArray(cur) && isIndex(next) && Number(next) >= cur.length) {
-      fresh = [...cur, ...Array.from({ length: Number(next) + 1 - cur.length }, () => ({}))];
-    } else {
-      continue;
-    }
-    setAt(model, parentSegs, fresh);
-    guarded(() => session.set(toPointer(parentSegs), clone(fresh)));
-  }
-}
-
-/** Change one field: `undefined` removes it. Returns the new draft report (or null when unavailable). */
-function change(pointer, value) {
-  const segs = parsePointer(pointer);
-  if (value === undefined) {
-    if (getAt(model, segs) === undefined) return guarded(() => session.report());
-    removeAt(model, segs);
-    return guarded(() => session.remove(pointer));
-  }
-  ensureParents(segs);
-  setAt(model, segs, clone(value));
-  return guarded(() => session.set(pointer, clone(value)));
-}
-
-function currentReport(draft) {
-  if (!draft) return null;
-  if (!submitted) return draft;
-  return guarded(() => checks.validate(FORM_ID, session.data(), options('submit')));
-}
-
-function afterChange(draft) {
-  // A "no errors" message from an earlier save no longer describes the form.
-  document.getElementById('success-banner').hidden = true;
-  if (state === 'unavailable' && draft && session) setState('ready');
-  showReport(currentReport(draft));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Building the form. Every field is a "group" registered under its JSON Pointer; a diagnostic is shown by the group
-// whose pointer is the longest prefix of its path.
-
-const registry = new Map(); // pointer -> group
-const idFor = (pointer) => (pointer === '' ? 'form' : pointer.slice(1).replace(/[^A-Za-z0-9_-]+/g, '-'));
-
-function register(group) {
-  registry.set(group.pointer, group);
-  if (group.root) group.root.dataset.field = group.pointer;
-  return group;
-}
-
-function unregisterUnder(pointer) {
-  for (const key of [...registry.keys()]) if (pointerIsWithin(key, pointer) && key !== pointer) registry.delete(key);
-}
-
-function hint(id, text) {
-  return text ? el('div', { className: 'govuk-hint', text, attrs: { id } }) : null;
-}
-
-function slot() {
-  return el('div', { className: 'app-messages' });
-}
-
-function textField(pointer, label, { hintText, width, spellcheck, labelClass } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-hint`, hintText);
-  const input = el('input', {
-    className: `govuk-input${width ? ` govuk-input--width-${width}` : ''}`,
-    attrs: {
-      id, name: id, type: 'text', autocomplete: 'off',
-      spellcheck: spellcheck === false ? 'false' : undefined,
-      'aria-describedby': hintEl ? hintEl.id : undefined,
-    },
-  });
-  input.dataset.group = pointer;
-  const messages = slot();
-  const root = el('div', { className: 'govuk-form-group' }, [
-    el('label', { className: `govuk-label${labelClass ? ` ${labelClass}` : ''}`, text: label, attrs: { for: id } }),
-    hintEl,
-    messages,
-    input,
-  ]);
-  return register({
-    pointer, kind: 'text', id, root, slot: messages, inputs: { '': input }, describedBase: hintEl ? [hintEl.id] : [], describe: input,
-    focusId: () => id,
-    read: () => (input.value.trim() === '' ? undefined : input.value),
-    fill: (v) => { input.value = v === undefined || v === null ? '' : String(v); },
-  });
-}
-
-/** A GOV.UK textarea; `heading` makes the label the section's heading (the GOV.UK pattern for one question). */
-function textareaField(pointer, label, { hintText, rows = 4, labelClass } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-hint`, hintText);
-  const area = el('textarea', {
-    className: 'govuk-textarea',
-    attrs: { id, name: id, rows: String(rows), 'aria-describedby': hintEl ? hintEl.id : undefined },
-  });
-  area.dataset.group = pointer;
-  const messages = slot();
-  const root = el('div', { className: 'govuk-form-group' }, [
-    el('label', { className: `govuk-label${labelClass ? ` ${labelClass}` : ''}`, text: label, attrs: { for: id } }),
-    hintEl,
-    messages,
-    area,
-  ]);
-  return register({
-    pointer, kind: 'textarea', id, root, slot: messages, inputs: { '': area }, describedBase: hintEl ? [hintEl.id] : [], describe: area,
-    focusId: () => id,
-    read: () => (area.value.trim() === '' ? undefined : area.value),
-    fill: (v) => { area.value = v === undefined || v === null ? '' : String(v); },
-  });
-}
-
-/** GOV.UK date input: day, month and year, sent as { day, month, year } strings as typed. */
-function dateField(pointer, legend, { hintText = 'For example, 27 3 2025', legendClass } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-hint`, hintText);
-  const parts = {};
-  const items = ['day', 'month', 'year'].map((part) => {
-    const input = el('input', {
-      className: `govuk-input govuk-date-input__input govuk-input--width-${part === 'year' ? 4 : 2}`,
-      attrs: { id: `${id}-${part}`, name: `${id}-${part}`, type: 'text', inputmode: 'numeric', 'data-part': part },
-    });
-    input.dataset.group = pointer;
-    parts[part] = input;
-    return el('div', { className: 'govuk-date-input__item' }, [
-      el('div', { className: 'govuk-form-group' }, [
-        el('label', { className: 'govuk-label govuk-date-input__label', text: part[0].toUpperCase() + part.slice(1), attrs: { for: `${id}-${part}` } }),
-        input,
-      ]),
-    ]);
-  });
-  const messages = slot();
-  const fieldset = el('fieldset', { className: 'govuk-fieldset', attrs: { role: 'group', 'aria-describedby': hintEl ? hintEl.id : undefined } }, [
-    el('legend', { className: `govuk-fieldset__legend${legendClass ? ` ${legendClass}` : ''}`, text: legend }),
-    hintEl,
-    messages,
-    el('div', { className: 'govuk-date-input', attrs: { id } }, items),
-  ]);
-  const root = el('div', { className: 'govuk-form-group' }, [fieldset]);
-  return register({
-    pointer, kind: 'date', id, root, slot: messages, inputs: parts, describedBase: hintEl ? [hintEl.id] : [], describe: fieldset,
-    focusId: (rest) => (rest && parts[rest[0]] ? parts[rest[0]].id : parts.day.id),
-    read: () => {
-      const v = { day: parts.day.value, month: parts.month.value, year: parts.year.value };
-      return v.day.trim() === '' && v.month.trim() === '' && v.year.trim() === '' ? undefined : v;
-    },
-    complete: () => ['day', 'month', 'year'].every((p) => parts[p].value.trim() !== ''),
-    fill: (v) => {
-      let d = { day: '', month: '', year: '' };
-      if (typeof v === 'string') {
-        const m = ISO.exec(v);
-        if (m) d = { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1] };
-      } else if (v && typeof v === 'object') {
-        d = { day: v.day ?? '', month: v.month ?? '', year: v.year ?? '' };
-      }
-      for (const p of ['day', 'month', 'year']) parts[p].value = String(d[p]);
-    },
-  });
-}
-
-/** Radios. Values 'true' / 'false' are sent as booleans. */
-function radiosField(pointer, legend, choices, { hintText, inline, small, legendClass } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-hint`, hintText);
-  const radios = choices.map(([value], i) => el('input', {
-    className: 'govuk-radios__input',
-    attrs: { id: i === 0 ? id : `${id}-${i + 1}`, name: id, type: 'radio', value },
-  }));
-  radios.forEach((r) => { r.dataset.group = pointer; });
-  const messages = slot();
-  const fieldset = el('fieldset', { className: 'govuk-fieldset', attrs: { 'aria-describedby': hintEl ? hintEl.id : undefined } }, [
-    el('legend', { className: `govuk-fieldset__legend${legendClass ? ` ${legendClass}` : ''}`, text: legend }),
-    hintEl,
-    messages,
-    el('div', { className: `govuk-radios${inline ? ' govuk-radios--inline' : ''}${small ? ' govuk-radios--small' : ''}` }, choices.map(([, text], i) => el('div', { className: 'govuk-radios__item' }, [
-      radios[i],
-      el('label', { className: 'govuk-label govuk-radios__label', text, attrs: { for: radios[i].id } }),
-    ]))),
-  ]);
-  const root = el('div', { className: 'govuk-form-group' }, [fieldset]);
-  const decode = (v) => (v === 'true' ? true : v === 'false' ? false : v);
-  return register({
-    pointer, kind: 'radios', id, root, slot: messages, inputs: { '': radios[0] }, radios, describedBase: hintEl ? [hintEl.id] : [], describe: fieldset,
-    focusId: () => (radios.find((r) => r.checked) ?? radios[0]).id,
-    read: () => {
-      const chosen = radios.find((r) => r.checked);
-      return chosen ? decode(chosen.value) : undefined;
-    },
-    fill: (v) => { for (const r of radios) r.checked = v !== undefined && decode(r.value) === v; },
-  });
-}
-
-/** A fieldset that groups other fields and can carry messages of its own (e.g. "/child", "/actions/0"). */
-function fieldsetGroup(pointer, legend, children, { legendClass = 'govuk-fieldset__legend--m', hintText, extra = [], nested } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-hint`, hintText);
-  const messages = slot();
-  const fieldset = el('fieldset', { className: 'govuk-fieldset', attrs: { 'aria-describedby': hintEl ? hintEl.id : undefined, id: `${id}-fieldset` } }, [
-    el('legend', { className: `govuk-fieldset__legend ${legendClass}`, text: legend }),
-    hintEl,
-    messages,
-    ...children.map((c) => c.root ?? c),
-    ...extra,
-  ]);
-  const root = el('div', { className: `govuk-form-group app-composite${nested ? ' app-cws-nested' : ''}` }, [fieldset]);
-  return register({
-    pointer, kind: 'fieldset', id, root, slot: messages, inputs: {}, describedBase: hintEl ? [hintEl.id] : [], describe: fieldset,
-    focusId: () => (fieldset.querySelector('input, select, textarea, button')?.id || `${id}-fieldset`),
-  });
-}
-
-// --- lists: the review of previous actions and the actions agreed --------------------------------------------
-
-const lists = new Map(); // list pointer -> { rowsContainer, renderRow, minRows, addButton, itemName, shown }
-
-function listLength(pointer) {
-  const v = getAt(model, parsePointer(pointer));
-  return Array.isArray(v) ? v.length : 0;
-}
-
-function fillFromModel(under) {
-  for (const [pointer, group] of registry) {
-    if (!group.fill || !pointerIsWithin(pointer, under)) continue;
-    group.fill(getAt(model, parsePointer(pointer)));
-  }
-}
-
-function renderList(pointer) {
-  const list = lists.get(pointer);
-  unregisterUnder(pointer);
-  const rows = Math.max(list.minRows, listLength(pointer), list.shown);
-  list.shown = rows;
-  const nodes = [];
-  for (let i = 0; i < rows; i += 1) nodes.push(list.renderRow(i, rows));
-  list.rowsContainer.replaceChildren(...nodes);
-  fillFromModel(pointer);
-}
-
-function addRow(pointer) {
-  // The new row is only shown; it joins the data when something is typed in it.
-  const list = lists.get(pointer);
-  const rows = Math.max(list.minRows, listLength(pointer), list.shown);
-  list.shown = rows + 1;
-  renderList(pointer);
-  afterChange(guarded(() => session.report()));
-  const newRow = document.querySelector(`[data-row="${CSS.escape(`${pointer}/${rows}`)}"]`);
-  newRow?.querySelector('input, textarea, select')?.focus();
-}
-
-function removeRow(pointer, index) {
-  const rowPointer = `${pointer}/${index}`;
-  const draft = index < listLength(pointer) ? change(rowPointer, undefined) : guarded(() => session.report());
-  const list = lists.get(pointer);
-  list.shown = Math.max(0, list.shown - 1);
-  // Re-key the "touched" marks of the rows after the one removed.
-  for (const t of [...touched]) {
-    if (t.startsWith('=') || !pointerIsWithin(t, pointer) || t === pointer) continue;
-    const rest = parsePointer(t.slice(pointer.length));
-    const i = Number(rest[0]);
-    if (i === index) touched.delete(t);
-    else if (i > index) {
-      touched.delete(t);
-      touched.add(toPointer([...parsePointer(pointer), i - 1, ...rest.slice(1)]));
-    }
-  }
-  touched.add(`=${pointer}`);
-  renderList(pointer);
-  afterChange(draft);
-  list.addButton.focus();
-}
-
-function listSection(pointer, { legend, hintText, itemName, addLabel, minRows, renderRow, legendClass }) {
-  const rowsContainer = el('div', { className: 'app-list__rows' });
-  const addButton = el('button', {
-    className: 'govuk-button govuk-button--secondary app-list__add',
-    text: addLabel,
-    attrs: { type: 'button', 'data-add': pointer },
-  });
-  const group = fieldsetGroup(pointer, legend, [rowsContainer], { legendClass, hintText, extra: [addButton] });
-  group.root.classList.add('app-list');
-  group.focusId = () => group.root.querySelector('input, textarea, select')?.id || addButton.id;
-  addButton.id = `${group.id}-add`;
-  lists.set(pointer, { rowsContainer, renderRow, minRows, addButton, itemName, shown: 0 });
-  return group;
-}
-
-function removeButton(pointer, index, itemName, rows) {
-  // A single empty row has nothing to remove.
-  if (rows <= 1 && listLength(pointer) === 0) return null;
-  return el('button', {
-    className: 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-list__remove',
-    attrs: { type: 'button', 'data-remove': pointer, 'data-index': String(index) },
-  }, [
-    document.createTextNode(`Remove this ${itemName}`),
-    el('span', { className: 'govuk-visually-hidden', text: ` (${itemName} ${index + 1})` }),
-  ]);
-}
-
-function previousActionRow(i, rows) {
-  const p = `/reviewOfPreviousActions/${i}`;
-  const group = fieldsetGroup(p, `Previous action ${i + 1}`, [
-    textareaField(`${p}/action`, 'Action agreed at the last supervision', { rows: 2 }),
-    radiosField(`${p}/status`, 'Progress', ACTION_STATUSES, { inline: true, small: true }),
-    textareaField(`${p}/comment`, 'Comment', { rows: 2, hintText: 'Say why if the action was not done.' }),
-  ], { legendClass: 'govuk-fieldset__legend--s', nested: true });
-  return el('div', { className: 'app-list__row', attrs: { 'data-row': p } }, [group.root, removeButton('/reviewOfPreviousActions', i, 'previous action', rows)]);
-}
-
-function actionRow(i, rows) {
-  const p = `/actions/${i}`;
-  const group = fieldsetGroup(p, `Action ${i + 1}`, [
-    textareaField(`${p}/action`, 'Action', { rows: 2 }),
-    textField(`${p}/owner`, 'Who will do it', { width: 20, hintText: 'A name or a role' }),
-    dateField(`${p}/dueDate`, 'Due date', { hintText: 'After the date of supervision. For example, 14 2 2025' }),
-  ], { legendClass: 'govuk-fieldset__legend--s', nested: true });
-  return el('div', { className: 'app-list__row', attrs: { 'data-row': p } }, [group.root, removeButton('/actions', i, 'action', rows)]);
-}
+let lastReport = null;
+let live = null;
+const todayIso = () => live.today;
 
 // --- the whole form: the proposed Protocol form's sections in its order ----------------------------------------
 
@@ -557,18 +128,39 @@ function section(heading, nodes) {
 }
 
 function buildForm() {
-  register({ pointer: '', kind: 'form', id: 'form', root: null, slot: document.getElementById('form-messages'), inputs: {}, describedBase: [], focusId: () => 'supervision-form' });
-
-  const previousActions = listSection('/reviewOfPreviousActions', {
+  const nested = { legendClass: 'govuk-fieldset__legend--s', className: 'app-cws-nested' };
+  const textField = (p, label, more = {}) => live.text(p, label, more);
+  const textareaField = (p, label, { rows = 4, ...more } = {}) => live.text(p, label, { textarea: true, rows, ...more });
+  const dateField = live.date;
+  const radiosField = live.radios;
+  const fieldsetGroup = (p, legend, children, more) => live.fieldset(p, legend, children, more);
+  const previousActions = live.list('/reviewOfPreviousActions', {
     legend: 'Review of actions from the last supervision',
     hintText: 'Each action agreed at the previous supervision and how far it has got. Needed when there was a previous supervision.',
-    itemName: 'previous action', addLabel: 'Add another previous action', minRows: 1, renderRow: previousActionRow,
+    itemName: 'previous action', addLabel: 'Add another previous action', initialRows: 1,
+    renderRow: (i) => {
+      const p = `/reviewOfPreviousActions/${i}`;
+      return fieldsetGroup(p, `Previous action ${i + 1}`, [
+        textareaField(`${p}/action`, 'Action agreed at the last supervision', { rows: 2 }),
+        radiosField(`${p}/status`, 'Progress', ACTION_STATUSES, { inline: true, small: true }),
+        textareaField(`${p}/comment`, 'Comment', { rows: 2, hintText: 'Say why if the action was not done.' }),
+      ], nested);
+    },
   });
-  const actions = listSection('/actions', {
+  const actions = live.list('/actions', {
     legend: 'Actions and agreed way forward',
     hintText: 'SMART actions: each has someone who will do it and a date after this supervision.',
-    itemName: 'action', addLabel: 'Add another action', minRows: 1, renderRow: actionRow,
+    itemName: 'action', addLabel: 'Add another action', initialRows: 1,
+    renderRow: (i) => {
+      const p = `/actions/${i}`;
+      return fieldsetGroup(p, `Action ${i + 1}`, [
+        textareaField(`${p}/action`, 'Action', { rows: 2 }),
+        textField(`${p}/owner`, 'Who will do it', { width: 20, hintText: 'A name or a role' }),
+        dateField(`${p}/dueDate`, 'Due date', { hintText: 'After the date of supervision. For example, 14 2 2025' }),
+      ], nested);
+    },
   });
+
 
   const nodes = [
     section('About the supervision', [
@@ -585,7 +177,7 @@ function buildForm() {
       fieldsetGroup('/child', 'Child', [
         textField('/child/name', 'Child’s full name', { width: 20, spellcheck: false }),
         textField('/child/lcsNumber', 'Liquid Logic (LCS) number', { width: 10, spellcheck: false }),
-      ], { legendClass: 'govuk-fieldset__legend--s', nested: true }),
+      ], nested),
       dateField('/previousSupervisionDate', 'Date of the previous supervision (optional)', {
         legendClass: 'govuk-fieldset__legend--s',
         hintText: 'The last casework supervision of this child, if there was one. For example, 31 12 2024',
@@ -607,7 +199,7 @@ function buildForm() {
           inline: true, hintText: 'Specific, measurable, achievable, realistic and timely',
         }),
         textareaField('/supportPlan/comment', 'Comment on the support plan (optional)', { rows: 2 }),
-      ], { legendClass: 'govuk-fieldset__legend--s', nested: true }),
+      ], nested),
       textareaField('/childWishesAndFeelings', 'Wishes and feelings of the child', {
         labelClass: 'govuk-label--s', hintText: 'Ascertained through direct work or assessments and plans',
       }),
@@ -633,182 +225,7 @@ function buildForm() {
       }),
     ]),
   ];
-  document.getElementById('form-fields').replaceChildren(...nodes.map((n) => n.root ?? n));
-  renderList('/reviewOfPreviousActions');
-  renderList('/actions');
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Showing a report
-
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
-
-/** The group a diagnostic belongs to, and the rest of its path below that group. */
-function resolve(path) {
-  const segs = parsePointer(path);
-  for (let n = segs.length; n >= 0; n -= 1) {
-    const group = registry.get(toPointer(segs.slice(0, n)));
-    if (group) return { group, rest: segs.slice(n) };
-  }
-  return { group: registry.get(''), rest: [] };
-}
-
-/** Whether one pointer lies within the other; a "*" segment matches any one segment. */
-function overlaps(a, b) {
-  const x = parsePointer(a);
-  const y = parsePointer(b);
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i += 1) if (x[i] !== y[i] && x[i] !== '*' && y[i] !== '*') return false;
-  return true;
-}
-
-/** Before the first save, a message shows once the person has answered its field (or a field it read). */
-function visible(d, group) {
-  if (submitted) return true;
-  if (group.pointer === '') return d.severity !== 'info';
-  const paths = [d.path, ...(Array.isArray(d.related) ? d.related : [])];
-  for (const t of touched) {
-    for (const p of paths) {
-      if (typeof p !== 'string' || p === '') continue;
-      if (t.startsWith('=') ? p === t.slice(1) : overlaps(p, t)) return true;
-    }
-  }
-  return false;
-}
-
-function clearMessages() {
-  for (const group of registry.values()) {
-    group.slot?.replaceChildren();
-    group.root?.classList.remove('govuk-form-group--error', 'app-form-group--warning');
-    for (const input of Object.values(group.inputs)) input.classList.remove('govuk-input--error', 'govuk-textarea--error');
-    if (group.describe) {
-      const ids = group.describedBase.concat();
-      if (ids.length) group.describe.setAttribute('aria-describedby', ids.join(' '));
-      else group.describe.removeAttribute('aria-describedby');
-    }
-  }
-}
-
-function messageNode(d, id) {
-  const text = d.due ? `${d.message} (due ${longDate(d.due)})` : d.message;
-  if (d.severity === 'error') {
-    return el('p', { className: 'govuk-error-message', attrs: { id, 'data-code': d.code } }, [
-      el('span', { className: 'govuk-visually-hidden', text: 'Error:' }), document.createTextNode(' ' + text),
-    ]);
-  }
-  if (d.severity === 'warning') {
-    return el('p', { className: 'app-warning-message', attrs: { id, 'data-code': d.code } }, [
-      el('span', { className: 'govuk-visually-hidden', text: 'Warning:' }), document.createTextNode(' ' + text),
-    ]);
-  }
-  return el('div', { className: 'govuk-hint app-info-message', text, attrs: { id, 'data-code': d.code } });
-}
-
-function markInputs(group, rest) {
-  if (group.kind === 'date') {
-    const part = rest[0];
-    const targets = group.inputs[part] ? [group.inputs[part]] : Object.values(group.inputs);
-    for (const t of targets) t.classList.add('govuk-input--error');
-  } else if (group.kind === 'text') {
-    group.inputs[''].classList.add('govuk-input--error');
-  } else if (group.kind === 'textarea') {
-    group.inputs[''].classList.add('govuk-textarea--error');
-  }
-}
-
-let lastReport = null;
-
-function showReport(report) {
-  clearMessages();
-  lastReport = report;
-  if (!report) {
-    showOutcome(null);
-    return;
-  }
-  const byGroup = new Map();
-  for (const d of report.diagnostics ?? []) {
-    const { group, rest } = resolve(d.path ?? '');
-    if (!group || !visible(d, group)) continue;
-    if (!byGroup.has(group)) byGroup.set(group, []);
-    byGroup.get(group).push({ d, rest });
-  }
-  for (const [group, entries] of byGroup) {
-    entries.sort((a, b) => SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity]);
-    const seen = new Set();
-    const ids = [];
-    let errors = 0;
-    let warnings = 0;
-    entries.forEach(({ d, rest }, n) => {
-      const key = `${d.severity}|${d.message}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      const id = `${group.id}-${d.severity}-${n}`;
-      group.slot.append(messageNode(d, id));
-      ids.push(id);
-      if (d.severity === 'error') {
-        errors += 1;
-        markInputs(group, rest);
-      } else if (d.severity === 'warning') {
-        warnings += 1;
-      }
-    });
-    if (group.root) {
-      group.root.classList.toggle('govuk-form-group--error', errors > 0);
-      group.root.classList.toggle('app-form-group--warning', errors === 0 && warnings > 0);
-    }
-    if (group.describe) group.describe.setAttribute('aria-describedby', group.describedBase.concat(ids).join(' '));
-  }
-  showOutcome(report.outcome);
-}
-
-// --- the error summary -----------------------------------------------------------------------------------------
-
-function showSummary(report) {
-  const summary = document.getElementById('error-summary');
-  const list = document.getElementById('error-summary-list');
-  const success = document.getElementById('success-banner');
-  const errors = (report?.diagnostics ?? []).filter((d) => d.severity === 'error');
-  list.replaceChildren();
-  success.hidden = true;
-  if (!report) {
-    summary.hidden = true;
-    document.title = `Error: ${BASE_TITLE}`;
-    return;
-  }
-  if (errors.length === 0) {
-    summary.hidden = true;
-    document.title = BASE_TITLE;
-    const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
-    document.getElementById('success-banner-text').textContent = warnings
-      ? `The supervision record has no errors. Check the ${plural(warnings, 'warning', 'warnings')} by the answers.`
-      : 'The supervision record has no errors.';
-    success.hidden = false;
-    success.focus();
-    return;
-  }
-  const seen = new Set();
-  for (const d of errors) {
-    const { group, rest } = resolve(d.path ?? '');
-    const target = group.focusId(rest);
-    const key = `${target}|${d.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    list.append(el('li', {}, [el('a', { text: d.message, attrs: { href: `#${target}`, 'data-path': d.path } })]));
-  }
-  summary.hidden = false;
-  document.title = `Error: ${BASE_TITLE}`;
-  summary.focus();
-}
-
-function focusTarget(id) {
-  const target = document.getElementById(id);
-  if (!target) return false;
-  const legend = target.closest('fieldset')?.querySelector(':scope > legend');
-  const label = document.querySelector(`label[for="${CSS.escape(id)}"]`);
-  const useLegend = legend && target.closest('.govuk-date-input, .govuk-radios') !== null;
-  (useLegend ? legend : label ?? target).scrollIntoView();
-  target.focus({ preventScroll: true });
-  return true;
+  return nodes;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1170,133 +587,23 @@ function exampleRecord() {
   };
 }
 
-function fillExample() {
-  model = exampleRecord();
-  for (const [pointer, list] of lists) list.shown = listLength(pointer);
-  for (const pointer of lists.keys()) renderList(pointer);
-  fillFromModel('');
-  for (const key of Object.keys(model)) touched.add(`/${key}`);
-  afterChange(guarded(() => session.load(clone(model))));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Events
-
-function onFieldEvent(event) {
-  const t = event.target;
-  if (!(t instanceof HTMLElement)) return;
-  const pointer = t.dataset.group;
-  if (!pointer) return;
-  const group = registry.get(pointer);
-  if (!group) return;
-  if (group.kind === 'radios' && event.type === 'input') return;
-
-  const value = group.read();
-  // A text field or a date counts as answered once the person leaves it (or completes a date);
-  // from then on its messages follow every keystroke.
-  if ((event.type === 'change' && group.kind !== 'date') || group.kind === 'radios' || (group.kind === 'date' && group.complete())) {
-    touched.add(pointer);
-  }
-  const previous = getAt(model, parsePointer(pointer));
-  if (JSON.stringify(previous) === JSON.stringify(value)) {
-    if (event.type === 'change') afterChange(guarded(() => session.report()));
-    return;
-  }
-  afterChange(change(pointer, value));
-}
-
-/** A date counts as answered when the person leaves its three boxes, even if not every box is filled. */
-function onFocusOut(event) {
-  const t = event.target;
-  if (!(t instanceof HTMLElement) || !t.dataset.part) return;
-  const pointer = t.dataset.group;
-  const group = registry.get(pointer);
-  if (!group || group.kind !== 'date') return;
-  const next = event.relatedTarget;
-  if (next instanceof HTMLElement && next.dataset.group === pointer) return;
-  if (touched.has(pointer) || group.read() === undefined) return;
-  touched.add(pointer);
-  afterChange(guarded(() => session.report()));
-}
-
-function onClick(event) {
-  const t = event.target instanceof Element ? event.target.closest('button') : null;
-  if (!t) return;
-  if (t.dataset.add) {
-    event.preventDefault();
-    addRow(t.dataset.add);
-  } else if (t.dataset.remove) {
-    event.preventDefault();
-    removeRow(t.dataset.remove, Number(t.dataset.index));
-  }
-}
-
-function onSubmit(event) {
-  event.preventDefault();
-  submitted = true;
-  if (!session) {
-    showReport(null);
-    showSummary(null);
-    setState('unavailable', 'The record could not be checked, so it has not been saved.');
-    document.getElementById('checks-status').scrollIntoView();
-    return;
-  }
-  const report = guarded(() => checks.validate(FORM_ID, session.data(), options('submit')));
-  if (!report) {
-    showReport(null);
-    showSummary(null);
-    return;
-  }
-  if (state !== 'ready') setState('ready');
-  showReport(report);
-  showSummary(report);
-}
-
-function onSummaryClick(event) {
-  const a = event.target instanceof Element ? event.target.closest('a') : null;
-  if (!a || !a.hash) return;
-  if (focusTarget(decodeURIComponent(a.hash.slice(1)))) event.preventDefault();
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Start
 
 startGovukFrontend();
-
-async function start() {
-  try {
-    checks = await loadChecks();
-  } catch (err) {
-    checks = null;
-    console.warn(`safeguarding-forms: module not loaded: ${err && err.message}`);
-  }
-
-  buildForm();
-  const form = document.getElementById('supervision-form');
-  form.addEventListener('input', onFieldEvent);
-  form.addEventListener('change', onFieldEvent);
-  form.addEventListener('focusout', onFocusOut);
-  form.addEventListener('click', onClick);
-  form.addEventListener('submit', onSubmit);
-  document.getElementById('error-summary').addEventListener('click', onSummaryClick);
-  document.getElementById('example-button').addEventListener('click', fillExample);
-
-  if (!checks) {
-    setState('unavailable', 'The checks could not be loaded. Your answers will not be checked.');
-    showOutcome(null);
-    return;
-  }
-  try {
-    session = new checks.FormSession(FORM_ID, options('draft'));
-    const report = session.report();
-    setState('ready');
-    showReport(report);
-  } catch (err) {
-    session = null;
-    console.error(`safeguarding-forms: session failed: ${err && err.message}`);
-    setState('unavailable', 'The checks could not be started. Your answers will not be checked.');
-    showOutcome(null);
-  }
-}
-
-start();
+live = createLiveForm({
+  formId: FORM_ID,
+  formEl: document.getElementById('supervision-form'),
+  fieldsEl: document.getElementById('form-fields'),
+  noun: 'supervision record',
+  showOutcome: (outcome, next, data) => {
+    state = next;
+    model = data;
+    lastReport = live.lastReport;
+    showOutcome(outcome);
+  },
+});
+live.start(buildForm).then(() => {
+  document.getElementById('example-button')?.addEventListener('click', () => live.load(exampleRecord()));
+});
