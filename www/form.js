@@ -10,6 +10,7 @@ import { el } from '/www/render/dom.js';
 import { fieldOrder, probeData } from '/www/render/schema.js';
 import { createRenderer, idFor } from '/www/render/fields.js';
 import { renderOutcome } from '/www/render/outcome.js';
+import { outcomeModel } from '/www/render/outcome-labels.js';
 import { LAYOUTS } from '/www/render/layouts.js';
 import { createLiveForm } from '/www/live-form.js';
 
@@ -27,7 +28,7 @@ function showOutcome(outcome, state) {
     $('outcome').dataset.outcome = state;
     return;
   }
-  body.replaceChildren(...renderOutcome(outcome, { today: live.today, labels: layout.enumLabels, formId: FORM_ID }));
+  body.replaceChildren(...renderOutcome(outcome, { today: live.today, labels: layout.enumLabels, keys: outcomeModel(FORM_ID, live.checks) }));
   $('outcome').dataset.outcome = outcome ? 'shown' : 'none';
 }
 

@@ -362,11 +362,13 @@ export function createLiveForm(config) {
   }
 
   /** Checkboxes for a list of values: sent as an array in the choices' order. */
-  function checkboxes(pointer, legend, choices, { hintText, legendClass, small = true } = {}) {
+  function checkboxes(pointer, legend, choices, { hintText, legendClass, small = true, idByValue = false } = {}) {
     const id = idFor(pointer);
     const hintEl = hint(`${id}-hint`, hintText);
+    // The first box has the field's id; the others by position (GOV.UK's id-2, …) or by value (id-harmful-sexual-behaviour).
+    const boxId = (value, i) => (i === 0 ? id : idByValue ? `${id}-${value}` : `${id}-${i + 1}`);
     const boxes = choices.map(([value], i) => el('input', {
-      className: 'govuk-checkboxes__input', attrs: { id: i === 0 ? id : `${id}-${i + 1}`, name: id, type: 'checkbox', value },
+      className: 'govuk-checkboxes__input', attrs: { id: boxId(value, i), name: id, type: 'checkbox', value },
     }));
     for (const b of boxes) b.dataset.group = pointer;
     const messages = slot();

@@ -1,17 +1,17 @@
-// Safety / wellbeing plan (`safety-plan`, forms.md §27; seed 003, South Gloucestershire's CIN and CP Plan guide):
-// a GOV.UK-style form checked live by the WebAssembly module, with the local authority profile selectable.
+// Safety / wellbeing plan (`safety-plan`, forms.md §27; seed 003, South Gloucestershire's CIN and CP Plan guide),
+// checked live by the WebAssembly module, with the local authority profile selectable. This page keeps what is the
+// plan's own: its layout, the safety scales (a number and a slider, up to the profile's maximum), the outcome as
+// pictures (completeness, steps, the network against its target) and the profile picker, which starts a new
+// session under the chosen profile with the same data (`live.setOptions({ profile })`). The fields, the session,
+// the messages, the error summary and "Checks unavailable" are the live form's (www/live-form.js).
 //
-// - One FormSession (stage "draft", with the chosen profile) receives every change as `set(pointer, value)` /
-//   `remove(pointer)`. Changing the profile builds a new FormSession with `{ profile }` and loads the same data.
-// - "Submit plan" re-checks the plan with `validate(..., { stage: "submit", profile })` on `session.data()`.
-// - Messages are written with textContent only; pictures are SVG built with createElementNS. If the module cannot
-//   load or a call fails, the page says "Checks unavailable" and never claims the plan has no problems.
-// - `?today=YYYY-MM-DD` fixes "today" (for demos and tests); `?profile=<id>` picks the profile at start.
+// `?today=YYYY-MM-DD` fixes "today" (for demos and tests); `?profile=<id>` picks the profile at start.
 
-import { startGovukFrontend, loadChecks, el } from '/www/common.js';
+import { startGovukFrontend, el } from '/www/common.js';
+import { formatDate } from '/www/render/schema.js';
+import { createLiveForm, plural } from '/www/live-form.js';
 
 const FORM_ID = 'safety-plan';
-const BASE_TITLE = document.title;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -117,254 +117,26 @@ const EXAMPLE = {
   handover: { networkLead: 'Nan', on: '2025-09-01' },
 };
 
+
 // ---------------------------------------------------------------------------------------------------------------
-// JSON Pointers and the page's own copy of the data (kept so that a new session — after a failure, or for another
-// profile — can be loaded with exactly what the person has entered).
+// What the outcome drawing reads: the live form's state and data at the last report; the profile and its scale.
 
-const parsePointer = (p) => (p === '' ? [] : p.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')));
-const toPointer = (segs) => segs.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-const isIndex = (s) => /^(0|[1-9]\d*)$/.test(String(s));
-const clone = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
-const pointerIsWithin = (inner, outer) => inner === outer || inner.startsWith(outer + '/');
-
-/** Lists of plain values: a gap is padded with "" (blank), and a cleared row stays in the list as "". */
-const PRIMITIVE_LISTS = new Set(['/bottomLines', '/incidents']);
-
+let live = null;
+let state = 'loading';
 let model = {};
-
-function getAt(obj, segs) {
-  let cur = obj;
-  for (const s of segs) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = Array.isArray(cur) ? (isIndex(s) ? cur[Number(s)] : undefined) : (Object.hasOwn(cur, s) ? cur[s] : undefined);
-  }
-  return cur;
-}
-
-function setAt(obj, segs, value) {
-  const parent = getAt(obj, segs.slice(0, -1));
-  const last = segs[segs.length - 1];
-  if (Array.isArray(parent)) parent[Number(last)] = value;
-  else parent[last] = value;
-}
-
-function removeAt(obj, segs) {
-  const parent = getAt(obj, segs.slice(0, -1));
-  const last = segs[segs.length - 1];
-  if (Array.isArray(parent)) parent.splice(Number(last), 1);
-  else if (parent && typeof parent === 'object') delete parent[last];
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The checks
-
-const params = new URLSearchParams(location.search);
-const today = /^\d{4}-\d{2}-\d{2}$/.test(params.get('today') ?? '') ? params.get('today') : undefined;
-let profile = /^[a-z0-9-]{1,40}$/.test(params.get('profile') ?? '') ? params.get('profile') : 'default';
-const options = (stage) => ({ stage, profile, ...(today ? { today } : {}) });
-
-let checks = null; // the module's exports once loaded
-let session = null; // FormSession (draft, current profile)
+let submitted = false;
+let checks = null;
+let profile = /^[a-z0-9-]{1,40}$/.test(new URLSearchParams(location.search).get('profile') ?? '') ? new URLSearchParams(location.search).get('profile') : 'default';
 let profileList = []; // profiles(): [{ id, title, changes }]
 let maxScale = 10; // safety-plan.maxScale under the current profile
-let state = 'loading'; // loading | ready | unavailable
-let submitted = false; // after the first submit, every message shows and the submit stage is used
 let checkedCount = 0; // how many reports have been drawn (the outcome panel's data-checked)
-const touched = new Set(); // field pointers the person has changed
+const scales = []; // the safety scale fields, redrawn when the profile changes the maximum
 
-function setState(next, detail) {
-  state = next;
-  document.body.dataset.checks = next;
-  const box = document.getElementById('checks-status');
-  if (next === 'ready') {
-    box.replaceChildren();
-    return;
-  }
-  if (next === 'loading') {
-    box.replaceChildren(el('p', { className: 'govuk-body', text: 'Loading the checks…' }));
-    return;
-  }
-  box.replaceChildren(
-    el('div', { className: 'govuk-warning-text app-checks-unavailable' }, [
-      el('span', { className: 'govuk-warning-text__icon', text: '!', attrs: { 'aria-hidden': 'true' } }),
-      el('strong', { className: 'govuk-warning-text__text' }, [
-        el('span', { className: 'govuk-visually-hidden', text: 'Warning' }),
-        document.createTextNode(`Checks unavailable. ${detail ?? 'Your answers have not been checked.'}`),
-      ]),
-    ]),
-  );
-}
+const readNumber = (raw) => (raw.trim() === '' ? undefined : /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : raw);
 
-/** A new draft session under the current profile, loaded with the page's copy of the data. Throws on failure. */
-function newSession() {
-  const next = new checks.FormSession(FORM_ID, options('draft'));
-  const report = next.load(clone(model));
-  return { next, report };
-}
-
-/** Run one call into the module. On failure: say "Checks unavailable", try a fresh session, return null. */
-function guarded(fn) {
-  if (!checks || !session) return null;
-  try {
-    return fn();
-  } catch (err) {
-    console.error(`safeguarding-forms: call failed: ${err && err.name}: ${err && err.message}`);
-    try {
-      session.free();
-    } catch {
-      // the old session may be unusable; nothing to do
-    }
-    session = null;
-    try {
-      session = newSession().next;
-      setState('unavailable', 'Your last change could not be checked. Change the answer again to retry.');
-    } catch {
-      session = null;
-      setState('unavailable', 'The checks stopped working. Reload the page to try again; your answers have not been checked.');
-    }
-    return null;
-  }
-}
-
-/** Make every container on the way to `segs` exist, in the page's copy and in the session. */
-function ensureParents(segs) {
-  for (let i = 1; i < segs.length; i += 1) {
-    const parentSegs = segs.slice(0, i);
-    const next = segs[i];
-    const cur = getAt(model, parentSegs);
-    const pad = () => (PRIMITIVE_LISTS.has(toPointer(parentSegs)) ? '' : {});
-    let fresh;
-    if (cur === null || typeof cur !== 'object') {
-      fresh = isIndex(next) ? Array.from({ length: Number(next) + 1 }, pad) : {};
-    } else if (Array.isArray(cur) && isIndex(next) && Number(next) >= cur.length) {
-      fresh = [...cur, ...Array.from({ length: Number(next) + 1 - cur.length }, pad)];
-    } else {
-      continue;
-    }
-    setAt(model, parentSegs, fresh);
-    guarded(() => session.set(toPointer(parentSegs), clone(fresh)));
-  }
-}
-
-/** Change one field: `undefined` removes it. Returns the new draft report (or null when unavailable). */
-function change(pointer, value) {
-  const segs = parsePointer(pointer);
-  // A cleared row of a plain list stays as a blank row, so the rows below keep their places.
-  if (value === undefined && segs.length === 2 && PRIMITIVE_LISTS.has(toPointer(segs.slice(0, 1))) && isIndex(segs[1])) {
-    if (Number(segs[1]) < listLength(toPointer(segs.slice(0, 1)))) value = '';
-  }
-  if (value === undefined) {
-    if (getAt(model, segs) === undefined) return guarded(() => session.report());
-    removeAt(model, segs);
-    return guarded(() => session.remove(pointer));
-  }
-  ensureParents(segs);
-  setAt(model, segs, clone(value));
-  return guarded(() => session.set(pointer, clone(value)));
-}
-
-function currentReport(draft) {
-  if (!draft) return null;
-  if (!submitted) return draft;
-  return guarded(() => checks.validate(FORM_ID, session.data(), options('submit')));
-}
-
-function afterChange(draft) {
-  // A "no errors" message from an earlier submit no longer describes the plan.
-  document.getElementById('success-banner').hidden = true;
-  if (state === 'unavailable' && draft && session) setState('ready');
-  showReport(currentReport(draft));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Building the form. Every field is a "group" registered under its JSON Pointer; a diagnostic is shown by the
-// group whose pointer is the longest prefix of its path.
-
-const registry = new Map(); // pointer -> group
-const idFor = (pointer) => (pointer === '' ? 'form' : pointer.slice(1).replace(/[^A-Za-z0-9_-]+/g, '-'));
-
-function register(group) {
-  registry.set(group.pointer, group);
-  if (group.root) group.root.dataset.field = group.pointer;
-  return group;
-}
-
-function unregisterUnder(pointer) {
-  for (const key of [...registry.keys()]) if (pointerIsWithin(key, pointer) && key !== pointer) registry.delete(key);
-}
-
-function hint(id, text) {
-  return text ? el('div', { className: 'govuk-hint', text, attrs: { id } }) : null;
-}
-
-function slot() {
-  return el('div', { className: 'app-messages' });
-}
-
-/** Parse a number as typed: a plain number becomes a number, anything else is sent as typed (and reported). */
-function readNumber(raw) {
-  if (raw.trim() === '') return undefined;
-  return /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : raw;
-}
-
-/** Text input (also numbers, with `number: true`). */
-function textField(pointer, label, { hintText, width, inputmode, spellcheck, suffix, number, labelClass } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-hint`, hintText);
-  const input = el('input', {
-    className: `govuk-input${width ? ` govuk-input--width-${width}` : ''}`,
-    attrs: {
-      id, name: id, type: 'text', inputmode, autocomplete: 'off',
-      spellcheck: spellcheck === false ? 'false' : undefined,
-      'aria-describedby': hintEl ? hintEl.id : undefined,
-      'data-pointer': pointer,
-    },
-  });
-  input.dataset.group = pointer;
-  const messages = slot();
-  const root = el('div', { className: 'govuk-form-group' }, [
-    el('label', { className: `govuk-label${labelClass ? ` ${labelClass}` : ''}`, text: label, attrs: { for: id } }),
-    hintEl,
-    messages,
-    suffix
-      ? el('div', { className: 'govuk-input__wrapper' }, [input, el('div', { className: 'govuk-input__suffix', text: suffix, attrs: { 'aria-hidden': 'true' } })])
-      : input,
-  ]);
-  return register({
-    pointer, kind: 'text', id, root, slot: messages, inputs: { '': input }, describedBase: hintEl ? [hintEl.id] : [], describe: input,
-    focusId: () => id,
-    read: () => (number ? readNumber(input.value) : (input.value.trim() === '' ? undefined : input.value)),
-    fill: (v) => { input.value = v === undefined || v === null ? '' : String(v); },
-  });
-}
-
-/** Textarea for long text. */
-function textareaField(pointer, label, { hintText, rows = 3, labelClass } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-hint`, hintText);
-  const area = el('textarea', {
-    className: 'govuk-textarea',
-    attrs: { id, name: id, rows: String(rows), spellcheck: 'true', 'aria-describedby': hintEl ? hintEl.id : undefined, 'data-pointer': pointer },
-  });
-  area.dataset.group = pointer;
-  const messages = slot();
-  const root = el('div', { className: 'govuk-form-group' }, [
-    el('label', { className: `govuk-label${labelClass ? ` ${labelClass}` : ''}`, text: label, attrs: { for: id } }),
-    hintEl,
-    messages,
-    area,
-  ]);
-  return register({
-    pointer, kind: 'textarea', id, root, slot: messages, inputs: { '': area }, describedBase: hintEl ? [hintEl.id] : [], describe: area,
-    focusId: () => id,
-    read: () => (area.value.trim() === '' ? undefined : area.value),
-    fill: (v) => { area.value = v === undefined || v === null ? '' : String(v); },
-  });
-}
-
-/** The safety scale: a number box and a range slider that move together. */
+/** A safety scale: a number box and a slider (0 to the profile's maximum), sent as a number. */
 function scaleField(pointer, label) {
-  const id = idFor(pointer);
+  const id = live.idFor(pointer);
   const hintEl = el('div', { className: 'govuk-hint app-sp-scale-hint', attrs: { id: `${id}-hint` } });
   const input = el('input', {
     className: 'govuk-input govuk-input--width-2',
@@ -376,7 +148,7 @@ function scaleField(pointer, label) {
   });
   input.dataset.group = pointer;
   range.dataset.group = pointer;
-  const messages = slot();
+  const messages = live.slot();
   const setHint = () => {
     hintEl.textContent = `A number from 0 to ${maxScale}: ${maxScale} means Children’s Services are confident the child is safe enough to close the case; 0 means the harm is certain to happen.`;
     range.max = String(maxScale);
@@ -406,7 +178,7 @@ function scaleField(pointer, label) {
     range.setAttribute('aria-valuetext', set ? `${input.value.trim()} out of ${maxScale}` : 'Not set');
     root.querySelector('.app-sp-scale__end--max').textContent = String(maxScale);
   };
-  const group = register({
+  const group = live.register({
     pointer, kind: 'text', id, root, slot: messages, inputs: { '': input }, describedBase: [hintEl.id], describe: input,
     focusId: () => id,
     read: () => readNumber(input.value),
@@ -416,309 +188,10 @@ function scaleField(pointer, label) {
     refreshScale: () => { setHint(); syncRange(); },
   });
   syncRange();
+  scales.push(group);
   return group;
 }
 
-/** GOV.UK date input: day, month and year, sent as { day, month, year } strings as typed. */
-function dateField(pointer, legend, { hintText = 'For example, 27 3 2025', legendSize } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-hint`, hintText);
-  const parts = {};
-  const items = ['day', 'month', 'year'].map((part) => {
-    const input = el('input', {
-      className: `govuk-input govuk-date-input__input govuk-input--width-${part === 'year' ? 4 : 2}`,
-      attrs: { id: `${id}-${part}`, name: `${id}-${part}`, type: 'text', inputmode: 'numeric', 'data-pointer': pointer, 'data-part': part },
-    });
-    input.dataset.group = pointer;
-    parts[part] = input;
-    return el('div', { className: 'govuk-date-input__item' }, [
-      el('div', { className: 'govuk-form-group' }, [
-        el('label', { className: 'govuk-label govuk-date-input__label', text: part[0].toUpperCase() + part.slice(1), attrs: { for: `${id}-${part}` } }),
-        input,
-      ]),
-    ]);
-  });
-  const messages = slot();
-  const fieldset = el('fieldset', { className: 'govuk-fieldset', attrs: { role: 'group', 'aria-describedby': hintEl ? hintEl.id : undefined } }, [
-    el('legend', { className: `govuk-fieldset__legend${legendSize ? ` govuk-fieldset__legend--${legendSize}` : ''}`, text: legend }),
-    hintEl,
-    messages,
-    el('div', { className: 'govuk-date-input', attrs: { id } }, items),
-  ]);
-  const root = el('div', { className: 'govuk-form-group' }, [fieldset]);
-  return register({
-    pointer, kind: 'date', id, root, slot: messages, inputs: parts, describedBase: hintEl ? [hintEl.id] : [], describe: fieldset,
-    focusId: (rest) => (rest && parts[rest[0]] ? parts[rest[0]].id : parts.day.id),
-    read: () => {
-      const v = { day: parts.day.value, month: parts.month.value, year: parts.year.value };
-      return v.day.trim() === '' && v.month.trim() === '' && v.year.trim() === '' ? undefined : v;
-    },
-    complete: () => ['day', 'month', 'year'].every((p) => parts[p].value.trim() !== ''),
-    fill: (v) => {
-      let d = { day: '', month: '', year: '' };
-      if (typeof v === 'string') {
-        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-        if (m) d = { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1] };
-      } else if (v && typeof v === 'object') {
-        d = { day: v.day ?? '', month: v.month ?? '', year: v.year ?? '' };
-      }
-      for (const p of ['day', 'month', 'year']) parts[p].value = String(d[p]);
-    },
-  });
-}
-
-function selectField(pointer, label, choices, { hintText } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-hint`, hintText);
-  const select = el('select', {
-    className: 'govuk-select',
-    attrs: { id, name: id, 'aria-describedby': hintEl ? hintEl.id : undefined, 'data-pointer': pointer },
-  }, [el('option', { text: 'Choose an option', attrs: { value: '' } }), ...choices.map(([v, t]) => el('option', { text: t, attrs: { value: v } }))]);
-  select.dataset.group = pointer;
-  const messages = slot();
-  const root = el('div', { className: 'govuk-form-group' }, [
-    el('label', { className: 'govuk-label', text: label, attrs: { for: id } }),
-    hintEl,
-    messages,
-    select,
-  ]);
-  return register({
-    pointer, kind: 'select', id, root, slot: messages, inputs: { '': select }, describedBase: hintEl ? [hintEl.id] : [], describe: select,
-    focusId: () => id,
-    read: () => (select.value === '' ? undefined : select.value),
-    fill: (v) => { select.value = typeof v === 'string' && choices.some(([c]) => c === v) ? v : ''; },
-  });
-}
-
-/** Radios. Values 'true' / 'false' are sent as booleans. */
-function radiosField(pointer, legend, choices, { hintText, inline, legendSize, itemClass } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-hint`, hintText);
-  const radios = choices.map(([value], i) => el('input', {
-    className: 'govuk-radios__input',
-    attrs: { id: i === 0 ? id : `${id}-${i + 1}`, name: id, type: 'radio', value, 'data-pointer': pointer },
-  }));
-  radios.forEach((r) => { r.dataset.group = pointer; });
-  const messages = slot();
-  const fieldset = el('fieldset', { className: 'govuk-fieldset', attrs: { 'aria-describedby': hintEl ? hintEl.id : undefined } }, [
-    el('legend', { className: `govuk-fieldset__legend${legendSize ? ` govuk-fieldset__legend--${legendSize}` : ''}`, text: legend }),
-    hintEl,
-    messages,
-    el('div', { className: `govuk-radios${inline ? ' govuk-radios--inline' : ''}` }, choices.map(([value, text], i) => el('div', {
-      className: `govuk-radios__item${itemClass ? ` ${itemClass} ${itemClass}--${value}` : ''}`,
-    }, [
-      radios[i],
-      el('label', { className: 'govuk-label govuk-radios__label', text, attrs: { for: radios[i].id } }, [
-        itemClass ? el('span', { className: `${itemClass}__swatch`, attrs: { 'aria-hidden': 'true' } }) : null,
-      ]),
-    ]))),
-  ]);
-  const root = el('div', { className: 'govuk-form-group' }, [fieldset]);
-  const decode = (v) => (v === 'true' ? true : v === 'false' ? false : v);
-  return register({
-    pointer, kind: 'radios', id, root, slot: messages, inputs: { '': radios[0] }, describedBase: hintEl ? [hintEl.id] : [], describe: fieldset,
-    focusId: () => (radios.find((r) => r.checked) ?? radios[0]).id,
-    read: () => {
-      const chosen = radios.find((r) => r.checked);
-      return chosen ? decode(chosen.value) : undefined;
-    },
-    fill: (v) => { for (const r of radios) r.checked = v !== undefined && decode(r.value) === v; },
-  });
-}
-
-/** A single checkbox for a boolean: ticked → true, unticked → field removed. */
-function checkboxField(pointer, label, { hintText } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-item-hint`, hintText);
-  if (hintEl) hintEl.classList.add('govuk-checkboxes__hint');
-  const box = el('input', {
-    className: 'govuk-checkboxes__input',
-    attrs: { id, name: id, type: 'checkbox', value: 'true', 'aria-describedby': hintEl ? hintEl.id : undefined, 'data-pointer': pointer },
-  });
-  box.dataset.group = pointer;
-  const messages = slot();
-  const root = el('div', { className: 'govuk-form-group' }, [
-    messages,
-    el('div', { className: 'govuk-checkboxes govuk-checkboxes--small' }, [
-      el('div', { className: 'govuk-checkboxes__item' }, [
-        box,
-        el('label', { className: 'govuk-label govuk-checkboxes__label', text: label, attrs: { for: id } }),
-        hintEl,
-      ]),
-    ]),
-  ]);
-  return register({
-    pointer, kind: 'checkbox', id, root, slot: messages, inputs: { '': box }, describedBase: hintEl ? [hintEl.id] : [], describe: box,
-    focusId: () => id,
-    read: () => (box.checked ? true : undefined),
-    fill: (v) => { box.checked = v === true; },
-  });
-}
-
-/** Checkboxes for a list of enum values (the topics). */
-function checkboxesField(pointer, legend, choices, { hintText } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-hint`, hintText);
-  const boxes = choices.map(([value], i) => el('input', {
-    className: 'govuk-checkboxes__input',
-    attrs: { id: i === 0 ? id : `${id}-${value}`, name: id, type: 'checkbox', value, 'data-pointer': pointer },
-  }));
-  boxes.forEach((b) => { b.dataset.group = pointer; });
-  const messages = slot();
-  const fieldset = el('fieldset', { className: 'govuk-fieldset', attrs: { 'aria-describedby': hintEl ? hintEl.id : undefined } }, [
-    el('legend', { className: 'govuk-fieldset__legend govuk-fieldset__legend--s', text: legend }),
-    hintEl,
-    messages,
-    el('div', { className: 'govuk-checkboxes govuk-checkboxes--small app-sp-topics' }, choices.map(([, text], i) => el('div', { className: 'govuk-checkboxes__item' }, [
-      boxes[i],
-      el('label', { className: 'govuk-label govuk-checkboxes__label', text, attrs: { for: boxes[i].id } }),
-    ]))),
-  ]);
-  const root = el('div', { className: 'govuk-form-group' }, [fieldset]);
-  const ticked = () => boxes.filter((b) => b.checked).map((b) => b.value);
-  return register({
-    pointer, kind: 'checkboxes', id, root, slot: messages, inputs: {}, describedBase: hintEl ? [hintEl.id] : [], describe: fieldset,
-    focusId: (rest) => {
-      const chosen = ticked();
-      const value = rest && isIndex(rest[0]) ? chosen[Number(rest[0])] : undefined;
-      return (boxes.find((b) => b.value === value) ?? boxes[0]).id;
-    },
-    read: () => (ticked().length ? ticked() : undefined),
-    fill: (v) => { for (const b of boxes) b.checked = Array.isArray(v) && v.includes(b.value); },
-  });
-}
-
-/** A fieldset that groups other fields and can carry messages of its own (e.g. "/planRules", "/timeline/0"). */
-function fieldsetGroup(pointer, legend, children, { legendSize = 'm', hintText, extra = [], nested = false } = {}) {
-  const id = idFor(pointer);
-  const hintEl = hint(`${id}-hint`, hintText);
-  const messages = slot();
-  const fieldset = el('fieldset', { className: 'govuk-fieldset', attrs: { 'aria-describedby': hintEl ? hintEl.id : undefined, id: `${id}-fieldset` } }, [
-    el('legend', { className: `govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`, text: legend }),
-    hintEl,
-    messages,
-    ...children.map((c) => c.root ?? c),
-    ...extra,
-  ]);
-  const root = el('div', { className: `govuk-form-group app-composite${nested ? ' app-sp-nested' : ''}` }, [fieldset]);
-  return register({
-    pointer, kind: 'fieldset', id, root, slot: messages, inputs: {}, describedBase: hintEl ? [hintEl.id] : [], describe: fieldset,
-    focusId: () => (fieldset.querySelector('input, select, textarea, button')?.id || `${id}-fieldset`),
-  });
-}
-
-// --- lists ------------------------------------------------------------------------------------------------------
-
-const lists = new Map(); // list pointer -> { rowsContainer, renderRow, minRows, addButton, itemName, shown }
-
-function listLength(pointer) {
-  const v = getAt(model, parsePointer(pointer));
-  return Array.isArray(v) ? v.length : 0;
-}
-
-function renderList(pointer) {
-  const list = lists.get(pointer);
-  if (!list) return;
-  unregisterUnder(pointer);
-  const rows = Math.max(list.minRows, listLength(pointer), list.shown);
-  list.shown = rows;
-  const nodes = [];
-  for (let i = 0; i < rows; i += 1) nodes.push(list.renderRow(i, rows));
-  list.rowsContainer.replaceChildren(...nodes);
-  fillFromModel(pointer);
-}
-
-function fillFromModel(under) {
-  for (const [pointer, group] of registry) {
-    if (!group.fill || !pointerIsWithin(pointer, under)) continue;
-    group.fill(getAt(model, parsePointer(pointer)));
-  }
-}
-
-function addRow(pointer) {
-  // The new row is only shown; it joins the data when something is typed in it.
-  const list = lists.get(pointer);
-  const rows = Math.max(list.minRows, listLength(pointer), list.shown);
-  list.shown = rows + 1;
-  renderList(pointer);
-  afterChange(guarded(() => session.report()));
-  const newRow = document.querySelector(`[data-row="${CSS.escape(`${pointer}/${rows}`)}"]`);
-  newRow?.querySelector('input, select, textarea')?.focus();
-}
-
-function removeRow(pointer, index) {
-  const rowPointer = `${pointer}/${index}`;
-  let draft = null;
-  if (index < listLength(pointer)) draft = change(rowPointer, undefined);
-  else draft = guarded(() => session.report());
-  const list = lists.get(pointer);
-  list.shown = Math.max(0, list.shown - 1);
-  // Re-key the "touched" marks of the rows after the one removed.
-  for (const t of [...touched]) {
-    if (t.startsWith('=') || !pointerIsWithin(t, pointer) || t === pointer) continue;
-    const rest = parsePointer(t.slice(pointer.length));
-    const i = Number(rest[0]);
-    if (i === index) touched.delete(t);
-    else if (i > index) {
-      touched.delete(t);
-      touched.add(toPointer([...parsePointer(pointer), i - 1, ...rest.slice(1)]));
-    }
-  }
-  touched.add(`=${pointer}`); // only messages about the list itself ("Add at least one task")
-  renderList(pointer);
-  afterChange(draft);
-  list.addButton.focus();
-}
-
-function listSection(pointer, { legend, hintText, itemName, addLabel, minRows, renderRow, legendSize = 'm' }) {
-  const rowsContainer = el('div', { className: 'app-list__rows' });
-  const addButton = el('button', {
-    className: 'govuk-button govuk-button--secondary app-list__add',
-    text: addLabel,
-    attrs: { type: 'button', 'data-add': pointer },
-  });
-  const group = fieldsetGroup(pointer, legend, [rowsContainer], { legendSize, hintText, extra: [addButton] });
-  group.root.classList.add('app-list');
-  group.focusId = () => group.root.querySelector('input, select, textarea')?.id || addButton.id;
-  addButton.id = `${group.id}-add`;
-  lists.set(pointer, { rowsContainer, renderRow, minRows, addButton, itemName, shown: 0 });
-  return group;
-}
-
-function removeButton(pointer, index, itemName, rows, minRows) {
-  if (rows <= minRows) return null;
-  return el('button', {
-    className: 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-list__remove',
-    attrs: { type: 'button', 'data-remove': pointer, 'data-index': String(index) },
-  }, [
-    document.createTextNode(`Remove this ${itemName}`),
-    el('span', { className: 'govuk-visually-hidden', text: ` (${itemName} ${index + 1})` }),
-  ]);
-}
-
-/** A row of an object list: a small fieldset with its fields and a remove button. */
-function objectRow(listPointer, legend, itemName, minRows, fields) {
-  return (i, rows) => {
-    const p = `${listPointer}/${i}`;
-    const group = fieldsetGroup(p, `${legend} ${i + 1}`, fields(p, i), { legendSize: 's' });
-    return el('div', { className: 'app-list__row', attrs: { 'data-row': p } }, [group.root, removeButton(listPointer, i, itemName, rows, minRows)]);
-  };
-}
-
-/** A row of a plain list: one field and a remove button. */
-function primitiveRow(listPointer, itemName, minRows, field) {
-  return (i, rows) => {
-    const p = `${listPointer}/${i}`;
-    return el('div', { className: 'app-list__row app-list__row--small', attrs: { 'data-row': p } }, [
-      field(p, i).root,
-      removeButton(listPointer, i, itemName, rows, minRows),
-    ]);
-  };
-}
-
-// --- the whole form -------------------------------------------------------------------------------------------
-
-const scaleGroups = () => [...registry.values()].filter((g) => g.refreshScale);
 
 function section(id, heading, intro, nodes) {
   return el('div', { className: 'app-section', attrs: { id } }, [
@@ -733,7 +206,27 @@ function subheading(text) {
 }
 
 function buildForm() {
-  register({ pointer: '', kind: 'form', id: 'form', root: null, slot: document.getElementById('form-messages'), inputs: {}, describedBase: [], focusId: () => 'plan-form' });
+  const sizes = ({ legendSize, ...more } = {}) => (legendSize ? { legendClass: `govuk-fieldset__legend--${legendSize}`, ...more } : more);
+  const textField = (p, label, more = {}) => live.text(p, label, more);
+  const textareaField = (p, label, { rows = 3, ...more } = {}) => live.text(p, label, { textarea: true, rows, ...more });
+  const dateField = (p, legend, more) => live.date(p, legend, sizes(more));
+  const radiosField = (p, legend, choices, more) => live.radios(p, legend, choices, sizes(more));
+  const selectField = live.select;
+  const checkboxField = live.checkbox;
+  const checkboxesField = live.checkboxes;
+  const fieldsetGroup = (p, legend, children, { legendSize = 'm', nested, ...more } = {}) => live.fieldset(p, legend, children, {
+    legendClass: `govuk-fieldset__legend--${legendSize}`, className: nested ? 'app-composite--nested' : '', ...more,
+  });
+  const row = (legend, fields) => (i) => {
+    const p = `${legend.pointer}/${i}`;
+    return fieldsetGroup(p, `${legend.name} ${i + 1}`, fields(p, i), { legendSize: 's' });
+  };
+  const listSection = (pointer, { legendSize = 'm', minRows, renderRow, ...more }) => live.list(pointer, {
+    ...more, minRows, initialRows: minRows, legendClass: `govuk-fieldset__legend--${legendSize}`, renderRow,
+    scalar: pointer === '/bottomLines' || pointer === '/incidents', rowClass: pointer === '/bottomLines' || pointer === '/incidents' ? 'app-list__row--small' : '',
+  });
+  const objectRow = (pointer, name, _item, _min, fields) => row({ pointer, name }, fields);
+  const primitiveRow = (_pointer, _item, _min, field) => (i) => field(`${_pointer}/${i}`, i);
 
   const dangerStatements = listSection('/dangerStatements', {
     legend: 'Danger statements',
@@ -834,7 +327,7 @@ function buildForm() {
     section('section-about', 'About the plan', null, [
       radiosField('/planType', 'Type of plan', PLAN_TYPES, { legendSize: 's' }),
       dateField('/planDate', 'Date the plan was agreed', { legendSize: 's', hintText: 'The start of the timeline and of the review timescale. For example, 1 5 2025' }),
-      checkboxesField('/topics', 'Topics the plan covers', TOPICS, { hintText: 'Select all that apply.' }),
+      checkboxesField('/topics', 'Topics the plan covers', TOPICS, { hintText: 'Select all that apply.', idByValue: true }),
     ]),
     section('section-danger', 'Danger statements and safety goals', 'The problem that has to be solved, and what Children’s Services needs to see to know the child is safe.', [dangerStatements]),
     section('section-bottom-lines', 'Step 1: bottom lines', null, [bottomLines]),
@@ -890,138 +383,9 @@ function buildForm() {
       ], { legendSize: 's' }),
     ]),
   ];
-  document.getElementById('form-fields').replaceChildren(...nodes.map((n) => n.root ?? n));
-  for (const pointer of lists.keys()) renderList(pointer);
+  return nodes;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Showing a report
-
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
-
-/** The group a diagnostic belongs to, and the rest of its path below that group. */
-function resolve(path) {
-  const segs = parsePointer(path);
-  for (let n = segs.length; n >= 0; n -= 1) {
-    const group = registry.get(toPointer(segs.slice(0, n)));
-    if (group) return { group, rest: segs.slice(n) };
-  }
-  return { group: registry.get(''), rest: [] };
-}
-
-function visible(d, group) {
-  if (submitted) return true;
-  if (group.pointer === '') return d.severity !== 'info';
-  const paths = [d.path, ...(Array.isArray(d.related) ? d.related : [])];
-  for (const t of touched) {
-    for (const p of paths) {
-      if (typeof p !== 'string' || p === '') continue;
-      if (t.startsWith('=') ? p === t.slice(1) : overlaps(p, t)) return true;
-    }
-  }
-  return false;
-}
-
-/** Whether one pointer lies within the other; a "*" segment (in `related` paths) matches any one segment. */
-function overlaps(a, b) {
-  const x = parsePointer(a);
-  const y = parsePointer(b);
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i += 1) if (x[i] !== y[i] && x[i] !== '*' && y[i] !== '*') return false;
-  return true;
-}
-
-function clearMessages() {
-  for (const group of registry.values()) {
-    group.slot?.replaceChildren();
-    group.root?.classList.remove('govuk-form-group--error', 'app-form-group--warning');
-    for (const input of Object.values(group.inputs)) input.classList.remove('govuk-input--error', 'govuk-select--error', 'govuk-textarea--error');
-    if (group.describe) {
-      const ids = group.describedBase.concat();
-      if (ids.length) group.describe.setAttribute('aria-describedby', ids.join(' '));
-      else group.describe.removeAttribute('aria-describedby');
-    }
-  }
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function formatDate(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
-  if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
-}
-
-function messageNode(d, id) {
-  const text = d.due ? `${d.message} (due ${formatDate(d.due)})` : d.message;
-  if (d.severity === 'error') {
-    return el('p', { className: 'govuk-error-message', attrs: { id, 'data-code': d.code } }, [
-      el('span', { className: 'govuk-visually-hidden', text: 'Error:' }), document.createTextNode(' ' + text),
-    ]);
-  }
-  if (d.severity === 'warning') {
-    return el('p', { className: 'app-warning-message', attrs: { id, 'data-code': d.code } }, [
-      el('span', { className: 'govuk-visually-hidden', text: 'Warning:' }), document.createTextNode(' ' + text),
-    ]);
-  }
-  return el('div', { className: 'govuk-hint app-info-message', text, attrs: { id, 'data-code': d.code } });
-}
-
-function showReport(report) {
-  clearMessages();
-  if (!report) {
-    showOutcome(null, null);
-    return;
-  }
-  const byGroup = new Map();
-  for (const d of report.diagnostics ?? []) {
-    const { group, rest } = resolve(d.path ?? '');
-    if (!visible(d, group)) continue;
-    if (!byGroup.has(group)) byGroup.set(group, []);
-    byGroup.get(group).push({ d, rest });
-  }
-  for (const [group, entries] of byGroup) {
-    entries.sort((a, b) => SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity]);
-    const seen = new Set();
-    const ids = [];
-    let errors = 0;
-    let warnings = 0;
-    entries.forEach(({ d, rest }, n) => {
-      const key = `${d.severity}|${d.message}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      const id = `${group.id}-${d.severity}-${n}`;
-      group.slot.append(messageNode(d, id));
-      ids.push(id);
-      if (d.severity === 'error') {
-        errors += 1;
-        markInputs(group, rest);
-      } else if (d.severity === 'warning') {
-        warnings += 1;
-      }
-    });
-    if (group.root) {
-      group.root.classList.toggle('govuk-form-group--error', errors > 0);
-      group.root.classList.toggle('app-form-group--warning', errors === 0 && warnings > 0);
-    }
-    if (group.describe) group.describe.setAttribute('aria-describedby', group.describedBase.concat(ids).join(' '));
-  }
-  showOutcome(report.outcome, report);
-}
-
-function markInputs(group, rest) {
-  if (group.kind === 'date') {
-    const part = rest[0];
-    const targets = group.inputs[part] ? [group.inputs[part]] : Object.values(group.inputs);
-    for (const t of targets) t.classList.add('govuk-input--error');
-  } else if (group.kind === 'text') {
-    group.inputs[''].classList.add('govuk-input--error');
-  } else if (group.kind === 'textarea') {
-    group.inputs[''].classList.add('govuk-textarea--error');
-  } else if (group.kind === 'select') {
-    group.inputs[''].classList.add('govuk-select--error');
-  }
-}
 
 // --- the outcome as pictures -----------------------------------------------------------------------------------
 
@@ -1082,9 +446,6 @@ function peopleMeter(container, count, target) {
   container.replaceChildren(svg('svg', { viewBox: `-2 -2 ${width + 4} ${height + 4}`, width: width + 4, height: height + 4, class: 'app-sp-people__svg', 'aria-hidden': 'true', focusable: 'false' }, figures));
 }
 
-function plural(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function stepItem([part, label, anchor], done) {
   const stateText = done ? 'Done' : 'To do';
@@ -1192,55 +553,6 @@ function showOutcome(outcome, report) {
   if (live.textContent !== sentence) live.textContent = sentence;
 }
 
-// --- the error summary -----------------------------------------------------------------------------------------
-
-function showSummary(report) {
-  const summary = document.getElementById('error-summary');
-  const list = document.getElementById('error-summary-list');
-  const success = document.getElementById('success-banner');
-  const errors = (report?.diagnostics ?? []).filter((d) => d.severity === 'error');
-  list.replaceChildren();
-  success.hidden = true;
-  if (!report) {
-    summary.hidden = true;
-    document.title = `Error: ${BASE_TITLE}`;
-    return;
-  }
-  if (errors.length === 0) {
-    summary.hidden = true;
-    document.title = BASE_TITLE;
-    const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
-    document.getElementById('success-banner-text').textContent = warnings
-      ? `The plan has no errors. Check the ${plural(warnings, 'warning', 'warnings')} by the answers.`
-      : 'The plan has no errors.';
-    success.hidden = false;
-    success.focus();
-    return;
-  }
-  const seen = new Set();
-  for (const d of errors) {
-    const { group, rest } = resolve(d.path ?? '');
-    const target = group.focusId(rest);
-    const key = `${target}|${d.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    list.append(el('li', {}, [el('a', { text: d.message, attrs: { href: `#${target}`, 'data-path': d.path } })]));
-  }
-  summary.hidden = false;
-  document.title = `Error: ${BASE_TITLE}`;
-  summary.focus();
-}
-
-function focusTarget(id) {
-  const target = document.getElementById(id);
-  if (!target) return false;
-  const legend = target.closest('fieldset')?.querySelector(':scope > legend');
-  const label = document.querySelector(`label[for="${CSS.escape(id)}"]`);
-  const useLegend = legend && (target.closest('.govuk-date-input, .govuk-radios, .govuk-checkboxes') !== null);
-  (useLegend ? legend : label ?? target).scrollIntoView();
-  target.focus({ preventScroll: true });
-  return true;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The profile
@@ -1320,6 +632,7 @@ function fillProfiles() {
   showProfileChanges();
 }
 
+
 function onProfileChange(event) {
   const next = event.target.value;
   if (next === profile || !checks) return;
@@ -1330,176 +643,48 @@ function onProfileChange(event) {
   history.replaceState(null, '', url);
   showProfileChanges();
   maxScale = scaleFor(profile);
-  for (const g of scaleGroups()) g.refreshScale();
+  for (const g of scales) g.refreshScale();
   // A new session under the new profile, loaded with the same data: every finding is recomputed.
-  let report = null;
-  try {
-    const { next: fresh, report: loaded } = newSession();
-    try {
-      session?.free();
-    } catch {
-      // the old session may be unusable; nothing to do
-    }
-    session = fresh;
-    report = loaded;
-    if (state !== 'ready') setState('ready');
-  } catch (err) {
-    console.error(`safeguarding-forms: profile change failed: ${err && err.message}`);
-    setState('unavailable', 'The checks could not be started with this profile. Your answers have not been checked.');
-  }
-  if (report && submitted) {
-    report = currentReport(report);
-    showReport(report);
-    if (report) showSummary(report);
-    return;
-  }
-  showReport(report);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Events
-
-function onFieldEvent(event) {
-  const t = event.target;
-  if (!(t instanceof HTMLElement)) return;
-  const pointer = t.dataset.group;
-  if (!pointer) return;
-  const group = registry.get(pointer);
-  if (!group) return;
-  if (t.dataset.range) {
-    group.fromRange();
-    if (event.type === 'change') touched.add(pointer);
-  } else if (group.sync && event.type === 'input') {
-    group.sync();
-  }
-  if ((group.kind === 'radios' || group.kind === 'select' || group.kind === 'checkbox' || group.kind === 'checkboxes') && event.type === 'input') return;
-
-  const value = group.read();
-  // A text field or a date counts as answered once the person leaves it (or completes a date);
-  // from then on its messages follow every keystroke.
-  if ((event.type === 'change' && group.kind !== 'date') || ['radios', 'select', 'checkbox', 'checkboxes'].includes(group.kind) || (group.kind === 'date' && group.complete())) {
-    touched.add(pointer);
-  }
-  const previous = getAt(model, parsePointer(pointer));
-  if (JSON.stringify(previous) === JSON.stringify(value) || (value === undefined && previous === '')) {
-    if (event.type === 'change') afterChange(guarded(() => session.report()));
-    return;
-  }
-  afterChange(change(pointer, value));
-}
-
-/** A date counts as answered when the person leaves its three boxes, even if not every box is filled. */
-function onFocusOut(event) {
-  const t = event.target;
-  if (!(t instanceof HTMLElement) || !t.dataset.part) return;
-  const pointer = t.dataset.group;
-  const group = registry.get(pointer);
-  if (!group || group.kind !== 'date') return;
-  const next = event.relatedTarget;
-  if (next instanceof HTMLElement && next.dataset.group === pointer) return;
-  if (touched.has(pointer) || group.read() === undefined) return;
-  touched.add(pointer);
-  afterChange(guarded(() => session.report()));
-}
-
-function onClick(event) {
-  const t = event.target instanceof Element ? event.target.closest('button, a') : null;
-  if (!t) return;
-  if (t.dataset.add) {
-    event.preventDefault();
-    addRow(t.dataset.add);
-  } else if (t.dataset.remove) {
-    event.preventDefault();
-    removeRow(t.dataset.remove, Number(t.dataset.index));
-  }
-}
-
-function onSubmit(event) {
-  event.preventDefault();
-  submitted = true;
-  if (!session) {
-    showReport(null);
-    showSummary(null);
-    setState('unavailable', 'The plan could not be checked, so it has not been submitted.');
-    document.getElementById('checks-status').scrollIntoView();
-    return;
-  }
-  const report = guarded(() => checks.validate(FORM_ID, session.data(), options('submit')));
-  if (!report) {
-    showReport(null);
-    showSummary(null);
-    return;
-  }
-  if (state !== 'ready') setState('ready');
-  showReport(report);
-  showSummary(report);
-}
-
-function onSummaryClick(event) {
-  const a = event.target instanceof Element ? event.target.closest('a') : null;
-  if (!a || !a.hash) return;
-  if (focusTarget(decodeURIComponent(a.hash.slice(1)))) event.preventDefault();
-}
-
-function onExample() {
-  model = clone(EXAMPLE);
-  for (const list of lists.values()) list.shown = 0;
-  for (const pointer of lists.keys()) renderList(pointer);
-  fillFromModel('');
-  touched.add(''); // every message about the example shows
-  if (!session) {
-    showReport(null);
-    return;
-  }
-  afterChange(guarded(() => session.load(clone(model))));
+  live.setOptions({ profile });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Start
 
 startGovukFrontend();
-
-async function start() {
-  try {
-    checks = await loadChecks();
-  } catch (err) {
-    checks = null;
-    console.warn(`safeguarding-forms: module not loaded: ${err && err.message}`);
-  }
+live = createLiveForm({
+  formId: FORM_ID,
+  formEl: document.getElementById('plan-form'),
+  fieldsEl: document.getElementById('form-fields'),
+  noun: 'plan',
+  options: { profile },
+  showOutcome: (outcome, next, data) => {
+    state = next;
+    model = data;
+    submitted = live.submitted;
+    showOutcome(outcome, live.lastReport);
+  },
+  // The slider sets the number box; typing in the box moves the slider.
+  onEvent: (event) => {
+    const t = event.target;
+    const group = live.registry.get(t.dataset.group);
+    if (t.dataset.range && group) group.fromRange();
+    else if (group?.sync && event.type === 'input') group.sync();
+    return false;
+  },
+});
+live.start((loaded) => {
+  checks = loaded;
   if (checks) {
     fillProfiles();
     maxScale = scaleFor(profile);
   } else {
     document.getElementById('profile-changes').replaceChildren(el('p', { className: 'govuk-body', text: 'The profiles could not be loaded.' }));
   }
-
-  buildForm();
-  const form = document.getElementById('plan-form');
-  form.addEventListener('input', onFieldEvent);
-  form.addEventListener('change', onFieldEvent);
-  form.addEventListener('focusout', onFocusOut);
-  form.addEventListener('click', onClick);
-  form.addEventListener('submit', onSubmit);
-  document.getElementById('error-summary').addEventListener('click', onSummaryClick);
+  return buildForm();
+}).then(() => {
+  // An unknown ?profile= falls back to the default.
+  if (checks && profile !== live.options('draft').profile) live.setOptions({ profile });
   document.getElementById('profile').addEventListener('change', onProfileChange);
-  document.getElementById('example-button').addEventListener('click', onExample);
-
-  if (!checks) {
-    setState('unavailable', 'The checks could not be loaded. Your answers will not be checked.');
-    showOutcome(null, null);
-    return;
-  }
-  try {
-    const { next, report } = newSession();
-    session = next;
-    setState('ready');
-    showReport(report);
-  } catch (err) {
-    session = null;
-    console.error(`safeguarding-forms: session failed: ${err && err.message}`);
-    setState('unavailable', 'The checks could not be started. Your answers will not be checked.');
-    showOutcome(null, null);
-  }
-}
-
-start();
+  document.getElementById('example-button').addEventListener('click', () => live.load(EXAMPLE));
+});

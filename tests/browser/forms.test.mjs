@@ -11,7 +11,8 @@
 
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { declaredKeys } from '../../www/render/outcome-labels.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -77,6 +78,28 @@ test('the package is built and lists its forms', { skip: SKIP ? 'SF_SKIP_BROWSER
   assert.ok(FORMS.length >= 1, 'forms() lists at least one form');
 });
 
+test('every outcome key of the 22 generic forms has a declared label (none guessed from a field name)', () => {
+  const missing = [];
+  for (const f of FORMS) {
+    if (PAGES[f.id]) continue;
+    const declared = declaredKeys(f.id);
+    const dir = path.join(ROOT, 'tests', 'conformance', f.id);
+    const files = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')) : [];
+    const keys = new Set();
+    const walk = (o, depth) => {
+      if (!o || typeof o !== 'object' || depth > 3) return;
+      if (Array.isArray(o)) return o.forEach((x) => walk(x, depth));
+      for (const [k, v] of Object.entries(o)) {
+        keys.add(k);
+        walk(v, depth + 1);
+      }
+    };
+    for (const file of files) walk(JSON.parse(readFileSync(path.join(dir, file), 'utf8')).report?.outcome, 0);
+    for (const k of keys) if (k !== 'completeness' && !declared.has(k)) missing.push(`${f.id}: ${k}`);
+  }
+  assert.deepEqual(missing, []);
+});
+
 describe('generic form pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false, concurrency: 3 }, () => {
   useBrowser();
   before(() => {
@@ -115,6 +138,8 @@ describe('generic form pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROW
       }
       assert.match(await page.$eval('h1', (h) => getComputedStyle(h).fontFamily), /GDS Transport/);
       assert.equal(await page.locator('#outcome').getAttribute('data-outcome'), 'shown');
+      const guessed = await page.locator('#outcome [data-label="guessed"]').allTextContents();
+      if (!PAGES[form.id]) assert.deepEqual(guessed, [], `${form.id}: outcome labels come from the declared model`);
       await axe(page, `${form.id}, empty`);
       await shot(page, `forms/${form.id}.png`);
 

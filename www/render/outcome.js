@@ -42,6 +42,12 @@ const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArr
 const isRowArray = (v) => Array.isArray(v) && v.length > 0 && v.every(isPlainObject);
 const isCode = (s) => /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(s) || /^[a-z]+(?:[A-Z][a-z0-9]*)+$/.test(s);
 
+// The declared labels and units of the outcome's keys (render/outcome-labels.js), set for each render. A key the
+// model does not declare falls back to its name made readable, marked data-label="guessed" for the tests.
+let model = {};
+const keyLabel = (k) => model[k]?.title ?? humanize(k);
+const guessed = (k) => (model[k]?.title ? undefined : 'guessed');
+
 /** A status as a GOV.UK tag. */
 export function statusTag(value) {
   const v = String(value);
@@ -55,13 +61,11 @@ function yesNo(value) {
 
 function numberText(key, n) {
   const k = String(key ?? '');
-  let text = Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
-  if (/percent$/i.test(k)) return `${text}%`;
+  const text = Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
   if (k === 'completeness' && n >= 0 && n <= 1) return `${Math.round(n * 100)}%`;
-  // "episodesIn90Days" counts things within a window: a count, not a number of days.
-  const unit = /In\d+(Days|Weeks|Months|Hours)$/.test(k) ? null : /(?:^days|Days$)/.test(k) ? 'day' : /Weeks$/.test(k) ? 'week' : /Months$/.test(k) ? 'month' : /Hours$/.test(k) ? 'hour' : null;
-  if (unit) text += ` ${unit}${n === 1 ? '' : 's'}`;
-  return text;
+  const unit = model[k]?.unit;
+  if (unit === '%') return `${text}%`;
+  return unit ? `${text} ${unit}${n === 1 ? '' : 's'}` : text;
 }
 
 /** One value as a node. */
@@ -107,12 +111,12 @@ function rowsTable(key, rows, labels) {
   const cols = columnsOf(rows);
   const numeric = (c) => rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === 'number');
   return el('table', { className: 'govuk-table app-outcome__table', attrs: { 'data-outcome-table': key } }, [
-    el('caption', { className: 'govuk-table__caption govuk-visually-hidden', text: humanize(key) }),
+    el('caption', { className: 'govuk-table__caption govuk-visually-hidden', text: keyLabel(key) }),
     el('thead', { className: 'govuk-table__head' }, [
       el('tr', { className: 'govuk-table__row' }, cols.map((c) => el('th', {
         className: `govuk-table__header${numeric(c) ? ' govuk-table__header--numeric' : ''}`,
-        text: humanize(c),
-        attrs: { scope: 'col' },
+        text: keyLabel(c),
+        attrs: { scope: 'col', 'data-label': guessed(c) },
       }))),
     ]),
     el('tbody', { className: 'govuk-table__body' }, rows.map((r) => el('tr', { className: 'govuk-table__row' }, cols.map((c, i) => {
@@ -138,7 +142,7 @@ function summaryList(obj, labels, nested = false) {
   if (entries.length === 0) return el('span', { className: 'app-none', text: 'None' });
   return el('dl', { className: `govuk-summary-list app-outcome__list${nested ? ' govuk-summary-list--no-border app-outcome__list--nested' : ''}` },
     entries.map(([k, v]) => el('div', { className: `govuk-summary-list__row${isShort(k, v) ? ' app-outcome__row--inline' : ''}`, attrs: { 'data-key': k } }, [
-      el('dt', { className: 'govuk-summary-list__key', text: humanize(k) }),
+      el('dt', { className: 'govuk-summary-list__key', text: keyLabel(k), attrs: { 'data-label': guessed(k) } }),
       el('dd', { className: 'govuk-summary-list__value' }, [valueNode(k, v, labels)]),
     ])));
 }
@@ -292,9 +296,11 @@ const hasBars = (v) => isRowArray(v) && v.every((r) => 'grade' in r && 'mean' in
 /**
  * The outcome panel's content.
  * @param {object|null} outcome
- * @param {{ today?: string, labels?: object }} [o]
+ * @param {{ today?: string, labels?: object, keys?: object }} [o]  `labels`: enum values' labels; `keys`: the
+ *   declared outcome model, { key: { title, unit? } } (render/outcome-labels.js)
  */
-export function renderOutcome(outcome, { today, labels } = {}) {
+export function renderOutcome(outcome, { today, labels, keys = {} } = {}) {
+  model = keys;
   if (!isPlainObject(outcome)) return [el('p', { className: 'govuk-body', text: 'No result for this form yet.' })];
   const nodes = [];
   // Pictures first.
@@ -303,11 +309,11 @@ export function renderOutcome(outcome, { today, labels } = {}) {
   }
   for (const [k, v] of Object.entries(outcome)) {
     if (hasBars(v)) {
-      nodes.push(el('h3', { className: 'govuk-heading-s', text: humanize(k) }), barChart(k, v));
+      nodes.push(el('h3', { className: 'govuk-heading-s', text: keyLabel(k) }), barChart(k, v));
     }
     if (hasTimeline(v)) {
       const tl = timeline(k, v, today);
-      if (tl) nodes.push(el('h3', { className: 'govuk-heading-s', text: `${humanize(k)}: due dates` }), tl);
+      if (tl) nodes.push(el('h3', { className: 'govuk-heading-s', text: `${keyLabel(k)}: due dates` }), tl);
     }
   }
   // Scalars, lists and small objects in a summary list; row tables after it, each under its own heading.
@@ -321,7 +327,7 @@ export function renderOutcome(outcome, { today, labels } = {}) {
   }
   if (Object.keys(simple).length) nodes.push(summaryList(simple, labels));
   for (const [k, v] of tables) {
-    nodes.push(el('h3', { className: 'govuk-heading-s', text: humanize(k) }), el('div', { className: 'app-table-wrap' }, [rowsTable(k, v, labels)]));
+    nodes.push(el('h3', { className: 'govuk-heading-s', text: keyLabel(k) }), el('div', { className: 'app-table-wrap' }, [rowsTable(k, v, labels)]));
   }
   return nodes;
 }
