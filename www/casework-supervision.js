@@ -7,6 +7,7 @@
 
 import { startGovukFrontend, el } from '/www/common.js';
 import { createLiveForm, plural } from '/www/live-form.js';
+import { MONTHS, toIso, dayNumber, fromDayNumber, addDays, addMonths, longDate, shortDate, isoOf } from '/www/render/dates.js';
 
 const FORM_ID = 'casework-supervision';
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -34,86 +35,7 @@ const YES_NO = [
   ['false', 'No'],
 ];
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 // ---------------------------------------------------------------------------------------------------------------
-// Dates (for the picture and the example; the rules themselves are the module's).
-
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isoOf(y, m, d) {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-function daysInMonth(y, m) {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-/** A real calendar date as "YYYY-MM-DD" from an ISO string or the parts of a date input, else null. */
-function toIso(v) {
-  let y;
-  let m;
-  let d;
-  if (typeof v === 'string') {
-    const match = ISO.exec(v.trim());
-    if (!match) return null;
-    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  } else if (v && typeof v === 'object') {
-    const num = (s) => (/^\s*\d+\s*$/.test(String(s ?? '')) ? Number(s) : NaN);
-    d = num(v.day);
-    y = num(v.year);
-    m = num(v.month);
-    if (Number.isNaN(m)) {
-      const name = String(v.month ?? '').trim().toLowerCase();
-      const i = name.length >= 3 ? MONTHS.findIndex((n) => n.toLowerCase().startsWith(name.slice(0, 3))) : -1;
-      m = i >= 0 ? i + 1 : NaN;
-    }
-  } else {
-    return null;
-  }
-  if (![y, m, d].every(Number.isInteger) || y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return isoOf(y, m, d);
-}
-
-/** Days since 1970-01-01 of an ISO date. */
-function dayNumber(iso) {
-  const [y, m, d] = iso.split('-').map(Number);
-  return Math.round(Date.UTC(y, m - 1, d) / 86400000);
-}
-
-function fromDayNumber(n) {
-  const t = new Date(n * 86400000);
-  return isoOf(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-}
-
-function addDays(iso, n) {
-  return fromDayNumber(dayNumber(iso) + n);
-}
-
-/** Calendar months, clamped at month ends (31 January + 1 month = 28 or 29 February), as the module does. */
-function addMonths(iso, n) {
-  const [y, m, d] = iso.split('-').map(Number);
-  const total = y * 12 + (m - 1) + n;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  return isoOf(ny, nm, Math.min(d, daysInMonth(ny, nm)));
-}
-
-function longDate(iso) {
-  const m = ISO.exec(iso ?? '');
-  if (!m) return String(iso ?? '');
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
-}
-
-function shortDate(iso) {
-  const m = ISO.exec(iso ?? '');
-  if (!m) return String(iso ?? '');
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1].slice(0, 3)} ${m[1]}`;
-}
-
-
-// ---------------------------------------------------------------------------------------------------------------
-
 // What the outcome drawing reads: the live form's state, data and report at the last change.
 let state = 'loading';
 let model = {};

@@ -9,66 +9,17 @@
 
 import { startGovukFrontend, el } from '/www/common.js';
 import { getAt } from '/www/render/schema.js';
-import { createLiveForm } from '/www/live-form.js';
+import { createLiveForm, plural } from '/www/live-form.js';
+import { MONTHS, toIso as isoDate, dayNumber, addDays, longDate as formatDate, shortDate } from '/www/render/dates.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared helpers
 
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-function isDateParts(v) {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && ('day' in v || 'month' in v || 'year' in v);
-}
+export { MONTHS, toIso as isoDate, dayNumber, addDays, longDate as formatDate, shortDate } from '/www/render/dates.js';
 
-/** "YYYY-MM-DD" from an ISO string or { day, month, year } as typed, when it is a real date; otherwise null. */
-export function isoDate(v) {
-  let y;
-  let m;
-  let d;
-  if (typeof v === 'string') {
-    const match = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(v);
-    if (!match) return null;
-    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  } else if (isDateParts(v)) {
-    const num = (x) => (/^\s*\d{1,4}\s*$/.test(String(x ?? '')) ? Number(x) : NaN);
-    [y, m, d] = [num(v.year), num(v.month), num(v.day)];
-    if (String(v.year ?? '').trim().length !== 4) return null;
-  } else {
-    return null;
-  }
-  if (![y, m, d].every(Number.isInteger)) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-export function dayNumber(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
-  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86400000 : null;
-}
-
-export function addDays(iso, days) {
-  const n = dayNumber(iso);
-  if (n === null) return null;
-  return new Date((n + days) * 86400000).toISOString().slice(0, 10);
-}
-
-export function formatDate(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
-  if (!m) return iso ?? '';
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
-}
-
-export function shortDate(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
-  if (!m) return iso ?? '';
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1].slice(0, 3)} ${m[1]}`;
-}
-
-export function plural(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from '/www/live-form.js';
 
 /** Kebab-case id → "Sentence case" label. */
 export function humanise(id) {
