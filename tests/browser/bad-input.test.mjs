@@ -7,34 +7,22 @@
 //
 // Needs /usr/bin/chromium (apt-get install -y chromium). Without it these tests FAIL, unless SF_SKIP_BROWSER=1.
 
-import { test, describe, before, after } from 'node:test';
+import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer, CSP } from '../../www/server.mjs';
+import { CSP } from '../../www/server.mjs';
 import { defineCases, withNow } from '../node/bad-input.test.mjs';
 import { installTraps, exerciseEverything } from '../node/privacy.test.mjs';
+import { useBrowser, browser, ROOT, SKIP } from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = process.env.SF_DEMO_ROOT ? path.resolve(process.env.SF_DEMO_ROOT) : path.resolve(HERE, '..', '..');
-const CHROMIUM = process.env.SF_CHROMIUM ?? '/usr/bin/chromium';
-const SKIP = process.env.SF_SKIP_BROWSER === '1' ? 'SF_SKIP_BROWSER=1' : false;
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 /** A blank page of our own origin, served with the demo's CSP: only the package runs in it. */
 const BLANK = '/www/__bad-input-blank.html';
 
-let server;
-let context;
-let userDataDir;
 
 /** A fresh page on BLANK, with every request, console message and page error recorded. */
 async function blankPage() {
-  const page = await context.newPage();
+  const page = await browser.context.newPage();
   const log = { requests: [], console: [], errors: [] };
   page.on('request', (r) => log.requests.push(new URL(r.url()).pathname));
   page.on('console', (m) => log.console.push(`${m.type()}: ${m.text()}`));
@@ -44,7 +32,7 @@ async function blankPage() {
     headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP },
     body: '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>bad input</title></head><body></body></html>',
   }));
-  await page.goto(new URL(BLANK, server.url).href);
+  await page.goto(new URL(BLANK, browser.server.url).href);
   return { page, log };
 }
 
@@ -64,26 +52,13 @@ function inPage(body, entry = '/pkg/index.js') {
   })()`;
 }
 
-describe('bad input in headless Chromium (sf-referral)', { skip: SKIP }, () => {
+describe('bad input in headless Chromium (sf-referral)', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false }, () => {
   const cases = defineCases(null, { withNow });
   let results;
   let pageLog;
 
+  useBrowser();
   before(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or SF_SKIP_BROWSER=1)`);
-    if (!existsSync(path.join(ROOT, 'pkg', 'index.js'))) throw new Error('pkg/ is not built: run npm run build first');
-    const { chromium } = await import('playwright-core');
-    server = await startServer({ port: 0, root: ROOT });
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'sf-chromium-bad-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, serviceWorkers: 'block',
-    });
-    // Nothing may leave this machine.
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === '127.0.0.1' && url.port === String(server.port)) return route.continue();
-      return route.abort();
-    });
     const { page, log } = await blankPage();
     results = await page.evaluate(inPage(`
       const out = {};
@@ -102,11 +77,7 @@ describe('bad input in headless Chromium (sf-referral)', { skip: SKIP }, () => {
     await page.close();
   });
 
-  after(async () => {
-    await context?.close();
-    await server?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  });
+;
 
   for (const c of cases) {
     test(`${c.name} — ${c.expect}`, c.todo ? { todo: c.todo } : {}, () => {
