@@ -1,7 +1,7 @@
 // The live form: what every page of the demo shares (the generic page, form.js, and each bespoke page).
 //
 //   const live = createLiveForm({ formId, formEl, fieldsEl, noun: 'referral', showOutcome, options: { today, profile } });
-//   await live.start(() => [live.text('/child/name', 'Name'), live.date('/referralDate', 'Date of the referral'), …]);
+//   await live.start(() => [live.text('/child/name', 'Name'), live.date('/referralDate', 'Date of referral'), …]);
 //
 // - One FormSession (stage "draft") receives every change as `set(pointer, value)` / `remove(pointer)`; calls are
 //   guarded: a failure (or the package's `{ unavailable: true }` report) says "Checks unavailable", never that there

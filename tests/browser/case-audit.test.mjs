@@ -211,6 +211,10 @@ describe('case file audit page in headless Chromium', SKIP_OPTION, () => {
     await page.waitForFunction(() => document.querySelector('.app-agreement')?.dataset.agreement === 'differs');
     assert.match(await page.textContent('#derivation-body .app-agreement'), /more than one grade from the suggested grade, 4 \(Inadequate\)/);
     await page.locator('[data-field="/overallGrade"] [data-code="AUD-005"]').waitFor();
+    // Curly apostrophes, as GOV.UK writes them, whatever the rule's author typed.
+    const aud005 = await page.textContent('[data-field="/overallGrade"] [data-code="AUD-005"]');
+    assert.match(aud005, /auditors’ overall score/);
+    assert.doesNotMatch(aud005, /'/);
     await page.locator('#derivation').scrollIntoViewIfNeeded();
     await shot(page, 'case-audit-limiting.png', { fullPage: false });
 
