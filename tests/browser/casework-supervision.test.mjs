@@ -265,4 +265,23 @@ describe('casework supervision record page in headless Chromium', SKIP_OPTION, (
     assertClean(log);
     await page.close();
   });
+
+  test('a message that names its due date does not repeat it ("(due …)")', async () => {
+    const { page, log } = await openPage(`${PAGE}?today=${TODAY}`);
+    await page.fill('#date-day', '31');
+    await page.fill('#date-month', '1');
+    await page.fill('#date-year', '2025');
+    await page.check('#caseStatus'); // Child protection: monthly, next due 28 February 2025
+    await page.fill('#nextSupervisionDate-day', '15');
+    await page.fill('#nextSupervisionDate-month', '3');
+    await page.fill('#nextSupervisionDate-year', '2025');
+    await page.locator('#nextSupervisionDate-year').press('Tab');
+    const message = page.locator('[data-field="/nextSupervisionDate"] .govuk-error-message, [data-field="/nextSupervisionDate"] .app-warning-message').first();
+    await message.waitFor();
+    const said = await message.textContent();
+    assert.match(said, /on or before 28 February 2025/);
+    assert.equal(said.split('28 February 2025').length - 1, 1, `the date once: ${said}`);
+    assertClean(log);
+    await page.close();
+  });
 });
