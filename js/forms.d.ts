@@ -4,6 +4,9 @@
 /** A date as "YYYY-MM-DD" or the parts of a GOV.UK date input, as typed. */
 export type DateInput = string | { day?: string | number | null; month?: string | number | null; year?: string | number | null };
 
+/** A date and time as "YYYY-MM-DDTHH:MM" or the parts of a GOV.UK date input with hour and minute, as typed. */
+export type DateTimeInput = string | { day?: string | number | null; month?: string | number | null; year?: string | number | null; hour?: string | number | null; minute?: string | number | null };
+
 /** Strengthening Families referral (`sf-referral`): the form's data as a page sends it. */
 export interface SfReferral {
   /** Date of referral. Required when the form is submitted. */
@@ -486,18 +489,18 @@ export interface ReturnHomeInterview {
   /** Missing episodes. One return home interview can cover several missing episodes. Required when the form is submitted. */
   episodes?: {
     /** Date and time reported missing. The police reported date and time: the start of the episode. Required when the form is submitted. */
-    reportedMissingAt?: string | null;
+    reportedMissingAt?: DateTimeInput | null;
     /** Date and time found. Required when the form is submitted. */
-    foundAt?: string | null;
+    foundAt?: DateTimeInput | null;
     /** CRM number */
     crmNumber?: string | null;
   }[] | null;
   /** Date of an earlier missing episode. Missing episodes this interview does not cover, for the count of episodes in the last 90 days. */
   earlierEpisodes?: DateInput[] | null;
   /** Date and time the form was started */
-  formStartedAt?: string | null;
+  formStartedAt?: DateTimeInput | null;
   /** Date and time of the interview */
-  interviewAt?: string | null;
+  interviewAt?: DateTimeInput | null;
   /** Who conducted the interview */
   conductedBy?: string | null;
   /** Sections of the form */
@@ -908,7 +911,11 @@ export interface CaseAuditOutcome {
   }[];
   /** Overall mean grade */
   overallMean: number | null;
-  /** Suggested overall grade. 1 (outstanding) to 4 (inadequate). */
+  /** Every question answered. Every question is graded or marked N/A; until then there is no suggested overall grade. */
+  complete: boolean;
+  /** Questions still to answer. Questions neither graded nor marked N/A. */
+  unansweredQuestions: number;
+  /** Suggested overall grade. 1 (outstanding) to 4 (inadequate); null until every question is graded or marked N/A. */
   suggestedOverall: number | null;
   /** Suggested overall grade */
   suggestedOverallLabel: string | null;
@@ -952,14 +959,14 @@ export interface PracticeStandards {
   /** Contacts regarding the family. Each contact regarding the family, with when the case record was updated: within 48 hours. */
   contacts?: {
     /** Date and time of the contact. Required when the form is submitted. */
-    at?: string | null;
+    at?: DateTimeInput | null;
     /** Date and time the case record was updated */
-    recordedAt?: string | null;
+    recordedAt?: DateTimeInput | null;
   }[] | null;
   /** Visits to the family. Planned support in the home runs 7 days a week from 7am to 8pm. */
   visits?: {
     /** Date and time of the visit. Required when the form is submitted. */
-    at?: string | null;
+    at?: DateTimeInput | null;
   }[] | null;
   /** Date of the first Family Circle */
   firstFamilyCircleOn?: DateInput | null;
@@ -1436,7 +1443,7 @@ export interface SupervisionRecord {
   /** Date of the supervision session. Required when the form is submitted. */
   date?: DateInput | null;
   /** Date and time of the next supervision. Required when the form is submitted. */
-  nextAt?: string | null;
+  nextAt?: DateTimeInput | null;
   /** Frequency agreed in the supervision contract, in weeks. How often the supervision contract says sessions are held; when blank, the policy's frequency is used. */
   frequencyWeeks?: number | string | null;
   /** Items discussed */
@@ -1547,7 +1554,7 @@ export interface SupervisionLog {
   /** Supervision sessions. Required when the form is submitted. */
   sessions?: {
     /** Date and time of the session. Required when the form is submitted. */
-    at?: string | null;
+    at?: DateTimeInput | null;
     /** Initials of the person supervised. Written when the supervision took place. */
     initials?: string | null;
     /** Whether the session was missed */
@@ -1555,7 +1562,7 @@ export interface SupervisionLog {
     /** Why the session was missed */
     reason?: string | null;
     /** Date and time of the next session */
-    nextAt?: string | null;
+    nextAt?: DateTimeInput | null;
     /** Notes, for example where records are kept */
     recordsKeptAt?: string | null;
   }[] | null;

@@ -790,6 +790,7 @@ fn aud_022_a_practitioners_case_file_audits_are_bi_monthly() {
     // The previous audit on or after this one is an evidence-order error.
     let d = with(complete(), "/previousAuditOn", json!("2025-01-31"));
     assert_eq!(found(&check(FORM, &d, &opts()), "AUD-017"), vec![("/previousAuditOn".into(), Error)]);
+}
 
 /// Issue 16: with questions neither graded nor N/A the audit is incomplete: the outcome says so, how many are left,
 /// and gives no headline grade (a grade from 1 answer of 39 read as the audit's finding); once every question is

@@ -48,9 +48,13 @@ const SUGGESTION: &[Out] = &[
 pub static OUTCOME: &[Out] = &[
     Out::new("sections", "Sections", T::List(&T::Object(SECTION))),
     Out::new("overallMean", "Overall mean grade", T::Number).nullable(),
+    Out::new("complete", "Every question answered", T::Bool)
+        .describe("Every question is graded or marked N/A; until then there is no suggested overall grade."),
+    Out::new("unansweredQuestions", "Questions still to answer", T::Integer)
+        .describe("Questions neither graded nor marked N/A."),
     Out::new("suggestedOverall", "Suggested overall grade", T::Integer)
         .nullable()
-        .describe("1 (outstanding) to 4 (inadequate)."),
+        .describe("1 (outstanding) to 4 (inadequate); null until every question is graded or marked N/A."),
     Out::new("suggestedOverallLabel", "Suggested overall grade", T::Text).nullable(),
     Out::new("limitingJudgements", "Limiting judgements", T::List(&T::Text)),
     Out::new("derivation", "How the grade was reached", T::List(&T::Text)),
