@@ -15,7 +15,6 @@ const TODAY = '2026-03-16';
 const REFERRAL = `/www/referral.html?today=${TODAY}`;
 const openPage = (pathname, options = {}) => open(pathname, { ready: null, ...options });
 const assertClean = (log) => clean(log);
-const foreignRequests = [];
 
 describe('demo pages in headless Chromium', SKIP_OPTION, () => {
   useBrowser();

@@ -62,8 +62,8 @@ function yesNo(value) {
 function numberText(key, n) {
   const k = String(key ?? '');
   const text = Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
-  if (k === 'completeness' && n >= 0 && n <= 1) return `${Math.round(n * 100)}%`;
   const unit = model[k]?.unit;
+  if ((k === 'completeness' || unit === 'fraction') && n >= 0 && n <= 1) return `${Math.round(n * 100)}%`;
   if (unit === '%') return `${text}%`;
   return unit ? `${text} ${unit}${n === 1 ? '' : 's'}` : text;
 }
@@ -297,7 +297,7 @@ const hasBars = (v) => isRowArray(v) && v.every((r) => 'grade' in r && 'mean' in
  * The outcome panel's content.
  * @param {object|null} outcome
  * @param {{ today?: string, labels?: object, keys?: object }} [o]  `labels`: enum values' labels; `keys`: the
- *   declared outcome model, { key: { title, unit? } } (render/outcome-labels.js)
+ *   declared outcome model, { key: { title, unit? } } (render/outcome-labels.js, from the package's outcomeSchema)
  */
 export function renderOutcome(outcome, { today, labels, keys = {} } = {}) {
   model = keys;
