@@ -35,12 +35,17 @@ enum Shape {
     Object(Vec<(String, Shape)>),
     List(Box<Shape>),
     Date,
+    /// A date and time: its parts as a date's, with hour and minute.
+    DateTime,
     Leaf,
 }
 
 fn shape(node: &Value) -> Shape {
     if node.get("$ref").and_then(Value::as_str) == Some("#/$defs/date") {
         return Shape::Date;
+    }
+    if node.get("$ref").and_then(Value::as_str) == Some("#/$defs/dateTime") {
+        return Shape::DateTime;
     }
     if let Some(props) = node.get("properties").and_then(Value::as_object) {
         return Shape::Object(props.iter().map(|(k, v)| (k.clone(), shape(v))).collect());
@@ -79,6 +84,11 @@ fn places(s: &Shape, at: &str, out: &mut Vec<(String, Shape)>) {
                 out.push((format!("{at}/{part}"), Shape::Leaf));
             }
         }
+        Shape::DateTime => {
+            for part in ["day", "month", "year", "hour", "minute"] {
+                out.push((format!("{at}/{part}"), Shape::Leaf));
+            }
+        }
         Shape::Leaf => {}
     }
 }
@@ -100,6 +110,7 @@ fn declared(s: &Shape, path: &str) -> bool {
                 *item
             }
             Shape::Date if ["day", "month", "year"].contains(&seg) => Shape::Leaf,
+            Shape::DateTime if ["day", "month", "year", "hour", "minute"].contains(&seg) => Shape::Leaf,
             _ => return false,
         };
     }
@@ -127,6 +138,10 @@ fn canary(s: &Shape, n: &mut usize) -> Value {
         Shape::Date => {
             json!({ "day": MARKER, "month": format!("{MARKER} March"), "year": MARKER, unknown(*n): MARKER })
         }
+        Shape::DateTime => json!({
+            "day": MARKER, "month": format!("{MARKER} March"), "year": MARKER, "hour": MARKER, "minute": MARKER,
+            unknown(*n): MARKER
+        }),
         Shape::Leaf => json!(format!("{MARKER} typed <b>text</b>")),
     }
 }

@@ -58,6 +58,9 @@ pub fn is_blank(v: Option<&Value>) -> bool {
     }
 }
 
+/// The parts of a date-and-time input, in the order of its boxes (a diagnostic's path may end in one).
+pub const DATE_TIME_PARTS: [&str; 5] = ["day", "month", "year", "hour", "minute"];
+
 /// The part of a GOV.UK date input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {

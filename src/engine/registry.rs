@@ -7,6 +7,7 @@ use super::context::Ctx;
 use super::error::Error;
 use super::model::{Field, Kind};
 use super::outcome::Out;
+use super::read::DATE_TIME_PARTS;
 use super::rule::Rule;
 use crate::forms;
 
@@ -89,6 +90,7 @@ pub fn order_key(fields: &'static [Field], path: &str) -> Vec<u32> {
             },
             Some(Kind::List { item, .. }) => (seg.parse().unwrap_or(u32::MAX), Some(*item)),
             Some(Kind::Date) => (["day", "month", "year"].iter().position(|p| *p == seg).map_or(3, |i| i as u32), None),
+            Some(Kind::DateTime) => (DATE_TIME_PARTS.iter().position(|p| *p == seg).map_or(5, |i| i as u32), None),
             _ => (u32::MAX, None),
         };
         key.push(pos);
@@ -115,6 +117,7 @@ pub fn field_label(fields: &'static [Field], path: &str) -> Option<&'static str>
                 Some(*item)
             }
             Kind::Date if ["day", "month", "year"].contains(&seg) => None,
+            Kind::DateTime if DATE_TIME_PARTS.contains(&seg) => None,
             _ => return None,
         };
     }

@@ -417,6 +417,7 @@ fn declared_prefix(fields: &'static [Field], path: &str) -> usize {
             Some(Kind::Object(fs)) => fs.iter().find(|f| f.name == seg).map(|f| Some(&f.kind)),
             Some(Kind::List { item, .. }) => matches!(pointer::list_index(seg), Ok(Some(_))).then_some(Some(*item)),
             Some(Kind::Date) => ["day", "month", "year"].contains(&seg).then_some(None),
+            Some(Kind::DateTime) => super::read::DATE_TIME_PARTS.contains(&seg).then_some(None),
             _ => None,
         };
         let Some(next) = next else { return end };
@@ -499,6 +500,14 @@ impl Key {
                     "month" => (1, None),
                     "year" => (2, None),
                     _ => (3, None),
+                },
+                Some(Kind::DateTime) => match seg {
+                    "day" => (0, None),
+                    "month" => (1, None),
+                    "year" => (2, None),
+                    "hour" => (3, None),
+                    "minute" => (4, None),
+                    _ => (5, None),
                 },
                 _ => (u32::MAX, None),
             };
