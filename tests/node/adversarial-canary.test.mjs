@@ -13,9 +13,10 @@ const MARKER = 'Zq7canaryQ';
 const OPTS = [{ today: '2025-06-02', stage: 'draft' }, { today: '2025-06-02', stage: 'submit' }];
 const escape = (k) => k.replaceAll('~', '~0').replaceAll('/', '~1');
 
-/** The schema as a tree: { object: [[key, shape]] } | { list: shape } | 'date' | 'leaf'. */
+/** The schema as a tree: { object: [[key, shape]] } | { list: shape } | 'date' | 'datetime' | 'leaf'. */
 function shape(node) {
   if (node.$ref === '#/$defs/date') return 'date';
+  if (node.$ref === '#/$defs/dateTime') return 'datetime';
   if (node.properties) return { object: Object.entries(node.properties).map(([k, v]) => [k, shape(v)]) };
   if (node.items) return { list: shape(node.items) };
   return 'leaf';
@@ -23,6 +24,7 @@ function shape(node) {
 
 function places(s, at, out) {
   if (s === 'date') for (const part of ['day', 'month', 'year']) out.push(`${at}/${part}`);
+  if (s === 'datetime') for (const part of ['day', 'month', 'year', 'hour', 'minute']) out.push(`${at}/${part}`);
   else if (s.object) for (const [k, f] of s.object) { out.push(`${at}/${escape(k)}`); places(f, `${at}/${escape(k)}`, out); }
   else if (s.list) { out.push(`${at}/0`); places(s.list, `${at}/0`, out); }
   return out;
@@ -34,6 +36,7 @@ function declared(s, p) {
     if (cur?.object) cur = cur.object.find(([k]) => escape(k) === seg)?.[1];
     else if (cur?.list) cur = /^(0|[1-9][0-9]*)$/.test(seg) ? cur.list : undefined;
     else if (cur === 'date') cur = ['day', 'month', 'year'].includes(seg) ? 'leaf' : undefined;
+    else if (cur === 'datetime') cur = ['day', 'month', 'year', 'hour', 'minute'].includes(seg) ? 'leaf' : undefined;
     else cur = undefined;
     if (cur === undefined) return false;
   }
@@ -45,6 +48,7 @@ let counter = 0;
 function canary(s) {
   counter += 1;
   if (s === 'date') return { day: MARKER, month: `${MARKER} March`, year: MARKER, [`${MARKER}-key-${counter}`]: MARKER };
+  if (s === 'datetime') return { day: MARKER, month: `${MARKER} March`, year: MARKER, hour: MARKER, minute: MARKER, [`${MARKER}-key-${counter}`]: MARKER };
   if (s === 'leaf') return `${MARKER} typed <b>text</b>`;
   if (s.list) return [canary(s.list), MARKER, canary(s.list)];
   const o = {};
