@@ -53,11 +53,6 @@ const CASE_STATUSES = [
   ['cic', 'Child in care (CIC)'],
 ];
 
-const LOCALITIES = [
-  ['hadley-castle', 'Hadley Castle'],
-  ['the-wrekin', 'The Wrekin'],
-  ['lakeside-south', 'Lakeside South'],
-];
 
 const YES_NO_TEXT = [
   ['yes', 'Yes'],
@@ -307,7 +302,7 @@ function buildForm(live) {
       radiosField('/practitionerPresent', 'Was the practitioner present?', YES_NO_BOOL, {
         inline: true, decode: decodeBool, hintText: 'A cross-locality audit takes place in the practitioner’s locality with the practitioner present.',
       }),
-      radiosField('/locality', 'Locality area', LOCALITIES),
+      textField('/locality', 'Locality area', { width: 20, hintText: 'Your council’s profile lists its localities.' }),
       dateField('/auditDate', 'Date of the audit'),
     ]),
     section('The case', [
@@ -772,7 +767,7 @@ function renderPrintRecord(outcome) {
       ['Type of audit', labelOf(AUDIT_TYPES, d.auditType)],
       ['Theme', labelOf(THEMES, d.theme)],
       ['Practitioner present', textOf(d.practitionerPresent)],
-      ['Locality area', labelOf(LOCALITIES, d.locality)],
+      ['Locality area', textOf(d.locality)],
       ['Date of audit', date('auditDate')],
       ['Current case worker', textOf(d.caseWorker)],
       ['LLCS number', textOf(d.llcsNumber)],

@@ -9,6 +9,10 @@
 //
 // The host marks its form and fields, and changes nothing else:
 //   <form data-sf-form="sf-referral" data-sf-today="2026-03-16" data-sf-profile="telford-wrekin"> (today, profile optional)
+//   data-sf-profile is a built-in profile id, or the URL of the council's profile file (JSON: one version, or a list of
+//   versions with effectiveFrom) on the page's own origin, fetched once before the form is checked. A file elsewhere,
+//   unreadable or not a valid profile is a configuration mistake: the form shows "Checks unavailable" (never "no
+//   problems") and the console says why.
 //   <input data-sf-path="/referrer/name">                         text, email, tel, number, textarea, select
 //   <span data-sf-path="/referralDate">                            a group of
 //     <input data-sf-part="day"> <input data-sf-part="month"> <input data-sf-part="year">   (hour, minute for a date-time)
@@ -146,13 +150,26 @@ function readBinding(b, root) {
 // ---------------------------------------------------------------------------------------------------------------
 // One marked form
 
+/** A built-in profile id ("telford-wrekin") is used as it is; anything else is the URL of a profile file. */
+const isProfileId = (v) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v);
+
+/** The council profile a form names: an id, or the parsed file at a URL on this page's own origin. */
+async function profileFor(form) {
+  const v = form.dataset.sfProfile;
+  if (!v || isProfileId(v)) return v || undefined;
+  const url = new URL(v, document.baseURI);
+  if (url.origin !== location.origin) throw new Error('data-sf-profile must be a profile id or a file on this site');
+  const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`the profile file could not be read (HTTP ${response.status})`);
+  return response.json();
+}
+
 class Checked {
-  constructor(form, checks) {
+  constructor(form, checks, profile) {
     this.form = form;
     this.checks = checks;
     this.formId = form.dataset.sfForm;
     const today = form.dataset.sfToday;
-    const profile = form.dataset.sfProfile;
     this.options = (stage) => ({ stage, ...(today ? { today } : {}), ...(profile ? { profile } : {}) });
     this.schema = checks.schema(this.formId); // throws for an unknown form id
     this.session = new checks.FormSession(this.formId, this.options('draft'));
@@ -654,7 +671,12 @@ async function start() {
   }
   for (const f of forms) {
     try {
-      controllers.set(f, new Checked(f, checks));
+      const profile = await profileFor(f);
+      if (profile !== undefined && typeof profile !== 'string') {
+        const problems = checks.checkProfile(profile).problems;
+        if (problems.length) throw new Error(`the profile is not valid: ${problems[0].path || '(document)'}: ${problems[0].message}`);
+      }
+      controllers.set(f, new Checked(f, checks, profile));
     } catch (err) {
       console.warn(`safeguarding-forms: form "${f.dataset.sfForm}" not checked: ${err && err.message}`);
       showUnavailable(f);

@@ -22,6 +22,7 @@
 //   `live.setOptions({ profile })`.
 
 import { loadChecks } from '/www/common.js';
+import { mountProfileLoader } from '/www/profile-loader.js';
 import { el } from '/www/render/dom.js';
 import {
   parsePointer, toPointer, isIndex, clone, pointerIsWithin, getAt, setAt, removeAt, overlaps, formatDate, ISO_DATE,
@@ -816,6 +817,7 @@ export function createLiveForm(config) {
       showOutcome(null, state, model);
       return;
     }
+    if (config.profileLoader !== false && checks.checkProfile) mountProfileLoader(api, checks, formEl);
     try {
       session = new checks.FormSession(formId, options('draft'));
       seed();
@@ -833,6 +835,7 @@ export function createLiveForm(config) {
   /** New options (e.g. a council profile): a new session with the same data. */
   function setOptions(next) {
     opts = { ...opts, ...next };
+    if (Object.hasOwn(next, 'profile') && next.profile === undefined) delete opts.profile;
     if (!checks) return;
     try { session?.free(); } catch { /* replaced below */ }
     try {

@@ -56,11 +56,6 @@ const PLAN_TYPES = [
   ['partner-plan', 'Partner plan'],
 ];
 
-const LOCALITIES = [
-  ['hadley-castle', 'Hadley Castle'],
-  ['the-wrekin', 'The Wrekin'],
-  ['lakeside-south', 'Lakeside South'],
-];
 
 const YES_NO = [
   ['true', 'Yes'],
@@ -237,7 +232,7 @@ function buildForm(live, schema) {
       live.date('/receivedOn', 'Date the referral was received (optional)'),
       live.select('/route', 'Referral route', ROUTES, { hintText: 'How the referral reached Strengthening Families' }),
       live.radios('/service', 'Service requested (optional)', SERVICES),
-      live.radios('/locality', 'Locality (optional)', LOCALITIES, { hintText: 'Based on the child’s home address' }),
+      live.text('/locality', 'Locality (optional)', { hintText: 'Based on the child’s home address. Your council’s profile lists its localities.', width: 20 }),
     ]),
     section('Who is referring', [
       live.fieldset('/referrer', 'Referrer', [

@@ -6,6 +6,7 @@
 //   /                 -> www/index.html
 //   /www/...          -> www/
 //   /pkg/...          -> pkg/ (the built npm package: index.js, safeguarding_forms_bg.wasm, ...)
+//   /examples/profiles/... -> examples/profiles/ (example council profiles, e.g. the fictional brightwell.json)
 //   /govuk/...        -> node_modules/govuk-frontend/dist/govuk/ (CSS, JS, fonts, images)
 //   /assets/...       -> node_modules/govuk-frontend/dist/govuk/assets/ (govuk-frontend's CSS asks for its fonts
 //                        and images at /assets/..., its default asset path)
@@ -54,6 +55,7 @@ function mounts(root) {
   return [
     { prefix: '/www/', dir: path.join(root, 'www') },
     { prefix: '/pkg/', dir: path.join(root, 'pkg') },
+    { prefix: '/examples/profiles/', dir: path.join(root, 'examples', 'profiles') },
     { prefix: '/govuk/', dir: govuk },
     { prefix: '/assets/', dir: path.join(govuk, 'assets') },
   ];

@@ -1,0 +1,107 @@
+// Council profiles in the browser (issue 14): a person loads their council's profile file on a form page and the
+// checks change (and go back with "Use the default profile"); a broken file is named at its problems and changes
+// nothing; the drop-in script takes `data-sf-profile` as a built-in id or the URL of a profile file on the page's own
+// origin, and never a file elsewhere.
+//
+//   npm run build && node --test tests/browser/profiles.test.mjs
+
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { useBrowser, openPage, assertClean, shot, ROOT, SKIP_OPTION } from './harness.mjs';
+
+const BRIGHTWELL = path.join(ROOT, 'examples', 'profiles', 'brightwell.json');
+const messageAt = (page, id) => page.locator(`#${id}-error, [id^="${id}"][id$="-error"]`).allTextContents();
+
+async function messagesFor(page, field) {
+  return (await page.locator(`.govuk-form-group:has(#${field}) .govuk-error-message`).allTextContents()).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+describe('council profiles in the browser', SKIP_OPTION, () => {
+  useBrowser();
+
+  test('loading a profile file on a form page changes its checks, and the default brings them back', async () => {
+    const { page, log } = await openPage('/www/form.html?form=case-transfer&today=2025-06-02');
+    await page.fill('#fromLocality', 'north');
+    await page.fill('#toLocality', 'west');
+    await page.locator('#toLocality').blur();
+    await page.waitForTimeout(200);
+    assert.equal(await messagesFor(page, 'toLocality'), '', 'open text under the default profile');
+
+    await page.locator('#sf-profile summary').click();
+    await page.setInputFiles('#sf-profile-file', BRIGHTWELL);
+    await page.waitForFunction(() => document.querySelector('#sf-profile')?.dataset.profile === 'file');
+    await page.waitForFunction(() => /locality/i.test(document.querySelector('.govuk-form-group:has(#toLocality) .govuk-error-message')?.textContent ?? ''));
+    assert.match(await messagesFor(page, 'toLocality'), /Select a receiving locality from the list/);
+    assert.equal(await messagesFor(page, 'fromLocality'), '', 'north is on Brightwell’s list');
+    assert.match(await page.locator('#sf-profile summary').textContent(), /Brightwell/);
+    assert.match(await page.locator('#sf-profile-status').textContent(), /north, south, east/);
+    await shot(page, 'profiles/case-transfer-brightwell.png');
+
+    await page.click('#sf-profile-default');
+    await page.waitForFunction(() => document.querySelector('#sf-profile')?.dataset.profile === 'default');
+    await page.waitForFunction(() => !document.querySelector('.govuk-form-group:has(#toLocality) .govuk-error-message')?.textContent?.trim());
+    assert.equal(await messagesFor(page, 'toLocality'), '');
+    assertClean(log);
+    await page.close();
+  });
+
+  test('a broken profile file is named at its problems and changes nothing', async () => {
+    const { page, log } = await openPage('/www/form.html?form=case-transfer&today=2025-06-02');
+    const dir = mkdtempSync(path.join(tmpdir(), 'sf-profile-'));
+    const bad = path.join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ id: 'bad', title: 'Bad', values: { 'return-home-interview.hours': 0 } }));
+    const notJson = path.join(dir, 'not.json');
+    writeFileSync(notJson, '{ this is not json');
+    await page.fill('#toLocality', 'west');
+    await page.locator('#sf-profile summary').click();
+    await page.setInputFiles('#sf-profile-file', bad);
+    await page.waitForSelector('#sf-profile-error:not([hidden])');
+    assert.match(await page.locator('#sf-profile-error').textContent(), /values\/return-home-interview\.hours: must be between 1 and 720/);
+    assert.equal(await page.locator('#sf-profile').getAttribute('data-profile'), 'default');
+    assert.equal(await messagesFor(page, 'toLocality'), '');
+    await page.setInputFiles('#sf-profile-file', notJson);
+    await page.waitForFunction(() => /not JSON/.test(document.querySelector('#sf-profile-error')?.textContent ?? ''));
+    assert.equal(await page.locator('body').getAttribute('data-checks'), 'ready');
+    assertClean(log);
+    await page.close();
+  });
+
+  const vendorWith = (attr) => ({
+    setup: async (page) => {
+      await page.route('**/www/vendor-demo.html*', async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace('data-sf-profile="telford-wrekin"', `data-sf-profile="${attr}"`);
+        await route.fulfill({ response, body });
+      });
+    },
+  });
+
+  test('the drop-in script checks against a profile file on the page’s own origin', async () => {
+    // The vendor demo names Telford & Wrekin: its own localities are accepted.
+    {
+      const { page, log } = await openPage('/www/vendor-demo.html', { ready: '#referral[data-sf-checks="ready"]' });
+      await page.selectOption('#locality', 'hadley-castle');
+      assert.equal((await page.evaluate(() => window.SafeguardingForms.check(document.querySelector('#referral')))).report.diagnostics
+        .filter((d) => d.path === '/locality').length, 0);
+      assertClean(log);
+      await page.close();
+    }
+    // The same page with Brightwell's file: Telford & Wrekin's locality is not on its list.
+    const { page, log } = await openPage('/www/vendor-demo.html', { ready: '#referral[data-sf-checks="ready"]', ...vendorWith('/examples/profiles/brightwell.json') });
+    await page.selectOption('#locality', 'hadley-castle');
+    const result = await page.evaluate(() => window.SafeguardingForms.check(document.querySelector('#referral')));
+    const at = result.report.diagnostics.filter((d) => d.path === '/locality').map((d) => d.code);
+    assert.deepEqual(at, ['INP-006']);
+    assertClean(log);
+    await page.close();
+  });
+
+  test('a profile URL on another origin is refused: checks unavailable, never "no problems"', async () => {
+    const { page } = await openPage('/www/vendor-demo.html', { ready: '#referral[data-sf-checks="unavailable"]', ...vendorWith('https://elsewhere.example/profile.json') });
+    assert.equal(await page.locator('#referral').getAttribute('data-sf-checks'), 'unavailable');
+    await page.close();
+  });
+});

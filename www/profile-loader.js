@@ -1,0 +1,100 @@
+// "Council profile": lets a person load their council's profile file (JSON: one version, or a list of versions with
+// effectiveFrom) and see the page's checks change. The file is read in the browser (File.text()) and never sent
+// anywhere. A file that is not JSON or not a valid profile is named at its first problems; the checks stay as they
+// were. Mounted by the live form (www/live-form.js) before the form on every page.
+
+import { el } from '/www/render/dom.js';
+
+/**
+ * @param {object} live     the live form (its `setOptions`)
+ * @param {object} checks   the package (checkProfile, profiles)
+ * @param {HTMLElement} before  the element the control goes before (the form)
+ */
+export function mountProfileLoader(live, checks, before) {
+  const summaryText = el('span', { className: 'govuk-details__summary-text', text: 'Council profile: default' });
+  const error = el('p', { className: 'govuk-error-message', attrs: { id: 'sf-profile-error', hidden: true } });
+  const input = el('input', {
+    className: 'govuk-file-upload',
+    attrs: { id: 'sf-profile-file', type: 'file', accept: '.json,application/json', 'aria-describedby': 'sf-profile-hint' },
+  });
+  const group = el('div', { className: 'govuk-form-group' }, [
+    el('label', { className: 'govuk-label', text: 'Profile file (JSON)', attrs: { for: 'sf-profile-file' } }),
+    el('div', {
+      className: 'govuk-hint',
+      attrs: { id: 'sf-profile-hint' },
+      text: 'Your council’s localities, timescales and rules, as a profile file. It is read on this page and never sent anywhere.',
+    }),
+    error,
+    input,
+  ]);
+  const status = el('div', { attrs: { id: 'sf-profile-status', role: 'status' } });
+  const reset = el('button', {
+    className: 'govuk-button govuk-button--secondary',
+    text: 'Use the default profile',
+    attrs: { type: 'button', id: 'sf-profile-default', hidden: true },
+  });
+  const box = el('details', { className: 'govuk-details', attrs: { id: 'sf-profile', 'data-profile': 'default' } }, [
+    el('summary', { className: 'govuk-details__summary' }, [summaryText]),
+    el('div', { className: 'govuk-details__text' }, [group, status, reset]),
+  ]);
+  before.before(box);
+
+  function showError(text) {
+    group.classList.add('govuk-form-group--error');
+    input.classList.add('govuk-file-upload--error');
+    error.hidden = false;
+    error.replaceChildren(el('span', { className: 'govuk-visually-hidden', text: 'Error:' }), ` ${text}`);
+  }
+
+  function clearError() {
+    group.classList.remove('govuk-form-group--error');
+    input.classList.remove('govuk-file-upload--error');
+    error.hidden = true;
+    error.replaceChildren();
+  }
+
+  function use(profile, title, lines) {
+    live.setOptions({ profile });
+    summaryText.textContent = `Council profile: ${title}`;
+    box.dataset.profile = typeof profile === 'string' ? profile : 'file';
+    reset.hidden = profile === undefined;
+    status.replaceChildren(...(lines.length ? [
+      el('p', { className: 'govuk-body', text: `Checking with ${title}. What it changes:` }),
+      el('ul', { className: 'govuk-list govuk-list--bullet' }, lines.slice(0, 12).map((l) => el('li', { text: l }))),
+    ] : []));
+  }
+
+  input.addEventListener('change', async () => {
+    const file = input.files?.[0];
+    if (!file) return;
+    let doc;
+    try {
+      doc = JSON.parse(await file.text());
+    } catch {
+      showError('The file is not a profile: it is not JSON');
+      return;
+    }
+    const result = checks.checkProfile(doc);
+    if (!result.valid) {
+      const first = result.problems.slice(0, 3).map((p) => `${p.path || 'the file'}: ${p.message}`).join('; ');
+      showError(`The profile has ${result.problems.length === 1 ? 'a problem' : `${result.problems.length} problems`}: ${first}`);
+      return;
+    }
+    clearError();
+    const versions = Array.isArray(doc) ? doc : [doc];
+    const title = versions[versions.length - 1]?.title ?? 'your council';
+    const lines = versions.flatMap((v) => [
+      ...Object.keys(v.values ?? {}).map((k) => `${k}: ${typeof v.values[k] === 'object' ? v.values[k].value : v.values[k]}`),
+      ...Object.entries(v.options ?? {}).flatMap(([form, fields]) => Object.entries(fields).map(([p, list]) => `${form} ${p}: ${list.join(', ')}`)),
+      ...Object.entries(v.rules ?? {}).map(([code, r]) => `${code}: ${r.enabled === false ? 'switched off' : r.severity}`),
+    ]);
+    use(doc, title, [...new Set(lines)]);
+  });
+
+  reset.addEventListener('click', () => {
+    clearError();
+    input.value = '';
+    use(undefined, 'default', []);
+  });
+  return box;
+}
