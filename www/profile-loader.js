@@ -56,7 +56,7 @@ export function mountProfileLoader(live, checks, before) {
   function use(profile, title, lines) {
     live.setOptions({ profile });
     summaryText.textContent = `Council profile: ${title}`;
-    box.dataset.profile = typeof profile === 'string' ? profile : 'file';
+    box.dataset.profile = profile === undefined ? 'default' : typeof profile === 'string' ? profile : 'file';
     reset.hidden = profile === undefined;
     status.replaceChildren(...(lines.length ? [
       el('p', { className: 'govuk-body', text: `Checking with ${title}. What it changes:` }),
@@ -82,8 +82,12 @@ export function mountProfileLoader(live, checks, before) {
     }
     clearError();
     const versions = Array.isArray(doc) ? doc : [doc];
-    const title = versions[versions.length - 1]?.title ?? 'your council';
-    const lines = versions.flatMap((v) => [
+    // The version in force today (the latest that has taken effect), as the engine picks it.
+    const today = live.today ?? new Date().toISOString().slice(0, 10);
+    const inForce = versions.filter((v) => !v.effectiveFrom || v.effectiveFrom <= today)
+      .sort((a, b) => String(a.effectiveFrom ?? '').localeCompare(String(b.effectiveFrom ?? ''))).pop();
+    const title = inForce?.title ?? `${versions[0]?.title ?? 'your council'} (not in force yet: the default applies)`;
+    const lines = (inForce ? [inForce] : []).flatMap((v) => [
       ...Object.keys(v.values ?? {}).map((k) => `${k}: ${typeof v.values[k] === 'object' ? v.values[k].value : v.values[k]}`),
       ...Object.entries(v.options ?? {}).flatMap(([form, fields]) => Object.entries(fields).map(([p, list]) => `${form} ${p}: ${list.join(', ')}`)),
       ...Object.entries(v.rules ?? {}).map(([code, r]) => `${code}: ${r.enabled === false ? 'switched off' : r.severity}`),
