@@ -12,7 +12,8 @@ import { el } from '/www/render/dom.js';
  */
 export function mountProfileLoader(live, checks, before) {
   const summaryText = el('span', { className: 'govuk-details__summary-text', text: 'Council profile: default' });
-  const error = el('p', { className: 'govuk-error-message', attrs: { id: 'sf-profile-error', hidden: true } });
+  // Attached only while there is a problem to show (a page counts its error messages).
+  const error = el('p', { className: 'govuk-error-message', attrs: { id: 'sf-profile-error' } });
   const input = el('input', {
     className: 'govuk-file-upload',
     attrs: { id: 'sf-profile-file', type: 'file', accept: '.json,application/json', 'aria-describedby': 'sf-profile-hint' },
@@ -24,7 +25,6 @@ export function mountProfileLoader(live, checks, before) {
       attrs: { id: 'sf-profile-hint' },
       text: 'Your council’s localities, timescales and rules, as a profile file. It is read on this page and never sent anywhere.',
     }),
-    error,
     input,
   ]);
   const status = el('div', { attrs: { id: 'sf-profile-status', role: 'status' } });
@@ -42,15 +42,14 @@ export function mountProfileLoader(live, checks, before) {
   function showError(text) {
     group.classList.add('govuk-form-group--error');
     input.classList.add('govuk-file-upload--error');
-    error.hidden = false;
     error.replaceChildren(el('span', { className: 'govuk-visually-hidden', text: 'Error:' }), ` ${text}`);
+    if (!error.isConnected) input.before(error);
   }
 
   function clearError() {
     group.classList.remove('govuk-form-group--error');
     input.classList.remove('govuk-file-upload--error');
-    error.hidden = true;
-    error.replaceChildren();
+    error.remove();
   }
 
   function use(profile, title, lines) {

@@ -58,7 +58,7 @@ describe('council profiles in the browser', SKIP_OPTION, () => {
     await page.fill('#f-toLocality', 'west');
     await page.locator('#sf-profile summary').click();
     await page.setInputFiles('#sf-profile-file', bad);
-    await page.waitForSelector('#sf-profile-error:not([hidden])');
+    await page.waitForSelector('#sf-profile-error');
     assert.match(await page.locator('#sf-profile-error').textContent(), /values\/return-home-interview\.hours: must be between 1 and 720/);
     assert.equal(await page.locator('#sf-profile').getAttribute('data-profile'), 'default');
     assert.equal(await messagesFor(page, 'f-toLocality'), '');
