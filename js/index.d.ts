@@ -15,6 +15,8 @@ export interface Options {
   profile?: string | Profile | Profile[];
   /** Extra non-working days (local authority closure days), "YYYY-MM-DD". */
   closures?: string[];
+  /** Message templates by messageId replacing the English (`{param}` placeholders, as `messages()` lists them). */
+  messages?: Record<string, string>;
 }
 
 /** A rule's severity or switch as a profile sets it. */
@@ -52,6 +54,8 @@ export interface ProfileCheck { valid: boolean; problems: ProfileProblem[] }
 export interface Origin { profile: string; source?: string }
 
 export interface FormInfo<F extends FormId = FormId> { id: F; title: string; source: string; fields: number; rules: number }
+
+export interface MessageInfo { id: string; template: string; params: string[] }
 export interface ProfileInfo { id: string; title: string; changes: string[] }
 
 export interface Citation {
@@ -207,6 +211,7 @@ export function rules(formId?: undefined, options?: Options): RuleInfo[];
 export function rules<S extends string>(formId: AnyFormId<S>, options?: Options): RuleInfo[];
 export function rules<F extends FormId>(formId: F, options?: Options): RuleInfo<F>[];
 export function profiles(): ProfileInfo[];
+export function messages(): MessageInfo[];
 export function schema<S extends string>(formId: AnyFormId<S>, options?: SchemaOptions): FormSchema;
 export function schema<F extends FormId>(formId: F, options?: SchemaOptions): FormSchema<F>;
 /** The UI schema that goes with `schema(formId, { dialect: 'draft-07' })` for a form library. */

@@ -16,6 +16,7 @@ import initGlue, {
   profilesJson,
   checkProfileJson,
   profileSchemaJson,
+  messagesJson,
   schemaJson,
   uiSchemaJson,
   outcomeSchemaJson,
@@ -164,7 +165,7 @@ function unavailable(form) {
   return {
     form,
     valid: false,
-    diagnostics: [{ code: 'SYS-001', severity: 'error', path: '', message: UNAVAILABLE_MESSAGE }],
+    diagnostics: [{ code: 'SYS-001', severity: 'error', path: '', message: UNAVAILABLE_MESSAGE, messageId: 'SYS-001.unavailable' }],
     outcome: null,
     unavailable: true,
   };
@@ -203,11 +204,11 @@ function heal() {
   }
 }
 
-/** The engine's error as a fresh JavaScript error: a profile that is not valid is a TypeError (a configuration
- * mistake, named by its first problem), anything else an Error. */
+/** The engine's error as a fresh JavaScript error: a profile or a message table that is not valid is a TypeError (a
+ * configuration mistake, named by its first problem), anything else an Error. */
 function asError(e) {
   const message = e instanceof Error ? e.message : String(e);
-  return /^(invalid|unknown) profile/.test(message) ? new TypeError(message) : new Error(message);
+  return /^(invalid|unknown) profile|^invalid option: messages/.test(message) ? new TypeError(message) : new Error(message);
 }
 
 /** Calls into wasm; TRAPPED (after healing) if the instance trapped, the engine's Error for a caller's mistake. */
@@ -283,6 +284,11 @@ export function rules(formId, options) {
 
 export function profiles() {
   return JSON.parse(call(() => profilesJson()));
+}
+
+/** Every message id with its English template and the parameters it may use; `options.messages` replaces them. */
+export function messages() {
+  return JSON.parse(call(() => messagesJson()));
 }
 
 /**

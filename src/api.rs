@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 use crate::calendar;
 use crate::engine::error::Error;
 use crate::engine::input;
+use crate::engine::messages::{Message, MessageInfo};
 use crate::engine::options::{Options, Resolved};
 use crate::engine::profile::{self, ProfileInfo};
 use crate::engine::profile_doc::{self, CheckResult};
@@ -116,14 +117,14 @@ pub fn validate_json(form_id: &str, text: &str, options: &Options) -> Result<Rep
     let form = registry::find(form_id)?;
     let resolved = options.resolve()?;
     if text.len() > input::MAX_BYTES {
-        return Ok(too_large(form));
+        return Ok(too_large(form, &resolved));
     }
     let Value::Object(obj) = input::parse(text)? else { return Err(Error::NotAnObject) };
     Ok(run(form, &obj, &resolved))
 }
 
 /// `validate`'s answer for data larger than it reads (a live session gives the same).
-pub(crate) fn too_large(form: &FormDef) -> Report {
+pub(crate) fn too_large(form: &FormDef, resolved: &Resolved) -> Report {
     Report {
         form: form.id.to_owned(),
         valid: false,
@@ -131,7 +132,9 @@ pub(crate) fn too_large(form: &FormDef) -> Report {
             code: structure::TOO_LARGE.code.to_owned(),
             severity: Severity::Error,
             path: String::new(),
-            message: "The form is too large to check; remove long pasted text and try again".to_owned(),
+            message: Message::new(&structure::INP017_TOO_LARGE).text_with(resolved.messages.as_deref()),
+            message_id: structure::INP017_TOO_LARGE.id.to_owned(),
+            params: Map::new(),
             related: Vec::new(),
             due: None,
         }],
@@ -177,4 +180,10 @@ pub fn add_working_days(from: &str, days: i64, options: &Options) -> Result<Stri
         .add_working_days(from, days)
         .map(calendar::format_date)
         .ok_or_else(|| Error::InvalidOption("the result is beyond the years the calendar knows".into()))
+}
+
+/// Every message the engine can emit: its stable id, its English template and the parameters the template may use.
+/// `options.messages` replaces the English by id.
+pub fn messages() -> Vec<MessageInfo> {
+    crate::engine::catalogue::all().to_vec()
 }

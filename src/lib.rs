@@ -24,10 +24,11 @@ pub mod forms;
 mod wasm;
 
 pub use api::{
-    add_working_days, carry_forward, check_profile, forms, outcome_schema, profile_schema, profiles, rules, schema,
-    schema_for, schema_in, schema_with, ui_schema, validate, validate_json, working_days,
+    add_working_days, carry_forward, check_profile, forms, messages, outcome_schema, profile_schema, profiles, rules,
+    schema, schema_for, schema_in, schema_with, ui_schema, validate, validate_json, working_days,
 };
 pub use engine::error::Error;
+pub use engine::messages::MessageInfo;
 pub use engine::options::{Options, Stage};
 pub use engine::profile::ProfileInfo;
 pub use engine::profile_doc::{CheckResult, Problem};

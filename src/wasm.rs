@@ -40,6 +40,11 @@ pub fn profiles_json() -> String {
     to_json(&api::profiles())
 }
 
+#[wasm_bindgen(js_name = messagesJson)]
+pub fn messages_json() -> String {
+    to_json(&api::messages())
+}
+
 /// `dialect`: "2020-12" (the default) or "draft-07" (for form renderers).
 #[wasm_bindgen(js_name = schemaJson)]
 pub fn schema_json(form: &str, options_json: &str, dialect: Option<String>) -> Result<String, JsValue> {

@@ -222,7 +222,7 @@ fn findings_as_csv_read_back_with_the_csv_crate() {
     );
     assert_eq!(&row("4", "/referralDate").unwrap()[0], "42");
     let date = row("5", "/referralDate").unwrap();
-    assert_eq!((&date[0], &date[3], &date[7]), ("", "INP-003", "Date of referral"));
+    assert_eq!((&date[0], &date[3], &date[7]), ("", "INP-003", "Date of the referral"));
     // The unreadable line is a row with no rule.
     let broken = rows.iter().find(|r| &r[1] == "3").unwrap();
     assert_eq!(
@@ -597,7 +597,7 @@ fn a_spreadsheet_application_opens_both_files() {
         "{findings}"
     );
     assert!(findings.contains(",2,sf-referral,,line could not be read,error,,,not JSON text (syntax error)"));
-    assert!(findings.contains("Zoë-7,3,sf-referral,INP-003,date-not-real,error,/referralDate,Date of referral,"));
+    assert!(findings.contains("Zoë-7,3,sf-referral,INP-003,date-not-real,error,/referralDate,Date of the referral,"));
     let summary = convert(&xlsx, "1", "summary");
     assert!(
         summary.contains("Records,2,") && summary.contains("REF-001,missing-required-field,error,8,2"),

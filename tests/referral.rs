@@ -292,7 +292,7 @@ fn ref_008_date_of_birth_in_future() {
     let d = with(eligible(), "/adults/0/dateOfBirth", json!("2025-06-03"));
     let r = check(FORM, &d, &opts());
     assert_eq!(found(&r, "REF-008"), vec![("/adults/0/dateOfBirth".into(), Error)]);
-    assert!(r.diagnostics.iter().any(|d| d.message == "Adult's date of birth must be today or in the past"));
+    assert!(r.diagnostics.iter().any(|d| d.message == "Adult’s date of birth must be today or in the past"));
 }
 
 #[test]

@@ -140,7 +140,7 @@ fn svr_007_caseload_item_with_a_childs_name_or_number() {
     let r = caseload("Discussed Jayden Smith: see Protocol");
     assert_eq!(found(&r, "SVR-007"), vec![("/items/caseloadDecisions/decisions".into(), Warning)]);
     let message = &r.with_code("SVR-007").next().unwrap().message;
-    assert!(message.contains("child's name") && !message.contains("Jayden"), "{message}");
+    assert!(message.contains("child’s name") && !message.contains("Jayden"), "{message}");
     assert!(caseload("LCS 1234567 to be reviewed").has("SVR-007"));
     assert!(caseload("Mrs O'Neil's children: plan ending").has("SVR-007"));
     // Pointers to Protocol, roles and counts are not a child's details.

@@ -27,7 +27,7 @@ pub fn dates_not_after_today_at(
 ) {
     let today = ctx.today;
     for (path, label, _) in dates_at(fields, data, paths).into_iter().filter(|(_, _, d)| *d > today) {
-        ctx.emit(rule, path.as_str(), format!("{label} must be today or in the past"));
+        ctx.emit(rule, path.as_str(), crate::msg!(DATE_NOT_AFTER_TODAY, label = label));
     }
 }
 
@@ -46,7 +46,7 @@ pub fn dates_not_before(
     let Some((_, anchor_label, start)) = dates_at(fields, data, &[anchor]).into_iter().next() else { return };
     let after = lower_first(anchor_label);
     for (path, label, _) in dates_at(fields, data, paths).into_iter().filter(|(_, _, d)| *d < start) {
-        ctx.emit(rule, path.as_str(), format!("{label} must be the same as or after the {after}")).related([anchor]);
+        ctx.emit(rule, path.as_str(), crate::msg!(DATE_NOT_BEFORE, label = label, after = after)).related([anchor]);
     }
 }
 
@@ -121,6 +121,11 @@ fn walk_value(
         }
         _ => {}
     }
+}
+
+crate::messages! {
+    DATE_NOT_AFTER_TODAY = "shared.date-today-or-past": "{label} must be today or in the past";
+    DATE_NOT_BEFORE = "shared.date-not-before": "{label} must be the same as or after the {after}";
 }
 
 #[cfg(test)]

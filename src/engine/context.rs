@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::messages::Message;
 use super::options::{Resolved, Stage};
 use super::profile::{FieldOptions, Param};
 use super::report::{Diagnostic, Severity};
@@ -94,7 +95,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// Records a finding of `rule` at `path`.
-    pub fn emit(&mut self, rule: &Rule, path: impl Into<String>, message: impl Into<String>) -> Emitted<'_> {
+    pub fn emit(&mut self, rule: &Rule, path: impl Into<String>, message: impl Into<Message>) -> Emitted<'_> {
+        self.emit_message(rule, path.into(), message.into())
+    }
+
+    /// The body of [`Ctx::emit`], not generic, so it is compiled once and not for every kind of path and message.
+    fn emit_message(&mut self, rule: &Rule, path: String, message: Message) -> Emitted<'_> {
         if !self.enabled(rule) {
             return Emitted(None);
         }
@@ -106,8 +112,10 @@ impl<'a> Ctx<'a> {
         self.diagnostics.push(Diagnostic {
             code: rule.code.to_owned(),
             severity,
-            path: path.into(),
-            message: message.into(),
+            path,
+            message: message.text_with(self.resolved.messages.as_deref()),
+            message_id: message.id().to_owned(),
+            params: message.params_json(),
             related: Vec::new(),
             due: None,
         });

@@ -40,3 +40,457 @@ pub fn escape_key(key: &str) -> String {
         key.to_owned()
     }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Message templates: every message has a stable id, an English template and named parameters, so a host can
+// replace the English per id (`options.messages`) and `messages()` can list them all.
+// ---------------------------------------------------------------------------------------------------------------
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// One message's English template, declared once as a `static` (see [`messages!`](crate::messages)): `{name}` is a
+/// parameter; `{n, plural, one {# week} other {# weeks}}` picks a form by a number (`=N` matches exactly, `one` is
+/// 1, `other` anything else; `#` is the number); `{kind, select, eha {…} other {…}}` picks by a keyword parameter
+/// (ICU MessageFormat's syntax, its most used subset).
+#[derive(Debug)]
+pub struct Template {
+    /// Stable: `<CODE>.<short-name>`.
+    pub id: &'static str,
+    pub text: &'static str,
+}
+
+/// A parameter's value: a label, an engine-formatted date or a number — never text the user typed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Int(i64),
+    Text(Cow<'static, str>),
+}
+
+impl Arg {
+    fn to_value(&self) -> Value {
+        match self {
+            Arg::Int(n) => Value::from(*n),
+            Arg::Text(s) => Value::String(s.to_string()),
+        }
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(Cow::Owned(s.to_owned()))
+    }
+}
+/// What `msg!` passes: a reference to any value that converts (so a value can serve two messages).
+impl<T: Into<Arg> + Clone> From<&T> for Arg {
+    fn from(v: &T) -> Arg {
+        v.clone().into()
+    }
+}
+impl From<Cow<'_, str>> for Arg {
+    fn from(s: Cow<'_, str>) -> Arg {
+        Arg::Text(Cow::Owned(s.into_owned()))
+    }
+}
+impl From<u8> for Arg {
+    fn from(n: u8) -> Arg {
+        Arg::Int(i64::from(n))
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(Cow::Owned(s))
+    }
+}
+impl From<i64> for Arg {
+    fn from(n: i64) -> Arg {
+        Arg::Int(n)
+    }
+}
+impl From<i32> for Arg {
+    fn from(n: i32) -> Arg {
+        Arg::Int(i64::from(n))
+    }
+}
+impl From<u32> for Arg {
+    fn from(n: u32) -> Arg {
+        Arg::Int(i64::from(n))
+    }
+}
+impl From<usize> for Arg {
+    fn from(n: usize) -> Arg {
+        Arg::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+/// A measured quantity (a percentage, a score): as `format!("{}")` writes it ("90", "2.5").
+impl From<f64> for Arg {
+    fn from(x: f64) -> Arg {
+        if x.fract() == 0.0 && x.abs() < 9.0e15 {
+            Arg::Int(x as i64)
+        } else {
+            Arg::Text(Cow::Owned(x.to_string()))
+        }
+    }
+}
+/// A date, written as messages write dates ("2 June 2025").
+impl From<NaiveDate> for Arg {
+    fn from(d: NaiveDate) -> Arg {
+        Arg::Text(Cow::Owned(long_date(d)))
+    }
+}
+
+/// A message about to be emitted: its template and the values of its parameters. `Ctx::emit` takes only this (a
+/// `&'static Template` converts when the message has no parameters), so no message can be plain English text.
+#[derive(Debug, Clone)]
+pub struct Message {
+    id: Cow<'static, str>,
+    text: &'static str,
+    params: Vec<(&'static str, Arg)>,
+}
+
+impl Message {
+    #[inline(never)]
+    pub fn new(template: &'static Template) -> Message {
+        Message { id: Cow::Borrowed(template.id), text: template.text, params: Vec::new() }
+    }
+
+    /// A message whose id is made at run time (a model's own "Enter the …" message for a required field).
+    pub fn with_id(id: String, text: &'static str) -> Message {
+        Message { id: Cow::Owned(id), text, params: Vec::new() }
+    }
+
+    pub fn arg(self, name: &'static str, value: impl Into<Arg>) -> Message {
+        self.push(name, value.into())
+    }
+
+    /// The body of [`Message::arg`], compiled once (450 call sites would otherwise each inline it).
+    #[inline(never)]
+    fn push(mut self, name: &'static str, value: Arg) -> Message {
+        self.params.push((name, value));
+        self
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The English text.
+    pub fn english(&self) -> String {
+        render(self.text, &self.params).unwrap_or_else(|_| self.text.to_owned())
+    }
+
+    /// The text from a host's template for this id (checked beforehand against the catalogue), else the English.
+    pub fn text_with(&self, table: Option<&MessageTable>) -> String {
+        match table.and_then(|t| t.templates.get(self.id.as_ref())) {
+            Some(template) => render(template, &self.params).unwrap_or_else(|_| self.english()),
+            None => self.english(),
+        }
+    }
+
+    /// The parameters its English template names (a message may be given more, for templates that select).
+    pub fn params_json(&self) -> Map<String, Value> {
+        self.params
+            .iter()
+            .filter(|(k, _)| names_param(self.text, k))
+            .map(|(k, v)| ((*k).to_owned(), v.to_value()))
+            .collect()
+    }
+}
+
+impl From<&'static Template> for Message {
+    fn from(t: &'static Template) -> Message {
+        Message::new(t)
+    }
+}
+
+/// Whether a template names a parameter (`{name}` or `{name, …}`), without parsing it (this runs for every finding).
+fn names_param(template: &str, name: &str) -> bool {
+    template.match_indices('{').any(|(i, _)| {
+        let rest = template.get(i.saturating_add(1)..).unwrap_or("");
+        rest.strip_prefix(name).is_some_and(|after| after.starts_with(['}', ',']))
+    })
+}
+
+/// `msg!(TEMPLATE, name = value, …)`: a [`Message`] with its parameters.
+#[macro_export]
+macro_rules! msg {
+    ($template:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::engine::messages::Message::new(&$template)$(.arg(stringify!($name), &$value))*
+    };
+}
+
+/// Declares a module's message templates and lists them in `MESSAGES`:
+/// `messages! { NAME = "CODE.short-name": "English template {param}"; … }`.
+#[macro_export]
+macro_rules! messages {
+    ($($name:ident = $id:literal : $text:literal;)*) => {
+        $(pub static $name: $crate::engine::messages::Template =
+            $crate::engine::messages::Template { id: $id, text: $text };)*
+        /// Every message template this module emits.
+        pub static MESSAGES: &[&$crate::engine::messages::Template] = &[$(&$name),*];
+    };
+}
+
+/// A host's replacement templates by message id, checked against the catalogue when the options are resolved.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MessageTable {
+    pub templates: BTreeMap<String, String>,
+}
+
+/// One entry of the catalogue `messages()` returns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MessageInfo {
+    pub id: String,
+    pub template: String,
+    pub params: Vec<String>,
+}
+
+/// A template that cannot be rendered (a configuration mistake in a host's table).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateProblem {
+    /// A `{` or `}` out of place, or a plural without `other`.
+    Syntax,
+    /// It names a parameter the message does not have.
+    UnknownParam(String),
+}
+
+/// The parameters a template names, in order of first use.
+pub fn template_params(template: &str) -> Result<Vec<String>, TemplateProblem> {
+    let mut names = Vec::new();
+    collect_params(template, &mut names)?;
+    Ok(names)
+}
+
+fn collect_params(template: &str, names: &mut Vec<String>) -> Result<(), TemplateProblem> {
+    for piece in parse(template)? {
+        match piece {
+            Piece::Text(_) | Piece::Hash => {}
+            Piece::Param(name) => push_unique(names, name),
+            Piece::Plural(name, branches) | Piece::Select(name, branches) => {
+                push_unique(names, name);
+                for (_, body) in branches {
+                    collect_params(body, names)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn push_unique(names: &mut Vec<String>, name: &str) {
+    if !names.iter().any(|n| n == name) {
+        names.push(name.to_owned());
+    }
+}
+
+/// Fills a template in. Every parameter it names must be given.
+pub fn render(template: &str, params: &[(&str, Arg)]) -> Result<String, TemplateProblem> {
+    let mut out = String::with_capacity(template.len().saturating_add(16));
+    render_into(&mut out, template, params, None)?;
+    Ok(out)
+}
+
+fn render_into(
+    out: &mut String,
+    template: &str,
+    params: &[(&str, Arg)],
+    number: Option<i64>,
+) -> Result<(), TemplateProblem> {
+    for piece in parse(template)? {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Hash => match number {
+                Some(n) => {
+                    let _ = write!(out, "{n}");
+                }
+                None => out.push('#'),
+            },
+            Piece::Param(name) => match lookup(params, name)? {
+                Arg::Int(n) => {
+                    let _ = write!(out, "{n}");
+                }
+                Arg::Text(s) => out.push_str(s),
+            },
+            Piece::Plural(name, branches) => {
+                let n = match lookup(params, name)? {
+                    Arg::Int(n) => *n,
+                    Arg::Text(_) => return Err(TemplateProblem::Syntax),
+                };
+                let exact = format!("={n}");
+                let pick = branches
+                    .iter()
+                    .find(|(sel, _)| *sel == exact)
+                    .or_else(|| if n == 1 { branches.iter().find(|(sel, _)| *sel == "one") } else { None })
+                    .or_else(|| branches.iter().find(|(sel, _)| *sel == "other"))
+                    .ok_or(TemplateProblem::Syntax)?;
+                render_into(out, pick.1, params, Some(n))?;
+            }
+            Piece::Select(name, branches) => {
+                let key = match lookup(params, name)? {
+                    Arg::Int(n) => n.to_string(),
+                    Arg::Text(s) => s.to_string(),
+                };
+                let pick = branches
+                    .iter()
+                    .find(|(sel, _)| *sel == key)
+                    .or_else(|| branches.iter().find(|(sel, _)| *sel == "other"))
+                    .ok_or(TemplateProblem::Syntax)?;
+                render_into(out, pick.1, params, number)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn lookup<'p>(params: &'p [(&str, Arg)], name: &str) -> Result<&'p Arg, TemplateProblem> {
+    params
+        .iter()
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+        .ok_or_else(|| TemplateProblem::UnknownParam(name.to_owned()))
+}
+
+enum Piece<'t> {
+    Text(&'t str),
+    /// `#` inside a plural branch: the number.
+    Hash,
+    Param(&'t str),
+    Plural(&'t str, Vec<(&'t str, &'t str)>),
+    Select(&'t str, Vec<(&'t str, &'t str)>),
+}
+
+/// Splits a template into text, `{name}` and `{name, plural, sel {body} …}`.
+fn parse(template: &str) -> Result<Vec<Piece<'_>>, TemplateProblem> {
+    let mut pieces = Vec::new();
+    let mut rest = template;
+    while !rest.is_empty() {
+        let next = rest.find(['{', '}', '#']).unwrap_or(rest.len());
+        let (text, tail) = rest.split_at(next);
+        if !text.is_empty() {
+            pieces.push(Piece::Text(text));
+        }
+        rest = tail;
+        let Some(c) = rest.chars().next() else { break };
+        match c {
+            '#' => {
+                pieces.push(Piece::Hash);
+                rest = rest.get(1..).unwrap_or("");
+            }
+            '}' => return Err(TemplateProblem::Syntax),
+            _ => {
+                let end = matching_brace(rest).ok_or(TemplateProblem::Syntax)?;
+                let inner = rest.get(1..end).ok_or(TemplateProblem::Syntax)?;
+                rest = rest.get(end.saturating_add(1)..).unwrap_or("");
+                pieces.push(placeholder(inner)?);
+            }
+        }
+    }
+    Ok(pieces)
+}
+
+/// The byte index of the `}` closing the `{` at the start of `s`.
+fn matching_brace(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '{' => depth = depth.saturating_add(1),
+            '}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn is_name(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn placeholder(inner: &str) -> Result<Piece<'_>, TemplateProblem> {
+    let mut parts = inner.splitn(3, ',');
+    let name = parts.next().unwrap_or("").trim();
+    if !is_name(name) {
+        return Err(TemplateProblem::Syntax);
+    }
+    let Some(kind) = parts.next() else { return Ok(Piece::Param(name)) };
+    let kind = kind.trim();
+    if kind != "plural" && kind != "select" {
+        return Err(TemplateProblem::Syntax);
+    }
+    let mut body = parts.next().unwrap_or("").trim_start();
+    let mut branches = Vec::new();
+    while !body.is_empty() {
+        let open = body.find('{').ok_or(TemplateProblem::Syntax)?;
+        let selector = body.get(..open).unwrap_or("").trim();
+        let rest = body.get(open..).unwrap_or("");
+        let end = matching_brace(rest).ok_or(TemplateProblem::Syntax)?;
+        if selector.is_empty() {
+            return Err(TemplateProblem::Syntax);
+        }
+        branches.push((selector, rest.get(1..end).unwrap_or("")));
+        body = rest.get(end.saturating_add(1)..).unwrap_or("").trim_start();
+    }
+    if !branches.iter().any(|(sel, _)| *sel == "other") {
+        return Err(TemplateProblem::Syntax);
+    }
+    Ok(if kind == "plural" { Piece::Plural(name, branches) } else { Piece::Select(name, branches) })
+}
+
+/// Fills a template in from a diagnostic's `params` (what a host or a test does with a report): numbers and text.
+pub fn render_params(template: &str, params: &Map<String, Value>) -> Result<String, TemplateProblem> {
+    let names = template_params(template)?;
+    let args: Vec<(&str, Arg)> = names
+        .iter()
+        .filter_map(|name| {
+            let value = match params.get(name)? {
+                Value::Number(n) => Arg::Int(n.as_i64()?),
+                Value::String(s) => Arg::Text(Cow::Owned(s.clone())),
+                _ => return None,
+            };
+            Some((name.as_str(), value))
+        })
+        .collect();
+    render(template, &args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_params_and_plurals() {
+        let p = [("label", Arg::from("Date of birth")), ("weeks", Arg::Int(1)), ("n", Arg::Int(3))];
+        assert_eq!(
+            render("{label} within {weeks, plural, one {# week} other {# weeks}}", &p).as_deref(),
+            Ok("Date of birth within 1 week")
+        );
+        assert_eq!(render("{n, plural, =3 {three} other {# things}}", &p).as_deref(), Ok("three"));
+        assert_eq!(render("{n, plural, one {# thing} other {# things}}", &p).as_deref(), Ok("3 things"));
+        assert_eq!(render("{nope}", &p), Err(TemplateProblem::UnknownParam("nope".into())));
+        assert_eq!(render("a { b", &p), Err(TemplateProblem::Syntax));
+        assert_eq!(render("a } b", &p), Err(TemplateProblem::Syntax));
+        assert_eq!(render("{n, plural, one {x}}", &p), Err(TemplateProblem::Syntax));
+        let k = [("kind", Arg::from("eha")), ("w", Arg::Int(2))];
+        assert_eq!(
+            render(
+                "{kind, select, eha {an assessment} other {a plan}} in {w, plural, one {# week} other {# weeks}}",
+                &k
+            )
+            .as_deref(),
+            Ok("an assessment in 2 weeks")
+        );
+        assert_eq!(render("{kind, select, ehsp {x} other {a plan}}", &k).as_deref(), Ok("a plan"));
+        assert_eq!(
+            template_params("{a} {b, plural, one {{c}} other {#}} {a}"),
+            Ok(vec!["a".into(), "b".into(), "c".into()])
+        );
+    }
+}

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::error::Error;
+use super::messages::MessageTable;
 use super::profile::{self, Effective};
 use super::profile_doc::{self, ProfileDoc};
 use crate::calendar::{self, Calendar};
@@ -36,6 +37,8 @@ pub struct Options {
     pub profile: Option<ProfileChoice>,
     /// Extra non-working days (local authority closure days).
     pub closures: Vec<NaiveDate>,
+    /// A host's message templates by message id, replacing the English (checked against `messages()`).
+    pub messages: Option<Arc<MessageTable>>,
 }
 
 impl Options {
@@ -77,6 +80,12 @@ impl Options {
         Ok(self)
     }
 
+    /// Replaces the English of these message ids (`{param}` placeholders, as `messages()` lists them).
+    pub fn messages(mut self, table: impl IntoIterator<Item = (String, String)>) -> Options {
+        self.messages = Some(Arc::new(MessageTable { templates: table.into_iter().collect() }));
+        self
+    }
+
     pub fn closures(mut self, days: impl IntoIterator<Item = NaiveDate>) -> Options {
         self.closures = days.into_iter().collect();
         self
@@ -110,9 +119,10 @@ impl Options {
                         .collect::<Result<_, _>>()?;
                 }
                 ("closures", _) => return Err(Error::InvalidOption("closures must be a list of dates".into())),
+                ("messages", v) => options.messages = Some(Arc::new(super::catalogue::table_from_json(v)?)),
                 _ => {
                     return Err(Error::InvalidOption(
-                        "unknown option (expected today, stage, profile, closures)".into(),
+                        "unknown option (expected today, stage, profile, closures, messages)".into(),
                     ))
                 }
             }
@@ -129,7 +139,10 @@ impl Options {
         let profile = self.effective_profile(today)?;
         let calendar = Calendar::new(self.closures.iter().chain(&profile.closures).copied())
             .restoring(profile.restored.iter().copied());
-        Ok(Resolved { today, stage: self.stage, profile, calendar })
+        if let Some(table) = &self.messages {
+            super::catalogue::check_table(table)?;
+        }
+        Ok(Resolved { today, stage: self.stage, profile, calendar, messages: self.messages.clone() })
     }
 
     /// The profile in force on `today`: a built-in one, or the council's latest version that has taken effect
@@ -189,4 +202,6 @@ pub struct Resolved {
     pub stage: Stage,
     pub profile: Arc<Effective>,
     pub calendar: Calendar,
+    /// A host's message templates (already checked), or the English.
+    pub messages: Option<Arc<MessageTable>>,
 }

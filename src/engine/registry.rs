@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::context::Ctx;
 use super::error::Error;
+use super::messages::Template;
 use super::model::{Field, Kind};
 use super::outcome::Out;
 use super::read::DATE_TIME_PARTS;
@@ -26,6 +27,9 @@ pub struct FormDef {
     pub rules: &'static [&'static Rule],
     /// The rule that reports a missing required field.
     pub required: &'static Rule,
+    /// The templates of the messages its rules emit (the model's own required-field messages are listed by
+    /// `engine::catalogue`).
+    pub messages: &'static [&'static Template],
     /// Runs the form's rules; returns the outcome.
     pub check: fn(&Map<String, Value>, &mut Ctx) -> Option<Value>,
     /// The next step of a form that carries forward (the Family Programme).
@@ -131,9 +135,9 @@ mod tests {
     #[test]
     fn field_labels_by_pointer() {
         let referral = find("sf-referral").unwrap().fields;
-        assert_eq!(field_label(referral, "/referralDate"), Some("Date of referral"));
-        assert_eq!(field_label(referral, "/referralDate/month"), Some("Date of referral"));
-        assert_eq!(field_label(referral, "/referrer/email"), Some("Referrer's email address"));
+        assert_eq!(field_label(referral, "/referralDate"), Some("Date of the referral"));
+        assert_eq!(field_label(referral, "/referralDate/month"), Some("Date of the referral"));
+        assert_eq!(field_label(referral, "/referrer/email"), Some("Referrer’s email address"));
         assert_eq!(field_label(referral, "/children/2/attendancePercent"), Some("School attendance"));
         assert_eq!(field_label(referral, "/children/0/missingEpisodes/3"), Some("Date the child went missing"));
         assert_eq!(field_label(referral, "/children/0"), Some("Children"));

@@ -40,6 +40,12 @@ pub struct Diagnostic {
     pub path: String,
     /// GOV.UK-style message. Never contains what the user typed.
     pub message: String,
+    /// The stable id of the message's template (a host's table replaces the English by id).
+    #[serde(rename = "messageId")]
+    pub message_id: String,
+    /// What the template fills in: labels, engine-formatted dates, numbers — never what the user typed.
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    pub params: serde_json::Map<String, Value>,
     /// Other fields a cross-field rule read.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,

@@ -413,7 +413,7 @@ mod tests {
         let referral = renderer_schema(FORMS[0]);
         assert_eq!(
             referral["properties"]["referralDate"],
-            json!({ "type": "string", "format": "date", "title": "Date of referral", "description": "Required when the form is submitted." })
+            json!({ "type": "string", "format": "date", "title": "Date of the referral", "description": "Required when the form is submitted." })
         );
         assert_eq!(
             referral["properties"]["route"]["oneOf"][0],

@@ -174,7 +174,7 @@ impl FormSession {
         // data is kept as it is, and checked again when it is small enough.
         if self.json_len() > input::MAX_BYTES {
             self.stale = true;
-            let too_large = crate::api::too_large(form);
+            let too_large = crate::api::too_large(form, resolved);
             let ordered: Vec<&Diagnostic> = too_large.diagnostics.iter().collect();
             apply(&mut self.report, &mut self.pending, &ordered, too_large.outcome);
             return;

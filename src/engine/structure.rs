@@ -4,12 +4,15 @@
 
 use serde_json::{Map, Value};
 
+use super::catalogue::required_id;
 use super::context::Ctx;
-use super::messages::{escape_key, lower_first};
+use super::messages::Template;
+use super::messages::{escape_key, lower_first, Message};
 use super::model::{Field, Kind, LIST_MAX};
 use super::read::{self, DateProblem, Part};
 use super::report::Severity;
 use super::rule::{Cite, Kind as RuleKind, Rule, CONVENTIONS};
+use crate::msg;
 
 const SECTION: &str = "Conventions for every form";
 
@@ -154,8 +157,8 @@ pub fn check_field(field: &Field, obj: &Map<String, Value>, required: &Rule, pat
     path.push_str(field.name);
     let value = read::get(obj, field.name);
     if read::is_blank(value) {
-        if let Some(message) = field.required {
-            ctx.emit(required, path.as_str(), message);
+        if let Some(text) = field.required {
+            ctx.emit(required, path.as_str(), Message::with_id(required_id(required.code, path), text));
         }
     } else if let Some(v) = value {
         check_value(field.label, &field.kind, v, required, path, ctx);
@@ -174,8 +177,7 @@ fn check_listed(label: &str, v: &Value, path: &str, ctx: &mut Ctx) {
     if c.is_empty() || allowed.iter().any(|a| a.as_str() == c.as_ref()) || ctx.has_finding_at(path) {
         return;
     }
-    let message = format!("Select a {} from the list", lower_first(label));
-    ctx.emit(&UNKNOWN_OPTION, path, message);
+    ctx.emit(&UNKNOWN_OPTION, path, msg!(INP006_SELECT_FROM_LIST, label = lower_first(label)));
 }
 
 fn check_object(fields: &[Field], obj: &Map<String, Value>, required: &Rule, path: &mut String, ctx: &mut Ctx) {
@@ -192,14 +194,7 @@ pub fn check_unknown(fields: &[Field], obj: &Map<String, Value>, path: &str, ctx
     }
     let unknown: Vec<&String> = obj.keys().filter(|k| !fields.iter().any(|f| f.name == k.as_str())).collect();
     if !unknown.is_empty() {
-        let message = if unknown.len() == 1 {
-            "This part of the form has 1 field that the form does not have; it is kept but not checked".to_owned()
-        } else {
-            format!(
-                "This part of the form has {} fields that the form does not have; they are kept but not checked",
-                unknown.len()
-            )
-        };
+        let message = msg!(INP015_UNRECOGNISED, count = unknown.len());
         let related: Vec<String> = unknown.iter().take(10).map(|k| format!("{path}/{}", escape_key(k))).collect();
         ctx.emit(&UNRECOGNISED_FIELDS, path, message).related(related);
     }
@@ -210,29 +205,29 @@ fn check_value(label: &str, kind: &Kind, v: &Value, required: &Rule, path: &mut 
         Kind::Text { max } => match v {
             Value::String(s) => check_text(label, s, *max, path, ctx),
             Value::Number(_) | Value::Bool(_) => {}
-            _ => wrong_type(label, "text", path, ctx),
+            _ => wrong_type(label, &INP001_TEXT, path, ctx),
         },
         Kind::Date => check_date(label, v, path, ctx),
         Kind::DateTime => check_datetime(label, v, path, ctx),
         Kind::Bool => {
             if read::parse_bool(v).is_err() {
                 let message = match label.strip_prefix("Whether ") {
-                    Some(rest) => format!("Select whether {rest}"),
-                    None => format!("Select yes or no for {}", lower_first(label)),
+                    Some(rest) => msg!(INP001_SELECT_WHETHER, question = rest),
+                    None => msg!(INP001_SELECT_YES_NO, label = lower_first(label)),
                 };
                 ctx.emit(&WRONG_TYPE, path.as_str(), message);
             }
         }
         Kind::Number { min, max, integer } => match read::parse_number(v) {
             Err(read::Malformed) => {
-                ctx.emit(&NOT_A_NUMBER, path.as_str(), format!("{label} must be a number"));
+                ctx.emit(&NOT_A_NUMBER, path.as_str(), msg!(INP008_NUMBER, label = label));
             }
             Ok(None) => {}
             Ok(Some(x)) => {
                 if *integer && x.fract() != 0.0 {
-                    ctx.emit(&NOT_A_NUMBER, path.as_str(), format!("{label} must be a whole number"));
+                    ctx.emit(&NOT_A_NUMBER, path.as_str(), msg!(INP008_WHOLE_NUMBER, label = label));
                 } else if x < *min || x > *max {
-                    let message = format!("{label} must be between {} and {}", show(*min), show(*max));
+                    let message = msg!(INP009_BETWEEN, label = label, min = show(*min), max = show(*max));
                     ctx.emit(&NUMBER_OUT_OF_RANGE, path.as_str(), message);
                 }
             }
@@ -243,49 +238,25 @@ fn check_value(label: &str, kind: &Kind, v: &Value, required: &Rule, path: &mut 
                 if c.contains('\u{FFFD}') {
                     unreadable(label, path, ctx);
                 } else if !values.contains(&c.as_ref()) {
-                    let message = format!("Select a {} from the list", lower_first(label));
+                    let message = msg!(INP006_SELECT_FROM_LIST, label = lower_first(label));
                     ctx.emit(&UNKNOWN_OPTION, path.as_str(), message);
                 }
             }
-            _ => wrong_type(label, "one of the listed options", path, ctx),
+            _ => wrong_type(label, &INP001_OPTION, path, ctx),
         },
-        Kind::Email => text_format(
-            label,
-            v,
-            read::is_email,
-            &EMAIL_FORMAT,
-            "Enter an email address in the correct format, like name@example.com",
-            path,
-            ctx,
-        ),
-        Kind::Phone => text_format(
-            label,
-            v,
-            read::is_uk_phone,
-            &PHONE_FORMAT,
-            "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192",
-            path,
-            ctx,
-        ),
-        Kind::Postcode => text_format(
-            label,
-            v,
-            read::is_uk_postcode,
-            &POSTCODE_FORMAT,
-            "Enter a real postcode, like SW1A 1AA",
-            path,
-            ctx,
-        ),
+        Kind::Email => text_format(label, v, read::is_email, &EMAIL_FORMAT, &INP010_EMAIL, path, ctx),
+        Kind::Phone => text_format(label, v, read::is_uk_phone, &PHONE_FORMAT, &INP011_PHONE, path, ctx),
+        Kind::Postcode => text_format(label, v, read::is_uk_postcode, &POSTCODE_FORMAT, &INP012_POSTCODE, path, ctx),
         Kind::Object(fields) => match v {
             Value::Object(o) => check_object(fields, o, required, path, ctx),
-            _ => wrong_type(label, "a group of answers", path, ctx),
+            _ => wrong_type(label, &INP001_GROUP, path, ctx),
         },
         Kind::List { item, max } => match v {
             Value::Array(items) => {
                 let limit = (*max).min(LIST_MAX);
                 let cap = usize::try_from(limit).unwrap_or(usize::MAX);
                 if items.len() > cap {
-                    let message = format!("{label} must have {limit} rows or fewer");
+                    let message = msg!(INP014_TOO_MANY_ROWS, label = label, limit = limit);
                     ctx.emit(&TOO_MANY_ROWS, path.as_str(), message);
                 }
                 for (i, x) in items.iter().take(cap).enumerate() {
@@ -299,7 +270,7 @@ fn check_value(label: &str, kind: &Kind, v: &Value, required: &Rule, path: &mut 
                     path.truncate(len);
                 }
             }
-            _ => wrong_type(label, "a list", path, ctx),
+            _ => wrong_type(label, &INP001_LIST, path, ctx),
         },
     }
 }
@@ -322,26 +293,33 @@ fn has_unreadable(v: &Value) -> bool {
 }
 
 fn unreadable(label: &str, path: &str, ctx: &mut Ctx) {
-    let message = format!("{label} contains a character that cannot be read; type it again");
-    ctx.emit(&UNREADABLE, path, message);
+    ctx.emit(&UNREADABLE, path, msg!(INP013_UNREADABLE, label = label));
 }
 
-fn wrong_type(label: &str, expected: &str, path: &str, ctx: &mut Ctx) {
-    ctx.emit(&WRONG_TYPE, path, format!("{label} must be {expected}"));
+/// "{label} must be text" and the like: one template per expected kind, so a translation can say each its own way.
+fn wrong_type(label: &str, expected: &'static Template, path: &str, ctx: &mut Ctx) {
+    ctx.emit(&WRONG_TYPE, path, Message::new(expected).arg("label", label));
 }
 
 fn check_text(label: &str, s: &str, max: u32, path: &str, ctx: &mut Ctx) {
     let limit = usize::try_from(max).unwrap_or(usize::MAX);
     // A length check that stops counting once over the limit keeps a 10 MB paste cheap.
     if s.len() > limit && s.encode_utf16().nth(limit).is_some() {
-        let message = format!("{label} must be {max} characters or fewer");
-        ctx.emit(&TEXT_TOO_LONG, path, message);
+        ctx.emit(&TEXT_TOO_LONG, path, msg!(INP007_TOO_LONG, label = label, max = max));
     } else if s.contains('\u{FFFD}') {
         unreadable(label, path, ctx);
     }
 }
 
-fn text_format(label: &str, v: &Value, ok: fn(&str) -> bool, rule: &Rule, message: &str, path: &str, ctx: &mut Ctx) {
+fn text_format(
+    label: &str,
+    v: &Value,
+    ok: fn(&str) -> bool,
+    rule: &Rule,
+    message: &'static Template,
+    path: &str,
+    ctx: &mut Ctx,
+) {
     match v {
         Value::String(s) => {
             if s.contains('\u{FFFD}') {
@@ -350,13 +328,13 @@ fn text_format(label: &str, v: &Value, ok: fn(&str) -> bool, rule: &Rule, messag
             }
             let c = read::clean(s);
             if c.len() > 320 || !ok(&c) {
-                ctx.emit(rule, path, message.to_owned());
+                ctx.emit(rule, path, message);
             }
         }
         Value::Number(_) if rule.code == PHONE_FORMAT.code => {
-            ctx.emit(rule, path, message.to_owned());
+            ctx.emit(rule, path, message);
         }
-        _ => wrong_type(label, "text", path, ctx),
+        _ => wrong_type(label, &INP001_TEXT, path, ctx),
     }
 }
 
@@ -373,32 +351,25 @@ fn check_datetime(label: &str, v: &Value, path: &mut String, ctx: &mut Ctx) {
         return;
     }
     if !v.is_object() {
-        let message = format!("{label} must be a real date and time, like 2025-06-27T14:30");
-        ctx.emit(&DATETIME_INVALID, path.as_str(), message);
+        ctx.emit(&DATETIME_INVALID, path.as_str(), msg!(INP016_NOT_REAL, label = label));
         return;
     }
     match problem {
         DateProblem::Incomplete(missing) => {
+            // The parts missing as one keyword ("day-hour"), which the template words (none missing: all five).
             let names: Vec<&str> = missing.iter().map(|p| p.key()).collect();
-            let article = if names.first() == Some(&"hour") { "an" } else { "a" };
-            let list = match names.as_slice() {
-                [] => "a day, month, year, hour and minute".to_owned(),
-                [a] => format!("{article} {a}"),
-                [init @ .., last] => format!("{article} {} and {last}", init.join(", ")),
-            };
+            let parts = if names.is_empty() { "day-month-year-hour-minute".to_owned() } else { names.join("-") };
             let target = missing.first().map_or_else(|| path.to_string(), |p| format!("{path}/{}", p.key()));
-            ctx.emit(&DATE_INCOMPLETE, target, format!("{label} must include {list}"));
+            ctx.emit(&DATE_INCOMPLETE, target, msg!(INP002_DATETIME_PARTS, label = label, parts = parts));
         }
         DateProblem::NotReal(Some(Part::Hour)) => {
-            let message = format!("Hour in {} must be a number from 0 to 23", lower_first(label));
-            ctx.emit(&DATETIME_INVALID, format!("{path}/hour"), message);
+            ctx.emit(&DATETIME_INVALID, format!("{path}/hour"), msg!(INP016_HOUR, label = lower_first(label)));
         }
         DateProblem::NotReal(Some(Part::Minute)) => {
-            let message = format!("Minute in {} must be a number from 0 to 59", lower_first(label));
-            ctx.emit(&DATETIME_INVALID, format!("{path}/minute"), message);
+            ctx.emit(&DATETIME_INVALID, format!("{path}/minute"), msg!(INP016_MINUTE, label = lower_first(label)));
         }
         DateProblem::WrongType => {
-            ctx.emit(&WRONG_TYPE, path.as_str(), format!("{label} must be a date and time, like 27 3 2007 14:30"));
+            ctx.emit(&WRONG_TYPE, path.as_str(), msg!(INP001_DATETIME, label = label));
         }
         _ => check_date(label, v, path, ctx),
     }
@@ -422,28 +393,83 @@ fn check_date(label: &str, v: &Value, path: &mut String, ctx: &mut Ctx) {
     match problem {
         DateProblem::Incomplete(missing) => {
             let names: Vec<&str> = missing.iter().map(|p| p.key()).collect();
-            let list = match names.as_slice() {
-                [a] => format!("a {a}"),
-                [a, b] => format!("a {a} and {b}"),
-                _ => "a day, month and year".to_owned(),
+            // Never all three (a date with no part is blank, not incomplete).
+            let template = match names.as_slice() {
+                [a, b] => incomplete_template_2(a, b),
+                [a, ..] => incomplete_template(a),
+                [] => &INP002_DAY,
             };
             let target = at(missing.first().copied());
-            ctx.emit(&DATE_INCOMPLETE, target, format!("{label} must include {list}"));
+            ctx.emit(&DATE_INCOMPLETE, target, Message::new(template).arg("label", label));
         }
         DateProblem::NotReal(part) => {
             let target = at(part);
-            ctx.emit(&DATE_NOT_REAL, target, format!("{label} must be a real date"));
+            ctx.emit(&DATE_NOT_REAL, target, msg!(INP003_NOT_REAL, label = label));
         }
         DateProblem::YearDigits => {
             let target = at(Some(Part::Year));
-            ctx.emit(&YEAR_DIGITS, target, format!("Year in {} must include 4 numbers", lower_first(label)));
+            ctx.emit(&YEAR_DIGITS, target, msg!(INP004_YEAR_DIGITS, label = lower_first(label)));
         }
         DateProblem::OutOfRange => {
-            let message = format!("{label} must be between 1900 and 2199");
+            let message = msg!(INP005_OUT_OF_RANGE, label = label);
             ctx.emit(&DATE_OUT_OF_RANGE, path.as_str(), message);
         }
         DateProblem::WrongType => {
-            ctx.emit(&WRONG_TYPE, path.as_str(), format!("{label} must be a date, like 27 3 2007"));
+            ctx.emit(&WRONG_TYPE, path.as_str(), msg!(INP001_DATE, label = label));
         }
     }
+}
+
+/// "{label} must include a day" (one part missing).
+fn incomplete_template(part: &str) -> &'static Template {
+    match part {
+        "day" => &INP002_DAY,
+        "month" => &INP002_MONTH,
+        _ => &INP002_YEAR,
+    }
+}
+
+/// "{label} must include a day and month" (two parts missing, in date order).
+fn incomplete_template_2(a: &str, b: &str) -> &'static Template {
+    match (a, b) {
+        ("day", "month") => &INP002_DAY_MONTH,
+        ("day", _) => &INP002_DAY_YEAR,
+        _ => &INP002_MONTH_YEAR,
+    }
+}
+
+crate::messages! {
+    INP001_TEXT = "INP-001.text": "{label} must be text";
+    INP001_OPTION = "INP-001.option": "{label} must be one of the listed options";
+    INP001_GROUP = "INP-001.group": "{label} must be a group of answers";
+    INP001_LIST = "INP-001.list": "{label} must be a list";
+    INP001_DATE = "INP-001.date": "{label} must be a date, like 27 3 2007";
+    INP001_SELECT_WHETHER = "INP-001.select-whether": "Select whether {question}";
+    INP001_SELECT_YES_NO = "INP-001.select-yes-no": "Select yes or no for {label}";
+    INP002_DAY = "INP-002.day": "{label} must include a day";
+    INP002_MONTH = "INP-002.month": "{label} must include a month";
+    INP002_YEAR = "INP-002.year": "{label} must include a year";
+    INP002_DAY_MONTH = "INP-002.day-month": "{label} must include a day and month";
+    INP002_DAY_YEAR = "INP-002.day-year": "{label} must include a day and year";
+    INP002_MONTH_YEAR = "INP-002.month-year": "{label} must include a month and year";
+    INP003_NOT_REAL = "INP-003.not-real": "{label} must be a real date";
+    INP004_YEAR_DIGITS = "INP-004.year-digits": "Year in {label} must include 4 numbers";
+    INP005_OUT_OF_RANGE = "INP-005.out-of-range": "{label} must be between 1900 and 2199";
+    INP006_SELECT_FROM_LIST = "INP-006.select-from-list": "Select a {label} from the list";
+    INP007_TOO_LONG = "INP-007.too-long": "{label} must be {max} characters or fewer";
+    INP008_NUMBER = "INP-008.number": "{label} must be a number";
+    INP008_WHOLE_NUMBER = "INP-008.whole-number": "{label} must be a whole number";
+    INP009_BETWEEN = "INP-009.between": "{label} must be between {min} and {max}";
+    INP010_EMAIL = "INP-010.email": "Enter an email address in the correct format, like name@example.com";
+    INP011_PHONE = "INP-011.phone": "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192";
+    INP012_POSTCODE = "INP-012.postcode": "Enter a real postcode, like SW1A 1AA";
+    INP013_UNREADABLE = "INP-013.unreadable": "{label} contains a character that cannot be read; type it again";
+    INP014_TOO_MANY_ROWS = "INP-014.too-many-rows": "{label} must have {limit} rows or fewer";
+    INP015_UNRECOGNISED = "INP-015.unrecognised-fields": "This part of the form has {count, plural, one {1 field that the form does not have; it is} other {# fields that the form does not have; they are}} kept but not checked";
+    INP016_NOT_REAL = "INP-016.not-real": "{label} must be a real date and time, like 2025-06-27T14:30";
+    INP016_HOUR = "INP-016.hour": "Hour in {label} must be a number from 0 to 23";
+    INP016_MINUTE = "INP-016.minute": "Minute in {label} must be a number from 0 to 59";
+    INP001_DATETIME = "INP-001.date-time": "{label} must be a date and time, like 27 3 2007 14:30";
+    INP002_DATETIME_PARTS = "INP-002.date-time-parts": "{label} must include {parts, select, day {a day} month {a month} year {a year} hour {an hour} minute {a minute} day-month {a day and month} day-year {a day and year} day-hour {a day and hour} day-minute {a day and minute} month-year {a month and year} month-hour {a month and hour} month-minute {a month and minute} year-hour {a year and hour} year-minute {a year and minute} hour-minute {an hour and minute} day-month-year {a day, month and year} day-month-hour {a day, month and hour} day-month-minute {a day, month and minute} day-year-hour {a day, year and hour} day-year-minute {a day, year and minute} day-hour-minute {a day, hour and minute} month-year-hour {a month, year and hour} month-year-minute {a month, year and minute} month-hour-minute {a month, hour and minute} year-hour-minute {a year, hour and minute} day-month-year-hour {a day, month, year and hour} day-month-year-minute {a day, month, year and minute} day-month-hour-minute {a day, month, hour and minute} day-year-hour-minute {a day, year, hour and minute} month-year-hour-minute {a month, year, hour and minute} other {a day, month, year, hour and minute}}";
+    INP017_TOO_LARGE = "INP-017.too-large": "The form is too large to check; remove long pasted text and try again";
 }

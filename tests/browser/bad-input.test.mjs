@@ -125,7 +125,7 @@ describe('bad input in headless Chromium (sf-referral)', { skip: SKIP ? 'SF_SKIP
     `, '/pkg/test-hooks.js'));
     const unavailable = {
       form: 'sf-referral', valid: false, outcome: null, unavailable: true,
-      diagnostics: [{ code: 'SYS-001', severity: 'error', path: '', message: 'Checks are unavailable for a moment; your answers are kept. Try again.' }],
+      diagnostics: [{ code: 'SYS-001', severity: 'error', path: '', message: 'Checks are unavailable for a moment; your answers are kept. Try again.', messageId: 'SYS-001.unavailable' }],
     };
     assert.deepEqual(out.trapped, unavailable);
     assert.deepEqual(out.after, out.before);

@@ -148,9 +148,9 @@ export function defineCases(sf, env) {
       expect: 'a date input with parts missing is INP-002 at the first missing part, naming every missing part',
       run() {
         const r1 = v({ referralDate: { day: '3', month: '', year: '2025' } });
-        eq(at(r1, '/referralDate/month').map((d) => [d.code, d.message]), [['INP-002', 'Date of referral must include a month']], 'month missing');
+        eq(at(r1, '/referralDate/month').map((d) => [d.code, d.message]), [['INP-002', 'Date of the referral must include a month']], 'month missing');
         const r2 = v({ referralDate: { day: '', month: '5', year: '' } });
-        eq(at(r2, '/referralDate/day').map((d) => [d.code, d.message]), [['INP-002', 'Date of referral must include a day and year']], 'day and year missing');
+        eq(at(r2, '/referralDate/day').map((d) => [d.code, d.message]), [['INP-002', 'Date of the referral must include a day and year']], 'day and year missing');
         eq(codesAt(v({ referralDate: { year: '2025' } }), '/referralDate/day'), ['INP-002'], 'parts absent altogether');
       },
     },
@@ -597,7 +597,7 @@ if (isMain) {
     const UNAVAILABLE = {
       form: F,
       valid: false,
-      diagnostics: [{ code: 'SYS-001', severity: 'error', path: '', message: 'Checks are unavailable for a moment; your answers are kept. Try again.' }],
+      diagnostics: [{ code: 'SYS-001', severity: 'error', path: '', message: 'Checks are unavailable for a moment; your answers are kept. Try again.', messageId: 'SYS-001.unavailable' }],
       outcome: null,
       unavailable: true,
     };

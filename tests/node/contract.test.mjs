@@ -42,7 +42,7 @@ test('schema() is JSON Schema 2020-12 generated from the model', () => {
   assert.equal(s.properties.route.enum.filter((v) => v).length, 13, 'the 13 routes, plus blank and null');
   assert.deepEqual(s.properties.children.type, ['array', 'null']);
   assert.equal(s.properties.children.items.properties.dateOfBirth.$ref, '#/$defs/date');
-  assert.equal(s.properties.referrer.properties.email.title, "Referrer's email address");
+  assert.equal(s.properties.referrer.properties.email.title, "Referrer’s email address");
   assert.deepEqual(Object.keys(s.properties).slice(0, 3), ['referralDate', 'receivedOn', 'route'], 'page order');
 });
 
@@ -86,14 +86,14 @@ test('caller mistakes throw a named Error; a person\'s input never throws', () =
 
 test('dates: ISO text and GOV.UK parts, messages at the failing part, no two-digit year pivot', () => {
   const at = (data, path) => sf.validate('sf-referral', data, opts).diagnostics.filter((d) => d.path === path);
-  assert.equal(at({ referralDate: { day: '30', month: '2', year: '2026' } }, '/referralDate/day')[0].message, 'Date of referral must be a real date');
-  assert.equal(at({ referralDate: { day: '3', month: '', year: '2025' } }, '/referralDate/month')[0].message, 'Date of referral must include a month');
-  assert.equal(at({ referralDate: { day: '', month: '', year: '2025' } }, '/referralDate/day')[0].message, 'Date of referral must include a day and month');
+  assert.equal(at({ referralDate: { day: '30', month: '2', year: '2026' } }, '/referralDate/day')[0].message, 'Date of the referral must be a real date');
+  assert.equal(at({ referralDate: { day: '3', month: '', year: '2025' } }, '/referralDate/month')[0].message, 'Date of the referral must include a month');
+  assert.equal(at({ referralDate: { day: '', month: '', year: '2025' } }, '/referralDate/day')[0].message, 'Date of the referral must include a day and month');
   assert.equal(at({ referralDate: { day: '3', month: '5', year: '25' } }, '/referralDate/year')[0].code, 'INP-004');
   assert.equal(at({ referralDate: { day: '1', month: 'June', year: '2025' } }, '/referralDate').length, 0);
   assert.equal(at({ referralDate: { day: '3', month: 'sept', year: '2024' } }, '/referralDate').length, 0);
-  assert.equal(at({ referralDate: '2026-02-30' }, '/referralDate')[0].message, 'Date of referral must be a real date');
-  assert.equal(at({ referralDate: '2025-06-03' }, '/referralDate')[0].message, 'Date of referral must be today or in the past');
+  assert.equal(at({ referralDate: '2026-02-30' }, '/referralDate')[0].message, 'Date of the referral must be a real date');
+  assert.equal(at({ referralDate: '2025-06-03' }, '/referralDate')[0].message, 'Date of the referral must be today or in the past');
   assert.equal(at({ referralDate: '\u00a02025-05-01\u200b' }, '/referralDate').length, 0, 'invisible characters are cleaned');
 });
 

@@ -22,7 +22,7 @@ test('react-jsonschema-form extraErrors: nested like the data, __errors at each 
     children: [{ dateOfBirth: { day: '1', month: '', year: '2020' } }],
   }, opts);
   const extra = toRjsfExtraErrors(report);
-  assert.deepEqual(extra.referralDate.__errors, ['Date of referral must be a real date']);
+  assert.deepEqual(extra.referralDate.__errors, ['Date of the referral must be a real date']);
   assert.deepEqual(extra.children['0'].dateOfBirth.month.__errors, ['Date of birth must include a month']);
   assert.ok(extra.route.__errors.length === 1);
   assert.equal(JSON.stringify(toRjsfExtraErrors(sf.validate('sf-referral', eligibleReferral(), opts))), '{}');
@@ -32,7 +32,7 @@ test('JSON Forms additionalErrors: AJV-shaped errors at instance paths', () => {
   const report = sf.validate('sf-referral', { referralDate: '2026-02-30' }, opts);
   const errors = toJsonFormsAdditionalErrors(report);
   const e = errors.find((x) => x.instancePath === '/referralDate');
-  assert.equal(e.message, 'Date of referral must be a real date');
+  assert.equal(e.message, 'Date of the referral must be a real date');
   assert.equal(e.keyword, 'INP-003');
   assert.equal(e.params.severity, 'error');
   for (const x of errors) assert.equal(typeof x.schemaPath, 'string');

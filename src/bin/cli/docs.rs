@@ -121,6 +121,7 @@ pub fn generate() -> Result<Vec<(String, String)>, String> {
         all.push('\n');
     }
     files.push(("rules.md".to_owned(), all));
+    files.push(("messages.md".to_owned(), messages_page()));
 
     for form in sf::forms() {
         let schema = sf::schema(&form.id).map_err(|e| e.to_string())?;
@@ -294,6 +295,21 @@ fn outcome_rows(s: &Value, prefix: &str, out: &mut String) {
             outcome_rows(items, &format!("{key}[]."), out);
         }
     }
+}
+
+/// `messages.md`: every message id with its English template and parameters (what a translation table replaces).
+fn messages_page() -> String {
+    let mut page = String::from(
+        "# Messages\n\nGenerated from `messages()`; do not edit by hand. Every diagnostic carries one of these ids as \
+         `messageId` and the values of its parameters as `params`; `options.messages` replaces the English template \
+         by id (see the README, \"Translating messages\"). Placeholders: `{name}`, `{n, plural, one {…} other {…}}` \
+         (`#` is the number), `{key, select, a {…} other {…}}`.\n\n| id | English template | params |\n|---|---|---|\n",
+    );
+    for m in sf::messages() {
+        let params = if m.params.is_empty() { "—".to_owned() } else { m.params.join(", ") };
+        let _ = writeln!(page, "| `{}` | {} | {} |", m.id, m.template.replace('|', "\\|"), params);
+    }
+    page
 }
 
 pub fn run(dir: &str, check: bool) -> Result<ExitCode, String> {

@@ -163,6 +163,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Every message id and its English template, as a table to translate (`options.messages`)
+    #[command(after_help = EXIT_CODES)]
+    Messages,
     /// Write the TypeScript types of every form's data into FILE, or check it is current
     Types {
         /// The .d.ts file to write (or check)
@@ -171,7 +174,7 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// Write the generated documentation (rules.md, forms/<id>.md) into DIR, or check it is current
+    /// Write the generated documentation (rules.md, messages.md, forms/<id>.md) into DIR, or check it is current
     Docs {
         /// The folder to write (or check)
         dir: String,
@@ -292,6 +295,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Command::Docs { dir, check } => Ok(docs::run(&dir, check)?),
         Command::Types { file, check } => Ok(types::run(&file, check)?),
+        Command::Messages => {
+            let table: serde_json::Map<String, serde_json::Value> =
+                sf::messages().into_iter().map(|m| (m.id, serde_json::Value::String(m.template))).collect();
+            let text = serde_json::to_string_pretty(&table).map_err(|e| e.to_string())?;
+            writeln!(out, "{text}").map_err(w)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Forms { json } => {
             let forms = sf::forms();
             if json {

@@ -102,11 +102,11 @@ questions! {
         "The Family circle is reviewed every 8 weeks";
     "assessment.circle-representative", "assessment", "the Family Circle representing the case",
         "The Family Circle gives a good representation of the case";
-    "assessment.child-views", "assessment", "the child's views",
-        "There is evidence of child's views in assessments and Family circles.";
-    "assessment.parent-views", "assessment", "parents' and carers' views",
+    "assessment.child-views", "assessment", "the child’s views",
+        "There is evidence of child’s views in assessments and Family circles.";
+    "assessment.parent-views", "assessment", "parents’ and carers’ views",
         "There is evidence of parents/carers views in assessments and Family circles.";
-    "assessment.absent-parent", "assessment", "exploring an absent parent's role",
+    "assessment.absent-parent", "assessment", "exploring an absent parent’s role",
         "There is evidence that the role and status of an absent parent has been explored.";
     "assessment.risks", "assessment", "identifying and addressing risks",
         "Risks are identified and addressed";
@@ -126,7 +126,7 @@ questions! {
         "There is evidence of multi-agency partnership working in Support Plans";
     "plans.planned-exit", "plans", "a planned exit",
         "A planned exit is evidenced on Support Plans";
-    "recording.childs-journey", "recording", "case notes showing the child's journey",
+    "recording.childs-journey", "recording", "case notes showing the child’s journey",
         "The case notes reflect the work undertaken and give a sense of the Childs journey.";
     "recording.notes-quality", "recording", "the quality of case notes",
         "Case notes are up to date and of good quality";
@@ -138,10 +138,10 @@ questions! {
         "Where identified in the support plan there is evidence of morning/early visits";
     "recording.weekend-visits", "recording", "weekend visits",
         "Where identified in the support plan there is evidence of weekend visits";
-    "recording.child-wishes", "recording", "direct work on each child's wishes and feelings",
-        "There is evidence that direct work has been undertaken to obtain each child/YP's wishes and feelings";
-    "recording.parent-wishes", "recording", "direct work on parents' wishes and feelings",
-        "There is evidence that direct work has been undertaken to obtain parent/carer's wishes and feelings";
+    "recording.child-wishes", "recording", "direct work on each child’s wishes and feelings",
+        "There is evidence that direct work has been undertaken to obtain each child/YP’s wishes and feelings";
+    "recording.parent-wishes", "recording", "direct work on parents’ wishes and feelings",
+        "There is evidence that direct work has been undertaken to obtain parent/carer’s wishes and feelings";
     "recording.whole-family", "recording", "whole family working",
         "There is evidence that whole family working where child and parent have been seen together, has been undertaken";
     "oversight.supervision", "oversight", "case supervision records",
@@ -162,7 +162,7 @@ pub fn question(id: &str) -> Option<&'static Question> {
 const CHILD: &[Field] = &[
     Field::text("name", "Name of the child or young person"),
     Field::text("familyNames", "Family name or names"),
-    Field::date("dateOfBirth", "Child's date of birth"),
+    Field::date("dateOfBirth", "Child’s date of birth"),
 ];
 
 const ASSESSMENT: &[Field] = &[
@@ -183,14 +183,14 @@ const YES_NO_ANSWER: &[Field] = &[
 const REMEDIAL_ACTION: &[Field] = &[
     Field::long_text("action", "Remedial action"),
     Field::date("dueDate", "Date the action is to be completed by"),
-    Field::long_text("lineManagerComment", "Line manager's comment on how the action was addressed"),
+    Field::long_text("lineManagerComment", "Line manager’s comment on how the action was addressed"),
     Field::date("completedOn", "Date the action was completed"),
     Field::new("lineManagerInitials", "Initials of the line manager", Kind::Text { max: 10 }),
 ];
 
 const EVIDENCE: &[Field] = &[
     Field::date("referralDate", "Date of referral"),
-    Field::date("allocationDate", "Date of allocation").help("When blank, the header's date allocated is used."),
+    Field::date("allocationDate", "Date of allocation").help("When blank, the header’s date allocated is used."),
     Field::date("firstContactDate", "Date of the first contact with the family"),
     Field::boolean("assessmentAtReferral", "Whether an assessment was provided at referral"),
     Field::date("assessmentCompletedDate", "Date the assessment was completed"),
@@ -205,17 +205,17 @@ pub const FIELDS: &[Field] = &[
     Field::choice("auditType", "Type of audit", AUDIT_TYPES).required("Select the type of audit"),
     Field::choice("theme", "Theme of the audit", THEMES),
     Field::boolean("practitionerPresent", "Whether the practitioner was present")
-        .help("A cross-locality audit takes place in the practitioner's locality with the practitioner present."),
+        .help("A cross-locality audit takes place in the practitioner’s locality with the practitioner present."),
     Field::local("locality", "Locality area"),
     Field::date("auditDate", "Date of the audit").required("Enter the date of the audit"),
-    Field::date("previousAuditOn", "Date of the practitioner's previous case file audit")
+    Field::date("previousAuditOn", "Date of the practitioner’s previous case file audit")
         .help("Practitioner audits: case file audits of a practitioner are bi-monthly."),
     Field::text("caseWorker", "Current case worker").required("Enter the current case worker"),
     Field::new("llcsNumber", "LLCS number", Kind::Text { max: 32 }).required("Enter the LLCS number"),
     Field::date("dateAllocated", "Date allocated"),
     Field::text("previousCaseWorker", "Previous case worker"),
     Field::date("previousAllocated", "Date the previous case worker was allocated"),
-    Field::date("previousClosed", "Date the previous case worker's allocation closed"),
+    Field::date("previousClosed", "Date the previous case worker’s allocation closed"),
     Field::text("lineManager", "Current line manager as recorded"),
     Field::list("auditors", "Auditor", &Kind::Text { max: 200 }, 10).required("Add at least one auditor"),
     Field::choice("caseStatus", "Case status", CASE_STATUSES).required("Select the case status"),
@@ -227,9 +227,9 @@ pub const FIELDS: &[Field] = &[
     Field::object("mostRecentSupportPlan", "Most recent support plan", SUPPORT_PLAN),
     Field::date("mostRecentSupervision", "Date of the most recent supervision"),
     Field::object("childSafe", "Whether the auditors are satisfied the child is safe", YES_NO_ANSWER),
-    Field::object("lifeImproved", "Whether the work has improved the family's life", YES_NO_ANSWER),
+    Field::object("lifeImproved", "Whether the work has improved the family’s life", YES_NO_ANSWER),
     Field::object("directObservation", "Whether a direct observation of the case was undertaken", YES_NO_ANSWER),
-    Field::integer("overallGrade", "Auditors' overall score", 1.0, 5.0).required("Select the auditors' overall score"),
+    Field::integer("overallGrade", "Auditors’ overall score", 1.0, 5.0).required("Select the auditors’ overall score"),
     Field::long_text("generalComments", "General comments"),
     Field::list("remedialActions", "Remedial actions", &Kind::Object(REMEDIAL_ACTION), 30),
     Field::long_text("lessonsLearnt", "Lessons learnt"),

@@ -8,10 +8,12 @@ use super::scoring::{self, Bands, Scores};
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::{escape_key, plural};
+use crate::engine::messages::{escape_key, plural, Message, Template};
 use crate::engine::profile::Param;
 use crate::engine::read;
+use crate::engine::registry::field_label;
 use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::msg;
 use crate::rule;
 
 const TOOL: &str = "ATTACHMENT ONE – CASE AUDIT TOOL";
@@ -30,33 +32,6 @@ pub const CROSS_LOCALITY_MONTHS: &[(u32, &str)] = &[
     (9, "open-12-months-plus"),
     (11, "cin"),
 ];
-
-const MONTH_NAMES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The seed's name of each theme, for messages.
-fn theme_name(theme: &str) -> &'static str {
-    match theme {
-        "cse-ce" => "CSE/CE",
-        "domestic-abuse" => "domestic abuse",
-        "neglect" => "neglect",
-        "re-referrals-12-months" => "re-referrals within 12 months",
-        "open-12-months-plus" => "cases open 12 months or more",
-        _ => "CIN",
-    }
-}
 
 rule!(REQUIRED, "AUD-001", "missing-required-field", Error, Required,
     ["/auditType", "/theme", "/practitionerPresent", "/auditDate", "/caseWorker", "/llcsNumber", "/auditors", "/caseStatus", "/answers", "/answers/*", "/childSafe/answer", "/lifeImproved/answer", "/directObservation/answer", "/overallGrade", "/remedialActions/*/action", "/remedialActions/*/dueDate", "/remedialActions/*/lineManagerInitials"],
@@ -388,19 +363,15 @@ fn header(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     }
     timetable(data, ctx, f);
     if read::is_blank(data.get("theme")) {
-        ctx.emit(&REQUIRED, "/theme", "Select the theme of the cross-locality audit");
+        ctx.emit(&REQUIRED, "/theme", &AUD001_SELECT_THEME_CROSS_LOCALITY);
     }
     match read::boolean(data, "practitionerPresent") {
         Some(false) => {
-            ctx.emit(
-                &CROSS_LOCALITY_ABSENT,
-                "/practitionerPresent",
-                "A cross-locality audit takes place with the practitioner present",
-            )
-            .related(["/auditType"]);
+            ctx.emit(&CROSS_LOCALITY_ABSENT, "/practitionerPresent", &AUD015_CROSS_LOCALITY_AUDIT_TAKES)
+                .related(["/auditType"]);
         }
         None if read::is_blank(data.get("practitionerPresent")) => {
-            ctx.emit(&REQUIRED, "/practitionerPresent", "Select whether the practitioner was present");
+            ctx.emit(&REQUIRED, "/practitionerPresent", &AUD001_SELECT_WHETHER_PRACTITIONER_PRESENT);
         }
         _ => {}
     }
@@ -411,15 +382,10 @@ fn timetable(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     use chrono::Datelike;
     let Some(date) = f.audit_date else { return };
     let month = date.month();
-    let name = MONTH_NAMES.get(usize::try_from(month.saturating_sub(1)).unwrap_or(0)).copied().unwrap_or_default();
     match CROSS_LOCALITY_MONTHS.iter().find(|(m, _)| *m == month) {
         None => {
-            ctx.emit(
-                &CROSS_LOCALITY_MONTH,
-                "/auditDate",
-                format!("Cross-locality audits are held in January, March, May, July, September and November: {name} is for audits in the locality bases"),
-            )
-            .related(["/auditType"]);
+            ctx.emit(&CROSS_LOCALITY_MONTH, "/auditDate", msg!(AUD018_CROSS_LOCALITY_AUDITS_HELD, month = month))
+                .related(["/auditType"]);
         }
         Some((_, expected)) => {
             let theme = read::choice(data, "theme", model::THEMES);
@@ -427,10 +393,7 @@ fn timetable(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
                 ctx.emit(
                     &THEME_NOT_TIMETABLED,
                     "/theme",
-                    format!(
-                        "The timetable sets {} as the theme of the cross-locality audit in {name}",
-                        theme_name(expected)
-                    ),
+                    msg!(AUD019_TIMETABLE_SETS_VALUE_THEME, theme = *expected, month = month),
                 )
                 .related(["/auditDate"]);
             }
@@ -444,20 +407,12 @@ fn practitioner_audit_gap(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let months = ctx.value(&PRACTITIONER_AUDIT_MONTHS);
     let Some(due) = i32::try_from(months).ok().and_then(|m| calendar::add_months(previous, m)) else { return };
     if previous >= audit {
-        ctx.emit(
-            &EVIDENCE_ORDER,
-            "/previousAuditOn",
-            "Date of the practitioner's previous case file audit must be before the date of this audit",
-        )
-        .related(["/auditDate"]);
+        ctx.emit(&EVIDENCE_ORDER, "/previousAuditOn", &AUD017_DATE_PRACTITIONERS_PREVIOUS_CASE).related(["/auditDate"]);
     } else if audit > due {
         ctx.emit(
             &PRACTITIONER_AUDIT_GAP,
             "/previousAuditOn",
-            format!(
-                "A practitioner's cases are audited every {}: this audit is more than that after the previous one",
-                plural(months, "month", "months")
-            ),
+            msg!(AUD022_PRACTITIONERS_CASES_AUDITED_MONTHS, months = months),
         )
         .related(["/auditDate"])
         .due(calendar::format_date(due));
@@ -468,39 +423,27 @@ fn answers(ctx: &mut Ctx, f: &Facts) {
     let Some(answers) = f.answers else { return };
     for key in answers.keys() {
         if model::question(key).is_none() {
-            ctx.emit(
-                &UNKNOWN_QUESTION,
-                "/answers",
-                "This grade is for a question the case audit tool does not have: grade the tool's questions only",
-            )
-            .related([format!("/answers/{}", escape_key(key))]);
+            ctx.emit(&UNKNOWN_QUESTION, "/answers", &AUD002_GRADE_QUESTION_CASE_AUDIT)
+                .related([format!("/answers/{}", escape_key(key))]);
         }
     }
     let graded = |q: &str| f.answer(q).is_some_and(|g| g != NOT_APPLICABLE);
     if f.case_status.as_deref() == Some("step-down") && graded("assessment.at-referral") {
-        ctx.emit(
-            &QUESTION_NOT_APPLICABLE,
-            "/answers/assessment.at-referral",
-            "An assessment at referral does not apply to a step-down case: grade it N/A (5)",
-        )
-        .related(["/caseStatus"]);
+        ctx.emit(&QUESTION_NOT_APPLICABLE, "/answers/assessment.at-referral", &AUD003_ASSESSMENT_REFERRAL_DOES_APPLY)
+            .related(["/caseStatus"]);
     }
     let family_connect = f.evidence.and_then(|e| read::boolean(e, "referredByFamilyConnect")) == Some(true);
     if family_connect && graded("basic.referrer-notified") {
-        ctx.emit(
-            &QUESTION_NOT_APPLICABLE,
-            "/answers/basic.referrer-notified",
-            "Notifying the referrer does not apply to a Family Connect referral: grade it N/A (5)",
-        )
-        .related(["/evidence/referredByFamilyConnect"]);
+        ctx.emit(&QUESTION_NOT_APPLICABLE, "/answers/basic.referrer-notified", &AUD003_NOTIFYING_REFERRER_DOES_APPLY)
+            .related(["/evidence/referredByFamilyConnect"]);
     }
 }
 
 fn yes_no_questions(data: &Map<String, Value>, ctx: &mut Ctx) {
     for (key, message) in [
-        ("childSafe", "Select whether the auditors are satisfied the child is safe"),
-        ("lifeImproved", "Select whether the work has improved the family's life"),
-        ("directObservation", "Select whether a direct observation of the case was undertaken"),
+        ("childSafe", &AUD001_SELECT_WHETHER_AUDITORS_SATISFIED),
+        ("lifeImproved", &AUD001_SELECT_WHETHER_WORK_IMPROVED),
+        ("directObservation", &AUD001_SELECT_WHETHER_DIRECT_OBSERVATION),
     ] {
         let part = read::object(data, key);
         let blank = match part {
@@ -514,12 +457,8 @@ fn yes_no_questions(data: &Map<String, Value>, ctx: &mut Ctx) {
     if yes_no(data, "childSafe") == Some(false) {
         let comments = read::object(data, "childSafe").and_then(|o| read::text(o, "comments"));
         if comments.is_none() {
-            ctx.emit(
-                &CHILD_NOT_SAFE_REASONS,
-                "/childSafe/comments",
-                "Enter the reasons the auditors are not satisfied the child is safe",
-            )
-            .related(["/childSafe/answer"]);
+            ctx.emit(&CHILD_NOT_SAFE_REASONS, "/childSafe/comments", &AUD004_ENTER_REASONS_AUDITORS_SATISFIED)
+                .related(["/childSafe/answer"]);
         }
     }
 }
@@ -530,9 +469,7 @@ fn overall(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts, scores: &Scores)
         return;
     }
     let label = model::grade_label(suggested).unwrap_or_default();
-    let message = format!(
-        "The auditors' overall score is more than one grade from the grade the answers suggest ({suggested}, {label}): explain why in the general comments"
-    );
+    let message = msg!(AUD005_AUDITORS_OVERALL_SCORE_MORE, suggested = suggested, label = label);
     ctx.emit(&OVERALL_DIFFERS, "/overallGrade", message).related(["/generalComments", "/answers"]);
 }
 
@@ -551,23 +488,16 @@ fn evidence_order(ctx: &mut Ctx, f: &Facts) {
     let allocation_path = f.allocation_path;
     if let (Some(r), Some(a)) = (referral, f.allocation) {
         if a < r {
-            ctx.emit(
-                &EVIDENCE_ORDER,
-                allocation_path,
-                "Date of allocation must be the same as or after the date of referral",
-            )
-            .related(["/evidence/referralDate"]);
+            let label = field_label(model::FIELDS, allocation_path).unwrap_or_default();
+            ctx.emit(&EVIDENCE_ORDER, allocation_path, msg!(AUD017_DATE_ALLOCATION_SAME_AFTER, label = label))
+                .related(["/evidence/referralDate"]);
         }
     }
     let first_contact = read::date(e, "firstContactDate");
     if let (Some(a), Some(c)) = (f.allocation, first_contact) {
         if c < a {
-            ctx.emit(
-                &EVIDENCE_ORDER,
-                "/evidence/firstContactDate",
-                "Date of the first contact must be the same as or after the date of allocation",
-            )
-            .related([allocation_path]);
+            ctx.emit(&EVIDENCE_ORDER, "/evidence/firstContactDate", &AUD017_DATE_FIRST_CONTACT_SAME)
+                .related([allocation_path]);
         }
     }
     let Some(audit) = f.audit_date else { return };
@@ -583,8 +513,8 @@ fn evidence_order(ctx: &mut Ctx, f: &Facts) {
         }
     }
     for path in after_audit {
-        ctx.emit(&EVIDENCE_ORDER, path, "This date must be the same as or before the date of the audit")
-            .related(["/auditDate"]);
+        let label = field_label(model::FIELDS, &path).unwrap_or_default();
+        ctx.emit(&EVIDENCE_ORDER, path, msg!(AUD017_DATE_SAME_BEFORE_DATE, label = label)).related(["/auditDate"]);
     }
 }
 
@@ -792,20 +722,43 @@ fn contradicted_grades(ctx: &mut Ctx, f: &Facts, suggestions: &[Suggestion]) {
         if !(1..=2).contains(&given) {
             continue;
         }
-        let (rule, threshold, related): (&Rule, u8, &[&str]) = match s.question {
-            "basic.allocation-timely" => {
-                (&ALLOCATION_NOT_TIMELY, 4, &["/evidence/referralDate", "/evidence/allocationDate"])
+        let (rule, template, threshold, related): (&Rule, &'static Template, u8, &[&str]) = match s.question {
+            "basic.allocation-timely" => (
+                &ALLOCATION_NOT_TIMELY,
+                &AUD006_GRADE_BETTER_THAN_DATES,
+                4,
+                &["/evidence/referralDate", "/evidence/allocationDate"],
+            ),
+            "basic.contact-5-days" => (
+                &CONTACT_LATE,
+                &AUD007_GRADE_BETTER_THAN_DATES,
+                3,
+                &["/evidence/firstContactDate", "/evidence/allocationDate"],
+            ),
+            "assessment.within-10-weeks" => (
+                &ASSESSMENT_LATE,
+                &AUD008_GRADE_BETTER_THAN_DATES,
+                3,
+                &["/evidence/assessmentAtReferral", "/evidence/assessmentCompletedDate"],
+            ),
+            "assessment.first-circle" => (
+                &FIRST_CIRCLE_LATE,
+                &AUD009_GRADE_BETTER_THAN_DATES,
+                3,
+                &["/evidence/familyCircleDates", "/evidence/assessmentKind"],
+            ),
+            "assessment.circle-8-weekly" => {
+                (&CIRCLE_GAP, &AUD010_GRADE_BETTER_THAN_DATES, 3, &["/evidence/familyCircleDates"])
             }
-            "basic.contact-5-days" => (&CONTACT_LATE, 3, &["/evidence/firstContactDate", "/evidence/allocationDate"]),
-            "assessment.within-10-weeks" => {
-                (&ASSESSMENT_LATE, 3, &["/evidence/assessmentAtReferral", "/evidence/assessmentCompletedDate"])
+            "assessment.reviewed-12-months" => {
+                (&ASSESSMENT_NOT_REVIEWED, &AUD021_GRADE_BETTER_THAN_DATES, 3, &["/mostRecentAssessment/date"])
             }
-            "assessment.first-circle" => {
-                (&FIRST_CIRCLE_LATE, 3, &["/evidence/familyCircleDates", "/evidence/assessmentKind"])
-            }
-            "assessment.circle-8-weekly" => (&CIRCLE_GAP, 3, &["/evidence/familyCircleDates"]),
-            "assessment.reviewed-12-months" => (&ASSESSMENT_NOT_REVIEWED, 3, &["/mostRecentAssessment/date"]),
-            "oversight.supervision" => (&SUPERVISION_NOT_IN_POLICY, 3, &["/mostRecentSupervision", "/caseStatus"]),
+            "oversight.supervision" => (
+                &SUPERVISION_NOT_IN_POLICY,
+                &AUD020_GRADE_BETTER_THAN_DATES,
+                3,
+                &["/mostRecentSupervision", "/caseStatus"],
+            ),
             _ => continue,
         };
         if s.suggested < threshold || s.suggested == NOT_APPLICABLE {
@@ -813,10 +766,7 @@ fn contradicted_grades(ctx: &mut Ctx, f: &Facts, suggestions: &[Suggestion]) {
         }
         let topic = model::question(s.question).map(|q| q.topic).unwrap_or_default();
         let label = model::grade_label(s.suggested).unwrap_or_default();
-        let message = format!(
-            "The grade for {topic} is better than the dates suggest ({}, {label}): check the grade",
-            s.suggested
-        );
+        let message = Message::new(template).arg("topic", topic).arg("grade", s.suggested).arg("label", label);
         let related = related.iter().map(|p| if *p == "/evidence/allocationDate" { f.allocation_path } else { p });
         ctx.emit(rule, format!("/answers/{}", s.question), message).related(related);
     }
@@ -828,22 +778,18 @@ fn remedial_actions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     for (i, row) in read::list(data, "remedialActions").iter().enumerate() {
         let Some(action) = row.as_object() else { continue };
         if read::is_blank(action.get("action")) {
-            ctx.emit(&REQUIRED, format!("/remedialActions/{i}/action"), "Enter the remedial action");
+            ctx.emit(&REQUIRED, format!("/remedialActions/{i}/action"), &AUD001_ENTER_REMEDIAL_ACTION);
         }
         let due = read::date(action, "dueDate");
         if read::is_blank(action.get("dueDate")) {
-            ctx.emit(
-                &REQUIRED,
-                format!("/remedialActions/{i}/dueDate"),
-                "Enter the date the action is to be completed by",
-            );
+            ctx.emit(&REQUIRED, format!("/remedialActions/{i}/dueDate"), &AUD001_ENTER_DATE_ACTION_COMPLETED);
         }
         let completed = read::date(action, "completedOn");
         if !read::is_blank(action.get("completedOn")) && read::is_blank(action.get("lineManagerInitials")) {
             ctx.emit(
                 &REQUIRED,
                 format!("/remedialActions/{i}/lineManagerInitials"),
-                "Enter the initials of the line manager who recorded the action as completed",
+                &AUD001_ENTER_INITIALS_LINE_MANAGER,
             )
             .related([format!("/remedialActions/{i}/completedOn")]);
         }
@@ -852,7 +798,7 @@ fn remedial_actions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
                 ctx.emit(
                     &ACTION_DUE_NOT_AFTER_AUDIT,
                     format!("/remedialActions/{i}/dueDate"),
-                    "Date the action is to be completed by must be after the date of the audit",
+                    &AUD011_DATE_ACTION_COMPLETED_AFTER,
                 )
                 .related(["/auditDate"]);
             } else if let Some(check) = follow_up.filter(|c| due > *c) {
@@ -860,7 +806,7 @@ fn remedial_actions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
                 ctx.emit(
                     &ACTION_AFTER_FOLLOW_UP,
                     format!("/remedialActions/{i}/dueDate"),
-                    format!("The action is due after the auditor checks the actions, {m} months after the audit"),
+                    msg!(AUD014_ACTION_DUE_AFTER_AUDITOR, m = m),
                 )
                 .related(["/auditDate"])
                 .due(calendar::format_date(check));
@@ -871,20 +817,16 @@ fn remedial_actions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
                 ctx.emit(
                     &ACTION_COMPLETED_BEFORE_AUDIT,
                     format!("/remedialActions/{i}/completedOn"),
-                    "Date the action was completed must be the same as or after the date of the audit",
+                    &AUD012_DATE_ACTION_COMPLETED_SAME,
                 )
                 .related(["/auditDate"]);
             }
         }
         if let Some(due) = due {
             if completed.is_none() && read::is_blank(action.get("completedOn")) && due < ctx.today {
-                ctx.emit(
-                    &ACTION_OVERDUE,
-                    format!("/remedialActions/{i}/dueDate"),
-                    "The action is past the date it was to be completed by and is not recorded as completed",
-                )
-                .related([format!("/remedialActions/{i}/completedOn")])
-                .due(calendar::format_date(due));
+                ctx.emit(&ACTION_OVERDUE, format!("/remedialActions/{i}/dueDate"), &AUD013_ACTION_PAST_DATE_COMPLETED)
+                    .related([format!("/remedialActions/{i}/completedOn")])
+                    .due(calendar::format_date(due));
             }
         }
     }
@@ -899,4 +841,39 @@ pub fn follow_up_due(ctx: &Ctx, f: &Facts) -> Option<NaiveDate> {
 /// How many of the 39 questions have a grade (any of 1–5).
 pub fn graded_questions(f: &Facts) -> usize {
     QUESTIONS.iter().filter(|q| f.answer(q.id).is_some()).count()
+}
+
+crate::messages! {
+    AUD001_SELECT_THEME_CROSS_LOCALITY = "AUD-001.select-theme-cross-locality": "Select the theme of the cross-locality audit";
+    AUD015_CROSS_LOCALITY_AUDIT_TAKES = "AUD-015.cross-locality-audit-takes": "A cross-locality audit takes place with the practitioner present";
+    AUD001_SELECT_WHETHER_PRACTITIONER_PRESENT = "AUD-001.select-whether-practitioner-present": "Select whether the practitioner was present";
+    AUD002_GRADE_QUESTION_CASE_AUDIT = "AUD-002.grade-question-case-audit": "This grade is for a question the case audit tool does not have: grade the tool’s questions only";
+    AUD003_ASSESSMENT_REFERRAL_DOES_APPLY = "AUD-003.assessment-referral-does-apply": "An assessment at referral does not apply to a step-down case: grade it N/A (5)";
+    AUD003_NOTIFYING_REFERRER_DOES_APPLY = "AUD-003.notifying-referrer-does-apply": "Notifying the referrer does not apply to a Family Connect referral: grade it N/A (5)";
+    AUD004_ENTER_REASONS_AUDITORS_SATISFIED = "AUD-004.enter-reasons-auditors-satisfied": "Enter the reasons the auditors are not satisfied the child is safe";
+    AUD005_AUDITORS_OVERALL_SCORE_MORE = "AUD-005.auditors-overall-score-more": "The auditors’ overall score is more than one grade from the grade the answers suggest ({suggested}, {label}): explain why in the general comments";
+    AUD017_DATE_ALLOCATION_SAME_AFTER = "AUD-017.date-allocation-same-after": "{label} must be the same as or after the date of referral";
+    AUD017_DATE_FIRST_CONTACT_SAME = "AUD-017.date-first-contact-same": "Date of the first contact with the family must be the same as or after the date of allocation";
+    AUD017_DATE_SAME_BEFORE_DATE = "AUD-017.date-same-before-date": "{label} must be the same as or before the date of the audit";
+    AUD001_ENTER_REMEDIAL_ACTION = "AUD-001.enter-remedial-action": "Enter the remedial action";
+    AUD001_ENTER_DATE_ACTION_COMPLETED = "AUD-001.enter-date-action-completed": "Enter the date the action is to be completed by";
+    AUD001_ENTER_INITIALS_LINE_MANAGER = "AUD-001.enter-initials-line-manager": "Enter the initials of the line manager who recorded the action as completed";
+    AUD011_DATE_ACTION_COMPLETED_AFTER = "AUD-011.date-action-completed-after": "Date the action is to be completed by must be after the date of the audit";
+    AUD014_ACTION_DUE_AFTER_AUDITOR = "AUD-014.action-due-after-auditor": "The action is due after the auditor checks the actions, {m} months after the audit";
+    AUD012_DATE_ACTION_COMPLETED_SAME = "AUD-012.date-action-completed-same": "Date the action was completed must be the same as or after the date of the audit";
+    AUD013_ACTION_PAST_DATE_COMPLETED = "AUD-013.action-past-date-completed": "The action is past the date it was to be completed by and is not recorded as completed";
+    AUD001_SELECT_WHETHER_AUDITORS_SATISFIED = "AUD-001.select-whether-auditors-satisfied": "Select whether the auditors are satisfied the child is safe";
+    AUD001_SELECT_WHETHER_WORK_IMPROVED = "AUD-001.select-whether-work-improved": "Select whether the work has improved the family’s life";
+    AUD001_SELECT_WHETHER_DIRECT_OBSERVATION = "AUD-001.select-whether-direct-observation": "Select whether a direct observation of the case was undertaken";
+    AUD006_GRADE_BETTER_THAN_DATES = "AUD-006.grade-better-than-dates": "The grade for {topic} is better than the dates suggest ({grade}, {label}): check the grade";
+    AUD007_GRADE_BETTER_THAN_DATES = "AUD-007.grade-better-than-dates": "The grade for {topic} is better than the dates suggest ({grade}, {label}): check the grade";
+    AUD008_GRADE_BETTER_THAN_DATES = "AUD-008.grade-better-than-dates": "The grade for {topic} is better than the dates suggest ({grade}, {label}): check the grade";
+    AUD009_GRADE_BETTER_THAN_DATES = "AUD-009.grade-better-than-dates": "The grade for {topic} is better than the dates suggest ({grade}, {label}): check the grade";
+    AUD010_GRADE_BETTER_THAN_DATES = "AUD-010.grade-better-than-dates": "The grade for {topic} is better than the dates suggest ({grade}, {label}): check the grade";
+    AUD018_CROSS_LOCALITY_AUDITS_HELD = "AUD-018.cross-locality-month": "Cross-locality audits are held in January, March, May, July, September and November: {month, plural, =1 {January} =2 {February} =3 {March} =4 {April} =5 {May} =6 {June} =7 {July} =8 {August} =9 {September} =10 {October} =11 {November} other {December}} is for audits in the locality bases";
+    AUD019_TIMETABLE_SETS_VALUE_THEME = "AUD-019.month-theme": "The timetable sets {theme, select, cse-ce {CSE/CE} domestic-abuse {domestic abuse} neglect {neglect} re-referrals-12-months {re-referrals within 12 months} open-12-months-plus {cases open 12 months or more} other {CIN}} as the theme of the cross-locality audit in {month, plural, =1 {January} =2 {February} =3 {March} =4 {April} =5 {May} =6 {June} =7 {July} =8 {August} =9 {September} =10 {October} =11 {November} other {December}}";
+    AUD017_DATE_PRACTITIONERS_PREVIOUS_CASE = "AUD-017.date-practitioners-previous-case": "Date of the practitioner’s previous case file audit must be before the date of this audit";
+    AUD022_PRACTITIONERS_CASES_AUDITED_MONTHS = "AUD-022.practitioners-cases-audited-months": "A practitioner’s cases are audited every {months, plural, one {# month} other {# months}}: this audit is more than that after the previous one";
+    AUD020_GRADE_BETTER_THAN_DATES = "AUD-020.grade-better-than-dates": "The grade for {topic} is better than the dates suggest ({grade}, {label}): check the grade";
+    AUD021_GRADE_BETTER_THAN_DATES = "AUD-021.grade-better-than-dates": "The grade for {topic} is better than the dates suggest ({grade}, {label}): check the grade";
 }

@@ -7,13 +7,14 @@ use super::model::{self, ROUTE_1_REASONS};
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::{long_date, plural};
+use crate::engine::messages::long_date;
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
 use crate::engine::timescale::Status;
 use crate::forms::deadline::Deadline;
 use crate::forms::family_circle::rules::{closure_route, read_circles, Circle};
+use crate::msg;
 use crate::rule;
 
 const STANDARDS: &str = "STRENGTHENING FAMLIES STANDARDS OF PRACTICE";
@@ -272,10 +273,10 @@ fn required(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     if f.route == Some(2) {
         let team_leader_approved = f.approvals.iter().any(|a| a.role == "team-leader" && a.approved);
         if team_leader_approved && read::is_blank(data.get("caseMonitoringFrom")) {
-            ctx.emit(&REQUIRED, "/caseMonitoringFrom", "Enter the date case monitoring started");
+            ctx.emit(&REQUIRED, "/caseMonitoringFrom", &CLO001_ENTER_DATE_CASE_MONITORING);
         }
         if !read::is_blank(data.get("caseMonitoringFrom")) && read::is_blank(data.get("caseMonitoringUntil")) {
-            ctx.emit(&REQUIRED, "/caseMonitoringUntil", "Enter the date case monitoring ends");
+            ctx.emit(&REQUIRED, "/caseMonitoringUntil", &CLO001_ENTER_DATE_CASE_MONITORING_2);
         }
     }
     for (i, item) in read::list(data, "approvals").iter().enumerate() {
@@ -286,7 +287,7 @@ fn required(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             ctx.emit(
                 &REQUIRED,
                 format!("/approvals/{i}/missingInformation"),
-                "Enter the information missing from the closure",
+                &CLO001_ENTER_INFORMATION_MISSING_CLOSURE,
             );
         }
     }
@@ -301,19 +302,19 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx) {
 }
 
 fn timescales(ctx: &mut Ctx, f: &Facts) {
-    let days = plural(ctx.value(&SUMMARY_DAYS), "day", "days");
+    let days = ctx.value(&SUMMARY_DAYS);
     for (d, path, what) in [
-        (&f.closure_summary, "/closureSummaryOn", "The closure summary"),
-        (&f.end_of_involvement, "/endOfInvolvementOn", "The end of involvement"),
+        (&f.closure_summary, "/closureSummaryOn", "closureSummaryOn"),
+        (&f.end_of_involvement, "/endOfInvolvementOn", "endOfInvolvementOn"),
     ] {
         if !d.breached() {
             continue;
         }
         let due = d.due.map(long_date).unwrap_or_default();
         let message = if d.status == Status::MetLate {
-            format!("{what} must be completed within {days} of being directed to close the case: it was completed after the deadline of {due}")
+            msg!(CLO002_WHAT_COMPLETED_WITHIN_DAYS, step = what, days = days, due = due)
         } else {
-            format!("{what} must be completed within {days} of being directed to close the case: it was due by {due}")
+            msg!(CLO002_WHAT_COMPLETED_WITHIN_DAYS_2, step = what, days = days, due = due)
         };
         ctx.emit(&CLOSURE_LATE, path, message).related(["/directedOn"]).due(d.due_text());
     }
@@ -322,39 +323,21 @@ fn timescales(ctx: &mut Ctx, f: &Facts) {
 fn route(ctx: &mut Ctx, f: &Facts) {
     match f.route {
         Some(1) if !f.routes_allowed.contains(&1) => {
-            ctx.emit(
-                &ROUTE_1_NOT_SUPPORTED,
-                "/route",
-                "Route 1 is for a social worker's decision, disengagement, or when the last 2 Family Circles show significant and sustained or partial significant and sustained progress",
-            )
-            .related(["/reason", "/familyCircles"]);
+            ctx.emit(&ROUTE_1_NOT_SUPPORTED, "/route", &CLO003_ROUTE_1_SOCIAL_WORKERS)
+                .related(["/reason", "/familyCircles"]);
         }
         Some(2) if !f.routes_allowed.contains(&2) => {
-            ctx.emit(
-                &ROUTE_2_NOT_SUPPORTED,
-                "/route",
-                "Route 2 is for a case with only 1 Family Circle, showing significant and sustained progress",
-            )
-            .related(["/familyCircles", "/caseMonitoringFrom"]);
+            ctx.emit(&ROUTE_2_NOT_SUPPORTED, "/route", &CLO004_ROUTE_2_CASE_ONLY)
+                .related(["/familyCircles", "/caseMonitoringFrom"]);
         }
         None if !f.routes_allowed.is_empty() => {
-            let routes: Vec<String> = f.routes_allowed.iter().map(u8::to_string).collect();
-            let message = if routes.len() == 1 {
-                format!("This closure can go by route {}: select it if it does", routes.join(""))
-            } else {
-                format!("This closure can go by route {}: select one if it does", routes.join(" or "))
+            let message = match f.routes_allowed.as_slice() {
+                [route] => msg!(CLO012_CLOSURE_CAN_GO_ROUTE, route = *route),
+                _ => msg!(CLO012_CLOSURE_CAN_GO_ROUTE_2),
             };
             ctx.emit(&ROUTE_AVAILABLE, "/route", message).related(["/reason", "/familyCircles"]);
         }
         _ => {}
-    }
-}
-
-fn role_name(role: &str) -> &'static str {
-    match role {
-        "senior-practitioner" => "a senior practitioner",
-        "team-leader" => "the team leader",
-        _ => "the Strengthening Families coordinator",
     }
 }
 
@@ -370,16 +353,12 @@ fn approvals(ctx: &mut Ctx, f: &Facts) {
         let path = format!("/approvals/{}/role", a.index);
         if k > stage {
             let expected = steps.get(stage).copied().unwrap_or_default();
-            let message =
-                format!("The closure must be approved by {} before {}", role_name(expected), role_name(a.role));
+            let message = msg!(CLO005_CLOSURE_APPROVED_VALUE_BEFORE, expected = expected, actual = a.role);
             ctx.emit(&APPROVALS_OUT_OF_ORDER, path.as_str(), message).related(["/route"]);
         } else if a.role == "coordinator" && f.route == Some(2) {
             if let Some(end) = f.monitoring_earliest_end.filter(|end| a.date < *end) {
-                let months = plural(ctx.value(&MONITORING_MONTHS), "month", "months");
-                let message = format!(
-                    "A route 2 closure goes to Strengthening Families only after {months} of case monitoring, on or after {}",
-                    long_date(end)
-                );
+                let months = ctx.value(&MONITORING_MONTHS);
+                let message = msg!(CLO005_ROUTE_2_CLOSURE_GOES, months = months, end = end);
                 ctx.emit(&APPROVALS_OUT_OF_ORDER, path.as_str(), message)
                     .related(["/caseMonitoringFrom", "/route"])
                     .due(calendar::format_date(end));
@@ -395,14 +374,11 @@ fn monitoring(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     }
     if let (Some(end), Some(until)) = (f.monitoring_earliest_end, read::date(data, "caseMonitoringUntil")) {
         if until < end && f.monitoring_from.is_some_and(|from| until >= from) {
-            let months = plural(ctx.value(&MONITORING_MONTHS), "month", "months");
+            let months = ctx.value(&MONITORING_MONTHS);
             ctx.emit(
                 &MONITORING_TOO_SHORT,
                 "/caseMonitoringUntil",
-                format!(
-                    "The team leader monitors the family for {months}: case monitoring must end on or after {}",
-                    long_date(end)
-                ),
+                msg!(CLO006_TEAM_LEADER_MONITORS_FAMILY, months = months, end = end),
             )
             .related(["/caseMonitoringFrom"])
             .due(calendar::format_date(end));
@@ -411,12 +387,8 @@ fn monitoring(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let sent = f.approvals.iter().any(|a| a.role == "coordinator");
     if let (true, Some(from)) = (sent, f.monitoring_from) {
         if !f.circles.iter().any(|c| c.date >= from) {
-            ctx.emit(
-                &FINAL_CIRCLE_MISSING,
-                "/familyCircles",
-                "Add the final Family Circle agreed at the end of case monitoring before sending the closure to Strengthening Families",
-            )
-            .related(["/caseMonitoringFrom"]);
+            ctx.emit(&FINAL_CIRCLE_MISSING, "/familyCircles", &CLO009_ADD_FINAL_FAMILY_CIRCLE)
+                .related(["/caseMonitoringFrom"]);
         }
     }
 }
@@ -424,33 +396,40 @@ fn monitoring(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 fn final_steps(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let Some(finalised) = f.finalised_on else {
         if read::date(data, "episodeClosedOn").is_some() {
-            ctx.emit(
-                &EPISODE_CLOSED_EARLY,
-                "/episodeClosedOn",
-                "The episode is closed only once Strengthening Families has approved the closure",
-            )
-            .related(["/approvals"]);
+            ctx.emit(&EPISODE_CLOSED_EARLY, "/episodeClosedOn", &CLO007_EPISODE_CLOSED_ONLY_ONCE)
+                .related(["/approvals"]);
         }
         return;
     };
     if read::date(data, "episodeClosedOn").is_some_and(|closed| closed < finalised) {
-        ctx.emit(
-            &EPISODE_CLOSED_EARLY,
-            "/episodeClosedOn",
-            "Date the episode was closed must be the same as or after the date Strengthening Families approved the closure",
-        )
-        .related(["/approvals"]);
+        ctx.emit(&EPISODE_CLOSED_EARLY, "/episodeClosedOn", &CLO007_DATE_EPISODE_CLOSED_SAME).related(["/approvals"]);
     }
     let answered =
         |ctx: &Ctx, key: &str| read::boolean(data, key) == Some(true) || ctx.has_finding_at(&format!("/{key}"));
     if !answered(ctx, "levelOfNeedUpdated") {
-        ctx.emit(&FINAL_STEPS, "/levelOfNeedUpdated", "Update the level of need now that the closure is approved");
+        ctx.emit(&FINAL_STEPS, "/levelOfNeedUpdated", &CLO008_UPDATE_LEVEL_NEED_NOW);
     }
     if !answered(ctx, "businessSupportNotified") {
-        ctx.emit(
-            &FINAL_STEPS,
-            "/businessSupportNotified",
-            "Tell the senior business support officer, by case note, so the allocation spreadsheet is updated",
-        );
+        ctx.emit(&FINAL_STEPS, "/businessSupportNotified", &CLO008_TELL_SENIOR_BUSINESS_SUPPORT);
     }
+}
+
+crate::messages! {
+    CLO001_ENTER_DATE_CASE_MONITORING = "CLO-001.case-monitoring-start": "Enter the date case monitoring started";
+    CLO001_ENTER_DATE_CASE_MONITORING_2 = "CLO-001.case-monitoring-end": "Enter the date case monitoring ends";
+    CLO001_ENTER_INFORMATION_MISSING_CLOSURE = "CLO-001.enter-information-missing-closure": "Enter the information missing from the closure";
+    CLO002_WHAT_COMPLETED_WITHIN_DAYS = "CLO-002.completed-late": "{step, select, closureSummaryOn {The closure summary} other {The end of involvement}} must be completed within {days, plural, one {# day} other {# days}} of being directed to close the case: it was completed after the deadline of {due}";
+    CLO002_WHAT_COMPLETED_WITHIN_DAYS_2 = "CLO-002.overdue": "{step, select, closureSummaryOn {The closure summary} other {The end of involvement}} must be completed within {days, plural, one {# day} other {# days}} of being directed to close the case: it was due by {due}";
+    CLO003_ROUTE_1_SOCIAL_WORKERS = "CLO-003.route-1-social-workers": "Route 1 is for a social worker’s decision, disengagement, or when the last 2 Family Circles show significant and sustained or partial significant and sustained progress";
+    CLO004_ROUTE_2_CASE_ONLY = "CLO-004.route-2-case-only": "Route 2 is for a case with only 1 Family Circle, showing significant and sustained progress";
+    CLO012_CLOSURE_CAN_GO_ROUTE = "CLO-012.one-route": "This closure can go by route {route}: select it if it does";
+    CLO012_CLOSURE_CAN_GO_ROUTE_2 = "CLO-012.either-route": "This closure can go by route 1 or 2: select one if it does";
+    CLO005_CLOSURE_APPROVED_VALUE_BEFORE = "CLO-005.approved-out-of-order": "The closure must be approved by {expected, select, senior-practitioner {a senior practitioner} team-leader {the team leader} other {the Strengthening Families coordinator}} before {actual, select, senior-practitioner {a senior practitioner} team-leader {the team leader} other {the Strengthening Families coordinator}}";
+    CLO005_ROUTE_2_CLOSURE_GOES = "CLO-005.route-2-closure-goes": "A route 2 closure goes to Strengthening Families only after {months, plural, one {# month} other {# months}} of case monitoring, on or after {end}";
+    CLO006_TEAM_LEADER_MONITORS_FAMILY = "CLO-006.team-leader-monitors-family": "The team leader monitors the family for {months, plural, one {# month} other {# months}}: case monitoring must end on or after {end}";
+    CLO009_ADD_FINAL_FAMILY_CIRCLE = "CLO-009.add-final-family-circle": "Add the final Family Circle agreed at the end of case monitoring before sending the closure to Strengthening Families";
+    CLO007_EPISODE_CLOSED_ONLY_ONCE = "CLO-007.episode-closed-only-once": "The episode is closed only once Strengthening Families has approved the closure";
+    CLO007_DATE_EPISODE_CLOSED_SAME = "CLO-007.date-episode-closed-same": "Date the episode was closed must be the same as or after the date Strengthening Families approved the closure";
+    CLO008_UPDATE_LEVEL_NEED_NOW = "CLO-008.update-level-need-now": "Update the level of need now that the closure is approved";
+    CLO008_TELL_SENIOR_BUSINESS_SUPPORT = "CLO-008.tell-senior-business-support": "Tell the senior business support officer, by case note, so the allocation spreadsheet is updated";
 }

@@ -22,7 +22,7 @@ pub const FIELDS: &[Field] = &[
     Field::date("authorisedOn", "Date the transfer was authorised"),
     Field::date(
         "receivingSeniorBsoOn",
-        "Date the form was reassigned to the receiving hub's senior business support officer",
+        "Date the form was reassigned to the receiving hub’s senior business support officer",
     ),
     Field::date("takenToApmOn", "Date the transfer was taken to the APM"),
     Field::date("allocatedOn", "Date the receiving hub allocated the family"),

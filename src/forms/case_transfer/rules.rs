@@ -8,6 +8,7 @@ use crate::engine::checks;
 use crate::engine::context::Ctx;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::msg;
 use crate::rule;
 
 const TRANSFER: &str = "TRANSFER";
@@ -136,17 +137,17 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 fn required(data: &Map<String, Value>, ctx: &mut Ctx) {
     // An empty list is an answer ("none"); only a missing one is not.
     if data.get("outstandingTasks").is_none_or(Value::is_null) {
-        ctx.emit(&REQUIRED, "/outstandingTasks", "Enter the outstanding tasks, or say there are none");
+        ctx.emit(&REQUIRED, "/outstandingTasks", &TRF001_ENTER_OUTSTANDING_TASKS_SAY);
     }
     let later = ["receivingSeniorBsoOn", "takenToApmOn", "allocatedOn", "finalisedOn"];
     let moved_on = later.iter().any(|k| !read::is_blank(data.get(*k)));
     let has_by = !read::is_blank(data.get("authorisedBy"));
     let has_on = !read::is_blank(data.get("authorisedOn"));
     if !has_by && (moved_on || has_on) {
-        ctx.emit(&REQUIRED, "/authorisedBy", "Select who authorised the transfer");
+        ctx.emit(&REQUIRED, "/authorisedBy", &TRF001_SELECT_WHO_AUTHORISED_TRANSFER);
     }
     if !has_on && (moved_on || has_by) {
-        ctx.emit(&REQUIRED, "/authorisedOn", "Enter the date the transfer was authorised");
+        ctx.emit(&REQUIRED, "/authorisedOn", &TRF001_ENTER_DATE_TRANSFER_AUTHORISED);
     }
 }
 
@@ -154,12 +155,8 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     checks::dates_not_after_today(model::FIELDS, data, ctx, &DATE_IN_FUTURE);
     if let (Some(authorised), Some(reassigned)) = (f.authorised, f.reassigned) {
         if reassigned < authorised {
-            ctx.emit(
-                &STEPS_OUT_OF_ORDER,
-                "/receivingSeniorBsoOn",
-                "The form is reassigned to the receiving hub only once the senior practitioner has authorised it",
-            )
-            .related(["/authorisedOn"]);
+            ctx.emit(&STEPS_OUT_OF_ORDER, "/receivingSeniorBsoOn", &TRF007_FORM_REASSIGNED_RECEIVING_HUB)
+                .related(["/authorisedOn"]);
         }
     }
     if let Some(reassigned) = f.reassigned {
@@ -168,33 +165,19 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             (f.allocated, "allocatedOn", "Date the receiving hub allocated the family"),
         ] {
             if date.is_some_and(|d| d < reassigned) {
-                ctx.emit(
-                    &STEPS_OUT_OF_ORDER,
-                    format!("/{key}"),
-                    format!(
-                        "{label} must be the same as or after the date the form was reassigned to the receiving hub"
-                    ),
-                )
-                .related(["/receivingSeniorBsoOn"]);
+                ctx.emit(&STEPS_OUT_OF_ORDER, format!("/{key}"), msg!(TRF007_LABEL_SAME_AFTER_DATE, label = label))
+                    .related(["/receivingSeniorBsoOn"]);
             }
         }
     }
     match (f.finalised, f.allocated) {
         (Some(finalised), Some(allocated)) if finalised < allocated => {
-            ctx.emit(
-                &FINALISED_BEFORE_ALLOCATION,
-                "/finalisedOn",
-                "Date the transfer was finalised must be the same as or after the date the receiving hub allocated the family",
-            )
-            .related(["/allocatedOn"]);
+            ctx.emit(&FINALISED_BEFORE_ALLOCATION, "/finalisedOn", &TRF006_DATE_TRANSFER_FINALISED_SAME)
+                .related(["/allocatedOn"]);
         }
         (Some(_), None) => {
-            ctx.emit(
-                &FINALISED_BEFORE_ALLOCATION,
-                "/finalisedOn",
-                "The transfer is finalised only once the receiving hub has allocated the family",
-            )
-            .related(["/allocatedOn"]);
+            ctx.emit(&FINALISED_BEFORE_ALLOCATION, "/finalisedOn", &TRF006_TRANSFER_FINALISED_ONLY_ONCE)
+                .related(["/allocatedOn"]);
         }
         _ => {}
     }
@@ -206,28 +189,38 @@ fn localities(data: &Map<String, Value>, ctx: &mut Ctx) {
     let key = |k| read::text(data, k).map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
     let (from, to) = (key("fromLocality"), key("toLocality"));
     if from.is_some() && from == to {
-        ctx.emit(
-            &SAME_LOCALITY,
-            "/toLocality",
-            "The receiving locality must be different from the locality the family is leaving",
-        )
-        .related(["/fromLocality"]);
+        ctx.emit(&SAME_LOCALITY, "/toLocality", &TRF002_RECEIVING_LOCALITY_DIFFERENT_LOCALITY)
+            .related(["/fromLocality"]);
     }
 }
 
 fn answers(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     if read::boolean(data, "formsUpToDate") == Some(false) {
-        ctx.emit(&FORMS_NOT_UP_TO_DATE, "/formsUpToDate", "Bring all forms on Protocol up to date before the transfer");
+        ctx.emit(&FORMS_NOT_UP_TO_DATE, "/formsUpToDate", &TRF003_BRING_ALL_FORMS_PROTOCOL);
     }
     if read::choice(data, "authorisedBy", model::AUTHORISER_ROLES).is_some_and(|r| r != "senior-practitioner") {
-        ctx.emit(&NOT_AUTHORISED_BY_SENIOR, "/authorisedBy", "A senior practitioner authorises the transfer summary");
+        ctx.emit(&NOT_AUTHORISED_BY_SENIOR, "/authorisedBy", &TRF004_SENIOR_PRACTITIONER_AUTHORISES_TRANSFER);
     }
     if read::boolean(data, "practitionerContinuesUntilAllocated") == Some(false) && f.allocated.is_none() {
         ctx.emit(
             &PRACTITIONER_STOPS,
             "/practitionerContinuesUntilAllocated",
-            "The practitioner continues with the family until the receiving hub has confirmed the allocation",
+            &TRF005_PRACTITIONER_CONTINUES_FAMILY_UNTIL,
         )
         .related(["/allocatedOn"]);
     }
+}
+
+crate::messages! {
+    TRF001_ENTER_OUTSTANDING_TASKS_SAY = "TRF-001.enter-outstanding-tasks-say": "Enter the outstanding tasks, or say there are none";
+    TRF001_SELECT_WHO_AUTHORISED_TRANSFER = "TRF-001.select-who-authorised-transfer": "Select who authorised the transfer";
+    TRF001_ENTER_DATE_TRANSFER_AUTHORISED = "TRF-001.enter-date-transfer-authorised": "Enter the date the transfer was authorised";
+    TRF007_FORM_REASSIGNED_RECEIVING_HUB = "TRF-007.form-reassigned-receiving-hub": "The form is reassigned to the receiving hub only once the senior practitioner has authorised it";
+    TRF007_LABEL_SAME_AFTER_DATE = "TRF-007.label-same-after-date": "{label} must be the same as or after the date the form was reassigned to the receiving hub";
+    TRF006_DATE_TRANSFER_FINALISED_SAME = "TRF-006.date-transfer-finalised-same": "Date the transfer was finalised must be the same as or after the date the receiving hub allocated the family";
+    TRF006_TRANSFER_FINALISED_ONLY_ONCE = "TRF-006.transfer-finalised-only-once": "The transfer is finalised only once the receiving hub has allocated the family";
+    TRF002_RECEIVING_LOCALITY_DIFFERENT_LOCALITY = "TRF-002.receiving-locality-different-locality": "The receiving locality must be different from the locality the family is leaving";
+    TRF003_BRING_ALL_FORMS_PROTOCOL = "TRF-003.bring-all-forms-protocol": "Bring all forms on Protocol up to date before the transfer";
+    TRF004_SENIOR_PRACTITIONER_AUTHORISES_TRANSFER = "TRF-004.senior-practitioner-authorises-transfer": "A senior practitioner authorises the transfer summary";
+    TRF005_PRACTITIONER_CONTINUES_FAMILY_UNTIL = "TRF-005.practitioner-continues-family-until": "The practitioner continues with the family until the receiving hub has confirmed the allocation";
 }

@@ -21,6 +21,7 @@ pub static FORM: FormDef = FormDef {
     fields: model::FIELDS,
     rules: rules::RULES,
     required: &rules::REQUIRED,
+    messages: rules::MESSAGES,
     check,
     carry_forward: None,
     outcome: OUTCOME,

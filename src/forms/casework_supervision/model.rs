@@ -10,9 +10,9 @@ pub const CASE_STATUSES: &[&str] = &["cp", "cin", "step-down", "strengthening-fa
 pub const ACTION_STATUSES: &[&str] = &["done", "in-progress", "not-done"];
 
 const CHILD: &[Field] = &[
-    Field::text("name", "Child's name").required("Enter the child's name"),
+    Field::text("name", "Child’s name").required("Enter the child’s name"),
     Field::new("lcsNumber", "Liquid Logic number", Kind::Text { max: 32 })
-        .required("Enter the child's Liquid Logic number"),
+        .required("Enter the child’s Liquid Logic number"),
 ];
 
 const PREVIOUS_ACTION: &[Field] = &[
@@ -24,8 +24,8 @@ const PREVIOUS_ACTION: &[Field] = &[
 const SUPPORT_PLAN: &[Field] = &[
     Field::boolean("upToDate", "Whether the support plan is up to date")
         .required("Select whether the support plan is up to date"),
-    Field::boolean("smart", "Whether the support plan's actions are SMART")
-        .required("Select whether the support plan's actions are SMART"),
+    Field::boolean("smart", "Whether the support plan’s actions are SMART")
+        .required("Select whether the support plan’s actions are SMART"),
     Field::long_text("comment", "Comment on the support plan"),
 ];
 
@@ -37,9 +37,9 @@ const ACTION: &[Field] = &[
 
 pub const FIELDS: &[Field] = &[
     Field::date("date", "Date of supervision").required("Enter the date of supervision"),
-    Field::text("teamManager", "Team manager").required("Enter the team manager's name"),
+    Field::text("teamManager", "Team manager").required("Enter the team manager’s name"),
     Field::text("practitioner", "Practitioner")
-        .required("Enter the practitioner's name")
+        .required("Enter the practitioner’s name")
         .help("The Strengthening Families practitioner or assistant who holds the case."),
     Field::choice("caseStatus", "Case status", CASE_STATUSES).required("Select the case status"),
     Field::object("child", "Child", CHILD),

@@ -8,10 +8,10 @@ use super::model;
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::msg;
 use crate::rule;
 
 const FORM_HEADING: &str = "Proposed Protocol Supervision Record as a Form";
@@ -197,23 +197,11 @@ pub fn plus_months(d: NaiveDate, months: i64) -> Option<NaiveDate> {
     calendar::add_months(d, i32::try_from(months).ok()?)
 }
 
-fn months_phrase(n: i64) -> String {
-    plural(n, "month", "months")
-}
-
-/// "every month" / "every 3 months".
-fn every(n: i64) -> String {
-    if n == 1 {
-        "every month".to_owned()
-    } else {
-        format!("every {n} months")
-    }
-}
-
+/// The kind of case, as a keyword the messages select their wording by.
 fn which_cases(f: &Facts) -> &'static str {
     match f.frequency {
-        Frequency::Monthly => "a child protection case or a very active case with safeguarding issues",
-        Frequency::ThreeMonthly => "an open case",
+        Frequency::Monthly => "monthly",
+        Frequency::ThreeMonthly => "three-monthly",
     }
 }
 
@@ -233,48 +221,29 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 /// there).
 fn required_groups(data: &Map<String, Value>, ctx: &mut Ctx) {
     if read::is_blank(data.get("child")) {
-        ctx.emit(&REQUIRED, "/child/name", "Enter the child's name");
-        ctx.emit(&REQUIRED, "/child/lcsNumber", "Enter the child's Liquid Logic number");
+        ctx.emit(&REQUIRED, "/child/name", &CWS001_ENTER_CHILDS_NAME);
+        ctx.emit(&REQUIRED, "/child/lcsNumber", &CWS001_ENTER_CHILDS_LIQUID_LOGIC);
     }
     if read::is_blank(data.get("supportPlan")) {
-        ctx.emit(&REQUIRED, "/supportPlan/upToDate", "Select whether the support plan is up to date");
-        ctx.emit(&REQUIRED, "/supportPlan/smart", "Select whether the support plan's actions are SMART");
+        ctx.emit(&REQUIRED, "/supportPlan/upToDate", &CWS001_SELECT_WHETHER_SUPPORT_PLAN);
+        ctx.emit(&REQUIRED, "/supportPlan/smart", &CWS001_SELECT_WHETHER_SUPPORT_PLANS);
     }
 }
 
 fn dates_out_of_order(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let Some(date) = f.date else { return };
     if f.previous.is_some_and(|p| p >= date) {
-        ctx.emit(
-            &DATES_OUT_OF_ORDER,
-            "/previousSupervisionDate",
-            "Date of the previous supervision must be before the date of supervision",
-        )
-        .related(["/date"]);
+        ctx.emit(&DATES_OUT_OF_ORDER, "/previousSupervisionDate", &CWS002_DATE_PREVIOUS_SUPERVISION_BEFORE)
+            .related(["/date"]);
     }
     if read::date(data, "lastAssessmentDate").is_some_and(|d| d > date) {
-        ctx.emit(
-            &DATES_OUT_OF_ORDER,
-            "/lastAssessmentDate",
-            "Date of the last assessment must be the same as or before the date of supervision",
-        )
-        .related(["/date"]);
+        ctx.emit(&DATES_OUT_OF_ORDER, "/lastAssessmentDate", &CWS002_DATE_LAST_ASSESSMENT_SAME).related(["/date"]);
     }
     if read::date(data, "childLastSeenDate").is_some_and(|d| d > date) {
-        ctx.emit(
-            &DATES_OUT_OF_ORDER,
-            "/childLastSeenDate",
-            "Date the child was last seen must be the same as or before the date of supervision",
-        )
-        .related(["/date"]);
+        ctx.emit(&DATES_OUT_OF_ORDER, "/childLastSeenDate", &CWS002_DATE_CHILD_LAST_SEEN).related(["/date"]);
     }
     if read::date(data, "nextSupervisionDate").is_some_and(|d| d <= date) {
-        ctx.emit(
-            &DATES_OUT_OF_ORDER,
-            "/nextSupervisionDate",
-            "Date of the next supervision must be after the date of supervision",
-        )
-        .related(["/date"]);
+        ctx.emit(&DATES_OUT_OF_ORDER, "/nextSupervisionDate", &CWS002_DATE_NEXT_SUPERVISION_AFTER).related(["/date"]);
     }
 }
 
@@ -289,12 +258,7 @@ fn frequency(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let Some(date) = f.date else { return };
     if let Some(previous) = f.previous.filter(|p| *p < date) {
         if let Some(due) = plus_months(previous, f.months).filter(|due| *due < date) {
-            let message = format!(
-                "The previous supervision was more than {} before this one: {} is supervised at least {}",
-                months_phrase(f.months),
-                which_cases(f),
-                every(f.months),
-            );
+            let message = msg!(CWS004_PREVIOUS_SUPERVISION_MORE_VALUE, months = f.months, cases = which_cases(f));
             ctx.emit(&INTERVAL_EXCEEDED, "/previousSupervisionDate", message)
                 .related(["/date", "/caseStatus", "/activeSafeguarding"])
                 .due(calendar::format_date(due));
@@ -302,12 +266,8 @@ fn frequency(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     }
     if let (Some(next), Some(due)) = (read::date(data, "nextSupervisionDate"), f.next_due) {
         if next > due && next > date {
-            let message = format!(
-                "Date of the next supervision must be on or before {}: {} is supervised at least {}",
-                long_date(due),
-                which_cases(f),
-                every(f.months),
-            );
+            let message =
+                msg!(CWS005_DATE_NEXT_SUPERVISION_BEFORE, due = due, cases = which_cases(f), months = f.months);
             ctx.emit(&NEXT_BEYOND_FREQUENCY, "/nextSupervisionDate", message)
                 .related(["/date", "/caseStatus", "/activeSafeguarding"])
                 .due(calendar::format_date(due));
@@ -320,10 +280,7 @@ fn assessment_age(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let months = ctx.value(&ASSESSMENT_MONTHS);
     let Some(limit) = plus_months(assessed, months) else { return };
     if assessed <= date && limit < date {
-        let message = format!(
-            "The last assessment is more than {} old at the date of supervision: check it has been reviewed",
-            months_phrase(months)
-        );
+        let message = msg!(CWS006_LAST_ASSESSMENT_MORE_VALUE, months = months);
         ctx.emit(&ASSESSMENT_OLD, "/lastAssessmentDate", message).related(["/date"]).due(calendar::format_date(limit));
     }
 }
@@ -331,19 +288,11 @@ fn assessment_age(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 fn preparation(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     match read::date(data, "preparedBySuperviseeOn") {
         None if read::is_blank(data.get("preparedBySuperviseeOn")) => {
-            ctx.emit(
-                &NOT_PREPARED,
-                "/preparedBySuperviseeOn",
-                "Enter the date the practitioner updated the form: it is updated before the supervision",
-            );
+            ctx.emit(&NOT_PREPARED, "/preparedBySuperviseeOn", &CWS007_ENTER_DATE_PRACTITIONER_UPDATED);
         }
         Some(prepared) if f.date.is_some_and(|d| prepared > d) => {
-            ctx.emit(
-                &NOT_PREPARED,
-                "/preparedBySuperviseeOn",
-                "The practitioner updates the form before the supervision, not after it",
-            )
-            .related(["/date"]);
+            ctx.emit(&NOT_PREPARED, "/preparedBySuperviseeOn", &CWS007_PRACTITIONER_UPDATES_FORM_BEFORE)
+                .related(["/date"]);
         }
         _ => {}
     }
@@ -360,7 +309,7 @@ fn rows<'a>(data: &'a Map<String, Value>, key: &str) -> impl Iterator<Item = (us
 fn previous_actions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let reviewed: Vec<(usize, &Map<String, Value>)> = rows(data, "reviewOfPreviousActions").collect();
     if f.previous.is_some() && reviewed.is_empty() {
-        ctx.emit(&PREVIOUS_NOT_REVIEWED, "/reviewOfPreviousActions", "Review the actions from the last supervision")
+        ctx.emit(&PREVIOUS_NOT_REVIEWED, "/reviewOfPreviousActions", &CWS008_REVIEW_ACTIONS_LAST_SUPERVISION)
             .related(["/previousSupervisionDate"]);
     }
     for (i, row) in reviewed {
@@ -369,14 +318,14 @@ fn previous_actions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             ctx.emit(
                 &PREVIOUS_NOT_REVIEWED,
                 format!("/reviewOfPreviousActions/{i}/status"),
-                "Select the progress of the action",
+                &CWS008_SELECT_PROGRESS_ACTION,
             );
         }
         if status.as_deref() == Some("not-done") && read::is_blank(row.get("comment")) {
             ctx.emit(
                 &NOT_DONE_WITHOUT_COMMENT,
                 format!("/reviewOfPreviousActions/{i}/comment"),
-                "Enter a comment on why the action was not done",
+                &CWS009_ENTER_COMMENT_WHY_ACTION,
             )
             .related([format!("/reviewOfPreviousActions/{i}/status")]);
         }
@@ -387,47 +336,34 @@ fn agreed_actions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let actions: Vec<(usize, &Map<String, Value>)> = rows(data, "actions").collect();
     for (i, row) in &actions {
         if read::is_blank(row.get("action")) {
-            ctx.emit(&ACTION_INCOMPLETE, format!("/actions/{i}/action"), "Enter the action");
+            ctx.emit(&ACTION_INCOMPLETE, format!("/actions/{i}/action"), &CWS010_ENTER_ACTION);
         }
         if read::is_blank(row.get("owner")) {
-            ctx.emit(&ACTION_INCOMPLETE, format!("/actions/{i}/owner"), "Enter who will do the action");
+            ctx.emit(&ACTION_INCOMPLETE, format!("/actions/{i}/owner"), &CWS010_ENTER_WHO_WILL_DO);
         }
         match read::date(row, "dueDate") {
             None if read::is_blank(row.get("dueDate")) => {
-                ctx.emit(&ACTION_INCOMPLETE, format!("/actions/{i}/dueDate"), "Enter the date the action is due");
+                ctx.emit(&ACTION_INCOMPLETE, format!("/actions/{i}/dueDate"), &CWS010_ENTER_DATE_ACTION_DUE);
             }
             Some(due) if f.date.is_some_and(|d| due <= d) => {
-                ctx.emit(
-                    &ACTION_DUE_NOT_AFTER,
-                    format!("/actions/{i}/dueDate"),
-                    "Date the action is due must be after the date of supervision",
-                )
-                .related(["/date"]);
+                ctx.emit(&ACTION_DUE_NOT_AFTER, format!("/actions/{i}/dueDate"), &CWS011_DATE_ACTION_DUE_AFTER)
+                    .related(["/date"]);
             }
             _ => {}
         }
     }
     if read::boolean(data, "riskManaged") == Some(false) && actions.is_empty() {
-        ctx.emit(
-            &RISK_WITHOUT_ACTION,
-            "/actions",
-            "Add at least one action: the risk is recorded as not being managed",
-        )
-        .related(["/riskManaged"]);
+        ctx.emit(&RISK_WITHOUT_ACTION, "/actions", &CWS012_ADD_LEAST_ONE_ACTION).related(["/riskManaged"]);
     }
 }
 
 fn support_plan(data: &Map<String, Value>, ctx: &mut Ctx) {
     let Some(plan) = read::object(data, "supportPlan") else { return };
     if read::boolean(plan, "upToDate") == Some(false) {
-        ctx.emit(
-            &PLAN_OUT_OF_DATE,
-            "/supportPlan/upToDate",
-            "The support plan is not up to date: agree how it will be updated",
-        );
+        ctx.emit(&PLAN_OUT_OF_DATE, "/supportPlan/upToDate", &CWS014_SUPPORT_PLAN_UP_DATE);
     }
     if read::boolean(plan, "smart") == Some(false) {
-        ctx.emit(&PLAN_NOT_SMART, "/supportPlan/smart", "The support plan's actions are not SMART: agree how they will be made specific, measurable, achievable, realistic and timely");
+        ctx.emit(&PLAN_NOT_SMART, "/supportPlan/smart", &CWS013_SUPPORT_PLANS_ACTIONS_SMART);
     }
 }
 
@@ -464,4 +400,30 @@ fn at<'a>(data: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
         value = value.as_object()?.get(seg)?;
     }
     Some(value)
+}
+
+crate::messages! {
+    CWS001_ENTER_CHILDS_NAME = "CWS-001.enter-childs-name": "Enter the child’s name";
+    CWS001_ENTER_CHILDS_LIQUID_LOGIC = "CWS-001.enter-childs-liquid-logic": "Enter the child’s Liquid Logic number";
+    CWS001_SELECT_WHETHER_SUPPORT_PLAN = "CWS-001.select-whether-support-plan": "Select whether the support plan is up to date";
+    CWS001_SELECT_WHETHER_SUPPORT_PLANS = "CWS-001.select-whether-support-plans": "Select whether the support plan’s actions are SMART";
+    CWS002_DATE_PREVIOUS_SUPERVISION_BEFORE = "CWS-002.date-previous-supervision-before": "Date of the previous supervision must be before the date of supervision";
+    CWS002_DATE_LAST_ASSESSMENT_SAME = "CWS-002.date-last-assessment-same": "Date of the last assessment must be the same as or before the date of supervision";
+    CWS002_DATE_CHILD_LAST_SEEN = "CWS-002.date-child-last-seen": "Date the child was last seen must be the same as or before the date of supervision";
+    CWS002_DATE_NEXT_SUPERVISION_AFTER = "CWS-002.date-next-supervision-after": "Date of the next supervision must be after the date of supervision";
+    CWS004_PREVIOUS_SUPERVISION_MORE_VALUE = "CWS-004.interval-exceeded": "The previous supervision was more than {months, plural, one {# month} other {# months}} before this one: {cases, select, monthly {a child protection case or a very active case with safeguarding issues} other {an open case}} is supervised at least {months, plural, one {every month} other {every # months}}";
+    CWS005_DATE_NEXT_SUPERVISION_BEFORE = "CWS-005.date-next-supervision-before": "Date of the next supervision must be on or before {due}: {cases, select, monthly {a child protection case or a very active case with safeguarding issues} other {an open case}} is supervised at least {months, plural, one {every month} other {every # months}}";
+    CWS006_LAST_ASSESSMENT_MORE_VALUE = "CWS-006.assessment-old": "The last assessment is more than {months, plural, one {# month} other {# months}} old at the date of supervision: check it has been reviewed";
+    CWS007_ENTER_DATE_PRACTITIONER_UPDATED = "CWS-007.enter-date-practitioner-updated": "Enter the date the practitioner updated the form: it is updated before the supervision";
+    CWS007_PRACTITIONER_UPDATES_FORM_BEFORE = "CWS-007.practitioner-updates-form-before": "The practitioner updates the form before the supervision, not after it";
+    CWS008_REVIEW_ACTIONS_LAST_SUPERVISION = "CWS-008.review-actions-last-supervision": "Review the actions from the last supervision";
+    CWS008_SELECT_PROGRESS_ACTION = "CWS-008.select-progress-action": "Select the progress of the action";
+    CWS009_ENTER_COMMENT_WHY_ACTION = "CWS-009.enter-comment-why-action": "Enter a comment on why the action was not done";
+    CWS010_ENTER_ACTION = "CWS-010.enter-action": "Enter the action";
+    CWS010_ENTER_WHO_WILL_DO = "CWS-010.enter-who-will-do": "Enter who will do the action";
+    CWS010_ENTER_DATE_ACTION_DUE = "CWS-010.enter-date-action-due": "Enter the date the action is due";
+    CWS011_DATE_ACTION_DUE_AFTER = "CWS-011.date-action-due-after": "Date the action is due must be after the date of supervision";
+    CWS012_ADD_LEAST_ONE_ACTION = "CWS-012.add-least-one-action": "Add at least one action: the risk is recorded as not being managed";
+    CWS014_SUPPORT_PLAN_UP_DATE = "CWS-014.support-plan-up-date": "The support plan is not up to date: agree how it will be updated";
+    CWS013_SUPPORT_PLANS_ACTIONS_SMART = "CWS-013.support-plans-actions-smart": "The support plan’s actions are not SMART: agree how they will be made specific, measurable, achievable, realistic and timely";
 }

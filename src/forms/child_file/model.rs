@@ -45,7 +45,7 @@ const DOCUMENT: &[Field] = &[
         .help("For a workbook summary: the name of the involved worker, as in the list of involved workers."),
 ];
 
-const WORKER: &[Field] = &[Field::text("name", "Worker's name"), Field::choice("role", "Worker's role", ROLES)];
+const WORKER: &[Field] = &[Field::text("name", "Worker’s name"), Field::choice("role", "Worker’s role", ROLES)];
 
 const EPISODE: &[Field] = &[
     Field::choice("kind", "Kind of visit episode or case note", EPISODE_KINDS),

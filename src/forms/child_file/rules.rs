@@ -8,10 +8,11 @@ use serde_json::{Map, Value};
 use super::model::{DOCUMENT_KINDS, EPISODE_KINDS, RECORDER_ROLES};
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::messages::{long_date, plural};
+use crate::engine::messages::Template;
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_000};
+use crate::msg;
 use crate::rule;
 
 const SECTION: &str = "MOSAIC Documents of each child's electronic file:";
@@ -144,7 +145,7 @@ pub struct Item {
     pub id: &'static str,
     pub present: bool,
     pub rule: &'static Rule,
-    pub message: &'static str,
+    pub message: &'static Template,
 }
 
 /// The documents expected once each, and whether the file has them.
@@ -155,18 +156,32 @@ pub fn expected(docs: &[Document]) -> Vec<Item> {
     let plan =
         ["child-in-need-plan", "child-protection-plan", "children-we-care-for-care-plan"].iter().any(|k| has(docs, k));
     vec![
-        Item { id: "child-and-family-assessment", present: has(docs, "child-and-family-assessment"), rule: &CFA_MISSING,
-            message: "Add the Child and Family Assessment to the child's documents" },
-        Item { id: "plan", present: plan, rule: &PLAN_MISSING,
-            message: "Add the child's plan to the documents: a child in need plan, a child protection plan or a children we care for care plan" },
-        Item { id: "review", present: review, rule: &REVIEW_MISSING,
-            message: "Add a review to the documents: a child in need review, a statutory review, or a child protection conference report with the core group minutes" },
-        Item { id: "chronology", present: has(docs, "chronology"), rule: &CHRONOLOGY_MISSING,
-            message: "Add the chronology to the child's documents" },
-        Item { id: "family-programme", present: has(docs, "family-programme"), rule: &PROGRAMME_MISSING,
-            message: "Add the Family Programme to the child's documents" },
-        Item { id: "group-supervision", present: has(docs, "group-supervision"), rule: &SUPERVISION_MISSING,
-            message: "Add the group supervision record to the child's documents" },
+        Item {
+            id: "child-and-family-assessment",
+            present: has(docs, "child-and-family-assessment"),
+            rule: &CFA_MISSING,
+            message: &CFD002_ADD_CHILD_FAMILY_ASSESSMENT,
+        },
+        Item { id: "plan", present: plan, rule: &PLAN_MISSING, message: &CFD003_ADD_CHILDS_PLAN_DOCUMENTS },
+        Item { id: "review", present: review, rule: &REVIEW_MISSING, message: &CFD004_ADD_REVIEW_DOCUMENTS_CHILD },
+        Item {
+            id: "chronology",
+            present: has(docs, "chronology"),
+            rule: &CHRONOLOGY_MISSING,
+            message: &CFD005_ADD_CHRONOLOGY_CHILDS_DOCUMENTS,
+        },
+        Item {
+            id: "family-programme",
+            present: has(docs, "family-programme"),
+            rule: &PROGRAMME_MISSING,
+            message: &CFD006_ADD_FAMILY_PROGRAMME_CHILDS,
+        },
+        Item {
+            id: "group-supervision",
+            present: has(docs, "group-supervision"),
+            rule: &SUPERVISION_MISSING,
+            message: &CFD007_ADD_GROUP_SUPERVISION_RECORD,
+        },
     ]
 }
 
@@ -267,19 +282,10 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
 fn workbook_summaries(data: &Map<String, Value>, docs: &[Document], ctx: &mut Ctx) {
     for m in missing_summaries(data, docs, ctx.today) {
         let (path, message) = match m.worker {
-            Some(j) => (
-                format!("/involvedWorkers/{j}"),
-                format!(
-                    "Add this worker's workbook summary for the period ending with the group supervision on {}",
-                    long_date(m.ends)
-                ),
-            ),
+            Some(j) => (format!("/involvedWorkers/{j}"), msg!(CFD008_ADD_WORKERS_WORKBOOK_SUMMARY, ends = m.ends)),
             None => (
                 format!("/supervisionDates/{}", m.supervision),
-                format!(
-                    "Add a workbook summary for the period ending with the group supervision on {}",
-                    long_date(m.ends)
-                ),
+                msg!(CFD008_ADD_WORKBOOK_SUMMARY_PERIOD, ends = m.ends),
             ),
         };
         ctx.emit(&SUMMARY_MISSING, path, message).related([format!("/supervisionDates/{}", m.supervision)]);
@@ -288,14 +294,13 @@ fn workbook_summaries(data: &Map<String, Value>, docs: &[Document], ctx: &mut Ct
 
 fn case_summary(data: &Map<String, Value>, docs: &[Document], ctx: &mut Ctx) {
     let c = case_summaries(data, docs, ctx);
-    let every = plural(ctx.value(&CASE_SUMMARY_MONTHS), "month", "months");
+    let every = ctx.value(&CASE_SUMMARY_MONTHS);
     for (i, due) in c.late {
-        let message = format!("A case summary is written every {every}: this one was due by {}", long_date(due));
+        let message = msg!(CFD009_CASE_SUMMARY_WRITTEN_ONE, every = every, due = due);
         ctx.emit(&CASE_SUMMARY_OVERDUE, format!("/documents/{i}/date"), message).due(calendar::format_date(due));
     }
     if let Some(due) = c.next_due.filter(|d| ctx.today > *d) {
-        let message =
-            format!("Add a case summary: one is written every {every}, and the next was due by {}", long_date(due));
+        let message = msg!(CFD009_ADD_CASE_SUMMARY_ONE, every = every, due = due);
         ctx.emit(&CASE_SUMMARY_OVERDUE, "/documents", message).related(["/openedOn"]).due(calendar::format_date(due));
     }
 }
@@ -307,9 +312,24 @@ fn visit_episodes(data: &Map<String, Value>, ctx: &mut Ctx) {
             continue;
         }
         let message = match read::choice(e, "kind", EPISODE_KINDS).as_deref() {
-            Some("case-note") => "Social workers in the service do not use general case notes: record the work in the Family Programme or the workbook summary",
-            _ => "Social workers in the service do not use visit episodes: record the visit in the Family Programme or the workbook summary",
+            Some("case-note") => msg!(CFD010_SOCIAL_WORKERS_SERVICE_DO),
+            _ => msg!(CFD010_SOCIAL_WORKERS_SERVICE_DO_2),
         };
         ctx.emit(&VISIT_EPISODES, format!("/visitEpisodes/{i}"), message);
     }
+}
+
+crate::messages! {
+    CFD009_CASE_SUMMARY_WRITTEN_ONE = "CFD-009.case-summary-written-one": "A case summary is written every {every, plural, one {# month} other {# months}}: this one was due by {due}";
+    CFD009_ADD_CASE_SUMMARY_ONE = "CFD-009.add-case-summary-one": "Add a case summary: one is written every {every, plural, one {# month} other {# months}}, and the next was due by {due}";
+    CFD010_SOCIAL_WORKERS_SERVICE_DO = "CFD-010.case-note-by-social-worker": "Social workers in the service do not use general case notes: record the work in the Family Programme or the workbook summary";
+    CFD010_SOCIAL_WORKERS_SERVICE_DO_2 = "CFD-010.visit-episode-by-social-worker": "Social workers in the service do not use visit episodes: record the visit in the Family Programme or the workbook summary";
+    CFD002_ADD_CHILD_FAMILY_ASSESSMENT = "CFD-002.add-child-family-assessment": "Add the Child and Family Assessment to the child’s documents";
+    CFD003_ADD_CHILDS_PLAN_DOCUMENTS = "CFD-003.add-childs-plan-documents": "Add the child’s plan to the documents: a child in need plan, a child protection plan or a children we care for care plan";
+    CFD004_ADD_REVIEW_DOCUMENTS_CHILD = "CFD-004.add-review-documents-child": "Add a review to the documents: a child in need review, a statutory review, or a child protection conference report with the core group minutes";
+    CFD005_ADD_CHRONOLOGY_CHILDS_DOCUMENTS = "CFD-005.add-chronology-childs-documents": "Add the chronology to the child’s documents";
+    CFD006_ADD_FAMILY_PROGRAMME_CHILDS = "CFD-006.add-family-programme-childs": "Add the Family Programme to the child’s documents";
+    CFD007_ADD_GROUP_SUPERVISION_RECORD = "CFD-007.add-group-supervision-record": "Add the group supervision record to the child’s documents";
+    CFD008_ADD_WORKERS_WORKBOOK_SUMMARY = "CFD-008.add-workers-workbook-summary": "Add this worker’s workbook summary for the period ending with the group supervision on {ends}";
+    CFD008_ADD_WORKBOOK_SUMMARY_PERIOD = "CFD-008.add-workbook-summary-period": "Add a workbook summary for the period ending with the group supervision on {ends}";
 }

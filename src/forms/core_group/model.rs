@@ -23,7 +23,7 @@ pub const FIELDS: &[Field] = &[
         .required("Enter the progress of the child protection plan"),
     Field::long_text("childViews", "Views of the child").required("Enter the views of the child"),
     Field::long_text("parentViews", "Views of the parents").required("Enter the views of the parents"),
-    Field::long_text("analysis", "Analysis").required("Enter the social worker's analysis"),
+    Field::long_text("analysis", "Analysis").required("Enter the social worker’s analysis"),
     Field::list("checklist", "Core group checklist", &Kind::Object(CHECKLIST_ITEM), 40)
-        .help("The items of the council's core group checklist, each answered yes or no."),
+        .help("The items of the council’s core group checklist, each answered yes or no."),
 ];

@@ -4,10 +4,10 @@ use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_000};
+use crate::msg;
 use crate::rule;
 
 const SECTION: &str = "Core Group Records and Social Worker report to Review Child Protection Conference (RCPC)";
@@ -51,21 +51,18 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
         return;
     };
     if date > conference {
-        ctx.emit(
-            &AFTER_CONFERENCE,
-            "/date",
-            "Date of the core group must be the same as or before the date of the review child protection conference",
-        )
-        .related(["/conferenceDate"]);
+        ctx.emit(&AFTER_CONFERENCE, "/date", &CG003_DATE_CORE_GROUP_SAME).related(["/conferenceDate"]);
         return;
     }
     let Some(earliest) = earliest(data, ctx) else { return };
     if date < earliest {
-        let weeks = plural(ctx.value(&MAX_WEEKS_BEFORE), "week", "weeks");
-        let message = format!(
-            "The core group must be held at most {weeks} before the review child protection conference, on or after {}",
-            long_date(earliest)
-        );
+        let weeks = ctx.value(&MAX_WEEKS_BEFORE);
+        let message = msg!(CG002_CORE_GROUP_HELD_MOST, weeks = weeks, earliest = earliest);
         ctx.emit(&TOO_EARLY, "/date", message).related(["/conferenceDate"]);
     }
+}
+
+crate::messages! {
+    CG003_DATE_CORE_GROUP_SAME = "CG-003.date-core-group-same": "Date of the core group must be the same as or before the date of the review child protection conference";
+    CG002_CORE_GROUP_HELD_MOST = "CG-002.core-group-held-most": "The core group must be held at most {weeks, plural, one {# week} other {# weeks}} before the review child protection conference, on or after {earliest}";
 }

@@ -19,7 +19,7 @@ pub const FIELDS: &[Field] = &[
     Field::boolean("historyOfConcerns", "Whether there is a history of issues or concerns"),
     Field::boolean(
         "barnardosRiskAssessment",
-        "Whether the incidents were assessed with the Barnardo's Risk Assessment Tool",
+        "Whether the incidents were assessed with the Barnardo’s Risk Assessment Tool",
     ),
     Field::choice("decision", "Decision", DECISIONS).required("Select the decision"),
     Field::boolean("victimAgreesToContact", "Whether the victim agrees to contact"),

@@ -12,11 +12,11 @@ use super::model;
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::plural;
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
 use crate::engine::timescale::{self, DUE_SOON_DAYS};
+use crate::msg;
 use crate::rule;
 
 const WORKFLOW: &str = "Domestic Abuse Workflow";
@@ -222,9 +222,9 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         for (i, date, _) in incidents(data) {
             if date > t {
                 let message = if explicit {
-                    "Date of the incident must be the same as or before the date of the triage"
+                    msg!(DAT005_DATE_INCIDENT_SAME_BEFORE)
                 } else {
-                    "Date of the incident must be today or in the past"
+                    msg!(DAT005_DATE_INCIDENT_TODAY_PAST)
                 };
                 ctx.emit(&INCIDENT_AFTER_TRIAGE, format!("/incidents/{i}/date"), message).related(["/triageDate"]);
             }
@@ -234,11 +234,11 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 
 fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let months = ctx.value(&WINDOW_MONTHS);
-    let window = plural(months, "month", "months");
+    let window = months;
     if f.medium >= 1 {
         for (key, message) in [
-            ("knownToServices", "Select whether the family is known to services"),
-            ("historyOfConcerns", "Select whether there is a history of issues or concerns"),
+            ("knownToServices", &DAT001_SELECT_WHETHER_FAMILY_KNOWN),
+            ("historyOfConcerns", &DAT001_SELECT_WHETHER_THERE_HISTORY),
         ] {
             if read::is_blank(data.get(key)) {
                 ctx.emit(&REQUIRED, format!("/{key}"), message);
@@ -249,10 +249,7 @@ fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         ctx.emit(
             &ESCALATE,
             "/incidents",
-            format!(
-                "Escalate to medium risk: {} in the last {window} and no allocated worker",
-                plural(f.standard, "standard incident", "standard incidents")
-            ),
+            msg!(DAT002_ESCALATE_MEDIUM_RISK_STANDARD, standard = f.standard, window = window),
         )
         .related(["/allocatedWorker", "/triageDate"]);
     }
@@ -260,20 +257,13 @@ fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         ctx.emit(
             &TRIAGE_MEDIUM_INCIDENTS,
             "/incidents",
-            format!(
-                "For SF Triage: {} in the last {window} and no allocated worker",
-                plural(f.medium, "medium incident", "medium incidents")
-            ),
+            msg!(DAT003_SF_TRIAGE_MEDIUM_LAST, medium = f.medium, window = window),
         )
         .related(["/allocatedWorker", "/triageDate"]);
     }
     if f.medium_not_known {
-        ctx.emit(
-            &TRIAGE_MEDIUM_NOT_KNOWN,
-            "/incidents",
-            format!("For SF Triage: a medium incident in the last {window}, and the family is not known to services with no history of issues or concerns"),
-        )
-        .related(["/knownToServices", "/historyOfConcerns", "/triageDate"]);
+        ctx.emit(&TRIAGE_MEDIUM_NOT_KNOWN, "/incidents", msg!(DAT004_SF_TRIAGE_MEDIUM_INCIDENT, window = window))
+            .related(["/knownToServices", "/historyOfConcerns", "/triageDate"]);
     }
 }
 
@@ -281,31 +271,23 @@ fn decision(data: &Map<String, Value>, ctx: &mut Ctx) {
     let decision = read::choice(data, "decision", model::DECISIONS);
     let agrees = read::boolean(data, "victimAgreesToContact");
     if decision.is_some() && read::boolean(data, "barnardosRiskAssessment") != Some(true) {
-        ctx.emit(
-            &NO_BARNARDOS,
-            "/barnardosRiskAssessment",
-            "Assess the incidents against the Barnardo's Risk Assessment Tool before deciding",
-        )
-        .related(["/decision"]);
+        ctx.emit(&NO_BARNARDOS, "/barnardosRiskAssessment", &DAT007_ASSESS_INCIDENTS_AGAINST_BARNARDOS)
+            .related(["/decision"]);
     }
     if decision.as_deref() == Some("phone-call") {
         match agrees {
             Some(false) => {
-                ctx.emit(
-                    &CALL_WITHOUT_AGREEMENT,
-                    "/decision",
-                    "A telephone call needs the victim's agreement to contact: offer support by letter instead",
-                )
-                .related(["/victimAgreesToContact"]);
+                ctx.emit(&CALL_WITHOUT_AGREEMENT, "/decision", &DAT009_TELEPHONE_CALL_NEEDS_VICTIMS)
+                    .related(["/victimAgreesToContact"]);
             }
             None if read::is_blank(data.get("victimAgreesToContact")) => {
-                ctx.emit(&REQUIRED, "/victimAgreesToContact", "Select whether the victim agrees to contact");
+                ctx.emit(&REQUIRED, "/victimAgreesToContact", &DAT001_SELECT_WHETHER_VICTIM_AGREES);
             }
             _ => {}
         }
     }
     if read::boolean(data, "recordedOnCrm") == Some(false) {
-        ctx.emit(&NOT_ON_CRM, "/recordedOnCrm", "Record all contact and decisions on CRM");
+        ctx.emit(&NOT_ON_CRM, "/recordedOnCrm", &DAT010_RECORD_ALL_CONTACT_DECISIONS);
     }
     // Telephone contact attempted on 3 days without success: the letter follows.
     if agrees != Some(true) || read::boolean(data, "contactMade") == Some(true) {
@@ -318,17 +300,33 @@ fn decision(data: &Map<String, Value>, ctx: &mut Ctx) {
     let Some(due) = calendar::add_days(*last_day, 1) else { return };
     let sent = read::date(data, "letterSentOn");
     let status = timescale::status(due, sent, ctx.today, DUE_SOON_DAYS);
-    let phone_days = plural(ctx.value(&PHONE_DAYS), "day", "days");
+    let phone_days = ctx.value(&PHONE_DAYS);
     let message = match status {
         timescale::Status::MetLate => {
-            format!("The letter was sent late: it follows {phone_days} of telephone attempts without contact")
+            msg!(DAT008_LETTER_SENT_LATE_FOLLOWS, phoneDays = phone_days)
         }
         timescale::Status::Overdue | timescale::Status::DueSoon => {
-            format!("Send the letter offering support: telephone contact was attempted on {phone_days} without success")
+            msg!(DAT008_SEND_LETTER_OFFERING_SUPPORT, phoneDays = phone_days)
         }
         _ => return,
     };
     ctx.emit(&LETTER_AFTER_CALLS, "/letterSentOn", message)
         .related(["/contactAttempts", "/contactMade", "/victimAgreesToContact"])
         .due(calendar::format_date(due));
+}
+
+crate::messages! {
+    DAT005_DATE_INCIDENT_SAME_BEFORE = "DAT-005.date-incident-same-before": "Date of the incident must be the same as or before the date of the triage";
+    DAT005_DATE_INCIDENT_TODAY_PAST = "DAT-005.date-incident-today-past": "Date of the incident must be today or in the past";
+    DAT002_ESCALATE_MEDIUM_RISK_STANDARD = "DAT-002.escalate-medium-risk-standard": "Escalate to medium risk: {standard, plural, one {# standard incident} other {# standard incidents}} in the last {window, plural, one {# month} other {# months}} and no allocated worker";
+    DAT003_SF_TRIAGE_MEDIUM_LAST = "DAT-003.sf-triage-medium-last": "For SF Triage: {medium, plural, one {# medium incident} other {# medium incidents}} in the last {window, plural, one {# month} other {# months}} and no allocated worker";
+    DAT004_SF_TRIAGE_MEDIUM_INCIDENT = "DAT-004.sf-triage-medium-incident": "For SF Triage: a medium incident in the last {window, plural, one {# month} other {# months}}, and the family is not known to services with no history of issues or concerns";
+    DAT007_ASSESS_INCIDENTS_AGAINST_BARNARDOS = "DAT-007.assess-incidents-against-barnardos": "Assess the incidents against the Barnardo’s Risk Assessment Tool before deciding";
+    DAT009_TELEPHONE_CALL_NEEDS_VICTIMS = "DAT-009.telephone-call-needs-victims": "A telephone call needs the victim’s agreement to contact: offer support by letter instead";
+    DAT001_SELECT_WHETHER_VICTIM_AGREES = "DAT-001.select-whether-victim-agrees": "Select whether the victim agrees to contact";
+    DAT010_RECORD_ALL_CONTACT_DECISIONS = "DAT-010.record-all-contact-decisions": "Record all contact and decisions on CRM";
+    DAT008_LETTER_SENT_LATE_FOLLOWS = "DAT-008.letter-sent-late-follows": "The letter was sent late: it follows {phoneDays, plural, one {# day} other {# days}} of telephone attempts without contact";
+    DAT008_SEND_LETTER_OFFERING_SUPPORT = "DAT-008.send-letter-offering-support": "Send the letter offering support: telephone contact was attempted on {phoneDays, plural, one {# day} other {# days}} without success";
+    DAT001_SELECT_WHETHER_FAMILY_KNOWN = "DAT-001.select-whether-family-known": "Select whether the family is known to services";
+    DAT001_SELECT_WHETHER_THERE_HISTORY = "DAT-001.select-whether-there-history": "Select whether there is a history of issues or concerns";
 }

@@ -14,28 +14,28 @@ const CONSENT: &[Field] = &[
 
 const COMMUNICATION: &[Field] = &[
     Field::new("activeListening", "Active listening", NARRATIVE)
-        .required("Write about the practitioner's active listening")
+        .required("Write about the practitioner’s active listening")
         .help("Were active listening skills applied?"),
     Field::new("questioning", "Use of questioning", NARRATIVE)
-        .required("Write about the practitioner's use of questioning")
+        .required("Write about the practitioner’s use of questioning")
         .help("Use of appropriate questioning."),
     Field::new("nonVerbal", "Non-verbal communication", NARRATIVE)
-        .required("Write about the practitioner's non-verbal communication")
+        .required("Write about the practitioner’s non-verbal communication")
         .help("Appropriate use of non-verbal communication, give examples."),
     Field::new("clarifyingAndSummarising", "Clarifying and summarising", NARRATIVE)
-        .required("Write about the practitioner's clarifying and summarising")
+        .required("Write about the practitioner’s clarifying and summarising")
         .help("Clarifying and summarising."),
 ];
 
 const PROFESSIONALISM: &[Field] = &[
     Field::new("documentation", "Use of service documentation", NARRATIVE)
-        .required("Write about the practitioner's use of service documentation")
+        .required("Write about the practitioner’s use of service documentation")
         .help("Use of service documentation i.e. Work Plan, Family Circle, Registration Form, EHA, etc."),
     Field::new("planningAndNextSteps", "Use of planning and next steps", NARRATIVE)
-        .required("Write about the practitioner's use of planning and next steps")
+        .required("Write about the practitioner’s use of planning and next steps")
         .help("Use of planning and next steps."),
     Field::new("overall", "Overall professionalism", NARRATIVE)
-        .required("Write about the practitioner's overall professionalism")
+        .required("Write about the practitioner’s overall professionalism")
         .help("Overall professionalism."),
 ];
 
@@ -52,7 +52,7 @@ pub const SECTIONS: &[(&str, &str)] = &[
     ("/professionalism/overall", "Overall professionalism"),
     ("/strengthsBased", "Use of a strength based approach"),
     ("/responseToRisk", "Response to risks and unpredictable situations"),
-    ("/practitionerReflection", "Practitioner's reflection"),
+    ("/practitionerReflection", "Practitioner’s reflection"),
     ("/summary", "Overall summary of the observation"),
 ];
 
@@ -76,28 +76,28 @@ pub const FIELDS: &[Field] = &[
         .required("Write about the planning and preparation")
         .help("What preparation took place, was the case file read prior to the visit? Did the Practitioner have a plan of the intervention to be carried out? Was it part of the Work Plan? What resources were prepared if any?"),
     Field::object("communication", "Communication skills", COMMUNICATION)
-        .required("Write about the practitioner's communication skills"),
+        .required("Write about the practitioner’s communication skills"),
     Field::new("capturingViews", "Capturing views of child and parent", NARRATIVE)
         .required("Write about capturing the views of the child and parent"),
     Field::object("professionalism", "Professionalism and accountability", PROFESSIONALISM)
-        .required("Write about the practitioner's professionalism and accountability"),
+        .required("Write about the practitioner’s professionalism and accountability"),
     Field::new("strengthsBased", "Use of a strength based approach", NARRATIVE)
-        .required("Write about the practitioner's use of a strength based approach"),
+        .required("Write about the practitioner’s use of a strength based approach"),
     Field::new("responseToRisk", "Response to risks and unpredictable situations", NARRATIVE)
         .required("Write about the response to risks identified and unpredictable situations")
         .help("Appropriate response to risks identified and unpredictable situations."),
-    Field::new("practitionerReflection", "Practitioner's reflection", NARRATIVE)
-        .required("Write the practitioner's reflection on the intervention")
+    Field::new("practitionerReflection", "Practitioner’s reflection", NARRATIVE)
+        .required("Write the practitioner’s reflection on the intervention")
         .help("Reflection of intervention from Practitioner following the visit."),
     Field::new("summary", "Overall summary of the observation", NARRATIVE)
         .required("Write the overall summary of the observation")
         .help("Any other comments and overall summary of the observation."),
     Field::integer("grading", "Grading", 1.0, 4.0)
         .required("Select a grading")
-        .help("1 Exceeds good, 2 Good, 3 Requires improvement, 4 Inadequate (the case audit tool's scale)."),
+        .help("1 Exceeds good, 2 Good, 3 Requires improvement, 4 Inadequate (the case audit tool’s scale)."),
     Field::long_text("recommendations", "Recommendations"),
     Field::date("previousObservationDate", "Date of the previous observation"),
-    Field::long_text("superviseeComments", "Supervisee's comments on the report"),
-    Field::boolean("recordedOnCaseFile", "Whether the record is on the child's electronic case file")
+    Field::long_text("superviseeComments", "Supervisee’s comments on the report"),
+    Field::boolean("recordedOnCaseFile", "Whether the record is on the child’s electronic case file")
         .help("The record pertains to the worker, not the family: it is kept off the electronic case file."),
 ];

@@ -9,6 +9,7 @@ use crate::engine::context::Ctx;
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::msg;
 use crate::rule;
 
 const TEMPLATE: &str = "ATTACHMENT THREE";
@@ -129,33 +130,19 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
     consent(data, ctx, date);
     if let (Some(agreed), Some(d)) = (read::date(data, "objectivesAgreedOn"), date) {
         if agreed > d {
-            ctx.emit(
-                &OBJECTIVES_AFTER,
-                "/objectivesAgreedOn",
-                "Date the objectives were agreed must be the same as or before the date of the observation",
-            )
-            .related(["/date"]);
+            ctx.emit(&OBJECTIVES_AFTER, "/objectivesAgreedOn", &OBS004_DATE_OBJECTIVES_AGREED_SAME).related(["/date"]);
         }
     }
     checks::dates_not_after_today(super::model::FIELDS, data, ctx, &IN_FUTURE);
     let grading = read::number(data, "grading");
     if grading.is_some_and(|g| g >= 3.0) && read::is_blank(data.get("recommendations")) {
-        ctx.emit(&RECOMMENDATIONS, "/recommendations", "Enter recommendations for a grading of 3 or 4")
-            .related(["/grading"]);
+        ctx.emit(&RECOMMENDATIONS, "/recommendations", &OBS005_ENTER_RECOMMENDATIONS_GRADING_3).related(["/grading"]);
     }
     if ctx.submit() && read::is_blank(data.get("superviseeComments")) {
-        ctx.emit(
-            &NO_SUPERVISEE_COMMENTS,
-            "/superviseeComments",
-            "Check the supervisee has had the opportunity to reflect and comment on the report",
-        );
+        ctx.emit(&NO_SUPERVISEE_COMMENTS, "/superviseeComments", &OBS006_CHECK_SUPERVISEE_HAD_OPPORTUNITY);
     }
     if read::boolean(data, "recordedOnCaseFile") == Some(true) {
-        ctx.emit(
-            &ON_CASE_FILE,
-            "/recordedOnCaseFile",
-            "Keep the observation off the child's electronic case file: it is about the worker, not the family",
-        );
+        ctx.emit(&ON_CASE_FILE, "/recordedOnCaseFile", &OBS007_KEEP_OBSERVATION_OFF_CHILDS);
     }
     previous(data, ctx, date);
 }
@@ -165,13 +152,13 @@ fn consent(data: &Map<String, Value>, ctx: &mut Ctx, date: Option<NaiveDate>) {
     let blank = |key: &str| consent.is_none_or(|c| read::is_blank(c.get(key)));
     match consent.and_then(|c| read::boolean(c, "given")) {
         Some(false) => {
-            ctx.emit(&NO_CONSENT, "/consent/given", "The observation needs the consent of the people observed");
+            ctx.emit(&NO_CONSENT, "/consent/given", &OBS002_OBSERVATION_NEEDS_CONSENT_PEOPLE);
         }
         Some(true) => {
             for (key, message) in [
-                ("from", "Enter who consent was gained from"),
-                ("to", "Enter who consent was given to"),
-                ("date", "Enter the date consent was gained"),
+                ("from", &OBS001_ENTER_WHO_CONSENT_GAINED),
+                ("to", &OBS001_ENTER_WHO_CONSENT_GIVEN),
+                ("date", &OBS001_ENTER_DATE_CONSENT_GAINED),
             ] {
                 if blank(key) {
                     ctx.emit(&REQUIRED, format!("/consent/{key}"), message);
@@ -180,19 +167,14 @@ fn consent(data: &Map<String, Value>, ctx: &mut Ctx, date: Option<NaiveDate>) {
         }
         None => {
             if blank("given") {
-                ctx.emit(&REQUIRED, "/consent/given", "Select whether consent was gained for the observation");
+                ctx.emit(&REQUIRED, "/consent/given", &OBS001_SELECT_WHETHER_CONSENT_GAINED);
             }
         }
     }
     let consent_date = consent.and_then(|c| read::date(c, "date"));
     if let (Some(c), Some(d)) = (consent_date, date) {
         if c > d {
-            ctx.emit(
-                &CONSENT_AFTER,
-                "/consent/date",
-                "Date consent was gained must be the same as or before the date of the observation",
-            )
-            .related(["/date"]);
+            ctx.emit(&CONSENT_AFTER, "/consent/date", &OBS003_DATE_CONSENT_GAINED_SAME).related(["/date"]);
         }
     }
 }
@@ -200,22 +182,29 @@ fn consent(data: &Map<String, Value>, ctx: &mut Ctx, date: Option<NaiveDate>) {
 fn previous(data: &Map<String, Value>, ctx: &mut Ctx, date: Option<NaiveDate>) {
     let (Some(previous), Some(d)) = (read::date(data, "previousObservationDate"), date) else { return };
     if previous >= d {
-        ctx.emit(
-            &PREVIOUS_NOT_BEFORE,
-            "/previousObservationDate",
-            "Date of the previous observation must be before the date of this observation",
-        )
-        .related(["/date"]);
+        ctx.emit(&PREVIOUS_NOT_BEFORE, "/previousObservationDate", &OBS010_DATE_PREVIOUS_OBSERVATION_BEFORE)
+            .related(["/date"]);
         return;
     }
     if let Some(due) = next_due(ctx, previous).filter(|due| d > *due) {
         let months = ctx.value(&FREQUENCY_MONTHS);
-        ctx.emit(
-            &OVERDUE,
-            "/previousObservationDate",
-            format!("The previous observation was more than {months} months before this one: observations are at least yearly"),
-        )
-        .related(["/date"])
-        .due(calendar::format_date(due));
+        ctx.emit(&OVERDUE, "/previousObservationDate", msg!(OBS008_PREVIOUS_OBSERVATION_MORE_MONTHS, months = months))
+            .related(["/date"])
+            .due(calendar::format_date(due));
     }
+}
+
+crate::messages! {
+    OBS004_DATE_OBJECTIVES_AGREED_SAME = "OBS-004.date-objectives-agreed-same": "Date the objectives were agreed must be the same as or before the date of the observation";
+    OBS005_ENTER_RECOMMENDATIONS_GRADING_3 = "OBS-005.enter-recommendations-grading-3-or-4": "Enter recommendations for a grading of 3 or 4";
+    OBS006_CHECK_SUPERVISEE_HAD_OPPORTUNITY = "OBS-006.check-supervisee-had-opportunity": "Check the supervisee has had the opportunity to reflect and comment on the report";
+    OBS007_KEEP_OBSERVATION_OFF_CHILDS = "OBS-007.keep-observation-off-childs": "Keep the observation off the child’s electronic case file: it is about the worker, not the family";
+    OBS002_OBSERVATION_NEEDS_CONSENT_PEOPLE = "OBS-002.observation-needs-consent-people": "The observation needs the consent of the people observed";
+    OBS001_SELECT_WHETHER_CONSENT_GAINED = "OBS-001.select-whether-consent-gained": "Select whether consent was gained for the observation";
+    OBS003_DATE_CONSENT_GAINED_SAME = "OBS-003.date-consent-gained-same": "Date consent was gained must be the same as or before the date of the observation";
+    OBS010_DATE_PREVIOUS_OBSERVATION_BEFORE = "OBS-010.date-previous-observation-before": "Date of the previous observation must be before the date of this observation";
+    OBS008_PREVIOUS_OBSERVATION_MORE_MONTHS = "OBS-008.previous-observation-more-months": "The previous observation was more than {months} months before this one: observations are at least yearly";
+    OBS001_ENTER_WHO_CONSENT_GAINED = "OBS-001.enter-who-consent-gained": "Enter who consent was gained from";
+    OBS001_ENTER_WHO_CONSENT_GIVEN = "OBS-001.enter-who-consent-given": "Enter who consent was given to";
+    OBS001_ENTER_DATE_CONSENT_GAINED = "OBS-001.enter-date-consent-gained": "Enter the date consent was gained";
 }

@@ -138,11 +138,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 
 fn face_to_face(ctx: &mut Ctx, f: &Facts) {
     if f.contacts.is_some_and(|n| n < 1.0) {
-        ctx.emit(
-            &NO_CONTACT,
-            "/faceToFaceContacts",
-            "A disengagement needs at least 1 face to face contact from a practitioner",
-        );
+        ctx.emit(&NO_CONTACT, "/faceToFaceContacts", &DIS002_DISENGAGEMENT_NEEDS_LEAST_1);
     }
 }
 
@@ -152,30 +148,22 @@ fn no_risks_letter(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         return;
     }
     if read::is_blank(data.get("letterSentOn")) {
-        ctx.emit(&REQUIRED, "/letterSentOn", "Enter the date the letter was sent to the family");
+        ctx.emit(&REQUIRED, "/letterSentOn", &DIS001_ENTER_DATE_LETTER_SENT);
     }
     if read::boolean(data, "letterIncludesDutyDetails") == Some(false) {
-        ctx.emit(
-            &LETTER_WITHOUT_DUTY_DETAILS,
-            "/letterIncludesDutyDetails",
-            "The letter to the family must give the details of the duty practitioner service",
-        )
-        .related(["/risksIdentified"]);
+        ctx.emit(&LETTER_WITHOUT_DUTY_DETAILS, "/letterIncludesDutyDetails", &DIS004_LETTER_FAMILY_GIVE_DETAILS)
+            .related(["/risksIdentified"]);
     }
     if f.by_family_connect {
         return;
     }
     match read::boolean(data, "referrerNotified") {
         Some(false) => {
-            ctx.emit(
-                &REFERRER_NOT_COPIED,
-                "/referrerNotified",
-                "Send a copy of the letter to the referrer, unless the referrer is Family Connect",
-            )
-            .related(["/risksIdentified", "/referredByFamilyConnect"]);
+            ctx.emit(&REFERRER_NOT_COPIED, "/referrerNotified", &DIS003_SEND_COPY_LETTER_REFERRER)
+                .related(["/risksIdentified", "/referredByFamilyConnect"]);
         }
         None if read::is_blank(data.get("referrerNotified")) => {
-            ctx.emit(&REQUIRED, "/referrerNotified", "Select whether a copy of the letter was sent to the referrer");
+            ctx.emit(&REQUIRED, "/referrerNotified", &DIS001_SELECT_WHETHER_COPY_LETTER);
         }
         _ => {}
     }
@@ -185,34 +173,22 @@ fn no_risks_letter(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 /// of harm is referred to Family Connect, never closed.
 fn risks_re_engagement(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     if f.closed() && read::is_blank(data.get("closedOn")) {
-        ctx.emit(&REQUIRED, "/closedOn", "Enter the date the case was closed");
+        ctx.emit(&REQUIRED, "/closedOn", &DIS001_ENTER_DATE_CASE_CLOSED);
     }
     if f.risks != Some(true) || !f.closed() {
         return;
     }
     if f.attempts == 0 {
-        ctx.emit(
-            &CLOSED_WITHOUT_RE_ENGAGEMENT,
-            "/reEngagementAttempts",
-            "Record the attempts to re-engage the family before closing a case where risks were identified",
-        )
-        .related(["/outcome", "/risksIdentified"]);
+        ctx.emit(&CLOSED_WITHOUT_RE_ENGAGEMENT, "/reEngagementAttempts", &DIS005_RECORD_ATTEMPTS_RE_ENGAGE)
+            .related(["/outcome", "/risksIdentified"]);
     }
     match f.child_at_risk {
         Some(true) => {
-            ctx.emit(
-                &CLOSED_CHILD_AT_RISK,
-                "/outcome",
-                "Refer the family to Family Connect instead of closing: the risks of disengagement leave the child at risk of harm",
-            )
-            .related(["/childAtRiskOfHarm"]);
+            ctx.emit(&CLOSED_CHILD_AT_RISK, "/outcome", &DIS006_REFER_FAMILY_FAMILY_CONNECT)
+                .related(["/childAtRiskOfHarm"]);
         }
         None if read::is_blank(data.get("childAtRiskOfHarm")) => {
-            ctx.emit(
-                &REQUIRED,
-                "/childAtRiskOfHarm",
-                "Select whether the risks of disengagement leave the child at risk of harm",
-            );
+            ctx.emit(&REQUIRED, "/childAtRiskOfHarm", &DIS001_SELECT_WHETHER_RISKS_DISENGAGEMENT);
         }
         _ => {}
     }
@@ -222,4 +198,16 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx) {
     checks::dates_not_after_today(model::FIELDS, data, ctx, &DATE_IN_FUTURE);
     let after = ["/letterSentOn", "/closedOn"];
     checks::dates_not_before(model::FIELDS, data, ctx, &STEP_BEFORE_DISCUSSION, "/discussedInSupervisionOn", &after);
+}
+
+crate::messages! {
+    DIS002_DISENGAGEMENT_NEEDS_LEAST_1 = "DIS-002.disengagement-needs-least-1": "A disengagement needs at least 1 face to face contact from a practitioner";
+    DIS001_ENTER_DATE_LETTER_SENT = "DIS-001.enter-date-letter-sent": "Enter the date the letter was sent to the family";
+    DIS004_LETTER_FAMILY_GIVE_DETAILS = "DIS-004.letter-family-give-details": "The letter to the family must give the details of the duty practitioner service";
+    DIS003_SEND_COPY_LETTER_REFERRER = "DIS-003.send-copy-letter-referrer": "Send a copy of the letter to the referrer, unless the referrer is Family Connect";
+    DIS001_SELECT_WHETHER_COPY_LETTER = "DIS-001.select-whether-copy-letter": "Select whether a copy of the letter was sent to the referrer";
+    DIS001_ENTER_DATE_CASE_CLOSED = "DIS-001.enter-date-case-closed": "Enter the date the case was closed";
+    DIS005_RECORD_ATTEMPTS_RE_ENGAGE = "DIS-005.record-attempts-re-engage": "Record the attempts to re-engage the family before closing a case where risks were identified";
+    DIS006_REFER_FAMILY_FAMILY_CONNECT = "DIS-006.refer-family-family-connect": "Refer the family to Family Connect instead of closing: the risks of disengagement leave the child at risk of harm";
+    DIS001_SELECT_WHETHER_RISKS_DISENGAGEMENT = "DIS-001.select-whether-risks-disengagement": "Select whether the risks of disengagement leave the child at risk of harm";
 }

@@ -31,7 +31,7 @@ const PREVIOUS_PLAN: &[Field] = &[Field::date("authorisedOn", "Date the previous
 pub const FIELDS: &[Field] = &[
     Field::choice("kind", "Type of early help record", KINDS)
         .required("Select whether this is an early help assessment or a support plan"),
-    Field::boolean("internal", "Whether the plan is Strengthening Families' own")
+    Field::boolean("internal", "Whether the plan is Strengthening Families’ own")
         .required("Select whether the plan is internal or external"),
     Field::choice("purpose", "Reason an external plan was received", PURPOSES)
         .help("External plans only: a referral, or for information only."),

@@ -7,12 +7,13 @@ use super::model::{self, EXTERNAL_EMPTY_SECTIONS, EXTERNAL_SECTIONS};
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::{long_date, plural};
+use crate::engine::messages::long_date;
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
 use crate::engine::timescale::Status;
 use crate::forms::deadline::Deadline;
+use crate::msg;
 use crate::rule;
 
 const INTERNAL: &str = "STRENGTHENING FAMILIES INTERNAL EARLY HELP ASSESSMENT/SUPPORT PLAN";
@@ -287,14 +288,11 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 
 fn open_eight_weeks(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let Some(until) = f.open_until else { return };
-    let w = plural(ctx.value(&OPEN_WEEKS), "week", "weeks");
-    for (key, what) in [("authorisedOn", "authorised"), ("closedOn", "closed")] {
+    let w = ctx.value(&OPEN_WEEKS);
+    for key in ["authorisedOn", "closedOn"] {
         let early = read::date(data, key).is_some_and(|d| d < until && f.opened.is_none_or(|o| d >= o));
         if early {
-            let message = format!(
-                "The plan stays open {w} as a live working document: it may be {what} on or after {}",
-                long_date(until)
-            );
+            let message = msg!(EHP005_PLAN_STAYS_OPEN_W, weeks = w, step = key, until = until);
             ctx.emit(&CLOSED_TOO_EARLY, format!("/{key}"), message)
                 .related(["/openedOn"])
                 .due(calendar::format_date(until));
@@ -304,16 +302,16 @@ fn open_eight_weeks(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 
 fn required(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     if !read::is_blank(data.get("sentForAuthorisationOn")) && read::is_blank(data.get("sentTo")) {
-        ctx.emit(&REQUIRED, "/sentTo", "Select who the plan was sent to for authorisation");
+        ctx.emit(&REQUIRED, "/sentTo", &EHP001_SELECT_WHO_PLAN_SENT);
     }
     if f.internal != Some(false) {
         return;
     }
     for (key, message) in [
-        ("purpose", "Select whether the external plan is a referral or for information only"),
-        ("practitionerScoresUploaded", "Select whether the practitioner scores are uploaded"),
-        ("originalAttached", "Select whether the external plan is attached"),
-        ("outcome", "Enter the outcome (section 8)"),
+        ("purpose", &EHP001_SELECT_WHETHER_EXTERNAL_PLAN),
+        ("practitionerScoresUploaded", &EHP001_SELECT_WHETHER_PRACTITIONER_SCORES),
+        ("originalAttached", &EHP001_SELECT_WHETHER_EXTERNAL_PLAN_2),
+        ("outcome", &EHP001_ENTER_OUTCOME_SECTION_8),
     ] {
         if read::is_blank(data.get(key)) {
             ctx.emit(&REQUIRED, format!("/{key}"), message);
@@ -329,12 +327,8 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         (read::date(data, "sentForAuthorisationOn"), read::date(data, "authorisedOn"))
     {
         if authorised < sent && f.opened.is_none_or(|o| authorised >= o) {
-            ctx.emit(
-                &DATES_OUT_OF_ORDER,
-                "/authorisedOn",
-                "Date the plan was authorised must be the same as or after the date it was sent for authorisation",
-            )
-            .related(["/sentForAuthorisationOn"]);
+            ctx.emit(&DATES_OUT_OF_ORDER, "/authorisedOn", &EHP015_DATE_PLAN_AUTHORISED_SAME)
+                .related(["/sentForAuthorisationOn"]);
         }
     }
 }
@@ -342,23 +336,14 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 fn previous_plan(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let Some(plan) = read::object(data, "previousPlan") else { return };
     if read::is_blank(plan.get("authorisedOn")) {
-        ctx.emit(
-            &NEXT_PLAN_TOO_SOON,
-            "/previousPlan/authorisedOn",
-            "Do not open the next plan until the previous plan has been authorised: the previous plan has no date of authorisation, so there is no data to carry forward",
-        )
-        .related(["/openedOn"]);
+        ctx.emit(&NEXT_PLAN_TOO_SOON, "/previousPlan/authorisedOn", &EHP004_DO_OPEN_NEXT_PLAN_2).related(["/openedOn"]);
         return;
     }
     let previous = read::date(plan, "authorisedOn");
     if let (Some(opened), Some(authorised)) = (f.opened, previous) {
         if opened < authorised {
-            ctx.emit(
-                &NEXT_PLAN_TOO_SOON,
-                "/openedOn",
-                "Do not open the next plan until the previous plan has been authorised: there is no data to carry forward",
-            )
-            .related(["/previousPlan/authorisedOn"]);
+            ctx.emit(&NEXT_PLAN_TOO_SOON, "/openedOn", &EHP004_DO_OPEN_NEXT_PLAN)
+                .related(["/previousPlan/authorisedOn"]);
         }
     }
 }
@@ -370,14 +355,11 @@ fn authorisation(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         return;
     }
     if f.internal == Some(false) {
-        ctx.emit(&EXTERNAL_NOT_TO_TEAM_LEADER, "/sentTo", "Send an external plan to the team leader to authorise")
-            .related(["/internal"]);
+        ctx.emit(&EXTERNAL_NOT_TO_TEAM_LEADER, "/sentTo", &EHP012_SEND_EXTERNAL_PLAN_TEAM).related(["/internal"]);
     } else if expected == "team-leader" {
-        ctx.emit(&WRONG_AUTHORISER, "/sentTo", "Send the initial assessment or support plan to the team leader")
-            .related(["/initial"]);
+        ctx.emit(&WRONG_AUTHORISER, "/sentTo", &EHP003_SEND_INITIAL_ASSESSMENT_SUPPORT).related(["/initial"]);
     } else {
-        ctx.emit(&WRONG_AUTHORISER, "/sentTo", "Send an assessment or support plan after the initial one to a senior")
-            .related(["/initial"]);
+        ctx.emit(&WRONG_AUTHORISER, "/sentTo", &EHP003_SEND_ASSESSMENT_SUPPORT_PLAN).related(["/initial"]);
     }
 }
 
@@ -391,13 +373,12 @@ fn sections(data: &Map<String, Value>) -> Vec<Option<bool>> {
 
 fn external(data: &Map<String, Value>, ctx: &mut Ctx) {
     if read::boolean(data, "consentCompleted") != Some(true) && !ctx.has_finding_at("/consentCompleted") {
-        ctx.emit(&EXTERNAL_CONSENT, "/consentCompleted", "Complete the consent for the external plan")
-            .related(["/internal"]);
+        ctx.emit(&EXTERNAL_CONSENT, "/consentCompleted", &EHP017_COMPLETE_CONSENT_EXTERNAL_PLAN).related(["/internal"]);
     }
     let done = sections(data);
     let is_done = |n: usize| n.checked_sub(1).and_then(|i| done.get(i)).copied().flatten();
     if read::is_blank(data.get("sections")) {
-        ctx.emit(&EXTERNAL_SECTIONS_INCOMPLETE, "/sections", "Complete sections 1, 2, 4 and 8 of the external plan");
+        ctx.emit(&EXTERNAL_SECTIONS_INCOMPLETE, "/sections", &EHP006_COMPLETE_SECTIONS_1_2);
     } else {
         for n in EXTERNAL_SECTIONS.iter().copied() {
             let i = n.saturating_sub(1);
@@ -405,7 +386,7 @@ fn external(data: &Map<String, Value>, ctx: &mut Ctx) {
                 ctx.emit(
                     &EXTERNAL_SECTIONS_INCOMPLETE,
                     format!("/sections/{i}/complete"),
-                    format!("Complete section {n}"),
+                    msg!(EHP006_COMPLETE_SECTION_N, n = n),
                 );
             }
         }
@@ -416,93 +397,110 @@ fn external(data: &Map<String, Value>, ctx: &mut Ctx) {
             ctx.emit(
                 &EXTERNAL_SECTIONS_FILLED,
                 format!("/sections/{i}/complete"),
-                format!("Leave section {n} empty on an external plan"),
+                msg!(EHP007_LEAVE_SECTION_N_EMPTY, n = n),
             );
         }
     }
     if read::boolean(data, "practitionerScoresUploaded") == Some(false) {
         if read::is_blank(data.get("leadProfessionalContactedOn")) {
-            ctx.emit(
-                &SCORES_MISSING,
-                "/leadProfessionalContactedOn",
-                "Ask the lead professional who completed the plan for the missing practitioner scores",
-            )
-            .related(["/practitionerScoresUploaded"]);
+            ctx.emit(&SCORES_MISSING, "/leadProfessionalContactedOn", &EHP008_ASK_LEAD_PROFESSIONAL_WHO)
+                .related(["/practitionerScoresUploaded"]);
         } else if !read::is_blank(data.get("sentForAuthorisationOn")) && read::is_blank(data.get("teamLeaderChasedOn"))
         {
-            ctx.emit(
-                &SCORES_MISSING,
-                "/teamLeaderChasedOn",
-                "The practitioner scores have not been returned: the team leader chases them",
-            )
-            .related(["/practitionerScoresUploaded", "/leadProfessionalContactedOn"]);
+            ctx.emit(&SCORES_MISSING, "/teamLeaderChasedOn", &EHP008_PRACTITIONER_SCORES_BEEN_RETURNED)
+                .related(["/practitionerScoresUploaded", "/leadProfessionalContactedOn"]);
         }
     }
     if read::boolean(data, "originalAttached") == Some(false) {
-        ctx.emit(&ORIGINAL_NOT_ATTACHED, "/originalAttached", "Upload the external plan as an attachment");
+        ctx.emit(&ORIGINAL_NOT_ATTACHED, "/originalAttached", &EHP009_UPLOAD_EXTERNAL_PLAN_ATTACHMENT);
     }
     if read::choice(data, "completedBy", model::COMPLETERS).is_some_and(|c| c != "business-support") {
-        ctx.emit(&NOT_COMPLETED_BY_BSO, "/completedBy", "Business support completes an external plan");
+        ctx.emit(&NOT_COMPLETED_BY_BSO, "/completedBy", &EHP010_BUSINESS_SUPPORT_COMPLETES_EXTERNAL);
     }
     let referral = read::choice(data, "purpose", model::PURPOSES).as_deref() == Some("referral");
     let audited = read::boolean(data, "auditCompleted") == Some(true) || ctx.has_finding_at("/auditCompleted");
     if referral && read::date(data, "authorisedOn").is_some() && !audited {
-        ctx.emit(
-            &REFERRAL_AUDIT_MISSING,
-            "/auditCompleted",
-            "The team leader completes the EHA/EHSP audit for an external plan received as a referral",
-        )
-        .related(["/purpose", "/authorisedOn"]);
+        ctx.emit(&REFERRAL_AUDIT_MISSING, "/auditCompleted", &EHP011_TEAM_LEADER_COMPLETES_EHA)
+            .related(["/purpose", "/authorisedOn"]);
     }
 }
 
 fn timescales(ctx: &mut Ctx, f: &Facts) {
     let d = &f.sent_for_authorisation;
     if d.breached() {
-        let w = plural(ctx.value(&AUTHORISATION_WEEKS), "week", "weeks");
+        let w = ctx.value(&AUTHORISATION_WEEKS);
         let due = d.due.map(long_date).unwrap_or_default();
         let message = if d.status == Status::MetLate {
-            format!("Send the plan for authorisation when it has been open {w}: it was sent after {due}")
+            msg!(EHP002_SEND_PLAN_AUTHORISATION_WHEN, weeks = w, due = due)
         } else {
-            format!("Send the plan for authorisation when it has been open {w}: it was due by {due}")
+            msg!(EHP002_SEND_PLAN_AUTHORISATION_WHEN_2, weeks = w, due = due)
         };
         ctx.emit(&AUTHORISATION_LATE, "/sentForAuthorisationOn", message).related(["/openedOn"]).due(d.due_text());
     }
     let d = &f.assessment_completed;
     if d.breached() {
-        let w = plural(ctx.value(&ASSESSMENT_WEEKS), "week", "weeks");
+        let w = ctx.value(&ASSESSMENT_WEEKS);
         let due = d.due.map(long_date).unwrap_or_default();
         let message = if d.status == Status::MetLate {
-            format!(
-                "The early help assessment must be completed within {w} of allocation: it was completed after {due}"
-            )
+            msg!(EHP013_EARLY_HELP_ASSESSMENT_COMPLETED, weeks = w, due = due)
         } else {
-            format!("The early help assessment must be completed within {w} of allocation: it was due by {due}")
+            msg!(EHP013_EARLY_HELP_ASSESSMENT_COMPLETED_2, weeks = w, due = due)
         };
         ctx.emit(&ASSESSMENT_LATE, "/completedOn", message).related(["/allocationDate"]).due(d.due_text());
     }
     let d = &f.support_meeting;
     let (from_w, to_w) = (ctx.value(&SUPPORT_MEETING_FROM_WEEKS), ctx.value(&SUPPORT_MEETING_TO_WEEKS));
-    let window = format!(
-        "The early help support meeting is held {from_w} to {} after the initial assessment",
-        plural(to_w, "week", "weeks")
-    );
     let early = match (d.met_on, f.support_meeting_from) {
         (Some(m), Some(from)) => m < from,
         _ => false,
     };
     if early {
         let from = f.support_meeting_from.map(long_date).unwrap_or_default();
-        ctx.emit(&SUPPORT_MEETING_WINDOW, "/supportMeetingOn", format!("{window}: this one was before {from}"))
-            .related(["/completedOn"])
-            .due(d.due_text());
+        ctx.emit(
+            &SUPPORT_MEETING_WINDOW,
+            "/supportMeetingOn",
+            msg!(EHP014_WINDOW_ONE_BEFORE, fromWeeks = from_w, toWeeks = to_w, from = from),
+        )
+        .related(["/completedOn"])
+        .due(d.due_text());
     } else if d.breached() {
         let due = d.due.map(long_date).unwrap_or_default();
         let message = if d.status == Status::MetLate {
-            format!("{window}: this one was after {due}")
+            msg!(EHP014_WINDOW_ONE_AFTER_DUE, fromWeeks = from_w, toWeeks = to_w, due = due)
         } else {
-            format!("{window}: it was due by {due}")
+            msg!(EHP014_WINDOW_DUE_DUE, fromWeeks = from_w, toWeeks = to_w, due = due)
         };
         ctx.emit(&SUPPORT_MEETING_WINDOW, "/supportMeetingOn", message).related(["/completedOn"]).due(d.due_text());
     }
+}
+
+crate::messages! {
+    EHP005_PLAN_STAYS_OPEN_W = "EHP-005.closed-or-authorised-early": "The plan stays open {weeks, plural, one {# week} other {# weeks}} as a live working document: it may be {step, select, authorisedOn {authorised} other {closed}} on or after {until}";
+    EHP001_SELECT_WHO_PLAN_SENT = "EHP-001.select-who-plan-sent": "Select who the plan was sent to for authorisation";
+    EHP015_DATE_PLAN_AUTHORISED_SAME = "EHP-015.date-plan-authorised-same": "Date the plan was authorised must be the same as or after the date it was sent for authorisation";
+    EHP004_DO_OPEN_NEXT_PLAN = "EHP-004.do-open-next-plan": "Do not open the next plan until the previous plan has been authorised: there is no data to carry forward";
+    EHP012_SEND_EXTERNAL_PLAN_TEAM = "EHP-012.send-external-plan-team": "Send an external plan to the team leader to authorise";
+    EHP003_SEND_INITIAL_ASSESSMENT_SUPPORT = "EHP-003.send-initial-assessment-support": "Send the initial assessment or support plan to the team leader";
+    EHP003_SEND_ASSESSMENT_SUPPORT_PLAN = "EHP-003.send-assessment-support-plan": "Send an assessment or support plan after the initial one to a senior";
+    EHP006_COMPLETE_SECTIONS_1_2 = "EHP-006.complete-sections-1-2": "Complete sections 1, 2, 4 and 8 of the external plan";
+    EHP006_COMPLETE_SECTION_N = "EHP-006.complete-section-n": "Complete section {n}";
+    EHP007_LEAVE_SECTION_N_EMPTY = "EHP-007.leave-section-n-empty": "Leave section {n} empty on an external plan";
+    EHP008_ASK_LEAD_PROFESSIONAL_WHO = "EHP-008.ask-lead-professional-who": "Ask the lead professional who completed the plan for the missing practitioner scores";
+    EHP008_PRACTITIONER_SCORES_BEEN_RETURNED = "EHP-008.practitioner-scores-been-returned": "The practitioner scores have not been returned: the team leader chases them";
+    EHP009_UPLOAD_EXTERNAL_PLAN_ATTACHMENT = "EHP-009.upload-external-plan-attachment": "Upload the external plan as an attachment";
+    EHP010_BUSINESS_SUPPORT_COMPLETES_EXTERNAL = "EHP-010.business-support-completes-external": "Business support completes an external plan";
+    EHP011_TEAM_LEADER_COMPLETES_EHA = "EHP-011.team-leader-completes-eha": "The team leader completes the EHA/EHSP audit for an external plan received as a referral";
+    EHP002_SEND_PLAN_AUTHORISATION_WHEN = "EHP-002.sent-late": "Send the plan for authorisation when it has been open {weeks, plural, one {# week} other {# weeks}}: it was sent after {due}";
+    EHP002_SEND_PLAN_AUTHORISATION_WHEN_2 = "EHP-002.overdue": "Send the plan for authorisation when it has been open {weeks, plural, one {# week} other {# weeks}}: it was due by {due}";
+    EHP013_EARLY_HELP_ASSESSMENT_COMPLETED = "EHP-013.completed-late": "The early help assessment must be completed within {weeks, plural, one {# week} other {# weeks}} of allocation: it was completed after {due}";
+    EHP013_EARLY_HELP_ASSESSMENT_COMPLETED_2 = "EHP-013.overdue": "The early help assessment must be completed within {weeks, plural, one {# week} other {# weeks}} of allocation: it was due by {due}";
+    EHP014_WINDOW_ONE_BEFORE = "EHP-014.held-early": "The early help support meeting is held {fromWeeks} to {toWeeks, plural, one {# week} other {# weeks}} after the initial assessment: this one was before {from}";
+    EHP014_WINDOW_ONE_AFTER_DUE = "EHP-014.held-late": "The early help support meeting is held {fromWeeks} to {toWeeks, plural, one {# week} other {# weeks}} after the initial assessment: this one was after {due}";
+    EHP014_WINDOW_DUE_DUE = "EHP-014.overdue": "The early help support meeting is held {fromWeeks} to {toWeeks, plural, one {# week} other {# weeks}} after the initial assessment: it was due by {due}";
+    EHP001_SELECT_WHETHER_EXTERNAL_PLAN = "EHP-001.select-whether-external-plan": "Select whether the external plan is a referral or for information only";
+    EHP001_SELECT_WHETHER_PRACTITIONER_SCORES = "EHP-001.select-whether-practitioner-scores": "Select whether the practitioner scores are uploaded";
+    EHP001_SELECT_WHETHER_EXTERNAL_PLAN_2 = "EHP-001.select-whether-external-plan-attached": "Select whether the external plan is attached";
+    EHP001_ENTER_OUTCOME_SECTION_8 = "EHP-001.enter-outcome-section-8": "Enter the outcome (section 8)";
+    EHP004_DO_OPEN_NEXT_PLAN_2 = "EHP-004.previous-plan-not-dated": "Do not open the next plan until the previous plan has been authorised: the previous plan has no date of authorisation, so there is no data to carry forward";
+    EHP017_COMPLETE_CONSENT_EXTERNAL_PLAN = "EHP-017.complete-consent-external-plan": "Complete the consent for the external plan";
 }

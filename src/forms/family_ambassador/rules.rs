@@ -10,11 +10,13 @@ use super::model;
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::plural;
+use crate::engine::messages::lower_first;
 use crate::engine::profile::Param;
 use crate::engine::read;
+use crate::engine::registry::field_label;
 use crate::engine::rule::{Cite, Rule, SEED_002};
 use crate::engine::timescale::{self, Status, DUE_SOON_DAYS};
+use crate::msg;
 use crate::rule;
 
 const SECTION: &str = "Family Ambassador";
@@ -273,11 +275,11 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 fn references_and_id(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     if let Some(r) = &f.references {
         if r.status == Status::Overdue {
-            let weeks = plural(ctx.value(&REFERENCE_WEEKS), "week", "weeks");
+            let weeks = ctx.value(&REFERENCE_WEEKS);
             ctx.emit(
                 &REFERENCES_OVERDUE,
                 "/referencesReceived",
-                format!("The references have not been returned within {weeks} of the request: ask the volunteer to chase them"),
+                msg!(AMB002_REFERENCES_BEEN_RETURNED_WITHIN, weeks = weeks),
             )
             .related(["/referencesRequestedOn"])
             .due(calendar::format_date(r.due));
@@ -286,19 +288,11 @@ fn references_and_id(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let needed = ctx.value(&ID_DOCUMENTS);
     match read::number(data, "idDocumentsSeen") {
         Some(n) if n < needed as f64 => {
-            ctx.emit(
-                &ID_DOCUMENTS_FEW,
-                "/idDocumentsSeen",
-                format!("The ID verification needs {} identity documents", needed),
-            )
-            .related(["/introductoryVisitOn"]);
+            ctx.emit(&ID_DOCUMENTS_FEW, "/idDocumentsSeen", msg!(AMB003_ID_VERIFICATION_NEEDS_NEEDED, needed = needed))
+                .related(["/introductoryVisitOn"]);
         }
         None if read::date(data, "introductoryVisitOn").is_some() && read::is_blank(data.get("idDocumentsSeen")) => {
-            ctx.emit(
-                &REQUIRED,
-                "/idDocumentsSeen",
-                "Enter the number of identity documents seen at the introductory visit",
-            );
+            ctx.emit(&REQUIRED, "/idDocumentsSeen", &AMB001_ENTER_NUMBER_IDENTITY_DOCUMENTS);
         }
         _ => {}
     }
@@ -307,27 +301,19 @@ fn references_and_id(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 fn matching(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let Some(matched) = f.matched else { return };
     if read::is_blank(data.get("inductionVisitOn")) {
-        ctx.emit(
-            &REQUIRED,
-            "/inductionVisitOn",
-            "Enter the date of the induction visit with the allocated practitioner",
-        );
+        ctx.emit(&REQUIRED, "/inductionVisitOn", &AMB001_ENTER_DATE_INDUCTION_VISIT);
     }
     let seen = nested_date(data, "dbs", "certificateSeenOn");
     if seen.is_none_or(|d| d > matched) {
-        ctx.emit(
-            &DBS_BEFORE_MATCHING,
-            "/dbs/certificateSeenOn",
-            "The DBS certificate must be seen before the volunteer is matched with a family",
-        )
-        .related(["/matchedOn"]);
+        ctx.emit(&DBS_BEFORE_MATCHING, "/dbs/certificateSeenOn", &AMB004_DBS_CERTIFICATE_SEEN_BEFORE)
+            .related(["/matchedOn"]);
     }
     for (key, label) in [("onlineOn", "online"), ("faceToFaceOn", "face-to-face")] {
         if nested_date(data, "training", key).is_none_or(|d| d > matched) {
             ctx.emit(
                 &TRAINING_BEFORE_MATCHING,
                 format!("/training/{key}"),
-                format!("The volunteer must complete the {label} training before being matched with a family"),
+                msg!(AMB005_VOLUNTEER_COMPLETE_LABEL_TRAINING, label = label),
             )
             .related(["/matchedOn"]);
         }
@@ -335,15 +321,10 @@ fn matching(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let signed = read::object(data, "signed");
     for field in model::SIGNED {
         if signed.and_then(|s| read::boolean(s, field.name)) != Some(true) {
-            let what = match field.name {
-                "riskAssessment" => "the risk assessment",
-                "policies" => "the policy documents",
-                _ => "the volunteer agreement",
-            };
             ctx.emit(
                 &SIGNED_BEFORE_MATCHING,
                 format!("/signed/{}", field.name),
-                format!("The volunteer must sign {what} before being matched with a family"),
+                msg!(AMB006_VOLUNTEER_SIGN_WHAT_BEFORE, document = field.name),
             )
             .related(["/matchedOn"]);
         }
@@ -357,29 +338,25 @@ fn hours_and_supervision(data: &Map<String, Value>, ctx: &mut Ctx) {
             ctx.emit(
                 &WEEKLY_HOURS,
                 "/weeklyHours",
-                format!("A Family Ambassador supports the family for around {min} to {max} hours a week"),
+                msg!(AMB007_FAMILY_AMBASSADOR_SUPPORTS_FAMILY, min = min, max = max),
             );
         }
     }
-    let weeks = plural(ctx.value(&SUPERVISION_WEEKS), "week", "weeks");
+    let weeks = ctx.value(&SUPERVISION_WEEKS);
     let (gaps, next) = supervision_chain(data, ctx);
     for (i, due) in gaps {
         ctx.emit(
             &SUPERVISION_GAP,
             format!("/supervisions/{i}"),
-            format!("This supervision came more than {weeks} after the previous one (or the match): supervision is every {weeks}"),
+            msg!(AMB008_SUPERVISION_CAME_MORE_WEEKS, weeks = weeks),
         )
         .related(["/matchedOn"])
         .due(calendar::format_date(due));
     }
     if let Some(next) = next.filter(|n| n.status == Status::Overdue) {
-        ctx.emit(
-            &SUPERVISION_GAP,
-            "/supervisions",
-            format!("Supervision with the locality volunteer lead is overdue: it is every {weeks}"),
-        )
-        .related(["/matchedOn"])
-        .due(calendar::format_date(next.due));
+        ctx.emit(&SUPERVISION_GAP, "/supervisions", msg!(AMB008_SUPERVISION_LOCALITY_VOLUNTEER_LEAD, weeks = weeks))
+            .related(["/matchedOn"])
+            .due(calendar::format_date(next.due));
     }
 }
 
@@ -438,8 +415,13 @@ fn order(data: &Map<String, Value>, ctx: &mut Ctx) {
     for (path, date, label, after, after_path, after_label) in pairs {
         if let (Some(d), Some(a)) = (date, after) {
             if d < a {
-                ctx.emit(&STEPS_OUT_OF_ORDER, path, format!("{label} must be the same as or after the {after_label}"))
-                    .related([after_path]);
+                let message = msg!(
+                    AMB009_LABEL_SAME_AFTER_AFTERLABEL,
+                    label = field_label(model::FIELDS, &path).unwrap_or(label),
+                    afterLabel =
+                        field_label(model::FIELDS, after_path).map_or_else(|| after_label.to_owned(), lower_first)
+                );
+                ctx.emit(&STEPS_OUT_OF_ORDER, path, message).related([after_path]);
             }
         }
     }
@@ -447,4 +429,18 @@ fn order(data: &Map<String, Value>, ctx: &mut Ctx) {
 
 fn future(data: &Map<String, Value>, ctx: &mut Ctx) {
     checks::dates_not_after_today(model::FIELDS, data, ctx, &IN_FUTURE);
+}
+
+crate::messages! {
+    AMB002_REFERENCES_BEEN_RETURNED_WITHIN = "AMB-002.references-been-returned-within": "The references have not been returned within {weeks, plural, one {# week} other {# weeks}} of the request: ask the volunteer to chase them";
+    AMB003_ID_VERIFICATION_NEEDS_NEEDED = "AMB-003.id-verification-needs-needed": "The ID verification needs {needed} identity documents";
+    AMB001_ENTER_NUMBER_IDENTITY_DOCUMENTS = "AMB-001.enter-number-identity-documents": "Enter the number of identity documents seen at the introductory visit";
+    AMB001_ENTER_DATE_INDUCTION_VISIT = "AMB-001.enter-date-induction-visit": "Enter the date of the induction visit with the allocated practitioner";
+    AMB004_DBS_CERTIFICATE_SEEN_BEFORE = "AMB-004.dbs-certificate-seen-before": "The DBS certificate must be seen before the volunteer is matched with a family";
+    AMB005_VOLUNTEER_COMPLETE_LABEL_TRAINING = "AMB-005.volunteer-complete-label-training": "The volunteer must complete the {label} training before being matched with a family";
+    AMB006_VOLUNTEER_SIGN_WHAT_BEFORE = "AMB-006.signed-after-matching": "The volunteer must sign {document, select, riskAssessment {the risk assessment} policies {the policy documents} other {the volunteer agreement}} before being matched with a family";
+    AMB007_FAMILY_AMBASSADOR_SUPPORTS_FAMILY = "AMB-007.family-ambassador-supports-family": "A Family Ambassador supports the family for around {min} to {max} hours a week";
+    AMB008_SUPERVISION_CAME_MORE_WEEKS = "AMB-008.supervision-came-more-weeks": "This supervision came more than {weeks, plural, one {# week} other {# weeks}} after the previous one (or the match): supervision is every {weeks, plural, one {# week} other {# weeks}}";
+    AMB008_SUPERVISION_LOCALITY_VOLUNTEER_LEAD = "AMB-008.supervision-locality-volunteer-lead": "Supervision with the locality volunteer lead is overdue: it is every {weeks, plural, one {# week} other {# weeks}}";
+    AMB009_LABEL_SAME_AFTER_AFTERLABEL = "AMB-009.label-before-step": "{label} must be the same as or after the {afterLabel}";
 }

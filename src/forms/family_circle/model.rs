@@ -15,8 +15,8 @@ pub const CLOSING: &[&str] = &["significant-sustained", "partial-significant-sus
 pub const CIRCLE: &[Field] = &[
     Field::date("date", "Date of the Family Circle").required("Enter the date of the Family Circle"),
     Field::choice("outcome", "Result of the Family Circle", OUTCOMES).required("Select what the Family Circle shows"),
-    Field::long_text("childViews", "Child's views"),
-    Field::long_text("parentViews", "Parents' or carers' views"),
+    Field::long_text("childViews", "Child’s views"),
+    Field::long_text("parentViews", "Parents’ or carers’ views"),
 ];
 
 pub const FIELDS: &[Field] = &[

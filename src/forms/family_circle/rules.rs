@@ -7,12 +7,13 @@ use super::model::{self, CLOSING};
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::{long_date, plural};
+use crate::engine::messages::long_date;
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
 use crate::engine::timescale::Status;
 use crate::forms::deadline::Deadline;
+use crate::msg;
 use crate::rule;
 
 const AUDIT_TOOL: &str = "STRENGTHENING FAMILIES - CASE AUDIT TOOL";
@@ -177,25 +178,17 @@ fn views(data: &Map<String, Value>, ctx: &mut Ctx) {
     for (i, item) in read::list(data, "circles").iter().enumerate() {
         let Some(c) = item.as_object() else { continue };
         if read::is_blank(c.get("childViews")) {
-            ctx.emit(
-                &VIEWS_MISSING,
-                format!("/circles/{i}/childViews"),
-                "Record the child's views in the Family Circle",
-            );
+            ctx.emit(&VIEWS_MISSING, format!("/circles/{i}/childViews"), &FCI004_RECORD_CHILDS_VIEWS_FAMILY);
         }
         if read::is_blank(c.get("parentViews")) {
-            ctx.emit(
-                &VIEWS_MISSING,
-                format!("/circles/{i}/parentViews"),
-                "Record the parents' or carers' views in the Family Circle",
-            );
+            ctx.emit(&VIEWS_MISSING, format!("/circles/{i}/parentViews"), &FCI004_RECORD_PARENTS_CARERS_VIEWS);
         }
     }
 }
 
 fn timescales(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let kind = read::choice(data, "assessmentKind", model::ASSESSMENT_KINDS);
-    let after = if kind.as_deref() == Some("eha") { "an early help assessment" } else { "an early help support plan" };
+    let after = if kind.as_deref() == Some("eha") { "eha" } else { "ehsp" };
     let weeks = |ctx: &Ctx| {
         if kind.as_deref() == Some("eha") {
             ctx.value(&FIRST_AFTER_EHA_WEEKS)
@@ -204,38 +197,39 @@ fn timescales(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         }
     };
     if f.first.breached() {
-        let standard = format!(
-            "The first Family Circle must be completed within {} of allocation after {after}",
-            plural(weeks(ctx), "week", "weeks")
-        );
+        let template = if f.first.status == Status::MetLate { &FCI002_FIRST_HELD_LATE } else { &FCI002_FIRST_OVERDUE };
+        let message = msg!(*template, weeks = weeks(ctx), after = after, due = due_date(&f.first));
         let path = match f.circles.first() {
             Some(c) if f.first.status == Status::MetLate => format!("/circles/{}/date", c.index),
             _ => "/circles".to_owned(),
         };
-        ctx.emit(&FIRST_LATE, path, late_or_overdue(&f.first, &standard, "it"))
-            .related(["/allocationDate", "/assessmentKind"])
-            .due(f.first.due_text());
+        ctx.emit(&FIRST_LATE, path, message).related(["/allocationDate", "/assessmentKind"]).due(f.first.due_text());
     }
-    let interval = plural(ctx.value(&INTERVAL_WEEKS), "week", "weeks");
+    let interval = ctx.value(&INTERVAL_WEEKS);
     for (index, d) in &f.ongoing {
         if d.breached() {
-            let message = late_or_overdue(d, &format!("Family Circles must be held every {interval}"), "it");
+            // A circle held after the one before is late, never overdue.
+            let message = msg!(FCI003_HELD_LATE, interval = interval, due = due_date(d));
             ctx.emit(&INTERVAL_EXCEEDED, format!("/circles/{index}/date"), message).due(d.due_text());
         }
     }
     if !f.circles.is_empty() && f.next.breached() {
-        let message =
-            late_or_overdue(&f.next, &format!("Family Circles must be held every {interval}"), "the next one");
+        let template = if f.next.status == Status::MetLate { &FCI003_HELD_LATE } else { &FCI003_NEXT_OVERDUE };
+        let message = msg!(*template, interval = interval, due = due_date(&f.next));
         ctx.emit(&INTERVAL_EXCEEDED, "/circles", message).due(f.next.due_text());
     }
 }
 
-/// "<standard>: this one was held after the deadline of <due>" or "<standard>: <which> was due by <due>".
-fn late_or_overdue(d: &Deadline, standard: &str, which: &str) -> String {
-    let due = d.due.map(long_date).unwrap_or_default();
-    if d.status == Status::MetLate {
-        format!("{standard}: this one was held after the deadline of {due}")
-    } else {
-        format!("{standard}: {which} was due by {due}")
-    }
+/// The deadline as messages write it ("2 June 2025").
+fn due_date(d: &Deadline) -> String {
+    d.due.map(long_date).unwrap_or_default()
+}
+
+crate::messages! {
+    FCI004_RECORD_CHILDS_VIEWS_FAMILY = "FCI-004.record-childs-views-family": "Record the child’s views in the Family Circle";
+    FCI004_RECORD_PARENTS_CARERS_VIEWS = "FCI-004.record-parents-carers-views": "Record the parents’ or carers’ views in the Family Circle";
+    FCI002_FIRST_HELD_LATE = "FCI-002.first-held-late": "The first Family Circle must be completed within {weeks, plural, one {# week} other {# weeks}} of allocation after {after, select, eha {an early help assessment} other {an early help support plan}}: this one was held after the deadline of {due}";
+    FCI002_FIRST_OVERDUE = "FCI-002.first-overdue": "The first Family Circle must be completed within {weeks, plural, one {# week} other {# weeks}} of allocation after {after, select, eha {an early help assessment} other {an early help support plan}}: it was due by {due}";
+    FCI003_HELD_LATE = "FCI-003.held-late": "Family Circles must be held every {interval, plural, one {# week} other {# weeks}}: this one was held after the deadline of {due}";
+    FCI003_NEXT_OVERDUE = "FCI-003.next-overdue": "Family Circles must be held every {interval, plural, one {# week} other {# weeks}}: the next one was due by {due}";
 }

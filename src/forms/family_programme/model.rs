@@ -8,14 +8,14 @@ pub const PLAN_TYPES: &[&str] = &["child-in-need", "child-protection", "children
 pub const SIGN_OFF_REASONS: &[&str] =
     &["second-rcpc", "nine-month-cin-review", "significant-change", "annual", "closure", "step-up-down", "court"];
 
-const AUTHOR: &[Field] = &[Field::text("name", "Author's name"), Field::choice("role", "Author's role", ROLES)];
+const AUTHOR: &[Field] = &[Field::text("name", "Author’s name"), Field::choice("role", "Author’s role", ROLES)];
 
 const ENTRY: &[Field] = &[
     Field::date("date", "Date of the entry"),
     Field::object("author", "Author", AUTHOR),
     Field::long_text("text", "Entry"),
     Field::list("summarises", "Role of the adult worker whose interventions the entry summarises", &Kind::Enum(ADULT_WORKER_ROLES), 5)
-        .help("For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers."),
+        .help("For a social worker’s entry in modules 5 and 6 that summarises the interventions of the adult specialist workers."),
 ];
 
 const MODULE: &[Field] = &[
@@ -27,13 +27,13 @@ const MODULE: &[Field] = &[
 const MODULES: &[Field] = &[
     Field::object("1", "Module 1: why are we involved?", MODULE),
     Field::object("2", "Module 2: parent and family history", MODULE),
-    Field::object("3", "Module 3: parent's understanding of the impact of behaviour", MODULE),
+    Field::object("3", "Module 3: parent’s understanding of the impact of behaviour", MODULE),
     Field::object("4", "Module 4: direct work with children", MODULE),
     Field::object("4a", "Module 4a", MODULE),
     Field::object("5", "Module 5: parenting capacity (part 1)", MODULE),
     Field::object("6", "Module 6: parenting capacity (part 2)", MODULE),
     Field::object("7", "Module 7: analysis and recommendations", MODULE),
-    Field::object("8", "Module 8: parent's comments and views", MODULE),
+    Field::object("8", "Module 8: parent’s comments and views", MODULE),
 ];
 
 const SIGN_OFF: &[Field] = &[
@@ -51,7 +51,7 @@ const MILESTONES: &[Field] = &[
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::text("child", "Child's name").required("Enter the child's name"),
+    Field::text("child", "Child’s name").required("Enter the child’s name"),
     Field::choice("planType", "Type of plan", PLAN_TYPES).required("Select the type of plan"),
     Field::date("startedOn", "Date the introduction and intervention began")
         .required("Enter the date the introduction and intervention began"),

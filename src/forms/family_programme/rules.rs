@@ -7,11 +7,12 @@ use super::model::{ADULT_WORKER_ROLES, MODULE_IDS, PLAN_TYPES, ROLES};
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::{long_date, plural};
+use crate::engine::messages::long_date;
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_000};
 use crate::engine::timescale::{self, Status};
+use crate::msg;
 use crate::rule;
 
 const MODULES_SECTION: &str = "Modules within the Family Programme:";
@@ -313,7 +314,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
 
 fn initial_modules(data: &Map<String, Value>, ctx: &mut Ctx) {
     let Some(due) = initial_due(data, ctx) else { return };
-    let weeks = plural(ctx.value(&MODULES_WEEKS), "week", "weeks");
+    let weeks = ctx.value(&MODULES_WEEKS);
     let when = long_date(due);
     for id in ["1", "2", "3"] {
         let path = format!("/modules/{id}/complete");
@@ -323,11 +324,11 @@ fn initial_modules(data: &Map<String, Value>, ctx: &mut Ctx) {
         }
         match initial_status(data, id, due, ctx.today) {
             Status::Overdue => {
-                let message = format!("Complete module {id}: it was due within the first {weeks}, by {when}");
+                let message = msg!(FP002_COMPLETE_MODULE_ID_DUE, id = id, weeks = weeks, when = when);
                 ctx.emit(&INITIAL_OVERDUE, path, message).related(["/startedOn"]).due(calendar::format_date(due));
             }
             Status::DueSoon => {
-                let message = format!("Module {id} must be complete within the first {weeks}, by {when}");
+                let message = msg!(FP003_MODULE_ID_COMPLETE_WITHIN, id = id, weeks = weeks, when = when);
                 ctx.emit(&INITIAL_DUE_SOON, path, message).related(["/startedOn"]).due(calendar::format_date(due));
             }
             _ => {}
@@ -338,13 +339,13 @@ fn initial_modules(data: &Map<String, Value>, ctx: &mut Ctx) {
     }
     match initial_status(data, "4", due, ctx.today) {
         Status::Overdue => {
-            let message = format!("Record the social worker's direct work with the child in module 4: it was due within the first {weeks}, by {when}");
+            let message = msg!(FP004_RECORD_SOCIAL_WORKERS_DIRECT, weeks = weeks, when = when);
             ctx.emit(&DIRECT_WORK_OVERDUE, "/modules/4/entries", message)
                 .related(["/startedOn"])
                 .due(calendar::format_date(due));
         }
         Status::DueSoon => {
-            let message = format!("Module 4 must record the social worker's direct work with the child within the first {weeks}, by {when}");
+            let message = msg!(FP005_MODULE_4_RECORD_SOCIAL, weeks = weeks, when = when);
             ctx.emit(&DIRECT_WORK_DUE_SOON, "/modules/4/entries", message)
                 .related(["/startedOn"])
                 .due(calendar::format_date(due));
@@ -379,9 +380,7 @@ fn adult_worker_input(data: &Map<String, Value>, ctx: &mut Ctx) {
                 continue;
             }
             reported.push(role);
-            let message = format!(
-                "Module {id} must include a summary of the interventions of each adult worker involved, summarised by the social worker"
-            );
+            let message = msg!(FP006_MODULE_ID_INCLUDE_SUMMARY, id = id);
             ctx.emit(&ADULT_INPUT_MISSING, format!("/modules/{id}/entries"), message)
                 .related([format!("/adultWorkersInvolved/{i}")]);
         }
@@ -396,23 +395,18 @@ fn sign_off(data: &Map<String, Value>, ctx: &mut Ctx) {
         }
         let has_entries = !entries(data, id).is_empty();
         if has_entries && !requested {
-            let message = format!("Module {id} is completed only when the Family Programme is ready to be signed off as a completed assessment: request sign-off, or move the entries");
+            let message = msg!(FP007_MODULE_ID_COMPLETED_ONLY, id = id);
             ctx.emit(&CLOSING_MODULES_EARLY, format!("/modules/{id}/entries"), message).related(["/signOff/requested"]);
         }
         if requested && !has_entries {
-            let message =
-                format!("Complete module {id} before the Family Programme is signed off as a completed assessment");
+            let message = msg!(FP008_COMPLETE_MODULE_ID_BEFORE, id = id);
             ctx.emit(&CLOSING_MODULES_EMPTY, format!("/modules/{id}/entries"), message).related(["/signOff/requested"]);
         }
     }
     let Some(s) = read::object(data, "signOff") else { return };
     if read::date(s, "completedOn").is_some() && read::is_blank(s.get("managementOversightOn")) {
-        ctx.emit(
-            &NO_OVERSIGHT,
-            "/signOff/managementOversightOn",
-            "Enter the date of the team manager's management oversight case note for the completed sign-off",
-        )
-        .related(["/signOff/completedOn"]);
+        ctx.emit(&NO_OVERSIGHT, "/signOff/managementOversightOn", &FP009_ENTER_DATE_TEAM_MANAGERS)
+            .related(["/signOff/completedOn"]);
     }
 }
 
@@ -423,19 +417,18 @@ fn early_tools(data: &Map<String, Value>, ctx: &mut Ctx) {
     }
     let when = long_date(due);
     if read::is_blank(data.get("supportAndAssessmentPlannerOn")) {
-        let message = format!("Module 1: record when the Support and Assessment Planner was completed with the parents (expected by {when})");
+        let message = msg!(FP010_MODULE_1_RECORD_WHEN, when = when);
         ctx.emit(&EARLY_TOOLS_MISSING, "/supportAndAssessmentPlannerOn", message).related(["/startedOn"]);
     }
-    for (key, what) in [("culturalGenogram", "the cultural genogram"), ("ecomap", "the ecomap")] {
+    for key in ["culturalGenogram", "ecomap"] {
         let answered_no = read::boolean(data, key) == Some(false);
         if answered_no || read::is_blank(data.get(key)) {
-            let message = format!("Module 2: complete {what} with the parents (expected by {when})");
+            let message = msg!(FP010_MODULE_2_COMPLETE_WHAT, tool = key, when = when);
             ctx.emit(&EARLY_TOOLS_MISSING, format!("/{key}"), message).related(["/startedOn"]);
         }
     }
     if read::is_blank(data.get("familyNetworkMeetingOn")) {
-        let message =
-            format!("Module 2: record the date of the family and friends network meeting (expected by {when})");
+        let message = msg!(FP010_MODULE_2_RECORD_DATE, when = when);
         ctx.emit(&EARLY_TOOLS_MISSING, "/familyNetworkMeetingOn", message).related(["/startedOn"]);
     }
 }
@@ -447,13 +440,14 @@ fn assessment(data: &Map<String, Value>, ctx: &mut Ctx) {
     }
     let when = long_date(a.due);
     let message = match a.reason {
-        "second-rcpc" => format!("Complete the Family Programme as an assessment: it was due before the second review child protection conference on {when}"),
-        "nine-month-cin-review" => format!("Complete the Family Programme as an assessment: it was due before the 9-month child in need review on {when}"),
-        "significant-change" => format!(
-            "Complete the Family Programme as an assessment: it was due within {} of the significant change in the family, by {when}",
-            plural(ctx.value(&SIGNIFICANT_CHANGE_WEEKS), "week", "weeks")
+        "second-rcpc" => msg!(FP011_COMPLETE_FAMILY_PROGRAMME_ASSESSMENT, when = when),
+        "nine-month-cin-review" => msg!(FP011_COMPLETE_FAMILY_PROGRAMME_ASSESSMENT_2, when = when),
+        "significant-change" => msg!(
+            FP011_COMPLETE_FAMILY_PROGRAMME_ASSESSMENT_3,
+            significantChangeWeeks = ctx.value(&SIGNIFICANT_CHANGE_WEEKS),
+            when = when
         ),
-        _ => format!("Complete the Family Programme as an assessment: it is completed at least every year and was due by {when}"),
+        _ => msg!(FP011_COMPLETE_FAMILY_PROGRAMME_ASSESSMENT_4, when = when),
     };
     ctx.emit(&ASSESSMENT_OVERDUE, a.path, message).due(calendar::format_date(a.due));
 }
@@ -468,18 +462,13 @@ fn entries_dates_and_authors(data: &Map<String, Value>, ctx: &mut Ctx) {
             let at = format!("/modules/{id}/entries/{i}");
             if let Some(d) = read::date(e, "date") {
                 if d <= ctx.today && started.is_some_and(|s| d < s) {
-                    ctx.emit(
-                        &ENTRY_DATE,
-                        format!("{at}/date"),
-                        "Date of the entry must be the same as or after the date the introduction and intervention began",
-                    )
-                    .related(["/startedOn"]);
+                    ctx.emit(&ENTRY_DATE, format!("{at}/date"), &FP012_DATE_ENTRY_SAME_AFTER).related(["/startedOn"]);
                 }
             }
             let role_blank = read::object(e, "author").is_none_or(|a| read::is_blank(a.get("role")));
             let author_malformed = !read::is_blank(e.get("author")) && read::object(e, "author").is_none();
             if role_blank && !author_malformed {
-                ctx.emit(&ENTRY_AUTHOR, format!("{at}/author/role"), "Select the role of the entry's author");
+                ctx.emit(&ENTRY_AUTHOR, format!("{at}/author/role"), &FP013_SELECT_ROLE_ENTRYS_AUTHOR);
             }
         }
     }
@@ -487,11 +476,28 @@ fn entries_dates_and_authors(data: &Map<String, Value>, ctx: &mut Ctx) {
 
 fn second_programme(data: &Map<String, Value>, ctx: &mut Ctx) {
     if read::boolean(data, "otherProgrammeOpen") == Some(true) && read::is_blank(data.get("separateProgrammeReason")) {
-        ctx.emit(
-            &SECOND_PROGRAMME,
-            "/separateProgrammeReason",
-            "Enter why a separate Family Programme is open: only one is open unless, for example, separated parents do not consent to share information",
-        )
-        .related(["/otherProgrammeOpen"]);
+        ctx.emit(&SECOND_PROGRAMME, "/separateProgrammeReason", &FP014_ENTER_WHY_SEPARATE_FAMILY)
+            .related(["/otherProgrammeOpen"]);
     }
+}
+
+crate::messages! {
+    FP002_COMPLETE_MODULE_ID_DUE = "FP-002.complete-module-id-due": "Complete module {id}: it was due within the first {weeks, plural, one {# week} other {# weeks}}, by {when}";
+    FP003_MODULE_ID_COMPLETE_WITHIN = "FP-003.module-id-complete-within": "Module {id} must be complete within the first {weeks, plural, one {# week} other {# weeks}}, by {when}";
+    FP004_RECORD_SOCIAL_WORKERS_DIRECT = "FP-004.record-social-workers-direct": "Record the social worker’s direct work with the child in module 4: it was due within the first {weeks, plural, one {# week} other {# weeks}}, by {when}";
+    FP005_MODULE_4_RECORD_SOCIAL = "FP-005.module-4-record-social": "Module 4 must record the social worker’s direct work with the child within the first {weeks, plural, one {# week} other {# weeks}}, by {when}";
+    FP006_MODULE_ID_INCLUDE_SUMMARY = "FP-006.module-id-include-summary": "Module {id} must include a summary of the interventions of each adult worker involved, summarised by the social worker";
+    FP007_MODULE_ID_COMPLETED_ONLY = "FP-007.module-id-completed-only": "Module {id} is completed only when the Family Programme is ready to be signed off as a completed assessment: request sign-off, or move the entries";
+    FP008_COMPLETE_MODULE_ID_BEFORE = "FP-008.complete-module-id-before": "Complete module {id} before the Family Programme is signed off as a completed assessment";
+    FP009_ENTER_DATE_TEAM_MANAGERS = "FP-009.enter-date-team-managers": "Enter the date of the team manager’s management oversight case note for the completed sign-off";
+    FP010_MODULE_1_RECORD_WHEN = "FP-010.module-1-record-when": "Module 1: record when the Support and Assessment Planner was completed with the parents (expected by {when})";
+    FP010_MODULE_2_COMPLETE_WHAT = "FP-010.module-2-tool": "Module 2: complete {tool, select, culturalGenogram {the cultural genogram} other {the ecomap}} with the parents (expected by {when})";
+    FP010_MODULE_2_RECORD_DATE = "FP-010.module-2-record-date": "Module 2: record the date of the family and friends network meeting (expected by {when})";
+    FP011_COMPLETE_FAMILY_PROGRAMME_ASSESSMENT = "FP-011.second-rcpc": "Complete the Family Programme as an assessment: it was due before the second review child protection conference on {when}";
+    FP011_COMPLETE_FAMILY_PROGRAMME_ASSESSMENT_2 = "FP-011.nine-month-cin-review": "Complete the Family Programme as an assessment: it was due before the 9-month child in need review on {when}";
+    FP011_COMPLETE_FAMILY_PROGRAMME_ASSESSMENT_3 = "FP-011.significant-change": "Complete the Family Programme as an assessment: it was due within {significantChangeWeeks, plural, one {# week} other {# weeks}} of the significant change in the family, by {when}";
+    FP011_COMPLETE_FAMILY_PROGRAMME_ASSESSMENT_4 = "FP-011.annual": "Complete the Family Programme as an assessment: it is completed at least every year and was due by {when}";
+    FP012_DATE_ENTRY_SAME_AFTER = "FP-012.date-entry-same-after": "Date of the entry must be the same as or after the date the introduction and intervention began";
+    FP013_SELECT_ROLE_ENTRYS_AUTHOR = "FP-013.select-role-entrys-author": "Select the role of the entry’s author";
+    FP014_ENTER_WHY_SEPARATE_FAMILY = "FP-014.enter-why-separate-family": "Enter why a separate Family Programme is open: only one is open unless, for example, separated parents do not consent to share information";
 }

@@ -52,8 +52,8 @@ checks! {
         "Is the atmosphere welcoming?";
     "overview.activities-range", "overview", "there is a good range of activities",
         "Is there a good range of activities?";
-    "overview.needs-met", "overview", "all children's needs are met",
-        "Are all children's needs met?";
+    "overview.needs-met", "overview", "all children’s needs are met",
+        "Are all children’s needs met?";
     "overview.flexibility", "overview", "there is flexibility in the activities",
         "Is there flexibility in the activities?";
     "overview.resources-enjoyed", "overview", "children are using and enjoying the resources",

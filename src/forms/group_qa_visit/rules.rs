@@ -11,6 +11,7 @@ use crate::engine::messages::escape_key;
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::msg;
 use crate::rule;
 
 const TEMPLATE: &str = "ATTACHMENT FOUR";
@@ -103,44 +104,39 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
     if let Some(c) = checks {
         for key in c.keys() {
             if !CHECKS.iter().any(|k| k.id == key) {
-                ctx.emit(
-                    &UNKNOWN_CHECK,
-                    "/checks",
-                    "This answer is for a check the visit template does not have: answer the template's checks only",
-                )
-                .related([format!("/checks/{}", escape_key(key))]);
+                ctx.emit(&UNKNOWN_CHECK, "/checks", &GQA007_ANSWER_CHECK_VISIT_TEMPLATE)
+                    .related([format!("/checks/{}", escape_key(key))]);
             }
         }
     }
     for c in CHECKS {
         let comment = checks.and_then(|cs| read::object(cs, c.id)).and_then(|o| read::text(o, "comment"));
         if answer(checks, c.id) == Some(false) && comment.is_none() {
-            ctx.emit(&NO_WITHOUT_COMMENT, format!("/checks/{}/comment", c.id), "Enter a comment on the answer no")
+            ctx.emit(&NO_WITHOUT_COMMENT, format!("/checks/{}/comment", c.id), &GQA002_ENTER_COMMENT_ANSWER)
                 .related([format!("/checks/{}/answer", c.id)]);
         }
     }
     let things = read::list(data, "wentWell").iter().filter(|v| !read::is_blank(Some(v))).count();
     if things == 1 || things > 2 {
-        ctx.emit(&WENT_WELL_COUNT, "/wentWell", "Enter two things that went well in the group");
+        ctx.emit(&WENT_WELL_COUNT, "/wentWell", &GQA003_ENTER_TWO_THINGS_WENT);
     }
     checks::dates_not_after_today(model::FIELDS, data, ctx, &IN_FUTURE);
     let date = read::date(data, "date");
     let (Some(previous), Some(d)) = (read::date(data, "previousVisitDate"), date) else { return };
     if previous >= d {
-        ctx.emit(
-            &PREVIOUS_NOT_BEFORE,
-            "/previousVisitDate",
-            "Date of the previous visit must be before the date of this visit",
-        )
-        .related(["/date"]);
+        ctx.emit(&PREVIOUS_NOT_BEFORE, "/previousVisitDate", &GQA006_DATE_PREVIOUS_VISIT_BEFORE).related(["/date"]);
     } else if let Some(due) = next_due(ctx, previous).filter(|due| d > *due) {
         let months = ctx.value(&FREQUENCY_MONTHS);
-        ctx.emit(
-            &OVERDUE,
-            "/previousVisitDate",
-            format!("The previous visit was more than {months} months before this one: each group is visited annually"),
-        )
-        .related(["/date"])
-        .due(calendar::format_date(due));
+        ctx.emit(&OVERDUE, "/previousVisitDate", msg!(GQA004_PREVIOUS_VISIT_MORE_MONTHS, months = months))
+            .related(["/date"])
+            .due(calendar::format_date(due));
     }
+}
+
+crate::messages! {
+    GQA007_ANSWER_CHECK_VISIT_TEMPLATE = "GQA-007.answer-check-visit-template": "This answer is for a check the visit template does not have: answer the template’s checks only";
+    GQA002_ENTER_COMMENT_ANSWER = "GQA-002.enter-comment-answer": "Enter a comment on the answer no";
+    GQA003_ENTER_TWO_THINGS_WENT = "GQA-003.enter-two-things-went": "Enter two things that went well in the group";
+    GQA006_DATE_PREVIOUS_VISIT_BEFORE = "GQA-006.date-previous-visit-before": "Date of the previous visit to the group must be before the date of this visit";
+    GQA004_PREVIOUS_VISIT_MORE_MONTHS = "GQA-004.previous-visit-more-months": "The previous visit was more than {months} months before this one: each group is visited annually";
 }

@@ -24,10 +24,10 @@ pub const RAG: &[&str] = &["red", "amber", "green"];
 /// The stages of change (001, "MI stages of change").
 pub const STAGES: &[&str] = &["pre-contemplation", "contemplation", "preparation", "action", "maintenance", "relapse"];
 
-const CHAIR: &[Field] = &[Field::text("name", "Chair's name"), Field::choice("role", "Chair's role", STAFF_ROLES)];
+const CHAIR: &[Field] = &[Field::text("name", "Chair’s name"), Field::choice("role", "Chair’s role", STAFF_ROLES)];
 
 const MINUTE_TAKER: &[Field] =
-    &[Field::text("name", "Minute taker's name"), Field::choice("role", "Minute taker's role", STAFF_ROLES)];
+    &[Field::text("name", "Minute taker’s name"), Field::choice("role", "Minute taker’s role", STAFF_ROLES)];
 
 const ATTENDEE: &[Field] = &[
     Field::text("name", "Name of the person involved"),

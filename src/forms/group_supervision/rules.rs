@@ -6,12 +6,12 @@ use serde_json::{Map, Value};
 use super::model::{NOT_INVOLVED, STAFF_ROLES};
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_000, SEED_001, SEED_004};
 use crate::engine::timescale::{self, Status};
 use crate::forms::workbook_summary::rules::DAYS_BEFORE;
+use crate::msg;
 use crate::rule;
 
 const SUPERVISION: &str = "Family Safeguarding Case Supervision";
@@ -187,35 +187,27 @@ fn supervision_type(data: &Map<String, Value>, ctx: &mut Ctx) {
         return;
     }
     if involved(data).len() < 2 {
-        ctx.emit(
-            &TRADITIONAL,
-            "/attendees",
-            "Fewer than two professionals are involved with the family: traditional case supervision applies, not Family Safeguarding case supervision",
-        );
+        ctx.emit(&TRADITIONAL, "/attendees", &GS002_FEWER_TWO_PROFESSIONALS_INVOLVED);
     }
 }
 
 fn roles(data: &Map<String, Value>, ctx: &mut Ctx) {
     let role = |key: &str| read::object(data, key).and_then(|o| read::choice(o, "role", STAFF_ROLES));
     if role("chair").is_some_and(|r| r != "team-manager") {
-        ctx.emit(&CHAIR_NOT_TM, "/chair/role", "The team manager must chair Family Safeguarding case supervision");
+        ctx.emit(&CHAIR_NOT_TM, "/chair/role", &GS003_TEAM_MANAGER_CHAIR_FAMILY);
     }
     if role("finalisedBy").is_some_and(|r| r != "team-manager") {
-        ctx.emit(&NOT_FINALISED_BY_TM, "/finalisedBy/role", "The team manager must finalise the supervision record");
+        ctx.emit(&NOT_FINALISED_BY_TM, "/finalisedBy/role", &GS004_TEAM_MANAGER_FINALISE_SUPERVISION);
     }
     if role("minuteTaker").is_some_and(|r| r != "business-support") {
-        ctx.emit(
-            &MINUTE_TAKER,
-            "/minuteTaker/role",
-            "The business support officer records the session: check who took the minutes",
-        );
+        ctx.emit(&MINUTE_TAKER, "/minuteTaker/role", &GS011_BUSINESS_SUPPORT_OFFICER_RECORDS);
     }
 }
 
 fn summaries(data: &Map<String, Value>, ctx: &mut Ctx) {
     let Some(session) = read::date(data, "date") else { return };
     let Some(due) = calendar::add_days(session, ctx.value(&DAYS_BEFORE).saturating_neg()) else { return };
-    let days = plural(ctx.value(&DAYS_BEFORE), "day", "days");
+    let days = ctx.value(&DAYS_BEFORE);
     for p in involved(data) {
         let path = format!("/attendees/{}/summarySubmittedOn", p.index);
         if ctx.has_finding_at(&path) {
@@ -225,9 +217,9 @@ fn summaries(data: &Map<String, Value>, ctx: &mut Ctx) {
         let missing_after_session = p.summary_on.is_none() && ctx.today >= session;
         if late || missing_after_session {
             let message = if p.absent {
-                "A worker who cannot attend must provide their finalised workbook summary in advance of the supervision"
+                msg!(GS005_WORKER_WHO_CANNOT_ATTEND)
             } else {
-                "Each involved worker's workbook summary must be finalised before the supervision"
+                msg!(GS005_EACH_INVOLVED_WORKERS_WORKBOOK)
             };
             ctx.emit(&SUMMARY_NOT_PROVIDED, path, message)
                 .related(["/date", format!("/attendees/{}/present", p.index).as_str()]);
@@ -235,17 +227,11 @@ fn summaries(data: &Map<String, Value>, ctx: &mut Ctx) {
         }
         match timescale::status(due, p.summary_on, ctx.today, timescale::DUE_SOON_DAYS) {
             Status::MetLate => {
-                let message = format!(
-                    "Workbook summaries are due with the team manager {days} before the supervision, by {}",
-                    long_date(due)
-                );
+                let message = msg!(GS006_WORKBOOK_SUMMARIES_DUE_TEAM, days = days, due = due);
                 ctx.emit(&SUMMARY_LATE, path, message).related(["/date"]).due(calendar::format_date(due));
             }
             Status::Overdue => {
-                let message = format!(
-                    "This worker's workbook summary is not in: it was due {days} before the supervision, by {}",
-                    long_date(due)
-                );
+                let message = msg!(GS006_WORKERS_WORKBOOK_SUMMARY_DUE, days = days, due = due);
                 ctx.emit(&SUMMARY_LATE, path, message).related(["/date"]).due(calendar::format_date(due));
             }
             _ => {}
@@ -257,7 +243,7 @@ fn decisions(data: &Map<String, Value>, ctx: &mut Ctx) {
     for (i, row) in read::list(data, "decisions").iter().enumerate() {
         let Some(d) = row.as_object() else { continue };
         if read::text(d, "decision").is_some() && read::is_blank(d.get("reason")) {
-            ctx.emit(&DECISION_WITHOUT_REASON, format!("/decisions/{i}/reason"), "Enter the reason for the decision");
+            ctx.emit(&DECISION_WITHOUT_REASON, format!("/decisions/{i}/reason"), &GS007_ENTER_REASON_DECISION);
         }
     }
 }
@@ -270,19 +256,15 @@ fn actions(data: &Map<String, Value>, ctx: &mut Ctx) {
             continue;
         }
         if read::is_blank(a.get("owner")) {
-            ctx.emit(&ACTION_INCOMPLETE, format!("/actions/{i}/owner"), "Enter who will do the action");
+            ctx.emit(&ACTION_INCOMPLETE, format!("/actions/{i}/owner"), &GS008_ENTER_WHO_WILL_DO);
         }
         match read::date(a, "dueDate") {
             None if read::is_blank(a.get("dueDate")) => {
-                ctx.emit(&ACTION_INCOMPLETE, format!("/actions/{i}/dueDate"), "Enter the date the action is due");
+                ctx.emit(&ACTION_INCOMPLETE, format!("/actions/{i}/dueDate"), &GS008_ENTER_DATE_ACTION_DUE);
             }
             Some(due) if session.is_some_and(|s| due <= s) => {
-                ctx.emit(
-                    &ACTION_DUE_NOT_AFTER,
-                    format!("/actions/{i}/dueDate"),
-                    "Date the action is due must be after the date of the supervision",
-                )
-                .related(["/date"]);
+                ctx.emit(&ACTION_DUE_NOT_AFTER, format!("/actions/{i}/dueDate"), &GS009_DATE_ACTION_DUE_AFTER)
+                    .related(["/date"]);
             }
             _ => {}
         }
@@ -295,22 +277,31 @@ fn interval(data: &Map<String, Value>, ctx: &mut Ctx) {
         return;
     };
     if previous >= session {
-        ctx.emit(
-            &PREVIOUS_NOT_BEFORE,
-            "/previousSupervisionDate",
-            "Date of the previous supervision must be before the date of the supervision",
-        )
-        .related(["/date"]);
+        ctx.emit(&PREVIOUS_NOT_BEFORE, "/previousSupervisionDate", &GS012_DATE_PREVIOUS_SUPERVISION_BEFORE)
+            .related(["/date"]);
         return;
     }
     let months = ctx.value(&FREQUENCY_MONTHS);
     let Some(limit) = calendar::add_months(previous, i32::try_from(months).unwrap_or(1)) else { return };
     if session > limit {
-        let every = if months == 1 { "month".to_owned() } else { plural(months, "month", "months") };
-        let message = format!(
-            "Each family is reviewed in group supervision every {every}: the supervision after the previous one was due by {}",
-            long_date(limit)
-        );
+        let message = msg!(GS010_EACH_FAMILY_REVIEWED_GROUP, months = months, limit = limit);
         ctx.emit(&INTERVAL, "/previousSupervisionDate", message).related(["/date"]).due(calendar::format_date(limit));
     }
+}
+
+crate::messages! {
+    GS002_FEWER_TWO_PROFESSIONALS_INVOLVED = "GS-002.fewer-two-professionals-involved": "Fewer than two professionals are involved with the family: traditional case supervision applies, not Family Safeguarding case supervision";
+    GS003_TEAM_MANAGER_CHAIR_FAMILY = "GS-003.team-manager-chair-family": "The team manager must chair Family Safeguarding case supervision";
+    GS004_TEAM_MANAGER_FINALISE_SUPERVISION = "GS-004.team-manager-finalise-supervision": "The team manager must finalise the supervision record";
+    GS011_BUSINESS_SUPPORT_OFFICER_RECORDS = "GS-011.business-support-officer-records": "The business support officer records the session: check who took the minutes";
+    GS005_WORKER_WHO_CANNOT_ATTEND = "GS-005.worker-who-cannot-attend": "A worker who cannot attend must provide their finalised workbook summary in advance of the supervision";
+    GS005_EACH_INVOLVED_WORKERS_WORKBOOK = "GS-005.each-involved-workers-workbook": "Each involved worker’s workbook summary must be finalised before the supervision";
+    GS006_WORKBOOK_SUMMARIES_DUE_TEAM = "GS-006.workbook-summaries-due-team": "Workbook summaries are due with the team manager {days, plural, one {# day} other {# days}} before the supervision, by {due}";
+    GS006_WORKERS_WORKBOOK_SUMMARY_DUE = "GS-006.workers-workbook-summary-due": "This worker’s workbook summary is not in: it was due {days, plural, one {# day} other {# days}} before the supervision, by {due}";
+    GS007_ENTER_REASON_DECISION = "GS-007.enter-reason-decision": "Enter the reason for the decision";
+    GS008_ENTER_WHO_WILL_DO = "GS-008.enter-who-will-do": "Enter who will do the action";
+    GS008_ENTER_DATE_ACTION_DUE = "GS-008.enter-date-action-due": "Enter the date the action is due";
+    GS009_DATE_ACTION_DUE_AFTER = "GS-009.date-action-due-after": "Date the action is due must be after the date of the supervision";
+    GS012_DATE_PREVIOUS_SUPERVISION_BEFORE = "GS-012.date-previous-supervision-before": "Date of the previous supervision must be before the date of the supervision";
+    GS010_EACH_FAMILY_REVIEWED_GROUP = "GS-010.each-family-reviewed-group": "Each family is reviewed in group supervision every {months, plural, one {month} other {# months}}: the supervision after the previous one was due by {limit}";
 }

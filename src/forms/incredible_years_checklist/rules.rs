@@ -9,6 +9,7 @@ use crate::engine::messages::escape_key;
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::msg;
 use crate::rule;
 
 const CHECKLIST: &str = "ATTACHMENT FIVE - Incredible Years Peer Review";
@@ -70,38 +71,38 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
     if let Some(items) = read::object(data, "items") {
         for key in items.keys() {
             if !ITEMS.iter().any(|i| i.id == key) {
-                ctx.emit(
-                    &UNKNOWN_ITEM,
-                    "/items",
-                    "This answer is for an item the checklist does not have: answer the checklist's items only",
-                )
-                .related([format!("/items/{}", escape_key(key))]);
+                ctx.emit(&UNKNOWN_ITEM, "/items", &IYC005_ANSWER_ITEM_CHECKLIST_DOES)
+                    .related([format!("/items/{}", escape_key(key))]);
             }
         }
     }
     checks::dates_not_after_today(model::FIELDS, data, ctx, &IN_FUTURE);
     let kind = read::choice(data, "evaluationType", model::EVALUATION_TYPES);
     let window = match kind.as_deref() {
-        Some("peer-review") => Some((&PEER_REVIEW_WEEK, &PEER_FROM_WEEK, &PEER_TO_WEEK, "A peer review")),
-        Some("certified-trainer-mentor") => {
-            Some((&QA_WEEK, &QA_FROM_WEEK, &QA_TO_WEEK, "A certified trainer or mentor's review"))
-        }
+        Some("peer-review") => Some((&PEER_REVIEW_WEEK, &PEER_FROM_WEEK, &PEER_TO_WEEK, &IYC002_WEEKS)),
+        Some("certified-trainer-mentor") => Some((&QA_WEEK, &QA_FROM_WEEK, &QA_TO_WEEK, &IYC003_WEEKS)),
         _ => None,
     };
-    let Some((rule, from, to, what)) = window else { return };
+    let Some((rule, from, to, template)) = window else { return };
     match read::number(data, "courseWeek") {
         Some(week) => {
             let (from, to) = (ctx.value(from), ctx.value(to));
             let bound = |w: i64| i32::try_from(w).map(f64::from).unwrap_or(f64::NAN);
             let inside = (bound(from)..=bound(to)).contains(&week);
             if !inside {
-                ctx.emit(rule, "/courseWeek", format!("{what} takes place in weeks {from} to {to} of the course"))
-                    .related(["/evaluationType"]);
+                ctx.emit(rule, "/courseWeek", msg!(*template, from = from, to = to)).related(["/evaluationType"]);
             }
         }
         None if read::is_blank(data.get("courseWeek")) => {
-            ctx.emit(&REQUIRED, "/courseWeek", "Enter the week of the course");
+            ctx.emit(&REQUIRED, "/courseWeek", &IYC001_ENTER_WEEK_COURSE);
         }
         None => {}
     }
+}
+
+crate::messages! {
+    IYC002_WEEKS = "IYC-002.weeks": "A peer review takes place in weeks {from} to {to} of the course";
+    IYC003_WEEKS = "IYC-003.weeks": "A certified trainer or mentor’s review takes place in weeks {from} to {to} of the course";
+    IYC005_ANSWER_ITEM_CHECKLIST_DOES = "IYC-005.answer-item-checklist-does": "This answer is for an item the checklist does not have: answer the checklist’s items only";
+    IYC001_ENTER_WEEK_COURSE = "IYC-001.enter-week-course": "Enter the week of the course";
 }

@@ -8,11 +8,12 @@ use serde_json::{json, Map, Value};
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::long_date;
+use crate::engine::messages::{Message, Template};
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
 use crate::engine::timescale::{self, Status, DUE_SOON_DAYS};
+use crate::msg;
 use crate::rule;
 
 const STANDARDS: &str = "STRENGTHENING FAMLIES STANDARDS OF PRACTICE";
@@ -263,15 +264,21 @@ struct DateStandard {
     /// The field that records it being met.
     path: &'static str,
     related: &'static [&'static str],
-    /// "Contact with the family".
-    what: &'static str,
+    /// Its messages when met late, overdue and due soon ("Contact with the family was not within 5 days of allocation").
+    texts: [&'static Template; 3],
 }
 
 /// Where a date standard stands; reports it late, overdue or due soon.
-fn date_standard(ctx: &mut Ctx, s: &DateStandard, due: Option<NaiveDate>, met: Option<NaiveDate>, limit: &str) -> Row {
+fn date_standard(
+    ctx: &mut Ctx,
+    s: &DateStandard,
+    due: Option<NaiveDate>,
+    met: Option<NaiveDate>,
+    limit: &[(&'static str, i64)],
+) -> Row {
     let status = due.map_or(Status::NotApplicable, |d| timescale::status(d, met, ctx.today, DUE_SOON_DAYS));
     if let Some(d) = due {
-        emit_status(ctx, s.rule, s.path, s.related, s.what, limit, status, d);
+        emit_status(ctx, s.rule, s.path, s.related, &s.texts, limit, status, d);
     }
     Row {
         standard: s.id,
@@ -289,15 +296,16 @@ fn emit_status(
     rule: &'static Rule,
     path: &str,
     related: &[&str],
-    what: &str,
-    limit: &str,
+    texts: &[&'static Template; 3],
+    limit: &[(&'static str, i64)],
     status: Status,
     due: NaiveDate,
 ) {
+    let [late, overdue, soon] = *texts;
     let (rule, message) = match status {
-        Status::MetLate => (rule, format!("{what} was not {limit}")),
-        Status::Overdue => (rule, format!("{what} is overdue: it was due {limit}")),
-        Status::DueSoon => (&DUE_SOON, format!("{what} is due by {}", long_date(due))),
+        Status::MetLate => (rule, limit.iter().fold(Message::new(late), |m, (k, v)| m.arg(k, *v))),
+        Status::Overdue => (rule, limit.iter().fold(Message::new(overdue), |m, (k, v)| m.arg(k, *v))),
+        Status::DueSoon => (&DUE_SOON, msg!(*soon, due = due)),
         _ => return,
     };
     ctx.emit(rule, path, message).related(related.iter().copied()).due(calendar::format_date(due));
@@ -337,7 +345,7 @@ fn circles(data: &Map<String, Value>) -> Vec<Circle> {
 pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Vec<Row> {
     let allocation = read::date(data, "allocationDate");
     let mut rows = Vec::new();
-    let days = |ctx: &Ctx, p: &Param| format!("within {} days of allocation", ctx.value(p));
+    let days = |ctx: &Ctx, p: &Param| [("n", ctx.value(p))];
 
     let limit = days(ctx, &CONTACT_DAYS);
     let due = plus_days(ctx, allocation, &CONTACT_DAYS);
@@ -349,7 +357,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Vec<Row> {
             rule: &CONTACT_LATE,
             path: "/familyContactOn",
             related: &["/allocationDate"],
-            what: "Contact with the family",
+            texts: [&PRS002_LATE, &PRS002_OVERDUE, &PRS002_DUE_SOON],
         },
         due,
         read::date(data, "familyContactOn"),
@@ -366,7 +374,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Vec<Row> {
             rule: &REFERRER_LATE,
             path: "/referrerNotifiedOn",
             related: &["/allocationDate"],
-            what: "Notifying the referrer",
+            texts: [&PRS003_LATE, &PRS003_OVERDUE, &PRS003_DUE_SOON],
         },
         due,
         read::date(data, "referrerNotifiedOn"),
@@ -385,20 +393,19 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Vec<Row> {
             rule: &PSP_LATE,
             path: "/pspCheckedOn",
             related: &["/firstVisitOn"],
-            what: "The PSP check",
+            texts: [&PRS004_LATE, &PRS004_OVERDUE, &PRS004_DUE_SOON],
         },
         first_visit.or(first_visit_due),
         psp,
-        "before the first visit",
+        &[],
     ));
     if !read::is_blank(data.get("pspCheckedOn")) {
         match read::boolean(data, "pspCaseNoteAdded") {
             Some(false) => {
-                ctx.emit(&PSP_NOTE, "/pspCaseNoteAdded", "Add a case note of the PSP check to Protocol")
-                    .related(["/pspCheckedOn"]);
+                ctx.emit(&PSP_NOTE, "/pspCaseNoteAdded", &PRS005_ADD_CASE_NOTE_PSP).related(["/pspCheckedOn"]);
             }
             None if read::is_blank(data.get("pspCaseNoteAdded")) => {
-                ctx.emit(&REQUIRED, "/pspCaseNoteAdded", "Select whether a case note of the PSP check was added");
+                ctx.emit(&REQUIRED, "/pspCaseNoteAdded", &PRS001_SELECT_WHETHER_CASE_NOTE);
             }
             _ => {}
         }
@@ -415,7 +422,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Vec<Row> {
             rule: &FIRST_VISIT_LATE,
             path: "/firstVisitOn",
             related: &["/allocationDate"],
-            what: "The first visit",
+            texts: [&PRS007_LATE, &PRS007_OVERDUE, &PRS007_DUE_SOON],
         },
         first_visit_due,
         first_visit,
@@ -423,7 +430,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Vec<Row> {
     ));
 
     let all_circles = circles(data);
-    let limit = format!("within {} weeks of allocation", ctx.value(&FIRST_CIRCLE_WEEKS));
+    let limit = [("n", ctx.value(&FIRST_CIRCLE_WEEKS))];
     let due = plus_weeks(ctx, allocation, &FIRST_CIRCLE_WEEKS);
     rows.push(date_standard(
         ctx,
@@ -433,7 +440,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Vec<Row> {
             rule: &FIRST_CIRCLE_LATE,
             path: "/firstFamilyCircleOn",
             related: &["/allocationDate", "/familyCircleDates"],
-            what: "The first Family Circle",
+            texts: [&PRS008_LATE, &PRS008_OVERDUE, &PRS008_DUE_SOON],
         },
         due,
         all_circles.first().map(|c| c.date),
@@ -442,7 +449,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Vec<Row> {
 
     let eha = read::date(data, "earlyHelpAssessmentOn");
     let by_referrer = read::boolean(data, "assessmentByReferrer") == Some(true);
-    let limit = format!("within {} weeks of allocation", ctx.value(&EHA_WEEKS));
+    let limit = [("n", ctx.value(&EHA_WEEKS))];
     let due = if by_referrer { None } else { plus_weeks(ctx, allocation, &EHA_WEEKS) };
     rows.push(date_standard(
         ctx,
@@ -452,7 +459,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Vec<Row> {
             rule: &EHA_LATE,
             path: "/earlyHelpAssessmentOn",
             related: &["/allocationDate", "/assessmentByReferrer"],
-            what: "The early help assessment",
+            texts: [&PRS009_LATE, &PRS009_OVERDUE, &PRS009_DUE_SOON],
         },
         due,
         eha,
@@ -464,7 +471,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Vec<Row> {
 
     let directed = read::date(data, "closureDirectedOn");
     let closure_days = ctx.value(&CLOSURE_DAYS);
-    let limit = format!("within {closure_days} days of the direction to close");
+    let limit = [("n", closure_days)];
     let due = plus_days(ctx, directed, &CLOSURE_DAYS);
     rows.push(date_standard(
         ctx,
@@ -474,7 +481,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Vec<Row> {
             rule: &CLOSURE_LATE,
             path: "/closureSummaryOn",
             related: &["/closureDirectedOn"],
-            what: "The closure summary and end of involvement",
+            texts: [&PRS012_LATE, &PRS012_OVERDUE, &PRS012_DUE_SOON],
         },
         due,
         read::date(data, "closureSummaryOn"),
@@ -503,16 +510,15 @@ fn records(data: &Map<String, Value>, ctx: &mut Ctx, rows: &mut Vec<Row>) {
         let due_text = due.map(calendar::format_local_datetime);
         match (status, &due_text) {
             (Status::MetLate, Some(d)) => {
-                let message = format!("The case record was not updated within {hours} hours of the contact");
+                let message = msg!(PRS006_CASE_RECORD_UPDATED_WITHIN, hours = hours);
                 ctx.emit(&RECORD_LATE, path, message).related(related).due(d.clone());
             }
             (Status::Overdue, Some(d)) => {
-                let message =
-                    format!("Updating the case record is overdue: it was due within {hours} hours of the contact");
+                let message = msg!(PRS006_UPDATING_CASE_RECORD_OVERDUE, hours = hours);
                 ctx.emit(&RECORD_LATE, path, message).related(related).due(d.clone());
             }
             (Status::DueSoon, Some(d)) => {
-                let message = format!("Update the case record within {hours} hours of the contact");
+                let message = msg!(PRS013_UPDATE_CASE_RECORD_WITHIN, hours = hours);
                 ctx.emit(&DUE_SOON, path, message).related(related).due(d.clone());
             }
             _ => {}
@@ -534,7 +540,7 @@ fn support_meeting(data: &Map<String, Value>, ctx: &mut Ctx, eha: Option<NaiveDa
     let from = plus_weeks(ctx, eha, &MEETING_FROM_WEEKS);
     let to = plus_weeks(ctx, eha, &MEETING_TO_WEEKS);
     let meeting = read::date(data, "earlyHelpSupportMeetingOn");
-    let limit = format!("{from_weeks} to {to_weeks} weeks after the early help assessment");
+    let limit = [("from", from_weeks), ("to", to_weeks)];
     let mut row = date_standard(
         ctx,
         &DateStandard {
@@ -543,7 +549,7 @@ fn support_meeting(data: &Map<String, Value>, ctx: &mut Ctx, eha: Option<NaiveDa
             rule: &MEETING_WINDOW,
             path: "/earlyHelpSupportMeetingOn",
             related: &["/earlyHelpAssessmentOn"],
-            what: "The early help support meeting",
+            texts: [&PRS010_LATE, &PRS010_OVERDUE, &PRS010_DUE_SOON],
         },
         to,
         meeting,
@@ -554,7 +560,7 @@ fn support_meeting(data: &Map<String, Value>, ctx: &mut Ctx, eha: Option<NaiveDa
             ctx.emit(
                 &MEETING_WINDOW,
                 "/earlyHelpSupportMeetingOn",
-                format!("The early help support meeting was earlier than {from_weeks} weeks after the early help assessment"),
+                msg!(PRS010_EARLY_HELP_SUPPORT_MEETING, fromWeeks = from_weeks),
             )
             .related(["/earlyHelpAssessmentOn"])
             .due(calendar::format_date(f));
@@ -580,8 +586,17 @@ fn ongoing_circles(data: &Map<String, Value>, ctx: &mut Ctx, circles: &[Circle],
             timescale::status(due, next.map(|c| c.date), ctx.today, DUE_SOON_DAYS)
         };
         let path = next.map_or("/familyCircleDates", |c| c.path.as_str());
-        let limit = format!("within {weeks} weeks of the one before");
-        emit_status(ctx, &CIRCLE_LATE, path, &[circle.path.as_str()], "The next Family Circle", &limit, status, due);
+        let limit = [("n", weeks)];
+        emit_status(
+            ctx,
+            &CIRCLE_LATE,
+            path,
+            &[circle.path.as_str()],
+            &[&PRS011_LATE, &PRS011_OVERDUE, &PRS011_DUE_SOON],
+            &limit,
+            status,
+            due,
+        );
         rows.push(Row {
             standard: "ongoing-family-circle",
             title: "Ongoing Family Circles",
@@ -602,11 +617,7 @@ fn visits(data: &Map<String, Value>, ctx: &mut Ctx) {
             ctx.emit(
                 &VISIT_HOURS,
                 format!("/visits/{i}/at"),
-                format!(
-                    "The visit is outside the hours of planned support in the home, {} to {}",
-                    clock(from),
-                    clock(to)
-                ),
+                msg!(PRS014_VISIT_OUTSIDE_HOURS_PLANNED, from = clock(from), to = clock(to)),
             );
         }
     }
@@ -644,12 +655,8 @@ fn order(data: &Map<String, Value>, ctx: &mut Ctx) {
         let Some(contact) = c.as_object() else { continue };
         if let (Some(at), Some(rec)) = (read::datetime(contact, "at"), read::datetime(contact, "recordedAt")) {
             if calendar::minutes_between_local(at, rec).is_some_and(|m| m < 0) {
-                ctx.emit(
-                    &ORDER,
-                    format!("/contacts/{i}/recordedAt"),
-                    "Date and time the case record was updated must be the same as or after the contact",
-                )
-                .related([format!("/contacts/{i}/at")]);
+                ctx.emit(&ORDER, format!("/contacts/{i}/recordedAt"), &PRS015_DATE_TIME_CASE_RECORD)
+                    .related([format!("/contacts/{i}/at")]);
             }
         }
     }
@@ -657,4 +664,42 @@ fn order(data: &Map<String, Value>, ctx: &mut Ctx) {
 
 fn future(data: &Map<String, Value>, ctx: &mut Ctx) {
     checks::dates_not_after_today(super::model::FIELDS, data, ctx, &IN_FUTURE);
+}
+
+crate::messages! {
+    PRS005_ADD_CASE_NOTE_PSP = "PRS-005.add-case-note-psp": "Add a case note of the PSP check to Protocol";
+    PRS001_SELECT_WHETHER_CASE_NOTE = "PRS-001.select-whether-case-note": "Select whether a case note of the PSP check was added";
+    PRS006_CASE_RECORD_UPDATED_WITHIN = "PRS-006.case-record-updated-within": "The case record was not updated within {hours} hours of the contact";
+    PRS006_UPDATING_CASE_RECORD_OVERDUE = "PRS-006.updating-case-record-overdue": "Updating the case record is overdue: it was due within {hours} hours of the contact";
+    PRS013_UPDATE_CASE_RECORD_WITHIN = "PRS-013.update-case-record-within": "Update the case record within {hours} hours of the contact";
+    PRS010_EARLY_HELP_SUPPORT_MEETING = "PRS-010.early-help-support-meeting": "The early help support meeting was earlier than {fromWeeks} weeks after the early help assessment";
+    PRS014_VISIT_OUTSIDE_HOURS_PLANNED = "PRS-014.visit-outside-hours-planned": "The visit is outside the hours of planned support in the home, {from} to {to}";
+    PRS015_DATE_TIME_CASE_RECORD = "PRS-015.date-time-case-record": "Date and time the case record was updated must be the same as or after the contact";
+    PRS002_LATE = "PRS-002.late": "Contact with the family was not within {n, plural, one {# day} other {# days}} of allocation";
+    PRS002_OVERDUE = "PRS-002.overdue": "Contact with the family is overdue: it was due within {n, plural, one {# day} other {# days}} of allocation";
+    PRS002_DUE_SOON = "PRS-013.prs-002": "Contact with the family is due by {due}";
+    PRS003_LATE = "PRS-003.late": "Notifying the referrer was not within {n, plural, one {# day} other {# days}} of allocation";
+    PRS003_OVERDUE = "PRS-003.overdue": "Notifying the referrer is overdue: it was due within {n, plural, one {# day} other {# days}} of allocation";
+    PRS003_DUE_SOON = "PRS-013.prs-003": "Notifying the referrer is due by {due}";
+    PRS004_LATE = "PRS-004.late": "The PSP check was not before the first visit";
+    PRS004_OVERDUE = "PRS-004.overdue": "The PSP check is overdue: it was due before the first visit";
+    PRS004_DUE_SOON = "PRS-013.prs-004": "The PSP check is due by {due}";
+    PRS007_LATE = "PRS-007.late": "The first visit was not within {n, plural, one {# day} other {# days}} of allocation";
+    PRS007_OVERDUE = "PRS-007.overdue": "The first visit is overdue: it was due within {n, plural, one {# day} other {# days}} of allocation";
+    PRS007_DUE_SOON = "PRS-013.prs-007": "The first visit is due by {due}";
+    PRS008_LATE = "PRS-008.late": "The first Family Circle was not within {n, plural, one {# week} other {# weeks}} of allocation";
+    PRS008_OVERDUE = "PRS-008.overdue": "The first Family Circle is overdue: it was due within {n, plural, one {# week} other {# weeks}} of allocation";
+    PRS008_DUE_SOON = "PRS-013.prs-008": "The first Family Circle is due by {due}";
+    PRS009_LATE = "PRS-009.late": "The early help assessment was not within {n, plural, one {# week} other {# weeks}} of allocation";
+    PRS009_OVERDUE = "PRS-009.overdue": "The early help assessment is overdue: it was due within {n, plural, one {# week} other {# weeks}} of allocation";
+    PRS009_DUE_SOON = "PRS-013.prs-009": "The early help assessment is due by {due}";
+    PRS012_LATE = "PRS-012.late": "The closure summary and end of involvement was not within {n, plural, one {# day} other {# days}} of the direction to close";
+    PRS012_OVERDUE = "PRS-012.overdue": "The closure summary and end of involvement is overdue: it was due within {n, plural, one {# day} other {# days}} of the direction to close";
+    PRS012_DUE_SOON = "PRS-013.prs-012": "The closure summary and end of involvement is due by {due}";
+    PRS010_LATE = "PRS-010.late": "The early help support meeting was not {from} to {to} weeks after the early help assessment";
+    PRS010_OVERDUE = "PRS-010.overdue": "The early help support meeting is overdue: it was due {from} to {to} weeks after the early help assessment";
+    PRS010_DUE_SOON = "PRS-013.prs-010": "The early help support meeting is due by {due}";
+    PRS011_LATE = "PRS-011.late": "The next Family Circle was not within {n, plural, one {# week} other {# weeks}} of the one before";
+    PRS011_OVERDUE = "PRS-011.overdue": "The next Family Circle is overdue: it was due within {n, plural, one {# week} other {# weeks}} of the one before";
+    PRS011_DUE_SOON = "PRS-013.prs-011": "The next Family Circle is due by {due}";
 }

@@ -13,11 +13,11 @@ use super::model;
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::plural;
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
 use crate::engine::timescale::Status;
+use crate::msg;
 use crate::rule;
 
 const PROCESS: &str = "MISSING PERSON EPISODES PROCESS FOR BUSINESS SUPPORT OFFICERS";
@@ -336,7 +336,7 @@ fn sent_within_72_hours(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             ctx.emit(
                 &NOT_SENT_IN_72_HOURS,
                 "/sentForAuthorisationOn",
-                format!("The form was sent to the team leader more than {hours} hours after the child was found: complete it and reassign it within {hours} hours"),
+                msg!(RHI016_FORM_SENT_TEAM_LEADER, hours = hours),
             )
             .related([format!("/episodes/{first}/foundAt")])
             .due(due);
@@ -345,7 +345,7 @@ fn sent_within_72_hours(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             ctx.emit(
                 &NOT_SENT_IN_72_HOURS,
                 "/sentForAuthorisationOn",
-                format!("Complete the form and send it to the team leader: it was due within {hours} hours of the child being found"),
+                msg!(RHI016_COMPLETE_FORM_SEND_TEAM, hours = hours),
             )
             .related([format!("/episodes/{first}/foundAt")])
             .due(due);
@@ -356,22 +356,14 @@ fn sent_within_72_hours(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 
 fn episodes(ctx: &mut Ctx, f: &Facts) {
     if f.social_worker {
-        ctx.emit(
-            &SOCIAL_WORKER_PROCESSES,
-            "/socialWorkerNotified",
-            "The social worker was notified, so Strengthening Families does not need to process this episode",
-        );
+        ctx.emit(&SOCIAL_WORKER_PROCESSES, "/socialWorkerNotified", &RHI014_SOCIAL_WORKER_NOTIFIED_STRENGTHENING);
     }
     for (i, e) in f.episodes.iter().enumerate() {
         let Some(e) = e.as_object() else { continue };
         if let (Some(missing), Some(found)) = (at(e, "reportedMissingAt"), at(e, "foundAt")) {
             if found.utc <= missing.utc {
-                ctx.emit(
-                    &FOUND_NOT_AFTER_MISSING,
-                    format!("/episodes/{i}/foundAt"),
-                    "Date and time found must be after the date and time reported missing",
-                )
-                .related([format!("/episodes/{i}/reportedMissingAt")]);
+                ctx.emit(&FOUND_NOT_AFTER_MISSING, format!("/episodes/{i}/foundAt"), &RHI002_DATE_TIME_FOUND_AFTER)
+                    .related([format!("/episodes/{i}/reportedMissingAt")]);
             }
         }
     }
@@ -381,12 +373,8 @@ fn interview_timescale(ctx: &mut Ctx, f: &Facts) {
     let Some((i, found)) = f.latest_found else { return };
     if let Some(interview) = f.interview {
         if interview.utc < found.utc {
-            ctx.emit(
-                &INTERVIEW_BEFORE_FOUND,
-                "/interviewAt",
-                "Date and time of the interview must be after the date and time the child was found",
-            )
-            .related([format!("/episodes/{i}/foundAt")]);
+            ctx.emit(&INTERVIEW_BEFORE_FOUND, "/interviewAt", &RHI006_DATE_TIME_INTERVIEW_AFTER)
+                .related([format!("/episodes/{i}/foundAt")]);
         }
     }
     let Some(due) = due_local(f) else { return };
@@ -394,17 +382,15 @@ fn interview_timescale(ctx: &mut Ctx, f: &Facts) {
     let hours = ctx.value(&HOURS);
     // Which return a message is about, when the record covers several.
     let several = f.found.len() > 1;
-    let return_of =
-        |i: usize| if several { format!(" (missing episode {})", i.saturating_add(1)) } else { String::new() };
+    // The episode's number for the message, 0 when there is one (a plural's `=0` says nothing then).
+    let return_of = |i: usize| if several { i.saturating_add(1) } else { 0 };
     match f.status {
         Status::Overdue => {
             let which = return_of(first);
             let message = if f.due.and_then(calendar::utc_to_local).is_some_and(|d| d.date() == ctx.today) {
-                format!("The return home interview is due today: hold it within {hours} hours of the child being found{which}")
+                msg!(RHI003_RETURN_HOME_INTERVIEW_DUE_2, hours = hours, episode = which)
             } else {
-                format!(
-                    "The return home interview is overdue: it was due within {hours} hours of the child being found{which}"
-                )
+                msg!(RHI003_RETURN_HOME_INTERVIEW_OVERDUE_2, hours = hours, episode = which)
             };
             ctx.emit(&INTERVIEW_OVERDUE, "/interviewAt", message)
                 .related([format!("/episodes/{first}/foundAt")])
@@ -414,10 +400,7 @@ fn interview_timescale(ctx: &mut Ctx, f: &Facts) {
             ctx.emit(
                 &INTERVIEW_DUE_SOON,
                 "/interviewAt",
-                format!(
-                    "The return home interview is due soon: hold it within {hours} hours of the child being found{}",
-                    return_of(first)
-                ),
+                msg!(RHI004_RETURN_HOME_INTERVIEW_DUE_2, hours = hours, episode = return_of(first)),
             )
             .related([format!("/episodes/{first}/foundAt")])
             .due(due);
@@ -434,10 +417,7 @@ fn interview_timescale(ctx: &mut Ctx, f: &Facts) {
                     .emit(
                         &INTERVIEW_LATE,
                         "/interviewAt",
-                        format!(
-                            "The return home interview was held more than {hours} hours after the child was found{}",
-                            return_of(*i)
-                        ),
+                        msg!(RHI005_RETURN_HOME_INTERVIEW_HELD_2, hours = hours, episode = return_of(*i)),
                     )
                     .related([format!("/episodes/{i}/foundAt")]);
                 if let Some(local) = calendar::utc_to_local(end).map(calendar::format_local_datetime) {
@@ -453,12 +433,8 @@ fn form_started(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let Some(started) = at(data, "formStartedAt") else { return };
     if let Some((_, first)) = f.earliest_found {
         if started.utc < first.utc {
-            ctx.emit(
-                &FORM_STARTED_BEFORE_FOUND,
-                "/formStartedAt",
-                "Date and time the form was started must be after the date and time the child was found",
-            )
-            .related(["/episodes/*/foundAt"]);
+            ctx.emit(&FORM_STARTED_BEFORE_FOUND, "/formStartedAt", &RHI009_DATE_TIME_FORM_STARTED)
+                .related(["/episodes/*/foundAt"]);
             return;
         }
     }
@@ -469,11 +445,7 @@ fn form_started(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         if started.utc > limit {
             let local = calendar::utc_to_local(limit).map(calendar::format_local_datetime);
             let emitted = ctx
-                .emit(
-                    &FORM_STARTED_LATE,
-                    "/formStartedAt",
-                    format!("Start the return home interview form as soon as possible after the found notification, within {}", plural(hours, "hour", "hours")),
-                )
+                .emit(&FORM_STARTED_LATE, "/formStartedAt", msg!(RHI008_START_RETURN_HOME_INTERVIEW, hours = hours))
                 .related([format!("/episodes/{i}/foundAt")]);
             if let Some(local) = local {
                 emitted.due(local);
@@ -488,7 +460,7 @@ fn authorisation(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let finalised = read::date(data, "finalisedOn");
     if sent.is_some() {
         if f.interview.is_none() && read::is_blank(data.get("interviewAt")) {
-            ctx.emit(&REQUIRED, "/interviewAt", "Enter the date and time of the interview");
+            ctx.emit(&REQUIRED, "/interviewAt", &RHI001_ENTER_DATE_TIME_INTERVIEW);
         }
         let sections = read::object(data, "sections");
         for section in model::SECTIONS {
@@ -496,52 +468,40 @@ fn authorisation(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
                 ctx.emit(
                     &SECTIONS_INCOMPLETE,
                     format!("/sections/{}", section.name),
-                    "Complete every section of the form before sending it for authorisation",
+                    &RHI010_COMPLETE_SECTION_FORM_BEFORE,
                 )
                 .related(["/sentForAuthorisationOn"]);
             }
         }
     }
     if f.interview.is_some() && read::is_blank(data.get("conductedBy")) {
-        ctx.emit(&REQUIRED, "/conductedBy", "Enter who conducted the interview");
+        ctx.emit(&REQUIRED, "/conductedBy", &RHI001_ENTER_WHO_CONDUCTED_INTERVIEW);
     }
     for (i, r) in read::list(data, "returnedToCaseWorker").iter().enumerate() {
         let Some(r) = r.as_object() else { continue };
         if read::is_blank(r.get("caseNote")) {
-            ctx.emit(
-                &REQUIRED,
-                format!("/returnedToCaseWorker/{i}/caseNote"),
-                "Enter a case note explaining the actions the case worker needs to take",
-            );
+            ctx.emit(&REQUIRED, format!("/returnedToCaseWorker/{i}/caseNote"), &RHI001_ENTER_CASE_NOTE_EXPLAINING);
         }
         if let (Some(on), Some(sent)) = (read::date(r, "on"), sent) {
             if on < sent {
-                ctx.emit(
-                    &STEPS_OUT_OF_ORDER,
-                    format!("/returnedToCaseWorker/{i}/on"),
-                    "Date the form was sent back to the case worker must be the same as or after the date it was sent for authorisation",
-                )
-                .related(["/sentForAuthorisationOn"]);
+                ctx.emit(&STEPS_OUT_OF_ORDER, format!("/returnedToCaseWorker/{i}/on"), &RHI012_DATE_FORM_SENT_BACK)
+                    .related(["/sentForAuthorisationOn"]);
             }
         }
     }
     if (authorised.is_some() || finalised.is_some()) && read::is_blank(data.get("authorisedBy")) {
-        ctx.emit(&REQUIRED, "/authorisedBy", "Select who authorised the form");
+        ctx.emit(&REQUIRED, "/authorisedBy", &RHI001_SELECT_WHO_AUTHORISED_FORM);
     }
     if finalised.is_some() && authorised.is_none() && read::is_blank(data.get("authorisedOn")) {
-        ctx.emit(
-            &FINALISED_WITHOUT_AUTHORISATION,
-            "/finalisedOn",
-            "The team leader or senior must authorise the form before the episode is finalised",
-        )
-        .related(["/authorisedOn"]);
+        ctx.emit(&FINALISED_WITHOUT_AUTHORISATION, "/finalisedOn", &RHI011_TEAM_LEADER_SENIOR_AUTHORISE)
+            .related(["/authorisedOn"]);
     }
     // The steps in order: interview, sent for authorisation, authorised, finalised.
     let steps = [
         ("/interviewAt", f.interview.map(|i| i.local.date()), "Date and time of the interview"),
         ("/sentForAuthorisationOn", sent, "Date the form was sent for authorisation"),
         ("/authorisedOn", authorised, "Date the form was authorised"),
-        ("/finalisedOn", finalised, "Date the episode was finalised"),
+        ("/finalisedOn", finalised, "Date the senior business support officer finalised the episode"),
     ];
     let mut before: Option<(&str, NaiveDate, &str)> = None;
     for (path, date, label) in steps {
@@ -551,7 +511,7 @@ fn authorisation(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
                 ctx.emit(
                     &STEPS_OUT_OF_ORDER,
                     path,
-                    format!("{label} must be the same as or after the {}", prev_label.to_lowercase()),
+                    msg!(RHI012_LABEL_SAME_AFTER_VALUE, label = label, after = prev_label.to_lowercase()),
                 )
                 .related([prev_path]);
                 continue;
@@ -561,8 +521,8 @@ fn authorisation(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     }
     if finalised.is_some() {
         for (key, message) in [
-            ("sharedWithPolice", "Send the finalised form securely to the police"),
-            ("sentToFamilyConnect", "Send the finalised form securely to Family Connect"),
+            ("sharedWithPolice", &RHI013_SEND_FINALISED_FORM_SECURELY),
+            ("sentToFamilyConnect", &RHI013_SEND_FINALISED_FORM_SECURELY_2),
         ] {
             if read::boolean(data, key) != Some(true) {
                 ctx.emit(&NOT_SHARED, format!("/{key}"), message).related(["/finalisedOn"]);
@@ -582,8 +542,38 @@ fn missing_count(ctx: &mut Ctx, f: &Facts) {
         ctx.emit(
             &MISSING_THREE_IN_NINETY,
             "/episodes",
-            format!("The child has gone missing {} in the last {days} days: this meets the Strengthening Families referral criterion for children missing {needed} times or more", plural(f.episodes_in_window, "time", "times")),
+            msg!(
+                RHI015_CHILD_GONE_MISSING_EPISODESINWINDOW,
+                episodesInWindow = f.episodes_in_window,
+                days = days,
+                needed = needed
+            ),
         )
         .related(["/earlierEpisodes"]);
     }
+}
+
+crate::messages! {
+    RHI014_SOCIAL_WORKER_NOTIFIED_STRENGTHENING = "RHI-014.social-worker-notified-strengthening": "The social worker was notified, so Strengthening Families does not need to process this episode";
+    RHI002_DATE_TIME_FOUND_AFTER = "RHI-002.date-time-found-after": "Date and time found must be after the date and time reported missing";
+    RHI006_DATE_TIME_INTERVIEW_AFTER = "RHI-006.date-time-interview-after": "Date and time of the interview must be after the date and time the child was found";
+    RHI009_DATE_TIME_FORM_STARTED = "RHI-009.date-time-form-started": "Date and time the form was started must be after the date and time the child was found";
+    RHI008_START_RETURN_HOME_INTERVIEW = "RHI-008.start-return-home-interview": "Start the return home interview form as soon as possible after the found notification, within {hours, plural, one {# hour} other {# hours}}";
+    RHI001_ENTER_DATE_TIME_INTERVIEW = "RHI-001.enter-date-time-interview": "Enter the date and time of the interview";
+    RHI010_COMPLETE_SECTION_FORM_BEFORE = "RHI-010.complete-section-form-before": "Complete every section of the form before sending it for authorisation";
+    RHI001_ENTER_WHO_CONDUCTED_INTERVIEW = "RHI-001.enter-who-conducted-interview": "Enter who conducted the interview";
+    RHI001_ENTER_CASE_NOTE_EXPLAINING = "RHI-001.enter-case-note-explaining": "Enter a case note explaining the actions the case worker needs to take";
+    RHI012_DATE_FORM_SENT_BACK = "RHI-012.date-form-sent-back": "Date the form was sent back to the case worker must be the same as or after the date it was sent for authorisation";
+    RHI001_SELECT_WHO_AUTHORISED_FORM = "RHI-001.select-who-authorised-form": "Select who authorised the form";
+    RHI011_TEAM_LEADER_SENIOR_AUTHORISE = "RHI-011.team-leader-senior-authorise": "The team leader or senior must authorise the form before the episode is finalised";
+    RHI012_LABEL_SAME_AFTER_VALUE = "RHI-012.label-before-step": "{label} must be the same as or after the {after}";
+    RHI015_CHILD_GONE_MISSING_EPISODESINWINDOW = "RHI-015.child-gone-missing-episodesinwindow": "The child has gone missing {episodesInWindow, plural, one {# time} other {# times}} in the last {days} days: this meets the Strengthening Families referral criterion for children missing {needed} times or more";
+    RHI013_SEND_FINALISED_FORM_SECURELY = "RHI-013.send-finalised-form-securely": "Send the finalised form securely to the police";
+    RHI013_SEND_FINALISED_FORM_SECURELY_2 = "RHI-013.send-finalised-form-securely-family-connect": "Send the finalised form securely to Family Connect";
+    RHI016_FORM_SENT_TEAM_LEADER = "RHI-016.form-sent-team-leader": "The form was sent to the team leader more than {hours} hours after the child was found: complete it and reassign it within {hours} hours";
+    RHI016_COMPLETE_FORM_SEND_TEAM = "RHI-016.complete-form-send-team": "Complete the form and send it to the team leader: it was due within {hours} hours of the child being found";
+    RHI003_RETURN_HOME_INTERVIEW_DUE_2 = "RHI-003.due-today": "The return home interview is due today: hold it within {hours} hours of the child being found{episode, plural, =0 {} other { (missing episode #)}}";
+    RHI003_RETURN_HOME_INTERVIEW_OVERDUE_2 = "RHI-003.overdue": "The return home interview is overdue: it was due within {hours} hours of the child being found{episode, plural, =0 {} other { (missing episode #)}}";
+    RHI004_RETURN_HOME_INTERVIEW_DUE_2 = "RHI-004.due-soon": "The return home interview is due soon: hold it within {hours} hours of the child being found{episode, plural, =0 {} other { (missing episode #)}}";
+    RHI005_RETURN_HOME_INTERVIEW_HELD_2 = "RHI-005.held-late": "The return home interview was held more than {hours} hours after the child was found{episode, plural, =0 {} other { (missing episode #)}}";
 }

@@ -36,9 +36,9 @@ pub const SCALE_READ_MAX: f64 = 100.0;
 
 const DANGER_STATEMENT: &[Field] = &[
     Field::long_text("statement", "Danger statement")
-        .help("What Children's Services is worried will happen to the child if nothing changes."),
+        .help("What Children’s Services is worried will happen to the child if nothing changes."),
     Field::long_text("safetyGoal", "Safety goal")
-        .help("What Children's Services needs to see to know the child is safe, paired with the danger statement."),
+        .help("What Children’s Services needs to see to know the child is safe, paired with the danger statement."),
     Field::number("safetyScale", "Safety scale", 0.0, SCALE_READ_MAX)
         .help("The matched safety scale: 0 to 10 unless the profile says otherwise."),
     Field::date("networkMeetingOn", "Date of the family network meeting that explored this harm")
@@ -79,8 +79,8 @@ const PLAN_RULES: &[Field] = &[
 ];
 
 const CHILD_VERSION: &[Field] = &[
-    Field::date("createdOn", "Date the child's version of the plan was created"),
-    Field::boolean("sharedWithChild", "Whether the child's version has been shared with the child"),
+    Field::date("createdOn", "Date the child’s version of the plan was created"),
+    Field::boolean("sharedWithChild", "Whether the child’s version has been shared with the child"),
 ];
 
 const REVIEW_MEETING: &[Field] = &[
@@ -96,7 +96,7 @@ const DASH: &[Field] = &[
 ];
 
 const APPROVAL: &[Field] = &[
-    Field::choice("kind", "What needs the service manager's approval", APPROVAL_KINDS),
+    Field::choice("kind", "What needs the service manager’s approval", APPROVAL_KINDS),
     Field::date("on", "Date the service manager approved it"),
 ];
 
@@ -110,7 +110,7 @@ pub const FIELDS: &[Field] = &[
         .required("Select whether this is a child in need or a child protection plan"),
     Field::date("planDate", "Date the plan was agreed").help("The start of the timeline and of the review timescale."),
     Field::list("topics", "Topic", &Kind::Enum(TOPICS), 10)
-        .help("The harms and worries the plan covers, from the guide's list of topics."),
+        .help("The harms and worries the plan covers, from the guide’s list of topics."),
     Field::list("dangerStatements", "Danger statements", &Kind::Object(DANGER_STATEMENT), 20)
         .required("Add at least one danger statement with its safety goal"),
     Field::list("bottomLines", "Bottom line", &Kind::Text { max: LONG_TEXT_MAX }, 30)
@@ -123,7 +123,7 @@ pub const FIELDS: &[Field] = &[
     Field::date("familyNetworkMeetingOn", "Date of the family network meeting")
         .help("The first family network meeting, where the plan rules are built."),
     Field::object("planRules", "Plan rules", PLAN_RULES),
-    Field::object("childVersion", "Child's version of the plan", CHILD_VERSION),
+    Field::object("childVersion", "Child’s version of the plan", CHILD_VERSION),
     Field::date("wordsAndPicturesOn", "Date the Words and Pictures explanation was shared"),
     Field::integer("reviewEvery", "Review timescale", 1.0, 104.0).help("How often the plan is reviewed, in weeks."),
     Field::list("reviewMeetings", "Review meetings", &Kind::Object(REVIEW_MEETING), 100),

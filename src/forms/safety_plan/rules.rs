@@ -9,12 +9,13 @@ use super::placeholder::has_placeholder;
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::plural;
+use crate::engine::messages::Template;
 use crate::engine::model::{Field, Kind, LIST_MAX};
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_003};
 use crate::engine::timescale::{self, Status, DUE_SOON_DAYS};
+use crate::msg;
 use crate::rule;
 
 const STEPS: &str = "4 Step Safety/ Wellbeing planning";
@@ -189,12 +190,12 @@ pub static RULES: &[&Rule] = &[
 ];
 
 /// The parts of the plan rules, with the message for each when it is missing.
-const PLAN_RULE_PARTS: &[(&str, &str)] = &[
-    ("worries", "Enter what everyone is most worried about"),
-    ("workingWell", "Enter what is working well"),
-    ("stressorsTriggers", "Enter the stressors and triggers"),
-    ("firstSigns", "Enter the first signs that the harm is beginning to happen"),
-    ("redFlags", "Enter the red flags that show the harm is happening"),
+const PLAN_RULE_PARTS: &[(&str, &Template)] = &[
+    ("worries", &SP009_ENTER_WHAT_EVERYONE_MOST),
+    ("workingWell", &SP009_ENTER_WHAT_WORKING_WELL),
+    ("stressorsTriggers", &SP009_ENTER_STRESSORS_TRIGGERS),
+    ("firstSigns", &SP009_ENTER_FIRST_SIGNS_HARM),
+    ("redFlags", &SP009_ENTER_RED_FLAGS_SHOW),
 ];
 
 /// What the rules and the outcome share, read once.
@@ -294,9 +295,7 @@ fn scan_object(fields: &[Field], obj: &Map<String, Value>, path: &mut String, ct
 fn scan_value(label: &str, kind: &Kind, value: &Value, path: &mut String, ctx: &mut Ctx) {
     match (kind, value) {
         (Kind::Text { .. }, Value::String(s)) if has_placeholder(s) => {
-            let message = format!(
-                "{label} still has a placeholder from the template, in capitals and brackets: replace it with the details for this family"
-            );
+            let message = msg!(SP021_LABEL_STILL_PLACEHOLDER_TEMPLATE, label = label);
             ctx.emit(&PLACEHOLDER, path.as_str(), message);
         }
         (Kind::Object(fields), Value::Object(obj)) => scan_object(fields, obj, path, ctx),
@@ -318,18 +317,17 @@ fn scan_value(label: &str, kind: &Kind, value: &Value, path: &mut String, ctx: &
 
 fn conditionally_required(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     if f.has_topic("harmful-sexual-behaviour") && read::is_blank(data.get("hsbRag")) {
-        ctx.emit(&REQUIRED, "/hsbRag", "Select the RAG rating of the harmful sexual behaviour").related(["/topics"]);
+        ctx.emit(&REQUIRED, "/hsbRag", &SP001_SELECT_RAG_RATING_HARMFUL).related(["/topics"]);
     }
     let amber_or_red = read::choice(data, "hsbRag", &["amber", "red"]).is_some();
     if amber_or_red && read::is_blank(data.get("hsbReferralMade")) {
-        ctx.emit(&REQUIRED, "/hsbReferralMade", "Select whether a referral has been made to the HSB service")
-            .related(["/hsbRag"]);
+        ctx.emit(&REQUIRED, "/hsbReferralMade", &SP001_SELECT_WHETHER_REFERRAL_BEEN).related(["/hsbRag"]);
     }
-    let rows: [(&str, &str, &str); 4] = [
-        ("network", "name", "Enter the name of the network member"),
-        ("reviewMeetings", "on", "Enter the date of the meeting"),
-        ("dashAssessments", "on", "Enter the date of the DASH risk assessment"),
-        ("serviceManagerApprovals", "kind", "Select what needs the service manager's approval"),
+    let rows: [(&str, &str, &Template); 4] = [
+        ("network", "name", &SP001_ENTER_NAME_NETWORK_MEMBER),
+        ("reviewMeetings", "on", &SP001_ENTER_DATE_MEETING),
+        ("dashAssessments", "on", &SP001_ENTER_DATE_DASH_RISK),
+        ("serviceManagerApprovals", "kind", &SP001_SELECT_WHAT_NEEDS_SERVICE),
     ];
     for (list, key, message) in rows {
         for (i, row) in read::list(data, list).iter().enumerate() {
@@ -353,23 +351,22 @@ fn danger_statements(ctx: &mut Ctx, f: &Facts) {
         let at = |key: &str| format!("/dangerStatements/{i}/{key}");
         if !statement {
             let message = if goal {
-                "Enter the danger statement that this safety goal pairs with"
+                msg!(SP002_ENTER_DANGER_STATEMENT_SAFETY)
             } else {
-                "Enter the danger statement and its safety goal"
+                msg!(SP002_ENTER_DANGER_STATEMENT_SAFETY_2)
             };
             ctx.emit(&UNPAIRED, at("statement"), message);
         } else if !goal {
-            ctx.emit(&UNPAIRED, at("safetyGoal"), "Enter the safety goal that pairs with this danger statement")
-                .related([at("statement")]);
+            ctx.emit(&UNPAIRED, at("safetyGoal"), &SP002_ENTER_SAFETY_GOAL_PAIRS).related([at("statement")]);
         }
         if scale_blank && (statement || goal) {
-            ctx.emit(&UNPAIRED, at("safetyScale"), format!("Enter the safety scale, from 0 to {max}"))
+            ctx.emit(&UNPAIRED, at("safetyScale"), msg!(SP002_ENTER_SAFETY_SCALE_0, max = max))
                 .related([at("statement")]);
         }
         if let Some(scale) = read::number(d, "safetyScale") {
             let path = at("safetyScale");
             if !ctx.has_finding_at(&path) && !(0.0..=max as f64).contains(&scale) {
-                ctx.emit(&SCALE_RANGE, path, format!("Safety scale must be between 0 and {max}"));
+                ctx.emit(&SCALE_RANGE, path, msg!(SP003_SAFETY_SCALE_BETWEEN_0, max = max));
             }
         }
     }
@@ -379,7 +376,7 @@ fn danger_statements(ctx: &mut Ctx, f: &Facts) {
 
 fn bottom_lines(data: &Map<String, Value>, ctx: &mut Ctx) {
     if read::list(data, "bottomLines").iter().all(|v| read::is_blank(Some(v))) {
-        ctx.emit(&NO_BOTTOM_LINE, "/bottomLines", "Add at least one professional bottom line");
+        ctx.emit(&NO_BOTTOM_LINE, "/bottomLines", &SP004_ADD_LEAST_ONE_PROFESSIONAL);
     }
 }
 
@@ -389,14 +386,12 @@ fn timeline_tasks(ctx: &mut Ctx, f: &Facts) {
     for (i, row) in f.timeline.iter().enumerate() {
         let Some(r) = row.as_object() else { continue };
         if read::is_blank(r.get("week")) {
-            ctx.emit(&TASK_INCOMPLETE, format!("/timeline/{i}/week"), "Enter the week the task will take place");
+            ctx.emit(&TASK_INCOMPLETE, format!("/timeline/{i}/week"), &SP005_ENTER_WEEK_TASK_WILL);
         }
         let task = read::object(r, "task");
-        for (key, message) in [
-            ("what", "Enter what the task is"),
-            ("who", "Enter who will do the task"),
-            ("why", "Enter why the task is needed"),
-        ] {
+        for (key, message) in
+            [("what", &SP005_ENTER_WHAT_TASK), ("who", &SP005_ENTER_WHO_WILL_DO), ("why", &SP005_ENTER_WHY_TASK_NEEDED)]
+        {
             if task.is_none_or(|t| read::is_blank(t.get(key))) {
                 ctx.emit(&TASK_INCOMPLETE, format!("/timeline/{i}/task/{key}"), message);
             }
@@ -458,21 +453,12 @@ fn timeline_weeks(ctx: &mut Ctx, f: &Facts) {
             Ok(None) => {}
             Err(NotAWeek) => {
                 if !ctx.has_finding_at(&path) {
-                    ctx.emit(
-                        &WEEK_UNREADABLE,
-                        path,
-                        "Week of the task must be a week number, like 4, or a range of weeks, like 4-8",
-                    );
+                    ctx.emit(&WEEK_UNREADABLE, path, &SP006_WEEK_TASK_WEEK_NUMBER);
                 }
             }
             Ok(Some((start, _))) => match latest {
                 Some((j, before)) if start < before => {
-                    ctx.emit(
-                        &WEEKS_ORDER,
-                        path,
-                        "Week of the task must be the same as or after the week of the tasks above it",
-                    )
-                    .related([format!("/timeline/{j}/week")]);
+                    ctx.emit(&WEEKS_ORDER, path, &SP007_WEEK_TASK_SAME_AFTER).related([format!("/timeline/{j}/week")]);
                 }
                 _ => latest = Some((i, start)),
             },
@@ -491,11 +477,11 @@ fn network_target(ctx: &mut Ctx, f: &Facts) {
     if !status.is_concern() {
         return;
     }
-    let more = plural(target.saturating_sub(f.network_count), "more person", "more people");
+    let more = target.saturating_sub(f.network_count);
     let message = if status == Status::Overdue {
-        format!("The network had fewer people than the parents or carers were to find before the family network meeting: {more} needed")
+        msg!(SP008_NETWORK_HAD_FEWER_PEOPLE, more = more)
     } else {
-        format!("The network needs {more} before the family network meeting")
+        msg!(SP008_NETWORK_NEEDS_MORE_BEFORE, more = more)
     };
     ctx.emit(&NETWORK_BELOW_TARGET, "/network", message)
         .related(["/networkTarget", "/familyNetworkMeetingOn"])
@@ -505,7 +491,7 @@ fn network_target(ctx: &mut Ctx, f: &Facts) {
 // ---- SP-009: the plan rules ----
 
 /// The parts of the plan rules that are missing, as (path, message).
-pub fn plan_rules_missing(f: &Facts) -> Vec<(String, &'static str)> {
+pub fn plan_rules_missing(f: &Facts) -> Vec<(String, &'static Template)> {
     let mut missing = Vec::new();
     let rules = f.plan_rules;
     for (key, message) in PLAN_RULE_PARTS {
@@ -515,15 +501,15 @@ pub fn plan_rules_missing(f: &Facts) -> Vec<(String, &'static str)> {
     }
     let who_does_what = rules.map(|r| read::list(r, "whoDoesWhat")).unwrap_or(&[]);
     if who_does_what.iter().all(|v| read::is_blank(Some(v))) {
-        missing.push(("/planRules/whoDoesWhat".to_owned(), "Add who does what when the harm is happening"));
+        missing.push(("/planRules/whoDoesWhat".to_owned(), &SP009_ADD_WHO_DOES_WHAT));
     } else {
         for (i, row) in who_does_what.iter().enumerate() {
             let Some(r) = row.as_object() else { continue };
             if read::is_blank(r.get("who")) {
-                missing.push((format!("/planRules/whoDoesWhat/{i}/who"), "Enter who acts"));
+                missing.push((format!("/planRules/whoDoesWhat/{i}/who"), &SP009_ENTER_WHO_ACTS));
             }
             if read::is_blank(r.get("action")) {
-                missing.push((format!("/planRules/whoDoesWhat/{i}/action"), "Enter what they will do"));
+                missing.push((format!("/planRules/whoDoesWhat/{i}/action"), &SP009_ENTER_WHAT_THEY_WILL));
             }
         }
     }
@@ -548,19 +534,10 @@ fn child_version(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let version = read::object(data, "childVersion");
     if version.is_none_or(|v| read::date(v, "createdOn").is_none()) {
         if !ctx.has_finding_at("/childVersion/createdOn") {
-            ctx.emit(
-                &CHILD_VERSION,
-                "/childVersion/createdOn",
-                "The plan rules are clear: create a child-centred version of the plan for the child",
-            )
-            .related(["/planRules"]);
+            ctx.emit(&CHILD_VERSION, "/childVersion/createdOn", &SP010_PLAN_RULES_CLEAR_CREATE).related(["/planRules"]);
         }
     } else if version.and_then(|v| read::boolean(v, "sharedWithChild")) == Some(false) {
-        ctx.emit(
-            &CHILD_VERSION,
-            "/childVersion/sharedWithChild",
-            "Share the child's version of the plan with the child",
-        );
+        ctx.emit(&CHILD_VERSION, "/childVersion/sharedWithChild", &SP010_SHARE_CHILDS_VERSION_PLAN);
     }
 }
 
@@ -585,18 +562,14 @@ pub fn next_review(data: &Map<String, Value>, f: &Facts, today: NaiveDate) -> Op
 
 fn review(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     if read::is_blank(data.get("reviewEvery")) {
-        ctx.emit(&NO_REVIEW_TIMESCALE, "/reviewEvery", "Enter how often the plan is reviewed, in weeks");
+        ctx.emit(&NO_REVIEW_TIMESCALE, "/reviewEvery", &SP011_ENTER_HOW_OFTEN_PLAN);
         return;
     }
     let Some(due) = next_review(data, f, ctx.today) else { return };
     if timescale::status(due, None, ctx.today, DUE_SOON_DAYS) == Status::Overdue {
-        ctx.emit(
-            &REVIEW_OVERDUE,
-            "/reviewEvery",
-            "The safety plan's review is overdue: review it with the family network and professionals",
-        )
-        .related(["/planDate", "/reviewMeetings"])
-        .due(calendar::format_date(due));
+        ctx.emit(&REVIEW_OVERDUE, "/reviewEvery", &SP012_SAFETY_PLANS_REVIEW_OVERDUE)
+            .related(["/planDate", "/reviewMeetings"])
+            .due(calendar::format_date(due));
     }
 }
 
@@ -605,12 +578,7 @@ fn review(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 fn harmful_sexual_behaviour(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let amber_or_red = read::choice(data, "hsbRag", &["amber", "red"]).is_some();
     if amber_or_red && read::boolean(data, "hsbReferralMade") == Some(false) {
-        ctx.emit(
-            &HSB_REFERRAL,
-            "/hsbReferralMade",
-            "Harmful sexual behaviour rated amber or red needs a referral to the HSB service",
-        )
-        .related(["/hsbRag"]);
+        ctx.emit(&HSB_REFERRAL, "/hsbReferralMade", &SP013_HARMFUL_SEXUAL_BEHAVIOUR_RATED).related(["/hsbRag"]);
     }
     if !f.has_topic("harmful-sexual-behaviour") {
         return;
@@ -620,12 +588,8 @@ fn harmful_sexual_behaviour(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts)
         let cin_or_cg = read::choice(m, "kind", &["cin-review", "core-group"]).is_some();
         let held = read::date(m, "on").is_some_and(|d| d <= ctx.today);
         if cin_or_cg && held && read::boolean(m, "planReviewed") != Some(true) {
-            ctx.emit(
-                &HSB_REVIEW,
-                format!("/reviewMeetings/{i}/planReviewed"),
-                "A safety plan for harmful sexual behaviour is reviewed at every child in need review and core group meeting",
-            )
-            .related(["/topics"]);
+            ctx.emit(&HSB_REVIEW, format!("/reviewMeetings/{i}/planReviewed"), &SP014_SAFETY_PLAN_HARMFUL_SEXUAL)
+                .related(["/topics"]);
         }
     }
 }
@@ -644,19 +608,13 @@ fn exploitation_tool(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     }
     let months = ctx.value(&EIT_REVIEW_MONTHS);
     if read::is_blank(data.get("eitReviewedOn")) {
-        let message = format!(
-            "Exploitation is a topic of the plan: record when the exploitation identification tool was last reviewed (every {})",
-            plural(months, "month", "months")
-        );
+        let message = msg!(SP015_EXPLOITATION_TOPIC_PLAN_RECORD, months = months);
         ctx.emit(&EIT_REVIEW, "/eitReviewedOn", message).related(["/topics"]);
         return;
     }
     let Some(due) = eit_due(data, ctx) else { return };
     if timescale::status(due, None, ctx.today, DUE_SOON_DAYS) == Status::Overdue {
-        let message = format!(
-            "The exploitation identification tool is reviewed every {}: its review is overdue",
-            plural(months, "month", "months")
-        );
+        let message = msg!(SP015_EXPLOITATION_IDENTIFICATION_TOOL_REVIEWED, months = months);
         ctx.emit(&EIT_REVIEW, "/eitReviewedOn", message).related(["/topics"]).due(calendar::format_date(due));
     }
 }
@@ -684,9 +642,9 @@ fn dash_after_incidents(data: &Map<String, Value>, ctx: &mut Ctx) {
         let repeated = dash.iter().any(|a| *a >= *date && next.is_none_or(|n| *a < n));
         if !repeated {
             let message = if next.is_some() {
-                "Repeat the DASH risk assessment after this incident, before the next one"
+                msg!(SP016_REPEAT_DASH_RISK_ASSESSMENT)
             } else {
-                "Repeat the DASH risk assessment after this incident"
+                msg!(SP016_REPEAT_DASH_RISK_ASSESSMENT_2)
             };
             ctx.emit(&DASH_AFTER_INCIDENT, format!("/incidents/{i}"), message).related(["/dashAssessments"]);
         }
@@ -697,12 +655,8 @@ fn teen_dash(data: &Map<String, Value>, ctx: &mut Ctx) {
     for (i, row) in read::list(data, "dashAssessments").iter().enumerate() {
         let Some(d) = row.as_object() else { continue };
         if read::boolean(d, "youngPerson") == Some(true) && read::boolean(d, "teen") == Some(false) {
-            ctx.emit(
-                &ADULT_DASH,
-                format!("/dashAssessments/{i}/teen"),
-                "Use the teen DASH for a young person: the adult DASH is not appropriate for them",
-            )
-            .related([format!("/dashAssessments/{i}/youngPerson")]);
+            ctx.emit(&ADULT_DASH, format!("/dashAssessments/{i}/teen"), &SP017_USE_TEEN_DASH_YOUNG)
+                .related([format!("/dashAssessments/{i}/youngPerson")]);
         }
     }
 }
@@ -714,16 +668,10 @@ fn service_manager_approvals(data: &Map<String, Value>, ctx: &mut Ctx) {
         let Some(a) = row.as_object() else { continue };
         let Some(kind) = read::choice(a, "kind", model::APPROVAL_KINDS) else { continue };
         if read::is_blank(a.get("on")) {
-            let what = match kind.as_ref() {
-                "external-assessment" => "An external assessment",
-                "capacity-to-change-assessment" => "A capacity to change assessment",
-                "hair-strand-test" => "A hair strand test",
-                _ => "A commissioned specialist service",
-            };
             ctx.emit(
                 &SM_APPROVAL,
                 format!("/serviceManagerApprovals/{i}/on"),
-                format!("{what} needs the service manager's approval"),
+                msg!(SP018_WHAT_NEEDS_SERVICE_MANAGERS, kind = kind.as_ref()),
             )
             .related([format!("/serviceManagerApprovals/{i}/kind")]);
         }
@@ -745,11 +693,10 @@ fn harms_and_meetings(ctx: &mut Ctx, f: &Facts) {
         let path = format!("/dangerStatements/{i}/networkMeetingOn");
         match read::date(d, "networkMeetingOn") {
             None if read::is_blank(d.get("networkMeetingOn")) => {
-                ctx.emit(&HARM_MEETING, path, "Hold a family network meeting to explore this harm, and enter its date")
-                    .related(["/familyNetworkMeetingOn"]);
+                ctx.emit(&HARM_MEETING, path, &SP019_HOLD_FAMILY_NETWORK_MEETING).related(["/familyNetworkMeetingOn"]);
             }
             Some(on) if seen.contains(&on) => {
-                ctx.emit(&HARM_MEETING, path, "Each harm is explored at its own family network meeting: this one shares a meeting with a harm above it");
+                ctx.emit(&HARM_MEETING, path, &SP019_EACH_HARM_EXPLORED_OWN);
             }
             Some(on) => seen.push(on),
             None => {}
@@ -761,11 +708,7 @@ fn harms_and_meetings(ctx: &mut Ctx, f: &Facts) {
 
 fn words_and_pictures(data: &Map<String, Value>, ctx: &mut Ctx) {
     if ctx.submit() && read::is_blank(data.get("wordsAndPicturesOn")) {
-        ctx.emit(
-            &WORDS_AND_PICTURES,
-            "/wordsAndPicturesOn",
-            "Write a Words and Pictures explanation with the family so the child understands why people are worried and what everyone will do",
-        );
+        ctx.emit(&WORDS_AND_PICTURES, "/wordsAndPicturesOn", &SP020_WRITE_WORDS_PICTURES_EXPLANATION);
     }
 }
 
@@ -778,11 +721,55 @@ fn dates_in_future(data: &Map<String, Value>, ctx: &mut Ctx) {
     for (i, row) in read::list(data, "reviewMeetings").iter().enumerate() {
         let Some(m) = row.as_object() else { continue };
         if read::boolean(m, "planReviewed") == Some(true) && read::date(m, "on").is_some_and(|d| d > ctx.today) {
-            ctx.emit(
-                &DATE_IN_FUTURE,
-                format!("/reviewMeetings/{i}/on"),
-                "A meeting that reviewed the plan must be dated today or in the past",
-            );
+            ctx.emit(&DATE_IN_FUTURE, format!("/reviewMeetings/{i}/on"), &SP022_MEETING_REVIEWED_PLAN_DATED);
         }
     }
+}
+
+crate::messages! {
+    SP021_LABEL_STILL_PLACEHOLDER_TEMPLATE = "SP-021.label-still-placeholder-template": "{label} still has a placeholder from the template, in capitals and brackets: replace it with the details for this family";
+    SP001_SELECT_RAG_RATING_HARMFUL = "SP-001.select-rag-rating-harmful": "Select the RAG rating of the harmful sexual behaviour";
+    SP001_SELECT_WHETHER_REFERRAL_BEEN = "SP-001.select-whether-referral-been": "Select whether a referral has been made to the HSB service";
+    SP002_ENTER_DANGER_STATEMENT_SAFETY = "SP-002.enter-danger-statement-safety": "Enter the danger statement that this safety goal pairs with";
+    SP002_ENTER_DANGER_STATEMENT_SAFETY_2 = "SP-002.enter-danger-statement-and-goal": "Enter the danger statement and its safety goal";
+    SP002_ENTER_SAFETY_GOAL_PAIRS = "SP-002.enter-safety-goal-pairs": "Enter the safety goal that pairs with this danger statement";
+    SP002_ENTER_SAFETY_SCALE_0 = "SP-002.enter-safety-scale-0": "Enter the safety scale, from 0 to {max}";
+    SP003_SAFETY_SCALE_BETWEEN_0 = "SP-003.safety-scale-between-0": "Safety scale must be between 0 and {max}";
+    SP004_ADD_LEAST_ONE_PROFESSIONAL = "SP-004.add-least-one-professional": "Add at least one professional bottom line";
+    SP005_ENTER_WEEK_TASK_WILL = "SP-005.enter-week-task-will": "Enter the week the task will take place";
+    SP006_WEEK_TASK_WEEK_NUMBER = "SP-006.week-task-week-number": "Week of the task must be a week number, like 4, or a range of weeks, like 4-8";
+    SP007_WEEK_TASK_SAME_AFTER = "SP-007.week-task-same-after": "Week of the task must be the same as or after the week of the tasks above it";
+    SP008_NETWORK_HAD_FEWER_PEOPLE = "SP-008.network-had-fewer-people": "The network had fewer people than the parents or carers were to find before the family network meeting: {more, plural, one {# more person} other {# more people}} needed";
+    SP008_NETWORK_NEEDS_MORE_BEFORE = "SP-008.network-needs-more-before": "The network needs {more, plural, one {# more person} other {# more people}} before the family network meeting";
+    SP010_PLAN_RULES_CLEAR_CREATE = "SP-010.plan-rules-clear-create": "The plan rules are clear: create a child-centred version of the plan for the child";
+    SP010_SHARE_CHILDS_VERSION_PLAN = "SP-010.share-childs-version-plan": "Share the child’s version of the plan with the child";
+    SP011_ENTER_HOW_OFTEN_PLAN = "SP-011.enter-how-often-plan": "Enter how often the plan is reviewed, in weeks";
+    SP012_SAFETY_PLANS_REVIEW_OVERDUE = "SP-012.safety-plans-review-overdue": "The safety plan’s review is overdue: review it with the family network and professionals";
+    SP013_HARMFUL_SEXUAL_BEHAVIOUR_RATED = "SP-013.harmful-sexual-behaviour-rated": "Harmful sexual behaviour rated amber or red needs a referral to the HSB service";
+    SP014_SAFETY_PLAN_HARMFUL_SEXUAL = "SP-014.safety-plan-harmful-sexual": "A safety plan for harmful sexual behaviour is reviewed at every child in need review and core group meeting";
+    SP015_EXPLOITATION_TOPIC_PLAN_RECORD = "SP-015.exploitation-topic-plan-record": "Exploitation is a topic of the plan: record when the exploitation identification tool was last reviewed (every {months, plural, one {# month} other {# months}})";
+    SP015_EXPLOITATION_IDENTIFICATION_TOOL_REVIEWED = "SP-015.exploitation-identification-tool-reviewed": "The exploitation identification tool is reviewed every {months, plural, one {# month} other {# months}}: its review is overdue";
+    SP016_REPEAT_DASH_RISK_ASSESSMENT = "SP-016.repeat-dash-risk-assessment": "Repeat the DASH risk assessment after this incident, before the next one";
+    SP016_REPEAT_DASH_RISK_ASSESSMENT_2 = "SP-016.repeat-dash-after-incident": "Repeat the DASH risk assessment after this incident";
+    SP017_USE_TEEN_DASH_YOUNG = "SP-017.use-teen-dash-young": "Use the teen DASH for a young person: the adult DASH is not appropriate for them";
+    SP018_WHAT_NEEDS_SERVICE_MANAGERS = "SP-018.needs-approval": "{kind, select, external-assessment {An external assessment} capacity-to-change-assessment {A capacity to change assessment} hair-strand-test {A hair strand test} other {A commissioned specialist service}} needs the service manager’s approval";
+    SP019_HOLD_FAMILY_NETWORK_MEETING = "SP-019.hold-family-network-meeting": "Hold a family network meeting to explore this harm, and enter its date";
+    SP019_EACH_HARM_EXPLORED_OWN = "SP-019.each-harm-explored-own": "Each harm is explored at its own family network meeting: this one shares a meeting with a harm above it";
+    SP020_WRITE_WORDS_PICTURES_EXPLANATION = "SP-020.write-words-pictures-explanation": "Write a Words and Pictures explanation with the family so the child understands why people are worried and what everyone will do";
+    SP005_ENTER_WHAT_TASK = "SP-005.enter-what-task": "Enter what the task is";
+    SP005_ENTER_WHO_WILL_DO = "SP-005.enter-who-will-do": "Enter who will do the task";
+    SP005_ENTER_WHY_TASK_NEEDED = "SP-005.enter-why-task-needed": "Enter why the task is needed";
+    SP001_ENTER_NAME_NETWORK_MEMBER = "SP-001.enter-name-network-member": "Enter the name of the network member";
+    SP001_ENTER_DATE_MEETING = "SP-001.enter-date-meeting": "Enter the date of the meeting";
+    SP001_ENTER_DATE_DASH_RISK = "SP-001.enter-date-dash-risk": "Enter the date of the DASH risk assessment";
+    SP001_SELECT_WHAT_NEEDS_SERVICE = "SP-001.select-what-needs-service": "Select what needs the service manager’s approval";
+    SP009_ENTER_WHAT_EVERYONE_MOST = "SP-009.enter-what-everyone-most": "Enter what everyone is most worried about";
+    SP009_ENTER_WHAT_WORKING_WELL = "SP-009.enter-what-working-well": "Enter what is working well";
+    SP009_ENTER_STRESSORS_TRIGGERS = "SP-009.enter-stressors-triggers": "Enter the stressors and triggers";
+    SP009_ENTER_FIRST_SIGNS_HARM = "SP-009.enter-first-signs-harm": "Enter the first signs that the harm is beginning to happen";
+    SP009_ENTER_RED_FLAGS_SHOW = "SP-009.enter-red-flags-show": "Enter the red flags that show the harm is happening";
+    SP009_ADD_WHO_DOES_WHAT = "SP-009.add-who-does-what": "Add who does what when the harm is happening";
+    SP009_ENTER_WHO_ACTS = "SP-009.enter-who-acts": "Enter who acts";
+    SP009_ENTER_WHAT_THEY_WILL = "SP-009.enter-what-they-will": "Enter what they will do";
+    SP022_MEETING_REVIEWED_PLAN_DATED = "SP-022.meeting-reviewed-plan-dated": "A meeting that reviewed the plan must be dated today or in the past";
 }

@@ -7,12 +7,13 @@ use super::model::{self, ALLOCATING, FAMILY_CONNECT};
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::{long_date, plural};
+use crate::engine::messages::{long_date, Template};
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
 use crate::engine::timescale::Status;
 use crate::forms::deadline::Deadline;
+use crate::msg;
 use crate::rule;
 
 const WORK_FLOW: &str = "STRENGTHENING FAMILIES WORK FLOW";
@@ -245,10 +246,10 @@ fn required(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         return;
     }
     if has_date && !has_worker {
-        ctx.emit(&REQUIRED, "/allocatedWorker", "Enter the allocated worker");
+        ctx.emit(&REQUIRED, "/allocatedWorker", &ALC001_ENTER_ALLOCATED_WORKER);
     }
     if has_worker && !has_date {
-        ctx.emit(&REQUIRED, "/allocationDate", "Enter the date of allocation");
+        ctx.emit(&REQUIRED, "/allocationDate", &ALC001_ENTER_DATE_ALLOCATION);
     }
 }
 
@@ -268,13 +269,14 @@ fn meeting(data: &Map<String, Value>, ctx: &mut Ctx) {
     let roles: Vec<String> =
         read::list(data, "attendees").iter().filter_map(|v| v.as_str()).map(|s| read::clean(s).into_owned()).collect();
     let has = |role: &str| roles.iter().any(|r| r == role);
-    let missing: Vec<&str> = [("team-leader", "the team leader"), ("senior-practitioner", "a senior practitioner")]
-        .into_iter()
-        .filter(|(role, _)| !has(role))
-        .map(|(_, name)| name)
-        .collect();
-    if !missing.is_empty() {
-        let message = format!("The allocation meeting should be attended by {}", missing.join(" and "));
+    let missing = match (has("team-leader"), has("senior-practitioner")) {
+        (true, true) => None,
+        (false, true) => Some("team-leader"),
+        (true, false) => Some("senior-practitioner"),
+        (false, false) => Some("both"),
+    };
+    if let Some(missing) = missing {
+        let message = msg!(ALC008_ALLOCATION_MEETING_SHOULD_ATTENDED, missing = missing);
         ctx.emit(&MEETING_ATTENDANCE, "/attendees", message);
     }
 }
@@ -282,20 +284,15 @@ fn meeting(data: &Map<String, Value>, ctx: &mut Ctx) {
 fn decision(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let level = read::choice(data, "levelOfNeed", model::LEVELS);
     if f.decision.as_deref() == Some("assistant") && level.as_deref().is_some_and(|l| l != "vulnerable") {
-        ctx.emit(
-            &ASSISTANT_LEVEL,
-            "/decision",
-            "An assistant carries mainly families at the vulnerable level of need: check the allocation",
-        )
-        .related(["/levelOfNeed"]);
+        ctx.emit(&ASSISTANT_LEVEL, "/decision", &ALC002_ASSISTANT_CARRIES_MAINLY_FAMILIES).related(["/levelOfNeed"]);
     }
     if f.decision.as_deref() == Some("universal-advice-closed") {
-        for (key, what) in [("allocatedWorker", "the allocated worker"), ("allocationDate", "the date of allocation")] {
+        for key in ["allocatedWorker", "allocationDate"] {
             if !read::is_blank(data.get(key)) {
                 ctx.emit(
                     &WORKER_ON_CLOSED_CASE,
                     format!("/{key}"),
-                    format!("A case closed with universal advice and signposting needs no worker: remove {what}"),
+                    msg!(ALC007_CASE_CLOSED_UNIVERSAL_ADVICE, field = key),
                 )
                 .related(["/decision"]);
             }
@@ -307,10 +304,12 @@ fn timescales(ctx: &mut Ctx, f: &Facts) {
     let d = &f.referrer_notified;
     if d.breached() {
         let n = ctx.value(&REFERRER_NOTIFIED_DAYS);
-        let from = if f.allocated { "allocation" } else { "the allocation meeting" };
-        let message = late_or_overdue(
-            d,
-            &format!("The referrer must be told the outcome within {} of {from}", plural(n, "day", "days")),
+        let from = if f.allocated { "allocation" } else { "meeting" };
+        let message = msg!(
+            *pick(d, &ALC003_REFERRER_TOLD_OUTCOME_WITHIN_LATE, &ALC003_REFERRER_TOLD_OUTCOME_WITHIN_OVERDUE),
+            n = n,
+            from = from,
+            due = due_date(d)
         );
         ctx.emit(&REFERRER_NOT_NOTIFIED, "/referrerNotifiedOn", message)
             .related([if f.allocated { "/allocationDate" } else { "/meetingDate" }])
@@ -319,27 +318,29 @@ fn timescales(ctx: &mut Ctx, f: &Facts) {
     let d = &f.family_contact;
     if d.breached() {
         let n = ctx.value(&CONTACT_DAYS);
-        let message = late_or_overdue(
-            d,
-            &format!("The family must be contacted within {} of allocation", plural(n, "day", "days")),
+        let message = msg!(
+            *pick(d, &ALC004_FAMILY_CONTACTED_WITHIN_N_LATE, &ALC004_FAMILY_CONTACTED_WITHIN_N_OVERDUE),
+            n = n,
+            due = due_date(d)
         );
         ctx.emit(&CONTACT_LATE, "/firstContactOn", message).related(["/allocationDate"]).due(d.due_text());
     }
     let d = &f.psp_checked;
     if d.breached() && f.first_visit.met_on.is_some() {
         let message = if d.met_on.is_some() {
-            "The PSP must be checked before the first visit: it was checked after it"
+            msg!(ALC005_PSP_CHECKED_BEFORE_FIRST)
         } else {
-            "The PSP must be checked before the first visit: enter the date it was checked"
+            msg!(ALC005_PSP_CHECKED_BEFORE_FIRST_2)
         };
         ctx.emit(&PSP_NOT_CHECKED, "/pspCheckedOn", message).related(["/firstVisitOn"]).due(d.due_text());
     }
     let d = &f.first_visit;
     if d.breached() {
         let n = ctx.value(&FIRST_VISIT_DAYS);
-        let message = late_or_overdue(
-            d,
-            &format!("The first visit must be made within {} of allocation", plural(n, "day", "days")),
+        let message = msg!(
+            *pick(d, &ALC006_FIRST_VISIT_MADE_WITHIN_LATE, &ALC006_FIRST_VISIT_MADE_WITHIN_OVERDUE),
+            n = n,
+            due = due_date(d)
         );
         ctx.emit(&FIRST_VISIT_LATE, "/firstVisitOn", message).related(["/allocationDate"]).due(d.due_text());
     }
@@ -347,22 +348,40 @@ fn timescales(ctx: &mut Ctx, f: &Facts) {
     if d.breached() {
         let n = ctx.value(&UNALLOCATED_REVIEW_DAYS);
         let due = d.due.map(long_date).unwrap_or_default();
-        let message = format!(
-            "A case waiting for a worker must be reviewed every {}: the review was due by {due}",
-            plural(n, "day", "days")
-        );
+        let message = msg!(ALC009_CASE_WAITING_WORKER_REVIEWED, n = n, due = due);
         ctx.emit(&UNALLOCATED_NOT_REVIEWED, "/reviewedOn", message)
             .related(["/unallocatedSince", "/decision"])
             .due(d.due_text());
     }
 }
 
-/// "<standard>: it was done after <due>" or "<standard>: it was due by <due>".
-fn late_or_overdue(d: &Deadline, standard: &str) -> String {
-    let due = d.due.map(long_date).unwrap_or_default();
+/// The late form of a timescale's message, or the overdue one.
+fn pick(d: &Deadline, late: &'static Template, overdue: &'static Template) -> &'static Template {
     if d.status == Status::MetLate {
-        format!("{standard}: it was done after the deadline of {due}")
+        late
     } else {
-        format!("{standard}: it was due by {due}")
+        overdue
     }
+}
+
+/// The deadline as messages write it ("2 June 2025").
+fn due_date(d: &Deadline) -> String {
+    d.due.map(long_date).unwrap_or_default()
+}
+
+crate::messages! {
+    ALC001_ENTER_ALLOCATED_WORKER = "ALC-001.enter-allocated-worker": "Enter the allocated worker";
+    ALC001_ENTER_DATE_ALLOCATION = "ALC-001.enter-date-allocation": "Enter the date of allocation";
+    ALC008_ALLOCATION_MEETING_SHOULD_ATTENDED = "ALC-008.allocation-meeting-should-attended": "The allocation meeting should be attended by {missing, select, team-leader {the team leader} senior-practitioner {a senior practitioner} other {the team leader and a senior practitioner}}";
+    ALC002_ASSISTANT_CARRIES_MAINLY_FAMILIES = "ALC-002.assistant-carries-mainly-families": "An assistant carries mainly families at the vulnerable level of need: check the allocation";
+    ALC007_CASE_CLOSED_UNIVERSAL_ADVICE = "ALC-007.case-closed-universal-advice": "A case closed with universal advice and signposting needs no worker: remove {field, select, allocatedWorker {the allocated worker} other {the date of allocation}}";
+    ALC003_REFERRER_TOLD_OUTCOME_WITHIN_LATE = "ALC-003.done-late": "The referrer must be told the outcome within {n, plural, one {# day} other {# days}} of {from, select, allocation {allocation} other {the allocation meeting}}: it was done after the deadline of {due}";
+    ALC003_REFERRER_TOLD_OUTCOME_WITHIN_OVERDUE = "ALC-003.overdue": "The referrer must be told the outcome within {n, plural, one {# day} other {# days}} of {from, select, allocation {allocation} other {the allocation meeting}}: it was due by {due}";
+    ALC004_FAMILY_CONTACTED_WITHIN_N_LATE = "ALC-004.done-late": "The family must be contacted within {n, plural, one {# day} other {# days}} of allocation: it was done after the deadline of {due}";
+    ALC004_FAMILY_CONTACTED_WITHIN_N_OVERDUE = "ALC-004.overdue": "The family must be contacted within {n, plural, one {# day} other {# days}} of allocation: it was due by {due}";
+    ALC005_PSP_CHECKED_BEFORE_FIRST = "ALC-005.psp-checked-after-first-visit": "The PSP must be checked before the first visit: it was checked after it";
+    ALC005_PSP_CHECKED_BEFORE_FIRST_2 = "ALC-005.psp-date-missing": "The PSP must be checked before the first visit: enter the date it was checked";
+    ALC006_FIRST_VISIT_MADE_WITHIN_LATE = "ALC-006.done-late": "The first visit must be made within {n, plural, one {# day} other {# days}} of allocation: it was done after the deadline of {due}";
+    ALC006_FIRST_VISIT_MADE_WITHIN_OVERDUE = "ALC-006.overdue": "The first visit must be made within {n, plural, one {# day} other {# days}} of allocation: it was due by {due}";
+    ALC009_CASE_WAITING_WORKER_REVIEWED = "ALC-009.case-waiting-worker-reviewed": "A case waiting for a worker must be reviewed every {n, plural, one {# day} other {# days}}: the review was due by {due}";
 }

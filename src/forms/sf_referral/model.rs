@@ -123,11 +123,11 @@ pub fn subcategory_ids() -> impl Iterator<Item = &'static str> {
 }
 
 const REFERRER: &[Field] = &[
-    Field::text("name", "Referrer's name"),
-    Field::text("agency", "Referrer's agency"),
-    Field::text("role", "Referrer's role"),
-    Field::new("email", "Referrer's email address", Kind::Email),
-    Field::new("phone", "Referrer's telephone number", Kind::Phone),
+    Field::text("name", "Referrer’s name"),
+    Field::text("agency", "Referrer’s agency"),
+    Field::text("role", "Referrer’s role"),
+    Field::new("email", "Referrer’s email address", Kind::Email),
+    Field::new("phone", "Referrer’s telephone number", Kind::Phone),
 ];
 
 const ADDRESS: &[Field] = &[
@@ -156,7 +156,7 @@ const CONSENT: &[Field] = &[
 ];
 
 const CHILD: &[Field] = &[
-    Field::text("name", "Child's name"),
+    Field::text("name", "Child’s name"),
     Field::date("dateOfBirth", "Date of birth"),
     Field::boolean("unborn", "Whether the child is unborn"),
     Field::date("expectedDate", "Expected date of birth"),
@@ -167,9 +167,9 @@ const CHILD: &[Field] = &[
 ];
 
 const ADULT: &[Field] = &[
-    Field::text("name", "Adult's name"),
+    Field::text("name", "Adult’s name"),
     Field::text("relationship", "Relationship to the child"),
-    Field::date("dateOfBirth", "Adult's date of birth"),
+    Field::date("dateOfBirth", "Adult’s date of birth"),
 ];
 
 const CRITERION: &[Field] = &[
@@ -178,7 +178,7 @@ const CRITERION: &[Field] = &[
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::date("referralDate", "Date of referral").required("Enter the date of the referral"),
+    Field::date("referralDate", "Date of the referral").required("Enter the date of the referral"),
     Field::date("receivedOn", "Date the referral was received"),
     Field::choice("route", "Referral route", ROUTES).required("Select the referral route"),
     Field::choice("service", "Service", SERVICES),

@@ -7,11 +7,12 @@ use super::model::{self, EARLY_HELP_ROUTES};
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::{long_date, plural};
+use crate::engine::messages::long_date;
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::report::{Diagnostic, Severity};
 use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::msg;
 use crate::rule;
 
 rule!(REQUIRED, "REF-001", "missing-required-field", Error, Required,
@@ -331,47 +332,33 @@ fn referrer_and_route(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         let referrer = read::object(data, "referrer");
         let has = |k: &str| referrer.is_some_and(|r| !read::is_blank(r.get(k)));
         if !has("name") {
-            ctx.emit(&REQUIRED, "/referrer/name", "Enter the referrer's name");
+            ctx.emit(&REQUIRED, "/referrer/name", &REF001_ENTER_REFERRERS_NAME);
         }
         if !has("agency") {
-            ctx.emit(&REQUIRED, "/referrer/agency", "Enter the referrer's agency");
+            ctx.emit(&REQUIRED, "/referrer/agency", &REF001_ENTER_REFERRERS_AGENCY);
         }
     }
     if f.self_referral_to_whole_family && f.service.is_some() {
-        ctx.emit(
-            &SELF_REFERRAL,
-            "/route",
-            "Families cannot refer themselves to whole family working: choose another service or another route",
-        )
-        .related(["/service"]);
+        ctx.emit(&SELF_REFERRAL, "/route", &REF005_FAMILIES_CANNOT_REFER_THEMSELVES).related(["/service"]);
     } else if f.self_referral_to_whole_family && !ctx.has_finding_at("/service") {
-        ctx.emit(
-            &SELF_REFERRAL,
-            "/service",
-            "Select a service other than whole family working: families cannot refer themselves to whole family working",
-        )
-        .related(["/route"]);
+        ctx.emit(&SELF_REFERRAL, "/service", &REF005_SELECT_SERVICE_OTHER_WHOLE).related(["/route"]);
     }
 }
 
 fn assessment_and_plan(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
-    for (key, name) in [("assessment", "assessment"), ("plan", "plan")] {
+    for key in ["assessment", "plan"] {
         let part = read::object(data, key);
         match part {
             None if read::is_blank(data.get(key)) => {
-                ctx.emit(&REQUIRED, format!("/{key}"), format!("Enter the open and current {name}"));
+                ctx.emit(&REQUIRED, format!("/{key}"), msg!(REF001_ENTER_OPEN_CURRENT_NAME, part = key));
             }
             None => {}
             Some(obj) => match read::boolean(obj, "open") {
                 None if read::is_blank(obj.get("open")) => {
-                    ctx.emit(&REQUIRED, format!("/{key}/open"), format!("Select whether the {name} is open"));
+                    ctx.emit(&REQUIRED, format!("/{key}/open"), msg!(REF001_SELECT_WHETHER_NAME_OPEN, part = key));
                 }
                 Some(false) => {
-                    ctx.emit(
-                        &NOT_OPEN,
-                        format!("/{key}/open"),
-                        format!("The {name} must be open and current for the referral to be accepted"),
-                    );
+                    ctx.emit(&NOT_OPEN, format!("/{key}/open"), msg!(REF003_NAME_OPEN_CURRENT_REFERRAL, part = key));
                 }
                 _ => {}
             },
@@ -380,12 +367,7 @@ fn assessment_and_plan(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let assessment_date = read::object(data, "assessment").and_then(|a| read::date(a, "date"));
     if let (Some(ad), Some(rd)) = (assessment_date, f.referral_date) {
         if calendar::add_months(ad, 12).is_some_and(|limit| limit < rd) {
-            ctx.emit(
-                &ASSESSMENT_OLD,
-                "/assessment/date",
-                "The assessment is more than 12 months old at the date of referral: check it has been reviewed",
-            )
-            .related(["/referralDate"]);
+            ctx.emit(&ASSESSMENT_OLD, "/assessment/date", &REF004_ASSESSMENT_MORE_12_MONTHS).related(["/referralDate"]);
         }
     }
 }
@@ -399,12 +381,11 @@ fn consent(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     match consent.and_then(|c| read::boolean(c, "given")) {
         Some(true) => {}
         Some(false) => {
-            ctx.emit(&CONSENT_NOT_GIVEN, "/consent/given", "An early help referral needs the family's consent")
-                .related(["/route"]);
+            ctx.emit(&CONSENT_NOT_GIVEN, "/consent/given", &REF015_EARLY_HELP_REFERRAL_NEEDS).related(["/route"]);
         }
         None => {
             if consent.is_none_or(|c| read::is_blank(c.get("given"))) {
-                ctx.emit(&REQUIRED, "/consent/given", "Select whether the family has given consent");
+                ctx.emit(&REQUIRED, "/consent/given", &REF001_SELECT_WHETHER_FAMILY_GIVEN);
             }
         }
     }
@@ -419,15 +400,11 @@ fn children(ctx: &mut Ctx, f: &Facts) {
         if unborn {
             match read::date(c, "expectedDate") {
                 None if read::is_blank(c.get("expectedDate")) => {
-                    ctx.emit(&REQUIRED, format!("/children/{i}/expectedDate"), "Enter the expected date of birth");
+                    ctx.emit(&REQUIRED, format!("/children/{i}/expectedDate"), &REF001_ENTER_EXPECTED_DATE_BIRTH);
                 }
                 Some(expected) if f.referral_date.is_some_and(|rd| expected <= rd) => {
-                    ctx.emit(
-                        &UNBORN_DATE,
-                        format!("/children/{i}/expectedDate"),
-                        "Expected date of birth must be after the date of referral",
-                    )
-                    .related(["/referralDate"]);
+                    ctx.emit(&UNBORN_DATE, format!("/children/{i}/expectedDate"), &REF007_EXPECTED_DATE_BIRTH_AFTER)
+                        .related(["/referralDate"]);
                 }
                 _ => {}
             }
@@ -435,7 +412,7 @@ fn children(ctx: &mut Ctx, f: &Facts) {
         }
         let Some(dob) = dob else {
             if read::is_blank(c.get("dateOfBirth")) {
-                ctx.emit(&REQUIRED, format!("/children/{i}/dateOfBirth"), "Enter the child's date of birth");
+                ctx.emit(&REQUIRED, format!("/children/{i}/dateOfBirth"), &REF001_ENTER_CHILDS_DATE_BIRTH);
             }
             continue;
         };
@@ -444,9 +421,14 @@ fn children(ctx: &mut Ctx, f: &Facts) {
         }
         if f.ages.contains(&(i, Age::Outside)) {
             let message = if read::boolean(c, "send") == Some(true) {
-                format!("Child {} must be {max_age_send} or younger at the date of referral (children with a special educational need or disability)", i.saturating_add(1))
+                msg!(REF006_CHILD_VALUE_MAXAGESEND_YOUNGER, child = i.saturating_add(1), maxAgeSend = max_age_send)
             } else {
-                format!("Child {} must be {max_age} or younger at the date of referral, or up to {max_age_send} with a special educational need or disability", i.saturating_add(1))
+                msg!(
+                    REF006_CHILD_VALUE_MAXAGE_YOUNGER,
+                    child = i.saturating_add(1),
+                    maxAge = max_age,
+                    maxAgeSend = max_age_send
+                )
             };
             ctx.emit(&CHILD_AGE, format!("/children/{i}/dateOfBirth"), message)
                 .related(["/referralDate", "/children/*/send"]);
@@ -457,7 +439,7 @@ fn children(ctx: &mut Ctx, f: &Facts) {
         ctx.emit(
             &NO_CHILD_IN_RANGE,
             "/children",
-            format!("No child is {max_age} or younger at the date of referral, or up to {max_age_send} with a special educational need or disability: the service is for families with a child in that range"),
+            msg!(REF017_CHILD_MAXAGE_YOUNGER_DATE, maxAge = max_age, maxAgeSend = max_age_send),
         )
         .related(outside.into_iter().chain(["/referralDate".to_owned()]));
     }
@@ -470,30 +452,20 @@ fn household(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     for (i, child) in f.children.iter().enumerate() {
         let Some(c) = child.as_object() else { continue };
         if read::boolean(c, "unborn") != Some(true) && read::is_blank(c.get("name")) {
-            ctx.emit(
-                &HOUSEHOLD,
-                format!("/children/{i}/name"),
-                "Enter the child's name: a Family Connect referral gives every household member's details",
-            )
-            .related(["/route"]);
+            ctx.emit(&HOUSEHOLD, format!("/children/{i}/name"), &REF016_ENTER_CHILDS_NAME_FAMILY).related(["/route"]);
         }
     }
     let adults = read::list(data, "adults");
     if adults.is_empty() {
-        ctx.emit(
-            &HOUSEHOLD,
-            "/adults",
-            "Add the adults in the household: a Family Connect referral gives every household member's details",
-        )
-        .related(["/route"]);
+        ctx.emit(&HOUSEHOLD, "/adults", &REF016_ADD_ADULTS_HOUSEHOLD_FAMILY).related(["/route"]);
     }
     for (i, adult) in adults.iter().enumerate() {
         let Some(a) = adult.as_object() else { continue };
         if read::is_blank(a.get("name")) {
-            ctx.emit(&HOUSEHOLD, format!("/adults/{i}/name"), "Enter the adult's name").related(["/route"]);
+            ctx.emit(&HOUSEHOLD, format!("/adults/{i}/name"), &REF016_ENTER_ADULTS_NAME).related(["/route"]);
         }
         if read::is_blank(a.get("relationship")) {
-            ctx.emit(&HOUSEHOLD, format!("/adults/{i}/relationship"), "Enter the adult's relationship to the child")
+            ctx.emit(&HOUSEHOLD, format!("/adults/{i}/relationship"), &REF016_ENTER_ADULTS_RELATIONSHIP_CHILD)
                 .related(["/route"]);
         }
     }
@@ -510,16 +482,12 @@ fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
                     ctx.emit(
                         &UNKNOWN_CRITERION,
                         format!("/criteria/{i}/id"),
-                        "Select a criterion from the referral criteria",
+                        &REF011_SELECT_CRITERION_REFERRAL_CRITERIA,
                     );
                 }
             }
             Some(known) if seen.contains(&known) => {
-                ctx.emit(
-                    &DUPLICATE_CRITERION,
-                    format!("/criteria/{i}/id"),
-                    "This criterion is already ticked; it counts once",
-                );
+                ctx.emit(&DUPLICATE_CRITERION, format!("/criteria/{i}/id"), &REF012_CRITERION_ALREADY_TICKED_COUNTS);
             }
             Some(known) => seen.push(known),
         }
@@ -531,18 +499,19 @@ fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     if f.whole_family && (need_domains > 0 || need_subs > 0) {
         let want_d = ctx.value(&DOMAINS_NEEDED);
         let want_s = ctx.value(&SUBCATEGORIES_NEEDED);
-        let mut parts = Vec::new();
-        if need_domains > 0 {
-            parts.push(plural(need_domains, "more domain", "more domains"));
-        }
-        if need_subs > 0 {
-            parts.push(plural(need_subs, "more sub-category", "more sub-categories"));
-        }
-        let message = format!(
-            "The needs must meet at least {want_d} domain areas and {want_s} sub-categories: {} needed ({} and {} met so far)",
-            parts.join(" and "),
-            plural(i64::try_from(domains).unwrap_or(0), "domain", "domains"),
-            plural(i64::try_from(f.ticked.len()).unwrap_or(0), "sub-category", "sub-categories"),
+        let template = match (need_domains > 0, need_subs > 0) {
+            (true, true) => &REF002_NOT_MET,
+            (true, false) => &REF002_DOMAINS_SHORT,
+            _ => &REF002_SUBCATEGORIES_SHORT,
+        };
+        let message = msg!(
+            *template,
+            domainsNeeded = want_d,
+            subcategoriesNeeded = want_s,
+            moreDomains = need_domains,
+            moreSubcategories = need_subs,
+            domainsMet = domains,
+            subcategoriesMet = f.ticked.len()
         );
         ctx.emit(&CRITERIA_NOT_MET, "/criteria", message);
     }
@@ -552,29 +521,20 @@ fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     if f.ticked.contains(&"attendance-below-90") {
         let recorded: Vec<f64> = objects.iter().filter_map(|c| read::number(c, "attendancePercent")).collect();
         if !recorded.is_empty() && recorded.iter().all(|p| *p >= 90.0) {
-            ctx.emit(
-                &CONTRADICTED,
-                "/criteria",
-                "Attendance below 90% is ticked, but every child's recorded attendance is 90% or more",
-            )
-            .related(["/children/*/attendancePercent"]);
+            ctx.emit(&CONTRADICTED, "/criteria", &REF009_ATTENDANCE_BELOW_90_TICKED)
+                .related(["/children/*/attendancePercent"]);
         }
     }
     if let (true, Some(rd)) = (f.ticked.contains(&"missing-3-in-90"), f.referral_date) {
         let any_recorded = objects.iter().any(|c| c.get("missingEpisodes").is_some_and(Value::is_array));
         if any_recorded && !objects.iter().any(|c| episodes_in_90_days(c, rd) >= 3) {
             let from = calendar::add_days(rd, -89).map(long_date).unwrap_or_default();
-            ctx.emit(&CONTRADICTED, "/criteria", format!("Missing three or more times in 90 days is ticked, but no child has three recorded missing episodes between {from} and the date of referral"))
+            ctx.emit(&CONTRADICTED, "/criteria", msg!(REF009_MISSING_THREE_MORE_TIMES, from = from))
                 .related(["/children/*/missingEpisodes", "/referralDate"]);
         }
     }
     if f.ticked.contains(&"supported-by-assessment") && f.assessment_open == Some(false) {
-        ctx.emit(
-            &CONTRADICTED,
-            "/criteria",
-            "Supported by an assessment is ticked, but the assessment is recorded as not open",
-        )
-        .related(["/assessment/open"]);
+        ctx.emit(&CONTRADICTED, "/criteria", &REF009_SUPPORTED_ASSESSMENT_TICKED_BUT).related(["/assessment/open"]);
     }
 
     // Facts that support an unticked sub-category.
@@ -583,10 +543,10 @@ fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             continue;
         }
         let message = match *id {
-            "supported-by-assessment" => "The open assessment supports the criterion 'supported by an assessment': consider ticking it",
-            "attendance-below-90" => "A child's recorded attendance is below 90%: consider ticking 'attendance below 90%'",
-            "missing-3-in-90" => "A child has three or more missing episodes in the 90 days before the referral: consider ticking 'missing three times or more in 90 days'",
-            _ => "The open child protection or child in need plan supports the criterion 'Children CP, Children CIN': consider ticking it",
+            "supported-by-assessment" => msg!(REF010_OPEN_ASSESSMENT_SUPPORTS_CRITERION),
+            "attendance-below-90" => msg!(REF010_CHILDS_RECORDED_ATTENDANCE_BELOW),
+            "missing-3-in-90" => msg!(REF010_CHILD_THREE_MORE_MISSING),
+            _ => msg!(REF010_OPEN_CHILD_PROTECTION_CHILD),
         };
         ctx.emit(&SUGGESTED, "/criteria", message);
     }
@@ -622,4 +582,39 @@ pub fn reasons(ctx: &Ctx) -> Vec<(String, String, String)> {
         }
     }
     out
+}
+
+crate::messages! {
+    REF001_ENTER_REFERRERS_NAME = "REF-001.enter-referrers-name": "Enter the referrer’s name";
+    REF001_ENTER_REFERRERS_AGENCY = "REF-001.enter-referrers-agency": "Enter the referrer’s agency";
+    REF005_FAMILIES_CANNOT_REFER_THEMSELVES = "REF-005.families-cannot-refer-themselves": "Families cannot refer themselves to whole family working: choose another service or another route";
+    REF001_ENTER_OPEN_CURRENT_NAME = "REF-001.assessment-or-plan": "Enter the open and current {part, select, assessment {assessment} other {plan}}";
+    REF001_SELECT_WHETHER_NAME_OPEN = "REF-001.whether-open": "Select whether the {part, select, assessment {assessment} other {plan}} is open";
+    REF003_NAME_OPEN_CURRENT_REFERRAL = "REF-003.not-open": "The {part, select, assessment {assessment} other {plan}} must be open and current for the referral to be accepted";
+    REF004_ASSESSMENT_MORE_12_MONTHS = "REF-004.assessment-more-12-months": "The assessment is more than 12 months old at the date of the referral: check it has been reviewed";
+    REF015_EARLY_HELP_REFERRAL_NEEDS = "REF-015.early-help-referral-needs": "An early help referral needs the family’s consent";
+    REF001_SELECT_WHETHER_FAMILY_GIVEN = "REF-001.select-whether-family-given": "Select whether the family has given consent";
+    REF001_ENTER_EXPECTED_DATE_BIRTH = "REF-001.enter-expected-date-birth": "Enter the expected date of birth";
+    REF007_EXPECTED_DATE_BIRTH_AFTER = "REF-007.expected-date-birth-after": "Expected date of birth must be after the date of the referral";
+    REF001_ENTER_CHILDS_DATE_BIRTH = "REF-001.enter-childs-date-birth": "Enter the child’s date of birth";
+    REF016_ENTER_CHILDS_NAME_FAMILY = "REF-016.enter-childs-name-family": "Enter the child’s name: a Family Connect referral gives every household member’s details";
+    REF016_ADD_ADULTS_HOUSEHOLD_FAMILY = "REF-016.add-adults-household-family": "Add the adults in the household: a Family Connect referral gives every household member’s details";
+    REF016_ENTER_ADULTS_NAME = "REF-016.enter-adults-name": "Enter the adult’s name";
+    REF016_ENTER_ADULTS_RELATIONSHIP_CHILD = "REF-016.enter-adults-relationship-child": "Enter the adult’s relationship to the child";
+    REF011_SELECT_CRITERION_REFERRAL_CRITERIA = "REF-011.select-criterion-referral-criteria": "Select a criterion from the referral criteria";
+    REF012_CRITERION_ALREADY_TICKED_COUNTS = "REF-012.criterion-already-ticked-counts": "This criterion is already ticked; it counts once";
+    REF002_NOT_MET = "REF-002.not-met": "The needs must meet at least {domainsNeeded} domain areas and {subcategoriesNeeded} sub-categories: {moreDomains, plural, one {# more domain} other {# more domains}} and {moreSubcategories, plural, one {# more sub-category} other {# more sub-categories}} needed ({domainsMet, plural, one {# domain} other {# domains}} and {subcategoriesMet, plural, one {# sub-category} other {# sub-categories}} met so far)";
+    REF002_DOMAINS_SHORT = "REF-002.domains-short": "The needs must meet at least {domainsNeeded} domain areas and {subcategoriesNeeded} sub-categories: {moreDomains, plural, one {# more domain} other {# more domains}} needed ({domainsMet, plural, one {# domain} other {# domains}} and {subcategoriesMet, plural, one {# sub-category} other {# sub-categories}} met so far)";
+    REF002_SUBCATEGORIES_SHORT = "REF-002.subcategories-short": "The needs must meet at least {domainsNeeded} domain areas and {subcategoriesNeeded} sub-categories: {moreSubcategories, plural, one {# more sub-category} other {# more sub-categories}} needed ({domainsMet, plural, one {# domain} other {# domains}} and {subcategoriesMet, plural, one {# sub-category} other {# sub-categories}} met so far)";
+    REF009_ATTENDANCE_BELOW_90_TICKED = "REF-009.attendance-below-90-ticked": "Attendance below 90% is ticked, but every child’s recorded attendance is 90% or more";
+    REF009_MISSING_THREE_MORE_TIMES = "REF-009.missing-three-more-times": "Missing three or more times in 90 days is ticked, but no child has three recorded missing episodes between {from} and the date of the referral";
+    REF009_SUPPORTED_ASSESSMENT_TICKED_BUT = "REF-009.supported-assessment-ticked-but": "Supported by an assessment is ticked, but the assessment is recorded as not open";
+    REF010_OPEN_ASSESSMENT_SUPPORTS_CRITERION = "REF-010.open-assessment-supports-criterion": "The open assessment supports the criterion “supported by an assessment”: consider ticking it";
+    REF010_CHILDS_RECORDED_ATTENDANCE_BELOW = "REF-010.childs-recorded-attendance-below": "A child’s recorded attendance is below 90%: consider ticking “attendance below 90%”";
+    REF010_CHILD_THREE_MORE_MISSING = "REF-010.child-three-more-missing": "A child has three or more missing episodes in the 90 days before the referral: consider ticking “missing three times or more in 90 days”";
+    REF010_OPEN_CHILD_PROTECTION_CHILD = "REF-010.open-child-protection-child": "The open child protection or child in need plan supports the criterion “Children CP, Children CIN”: consider ticking it";
+    REF005_SELECT_SERVICE_OTHER_WHOLE = "REF-005.select-service-other-whole": "Select a service other than whole family working: families cannot refer themselves to whole family working";
+    REF006_CHILD_VALUE_MAXAGESEND_YOUNGER = "REF-006.too-old-send": "Child {child} must be {maxAgeSend} or younger at the date of the referral (children with a special educational need or disability)";
+    REF006_CHILD_VALUE_MAXAGE_YOUNGER = "REF-006.too-old": "Child {child} must be {maxAge} or younger at the date of the referral, or up to {maxAgeSend} with a special educational need or disability";
+    REF017_CHILD_MAXAGE_YOUNGER_DATE = "REF-017.no-child-in-range": "No child is {maxAge} or younger at the date of the referral, or up to {maxAgeSend} with a special educational need or disability: the service is for families with a child in that range";
 }

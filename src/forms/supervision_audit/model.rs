@@ -61,14 +61,14 @@ const ANSWERS: &[Field] = &[
 
 const FILE: &[Field] = &[
     Field::text("reference", "Supervision file")
-        .help("Which supervision file this column is (a reference, not a child's name)."),
+        .help("Which supervision file this column is (a reference, not a child’s name)."),
     Field::object("answers", "Answers", ANSWERS).help("Yes (true) or no (false) for each question."),
     Field::long_text("comments", "Comments on the file"),
 ];
 
 pub const FIELDS: &[Field] = &[
     Field::text("supervisor", "Name of the supervisor").required("Enter the name of the supervisor"),
-    Field::text("auditor", "Auditor").required("Enter the auditor's name"),
+    Field::text("auditor", "Auditor").required("Enter the auditor’s name"),
     Field::date("date", "Date of the audit").required("Enter the date of the audit"),
     Field::date("previousAuditDate", "Date of the previous audit"),
     Field::list("files", "Supervision files audited", &Kind::Object(FILE), 50)

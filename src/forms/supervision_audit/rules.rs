@@ -6,10 +6,10 @@ use serde_json::{Map, Value};
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::plural;
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::msg;
 use crate::rule;
 
 const APPENDIX_D: &str = "Appendix D: Supervision Audit Tool";
@@ -92,7 +92,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
 fn answers_missing(data: &Map<String, Value>, ctx: &mut Ctx) {
     for (i, file) in files(data) {
         if read::is_blank(file.get("answers")) {
-            ctx.emit(&REQUIRED, format!("/files/{i}/answers"), "Answer the questions for this file");
+            ctx.emit(&REQUIRED, format!("/files/{i}/answers"), &SVA001_ANSWER_QUESTIONS_FILE);
         }
     }
 }
@@ -102,14 +102,13 @@ fn file_count(data: &Map<String, Value>, ctx: &mut Ctx) {
     if n == 0 {
         // Rows left blank are no files (an absent or empty list is reported by the structural pass).
         if !read::is_blank(data.get("files")) {
-            ctx.emit(&REQUIRED, "/files", "Add the supervision files audited");
+            ctx.emit(&REQUIRED, "/files", &SVA001_ADD_SUPERVISION_FILES_AUDITED);
         }
         return;
     }
     let (min, max) = (ctx.value(&MIN_FILES), ctx.value(&MAX_FILES));
     if n < min || n > max {
-        let message =
-            format!("Audit between {min} and {max} supervision files: this audit has {}", plural(n, "file", "files"));
+        let message = msg!(SVA002_AUDIT_BETWEEN_MIN_MAX, min = min, max = max, n = n);
         ctx.emit(&FILE_COUNT, "/files", message);
     }
 }
@@ -120,22 +119,21 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx) {
     checks::dates_not_after_today(super::model::FIELDS, data, ctx, &DATE_IN_FUTURE);
     let (Some(date), Some(previous)) = (date, previous) else { return };
     if previous >= date {
-        ctx.emit(
-            &PREVIOUS_NOT_BEFORE,
-            "/previousAuditDate",
-            "Date of the previous audit must be before the date of the audit",
-        )
-        .related(["/date"]);
+        ctx.emit(&PREVIOUS_NOT_BEFORE, "/previousAuditDate", &SVA004_DATE_PREVIOUS_AUDIT_BEFORE).related(["/date"]);
         return;
     }
     let months = ctx.value(&FREQUENCY_MONTHS);
     let due = i32::try_from(months).ok().and_then(|m| calendar::add_months(previous, m));
     if let Some(due) = due.filter(|due| *due < date) {
-        let message = format!(
-            "The previous audit was more than {} before this one: supervision files are audited every {}",
-            plural(months, "month", "months"),
-            plural(months, "month", "months")
-        );
+        let message = msg!(SVA005_PREVIOUS_AUDIT_MORE_MONTHS, months = months);
         ctx.emit(&INTERVAL, "/previousAuditDate", message).related(["/date"]).due(calendar::format_date(due));
     }
+}
+
+crate::messages! {
+    SVA001_ANSWER_QUESTIONS_FILE = "SVA-001.answer-questions-file": "Answer the questions for this file";
+    SVA001_ADD_SUPERVISION_FILES_AUDITED = "SVA-001.add-supervision-files-audited": "Add the supervision files audited";
+    SVA002_AUDIT_BETWEEN_MIN_MAX = "SVA-002.audit-between-min-max": "Audit between {min} and {max} supervision files: this audit has {n, plural, one {# file} other {# files}}";
+    SVA004_DATE_PREVIOUS_AUDIT_BEFORE = "SVA-004.date-previous-audit-before": "Date of the previous audit must be before the date of the audit";
+    SVA005_PREVIOUS_AUDIT_MORE_MONTHS = "SVA-005.previous-audit-more-months": "The previous audit was more than {months, plural, one {# month} other {# months}} before this one: supervision files are audited every {months, plural, one {# month} other {# months}}";
 }

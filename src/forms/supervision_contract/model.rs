@@ -4,9 +4,9 @@
 use crate::engine::model::Field;
 
 pub const FIELDS: &[Field] = &[
-    Field::text("supervisor", "Supervisor").required("Enter the supervisor's name"),
-    Field::text("supervisee", "Supervisee").required("Enter the supervisee's name"),
-    Field::text("superviseeRole", "Supervisee's role"),
+    Field::text("supervisor", "Supervisor").required("Enter the supervisor’s name"),
+    Field::text("supervisee", "Supervisee").required("Enter the supervisee’s name"),
+    Field::text("superviseeRole", "Supervisee’s role"),
     Field::integer("frequencyWeeks", "Frequency of supervision sessions, in weeks", 1.0, 52.0)
         .required("Enter how often the supervision sessions will be, in weeks"),
     Field::long_text("reasonForLessFrequent", "Reason supervision takes place less frequently")
@@ -18,6 +18,6 @@ pub const FIELDS: &[Field] = &[
     Field::integer("reviewFrequencyMonths", "How often the contract is reviewed, in months", 1.0, 60.0)
         .required("Enter how often the contract will be reviewed, in months"),
     Field::date("lastReviewedOn", "Date the contract was last reviewed"),
-    Field::date("uploadedOn", "Date the contract was uploaded to the supervisee's record")
-        .required("Enter the date the contract was uploaded to the supervisee's record"),
+    Field::date("uploadedOn", "Date the contract was uploaded to the supervisee’s record")
+        .required("Enter the date the contract was uploaded to the supervisee’s record"),
 ];

@@ -6,11 +6,11 @@ use serde_json::{Map, Value};
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
 use crate::engine::timescale::{self, Status};
+use crate::msg;
 use crate::rule;
 
 const FRAMEWORK: &str = "6. Supervision Framework, Frequency & Recording Guide";
@@ -136,10 +136,7 @@ pub fn less_frequent(ctx: &Ctx, f: &Facts) -> bool {
 fn less_frequent_without_reason(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     if less_frequent(ctx, f) && read::is_blank(data.get("reasonForLessFrequent")) {
         let max = ctx.value(&MAX_FREQUENCY_WEEKS);
-        let message = format!(
-            "Enter the reason supervision will be less often than every {}, for example part-time working",
-            plural(max, "week", "weeks")
-        );
+        let message = msg!(SVC002_ENTER_REASON_SUPERVISION_WILL, max = max);
         ctx.emit(&LESS_FREQUENT, "/reasonForLessFrequent", message).related(["/frequencyWeeks"]);
     }
 }
@@ -147,19 +144,14 @@ fn less_frequent_without_reason(data: &Map<String, Value>, ctx: &mut Ctx, f: &Fa
 fn review_interval(data: &Map<String, Value>, ctx: &mut Ctx) {
     let policy = ctx.value(&REVIEW_MONTHS);
     if whole(data, "reviewFrequencyMonths").is_some_and(|m| m > policy) {
-        let message = format!(
-            "How often the contract is reviewed must be {} or fewer: it is reviewed jointly at least every {}",
-            plural(policy, "month", "months"),
-            plural(policy, "month", "months")
-        );
+        let message = msg!(SVC003_HOW_OFTEN_CONTRACT_REVIEWED, policy = policy);
         ctx.emit(&REVIEW_INTERVAL, "/reviewFrequencyMonths", message);
     }
 }
 
 fn review_overdue(ctx: &mut Ctx, f: &Facts) {
     let (Some(due), Status::Overdue) = (f.review_due, f.review_status) else { return };
-    let message =
-        format!("The joint review of the contract was due by {}: review it with the supervisee", long_date(due));
+    let message = msg!(SVC004_JOINT_REVIEW_CONTRACT_DUE, due = due);
     ctx.emit(&REVIEW_OVERDUE, "/lastReviewedOn", message)
         .related(["/signedBySupervisee", "/signedBySupervisor", "/reviewFrequencyMonths"])
         .due(calendar::format_date(due));
@@ -169,26 +161,26 @@ fn dates_out_of_order(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let signatures = [f.signed_supervisee, f.signed_supervisor];
     if let Some(uploaded) = f.uploaded {
         if signatures.iter().flatten().any(|s| uploaded < *s) {
-            ctx.emit(
-                &DATES_OUT_OF_ORDER,
-                "/uploadedOn",
-                "Date the contract was uploaded must be the same as or after the dates both parties signed it",
-            )
-            .related(["/signedBySupervisee", "/signedBySupervisor"]);
+            ctx.emit(&DATES_OUT_OF_ORDER, "/uploadedOn", &SVC005_DATE_CONTRACT_UPLOADED_SAME)
+                .related(["/signedBySupervisee", "/signedBySupervisor"]);
         }
     }
     if let Some(reviewed) = read::date(data, "lastReviewedOn") {
         if signatures.iter().flatten().any(|s| reviewed < *s) {
-            ctx.emit(
-                &DATES_OUT_OF_ORDER,
-                "/lastReviewedOn",
-                "Date the contract was last reviewed must be the same as or after the dates it was signed",
-            )
-            .related(["/signedBySupervisee", "/signedBySupervisor"]);
+            ctx.emit(&DATES_OUT_OF_ORDER, "/lastReviewedOn", &SVC005_DATE_CONTRACT_LAST_REVIEWED)
+                .related(["/signedBySupervisee", "/signedBySupervisor"]);
         }
     }
 }
 
 fn dates_in_future(data: &Map<String, Value>, ctx: &mut Ctx) {
     checks::dates_not_after_today(super::model::FIELDS, data, ctx, &DATE_IN_FUTURE);
+}
+
+crate::messages! {
+    SVC002_ENTER_REASON_SUPERVISION_WILL = "SVC-002.enter-reason-supervision-will": "Enter the reason supervision will be less often than every {max, plural, one {# week} other {# weeks}}, for example part-time working";
+    SVC003_HOW_OFTEN_CONTRACT_REVIEWED = "SVC-003.how-often-contract-reviewed": "How often the contract is reviewed must be {policy, plural, one {# month} other {# months}} or fewer: it is reviewed jointly at least every {policy, plural, one {# month} other {# months}}";
+    SVC004_JOINT_REVIEW_CONTRACT_DUE = "SVC-004.joint-review-contract-due": "The joint review of the contract was due by {due}: review it with the supervisee";
+    SVC005_DATE_CONTRACT_UPLOADED_SAME = "SVC-005.date-contract-uploaded-same": "Date the contract was uploaded to the supervisee’s record must be the same as or after the dates both parties signed it";
+    SVC005_DATE_CONTRACT_LAST_REVIEWED = "SVC-005.date-contract-last-reviewed": "Date the contract was last reviewed must be the same as or after the dates it was signed";
 }

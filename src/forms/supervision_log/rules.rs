@@ -6,11 +6,11 @@ use serde_json::{Map, Value};
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
 use crate::engine::timescale;
+use crate::msg;
 use crate::rule;
 
 const APPENDIX_C: &str = "Appendix C: Record of Supervision Sessions";
@@ -198,31 +198,23 @@ fn rows(data: &Map<String, Value>, ctx: &mut Ctx) {
         let missed = read::boolean(s, "missed");
         let held = missed == Some(false) || read::is_blank(s.get("missed"));
         if held && read::is_blank(s.get("initials")) {
-            ctx.emit(&REQUIRED, format!("/sessions/{i}/initials"), "Enter the initials of the person supervised")
+            ctx.emit(&REQUIRED, format!("/sessions/{i}/initials"), &SVL001_ENTER_INITIALS_PERSON_SUPERVISED)
                 .related([format!("/sessions/{i}/missed")]);
         }
         if missed == Some(true) {
             if read::is_blank(s.get("reason")) {
-                ctx.emit(&MISSED_WITHOUT_REASON, format!("/sessions/{i}/reason"), "Enter why the session was missed")
+                ctx.emit(&MISSED_WITHOUT_REASON, format!("/sessions/{i}/reason"), &SVL002_ENTER_WHY_SESSION_MISSED)
                     .related([format!("/sessions/{i}/missed")]);
             }
             if read::is_blank(s.get("nextAt")) {
-                ctx.emit(
-                    &MISSED_NOT_REARRANGED,
-                    format!("/sessions/{i}/nextAt"),
-                    "Enter the date and time of the rearranged session: it is arranged at the earliest opportunity",
-                )
-                .related([format!("/sessions/{i}/missed")]);
+                ctx.emit(&MISSED_NOT_REARRANGED, format!("/sessions/{i}/nextAt"), &SVL003_ENTER_DATE_TIME_REARRANGED)
+                    .related([format!("/sessions/{i}/missed")]);
             }
         }
         if let (Some(at), Some(next)) = (read::datetime(s, "at"), read::datetime(s, "nextAt")) {
             if next <= at {
-                ctx.emit(
-                    &NEXT_NOT_AFTER,
-                    format!("/sessions/{i}/nextAt"),
-                    "Date and time of the next session must be after the date and time of the session",
-                )
-                .related([format!("/sessions/{i}/at")]);
+                ctx.emit(&NEXT_NOT_AFTER, format!("/sessions/{i}/nextAt"), &SVL004_DATE_TIME_NEXT_SESSION)
+                    .related([format!("/sessions/{i}/at")]);
             }
         }
     }
@@ -234,11 +226,8 @@ fn gaps(ctx: &mut Ctx, f: &Facts) {
         let [a, b] = pair else { continue };
         let Some(due) = calendar::add_weeks(a.on, f.weeks) else { continue };
         if b.on > due {
-            let message = format!(
-                "This session was {} after the previous one that took place, longer than the frequency of every {}",
-                plural(calendar::days_between(a.on, b.on), "day", "days"),
-                plural(f.weeks, "week", "weeks"),
-            );
+            let message =
+                msg!(SVL005_SESSION_COUNT_AFTER_PREVIOUS, count = calendar::days_between(a.on, b.on), weeks = f.weeks);
             ctx.emit(&GAP, format!("/sessions/{}/at", b.index), message)
                 .related([format!("/sessions/{}/at", a.index)])
                 .due(calendar::format_date(due));
@@ -249,17 +238,9 @@ fn gaps(ctx: &mut Ctx, f: &Facts) {
 fn overdue(ctx: &mut Ctx, f: &Facts) {
     let (true, Some(due)) = (f.overdue, f.next_due) else { return };
     let message = if f.last_held.is_some() {
-        format!(
-            "Supervision is overdue: the next session was due by {}, {} after the last session that took place",
-            long_date(due),
-            plural(f.weeks, "week", "weeks")
-        )
+        msg!(SVL006_SUPERVISION_OVERDUE_NEXT_SESSION, due = due, weeks = f.weeks)
     } else {
-        format!(
-            "Supervision is overdue: no session has taken place, and the first was due by {}, {} after employment commenced",
-            long_date(due),
-            plural(f.weeks, "week", "weeks")
-        )
+        msg!(SVL006_SUPERVISION_OVERDUE_SESSION_TAKEN, due = due, weeks = f.weeks)
     };
     ctx.emit(&OVERDUE, "/sessions", message).related(["/frequencyWeeks"]).due(calendar::format_date(due));
 }
@@ -271,12 +252,8 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     crate::engine::sort::stable_by_key(&mut by_index, |s| s.index);
     for s in by_index {
         if s.on <= ctx.today && started.is_some_and(|d| s.on < d) {
-            ctx.emit(
-                &BEFORE_EMPLOYMENT,
-                format!("/sessions/{}/at", s.index),
-                "Date and time of the session must be the same as or after the date employment commenced",
-            )
-            .related(["/employmentStarted"]);
+            ctx.emit(&BEFORE_EMPLOYMENT, format!("/sessions/{}/at", s.index), &SVL008_DATE_TIME_SESSION_SAME)
+                .related(["/employmentStarted"]);
         }
     }
 }
@@ -288,10 +265,7 @@ fn cancellations(ctx: &mut Ctx, f: &Facts) {
     let threshold = ctx.value(&FREQUENT_MISSED);
     let missed = i64::try_from(missed).unwrap_or(i64::MAX);
     if threshold > 0 && missed >= threshold {
-        let message = format!(
-            "{} were missed in the last 12 months: discuss the cancellations and keep a written record",
-            plural(missed, "session", "sessions")
-        );
+        let message = msg!(SVL009_MISSED_MISSED_LAST_12, missed = missed);
         ctx.emit(&FREQUENT_CANCELLATIONS, "/sessions", message);
     }
 }
@@ -307,4 +281,16 @@ pub fn summary(f: &Facts, today: NaiveDate) -> (usize, usize, Option<i64>, Optio
     let percent =
         (total > 0).then(|| within.saturating_mul(100).saturating_add(total / 2).checked_div(total).unwrap_or(0));
     (held, missed, longest, percent)
+}
+
+crate::messages! {
+    SVL001_ENTER_INITIALS_PERSON_SUPERVISED = "SVL-001.enter-initials-person-supervised": "Enter the initials of the person supervised";
+    SVL002_ENTER_WHY_SESSION_MISSED = "SVL-002.enter-why-session-missed": "Enter why the session was missed";
+    SVL003_ENTER_DATE_TIME_REARRANGED = "SVL-003.enter-date-time-rearranged": "Enter the date and time of the rearranged session: it is arranged at the earliest opportunity";
+    SVL004_DATE_TIME_NEXT_SESSION = "SVL-004.date-time-next-session": "Date and time of the next session must be after the date and time of the session";
+    SVL005_SESSION_COUNT_AFTER_PREVIOUS = "SVL-005.session-count-after-previous": "This session was {count, plural, one {# day} other {# days}} after the previous one that took place, longer than the frequency of every {weeks, plural, one {# week} other {# weeks}}";
+    SVL006_SUPERVISION_OVERDUE_NEXT_SESSION = "SVL-006.supervision-overdue-next-session": "Supervision is overdue: the next session was due by {due}, {weeks, plural, one {# week} other {# weeks}} after the last session that took place";
+    SVL006_SUPERVISION_OVERDUE_SESSION_TAKEN = "SVL-006.supervision-overdue-session-taken": "Supervision is overdue: no session has taken place, and the first was due by {due}, {weeks, plural, one {# week} other {# weeks}} after employment commenced";
+    SVL008_DATE_TIME_SESSION_SAME = "SVL-008.date-time-session-same": "Date and time of the session must be the same as or after the date employment commenced";
+    SVL009_MISSED_MISSED_LAST_12 = "SVL-009.missed-missed-last-12": "{missed, plural, one {# session} other {# sessions}} were missed in the last 12 months: discuss the cancellations and keep a written record";
 }

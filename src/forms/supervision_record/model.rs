@@ -31,7 +31,7 @@ const ITEM_FIELDS: &[Field] = &[
     Field::object("healthAndSafety", "Health and safety", ITEM),
     Field::object("holidaysToilFlexi", "Holidays, TOIL or flexi", ITEM),
     Field::object("caseloadDecisions", "Caseload decisions and actions recorded on Protocol", ITEM).help(
-        "Casework decisions are recorded on Protocol, on the child's file: this row points to them and names no child.",
+        "Casework decisions are recorded on Protocol, on the child’s file: this row points to them and names no child.",
     ),
 ];
 
@@ -42,7 +42,7 @@ pub const FIELDS: &[Field] = &[
     Field::datetime("nextAt", "Date and time of the next supervision")
         .required("Enter the date and time of the next supervision"),
     Field::integer("frequencyWeeks", "Frequency agreed in the supervision contract, in weeks", 1.0, 52.0)
-        .help("How often the supervision contract says sessions are held; when blank, the policy's frequency is used."),
+        .help("How often the supervision contract says sessions are held; when blank, the policy’s frequency is used."),
     Field::object("items", "Items discussed", ITEM_FIELDS),
     Field::long_text("wellbeing", "Wellbeing and support")
         .help("What has been most rewarding and what has caused the most difficulty or distress, and any actions."),

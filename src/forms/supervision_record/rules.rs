@@ -7,10 +7,10 @@ use super::{model, scan};
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
+use crate::msg;
 use crate::rule;
 
 const APPENDIX_B: &str = "APPENDIX B - RECORD OF SUPERVISION";
@@ -141,18 +141,9 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 fn next_session(ctx: &mut Ctx, f: &Facts) {
     let (Some(date), Some(next)) = (f.date, f.next) else { return };
     if next <= date {
-        ctx.emit(
-            &NEXT_NOT_AFTER,
-            "/nextAt",
-            "Date and time of the next supervision must be after the date of the supervision session",
-        )
-        .related(["/date"]);
+        ctx.emit(&NEXT_NOT_AFTER, "/nextAt", &SVR002_DATE_TIME_NEXT_SUPERVISION).related(["/date"]);
     } else if let Some(due) = f.next_due.filter(|due| next > *due) {
-        let message = format!(
-            "The next supervision must be on or before {}: sessions are held at least every {}",
-            long_date(due),
-            plural(f.weeks, "week", "weeks")
-        );
+        let message = msg!(SVR003_NEXT_SUPERVISION_BEFORE_DUE, due = due, weeks = f.weeks);
         ctx.emit(&NEXT_BEYOND_FREQUENCY, "/nextAt", message)
             .related(["/date", "/frequencyWeeks"])
             .due(calendar::format_date(due));
@@ -166,22 +157,18 @@ fn items(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         // The caseload row points to Protocol, where casework actions are recorded with their owners.
         if *key != model::CASELOAD && !read::is_blank(item.get("decisions")) {
             if read::is_blank(item.get("byWhom")) {
-                ctx.emit(&ACTION_INCOMPLETE, format!("/items/{key}/byWhom"), "Enter who will do the action")
+                ctx.emit(&ACTION_INCOMPLETE, format!("/items/{key}/byWhom"), &SVR004_ENTER_WHO_WILL_DO)
                     .related([format!("/items/{key}/decisions")]);
             }
             if read::is_blank(item.get("timescale")) {
-                ctx.emit(&ACTION_INCOMPLETE, format!("/items/{key}/timescale"), "Enter the date the action is due")
+                ctx.emit(&ACTION_INCOMPLETE, format!("/items/{key}/timescale"), &SVR004_ENTER_DATE_ACTION_DUE)
                     .related([format!("/items/{key}/decisions")]);
             }
         }
         if let (Some(due), Some(date)) = (read::date(item, "timescale"), f.date) {
             if due < date {
-                ctx.emit(
-                    &TIMESCALE_BEFORE,
-                    format!("/items/{key}/timescale"),
-                    "Date the action is due must be the same as or after the date of the supervision session",
-                )
-                .related(["/date"]);
+                ctx.emit(&TIMESCALE_BEFORE, format!("/items/{key}/timescale"), &SVR005_DATE_ACTION_DUE_SAME)
+                    .related(["/date"]);
             }
         }
     }
@@ -189,7 +176,7 @@ fn items(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 
 fn disagreement(data: &Map<String, Value>, ctx: &mut Ctx) {
     if read::boolean(data, "disagreed") == Some(true) && read::is_blank(data.get("disagreementNotes")) {
-        ctx.emit(&DISAGREEMENT, "/disagreementNotes", "Enter notes of the disagreement").related(["/disagreed"]);
+        ctx.emit(&DISAGREEMENT, "/disagreementNotes", &SVR006_ENTER_NOTES_DISAGREEMENT).related(["/disagreed"]);
     }
 }
 
@@ -200,14 +187,12 @@ fn caseload_item(data: &Map<String, Value>, ctx: &mut Ctx) {
     let name = scan::has_name(&text);
     let number = scan::has_case_number(&text, digits);
     let what = match (name, number) {
-        (true, true) => "what looks like a child's name and case number",
-        (true, false) => "what looks like a child's name",
-        (false, true) => "what looks like a case number",
+        (true, true) => "name-and-number",
+        (true, false) => "name",
+        (false, true) => "number",
         (false, false) => return,
     };
-    let message = format!(
-        "The caseload item has {what}: record casework on Protocol, on the child's file, and only refer to it here"
-    );
+    let message = msg!(SVR007_CASELOAD_ITEM_WHAT_RECORD, found = what);
     ctx.emit(&CHILD_DETAILS, format!("/items/{}/decisions", model::CASELOAD), message);
 }
 
@@ -217,14 +202,19 @@ fn signatures(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     for (key, who) in [("signedSupervisee", "supervisee"), ("signedSupervisor", "supervisor")] {
         let Some(signed) = read::date(data, key) else { continue };
         if signed <= today && f.date.is_some_and(|d| signed < d) {
-            ctx.emit(
-                &SIGNED_BEFORE,
-                format!("/{key}"),
-                format!(
-                    "Date the {who} signed the record must be the same as or after the date of the supervision session"
-                ),
-            )
-            .related(["/date"]);
+            ctx.emit(&SIGNED_BEFORE, format!("/{key}"), msg!(SVR009_DATE_WHO_SIGNED_RECORD_2, who = who))
+                .related(["/date"]);
         }
     }
+}
+
+crate::messages! {
+    SVR002_DATE_TIME_NEXT_SUPERVISION = "SVR-002.date-time-next-supervision": "Date and time of the next supervision must be after the date of the supervision session";
+    SVR003_NEXT_SUPERVISION_BEFORE_DUE = "SVR-003.next-supervision-before-due": "The next supervision must be on or before {due}: sessions are held at least every {weeks, plural, one {# week} other {# weeks}}";
+    SVR004_ENTER_WHO_WILL_DO = "SVR-004.enter-who-will-do": "Enter who will do the action";
+    SVR004_ENTER_DATE_ACTION_DUE = "SVR-004.enter-date-action-due": "Enter the date the action is due";
+    SVR005_DATE_ACTION_DUE_SAME = "SVR-005.date-action-due-same": "Date the action is due must be the same as or after the date of the supervision session";
+    SVR006_ENTER_NOTES_DISAGREEMENT = "SVR-006.enter-notes-disagreement": "Enter notes of the disagreement";
+    SVR007_CASELOAD_ITEM_WHAT_RECORD = "SVR-007.caseload-item-what-record": "The caseload item has {found, select, name-and-number {what looks like a child’s name and case number} name {what looks like a child’s name} other {what looks like a case number}}: record casework on Protocol, on the child’s file, and only refer to it here";
+    SVR009_DATE_WHO_SIGNED_RECORD_2 = "SVR-009.signed-before-session": "Date the {who} signed the record must be the same as or after the date of the supervision session";
 }

@@ -17,17 +17,6 @@ const SESSION: &[Field] = &[
     Field::boolean("attended", "Whether the parent attended the session"),
 ];
 
-/// The support plan fields the business support officer completes when the course commences.
-pub const SUPPORT_PLAN: &[(&str, &str)] = &[
-    ("supportNeed", "Select the support need"),
-    ("identifiedSupportArea", "Select the identified support area"),
-    ("whatNeedsToBeAchieved", "Enter what needs to be achieved"),
-    ("howAndByWhom", "Enter how this will be achieved and by whom"),
-    ("expectedOutcomes", "Enter the expected outcomes"),
-    ("dateGoalSet", "Enter the date the referral was agreed"),
-    ("goalTargetDate", "Enter the date the course commences"),
-];
-
 pub const FIELDS: &[Field] = &[
     Field::choice("programme", "Programme", PROGRAMMES).required("Select the programme"),
     Field::boolean("consent", "Whether consent was given").required("Select whether consent was given"),
@@ -41,7 +30,7 @@ pub const FIELDS: &[Field] = &[
     Field::date("goalTargetDate", "Goal complete target date").help("The date the course commences."),
     Field::date("dateGoalCompleted", "Date goal completed").help("The date the course finishes."),
     Field::list("sessions", "Sessions", &Kind::Object(SESSION), 60)
-        .help("Each session's time spent; attendance is recorded here, not in the case notes."),
+        .help("Each session’s time spent; attendance is recorded here, not in the case notes."),
     Field::date("outcomeAchieved", "Date the outcome was achieved").help("Completed at the end of the course."),
     Field::text("actualOutcome", "Actual outcome"),
     Field::boolean("practitionerStillWorking", "Whether a practitioner is still working with the child"),
@@ -52,7 +41,7 @@ pub const FIELDS: &[Field] = &[
     Field::date("venueAndCrecheSecuredOn", "Date the venue and crèche workers were secured"),
     Field::date("preMeasuresOn", "Date the pre-measures were given"),
     Field::date("booksGivenOn", "Date the books were given"),
-    Field::date("peerSupportOn", "Date of the facilitators' peer support"),
+    Field::date("peerSupportOn", "Date of the facilitators’ peer support"),
     Field::date("qaOn", "Date of the quality assurance visit"),
     Field::date("postMeasuresOn", "Date the post-measures and evaluation were completed"),
     Field::list("weeklyCalls", "Date of a weekly telephone call to attendees", &Kind::Date, 60),

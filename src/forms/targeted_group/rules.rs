@@ -11,11 +11,12 @@ use super::model;
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::plural;
+use crate::engine::messages::Template;
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_002};
 use crate::engine::timescale::{self, Status, DUE_SOON_DAYS};
+use crate::msg;
 use crate::rule;
 
 const GROUP_WORK: &str = "Group Work - Targeted Intervention";
@@ -428,13 +429,24 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 
 fn consent(data: &Map<String, Value>, ctx: &mut Ctx) {
     if read::boolean(data, "consent") == Some(false) {
-        ctx.emit(&CONSENT_NOT_GIVEN, "/consent", "A targeted group place needs the parent's consent");
+        ctx.emit(&CONSENT_NOT_GIVEN, "/consent", &TGP002_TARGETED_GROUP_PLACE_NEEDS);
     }
 }
 
+/// The support plan fields the business support officer completes when the course commences.
+const SUPPORT_PLAN: &[(&str, &Template)] = &[
+    ("supportNeed", &TGP001_SUPPORT_NEED),
+    ("identifiedSupportArea", &TGP001_IDENTIFIED_SUPPORT_AREA),
+    ("whatNeedsToBeAchieved", &TGP001_WHAT_NEEDS_TO_BE_ACHIEVED),
+    ("howAndByWhom", &TGP001_HOW_AND_BY_WHOM),
+    ("expectedOutcomes", &TGP001_EXPECTED_OUTCOMES),
+    ("dateGoalSet", &TGP001_DATE_GOAL_SET),
+    ("goalTargetDate", &TGP001_GOAL_TARGET_DATE),
+];
+
 fn support_plan(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     if f.commenced {
-        for (key, message) in model::SUPPORT_PLAN {
+        for (key, message) in SUPPORT_PLAN {
             if read::is_blank(data.get(*key)) {
                 ctx.emit(&REQUIRED, format!("/{key}"), *message);
             }
@@ -445,12 +457,7 @@ fn support_plan(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let completed = read::date(data, "dateGoalCompleted");
     if let (Some(set), Some(target)) = (set, target) {
         if target < set {
-            ctx.emit(
-                &GOAL_DATES_ORDER,
-                "/goalTargetDate",
-                "Goal complete target date must be the same as or after the date goal set",
-            )
-            .related(["/dateGoalSet"]);
+            ctx.emit(&GOAL_DATES_ORDER, "/goalTargetDate", &TGP003_GOAL_COMPLETE_TARGET_DATE).related(["/dateGoalSet"]);
         }
     }
     if let Some(completed) = completed {
@@ -460,12 +467,8 @@ fn support_plan(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             .filter(|(d, _, _)| completed < *d)
             .map(|(_, p, l)| (p, l))
         {
-            ctx.emit(
-                &GOAL_DATES_ORDER,
-                "/dateGoalCompleted",
-                format!("Date goal completed must be the same as or after the {label}"),
-            )
-            .related([path]);
+            ctx.emit(&GOAL_DATES_ORDER, "/dateGoalCompleted", msg!(TGP003_DATE_GOAL_COMPLETED_SAME, label = label))
+                .related([path]);
         }
     }
 }
@@ -474,19 +477,12 @@ fn sessions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let max = ctx.value(&MAX_SESSIONS);
     let count = i64::try_from(f.sessions.len()).unwrap_or(i64::MAX);
     if count > max {
-        ctx.emit(
-            &TOO_MANY_SESSIONS,
-            "/sessions",
-            format!(
-                "A {max} week programme has at most {}: remove the extra sessions",
-                plural(max, "session", "sessions")
-            ),
-        );
+        ctx.emit(&TOO_MANY_SESSIONS, "/sessions", msg!(TGP004_MAX_WEEK_PROGRAMME_MOST, max = max));
     }
     for (i, s) in read::list(data, "sessions").iter().enumerate() {
         let Some(s) = s.as_object() else { continue };
         if read::number(s, "hours").is_some_and(|h| h <= 0.0) {
-            ctx.emit(&SESSION_HOURS, format!("/sessions/{i}/hours"), "Length of the session must be more than 0 hours");
+            ctx.emit(&SESSION_HOURS, format!("/sessions/{i}/hours"), &TGP005_LENGTH_SESSION_MORE_0);
         }
     }
     for s in &f.sessions {
@@ -496,7 +492,7 @@ fn sessions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             ctx.emit(
                 &ATTENDANCE_NOT_RECORDED,
                 format!("/sessions/{}/attended", s.index),
-                "Select whether the parent attended the session",
+                &TGP009_SELECT_WHETHER_PARENT_ATTENDED,
             );
         }
     }
@@ -507,81 +503,51 @@ fn sessions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             .iter()
             .map(|s| format!("/sessions/{}/attended", s.index))
             .collect();
-        ctx.emit(
-            &NO_ATTENDANCE,
-            "/sessions",
-            format!("The parent attended none of the first {}: add a case note and ask business support to remove them from the waiting list", plural(n, "session", "sessions")),
-        )
-        .related(related);
+        ctx.emit(&NO_ATTENDANCE, "/sessions", msg!(TGP006_PARENT_ATTENDED_NONE_FIRST, n = n)).related(related);
     }
 }
 
 fn outcome_and_closure(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     if f.finished {
         if read::is_blank(data.get("outcomeAchieved")) {
-            ctx.emit(
-                &OUTCOME_NOT_RECORDED,
-                "/outcomeAchieved",
-                "Enter the date the outcome was achieved: the course has finished",
-            )
-            .related(["/dateGoalCompleted", "/caseStatus"]);
+            ctx.emit(&OUTCOME_NOT_RECORDED, "/outcomeAchieved", &TGP007_ENTER_DATE_OUTCOME_ACHIEVED)
+                .related(["/dateGoalCompleted", "/caseStatus"]);
         }
         if read::is_blank(data.get("actualOutcome")) {
-            ctx.emit(&OUTCOME_NOT_RECORDED, "/actualOutcome", "Select the actual outcome: the course has finished")
+            ctx.emit(&OUTCOME_NOT_RECORDED, "/actualOutcome", &TGP007_SELECT_ACTUAL_OUTCOME_COURSE)
                 .related(["/dateGoalCompleted", "/caseStatus"]);
         }
     }
     if read::date(data, "episodeClosedOn").is_some() && read::boolean(data, "practitionerStillWorking") == Some(true) {
-        ctx.emit(
-            &CLOSED_WHILE_WORKING,
-            "/episodeClosedOn",
-            "Do not close the episode while a practitioner is still working with the child: end the targeted group status instead",
-        )
-        .related(["/practitionerStillWorking"]);
+        ctx.emit(&CLOSED_WHILE_WORKING, "/episodeClosedOn", &TGP008_DO_CLOSE_EPISODE_WHILE)
+            .related(["/practitionerStillWorking"]);
     }
 }
 
 fn incredible_years(ctx: &mut Ctx, f: &Facts) {
     for step in &f.steps {
         let due = calendar::format_date(step.due);
-        let what = match step.id {
-            "venue-and-creche" => "Secure the venue and crèche workers",
-            "pre-measures" => "Give the pre-measures",
-            "books" => "Give the books",
-            "peer-support" => "Hold the facilitators' peer support",
-            "qa" => "Hold the quality assurance visit",
-            "post-measures" => "Complete the post-measures and evaluation",
-            "weekly-calls" => "Call the attendees",
-            _ => "Check in with the facilitators",
-        };
-        let when = match step.id {
-            "venue-and-creche" => {
-                format!("{} before the course starts", plural(ctx.value(&VENUE_WEEKS), "week", "weeks"))
-            }
-            "pre-measures" => "before the course starts".to_owned(),
-            "books" => format!("in week {}", ctx.value(&BOOKS_WEEK)),
-            "peer-support" => format!("in weeks {} to {}", ctx.value(&PEER_SUPPORT_FROM), ctx.value(&PEER_SUPPORT_TO)),
-            "qa" => format!("in weeks {} to {}", ctx.value(&QA_FROM), ctx.value(&QA_TO)),
-            "post-measures" => format!("in week {}", ctx.value(&POST_MEASURES_WEEK)),
-            "weekly-calls" => "every week of the course".to_owned(),
-            _ => format!("at least {} during the course", plural(ctx.value(&LEAD_CHECK_INS), "time", "times")),
-        };
         if !step.early && !step.status.is_concern() {
             continue;
         }
-        let message = if step.id == "weekly-calls" {
-            "Call the attendees every week of the course: a week that has ended has no telephone call recorded"
-                .to_owned()
+        let template = if step.id == "weekly-calls" {
+            &TGP_IY_WEEKLY_CALL
         } else if step.early {
-            format!("{what} {when}: the date recorded is too early")
+            &TGP_IY_EARLY
         } else {
             match step.status {
-                Status::MetLate => format!("{what} {when}: it was done late"),
-                Status::Overdue => format!("{what} {when}: it is overdue"),
-                Status::DueSoon => format!("{what} {when}: it is due soon"),
+                Status::MetLate => &TGP_IY_LATE,
+                Status::Overdue => &TGP_IY_OVERDUE,
+                Status::DueSoon => &TGP_IY_DUE_SOON,
                 _ => continue,
             }
         };
+        let message = msg!(*template, step = step.id)
+            .arg("weeks", ctx.value(&VENUE_WEEKS))
+            .arg("week", if step.id == "books" { ctx.value(&BOOKS_WEEK) } else { ctx.value(&POST_MEASURES_WEEK) })
+            .arg("from", if step.id == "qa" { ctx.value(&QA_FROM) } else { ctx.value(&PEER_SUPPORT_FROM) })
+            .arg("to", if step.id == "qa" { ctx.value(&QA_TO) } else { ctx.value(&PEER_SUPPORT_TO) })
+            .arg("times", ctx.value(&LEAD_CHECK_INS));
         ctx.emit(step.rule, step.path, message).related([f.start_path]).due(due);
     }
 }
@@ -592,11 +558,33 @@ fn future(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     checks::dates_not_after_today_at(super::model::FIELDS, data, ctx, &IN_FUTURE, &done);
     for s in &f.sessions {
         if s.attended.is_some() && s.date.is_some_and(|d| d > ctx.today) {
-            ctx.emit(
-                &IN_FUTURE,
-                format!("/sessions/{}/date", s.index),
-                "Date of a session with its attendance recorded must be today or in the past",
-            );
+            ctx.emit(&IN_FUTURE, format!("/sessions/{}/date", s.index), &TGP018_DATE_SESSION_ATTENDANCE_RECORDED);
         }
     }
+}
+
+crate::messages! {
+    TGP002_TARGETED_GROUP_PLACE_NEEDS = "TGP-002.targeted-group-place-needs": "A targeted group place needs the parent’s consent";
+    TGP003_GOAL_COMPLETE_TARGET_DATE = "TGP-003.goal-complete-target-date": "Goal complete target date must be the same as or after the date goal set";
+    TGP003_DATE_GOAL_COMPLETED_SAME = "TGP-003.date-goal-completed-same": "Date goal completed must be the same as or after the {label}";
+    TGP004_MAX_WEEK_PROGRAMME_MOST = "TGP-004.max-week-programme-most": "A {max} week programme has at most {max, plural, one {# session} other {# sessions}}: remove the extra sessions";
+    TGP005_LENGTH_SESSION_MORE_0 = "TGP-005.length-session-more-0": "Length of the session must be more than 0 hours";
+    TGP009_SELECT_WHETHER_PARENT_ATTENDED = "TGP-009.select-whether-parent-attended": "Select whether the parent attended the session";
+    TGP006_PARENT_ATTENDED_NONE_FIRST = "TGP-006.parent-attended-none-first": "The parent attended none of the first {n, plural, one {# session} other {# sessions}}: add a case note and ask business support to remove them from the waiting list";
+    TGP007_ENTER_DATE_OUTCOME_ACHIEVED = "TGP-007.enter-date-outcome-achieved": "Enter the date the outcome was achieved: the course has finished";
+    TGP007_SELECT_ACTUAL_OUTCOME_COURSE = "TGP-007.select-actual-outcome-course": "Select the actual outcome: the course has finished";
+    TGP008_DO_CLOSE_EPISODE_WHILE = "TGP-008.do-close-episode-while": "Do not close the episode while a practitioner is still working with the child: end the targeted group status instead";
+    TGP_IY_WEEKLY_CALL = "TGP-016.weekly-call-missed": "Call the attendees every week of the course: a week that has ended has no telephone call recorded";
+    TGP_IY_EARLY = "TGP-IY.step-too-early": "{step, select, venue-and-creche {Secure the venue and crèche workers {weeks, plural, one {# week} other {# weeks}} before the course starts} pre-measures {Give the pre-measures before the course starts} books {Give the books in week {week}} peer-support {Hold the facilitators’ peer support in weeks {from} to {to}} qa {Hold the quality assurance visit in weeks {from} to {to}} post-measures {Complete the post-measures and evaluation in week {week}} weekly-calls {Call the attendees every week of the course} other {Check in with the facilitators at least {times, plural, one {# time} other {# times}} during the course}}: the date recorded is too early";
+    TGP_IY_LATE = "TGP-IY.step-late": "{step, select, venue-and-creche {Secure the venue and crèche workers {weeks, plural, one {# week} other {# weeks}} before the course starts} pre-measures {Give the pre-measures before the course starts} books {Give the books in week {week}} peer-support {Hold the facilitators’ peer support in weeks {from} to {to}} qa {Hold the quality assurance visit in weeks {from} to {to}} post-measures {Complete the post-measures and evaluation in week {week}} weekly-calls {Call the attendees every week of the course} other {Check in with the facilitators at least {times, plural, one {# time} other {# times}} during the course}}: it was done late";
+    TGP_IY_OVERDUE = "TGP-IY.step-overdue": "{step, select, venue-and-creche {Secure the venue and crèche workers {weeks, plural, one {# week} other {# weeks}} before the course starts} pre-measures {Give the pre-measures before the course starts} books {Give the books in week {week}} peer-support {Hold the facilitators’ peer support in weeks {from} to {to}} qa {Hold the quality assurance visit in weeks {from} to {to}} post-measures {Complete the post-measures and evaluation in week {week}} weekly-calls {Call the attendees every week of the course} other {Check in with the facilitators at least {times, plural, one {# time} other {# times}} during the course}}: it is overdue";
+    TGP_IY_DUE_SOON = "TGP-IY.step-due-soon": "{step, select, venue-and-creche {Secure the venue and crèche workers {weeks, plural, one {# week} other {# weeks}} before the course starts} pre-measures {Give the pre-measures before the course starts} books {Give the books in week {week}} peer-support {Hold the facilitators’ peer support in weeks {from} to {to}} qa {Hold the quality assurance visit in weeks {from} to {to}} post-measures {Complete the post-measures and evaluation in week {week}} weekly-calls {Call the attendees every week of the course} other {Check in with the facilitators at least {times, plural, one {# time} other {# times}} during the course}}: it is due soon";
+    TGP001_SUPPORT_NEED = "TGP-001.support-need": "Select the support need";
+    TGP001_IDENTIFIED_SUPPORT_AREA = "TGP-001.identified-support-area": "Select the identified support area";
+    TGP001_WHAT_NEEDS_TO_BE_ACHIEVED = "TGP-001.what-needs-to-be-achieved": "Enter what needs to be achieved";
+    TGP001_HOW_AND_BY_WHOM = "TGP-001.how-and-by-whom": "Enter how this will be achieved and by whom";
+    TGP001_EXPECTED_OUTCOMES = "TGP-001.expected-outcomes": "Enter the expected outcomes";
+    TGP001_DATE_GOAL_SET = "TGP-001.date-goal-set": "Enter the date the referral was agreed";
+    TGP001_GOAL_TARGET_DATE = "TGP-001.goal-target-date": "Enter the date the course commences";
+    TGP018_DATE_SESSION_ATTENDANCE_RECORDED = "TGP-018.date-session-attendance-recorded": "Date of the session must be today or in the past";
 }

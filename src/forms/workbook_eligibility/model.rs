@@ -10,10 +10,10 @@ pub const WORKBOOK_ISSUES: &[&str] = &["substance-misuse", "mental-health", "dom
 pub const DISABILITY: &[&str] = &["none", "fs-team", "complex-specialist"];
 
 const CHILD: &[Field] = &[
-    Field::text("name", "Child's name"),
+    Field::text("name", "Child’s name"),
     Field::boolean("unborn", "Whether the child is unborn"),
-    Field::boolean("contextualIssuesOnly", "Whether the child's issues are only contextual"),
-    Field::choice("disability", "Child's disability needs", DISABILITY)
+    Field::boolean("contextualIssuesOnly", "Whether the child’s issues are only contextual"),
+    Field::choice("disability", "Child’s disability needs", DISABILITY)
         .help("none; a disability whose needs the Family Safeguarding team meets; complex and specialist disability needs met by the specialist team."),
 ];
 

@@ -70,11 +70,7 @@ pub fn exclusion(child: &Map<String, Value>) -> Option<&'static str> {
 
 pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
     if workbook_required(data) == Some(false) {
-        ctx.emit(
-            &NOT_REQUIRED,
-            "/issues",
-            "A team workbook is not started: there are no issues of substance misuse, mental health or domestic abuse",
-        );
+        ctx.emit(&NOT_REQUIRED, "/issues", &WBE002_TEAM_WORKBOOK_STARTED_THERE);
     }
     for (i, row) in read::list(data, "children").iter().enumerate() {
         let Some(c) = row.as_object() else { continue };
@@ -83,17 +79,19 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
                 ctx.emit(
                     &CONTEXTUAL,
                     format!("/children/{i}/contextualIssuesOnly"),
-                    "This child is not included in the workbook: their issues are only contextual",
+                    &WBE003_CHILD_INCLUDED_WORKBOOK_THEIR,
                 );
             }
             Some(_) => {
-                ctx.emit(
-                    &SPECIALIST,
-                    format!("/children/{i}/disability"),
-                    "This child is not included in the workbook: their complex and specialist disability needs are met by the specialist team",
-                );
+                ctx.emit(&SPECIALIST, format!("/children/{i}/disability"), &WBE004_CHILD_INCLUDED_WORKBOOK_THEIR);
             }
             None => {}
         }
     }
+}
+
+crate::messages! {
+    WBE002_TEAM_WORKBOOK_STARTED_THERE = "WBE-002.team-workbook-started-there": "A team workbook is not started: there are no issues of substance misuse, mental health or domestic abuse";
+    WBE003_CHILD_INCLUDED_WORKBOOK_THEIR = "WBE-003.child-included-workbook-their": "This child is not included in the workbook: their issues are only contextual";
+    WBE004_CHILD_INCLUDED_WORKBOOK_THEIR = "WBE-004.child-included-workbook-their": "This child is not included in the workbook: their complex and specialist disability needs are met by the specialist team";
 }

@@ -31,8 +31,8 @@ pub const MODULE_IDS: &[&str] = &["1", "2", "3", "4", "4a", "5", "6", "7", "8"];
 pub const ACTIVITY_KINDS: &[&str] = &["visit", "phone-call", "email", "meeting", "direct-work", "group-session"];
 
 const WORKER: &[Field] = &[
-    Field::text("name", "Worker's name").required("Enter the worker's name"),
-    Field::choice("role", "Worker's role", ROLES).required("Select the worker's role"),
+    Field::text("name", "Worker’s name").required("Enter the worker’s name"),
+    Field::choice("role", "Worker’s role", ROLES).required("Select the worker’s role"),
 ];
 
 const ACTIVITY: &[Field] = &[
@@ -44,7 +44,7 @@ const ACTIVITY: &[Field] = &[
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::object("worker", "Worker", WORKER).required("Enter the worker's name and role"),
+    Field::object("worker", "Worker", WORKER).required("Enter the worker’s name and role"),
     Field::date("periodStart", "Start of the period"),
     Field::date("periodEnd", "End of the period"),
     Field::date("groupSupervisionDate", "Date of the group supervision")

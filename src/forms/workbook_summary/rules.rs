@@ -7,11 +7,11 @@ use super::model::MODULE_IDS;
 use crate::calendar;
 use crate::engine::checks;
 use crate::engine::context::Ctx;
-use crate::engine::messages::{long_date, plural};
 use crate::engine::profile::Param;
 use crate::engine::read;
 use crate::engine::rule::{Cite, Rule, SEED_000};
 use crate::engine::timescale::{self, Status};
+use crate::msg;
 use crate::rule;
 
 const SECTION: &str = "Workbook Summaries and Supervision";
@@ -95,16 +95,10 @@ fn sent_before_supervision(data: &Map<String, Value>, ctx: &mut Ctx) {
         return;
     }
     let Some((due, status)) = sending(data, ctx) else { return };
-    let days = plural(ctx.value(&DAYS_BEFORE), "day", "days");
+    let days = ctx.value(&DAYS_BEFORE);
     let message = match status {
-        Status::MetLate => format!(
-            "The summary must be sent to the team manager at least {days} before the group supervision, by {}",
-            long_date(due)
-        ),
-        Status::Overdue => format!(
-            "Send the summary to the team manager: it was due {days} before the group supervision, by {}",
-            long_date(due)
-        ),
+        Status::MetLate => msg!(WBS002_SUMMARY_SENT_TEAM_MANAGER, days = days, due = due),
+        Status::Overdue => msg!(WBS002_SEND_SUMMARY_TEAM_MANAGER, days = days, due = due),
         _ => return,
     };
     ctx.emit(&SENT_LATE, "/submittedOn", message).related(["/groupSupervisionDate"]).due(calendar::format_date(due));
@@ -114,23 +108,13 @@ fn period_order(data: &Map<String, Value>, ctx: &mut Ctx) {
     let (start, end) = (read::date(data, "periodStart"), read::date(data, "periodEnd"));
     if let (Some(s), Some(e)) = (start, end) {
         if e < s {
-            ctx.emit(
-                &PERIOD_ORDER,
-                "/periodEnd",
-                "End of the period must be the same as or after the start of the period",
-            )
-            .related(["/periodStart"]);
+            ctx.emit(&PERIOD_ORDER, "/periodEnd", &WBS003_END_PERIOD_SAME_AFTER).related(["/periodStart"]);
             return;
         }
     }
     if let (Some(e), Some(gs)) = (end, read::date(data, "groupSupervisionDate")) {
         if e > gs {
-            ctx.emit(
-                &PERIOD_ORDER,
-                "/periodEnd",
-                "End of the period must be the same as or before the date of the group supervision",
-            )
-            .related(["/groupSupervisionDate"]);
+            ctx.emit(&PERIOD_ORDER, "/periodEnd", &WBS003_END_PERIOD_SAME_BEFORE).related(["/groupSupervisionDate"]);
         }
     }
 }
@@ -151,7 +135,7 @@ fn activities(data: &Map<String, Value>, ctx: &mut Ctx) {
                 ctx.emit(
                     &ACTIVITY_OUTSIDE_PERIOD,
                     format!("/activities/{i}/date"),
-                    "Date of the activity must be within the period of the summary: record it in the summary for its own period",
+                    &WBS004_DATE_ACTIVITY_WITHIN_PERIOD,
                 )
                 .related(["/periodStart", "/periodEnd"]);
             }
@@ -160,7 +144,7 @@ fn activities(data: &Map<String, Value>, ctx: &mut Ctx) {
             ctx.emit(
                 &NOT_CROSS_REFERENCED,
                 format!("/activities/{i}/modules"),
-                "Select the modules of the Family Programme that the activity relates to",
+                &WBS006_SELECT_MODULES_FAMILY_PROGRAMME,
             );
         }
     }
@@ -170,4 +154,13 @@ fn activities(data: &Map<String, Value>, ctx: &mut Ctx) {
 pub fn modules_of(activity: &Map<String, Value>) -> Vec<&'static str> {
     let ids: Vec<&str> = read::list(activity, "modules").iter().filter_map(Value::as_str).map(str::trim).collect();
     MODULE_IDS.iter().copied().filter(|m| ids.contains(m)).collect()
+}
+
+crate::messages! {
+    WBS002_SUMMARY_SENT_TEAM_MANAGER = "WBS-002.summary-sent-team-manager": "The summary must be sent to the team manager at least {days, plural, one {# day} other {# days}} before the group supervision, by {due}";
+    WBS002_SEND_SUMMARY_TEAM_MANAGER = "WBS-002.send-summary-team-manager": "Send the summary to the team manager: it was due {days, plural, one {# day} other {# days}} before the group supervision, by {due}";
+    WBS003_END_PERIOD_SAME_AFTER = "WBS-003.end-period-same-after": "End of the period must be the same as or after the start of the period";
+    WBS003_END_PERIOD_SAME_BEFORE = "WBS-003.end-period-same-before": "End of the period must be the same as or before the date of the group supervision";
+    WBS004_DATE_ACTIVITY_WITHIN_PERIOD = "WBS-004.date-activity-within-period": "Date of the activity must be within the period of the summary: record it in the summary for its own period";
+    WBS006_SELECT_MODULES_FAMILY_PROGRAMME = "WBS-006.select-modules-family-programme": "Select the modules of the Family Programme that the activity relates to";
 }

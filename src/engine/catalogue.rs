@@ -1,0 +1,122 @@
+//! Every message the engine can emit, by id: each form's templates, the messages its model gives for missing
+//! required fields, and the shared ones. `messages()` lists them; a host's table is checked against them.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use super::error::Error;
+use super::messages::{template_params, MessageInfo, MessageTable, Template, TemplateProblem};
+use super::model::{Field, Kind};
+use super::registry::{FormDef, FORMS};
+use super::{checks, structure};
+
+/// The id of the message a model gives for a missing required field: the form's required rule's code and the
+/// field's path without list indexes (`REF-001.children.dateOfBirth`).
+pub fn required_id(code: &str, path: &str) -> String {
+    let mut id = String::from(code);
+    for seg in path.split('/').skip(1) {
+        if !seg.is_empty() && !seg.bytes().all(|b| b.is_ascii_digit()) {
+            id.push('.');
+            id.push_str(seg);
+        }
+    }
+    id
+}
+
+fn info(id: String, template: &str) -> MessageInfo {
+    let params = template_params(template).unwrap_or_default();
+    MessageInfo { id, template: template.to_owned(), params }
+}
+
+fn model_messages(form: &FormDef, fields: &[Field], path: &str, out: &mut Vec<MessageInfo>) {
+    for f in fields {
+        let here = format!("{path}/{}", f.name);
+        if let Some(text) = f.required {
+            out.push(info(required_id(form.required.code, &here), text));
+        }
+        let mut kind = &f.kind;
+        while let Kind::List { item, .. } = kind {
+            kind = item;
+        }
+        if let Kind::Object(inner) = kind {
+            model_messages(form, inner, &here, out);
+        }
+    }
+}
+
+fn templates(list: &[&'static Template], out: &mut Vec<MessageInfo>) {
+    out.extend(list.iter().map(|t| info(t.id.to_owned(), t.text)));
+}
+
+/// Every message, by form in the registry's order, then the shared ones; each id once.
+pub fn all() -> &'static [MessageInfo] {
+    static ALL: OnceLock<Vec<MessageInfo>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut out = Vec::new();
+        for form in FORMS {
+            model_messages(form, form.fields, "", &mut out);
+            templates(form.messages, &mut out);
+        }
+        templates(structure::MESSAGES, &mut out);
+        templates(checks::MESSAGES, &mut out);
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|m| seen.insert(m.id.clone()));
+        out
+    })
+}
+
+fn params_by_id() -> &'static BTreeMap<&'static str, &'static [String]> {
+    static MAP: OnceLock<BTreeMap<&'static str, &'static [String]>> = OnceLock::new();
+    MAP.get_or_init(|| all().iter().map(|m| (m.id.as_str(), m.params.as_slice())).collect())
+}
+
+/// Reads `options.messages`: an object of message id → template text.
+pub fn table_from_json(v: &Value) -> Result<MessageTable, Error> {
+    let Value::Object(obj) = v else {
+        return Err(Error::InvalidOption("messages must be an object of message id → template".into()));
+    };
+    let mut templates = BTreeMap::new();
+    for (id, t) in obj {
+        let Value::String(t) = t else {
+            return Err(Error::InvalidOption(format!("messages: the template of {} must be text", quoted(id))));
+        };
+        templates.insert(id.clone(), t.clone());
+    }
+    Ok(MessageTable { templates })
+}
+
+/// A host's table is a configuration: an unknown id, a template naming a parameter its message does not have, or
+/// a malformed template is the caller's mistake.
+pub fn check_table(table: &MessageTable) -> Result<(), Error> {
+    let known = params_by_id();
+    for (id, template) in &table.templates {
+        let Some(params) = known.get(id.as_str()) else {
+            return Err(Error::InvalidOption(format!("messages: unknown message id {}", quoted(id))));
+        };
+        match template_params(template) {
+            Err(TemplateProblem::Syntax) | Err(TemplateProblem::UnknownParam(_)) => {
+                return Err(Error::InvalidOption(format!(
+                    "messages: the template of {} has a brace out of place or a plural without `other`",
+                    quoted(id)
+                )))
+            }
+            Ok(names) => {
+                if let Some(bad) = names.iter().find(|n| !params.contains(n)) {
+                    return Err(Error::InvalidOption(format!(
+                        "messages: the template of {} names {{{bad}}}, which that message does not have (it has: {})",
+                        quoted(id),
+                        if params.is_empty() { "none".to_owned() } else { params.join(", ") }
+                    )));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn quoted(id: &str) -> String {
+    let short: String = id.chars().take(80).collect();
+    serde_json::to_string(&short).unwrap_or_default()
+}
