@@ -9,7 +9,7 @@ export type DateTimeInput = string | { day?: string | number | null; month?: str
 
 /** Strengthening Families referral (`sf-referral`): the form's data as a page sends it. */
 export interface SfReferral {
-  /** Date of referral. Required when the form is submitted. */
+  /** Date of the referral. Required when the form is submitted. */
   referralDate?: DateInput | null;
   /** Date the referral was received */
   receivedOn?: DateInput | null;
@@ -19,15 +19,15 @@ export interface SfReferral {
   service?: 'whole-family-working' | 'short-term-intervention' | 'targeted-intervention' | 'service-specific' | null;
   /** Referrer */
   referrer?: {
-    /** Referrer's name */
+    /** Referrer’s name */
     name?: string | null;
-    /** Referrer's agency */
+    /** Referrer’s agency */
     agency?: string | null;
-    /** Referrer's role */
+    /** Referrer’s role */
     role?: string | null;
-    /** Referrer's email address. An email address, like name@example.com. */
+    /** Referrer’s email address. An email address, like name@example.com. */
     email?: string | null;
-    /** Referrer's telephone number. A UK telephone number. */
+    /** Referrer’s telephone number. A UK telephone number. */
     phone?: string | null;
   } | null;
   /** Family address */
@@ -72,7 +72,7 @@ export interface SfReferral {
   locality?: string | null;
   /** Children. Required when the form is submitted. */
   children?: {
-    /** Child's name */
+    /** Child’s name */
     name?: string | null;
     /** Date of birth */
     dateOfBirth?: DateInput | null;
@@ -91,11 +91,11 @@ export interface SfReferral {
   }[] | null;
   /** Adults in the household */
   adults?: {
-    /** Adult's name */
+    /** Adult’s name */
     name?: string | null;
     /** Relationship to the child */
     relationship?: string | null;
-    /** Adult's date of birth */
+    /** Adult’s date of birth */
     dateOfBirth?: DateInput | null;
   }[] | null;
   /** Referral criteria. The sub-categories of the referral criteria that the referrer says are met, each with optional evidence. */
@@ -199,7 +199,7 @@ export interface SfAllocationOutcome {
 export interface EarlyHelpPlan {
   /** Type of early help record. Required when the form is submitted. */
   kind?: 'assessment' | 'support-plan' | null;
-  /** Whether the plan is Strengthening Families' own. Required when the form is submitted. */
+  /** Whether the plan is Strengthening Families’ own. Required when the form is submitted. */
   internal?: boolean | null;
   /** Reason an external plan was received. External plans only: a referral, or for information only. */
   purpose?: 'referral' | 'information-only' | null;
@@ -286,9 +286,9 @@ export interface FamilyCircle {
     date?: DateInput | null;
     /** Result of the Family Circle. Required when the form is submitted. */
     outcome?: 'significant-sustained' | 'partial-significant-sustained' | 'other' | null;
-    /** Child's views */
+    /** Child’s views */
     childViews?: string | null;
-    /** Parents' or carers' views */
+    /** Parents’ or carers’ views */
     parentViews?: string | null;
   }[] | null;
 }
@@ -338,9 +338,9 @@ export interface CaseClosure {
     date?: DateInput | null;
     /** Result of the Family Circle. Required when the form is submitted. */
     outcome?: 'significant-sustained' | 'partial-significant-sustained' | 'other' | null;
-    /** Child's views */
+    /** Child’s views */
     childViews?: string | null;
-    /** Parents' or carers' views */
+    /** Parents’ or carers’ views */
     parentViews?: string | null;
   }[] | null;
   /** Date case monitoring started */
@@ -409,7 +409,7 @@ export interface CaseTransfer {
   authorisedBy?: 'senior-practitioner' | 'team-leader' | 'practitioner' | 'assistant' | null;
   /** Date the transfer was authorised */
   authorisedOn?: DateInput | null;
-  /** Date the form was reassigned to the receiving hub's senior business support officer */
+  /** Date the form was reassigned to the receiving hub’s senior business support officer */
   receivingSeniorBsoOn?: DateInput | null;
   /** Date the transfer was taken to the APM */
   takenToApmOn?: DateInput | null;
@@ -569,7 +569,7 @@ export interface TargetedGroup {
   goalTargetDate?: DateInput | null;
   /** Date goal completed. The date the course finishes. */
   dateGoalCompleted?: DateInput | null;
-  /** Sessions. Each session's time spent; attendance is recorded here, not in the case notes. */
+  /** Sessions. Each session’s time spent; attendance is recorded here, not in the case notes. */
   sessions?: {
     /** Date of the session. Required when the form is submitted. */
     date?: DateInput | null;
@@ -596,7 +596,7 @@ export interface TargetedGroup {
   preMeasuresOn?: DateInput | null;
   /** Date the books were given */
   booksGivenOn?: DateInput | null;
-  /** Date of the facilitators' peer support */
+  /** Date of the facilitators’ peer support */
   peerSupportOn?: DateInput | null;
   /** Date of the quality assurance visit */
   qaOn?: DateInput | null;
@@ -651,7 +651,7 @@ export interface DaTriage {
   knownToServices?: boolean | null;
   /** Whether there is a history of issues or concerns */
   historyOfConcerns?: boolean | null;
-  /** Whether the incidents were assessed with the Barnardo's Risk Assessment Tool */
+  /** Whether the incidents were assessed with the Barnardo’s Risk Assessment Tool */
   barnardosRiskAssessment?: boolean | null;
   /** Decision. Required when the form is submitted. */
   decision?: 'letter' | 'phone-call' | 'nfa' | null;
@@ -695,13 +695,13 @@ export interface CaseAudit {
   auditType?: 'practitioner' | 'cross-locality' | null;
   /** Theme of the audit */
   theme?: 'cse-ce' | 'domestic-abuse' | 'neglect' | 're-referrals-12-months' | 'open-12-months-plus' | 'cin' | null;
-  /** Whether the practitioner was present. A cross-locality audit takes place in the practitioner's locality with the practitioner present. */
+  /** Whether the practitioner was present. A cross-locality audit takes place in the practitioner’s locality with the practitioner present. */
   practitionerPresent?: boolean | null;
   /** Locality area. A local list: any text, unless the council's profile lists the values. */
   locality?: string | null;
   /** Date of the audit. Required when the form is submitted. */
   auditDate?: DateInput | null;
-  /** Date of the practitioner's previous case file audit. Practitioner audits: case file audits of a practitioner are bi-monthly. */
+  /** Date of the practitioner’s previous case file audit. Practitioner audits: case file audits of a practitioner are bi-monthly. */
   previousAuditOn?: DateInput | null;
   /** Current case worker. Required when the form is submitted. */
   caseWorker?: string | null;
@@ -713,7 +713,7 @@ export interface CaseAudit {
   previousCaseWorker?: string | null;
   /** Date the previous case worker was allocated */
   previousAllocated?: DateInput | null;
-  /** Date the previous case worker's allocation closed */
+  /** Date the previous case worker’s allocation closed */
   previousClosed?: DateInput | null;
   /** Current line manager as recorded */
   lineManager?: string | null;
@@ -727,7 +727,7 @@ export interface CaseAudit {
     name?: string | null;
     /** Family name or names */
     familyNames?: string | null;
-    /** Child's date of birth */
+    /** Child’s date of birth */
     dateOfBirth?: DateInput | null;
   } | null;
   /** Grades. One grade per question: 1 Exceeds good, 2 Good, 3 Requires improvement, 4 Inadequate, 5 N/A. Required when the form is submitted. */
@@ -762,11 +762,11 @@ export interface CaseAudit {
     'assessment.circle-8-weekly'?: number | string | null;
     /** Grade for the Family Circle representing the case. The Family Circle gives a good representation of the case Required when the form is submitted. */
     'assessment.circle-representative'?: number | string | null;
-    /** Grade for the child's views. There is evidence of child's views in assessments and Family circles. Required when the form is submitted. */
+    /** Grade for the child’s views. There is evidence of child’s views in assessments and Family circles. Required when the form is submitted. */
     'assessment.child-views'?: number | string | null;
-    /** Grade for parents' and carers' views. There is evidence of parents/carers views in assessments and Family circles. Required when the form is submitted. */
+    /** Grade for parents’ and carers’ views. There is evidence of parents/carers views in assessments and Family circles. Required when the form is submitted. */
     'assessment.parent-views'?: number | string | null;
-    /** Grade for exploring an absent parent's role. There is evidence that the role and status of an absent parent has been explored. Required when the form is submitted. */
+    /** Grade for exploring an absent parent’s role. There is evidence that the role and status of an absent parent has been explored. Required when the form is submitted. */
     'assessment.absent-parent'?: number | string | null;
     /** Grade for identifying and addressing risks. Risks are identified and addressed Required when the form is submitted. */
     'assessment.risks'?: number | string | null;
@@ -786,7 +786,7 @@ export interface CaseAudit {
     'plans.multi-agency'?: number | string | null;
     /** Grade for a planned exit. A planned exit is evidenced on Support Plans Required when the form is submitted. */
     'plans.planned-exit'?: number | string | null;
-    /** Grade for case notes showing the child's journey. The case notes reflect the work undertaken and give a sense of the Childs journey. Required when the form is submitted. */
+    /** Grade for case notes showing the child’s journey. The case notes reflect the work undertaken and give a sense of the Childs journey. Required when the form is submitted. */
     'recording.childs-journey'?: number | string | null;
     /** Grade for the quality of case notes. Case notes are up to date and of good quality Required when the form is submitted. */
     'recording.notes-quality'?: number | string | null;
@@ -798,9 +798,9 @@ export interface CaseAudit {
     'recording.early-visits'?: number | string | null;
     /** Grade for weekend visits. Where identified in the support plan there is evidence of weekend visits Required when the form is submitted. */
     'recording.weekend-visits'?: number | string | null;
-    /** Grade for direct work on each child's wishes and feelings. There is evidence that direct work has been undertaken to obtain each child/YP's wishes and feelings Required when the form is submitted. */
+    /** Grade for direct work on each child’s wishes and feelings. There is evidence that direct work has been undertaken to obtain each child/YP’s wishes and feelings Required when the form is submitted. */
     'recording.child-wishes'?: number | string | null;
-    /** Grade for direct work on parents' wishes and feelings. There is evidence that direct work has been undertaken to obtain parent/carer's wishes and feelings Required when the form is submitted. */
+    /** Grade for direct work on parents’ wishes and feelings. There is evidence that direct work has been undertaken to obtain parent/carer’s wishes and feelings Required when the form is submitted. */
     'recording.parent-wishes'?: number | string | null;
     /** Grade for whole family working. There is evidence that whole family working where child and parent have been seen together, has been undertaken Required when the form is submitted. */
     'recording.whole-family'?: number | string | null;
@@ -834,7 +834,7 @@ export interface CaseAudit {
     /** Reasons or comments */
     comments?: string | null;
   } | null;
-  /** Whether the work has improved the family's life */
+  /** Whether the work has improved the family’s life */
   lifeImproved?: {
     /** Yes or no answer */
     answer?: 'yes' | 'no' | null;
@@ -848,7 +848,7 @@ export interface CaseAudit {
     /** Reasons or comments */
     comments?: string | null;
   } | null;
-  /** Auditors' overall score. Required when the form is submitted. */
+  /** Auditors’ overall score. Required when the form is submitted. */
   overallGrade?: number | string | null;
   /** General comments */
   generalComments?: string | null;
@@ -858,7 +858,7 @@ export interface CaseAudit {
     action?: string | null;
     /** Date the action is to be completed by */
     dueDate?: DateInput | null;
-    /** Line manager's comment on how the action was addressed */
+    /** Line manager’s comment on how the action was addressed */
     lineManagerComment?: string | null;
     /** Date the action was completed */
     completedOn?: DateInput | null;
@@ -871,7 +871,7 @@ export interface CaseAudit {
   evidence?: {
     /** Date of referral */
     referralDate?: DateInput | null;
-    /** Date of allocation. When blank, the header's date allocated is used. */
+    /** Date of allocation. When blank, the header’s date allocated is used. */
     allocationDate?: DateInput | null;
     /** Date of the first contact with the family */
     firstContactDate?: DateInput | null;
@@ -1079,19 +1079,19 @@ export interface DirectObservation {
   strengthsBased?: string | null;
   /** Response to risks and unpredictable situations. Appropriate response to risks identified and unpredictable situations. Required when the form is submitted. */
   responseToRisk?: string | null;
-  /** Practitioner's reflection. Reflection of intervention from Practitioner following the visit. Required when the form is submitted. */
+  /** Practitioner’s reflection. Reflection of intervention from Practitioner following the visit. Required when the form is submitted. */
   practitionerReflection?: string | null;
   /** Overall summary of the observation. Any other comments and overall summary of the observation. Required when the form is submitted. */
   summary?: string | null;
-  /** Grading. 1 Exceeds good, 2 Good, 3 Requires improvement, 4 Inadequate (the case audit tool's scale). Required when the form is submitted. */
+  /** Grading. 1 Exceeds good, 2 Good, 3 Requires improvement, 4 Inadequate (the case audit tool’s scale). Required when the form is submitted. */
   grading?: number | string | null;
   /** Recommendations */
   recommendations?: string | null;
   /** Date of the previous observation */
   previousObservationDate?: DateInput | null;
-  /** Supervisee's comments on the report */
+  /** Supervisee’s comments on the report */
   superviseeComments?: string | null;
-  /** Whether the record is on the child's electronic case file. The record pertains to the worker, not the family: it is kept off the electronic case file. */
+  /** Whether the record is on the child’s electronic case file. The record pertains to the worker, not the family: it is kept off the electronic case file. */
   recordedOnCaseFile?: boolean | null;
 }
 
@@ -1137,7 +1137,7 @@ export interface GroupQaVisit {
       /** Comment */
       comment?: string | null;
     } | null;
-    /** Whether all children's needs are met. Are all children's needs met? Required when the form is submitted. */
+    /** Whether all children’s needs are met. Are all children’s needs met? Required when the form is submitted. */
     'overview.needs-met'?: {
       /** Yes or no answer. Required when the form is submitted. */
       answer?: 'yes' | 'no' | null;
@@ -1302,7 +1302,7 @@ export interface IncredibleYearsChecklist {
     'set-up.separate-places'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 3. Write the agenda on the board and present verbally? Required when the form is submitted. */
     'set-up.agenda'?: 'yes' | 'no' | 'n-a' | null;
-    /** Response to item 4. Have last week's home activities ready for the parents to pick up, complete with praise and encouragement written on them? Required when the form is submitted. */
+    /** Response to item 4. Have last week’s home activities ready for the parents to pick up, complete with praise and encouragement written on them? Required when the form is submitted. */
     'set-up.home-activities-ready'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 5. Begin the discussion by asking how homework went this week? Required when the form is submitted. */
     'home-activities.ask-how-it-went'?: 'yes' | 'no' | 'n-a' | null;
@@ -1314,9 +1314,9 @@ export interface IncredibleYearsChecklist {
     'home-activities.key-principles'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 9. Help parents integrate prior learning by asking them to use "principles" from prior sessions to solve new child problems that occur? Required when the form is submitted. */
     'home-activities.prior-learning'?: 'yes' | 'no' | 'n-a' | null;
-    /** Response to item 10. Explore with individuals who didn't complete the home activities what made it difficult, and learn how they might adapt it to fit their needs and goals? Required when the form is submitted. */
+    /** Response to item 10. Explore with individuals who didn’t complete the home activities what made it difficult, and learn how they might adapt it to fit their needs and goals? Required when the form is submitted. */
     'home-activities.explore-difficulties'?: 'yes' | 'no' | 'n-a' | null;
-    /** Response to item 11. If a parent's description of how they applied the skills makes it clear that he/she misunderstood, did the leaders accept responsibility for the misunderstanding rather than leave the parent feeling responsible for the failure? Required when the form is submitted. */
+    /** Response to item 11. If a parent’s description of how they applied the skills makes it clear that he/she misunderstood, did the leaders accept responsibility for the misunderstanding rather than leave the parent feeling responsible for the failure? Required when the form is submitted. */
     'home-activities.accept-responsibility'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 12. Praise and encourage parents for what they did well and recognize their beginning steps at change, rather than correct their process? Required when the form is submitted. */
     'home-activities.praise-steps'?: 'yes' | 'no' | 'n-a' | null;
@@ -1344,7 +1344,7 @@ export interface IncredibleYearsChecklist {
     'vignettes.own-goals'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 24. Ensure that the skill to be practiced has been covered in the vignettes or discussion prior to asking someone to role play it. Required when the form is submitted. */
     'role-plays.skill-covered'?: 'yes' | 'no' | 'n-a' | null;
-    /** Response to item 25. Do several spontaneous role plays that are derived from parents' descriptions of what happened at home? Required when the form is submitted. */
+    /** Response to item 25. Do several spontaneous role plays that are derived from parents’ descriptions of what happened at home? Required when the form is submitted. */
     'role-plays.spontaneous'?: 'yes' | 'no' | 'n-a' | null;
     /** Response to item 26. Do several planned role plays over the course of the session? Required when the form is submitted. */
     'role-plays.planned'?: 'yes' | 'no' | 'n-a' | null;
@@ -1396,7 +1396,7 @@ export interface SupervisionContract {
   supervisor?: string | null;
   /** Supervisee. Required when the form is submitted. */
   supervisee?: string | null;
-  /** Supervisee's role */
+  /** Supervisee’s role */
   superviseeRole?: string | null;
   /** Frequency of supervision sessions, in weeks. Required when the form is submitted. */
   frequencyWeeks?: number | string | null;
@@ -1410,7 +1410,7 @@ export interface SupervisionContract {
   reviewFrequencyMonths?: number | string | null;
   /** Date the contract was last reviewed */
   lastReviewedOn?: DateInput | null;
-  /** Date the contract was uploaded to the supervisee's record. Required when the form is submitted. */
+  /** Date the contract was uploaded to the supervisee’s record. Required when the form is submitted. */
   uploadedOn?: DateInput | null;
 }
 
@@ -1444,7 +1444,7 @@ export interface SupervisionRecord {
   date?: DateInput | null;
   /** Date and time of the next supervision. Required when the form is submitted. */
   nextAt?: DateTimeInput | null;
-  /** Frequency agreed in the supervision contract, in weeks. How often the supervision contract says sessions are held; when blank, the policy's frequency is used. */
+  /** Frequency agreed in the supervision contract, in weeks. How often the supervision contract says sessions are held; when blank, the policy’s frequency is used. */
   frequencyWeeks?: number | string | null;
   /** Items discussed */
   items?: {
@@ -1503,7 +1503,7 @@ export interface SupervisionRecord {
       /** Date the action is due */
       timescale?: DateInput | null;
     } | null;
-    /** Caseload decisions and actions recorded on Protocol. Casework decisions are recorded on Protocol, on the child's file: this row points to them and names no child. */
+    /** Caseload decisions and actions recorded on Protocol. Casework decisions are recorded on Protocol, on the child’s file: this row points to them and names no child. */
     caseloadDecisions?: {
       /** Whether the item was discussed */
       discussed?: boolean | null;
@@ -1549,7 +1549,7 @@ export interface SupervisionLog {
   employmentStarted?: DateInput | null;
   /** Supervisor. Required when the form is submitted. */
   supervisor?: string | null;
-  /** Frequency of supervision, in weeks. How often the supervision contract says sessions are held; when blank, the policy's frequency is used. */
+  /** Frequency of supervision, in weeks. How often the supervision contract says sessions are held; when blank, the policy’s frequency is used. */
   frequencyWeeks?: number | string | null;
   /** Supervision sessions. Required when the form is submitted. */
   sessions?: {
@@ -1600,7 +1600,7 @@ export interface SupervisionAudit {
   previousAuditDate?: DateInput | null;
   /** Supervision files audited. Required when the form is submitted. */
   files?: {
-    /** Supervision file. Which supervision file this column is (a reference, not a child's name). */
+    /** Supervision file. Which supervision file this column is (a reference, not a child’s name). */
     reference?: string | null;
     /** Answers. Yes (true) or no (false) for each question. */
     answers?: {
@@ -1680,7 +1680,7 @@ export interface CaseworkSupervision {
   caseStatus?: 'cp' | 'cin' | 'step-down' | 'strengthening-families' | 'cic' | null;
   /** Child */
   child?: {
-    /** Child's name. Required when the form is submitted. */
+    /** Child’s name. Required when the form is submitted. */
     name?: string | null;
     /** Liquid Logic number. Required when the form is submitted. */
     lcsNumber?: string | null;
@@ -1708,7 +1708,7 @@ export interface CaseworkSupervision {
   supportPlan?: {
     /** Whether the support plan is up to date. Required when the form is submitted. */
     upToDate?: boolean | null;
-    /** Whether the support plan's actions are SMART. Required when the form is submitted. */
+    /** Whether the support plan’s actions are SMART. Required when the form is submitted. */
     smart?: boolean | null;
     /** Comment on the support plan */
     comment?: string | null;
@@ -1760,9 +1760,9 @@ export interface CaseworkSupervisionOutcome {
 export interface WorkbookSummary {
   /** Worker. Required when the form is submitted. */
   worker?: {
-    /** Worker's name. Required when the form is submitted. */
+    /** Worker’s name. Required when the form is submitted. */
     name?: string | null;
-    /** Worker's role. Required when the form is submitted. */
+    /** Worker’s role. Required when the form is submitted. */
     role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
   } | null;
   /** Start of the period */
@@ -1806,7 +1806,7 @@ export interface WorkbookSummaryOutcome {
 
 /** Family Programme (the workbook modules) (`family-programme`): the form's data as a page sends it. */
 export interface FamilyProgramme {
-  /** Child's name. Required when the form is submitted. */
+  /** Child’s name. Required when the form is submitted. */
   child?: string | null;
   /** Type of plan. Required when the form is submitted. */
   planType?: 'child-in-need' | 'child-protection' | 'children-we-care-for' | null;
@@ -1826,14 +1826,14 @@ export interface FamilyProgramme {
         date?: DateInput | null;
         /** Author */
         author?: {
-          /** Author's name */
+          /** Author’s name */
           name?: string | null;
-          /** Author's role */
+          /** Author’s role */
           role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
         } | null;
         /** Entry */
         text?: string | null;
-        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker’s entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
         summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
       }[] | null;
       /** Whether the module is complete */
@@ -1849,14 +1849,14 @@ export interface FamilyProgramme {
         date?: DateInput | null;
         /** Author */
         author?: {
-          /** Author's name */
+          /** Author’s name */
           name?: string | null;
-          /** Author's role */
+          /** Author’s role */
           role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
         } | null;
         /** Entry */
         text?: string | null;
-        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker’s entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
         summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
       }[] | null;
       /** Whether the module is complete */
@@ -1864,7 +1864,7 @@ export interface FamilyProgramme {
       /** Date the module was completed */
       completedOn?: DateInput | null;
     } | null;
-    /** Module 3: parent's understanding of the impact of behaviour */
+    /** Module 3: parent’s understanding of the impact of behaviour */
     '3'?: {
       /** Entries */
       entries?: {
@@ -1872,14 +1872,14 @@ export interface FamilyProgramme {
         date?: DateInput | null;
         /** Author */
         author?: {
-          /** Author's name */
+          /** Author’s name */
           name?: string | null;
-          /** Author's role */
+          /** Author’s role */
           role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
         } | null;
         /** Entry */
         text?: string | null;
-        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker’s entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
         summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
       }[] | null;
       /** Whether the module is complete */
@@ -1895,14 +1895,14 @@ export interface FamilyProgramme {
         date?: DateInput | null;
         /** Author */
         author?: {
-          /** Author's name */
+          /** Author’s name */
           name?: string | null;
-          /** Author's role */
+          /** Author’s role */
           role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
         } | null;
         /** Entry */
         text?: string | null;
-        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker’s entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
         summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
       }[] | null;
       /** Whether the module is complete */
@@ -1918,14 +1918,14 @@ export interface FamilyProgramme {
         date?: DateInput | null;
         /** Author */
         author?: {
-          /** Author's name */
+          /** Author’s name */
           name?: string | null;
-          /** Author's role */
+          /** Author’s role */
           role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
         } | null;
         /** Entry */
         text?: string | null;
-        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker’s entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
         summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
       }[] | null;
       /** Whether the module is complete */
@@ -1941,14 +1941,14 @@ export interface FamilyProgramme {
         date?: DateInput | null;
         /** Author */
         author?: {
-          /** Author's name */
+          /** Author’s name */
           name?: string | null;
-          /** Author's role */
+          /** Author’s role */
           role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
         } | null;
         /** Entry */
         text?: string | null;
-        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker’s entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
         summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
       }[] | null;
       /** Whether the module is complete */
@@ -1964,14 +1964,14 @@ export interface FamilyProgramme {
         date?: DateInput | null;
         /** Author */
         author?: {
-          /** Author's name */
+          /** Author’s name */
           name?: string | null;
-          /** Author's role */
+          /** Author’s role */
           role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
         } | null;
         /** Entry */
         text?: string | null;
-        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker’s entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
         summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
       }[] | null;
       /** Whether the module is complete */
@@ -1987,14 +1987,14 @@ export interface FamilyProgramme {
         date?: DateInput | null;
         /** Author */
         author?: {
-          /** Author's name */
+          /** Author’s name */
           name?: string | null;
-          /** Author's role */
+          /** Author’s role */
           role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
         } | null;
         /** Entry */
         text?: string | null;
-        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker’s entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
         summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
       }[] | null;
       /** Whether the module is complete */
@@ -2002,7 +2002,7 @@ export interface FamilyProgramme {
       /** Date the module was completed */
       completedOn?: DateInput | null;
     } | null;
-    /** Module 8: parent's comments and views */
+    /** Module 8: parent’s comments and views */
     '8'?: {
       /** Entries */
       entries?: {
@@ -2010,14 +2010,14 @@ export interface FamilyProgramme {
         date?: DateInput | null;
         /** Author */
         author?: {
-          /** Author's name */
+          /** Author’s name */
           name?: string | null;
-          /** Author's role */
+          /** Author’s role */
           role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
         } | null;
         /** Entry */
         text?: string | null;
-        /** Role of the adult worker whose interventions the entry summarises. For a social worker's entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
+        /** Role of the adult worker whose interventions the entry summarises. For a social worker’s entry in modules 5 and 6 that summarises the interventions of the adult specialist workers. */
         summarises?: Array<'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker'> | null;
       }[] | null;
       /** Whether the module is complete */
@@ -2099,16 +2099,16 @@ export interface GroupSupervision {
   family?: string | null;
   /** Chair. Required when the form is submitted. */
   chair?: {
-    /** Chair's name */
+    /** Chair’s name */
     name?: string | null;
-    /** Chair's role */
+    /** Chair’s role */
     role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | 'business-support' | null;
   } | null;
   /** Minute taker */
   minuteTaker?: {
-    /** Minute taker's name */
+    /** Minute taker’s name */
     name?: string | null;
-    /** Minute taker's role */
+    /** Minute taker’s role */
     role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | 'business-support' | null;
   } | null;
   /** People involved. Required when the form is submitted. */
@@ -2220,7 +2220,7 @@ export interface CoreGroup {
   parentViews?: string | null;
   /** Analysis. Required when the form is submitted. */
   analysis?: string | null;
-  /** Core group checklist. The items of the council's core group checklist, each answered yes or no. */
+  /** Core group checklist. The items of the council’s core group checklist, each answered yes or no. */
   checklist?: {
     /** Checklist item */
     item?: string | null;
@@ -2256,9 +2256,9 @@ export interface ChildFile {
   supervisionDates?: DateInput[] | null;
   /** Involved workers. Each involved worker keeps their own workbook summary for each period between supervisions. */
   involvedWorkers?: {
-    /** Worker's name */
+    /** Worker’s name */
     name?: string | null;
-    /** Worker's role */
+    /** Worker’s role */
     role?: 'social-worker' | 'child-and-family-worker' | 'domestic-abuse-practitioner' | 'domestic-abuse-worker' | 'mental-health-practitioner' | 'psychologist' | 'recovery-worker' | 'team-manager' | null;
   }[] | null;
   /** Visit episodes and case notes. Child in need, child protection or children we care for visit episodes, and general case notes: social workers in the service use neither. */
@@ -2295,13 +2295,13 @@ export interface WorkbookEligibility {
   issues?: Array<'substance-misuse' | 'mental-health' | 'domestic-abuse' | 'other'> | null;
   /** Children. Required when the form is submitted. */
   children?: {
-    /** Child's name */
+    /** Child’s name */
     name?: string | null;
     /** Whether the child is unborn */
     unborn?: boolean | null;
-    /** Whether the child's issues are only contextual */
+    /** Whether the child’s issues are only contextual */
     contextualIssuesOnly?: boolean | null;
-    /** Child's disability needs. none; a disability whose needs the Family Safeguarding team meets; complex and specialist disability needs met by the specialist team. */
+    /** Child’s disability needs. none; a disability whose needs the Family Safeguarding team meets; complex and specialist disability needs met by the specialist team. */
     disability?: 'none' | 'fs-team' | 'complex-specialist' | null;
   }[] | null;
 }
@@ -2327,13 +2327,13 @@ export interface SafetyPlan {
   planType?: 'cin' | 'cp' | null;
   /** Date the plan was agreed. The start of the timeline and of the review timescale. */
   planDate?: DateInput | null;
-  /** Topic. The harms and worries the plan covers, from the guide's list of topics. */
+  /** Topic. The harms and worries the plan covers, from the guide’s list of topics. */
   topics?: Array<'neglect' | 'emotional-abuse' | 'physical-abuse' | 'sexual-abuse' | 'mental-health' | 'domestic-abuse' | 'substance-misuse' | 'exploitation' | 'harmful-sexual-behaviour' | 'disability'> | null;
   /** Danger statements. Required when the form is submitted. */
   dangerStatements?: {
-    /** Danger statement. What Children's Services is worried will happen to the child if nothing changes. */
+    /** Danger statement. What Children’s Services is worried will happen to the child if nothing changes. */
     statement?: string | null;
-    /** Safety goal. What Children's Services needs to see to know the child is safe, paired with the danger statement. */
+    /** Safety goal. What Children’s Services needs to see to know the child is safe, paired with the danger statement. */
     safetyGoal?: string | null;
     /** Safety scale. The matched safety scale: 0 to 10 unless the profile says otherwise. */
     safetyScale?: number | string | null;
@@ -2395,11 +2395,11 @@ export interface SafetyPlan {
       action?: string | null;
     }[] | null;
   } | null;
-  /** Child's version of the plan */
+  /** Child’s version of the plan */
   childVersion?: {
-    /** Date the child's version of the plan was created */
+    /** Date the child’s version of the plan was created */
     createdOn?: DateInput | null;
-    /** Whether the child's version has been shared with the child */
+    /** Whether the child’s version has been shared with the child */
     sharedWithChild?: boolean | null;
   } | null;
   /** Date the Words and Pictures explanation was shared */
@@ -2434,7 +2434,7 @@ export interface SafetyPlan {
   }[] | null;
   /** Service manager approvals */
   serviceManagerApprovals?: {
-    /** What needs the service manager's approval */
+    /** What needs the service manager’s approval */
     kind?: 'external-assessment' | 'capacity-to-change-assessment' | 'hair-strand-test' | 'specialist-service' | null;
     /** Date the service manager approved it */
     on?: DateInput | null;
