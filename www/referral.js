@@ -228,7 +228,7 @@ function buildForm(live, schema) {
 
   return [
     section('About the referral', [
-      live.date('/referralDate', 'Date of referral'),
+      live.date('/referralDate', 'Date of the referral'),
       live.date('/receivedOn', 'Date the referral was received (optional)'),
       live.select('/route', 'Referral route', ROUTES, { hintText: 'How the referral reached Strengthening Families' }),
       live.radios('/service', 'Service requested (optional)', SERVICES),

@@ -56,7 +56,7 @@ describe('demo pages in headless Chromium', SKIP_OPTION, () => {
     const message = group.locator('.govuk-error-message');
     await message.first().waitFor({ timeout: 5000 });
     assert.match(await message.first().textContent(), /real date/i);
-    // The message uses the field's own label ("Date of referral must be a real date").
+    // The message uses the field’s own label ("Date of the referral must be a real date").
     const legend = (await group.locator('legend').first().textContent()).trim();
     assert.match(await message.first().textContent(), new RegExp(`Error: ${legend} must be a real date`));
     assert.match(await message.first().locator('.govuk-visually-hidden').textContent(), /^Error:/);
