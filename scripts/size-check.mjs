@@ -15,8 +15,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
-// Reached on 2026-11-22 (opt-level "s", 28 forms): 321.5 kB; plus 5%.
-export const CEILING_GZIP_BYTES = 337_600;
+// Reached on 2026-12-01 (opt-level "s", 28 forms, council profiles, outcome model, message templates): about
+// 399 kB; plus 5%. It was 337.6 kB (321.5 kB reached on 2026-11-22, plus 5%): BENCHMARKS.md, "Ceiling raised".
+export const CEILING_GZIP_BYTES = 419_000;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = path.join(root, 'pkg');
