@@ -113,11 +113,19 @@ function isTooLong(e) {
  * The engine's answer for data larger than it reads (INP-017, as src/api.rs `too_large` gives it), for data too large
  * even to be made into JSON text. tests/node/adversarial-edges.test.mjs checks it is the engine's, field for field.
  */
-function tooLarge(form) {
+function tooLarge(form, optionsText) {
+  let message = 'The form is too large to check; remove long pasted text and try again';
+  try {
+    // A host's message table replaces the English by id, as the engine does (this template has no parameters).
+    const mine = JSON.parse(optionsText ?? 'null')?.messages?.['INP-017.too-large'];
+    if (typeof mine === 'string') message = mine;
+  } catch {
+    // Options were checked when they were made; keep the English.
+  }
   return {
     form,
     valid: false,
-    diagnostics: [{ code: 'INP-017', severity: 'error', path: '', message: 'The form is too large to check; remove long pasted text and try again' }],
+    diagnostics: [{ code: 'INP-017', severity: 'error', path: '', message, messageId: 'INP-017.too-large' }],
     outcome: null,
   };
 }
@@ -341,7 +349,7 @@ export function validate(formId, data, options) {
   const id = checkFormId(formId);
   const text = dataJson(data);
   const opts = optionsJson(options);
-  if (text === TOO_LARGE) return tooLarge(id);
+  if (text === TOO_LARGE) return tooLarge(id, opts);
   const out = guarded(() => validateJson(id, text, opts));
   return out === TRAPPED ? unavailable(id) : JSON.parse(out);
 }
@@ -549,7 +557,7 @@ export class FormSession {
   /** Data too large to be made into JSON text: not taken; the engine's "too large" answer. */
   #tooLarge() {
     if (this.#freed) throw new Error('this FormSession has been freed');
-    return deepFreeze(tooLarge(this.#id));
+    return deepFreeze(tooLarge(this.#id, this.#options));
   }
 
   report() {
