@@ -104,17 +104,18 @@ fn kind_schema(kind: &Kind) -> Value {
     }
 }
 
-/// Narrows the field at a model pointer (`*` for list rows) to the values a council's profile lists.
-pub fn restrict(schema: &mut Value, pointer: &str, values: &[String]) {
+/// The schema of the field at a model pointer (`*` for list rows), if the schema has it.
+fn field_schema<'a>(schema: &'a mut Value, pointer: &str) -> Option<&'a mut Value> {
     let mut at = schema;
     for seg in pointer.split('/').skip(1) {
-        let next = if seg == "*" { at.get_mut("items") } else { at.get_mut("properties").and_then(|p| p.get_mut(seg)) };
-        match next {
-            Some(n) => at = n,
-            None => return,
-        }
+        at = if seg == "*" { at.get_mut("items")? } else { at.get_mut("properties")?.get_mut(seg)? };
     }
-    if let Value::Object(m) = at {
+    Some(at)
+}
+
+/// Narrows the field at a model pointer (`*` for list rows) to the values a council's profile lists.
+pub fn restrict(schema: &mut Value, pointer: &str, values: &[String]) {
+    if let Some(Value::Object(m)) = field_schema(schema, pointer) {
         let mut options: Vec<Value> = values.iter().map(|v| json!(v)).collect();
         options.push(json!(""));
         options.push(Value::Null);
@@ -126,18 +127,10 @@ pub fn restrict(schema: &mut Value, pointer: &str, values: &[String]) {
 
 /// The same for the renderer dialect: the field becomes a choice of the listed values with their display titles.
 pub fn restrict_choices(schema: &mut Value, pointer: &str, values: &[String]) {
-    let mut at = schema;
-    for seg in pointer.split('/').skip(1) {
-        let next = if seg == "*" { at.get_mut("items") } else { at.get_mut("properties").and_then(|p| p.get_mut(seg)) };
-        match next {
-            Some(n) => at = n,
-            None => return,
-        }
-    }
-    if let Value::Object(m) = at {
+    if let Some(Value::Object(m)) = field_schema(schema, pointer) {
         let options = values
             .iter()
-            .map(|v| obj(vec![("const", Value::from(v.as_str())), ("title", Value::from(choice_title(v)))]));
+            .map(|v| obj(vec![("const", Value::from(v.as_str())), ("title", Value::from(place_title(v)))]));
         m.insert("type".into(), Value::from("string"));
         m.insert("oneOf".into(), Value::Array(options.collect()));
         m.remove("maxLength");
@@ -276,12 +269,18 @@ const ACRONYMS: &[&str] = &[
     "dash", "eit", "toil", "apm", "bso", "sen", "yp", "sw", "rhi", "marac", "mash", "id", "uk", "nhs", "gp", "dv",
     "da", "cap", "qa", "lado", "mi", "rcpc", "icpc", "ssw", "iro", "cpp", "cinp", "sfp", "ltp",
 ];
-/// Words that are names ("the-wrekin" → "The Wrekin").
-const PROPER: &[&str] =
-    &["wrekin", "hadley", "castle", "lakeside", "telford", "incredible", "years", "connect", "south"];
+/// Words of the product's own names ("family-connect-triage" → "Family Connect triage"). A council's own names
+/// (its localities, teams) come from its profile and are titled by [`place_title`].
+const PROPER: &[&str] = &["incredible", "years", "connect"];
+
+/// The display title of a value a council's profile lists (a locality, a team: a name): every word capitalised,
+/// "north-east" → "North East", "central" → "Central".
+pub fn place_title(value: &str) -> String {
+    value.split(['-', '_']).filter(|w| !w.is_empty()).map(upper_first).collect::<Vec<_>>().join(" ")
+}
 
 /// The display title of a kebab-case choice value: "early-help-assessment" → "Early help assessment",
-/// "the-wrekin" → "The Wrekin", "n-a" → "N/A". The same reading as the demo pages' `humanize`.
+/// "family-connect-triage" → "Family Connect triage", "n-a" → "N/A". The same reading as the demo pages' `humanize`.
 pub fn choice_title(value: &str) -> String {
     if value.eq_ignore_ascii_case("n-a") || value.eq_ignore_ascii_case("na") {
         return "N/A".into();
@@ -395,8 +394,8 @@ mod tests {
     #[test]
     fn choice_titles_read_as_words() {
         assert_eq!(choice_title("early-help-assessment"), "Early help assessment");
-        assert_eq!(choice_title("the-wrekin"), "The Wrekin");
-        assert_eq!(choice_title("hadley-castle"), "Hadley Castle");
+        assert_eq!(place_title("the-wrekin"), "The Wrekin");
+        assert_eq!(place_title("hadley-castle"), "Hadley Castle");
         assert_eq!(choice_title("family-connect-triage"), "Family Connect triage");
         assert_eq!(choice_title("cp-or-cin"), "CP or CIN");
         assert_eq!(choice_title("n-a"), "N/A");
