@@ -15,7 +15,7 @@ const env = {
 };
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
 
-run('wasm-pack', ['build', '--target', 'web', '--profile', 'wasm-release', '--out-dir', 'pkg', '--out-name', 'safeguarding_forms', '--no-pack', '--', '--no-default-features']);
+run('wasm-pack', ['build', '--target', 'web', '--profile', 'wasm-release', '--out-dir', 'pkg', '--out-name', 'safeguarding_forms', '--no-pack', '--', '--no-default-features', '--features', 'all-forms']);
 
 const wasm = path.join(pkg, 'safeguarding_forms_bg.wasm');
 const before = fs.statSync(wasm).size;

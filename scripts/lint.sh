@@ -8,4 +8,4 @@ TEST_ALLOW=(-A clippy::unwrap_used -A clippy::expect_used -A clippy::panic -A cl
 cargo fmt --check
 cargo clippy --lib --bins -- -D warnings
 cargo clippy --tests -- -D warnings "${TEST_ALLOW[@]}"
-cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features all-forms -- -D warnings
