@@ -5,20 +5,51 @@ use serde_json::{Map, Value};
 use crate::calendar;
 use crate::engine::error::Error;
 use crate::engine::input;
-use crate::engine::messages::{Message, MessageInfo};
+use crate::engine::messages::MessageInfo;
 use crate::engine::options::{Options, Resolved};
 use crate::engine::profile::{self, ProfileInfo};
 use crate::engine::profile_doc::{self, CheckResult};
-use crate::engine::registry::{self, FormDef, FormInfo, FORMS};
-use crate::engine::report::{Diagnostic, Report, Severity};
+use crate::engine::registry::{FormDef, FormInfo, Registry};
+use crate::engine::report::Report;
 use crate::engine::rule::RuleInfo;
 use crate::engine::schema::{self, form_schema, renderer_schema, ui_schema as form_ui_schema, Dialect, Library};
-use crate::engine::session;
-use crate::engine::structure::{self, INPUT_RULES};
+use crate::engine::session::{self, FormSession};
+use crate::engine::structure::INPUT_RULES;
 
-/// Every form, in the order of the specification.
+/// The forms this build holds, as its cargo features pick them (`crate::forms`): the entry hands them to the engine,
+/// which knows no form of its own.
+const REGISTRY: &Registry = &crate::forms::REGISTRY;
+
+/// Every form this build holds, in the order of the specification.
 pub fn forms() -> Vec<FormInfo> {
-    FORMS.iter().map(|f| f.info()).collect()
+    REGISTRY.forms.iter().map(|f| f.info()).collect()
+}
+
+/// The crate's own forms for the engine's options and sessions.
+impl Options {
+    /// Reads options as JavaScript passes them: `undefined`/`null` or an object with `today`, `stage`, `profile`,
+    /// `closures` and `messages`. Anything else is the caller's mistake.
+    pub fn from_json(v: &Value) -> Result<Options, Error> {
+        Options::from_json_in(REGISTRY, v)
+    }
+
+    /// A profile given as data: a built-in id, one profile document, or a list of versions of one council's
+    /// profile. An invalid one is the caller's configuration mistake: the error names its first problem.
+    pub fn profile_value(self, v: &Value) -> Result<Options, Error> {
+        self.profile_value_in(REGISTRY, v)
+    }
+
+    /// Resolves defaults: today's London date, the profile in force on it, the working-day calendar.
+    pub fn resolve(&self) -> Result<Resolved, Error> {
+        self.resolve_in(REGISTRY)
+    }
+}
+
+impl FormSession {
+    /// A live session of one form: load, set and remove fields, each answered with the report.
+    pub fn new(form_id: &str, options: &Options) -> Result<FormSession, Error> {
+        FormSession::start(REGISTRY, REGISTRY.find(form_id)?, options)
+    }
 }
 
 /// The rule catalogue of one form (its own rules, then the input rules every form shares), or of every form;
@@ -26,8 +57,8 @@ pub fn forms() -> Vec<FormInfo> {
 pub fn rules(form_id: Option<&str>, options: &Options) -> Result<Vec<RuleInfo>, Error> {
     let profile = options.resolve()?.profile;
     let forms: Vec<&FormDef> = match form_id {
-        Some(id) => vec![registry::find(id)?],
-        None => FORMS.to_vec(),
+        Some(id) => vec![REGISTRY.find(id)?],
+        None => REGISTRY.forms.to_vec(),
     };
     let mut out = Vec::new();
     for form in &forms {
@@ -49,17 +80,17 @@ pub fn profiles() -> Vec<ProfileInfo> {
 /// Checks any value as a profile (a built-in id, one profile document, or a list of versions of one council's
 /// profile): every problem, each at its place in the document. Never fails.
 pub fn check_profile(profile: &Value) -> CheckResult {
-    profile_doc::check(profile)
+    profile_doc::check(REGISTRY, profile)
 }
 
 /// The JSON Schema of a profile document.
 pub fn profile_schema() -> Value {
-    profile_doc::schema()
+    profile_doc::schema(REGISTRY)
 }
 
 /// The JSON Schema of a form's data.
 pub fn schema(form_id: &str) -> Result<Value, Error> {
-    Ok(form_schema(registry::find(form_id)?))
+    Ok(form_schema(REGISTRY.find(form_id)?))
 }
 
 /// The JSON Schema of a form's data under a council's profile: its local lists (localities, teams) and narrowed
@@ -71,7 +102,7 @@ pub fn schema_with(form_id: &str, options: &Options) -> Result<Value, Error> {
 /// The JSON Schema of a form's data in a dialect: `Dialect::Lenient` (2020-12, what [`schema`] gives) or
 /// `Dialect::Renderer` (draft-07, for react-jsonschema-form and JSON Forms).
 pub fn schema_in(form_id: &str, dialect: Dialect) -> Result<Value, Error> {
-    let form = registry::find(form_id)?;
+    let form = REGISTRY.find(form_id)?;
     Ok(match dialect {
         Dialect::Lenient => form_schema(form),
         Dialect::Renderer => renderer_schema(form),
@@ -95,17 +126,17 @@ pub fn schema_for(form_id: &str, options: &Options, dialect: Dialect) -> Result<
 /// The JSON Schema of a form's outcome, from its declared outcome model: a `title` per key (a label for a page) and
 /// an `x-unit` where a number has a unit.
 pub fn outcome_schema(form_id: &str) -> Result<Value, Error> {
-    Ok(crate::engine::outcome::outcome_schema(registry::find(form_id)?))
+    Ok(crate::engine::outcome::outcome_schema(REGISTRY.find(form_id)?))
 }
 
 /// The UI schema that goes with the renderer dialect of [`schema_in`] for a form library.
 pub fn ui_schema(form_id: &str, library: Library) -> Result<Value, Error> {
-    Ok(form_ui_schema(registry::find(form_id)?, library))
+    Ok(form_ui_schema(REGISTRY.find(form_id)?, library))
 }
 
 /// Checks a form as it stands.
 pub fn validate(form_id: &str, data: &Value, options: &Options) -> Result<Report, Error> {
-    let form = registry::find(form_id)?;
+    let form = REGISTRY.find(form_id)?;
     let Value::Object(obj) = data else { return Err(Error::NotAnObject) };
     let resolved = options.resolve()?;
     Ok(run(form, obj, &resolved))
@@ -114,32 +145,13 @@ pub fn validate(form_id: &str, data: &Value, options: &Options) -> Result<Report
 /// Checks a form given as JSON text (what crosses the WebAssembly boundary, and what the command line reads).
 /// Text larger than the engine reads is one diagnostic, not an error.
 pub fn validate_json(form_id: &str, text: &str, options: &Options) -> Result<Report, Error> {
-    let form = registry::find(form_id)?;
+    let form = REGISTRY.find(form_id)?;
     let resolved = options.resolve()?;
     if text.len() > input::MAX_BYTES {
-        return Ok(too_large(form, &resolved));
+        return Ok(session::too_large(form, &resolved));
     }
     let Value::Object(obj) = input::parse(text)? else { return Err(Error::NotAnObject) };
     Ok(run(form, &obj, &resolved))
-}
-
-/// `validate`'s answer for data larger than it reads (a live session gives the same).
-pub(crate) fn too_large(form: &FormDef, resolved: &Resolved) -> Report {
-    Report {
-        form: form.id.to_owned(),
-        valid: false,
-        diagnostics: vec![Diagnostic {
-            code: structure::TOO_LARGE.code.to_owned(),
-            severity: Severity::Error,
-            path: String::new(),
-            message: Message::new(&structure::INP017_TOO_LARGE).text_with(resolved.messages.as_deref()),
-            message_id: structure::INP017_TOO_LARGE.id.to_owned(),
-            params: Map::new(),
-            related: Vec::new(),
-            due: None,
-        }],
-        outcome: None,
-    }
 }
 
 /// The engine's one path: the structural pass, the form's rules, then the diagnostics in field order (shared with
@@ -150,7 +162,7 @@ pub(crate) fn run(form: &'static FormDef, data: &Map<String, Value>, resolved: &
 
 /// The next step of a form that carries forward (the Family Programme's next workbook step).
 pub fn carry_forward(form_id: &str, data: &Value) -> Result<Value, Error> {
-    let form = registry::find(form_id)?;
+    let form = REGISTRY.find(form_id)?;
     let Value::Object(obj) = data else { return Err(Error::NotAnObject) };
     let f = form.carry_forward.ok_or_else(|| Error::Unsupported(format!("{} does not carry forward", form.id)))?;
     Ok(f(obj))
@@ -185,5 +197,5 @@ pub fn add_working_days(from: &str, days: i64, options: &Options) -> Result<Stri
 /// Every message the engine can emit: its stable id, its English template and the parameters the template may use.
 /// `options.messages` replaces the English by id.
 pub fn messages() -> Vec<MessageInfo> {
-    crate::engine::catalogue::all().to_vec()
+    crate::engine::catalogue::all(REGISTRY).to_vec()
 }

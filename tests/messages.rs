@@ -316,7 +316,7 @@ fn is_long_date(v: &str) -> bool {
 }
 
 fn field_label(form: &str, path: &str) -> Option<&'static str> {
-    let def = safeguarding_forms::engine::registry::find(form).ok()?;
+    let def = safeguarding_forms::forms::REGISTRY.find(form).ok()?;
     safeguarding_forms::engine::registry::field_label(def.fields, path)
 }
 

@@ -2,14 +2,13 @@
 //! required fields, and the shared ones. `messages()` lists them; a host's table is checked against them.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use serde_json::Value;
 
 use super::error::Error;
 use super::messages::{template_params, MessageInfo, MessageTable, Template, TemplateProblem};
 use super::model::{Field, Kind};
-use super::registry::{FormDef, FORMS};
+use super::registry::{FormDef, Registry};
 use super::{checks, structure};
 
 /// The id of the message a model gives for a missing required field: the form's required rule's code and the
@@ -51,11 +50,10 @@ fn templates(list: &[&'static Template], out: &mut Vec<MessageInfo>) {
 }
 
 /// Every message, by form in the registry's order, then the shared ones; each id once.
-pub fn all() -> &'static [MessageInfo] {
-    static ALL: OnceLock<Vec<MessageInfo>> = OnceLock::new();
-    ALL.get_or_init(|| {
+pub fn all(registry: &'static Registry) -> &'static [MessageInfo] {
+    registry.cache.messages.get_or_init(|| {
         let mut out = Vec::new();
-        for form in FORMS {
+        for form in registry.forms {
             model_messages(form, form.fields, "", &mut out);
             templates(form.messages, &mut out);
         }
@@ -67,9 +65,18 @@ pub fn all() -> &'static [MessageInfo] {
     })
 }
 
-fn params_by_id() -> &'static BTreeMap<&'static str, &'static [String]> {
-    static MAP: OnceLock<BTreeMap<&'static str, &'static [String]>> = OnceLock::new();
-    MAP.get_or_init(|| all().iter().map(|m| (m.id.as_str(), m.params.as_slice())).collect())
+fn params_by_id(registry: &'static Registry) -> &'static BTreeMap<&'static str, &'static [String]> {
+    registry
+        .cache
+        .message_params
+        .get_or_init(|| all(registry).iter().map(|m| (m.id.as_str(), m.params.as_slice())).collect())
+}
+
+/// Whether a message id belongs to a rule of a form the product has but this build (a single-form module) does
+/// not hold: a host's table written for every form is not wrong for leaving them in.
+fn of_form_not_held(registry: &Registry, id: &str) -> bool {
+    let code = id.split('.').next().unwrap_or(id);
+    registry.product.iter().filter(|k| !registry.forms.iter().any(|f| f.id == k.id)).any(|k| k.codes.contains(&code))
 }
 
 /// Reads `options.messages`: an object of message id → template text.
@@ -89,10 +96,13 @@ pub fn table_from_json(v: &Value) -> Result<MessageTable, Error> {
 
 /// A host's table is a configuration: an unknown id, a template naming a parameter its message does not have, or
 /// a malformed template is the caller's mistake.
-pub fn check_table(table: &MessageTable) -> Result<(), Error> {
-    let known = params_by_id();
+pub fn check_table(registry: &'static Registry, table: &MessageTable) -> Result<(), Error> {
+    let known = params_by_id(registry);
     for (id, template) in &table.templates {
         let Some(params) = known.get(id.as_str()) else {
+            if of_form_not_held(registry, id) {
+                continue;
+            }
             return Err(Error::InvalidOption(format!("messages: unknown message id {}", quoted(id))));
         };
         match template_params(template) {

@@ -6,6 +6,8 @@ use std::fmt;
 pub enum Error {
     /// No form has this id.
     UnknownForm(String),
+    /// A form of the product that this build (a single-form module) does not hold; `held` lists what it holds.
+    FormNotInModule { id: String, held: String },
     /// The form's data is not a JSON object.
     NotAnObject,
     /// An option is malformed (the text says which and how).
@@ -26,6 +28,11 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::UnknownForm(id) => write!(f, "unknown form: {}", quoted(id)),
+            Error::FormNotInModule { id, held } => write!(
+                f,
+                "form {} is not in this module (it holds {held}): import safeguarding-forms/forms/{id}, or safeguarding-forms for every form",
+                quoted(id)
+            ),
             Error::NotAnObject => write!(f, "data must be a plain object"),
             Error::InvalidOption(why) => write!(f, "invalid option: {why}"),
             Error::UnknownProfile(id) => write!(f, "unknown profile: {}", quoted(id)),

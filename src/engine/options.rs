@@ -9,6 +9,7 @@ use super::error::Error;
 use super::messages::MessageTable;
 use super::profile::{self, Effective};
 use super::profile_doc::{self, ProfileDoc};
+use super::registry::Registry;
 use crate::calendar::{self, Calendar};
 
 /// The profile a call runs under: a built-in one by id, or a council's own document(s), already checked.
@@ -74,9 +75,10 @@ impl Options {
     }
 
     /// A profile given as data: a built-in id, one profile document, or a list of versions of one council's
-    /// profile. An invalid one is the caller's configuration mistake: the error names its first problem.
-    pub fn profile_value(mut self, v: &Value) -> Result<Options, Error> {
-        self.profile = Some(profile_choice(v)?);
+    /// profile, checked against the registry's forms. An invalid one is the caller's configuration mistake: the error
+    /// names its first problem. (The crate's entry gives `Options::profile_value` with its own forms.)
+    pub fn profile_value_in(mut self, registry: &'static Registry, v: &Value) -> Result<Options, Error> {
+        self.profile = Some(profile_choice(registry, v)?);
         Ok(self)
     }
 
@@ -93,7 +95,7 @@ impl Options {
 
     /// Reads options as JavaScript passes them: `undefined`/`null` or an object with `today`, `stage`, `profile`,
     /// `closures`. Anything else is the caller's mistake.
-    pub fn from_json(v: &Value) -> Result<Options, Error> {
+    pub fn from_json_in(registry: &'static Registry, v: &Value) -> Result<Options, Error> {
         let mut options = Options::default();
         let obj = match v {
             Value::Null => return Ok(options),
@@ -108,7 +110,7 @@ impl Options {
                 ("stage", Value::String(s)) if s == "draft" => options.stage = Stage::Draft,
                 ("stage", Value::String(s)) if s == "submit" => options.stage = Stage::Submit,
                 ("stage", _) => return Err(Error::InvalidOption("stage must be \"draft\" or \"submit\"".into())),
-                ("profile", v) => options.profile = Some(profile_choice(v)?),
+                ("profile", v) => options.profile = Some(profile_choice(registry, v)?),
                 ("closures", Value::Array(days)) => {
                     options.closures = days
                         .iter()
@@ -131,7 +133,8 @@ impl Options {
     }
 
     /// Resolves defaults: today's London date, the profile in force on it, the working-day calendar.
-    pub fn resolve(&self) -> Result<Resolved, Error> {
+    /// (The crate's entry gives `Options::resolve` with its own forms.)
+    pub fn resolve_in(&self, registry: &'static Registry) -> Result<Resolved, Error> {
         let today = match self.today {
             Some(t) => t,
             None => default_today(),
@@ -140,7 +143,7 @@ impl Options {
         let calendar = Calendar::new(self.closures.iter().chain(&profile.closures).copied())
             .restoring(profile.restored.iter().copied());
         if let Some(table) = &self.messages {
-            super::catalogue::check_table(table)?;
+            super::catalogue::check_table(registry, table)?;
         }
         Ok(Resolved { today, stage: self.stage, profile, calendar, messages: self.messages.clone() })
     }
@@ -178,13 +181,13 @@ fn default_today() -> NaiveDate {
 }
 
 /// Reads `options.profile`: a built-in id, or a profile document (or versions), checked.
-fn profile_choice(v: &Value) -> Result<ProfileChoice, Error> {
+fn profile_choice(registry: &'static Registry, v: &Value) -> Result<ProfileChoice, Error> {
     match v {
         Value::String(id) => {
             profile::find(id)?;
             Ok(ProfileChoice::BuiltIn(id.clone()))
         }
-        _ => profile_doc::parse(v).map(|docs| ProfileChoice::Versions(Arc::new(docs))).map_err(|p| {
+        _ => profile_doc::parse(registry, v).map(|docs| ProfileChoice::Versions(Arc::new(docs))).map_err(|p| {
             Error::InvalidProfile(if p.path.is_empty() { p.message } else { format!("{}: {}", p.path, p.message) })
         }),
     }

@@ -17,7 +17,7 @@ use super::profile_doc::{self, ProfileDoc};
 use super::report::Severity;
 
 /// A threshold a rule reads (a count, a number of days or weeks), which a profile may change.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Param {
     /// `form-id.name`, e.g. `sf-referral.domains`; a policy several forms apply has one key of its own
     /// (`supervision.frequencyWeeks`).
@@ -283,7 +283,7 @@ fn built_ins() -> &'static BuiltIns {
         for (id, text) in BUILT_IN {
             let parsed = serde_json::from_str::<serde_json::Value>(text)
                 .map_err(|_| "not JSON".to_owned())
-                .and_then(|v| profile_doc::parse_one(&v, true).map_err(|p| format!("{}: {}", p.path, p.message)));
+                .and_then(|v| profile_doc::parse_one(None, &v, true).map_err(|p| format!("{}: {}", p.path, p.message)));
             match parsed {
                 // Built-ins extend `default` only, so the base is always there.
                 Ok(doc) if doc.id == *id => profiles.push(Arc::new(base.apply(&doc))),

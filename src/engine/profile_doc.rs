@@ -13,8 +13,8 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use super::model::{Field, Kind};
-use super::profile::{self, canonical_key, Param, ALIASES, ORDERED};
-use super::registry::{FormDef, FORMS};
+use super::profile::{self, canonical_key, ALIASES, ORDERED};
+use super::registry::{FormDef, Registry};
 use super::report::Severity;
 use super::structure::INPUT_RULES;
 use crate::calendar;
@@ -102,8 +102,8 @@ const KEYS: &[&str] = &[
 ];
 
 /// Checks any value as a profile option: a built-in id, one profile document, or a list of versions of one.
-pub fn check(v: &Value) -> CheckResult {
-    let mut p = Checker::default();
+pub fn check(registry: &'static Registry, v: &Value) -> CheckResult {
+    let mut p = Checker { registry: Some(registry), ..Checker::default() };
     match v {
         Value::String(id) => {
             if profile::find(id).is_err() {
@@ -118,8 +118,8 @@ pub fn check(v: &Value) -> CheckResult {
 }
 
 /// Reads a profile option's documents (one, or the versions of one council's profile). `Err` is the first problem.
-pub fn parse(v: &Value) -> Result<Vec<ProfileDoc>, Problem> {
-    let mut p = Checker::default();
+pub fn parse(registry: &'static Registry, v: &Value) -> Result<Vec<ProfileDoc>, Problem> {
+    let mut p = Checker { registry: Some(registry), ..Checker::default() };
     let docs = p.versions(v);
     match p.problems.into_iter().next() {
         Some(first) => Err(first),
@@ -127,9 +127,11 @@ pub fn parse(v: &Value) -> Result<Vec<ProfileDoc>, Problem> {
     }
 }
 
-/// Reads one document (a built-in file, which may only extend `default`).
-pub fn parse_one(v: &Value, built_in: bool) -> Result<ProfileDoc, Problem> {
-    let mut p = Checker { built_in, ..Checker::default() };
+/// Reads one document (a built-in file, which may only extend `default`). With no registry, what only the forms can
+/// tell (rule codes, parameter keys and their bounds, choice fields) is taken as written: the built-in files are read
+/// so, and `tests/profiles.rs` checks each against every form.
+pub fn parse_one(registry: Option<&'static Registry>, v: &Value, built_in: bool) -> Result<ProfileDoc, Problem> {
+    let mut p = Checker { built_in, registry, ..Checker::default() };
     let doc = p.doc(v, "");
     match (p.problems.into_iter().next(), doc) {
         (Some(first), _) => Err(first),
@@ -138,23 +140,9 @@ pub fn parse_one(v: &Value, built_in: bool) -> Result<ProfileDoc, Problem> {
     }
 }
 
-/// Every threshold some rule reads, once, by key.
-pub fn params() -> Vec<&'static Param> {
-    let mut out: Vec<&'static Param> = Vec::new();
-    for form in FORMS {
-        for rule in form.rules {
-            for p in rule.params {
-                if !out.iter().any(|q| q.key == p.key) {
-                    out.push(p);
-                }
-            }
-        }
-    }
-    out
-}
-
-fn rule_codes() -> BTreeSet<&'static str> {
-    FORMS.iter().flat_map(|f| f.rules.iter().map(|r| r.code)).chain(INPUT_RULES.iter().map(|r| r.code)).collect()
+/// Every rule code a profile may set: every form's of the product, and the shared input rules'.
+fn rule_codes(registry: &Registry) -> BTreeSet<&'static str> {
+    registry.codes().chain(INPUT_RULES.iter().map(|r| r.code)).collect()
 }
 
 /// The field a model pointer (`/a/b`, `*` for a list index) names, if any.
@@ -193,6 +181,8 @@ pub fn field_at(form: &FormDef, pointer: &str) -> Option<&'static Field> {
 struct Checker {
     problems: Vec<Problem>,
     built_in: bool,
+    /// The forms, for what only they can tell; `None` reads a built-in file as written.
+    registry: Option<&'static Registry>,
 }
 
 fn esc(key: &str) -> String {
@@ -483,15 +473,16 @@ impl Checker {
 
     fn values(&mut self, v: &Value, path: &str) -> Vec<ValueSet> {
         let Some(o) = self.object(path, v, "parameter key → number") else { return Vec::new() };
-        let params = params();
+        let params = self.registry.map(Registry::params);
         let mut out: Vec<ValueSet> = Vec::new();
         for (key, val) in o {
             let p = format!("{path}/{}", esc(key));
             let canonical = canonical_key(key);
-            let Some(param) = params.iter().find(|q| q.key == canonical) else {
+            let param = params.as_ref().map(|ps| ps.iter().copied().find(|q| q.key == canonical));
+            if let Some(None) = param {
                 self.add(&p, "unknown parameter key (rules() lists every parameter with its key)");
                 continue;
-            };
+            }
             let (number, source) = match val {
                 Value::Object(vo) => {
                     for k in vo.keys() {
@@ -511,16 +502,21 @@ impl Checker {
                 _ => (self.whole(&p, val), None),
             };
             let Some(number) = number else { continue };
-            let (lo, hi) = param.range();
-            if number < lo || number > hi {
-                self.add(&p, format!("must be between {lo} and {hi} {} for this rule to mean anything", param.unit));
+            if let Some(Some(param)) = param {
+                let (lo, hi) = param.range();
+                if number < lo || number > hi {
+                    self.add(
+                        &p,
+                        format!("must be between {lo} and {hi} {} for this rule to mean anything", param.unit),
+                    );
+                    continue;
+                }
+            }
+            if out.iter().any(|x| x.key == canonical) {
+                self.add(&p, format!("sets {canonical} a second time (through an old key)"));
                 continue;
             }
-            if out.iter().any(|x| x.key == param.key) {
-                self.add(&p, format!("sets {} a second time (through an old key)", param.key));
-                continue;
-            }
-            out.push(ValueSet { key: param.key.to_owned(), value: number, source });
+            out.push(ValueSet { key: canonical.to_owned(), value: number, source });
         }
         out
     }
@@ -538,11 +534,11 @@ impl Checker {
 
     fn rules(&mut self, v: &Value, path: &str) -> Vec<RuleSet> {
         let Some(o) = self.object(path, v, "rule code → { severity, enabled, reason }") else { return Vec::new() };
-        let codes = rule_codes();
+        let codes = self.registry.map(rule_codes);
         let mut out = Vec::new();
         for (code, val) in o {
             let p = format!("{path}/{}", esc(code));
-            if !codes.contains(code.as_str()) {
+            if codes.as_ref().is_some_and(|c| !c.contains(code.as_str())) {
                 self.add(&p, "unknown rule code (rules() lists every code)");
                 continue;
             }
@@ -582,24 +578,31 @@ impl Checker {
         let mut out = Vec::new();
         for (form_id, fields) in o {
             let fp = format!("{path}/{}", esc(form_id));
-            let Some(form) = FORMS.iter().find(|f| f.id == form_id.as_str()) else {
-                self.add(&fp, "unknown form id (forms() lists every form)");
-                continue;
+            // A form this build holds is checked field by field; a form of the product it does not hold (a
+            // single-form module), and any form when a built-in file is read, is taken as written.
+            let form = match self.registry {
+                Some(r) if !r.knows(form_id) => {
+                    self.add(&fp, "unknown form id (forms() lists every form)");
+                    continue;
+                }
+                Some(r) => r.forms.iter().copied().find(|f| f.id == form_id.as_str()),
+                None => None,
             };
             let Some(fo) = self.object(&fp, fields, "JSON Pointer → allowed values") else { continue };
             for (pointer, list) in fo {
                 let pp = format!("{fp}/{}", esc(pointer));
-                let Some(field) = field_at(form, pointer) else {
+                let field = form.map(|form| field_at(form, pointer));
+                if let Some(None) = field {
                     self.add(
                         &pp,
                         "is not a field of this form (a JSON Pointer like /locality; * for any row of a list)",
                     );
                     continue;
-                };
-                let declared: Option<&[&str]> = match field.kind {
-                    Kind::Enum(values) => Some(values),
-                    Kind::Text { .. } if field.local => None,
-                    _ => {
+                }
+                let declared: Option<&[&str]> = match field.flatten().map(|f| (f.kind, f.local)) {
+                    Some((Kind::Enum(values), _)) => Some(values),
+                    Some((Kind::Text { .. }, true)) | None => None,
+                    Some(_) => {
                         self.add(
                             &pp,
                             "is not a choice field (only choice fields and local lists such as localities take a list)",
@@ -631,7 +634,7 @@ impl Checker {
                     }
                     values.push(s);
                 }
-                out.push(OptionSet { form: form.id.to_owned(), pointer: pointer.clone(), values });
+                out.push(OptionSet { form: form_id.clone(), pointer: pointer.clone(), values });
             }
         }
         out
@@ -639,7 +642,7 @@ impl Checker {
 
     /// Thresholds that must keep their order, with what the profile extends.
     fn ordered(&mut self, doc: &ProfileDoc, at: &str) {
-        let params = params();
+        let params = self.registry.map(Registry::params).unwrap_or_default();
         // A built-in extends `default`, and is read while the built-ins are being made: never look them up then.
         let base = if self.built_in { None } else { profile::find(&doc.extends).ok() };
         let value = |key: &str| -> Option<i64> {
@@ -664,8 +667,8 @@ impl Checker {
 }
 
 /// The JSON Schema (2020-12) of a profile document, with the known parameter keys, rule codes and forms.
-pub fn schema() -> Value {
-    let params = params();
+pub fn schema(registry: &'static Registry) -> Value {
+    let params = registry.params();
     let mut value_props = Map::new();
     for p in &params {
         let (lo, hi) = p.range();
@@ -690,11 +693,11 @@ pub fn schema() -> Value {
         }
     }
     let mut rule_props = Map::new();
-    for code in rule_codes() {
+    for code in rule_codes(registry) {
         rule_props.insert(code.to_owned(), json!({ "$ref": "#/$defs/ruleSetting" }));
     }
     let mut option_props = Map::new();
-    for form in FORMS {
+    for form in registry.forms {
         let mut fields = Map::new();
         choice_pointers(form.fields, "", &mut |ptr, field| {
             let item = match field.kind {
@@ -798,4 +801,90 @@ pub fn model_pointer(path: &str) -> String {
         }
     }
     out
+}
+
+/// A single-form module (one form held, every form of the product known) reads a council's profile written for
+/// every form: what it says of the forms the module does not hold is taken as written, its own form is checked field
+/// by field, and what no form of the product has is still refused.
+#[cfg(all(test, feature = "all-forms"))]
+mod single_form_module {
+    use serde_json::json;
+
+    use super::*;
+    use crate::engine::error::Error;
+    use crate::engine::messages::MessageTable;
+    use crate::engine::registry::Cache;
+
+    static REFERRAL_ONLY: Registry =
+        Registry { forms: &[&crate::forms::sf_referral::FORM], product: crate::forms::PRODUCT, cache: Cache::new() };
+
+    fn doc(extra: Value) -> Value {
+        let mut d = json!({ "id": "x-council", "title": "X Council" });
+        if let (Some(d), Value::Object(extra)) = (d.as_object_mut(), extra) {
+            d.extend(extra);
+        }
+        d
+    }
+
+    fn problems(r: &'static Registry, v: &Value) -> Vec<String> {
+        check(r, v).problems.into_iter().map(|p| p.path).collect()
+    }
+
+    #[test]
+    fn a_profile_for_every_form_is_read_by_a_single_form_module() {
+        let brightwell: Value =
+            serde_json::from_str(include_str!("../../examples/profiles/brightwell.json")).unwrap_or_default();
+        assert!(brightwell.is_array());
+        assert!(check(&REFERRAL_ONLY, &brightwell).valid);
+        assert!(parse(&REFERRAL_ONLY, &brightwell).is_ok());
+        // Another form's choice field, rule and threshold: taken as written (the module cannot check the field).
+        let other = doc(json!({
+            "options": { "case-audit": { "/locality": ["north"] } },
+            "rules": { "AUD-003": { "severity": "warning" } },
+            "values": { "supervision.frequencyWeeks": 6 }
+        }));
+        assert_eq!(problems(&REFERRAL_ONLY, &other), Vec::<String>::new());
+    }
+
+    #[test]
+    fn what_no_form_has_is_still_refused_and_the_held_form_is_checked() {
+        for (v, at) in [
+            (doc(json!({ "options": { "not-a-form": { "/a": ["b"] } } })), "/options/not-a-form"),
+            (doc(json!({ "rules": { "ZZZ-001": { "enabled": false } } })), "/rules/ZZZ-001"),
+            (doc(json!({ "values": { "nope.days": 3 } })), "/values/nope.days"),
+            // Another form's threshold is still held to what its rule can mean.
+            (doc(json!({ "values": { "supervision.frequencyWeeks": 500 } })), "/values/supervision.frequencyWeeks"),
+            // The held form, field by field.
+            (doc(json!({ "options": { "sf-referral": { "/nope": ["b"] } } })), "/options/sf-referral/~1nope"),
+            (
+                doc(json!({ "options": { "sf-referral": { "/route": ["not-a-route"] } } })),
+                "/options/sf-referral/~1route/0",
+            ),
+        ] {
+            assert_eq!(problems(&REFERRAL_ONLY, &v), vec![at.to_owned()], "{v}");
+        }
+    }
+
+    #[test]
+    fn a_form_the_module_does_not_hold_is_named_as_such() {
+        assert!(REFERRAL_ONLY.find("sf-referral").is_ok());
+        let e = REFERRAL_ONLY.find("case-audit").err();
+        assert_eq!(e, Some(Error::FormNotInModule { id: "case-audit".into(), held: "sf-referral".into() }));
+        assert!(e.is_some_and(|e| e.to_string().contains("safeguarding-forms/forms/case-audit")));
+        assert_eq!(REFERRAL_ONLY.find("nope").err(), Some(Error::UnknownForm("nope".into())));
+    }
+
+    #[test]
+    fn a_message_table_for_every_form_is_read_by_a_single_form_module() {
+        let every = crate::engine::catalogue::all(&crate::forms::REGISTRY);
+        let audit = every.iter().find(|m| m.id.starts_with("AUD-")).map(|m| m.id.clone()).unwrap_or_default();
+        let referral = every.iter().find(|m| m.id.starts_with("REF-")).map(|m| m.id.clone()).unwrap_or_default();
+        let table = |id: &str| MessageTable { templates: [(id.to_owned(), "Neges".to_owned())].into_iter().collect() };
+        assert!(crate::engine::catalogue::check_table(&REFERRAL_ONLY, &table(&audit)).is_ok());
+        assert!(crate::engine::catalogue::check_table(&REFERRAL_ONLY, &table(&referral)).is_ok());
+        assert!(crate::engine::catalogue::check_table(&REFERRAL_ONLY, &table("ZZZ-001.x")).is_err());
+        // The module's own list holds its form's messages only.
+        let own = crate::engine::catalogue::all(&REFERRAL_ONLY);
+        assert!(own.iter().any(|m| m.id == referral) && !own.iter().any(|m| m.id == audit));
+    }
 }

@@ -1,16 +1,20 @@
-//! Every form, listed once.
+//! What a form is (`FormDef`), and the registry of the forms a build holds. The engine knows no form: the crate's
+//! entry picks them (`crate::forms::REGISTRY`, by cargo feature) and hands the registry to what needs every form.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::context::Ctx;
 use super::error::Error;
-use super::messages::Template;
+use super::messages::{MessageInfo, Template};
 use super::model::{Field, Kind};
 use super::outcome::Out;
+use super::profile::Param;
 use super::read::DATE_TIME_PARTS;
 use super::rule::Rule;
-use crate::forms;
 
 /// Makes the next step of a form from this one.
 pub type CarryForward = fn(&Map<String, Value>) -> Value;
@@ -38,11 +42,77 @@ pub struct FormDef {
     pub outcome: &'static [Out],
 }
 
-/// Every form of the product.
-pub static FORMS: &[&FormDef] = forms::ALL;
+/// A form of the product as every build knows it, whether it holds the form or not: its id, its rule codes and the
+/// thresholds its rules read. A council's profile is written for every form; a build that holds one form accepts,
+/// without checking their fields, the options it sets for the others.
+pub struct Known {
+    pub id: &'static str,
+    pub codes: &'static [&'static str],
+    pub params: &'static [Param],
+}
 
-pub fn find(id: &str) -> Result<&'static FormDef, Error> {
-    FORMS.iter().copied().find(|f| f.id == id).ok_or_else(|| Error::UnknownForm(id.to_owned()))
+/// The forms a build holds, and every form of the product.
+pub struct Registry {
+    /// The forms this build holds, in the order of the specification.
+    pub forms: &'static [&'static FormDef],
+    /// Every form of the product (held or not), in the order of the specification.
+    pub product: &'static [Known],
+    /// What the engine makes once from the forms (the message list), kept with the registry it was made from.
+    pub cache: Cache,
+}
+
+/// The registry's lists made on first use (`Cache::new()` in the registry's declaration).
+pub struct Cache {
+    pub(crate) messages: OnceLock<Vec<MessageInfo>>,
+    pub(crate) message_params: OnceLock<BTreeMap<&'static str, &'static [String]>>,
+}
+
+impl Cache {
+    pub const fn new() -> Cache {
+        Cache { messages: OnceLock::new(), message_params: OnceLock::new() }
+    }
+}
+
+impl Default for Cache {
+    fn default() -> Cache {
+        Cache::new()
+    }
+}
+
+impl Registry {
+    /// A form this build holds. A form of the product that this build does not hold (a single-form module) is
+    /// refused with what the module holds.
+    pub fn find(&self, id: &str) -> Result<&'static FormDef, Error> {
+        if let Some(form) = self.forms.iter().copied().find(|f| f.id == id) {
+            return Ok(form);
+        }
+        if self.product.iter().any(|k| k.id == id) {
+            let held = self.forms.iter().map(|f| f.id).collect::<Vec<_>>().join(", ");
+            return Err(Error::FormNotInModule { id: id.to_owned(), held });
+        }
+        Err(Error::UnknownForm(id.to_owned()))
+    }
+
+    /// Whether the product has a form with this id (held by this build or not).
+    pub fn knows(&self, id: &str) -> bool {
+        self.product.iter().any(|k| k.id == id)
+    }
+
+    /// Every threshold some rule of the product reads, once, by key.
+    pub fn params(&self) -> Vec<&'static Param> {
+        let mut out: Vec<&'static Param> = Vec::new();
+        for p in self.product.iter().flat_map(|k| k.params.iter()) {
+            if !out.iter().any(|q| q.key == p.key) {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    /// Every rule code of the product (the shared input rules' are the engine's own).
+    pub fn codes(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.product.iter().flat_map(|k| k.codes.iter().copied())
+    }
 }
 
 /// A form as `forms()` lists it.
@@ -134,7 +204,7 @@ mod tests {
 
     #[test]
     fn field_labels_by_pointer() {
-        let referral = find("sf-referral").unwrap().fields;
+        let referral = crate::forms::REGISTRY.find("sf-referral").unwrap().fields;
         assert_eq!(field_label(referral, "/referralDate"), Some("Date of the referral"));
         assert_eq!(field_label(referral, "/referralDate/month"), Some("Date of the referral"));
         assert_eq!(field_label(referral, "/referrer/email"), Some("Referrer’s email address"));

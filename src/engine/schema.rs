@@ -389,7 +389,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
     use super::*;
-    use crate::engine::registry::FORMS;
+    use crate::forms::ALL as FORMS;
 
     #[test]
     fn choice_titles_read_as_words() {

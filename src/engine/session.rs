@@ -20,10 +20,11 @@ use serde_json::{Map, Value};
 use super::context::Ctx;
 use super::error::Error;
 use super::input;
+use super::messages::Message;
 use super::model::{Field, Kind};
 use super::options::{Options, Resolved};
 use super::pointer;
-use super::registry::{self, FormDef};
+use super::registry::{FormDef, Registry};
 use super::report::{Diagnostic, Report, Severity};
 use super::sort;
 use super::structure;
@@ -43,9 +44,9 @@ pub struct FormSession {
 }
 
 impl FormSession {
-    pub fn new(form_id: &str, options: &Options) -> Result<FormSession, Error> {
-        let form = registry::find(form_id)?;
-        let resolved = options.resolve()?;
+    /// A session of one form (the crate's entry gives `FormSession::new` by form id).
+    pub fn start(registry: &'static Registry, form: &'static FormDef, options: &Options) -> Result<FormSession, Error> {
+        let resolved = options.resolve_in(registry)?;
         let data = Map::new();
         let structural = Structural::new(form, &data, &resolved);
         let report = Report { form: form.id.to_owned(), valid: true, diagnostics: Vec::new(), outcome: None };
@@ -174,7 +175,7 @@ impl FormSession {
         // data is kept as it is, and checked again when it is small enough.
         if self.json_len() > input::MAX_BYTES {
             self.stale = true;
-            let too_large = crate::api::too_large(form, resolved);
+            let too_large = too_large(form, resolved);
             let ordered: Vec<&Diagnostic> = too_large.diagnostics.iter().collect();
             apply(&mut self.report, &mut self.pending, &ordered, too_large.outcome);
             return;
@@ -537,13 +538,32 @@ impl Key {
     }
 }
 
+/// `validate`'s answer for data larger than it reads (a live session gives the same).
+pub fn too_large(form: &FormDef, resolved: &Resolved) -> Report {
+    Report {
+        form: form.id.to_owned(),
+        valid: false,
+        diagnostics: vec![Diagnostic {
+            code: structure::TOO_LARGE.code.to_owned(),
+            severity: Severity::Error,
+            path: String::new(),
+            message: Message::new(&structure::INP017_TOO_LARGE).text_with(resolved.messages.as_deref()),
+            message_id: structure::INP017_TOO_LARGE.id.to_owned(),
+            params: Map::new(),
+            related: Vec::new(),
+            due: None,
+        }],
+        outcome: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn keys_order_as_the_registry_does() {
-        let form = registry::find("sf-referral").unwrap();
+        let form = crate::forms::REGISTRY.find("sf-referral").unwrap();
         for path in [
             "",
             "/referralDate",
@@ -559,7 +579,7 @@ mod tests {
         ] {
             assert_eq!(
                 Key::of(form.fields, path).as_slice(),
-                registry::order_key(form.fields, path).as_slice(),
+                super::super::registry::order_key(form.fields, path).as_slice(),
                 "{path}"
             );
         }

@@ -14,6 +14,7 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use safeguarding_forms::engine::registry::{self, FormDef};
+use safeguarding_forms::forms::REGISTRY;
 use safeguarding_forms::{self as sf, Diagnostic, Options, Report, Severity};
 use serde_json::Value;
 
@@ -329,7 +330,7 @@ fn rule_codes(
 
 pub fn run(args: &BatchArgs, options: &Options) -> Result<ExitCode, Failure> {
     // Every usage error before any work.
-    let form: &'static FormDef = registry::find(&args.form).map_err(|e| e.to_string())?;
+    let form: &'static FormDef = REGISTRY.find(&args.form).map_err(|e| e.to_string())?;
     let names = catalogue(form.id, options)?;
     let select = rule_codes(&args.select, &names, "--select", form.id)?;
     let ignore = rule_codes(&args.ignore, &names, "--ignore", form.id)?;

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use safeguarding_forms::engine::profile::{ALIASES, ORDERED};
-use safeguarding_forms::engine::profile_doc::{choice_pointers, params};
-use safeguarding_forms::engine::registry::FORMS;
+use safeguarding_forms::engine::profile_doc::choice_pointers;
+use safeguarding_forms::forms::REGISTRY;
 use safeguarding_forms::{self as sf, Options};
 
 const EXAMPLE: &str = include_str!("../../../examples/profiles/brightwell.json");
@@ -23,7 +23,7 @@ pub fn generate() -> Result<Vec<(String, String)>, String> {
     let mut readers: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for r in &catalogue {
         for p in &r.parameters {
-            if let Some(param) = params().into_iter().find(|x| x.key == p.key) {
+            if let Some(param) = REGISTRY.params().into_iter().find(|x| x.key == p.key) {
                 readers.entry(param.key).or_default().push(format!("{} ({})", r.code, r.form));
             }
         }
@@ -87,7 +87,7 @@ of different councils or on the same date. `validate` and `FormSession` under an
     );
 
     d.push_str("## Local lists\n\nOpen text under `default`; a list where a profile gives one.\n\n| form | pointer | label |\n|---|---|---|\n");
-    for form in FORMS {
+    for form in REGISTRY.forms {
         choice_pointers(form.fields, "", &mut |ptr, field| {
             if field.local {
                 let _ = writeln!(d, "| `{}` | `{ptr}` | {} |", form.id, cell(field.label));
@@ -112,7 +112,7 @@ forms has one key: set it once and every form follows.\n\n| key | read by | old 
     d.push_str(
         "\n## Every parameter\n\n| key | default | unit | a profile may set | read by |\n|---|---|---|---|---|\n",
     );
-    let mut all = params();
+    let mut all = REGISTRY.params();
     all.sort_by_key(|p| p.key);
     for p in all {
         let (lo, hi) = p.range();

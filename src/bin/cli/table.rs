@@ -378,7 +378,7 @@ mod tests {
         }
         x.finish(
             &Summary::default(),
-            safeguarding_forms::engine::registry::find("sf-referral").unwrap(),
+            safeguarding_forms::forms::REGISTRY.find("sf-referral").unwrap(),
             &HashMap::new(),
         )
         .unwrap();
