@@ -9,17 +9,18 @@
 // wasm-bindgen's glue), synchronously, so the next call works. The call that trapped never says "valid": `validate`
 // and `FormSession`'s methods return the "checks unavailable" report (`unavailable: true`, code SYS-001); the other
 // functions, which have no report to give, retry once on the new instance and otherwise throw.
+//
+// The catalogue. Everything about the forms that no option changes (`forms()`, the rules' text, every schema,
+// `messages()`) is in ./catalogue.js (the package's catalogue.json as a module, written by `safeguarding-forms
+// catalogue`), not in the .wasm; the module gives only what the options change (`rulesState`, `schemaLists`) and
+// the functions below merge the two, so they return exactly what the engine gives natively (src/catalogue.rs).
 import initGlue, {
   initSync as initSyncGlue,
-  formsJson,
-  rulesJson,
+  rulesState,
+  schemaLists,
+  checkForm,
   profilesJson,
   checkProfileJson,
-  profileSchemaJson,
-  messagesJson,
-  schemaJson,
-  uiSchemaJson,
-  outcomeSchemaJson,
   validateJson,
   carryForwardJson,
   workingDays as workingDaysRaw,
@@ -27,6 +28,7 @@ import initGlue, {
   Session,
   __sf_reinstantiate,
 } from './safeguarding_forms.js';
+import catalogue from './catalogue.js';
 
 /** Loads the module (in a browser: fetches `safeguarding_forms_bg.wasm` next to this file). */
 export default async function init(input) {
@@ -280,14 +282,57 @@ function checkFormId(formId) {
   return formId;
 }
 
+/** A fresh copy of catalogue data (a caller may change what it is given). */
+function copy(x) {
+  return structuredClone(x);
+}
+
+/** The catalogue needs no call into wasm, but like every function it answers only once the module is loaded. */
+function ready() {
+  if (loaded === undefined) throw new Error('safeguarding-forms is not initialised: call init() or initSync() first');
+}
+
+/** The catalogue's entry of a form the module has (the module's own error for one it has not). */
+function ofForm(table, id) {
+  call(() => checkForm(id));
+  return copy(table[id]);
+}
+
 export function forms() {
-  return JSON.parse(call(() => formsJson()));
+  ready();
+  return copy(catalogue.forms);
+}
+
+/** The rule as `rules()` gives it: the catalogue's (`base`, without a profile) with what the profile makes of it. */
+function ruleInfo(base, [severity, enabled, setBy, values]) {
+  const out = { code: base.code, form: base.form, name: base.name, severity };
+  if (base.stageDependent) out.stageDependent = true;
+  out.enabled = enabled;
+  out.paths = base.paths.slice();
+  out.summary = base.summary;
+  out.citation = { ...base.citation };
+  if (base.quote !== undefined) out.quote = base.quote;
+  if (base.parameters !== undefined) {
+    out.parameters = base.parameters.map((p, i) => {
+      const [value, by] = values[i];
+      const param = { key: p.key, value, default: p.default, unit: p.unit, min: p.min, max: p.max };
+      if (by !== null) param.setBy = copy(by);
+      return param;
+    });
+  }
+  if (severity !== base.severity) out.defaultSeverity = base.severity;
+  if (setBy !== null) out.setBy = copy(setBy);
+  return out;
 }
 
 export function rules(formId, options) {
   if (formId !== undefined && formId !== null) checkFormId(formId);
   const opts = optionsJson(options);
-  return JSON.parse(call(() => rulesJson(formId ?? undefined, opts)));
+  const states = JSON.parse(call(() => rulesState(formId ?? undefined, opts)));
+  const ids = formId === undefined || formId === null ? catalogue.forms.map((f) => f.id) : [formId];
+  const bases = ids.flatMap((id) => catalogue.rules[id]).concat(catalogue.rules['*']);
+  if (bases.length !== states.length) throw new Error('safeguarding-forms: catalogue.js does not match the module');
+  return bases.map((base, i) => ruleInfo(base, states[i]));
 }
 
 export function profiles() {
@@ -296,8 +341,11 @@ export function profiles() {
 
 /** Every message id with its English template and the parameters it may use; `options.messages` replaces them. */
 export function messages() {
-  return JSON.parse(call(() => messagesJson()));
+  ready();
+  return copy(catalogue.messages);
 }
+
+const DIALECTS = { '': '2020-12', '2020-12': '2020-12', lenient: '2020-12', 'draft-07': 'draft-07', renderer: 'draft-07' };
 
 /**
  * A form's JSON Schema: `{ dialect: 'draft-07' }` for react-jsonschema-form and JSON Forms; with `{ profile }`, its
@@ -308,7 +356,66 @@ export function schema(formId, options) {
   const { dialect, ...rest } = isPlainObject(options) ? options : {};
   if (dialect !== undefined && typeof dialect !== 'string') throw new TypeError('invalid option: dialect must be "2020-12" or "draft-07"');
   const opts = options === undefined || options === null ? '' : optionsJson(isPlainObject(options) ? rest : options);
-  return JSON.parse(call(() => schemaJson(id, opts, dialect)));
+  const d = Object.hasOwn(DIALECTS, dialect ?? '') ? DIALECTS[dialect ?? ''] : undefined;
+  if (d === undefined) {
+    ready();
+    throw new Error('invalid option: dialect must be "2020-12" or "draft-07"');
+  }
+  const lists = JSON.parse(call(() => schemaLists(id, opts)));
+  const out = copy(catalogue.schemas[d][id]);
+  for (const [pointer, values] of lists) (d === '2020-12' ? restrict : restrictChoices)(out, pointer, values);
+  return out;
+}
+
+// The council's lists in a form's schema, as src/engine/schema.rs's `restrict` and `restrict_choices` make them.
+
+/** `x[key]` when `x` is an object of its own with that key (never a prototype's). */
+function member(x, key) {
+  return isPlainObject(x) && Object.hasOwn(x, key) ? x[key] : undefined;
+}
+
+/** The schema of the field at a model pointer (`*` for list rows), if the schema has it. */
+function fieldSchema(s, pointer) {
+  let at = s;
+  for (const seg of pointer.split('/').slice(1)) {
+    at = seg === '*' ? member(at, 'items') : member(member(at, 'properties'), seg);
+    if (at === undefined) return undefined;
+  }
+  return at;
+}
+
+/** Removes `key` as `serde_json`'s ordered map does (`swap_remove`): the last key takes its place. */
+function swapRemove(m, key) {
+  const keys = Object.keys(m);
+  const i = keys.indexOf(key);
+  if (i < 0) return;
+  const entries = keys.map((k) => [k, m[k]]);
+  const last = entries.pop();
+  if (i < entries.length) entries[i] = last;
+  for (const k of keys) delete m[k];
+  for (const [k, v] of entries) m[k] = v;
+}
+
+// A key the field has keeps its place; a new one goes last (as in the engine's ordered map).
+function restrict(s, pointer, values) {
+  const m = fieldSchema(s, pointer);
+  if (!isPlainObject(m)) return;
+  m.type = ['string', 'null'];
+  m.enum = [...values, '', null];
+  swapRemove(m, 'maxLength');
+}
+
+function restrictChoices(s, pointer, values) {
+  const m = fieldSchema(s, pointer);
+  if (!isPlainObject(m)) return;
+  m.type = 'string';
+  m.oneOf = values.map((v) => ({ const: v, title: placeTitle(v) }));
+  swapRemove(m, 'maxLength');
+}
+
+/** src/engine/schema.rs `place_title`: every word capitalised (ASCII only), "north-east" -> "North East". */
+function placeTitle(value) {
+  return value.split(/[-_]/).filter((w) => w !== '').map((w) => (/^[a-z]/.test(w) ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
 }
 
 /** Checks any value as a council profile: `{ valid, problems: [{ path, message }] }`. Never throws. */
@@ -328,21 +435,27 @@ export function checkProfile(profile) {
 
 /** The JSON Schema of a council profile document. */
 export function profileSchema() {
-  return JSON.parse(call(() => profileSchemaJson()));
+  ready();
+  return copy(catalogue.profileSchema);
 }
+
+const LIBRARIES = { rjsf: 'rjsf', 'react-jsonschema-form': 'rjsf', jsonforms: 'jsonforms', 'json-forms': 'jsonforms' };
 
 /** The UI schema for `schema(formId, { dialect: 'draft-07' })` in a form library: `{ library: 'rjsf' | 'jsonforms' }`. */
 export function uiSchema(formId, options) {
   const id = checkFormId(formId);
   const library = options?.library;
   if (typeof library !== 'string') throw new TypeError('invalid option: library must be "rjsf" or "jsonforms"');
-  return JSON.parse(call(() => uiSchemaJson(id, library)));
+  if (!Object.hasOwn(LIBRARIES, library)) {
+    ready();
+    throw new Error('invalid option: library must be "rjsf" or "jsonforms"');
+  }
+  return ofForm(catalogue.uiSchemas[LIBRARIES[library]], id);
 }
 
 /** The JSON Schema of a form's outcome, from its declared outcome model (a `title` per key, `x-unit` for units). */
 export function outcomeSchema(formId) {
-  const id = checkFormId(formId);
-  return JSON.parse(call(() => outcomeSchemaJson(id)));
+  return ofForm(catalogue.outcomeSchemas, checkFormId(formId));
 }
 
 export function validate(formId, data, options) {

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
+import { writeCatalogue } from './catalogue.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = path.join(root, 'pkg');
@@ -24,6 +25,8 @@ run('wasm-opt', ['-Oz', '--enable-reference-types', '--enable-bulk-memory', '--e
 const bytes = fs.readFileSync(wasm);
 
 for (const f of ['index.js', 'index.d.ts', 'forms.d.ts']) fs.copyFileSync(path.join(root, 'js', f), path.join(pkg, f));
+// The catalogue (catalogue.json, and catalogue.js which index.js imports): what the module leaves out.
+writeCatalogue(pkg);
 
 // Test hooks (issue 18): js/index.js marks what only tests may use (`__testing.trapNext`, which forces a trap) between
 // `// @test-hook-begin` and `// @test-hook-end`. The package's index.js has those blocks removed; the whole file is
@@ -194,11 +197,13 @@ const manifest = {
     './embed.js': './embed.js',
     './embed.css': './embed.css',
     './safeguarding_forms_bg.wasm': './safeguarding_forms_bg.wasm',
+    './catalogue.json': './catalogue.json',
     './package.json': './package.json',
   },
   // npm adds package.json and README.md by itself, but not LICENSE-MIT / LICENSE-APACHE: they are named here.
   files: ['LICENSE-MIT', 'LICENSE-APACHE', 'index.js', 'index.d.ts', 'forms.d.ts', 'node.js', 'node.cjs', 'node.d.ts', 'node.d.cts',
     'safeguarding_forms.js', 'safeguarding_forms.d.ts', 'safeguarding_forms_bg.wasm', 'safeguarding_forms_bg.wasm.d.ts',
+    'catalogue.json', 'catalogue.js',
     'embed.js', 'embed.css', ...embedModules],
   // Importing the package runs nothing; the drop-in script and its stylesheet do (they change the page).
   sideEffects: ['./embed.js', './embed.css'],
@@ -210,4 +215,4 @@ fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify(manifest, null, 
 const glue = fs.readFileSync(path.join(pkg, 'safeguarding_forms.js'));
 const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
-console.log(`pkg/: wasm ${kb(before)} -> ${kb(bytes.length)} (gzip ${kb(gz(bytes))}); glue + wrapper gzip ${kb(gz(glue) + gz(fs.readFileSync(path.join(pkg, 'index.js'))))}`);
+console.log(`pkg/: wasm ${kb(before)} -> ${kb(bytes.length)} (gzip ${kb(gz(bytes))}); glue + wrapper gzip ${kb(gz(glue) + gz(fs.readFileSync(path.join(pkg, 'index.js'))))}; catalogue.js gzip ${kb(gz(fs.readFileSync(path.join(pkg, 'catalogue.js'))))}`);

@@ -5,21 +5,28 @@ use serde_json::{Map, Value};
 use crate::calendar;
 use crate::engine::error::Error;
 use crate::engine::input;
+#[cfg(feature = "catalogue")]
 use crate::engine::messages::MessageInfo;
 use crate::engine::options::{Options, Resolved};
 use crate::engine::profile::{self, ProfileInfo};
 use crate::engine::profile_doc::{self, CheckResult};
-use crate::engine::registry::{FormDef, FormInfo, Registry};
+#[cfg(feature = "catalogue")]
+use crate::engine::registry::FormInfo;
+use crate::engine::registry::{FormDef, Registry};
 use crate::engine::report::Report;
+#[cfg(feature = "catalogue")]
 use crate::engine::rule::RuleInfo;
+#[cfg(feature = "catalogue")]
 use crate::engine::schema::{self, form_schema, renderer_schema, ui_schema as form_ui_schema, Dialect, Library};
 use crate::engine::session::{self, FormSession};
+#[cfg(feature = "catalogue")]
 use crate::engine::structure::INPUT_RULES;
 
 /// The forms this build holds, as its cargo features pick them (`crate::forms`): the entry hands them to the engine,
 /// which knows no form of its own.
 const REGISTRY: &Registry = &crate::forms::REGISTRY;
 
+#[cfg(feature = "catalogue")]
 /// Every form this build holds, in the order of the specification.
 pub fn forms() -> Vec<FormInfo> {
     REGISTRY.forms.iter().map(|f| f.info()).collect()
@@ -52,6 +59,7 @@ impl FormSession {
     }
 }
 
+#[cfg(feature = "catalogue")]
 /// The rule catalogue of one form (its own rules, then the input rules every form shares), or of every form;
 /// severities and switches as the options' profile sets them.
 pub fn rules(form_id: Option<&str>, options: &Options) -> Result<Vec<RuleInfo>, Error> {
@@ -83,22 +91,26 @@ pub fn check_profile(profile: &Value) -> CheckResult {
     profile_doc::check(REGISTRY, profile)
 }
 
+#[cfg(feature = "catalogue")]
 /// The JSON Schema of a profile document.
 pub fn profile_schema() -> Value {
     profile_doc::schema(REGISTRY)
 }
 
+#[cfg(feature = "catalogue")]
 /// The JSON Schema of a form's data.
 pub fn schema(form_id: &str) -> Result<Value, Error> {
     Ok(form_schema(REGISTRY.find(form_id)?))
 }
 
+#[cfg(feature = "catalogue")]
 /// The JSON Schema of a form's data under a council's profile: its local lists (localities, teams) and narrowed
 /// choices become the values the profile lists.
 pub fn schema_with(form_id: &str, options: &Options) -> Result<Value, Error> {
     schema_for(form_id, options, Dialect::Lenient)
 }
 
+#[cfg(feature = "catalogue")]
 /// The JSON Schema of a form's data in a dialect: `Dialect::Lenient` (2020-12, what [`schema`] gives) or
 /// `Dialect::Renderer` (draft-07, for react-jsonschema-form and JSON Forms).
 pub fn schema_in(form_id: &str, dialect: Dialect) -> Result<Value, Error> {
@@ -109,6 +121,7 @@ pub fn schema_in(form_id: &str, dialect: Dialect) -> Result<Value, Error> {
     })
 }
 
+#[cfg(feature = "catalogue")]
 /// The JSON Schema of a form's data in a dialect, under the options' council profile (its local lists and narrowed
 /// choices become the values it lists).
 pub fn schema_for(form_id: &str, options: &Options, dialect: Dialect) -> Result<Value, Error> {
@@ -123,12 +136,14 @@ pub fn schema_for(form_id: &str, options: &Options, dialect: Dialect) -> Result<
     Ok(schema)
 }
 
+#[cfg(feature = "catalogue")]
 /// The JSON Schema of a form's outcome, from its declared outcome model: a `title` per key (a label for a page) and
 /// an `x-unit` where a number has a unit.
 pub fn outcome_schema(form_id: &str) -> Result<Value, Error> {
     Ok(crate::engine::outcome::outcome_schema(REGISTRY.find(form_id)?))
 }
 
+#[cfg(feature = "catalogue")]
 /// The UI schema that goes with the renderer dialect of [`schema_in`] for a form library.
 pub fn ui_schema(form_id: &str, library: Library) -> Result<Value, Error> {
     Ok(form_ui_schema(REGISTRY.find(form_id)?, library))
@@ -194,6 +209,7 @@ pub fn add_working_days(from: &str, days: i64, options: &Options) -> Result<Stri
         .ok_or_else(|| Error::InvalidOption("the result is beyond the years the calendar knows".into()))
 }
 
+#[cfg(feature = "catalogue")]
 /// Every message the engine can emit: its stable id, its English template and the parameters the template may use.
 /// `options.messages` replaces the English by id.
 pub fn messages() -> Vec<MessageInfo> {

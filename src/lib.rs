@@ -18,14 +18,18 @@
 
 pub mod api;
 pub mod calendar;
+pub mod catalogue;
 pub mod engine;
 pub mod forms;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use api::{add_working_days, carry_forward, check_profile, profiles, validate, validate_json, working_days};
+/// The catalogue (the `catalogue` feature, on by default): what the WebAssembly package's JavaScript reads from its
+/// catalogue.json instead.
+#[cfg(feature = "catalogue")]
 pub use api::{
-    add_working_days, carry_forward, check_profile, forms, messages, outcome_schema, profile_schema, profiles, rules,
-    schema, schema_for, schema_in, schema_with, ui_schema, validate, validate_json, working_days,
+    forms, messages, outcome_schema, profile_schema, rules, schema, schema_for, schema_in, schema_with, ui_schema,
 };
 pub use engine::error::Error;
 pub use engine::messages::MessageInfo;
@@ -35,5 +39,6 @@ pub use engine::profile_doc::{CheckResult, Problem};
 pub use engine::registry::FormInfo;
 pub use engine::report::{Diagnostic, Report, Severity};
 pub use engine::rule::{Citation, Fidelity, RuleInfo};
+#[cfg(feature = "catalogue")]
 pub use engine::schema::{Dialect, Library};
 pub use engine::session::FormSession;

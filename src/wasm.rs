@@ -5,7 +5,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::engine::input;
-use crate::{api, Dialect, Error, FormSession, Library, Options};
+use crate::{api, catalogue, Error, FormSession, Options};
 
 fn js_error(e: Error) -> JsValue {
     js_sys::Error::new(&e.to_string()).into()
@@ -24,40 +24,36 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| String::from("null"))
 }
 
-#[wasm_bindgen(js_name = formsJson)]
-pub fn forms_json() -> String {
-    to_json(&api::forms())
+// The catalogue (`forms()`, the rules' text, every schema, `messages()`) is not in the module: js/index.js reads it
+// from the package's catalogue.json and asks the module only for what the options change (`src/catalogue.rs`).
+
+/// Each rule's severity, switch and thresholds under the options' profile (`catalogue::rule_states`).
+#[wasm_bindgen(js_name = rulesState)]
+pub fn rules_state(form: Option<String>, options_json: &str) -> Result<String, JsValue> {
+    let options = options(options_json)?;
+    catalogue::rule_states(form.as_deref(), &options).map(|r| to_json(&r)).map_err(js_error)
 }
 
-#[wasm_bindgen(js_name = rulesJson)]
-pub fn rules_json(form: Option<String>, options_json: &str) -> Result<String, JsValue> {
+/// The values the options' profile lists for a form's choice fields (`catalogue::schema_lists`); `options_json`
+/// empty: no options (the form is still checked).
+#[wasm_bindgen(js_name = schemaLists)]
+pub fn schema_lists(form: &str, options_json: &str) -> Result<String, JsValue> {
+    if options_json.is_empty() {
+        return catalogue::schema_lists(form, None).map(|s| to_json(&s)).map_err(js_error);
+    }
     let options = options(options_json)?;
-    api::rules(form.as_deref(), &options).map(|r| to_json(&r)).map_err(js_error)
+    catalogue::schema_lists(form, Some(&options)).map(|s| to_json(&s)).map_err(js_error)
+}
+
+/// The engine's error for a form id it does not have.
+#[wasm_bindgen(js_name = checkForm)]
+pub fn check_form(form: &str) -> Result<(), JsValue> {
+    crate::engine::registry::find(form).map(|_| ()).map_err(js_error)
 }
 
 #[wasm_bindgen(js_name = profilesJson)]
 pub fn profiles_json() -> String {
     to_json(&api::profiles())
-}
-
-#[wasm_bindgen(js_name = messagesJson)]
-pub fn messages_json() -> String {
-    to_json(&api::messages())
-}
-
-/// `dialect`: "2020-12" (the default) or "draft-07" (for form renderers).
-#[wasm_bindgen(js_name = schemaJson)]
-pub fn schema_json(form: &str, options_json: &str, dialect: Option<String>) -> Result<String, JsValue> {
-    let dialect = match dialect.as_deref() {
-        None | Some("") => Dialect::Lenient,
-        Some(d) => Dialect::parse(d)
-            .ok_or_else(|| js_error(Error::InvalidOption("dialect must be \"2020-12\" or \"draft-07\"".into())))?,
-    };
-    if options_json.is_empty() {
-        return api::schema_in(form, dialect).map(|s| to_json(&s)).map_err(js_error);
-    }
-    let options = options(options_json)?;
-    api::schema_for(form, &options, dialect).map(|s| to_json(&s)).map_err(js_error)
 }
 
 /// Checks any value as a profile; never an error (text that is not JSON is one problem).
@@ -71,24 +67,6 @@ pub fn check_profile_json(profile_json: &str) -> String {
         },
     };
     to_json(&result)
-}
-
-#[wasm_bindgen(js_name = profileSchemaJson)]
-pub fn profile_schema_json() -> String {
-    to_json(&api::profile_schema())
-}
-
-/// `library`: "rjsf" or "jsonforms".
-#[wasm_bindgen(js_name = uiSchemaJson)]
-pub fn ui_schema_json(form: &str, library: &str) -> Result<String, JsValue> {
-    let library = Library::parse(library)
-        .ok_or_else(|| js_error(Error::InvalidOption("library must be \"rjsf\" or \"jsonforms\"".into())))?;
-    api::ui_schema(form, library).map(|s| to_json(&s)).map_err(js_error)
-}
-
-#[wasm_bindgen(js_name = outcomeSchemaJson)]
-pub fn outcome_schema_json(form: &str) -> Result<String, JsValue> {
-    api::outcome_schema(form).map(|s| to_json(&s)).map_err(js_error)
 }
 
 #[wasm_bindgen(js_name = validateJson)]

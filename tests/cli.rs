@@ -106,3 +106,36 @@ fn generated_docs_are_current() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn catalogue_writes_the_document_of_every_form_or_of_one() {
+    let out = cli(&["catalogue"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(printed, safeguarding_forms::catalogue::document(None).unwrap());
+    // Deterministic, one line of JSON text.
+    assert_eq!(out.stdout, cli(&["catalogue"], None).stdout);
+    assert_eq!(out.stdout.iter().filter(|b| **b == b'\n').count(), 1);
+    let file = std::env::temp_dir().join(format!("sf-catalogue-{}.json", std::process::id()));
+    let one = cli(&["catalogue", "--form", "sf-referral", "-o", file.to_str().unwrap()], None);
+    assert_eq!(one.status.code(), Some(0));
+    assert!(one.stdout.is_empty());
+    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let _ = std::fs::remove_file(&file);
+    assert_eq!(written, safeguarding_forms::catalogue::document(Some("sf-referral")).unwrap());
+    let unknown = cli(&["catalogue", "--form", "nope"], None);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("unknown form: \"nope\""));
+}
+
+#[test]
+fn schema_under_a_profile() {
+    let out = cli(&["schema", "sf-referral", "--dialect", "draft-07", "--profile", "telford-wrekin"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let options = safeguarding_forms::Options::new().profile("telford-wrekin");
+    let native =
+        safeguarding_forms::schema_for("sf-referral", &options, safeguarding_forms::Dialect::Renderer).unwrap();
+    assert_eq!(printed, native);
+    assert_ne!(printed, safeguarding_forms::schema_in("sf-referral", safeguarding_forms::Dialect::Renderer).unwrap());
+}

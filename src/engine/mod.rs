@@ -17,6 +17,7 @@ pub mod read;
 pub mod registry;
 pub mod report;
 pub mod rule;
+#[cfg(feature = "catalogue")]
 pub mod schema;
 pub mod session;
 pub mod sort;

@@ -91,8 +91,9 @@ impl Field {
         f.local = true;
         f
     }
+    /// Its description in the schema (kept with the `catalogue` feature only: see `engine::rule::text`).
     pub const fn help(mut self, help: &'static str) -> Field {
-        self.help = help;
+        self.help = super::rule::text(help);
         self
     }
 }

@@ -3,9 +3,13 @@
 //! an `x-unit` per key, for a host's labels), its TypeScript type (`js/forms.d.ts`) and its documentation
 //! (`docs/forms/<id>.md`); a test holds every conformance vector's outcome to it.
 
+#[cfg(feature = "catalogue")]
 use serde_json::{Map, Value};
 
+#[cfg(feature = "catalogue")]
 use super::registry::FormDef;
+use super::rule::text;
+#[cfg(feature = "catalogue")]
 use super::schema::obj;
 
 /// The type of one outcome key.
@@ -50,8 +54,10 @@ pub struct Out {
 }
 
 impl Out {
+    /// The label and the description are kept with the `catalogue` feature only (they serve the outcome schema,
+    /// the types and the documentation: see `engine::rule::text`).
     pub const fn new(name: &'static str, label: &'static str, ty: OutType) -> Out {
-        Out { name, label, ty, unit: "", description: "", nullable: false, optional: false }
+        Out { name, label: text(label), ty, unit: "", description: "", nullable: false, optional: false }
     }
     pub const fn nullable(mut self) -> Out {
         self.nullable = true;
@@ -66,7 +72,7 @@ impl Out {
         self
     }
     pub const fn describe(mut self, description: &'static str) -> Out {
-        self.description = description;
+        self.description = text(description);
         self
     }
 }
@@ -82,6 +88,7 @@ pub const DEADLINE_ROW: &[Out] = &[
     Out::new("status", "Status", OutType::Choice(STATUSES)),
 ];
 
+#[cfg(feature = "catalogue")]
 /// The JSON Schema (2020-12) of a form's outcome.
 pub fn outcome_schema(form: &FormDef) -> Value {
     let mut root = object_schema(form.outcome);
@@ -93,6 +100,7 @@ pub fn outcome_schema(form: &FormDef) -> Value {
     root
 }
 
+#[cfg(feature = "catalogue")]
 fn object_schema(keys: &[Out]) -> Value {
     let mut props = Map::new();
     let mut required = Vec::new();
@@ -120,6 +128,7 @@ fn object_schema(keys: &[Out]) -> Value {
     ])
 }
 
+#[cfg(feature = "catalogue")]
 fn type_schema(ty: &OutType, nullable: bool) -> Value {
     let t = |name: &str| {
         if nullable {

@@ -10,10 +10,10 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::model::{Field, Kind};
-use super::profile::{self, canonical_key, ALIASES, ORDERED};
+use super::profile::{self, canonical_key, ORDERED};
 use super::registry::{FormDef, Registry};
 use super::report::Severity;
 use super::structure::INPUT_RULES;
@@ -667,7 +667,11 @@ impl Checker {
 }
 
 /// The JSON Schema (2020-12) of a profile document, with the known parameter keys, rule codes and forms.
+#[cfg(feature = "catalogue")]
 pub fn schema(registry: &'static Registry) -> Value {
+    use super::profile::ALIASES;
+    use serde_json::json;
+
     let params = registry.params();
     let mut value_props = Map::new();
     for p in &params {

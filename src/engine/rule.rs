@@ -14,16 +14,27 @@ macro_rules! rule {
      $summary:literal, $quote:literal $(, params = [$($param:expr),* $(,)?])? $(,)?) => {
         pub static $id: $crate::engine::rule::Rule = $crate::engine::rule::Rule {
             code: $code,
-            name: $name,
+            name: $crate::engine::rule::text($name),
             severity: $crate::engine::report::Severity::$sev,
             kind: $crate::engine::rule::Kind::$kind,
             paths: &[$($path),*],
-            summary: $summary,
-            cite: $cite,
-            quote: $quote,
+            summary: $crate::engine::rule::text($summary),
+            cite: $crate::engine::rule::Cite::kept($cite),
+            quote: $crate::engine::rule::text($quote),
             params: &[$($(&$param),*)?],
         };
     };
+}
+
+/// A rule's catalogue text (its name, summary, quote): kept with the `catalogue` feature; without it (the
+/// WebAssembly builds, whose JavaScript reads the text from catalogue.json) the empty string, so the text is not
+/// compiled into the module. Evaluated in the `static` each `rule!` makes, so the literal is never emitted.
+pub const fn text(s: &'static str) -> &'static str {
+    if cfg!(feature = "catalogue") {
+        s
+    } else {
+        ""
+    }
 }
 
 /// Whether a rule restates its source (`same`) or reads something into it (`interpreted`).
@@ -76,6 +87,15 @@ impl Cite {
     }
     pub const fn interpreted(source: Source, section: &'static str) -> Cite {
         Cite { source, section, fidelity: Fidelity::Interpreted }
+    }
+    /// The citation as a rule keeps it: whole with the `catalogue` feature, else only its document and fidelity
+    /// (see [`text`]).
+    pub const fn kept(cite: Cite) -> Cite {
+        Cite {
+            source: Source { document: cite.source.document, title: text(cite.source.title) },
+            section: text(cite.section),
+            fidelity: cite.fidelity,
+        }
     }
 }
 
@@ -159,13 +179,37 @@ pub struct Citation {
     pub fidelity: Fidelity,
 }
 
+/// What a profile makes of a rule: the part of [`RuleInfo`] that depends on the options (the rest is the catalogue's,
+/// the same under every profile). The WebAssembly module returns only this (`rulesState`); its JavaScript merges it
+/// with the catalogue's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleState<'a> {
+    pub severity: Severity,
+    pub enabled: bool,
+    /// Where the profile's change to the rule (its severity, or switching it off) comes from.
+    pub set_by: Option<&'a Origin>,
+    /// Each threshold's value in force and where it comes from, in the order of the rule's `params`.
+    pub values: Vec<(i64, Option<&'a Origin>)>,
+}
+
 impl Rule {
+    /// What the profile makes of the rule.
+    pub fn state<'a>(&self, profile: &'a Effective) -> RuleState<'a> {
+        RuleState {
+            severity: profile.severity(self.code, self.severity),
+            enabled: profile.enabled(self.code),
+            set_by: profile.off_origin(self.code).map(|(o, _)| o).or_else(|| profile.severity_origin(self.code)),
+            values: self.params.iter().map(|p| (profile.value(p), profile.value_origin(p.key))).collect(),
+        }
+    }
+
     /// The rule as the catalogue shows it under a profile.
+    #[cfg(feature = "catalogue")]
     pub fn info(&self, form: &str, profile: &Effective) -> RuleInfo {
-        let severity = profile.severity(self.code, self.severity);
-        let enabled = profile.enabled(self.code);
-        let set_by =
-            profile.off_origin(self.code).map(|(o, _)| o).or_else(|| profile.severity_origin(self.code)).cloned();
+        let state = self.state(profile);
+        let severity = state.severity;
+        let enabled = state.enabled;
+        let set_by = state.set_by.cloned();
         RuleInfo {
             code: self.code.to_owned(),
             form: form.to_owned(),
@@ -185,16 +229,17 @@ impl Rule {
             parameters: self
                 .params
                 .iter()
-                .map(|p| {
+                .zip(&state.values)
+                .map(|(p, (value, origin))| {
                     let (min, max) = p.range();
                     ParameterInfo {
                         key: p.key.to_owned(),
-                        value: profile.value(p),
+                        value: *value,
                         default: p.default,
                         unit: p.unit.to_owned(),
                         min,
                         max,
-                        set_by: profile.value_origin(p.key).cloned(),
+                        set_by: origin.cloned(),
                     }
                 })
                 .collect(),

@@ -11,7 +11,7 @@ use super::messages::{escape_key, lower_first, Message};
 use super::model::{Field, Kind, LIST_MAX};
 use super::read::{self, DateProblem, Part};
 use super::report::Severity;
-use super::rule::{Cite, Kind as RuleKind, Rule, CONVENTIONS};
+use super::rule::{text, Cite, Kind as RuleKind, Rule, CONVENTIONS};
 use crate::msg;
 
 const SECTION: &str = "Conventions for every form";
@@ -20,13 +20,13 @@ macro_rules! input_rule {
     ($id:ident, $code:literal, $name:literal, $sev:ident, $summary:literal) => {
         pub static $id: Rule = Rule {
             code: $code,
-            name: $name,
+            name: text($name),
             severity: Severity::$sev,
             kind: RuleKind::Check,
             paths: &["*"],
-            summary: $summary,
-            cite: Cite::same(CONVENTIONS, SECTION),
-            quote: "A field of the wrong type (a number where a date belongs, \"2026-02-30\") is a diagnostic at that field's path, and the rest of the form is still checked.",
+            summary: text($summary),
+            cite: Cite::kept(Cite::same(CONVENTIONS, SECTION)),
+            quote: text("A field of the wrong type (a number where a date belongs, \"2026-02-30\") is a diagnostic at that field's path, and the rest of the form is still checked."),
             params: &[],
         };
     };

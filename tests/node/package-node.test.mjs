@@ -52,10 +52,10 @@ function assertReports(out) {
 }
 
 describe('the tarball', () => {
-  test('holds the README, both licences, the entries, the types, the .wasm and the drop-in script', () => {
+  test('holds the README, both licences, the entries, the types, the .wasm, the catalogue and the drop-in script', () => {
     for (const f of ['package.json', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'index.js', 'index.d.ts', 'forms.d.ts',
       'node.js', 'node.cjs', 'node.d.ts', 'node.d.cts', 'safeguarding_forms.js', 'safeguarding_forms_bg.wasm',
-      'embed.js', 'embed.css']) {
+      'catalogue.js', 'catalogue.json', 'embed.js', 'embed.css']) {
       assert.ok(app.files.includes(f), `${f} is not in the tarball (${app.files.join(', ')})`);
     }
     // Every module the drop-in script imports by a relative path is in the package too.

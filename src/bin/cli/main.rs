@@ -1,4 +1,5 @@
-//! The command line over the native library: `validate`, `batch`, `rules`, `schema`, `forms`, `docs`, `types`.
+//! The command line over the native library: `validate`, `batch`, `rules`, `schema`, `forms`, `catalogue`, `docs`,
+//! `types`.
 //! Exit codes: 0 ran and nothing at the fail level, 1 findings at the fail level, 2 usage, input or output error.
 
 use std::io::Write;
@@ -143,6 +144,10 @@ enum Command {
         /// The UI schema for "rjsf" or "jsonforms" instead
         #[arg(long)]
         ui: Option<String>,
+        /// The form's schema under this council's profile (its local lists and narrowed choices): a built-in id or a
+        /// profile file (FILE.json)
+        #[arg(long, value_name = "ID|FILE.json", conflicts_with_all = ["outcome", "ui"])]
+        profile: Option<String>,
     },
     /// The JSON Schema of a council profile document
     #[command(after_help = EXIT_CODES)]
@@ -173,6 +178,17 @@ enum Command {
         /// Only check the file is current (exit 1 when it is not)
         #[arg(long)]
         check: bool,
+    },
+    /// Write the catalogue the npm package's JavaScript reads (catalogue.json): forms, the rules' text, every
+    /// schema (both dialects), the UI schemas, outcome and profile schemas, messages; of every form, or of one
+    #[command(after_help = EXIT_CODES)]
+    Catalogue {
+        /// Only this form, as its own module gives it (see `forms`)
+        #[arg(long)]
+        form: Option<String>,
+        /// Write it into FILE instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<String>,
     },
     /// Write the generated documentation (rules.md, messages.md, forms/<id>.md) into DIR, or check it is current
     Docs {
@@ -264,7 +280,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             out.flush().map_err(w)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Schema { form, dialect, outcome, ui } => {
+        Command::Schema { form, dialect, outcome, ui, profile } => {
             let schema = if outcome {
                 sf::outcome_schema(&form)
             } else if let Some(library) = ui {
@@ -274,7 +290,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             } else {
                 let dialect =
                     sf::Dialect::parse(&dialect).ok_or_else(|| "--dialect must be 2020-12 or draft-07".to_owned())?;
-                sf::schema_in(&form, dialect)
+                match profile {
+                    Some(p) => sf::schema_for(&form, &profile::apply(Options::new(), &p)?, dialect),
+                    None => sf::schema_in(&form, dialect),
+                }
             }
             .map_err(|e| e.to_string())?;
             let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
@@ -292,6 +311,18 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let valid = profile::check(&file, json, &mut out)?;
             out.flush().map_err(w)?;
             Ok(if valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Catalogue { form, output } => {
+            let doc = sf::catalogue::document(form.as_deref()).map_err(|e| e.to_string())?;
+            let text = serde_json::to_string(&doc).map_err(|e| e.to_string())? + "\n";
+            match output {
+                Some(file) => std::fs::write(&file, text).map_err(|e| format!("cannot write {file}: {e}"))?,
+                None => {
+                    out.write_all(text.as_bytes()).map_err(w)?;
+                    out.flush().map_err(w)?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Docs { dir, check } => Ok(docs::run(&dir, check)?),
         Command::Types { file, check } => Ok(types::run(&file, check)?),

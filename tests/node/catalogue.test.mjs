@@ -1,0 +1,129 @@
+// The package's catalogue (catalogue.json / catalogue.js, which the module leaves out) merged with what the module
+// gives for the options: every catalogue function of the WebAssembly package returns what the native engine returns
+// (the command line of this checkout, release build), for every form, dialect, form library, built-in profile and a
+// council's own versioned document (examples/profiles/brightwell.json) — the same JSON text, key order included.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sf, root, wasmBytes } from './load.mjs';
+
+/** The release build of the command line (built here once if needed), or SF_CLI. */
+function binary() {
+  if (process.env.SF_CLI) return process.env.SF_CLI;
+  const env = { ...process.env, PATH: [path.join(os.homedir(), '.cargo', 'bin'), process.env.PATH].join(path.delimiter) };
+  execFileSync('cargo', ['build', '--release', '--quiet'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  return path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'), 'release', 'safeguarding-forms');
+}
+const bin = binary();
+const native = (...args) => JSON.parse(execFileSync(bin, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+/** Equal as JSON text: the same values and the same key order. */
+const same = (actual, expected, what) => assert.equal(JSON.stringify(actual), JSON.stringify(expected), what);
+
+const brightwellFile = path.join(root, 'examples', 'profiles', 'brightwell.json');
+const brightwell = JSON.parse(fs.readFileSync(brightwellFile, 'utf8'));
+/** [name, the JS option, the command line's --profile argument] */
+const PROFILES = [['none', undefined, undefined], ...sf.profiles().map((p) => [p.id, p.id, p.id]), ['brightwell.json', brightwell, brightwellFile]];
+const ids = sf.forms().map((f) => f.id);
+
+test('the package has a catalogue, and the module carries none of its text', () => {
+  const pj = JSON.parse(fs.readFileSync(path.join(root, 'pkg', 'package.json'), 'utf8'));
+  assert.ok(pj.files.includes('catalogue.json') && pj.files.includes('catalogue.js'));
+  assert.equal(pj.exports['./catalogue.json'], './catalogue.json');
+  const doc = JSON.parse(fs.readFileSync(path.join(root, 'pkg', 'catalogue.json'), 'utf8'));
+  same(doc, native('catalogue'), 'pkg/catalogue.json is the command line\'s');
+  const shipped = wasmBytes.toString('latin1');
+  const texts = [doc.profileSchema.description, doc.schemas['2020-12']['sf-referral'].$defs.date.description];
+  for (const rules of Object.values(doc.rules)) {
+    for (const r of rules) texts.push(r.summary, r.quote ?? r.summary, r.citation.section);
+  }
+  for (const f of ids) texts.push(...Object.values(doc.outcomeSchemas[f].properties).map((p) => p.description ?? p.title));
+  const inModule = texts.filter((t) => t.length >= 24 && shipped.includes(Buffer.from(t, 'utf8').toString('latin1')));
+  assert.deepEqual(inModule, [], 'catalogue text compiled into the module');
+});
+
+test('forms(), messages() and profileSchema() are the native ones', () => {
+  same(sf.forms(), native('forms', '--json'));
+  same(sf.profileSchema(), native('profile-schema'));
+  const doc = native('catalogue');
+  same(sf.messages(), doc.messages);
+  // The command line's own table (id → English template) says the same.
+  same(Object.fromEntries(sf.messages().map((m) => [m.id, m.template])), native('messages'));
+  // Each call gives a copy: changing one changes no later answer.
+  sf.forms()[0].title = 'changed';
+  sf.messages().length = 0;
+  sf.profileSchema().oneOf = null;
+  same(sf.forms(), doc.forms);
+  same(sf.messages(), doc.messages);
+  same(sf.profileSchema(), doc.profileSchema);
+});
+
+test('rules(), of every form and of each, under every profile, are the native ones', () => {
+  for (const [name, profile, arg] of PROFILES) {
+    const want = native('rules', '--json', ...(arg === undefined ? [] : ['--profile', arg]));
+    const options = profile === undefined ? undefined : { profile };
+    same(sf.rules(undefined, options), want, `${name}: every form`);
+    same(sf.rules(null, options), want, `${name}: every form (null)`);
+    for (const id of ids) same(sf.rules(id, options), want.filter((r) => r.form === id || r.form === '*'), `${name}: ${id}`);
+  }
+});
+
+test('schema() in both dialects, under every profile, is the native one', () => {
+  let restricted = 0;
+  for (const [name, profile, arg] of PROFILES) {
+    for (const id of ids) {
+      for (const dialect of ['2020-12', 'draft-07']) {
+        const want = native('schema', id, '--dialect', dialect, ...(arg === undefined ? [] : ['--profile', arg]));
+        const options = profile === undefined ? { dialect } : { dialect, profile };
+        same(sf.schema(id, options), want, `${name}: ${id} ${dialect}`);
+        if (profile === undefined) {
+          if (dialect === '2020-12') same(sf.schema(id), want, `${id} without options`);
+          same(sf.schema(id, { dialect: dialect === '2020-12' ? 'lenient' : 'renderer' }), want, `${id} ${dialect} by its other name`);
+        } else if (JSON.stringify(want) !== JSON.stringify(sf.schema(id, { dialect }))) {
+          restricted += 1;
+        }
+      }
+    }
+  }
+  assert.ok(restricted >= 8, `profiles restrict some schemas (${restricted})`);
+});
+
+test('uiSchema() for both libraries and outcomeSchema() are the native ones', () => {
+  for (const id of ids) {
+    for (const library of ['rjsf', 'jsonforms']) same(sf.uiSchema(id, { library }), native('schema', id, '--ui', library), `${id} ${library}`);
+    same(sf.uiSchema(id, { library: 'react-jsonschema-form' }), sf.uiSchema(id, { library: 'rjsf' }));
+    same(sf.uiSchema(id, { library: 'json-forms' }), sf.uiSchema(id, { library: 'jsonforms' }));
+    same(sf.outcomeSchema(id), native('schema', id, '--outcome'), `${id} outcome`);
+  }
+  // A copy each time.
+  sf.outcomeSchema('sf-referral').properties = null;
+  assert.notEqual(sf.outcomeSchema('sf-referral').properties, null);
+});
+
+test('mistakes are reported as the engine reports them', () => {
+  const err = (fn, type, message) => assert.throws(fn, (e) => e.constructor === type && e.message === message);
+  const unknown = 'unknown form: "nope"';
+  err(() => sf.rules('nope'), Error, unknown);
+  err(() => sf.schema('nope'), Error, unknown);
+  err(() => sf.schema('nope', { dialect: 'draft-07' }), Error, unknown);
+  err(() => sf.uiSchema('nope', { library: 'rjsf' }), Error, unknown);
+  err(() => sf.outcomeSchema('nope'), Error, unknown);
+  err(() => sf.outcomeSchema('__proto__'), Error, 'unknown form: "__proto__"');
+  err(() => sf.outcomeSchema(7), TypeError, 'unknown form: "7"');
+  err(() => sf.schema('sf-referral', { dialect: 'draft-04' }), Error, 'invalid option: dialect must be "2020-12" or "draft-07"');
+  err(() => sf.schema('nope', { dialect: 'draft-04' }), Error, 'invalid option: dialect must be "2020-12" or "draft-07"');
+  err(() => sf.schema('sf-referral', { dialect: 7 }), TypeError, 'invalid option: dialect must be "2020-12" or "draft-07"');
+  err(() => sf.uiSchema('nope', { library: 'vue' }), Error, 'invalid option: library must be "rjsf" or "jsonforms"');
+  err(() => sf.uiSchema('sf-referral', {}), TypeError, 'invalid option: library must be "rjsf" or "jsonforms"');
+  err(() => sf.rules('sf-referral', { profile: 'nowhere' }), TypeError, 'unknown profile: "nowhere"');
+  err(() => sf.schema('sf-referral', { profile: 'nowhere' }), TypeError, 'unknown profile: "nowhere"');
+  // Options are read before the form is looked up, as before.
+  err(() => sf.rules('nope', { profile: 'nowhere' }), TypeError, 'unknown profile: "nowhere"');
+  err(() => sf.schema('nope', { profile: 'nowhere' }), TypeError, 'unknown profile: "nowhere"');
+  err(() => sf.schema('sf-referral', { dialect: 'x', profile: 'nowhere' }), Error, 'invalid option: dialect must be "2020-12" or "draft-07"');
+  err(() => sf.schema('sf-referral', { profile: { id: 'x' } }), TypeError, 'invalid profile: a profile must have a title');
+  err(() => sf.schema('nope', { today: 'x' }), Error, 'invalid option: today must be a real date written YYYY-MM-DD');
+  err(() => sf.rules(undefined, { messages: { nope: 'x' } }), TypeError, 'invalid option: messages: unknown message id "nope"');
+});
