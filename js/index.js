@@ -28,7 +28,7 @@ import initGlue, {
   Session,
   __sf_reinstantiate,
 } from './safeguarding_forms.js';
-import catalogue from './catalogue.js';
+import * as catalogue from './catalogue.js';
 
 /** Loads the module (in a browser: fetches `safeguarding_forms_bg.wasm` next to this file). */
 export default async function init(input) {

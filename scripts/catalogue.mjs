@@ -8,9 +8,11 @@
 //
 // writes, synchronously, into `dir` (which must exist):
 //   - catalogue.json  the document `safeguarding-forms catalogue [--form ID]` prints (src/catalogue.rs says its shape);
-//   - catalogue.js    the same as an ES module, `export default JSON.parse("…")`, which index.js imports statically, so
-//                     Node, browsers and bundlers need nothing special (JSON.parse of one string is also faster to
-//                     load than the same object written as a literal).
+//   - catalogue.js    the same as an ES module, one named export per key of the document
+//                     (`export const rules = /* @__PURE__ */ JSON.parse('…');`), which index.js imports statically, so
+//                     Node, browsers and bundlers need nothing special. JSON.parse of one string loads faster than the
+//                     same object written as a literal; and as each part is marked pure, a bundler drops the parts of
+//                     the functions a host does not call (one that only validates ships no catalogue at all).
 // and returns the document. Both files are deterministic: the same sources give the same bytes. It runs the command
 // line of this checkout (`cargo run --release`, the native build, which has the feature), so it needs cargo; SF_CLI
 // names an already built `safeguarding-forms` binary to run instead.
@@ -44,7 +46,14 @@ export function writeCatalogue(dir, { formId } = {}) {
   const text = catalogueText({ formId });
   const doc = JSON.parse(text);
   fs.writeFileSync(path.join(dir, 'catalogue.json'), text);
-  const header = '// The catalogue of safeguarding-forms (catalogue.json as a module), written by scripts/catalogue.mjs. Do not edit.\n';
-  fs.writeFileSync(path.join(dir, 'catalogue.js'), `${header}export default JSON.parse(${JSON.stringify(text.trimEnd())});\n`);
+  const lines = ['// The catalogue of safeguarding-forms (catalogue.json as a module), written by scripts/catalogue.mjs. Do not edit.'];
+  for (const [key, value] of Object.entries(doc)) {
+    if (!/^[a-zA-Z]\w*$/.test(key)) throw new Error(`scripts/catalogue.mjs: the catalogue's key ${JSON.stringify(key)} is not a name`);
+    // JSON text in a single-quoted string: only backslashes and single quotes need escaping (JSON text has no line
+    // breaks; U+2028 and U+2029 are allowed in strings since ES2019, but escaped all the same).
+    const literal = JSON.stringify(value).replace(/[\\']/g, '\\$&').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+    lines.push(`export const ${key} = /* @__PURE__ */ JSON.parse('${literal}');`);
+  }
+  fs.writeFileSync(path.join(dir, 'catalogue.js'), `${lines.join('\n')}\n`);
   return doc;
 }

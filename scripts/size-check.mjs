@@ -68,6 +68,14 @@ console.log(row('index.js (wrapper)', wrapper));
 const total = gz(wasm) + gz(glue) + gz(wrapper);
 const totalBr = br(wasm) + br(glue) + br(wrapper);
 console.log(`  ${'total shipped'.padEnd(28)} ${''.padStart(14)} ${kb(total).padStart(10)} gzip ${kb(totalBr).padStart(10)} brotli`);
+// The catalogue (forms(), rules' text, every schema, messages(); not in the module): a page without a bundler loads it
+// with index.js; a bundler keeps only the parts of the functions a host calls (none for validate and FormSession).
+const catalogueFile = path.join(pkg, 'catalogue.js');
+if (fs.existsSync(catalogueFile)) {
+  const catalogue = fs.readFileSync(catalogueFile);
+  console.log(row('catalogue.js', catalogue));
+  console.log(`  ${'total with the catalogue'.padEnd(28)} ${''.padStart(14)} ${kb(total + gz(catalogue)).padStart(10)} gzip ${kb(totalBr + br(catalogue)).padStart(10)} brotli`);
+}
 
 // Forbidden crates, by their strings in the shipped bytes.
 const text = wasm.toString('latin1');

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { sf, root, wasmBytes } from './load.mjs';
 
 /** The release build of the command line (built here once if needed), or SF_CLI. */
@@ -28,12 +29,16 @@ const brightwell = JSON.parse(fs.readFileSync(brightwellFile, 'utf8'));
 const PROFILES = [['none', undefined, undefined], ...sf.profiles().map((p) => [p.id, p.id, p.id]), ['brightwell.json', brightwell, brightwellFile]];
 const ids = sf.forms().map((f) => f.id);
 
-test('the package has a catalogue, and the module carries none of its text', () => {
+test('the package has a catalogue, and the module carries none of its text', async () => {
   const pj = JSON.parse(fs.readFileSync(path.join(root, 'pkg', 'package.json'), 'utf8'));
   assert.ok(pj.files.includes('catalogue.json') && pj.files.includes('catalogue.js'));
   assert.equal(pj.exports['./catalogue.json'], './catalogue.json');
   const doc = JSON.parse(fs.readFileSync(path.join(root, 'pkg', 'catalogue.json'), 'utf8'));
   same(doc, native('catalogue'), 'pkg/catalogue.json is the command line\'s');
+  // catalogue.js (what index.js imports) holds the same, one export per key.
+  const js = await import(pathToFileURL(path.join(root, 'pkg', 'catalogue.js')).href);
+  assert.deepEqual(Object.keys(js).sort(), Object.keys(doc).sort());
+  for (const key of Object.keys(doc)) same(js[key], doc[key], `catalogue.js ${key}`);
   const shipped = wasmBytes.toString('latin1');
   const texts = [doc.profileSchema.description, doc.schemas['2020-12']['sf-referral'].$defs.date.description];
   for (const rules of Object.values(doc.rules)) {
@@ -41,13 +46,15 @@ test('the package has a catalogue, and the module carries none of its text', () 
   }
   for (const f of ids) texts.push(...Object.values(doc.outcomeSchemas[f].properties).map((p) => p.description ?? p.title));
   // Text the module keeps for its own use may equal a rule's quote or section: a field's label (diagnostics name
-  // fields), a message, a deadline's title, or a built-in profile file (a council's source).
+  // fields), a message, a text in an outcome (a standard's title), or a built-in profile file (a council's source).
   const labels = new Set();
-  const collect = (x) => {
-    if (Array.isArray(x)) x.forEach(collect);
-    else if (x !== null && typeof x === 'object') for (const [k, v] of Object.entries(x)) (k === 'title' && typeof v === 'string' ? labels.add(v) : collect(v));
+  const collect = (x, all) => {
+    if (Array.isArray(x)) x.forEach((y) => collect(y, all));
+    else if (typeof x === 'string' && all) labels.add(x);
+    else if (x !== null && typeof x === 'object') for (const [k, v] of Object.entries(x)) (k === 'title' && typeof v === 'string' ? labels.add(v) : collect(v, all));
   };
-  collect(doc.schemas['2020-12']);
+  collect(doc.schemas['2020-12'], false);
+  for (const id of ids) collect(sf.validate(id, {}, { today: '2025-06-02' }).outcome, true);
   const profileFiles = fs.readdirSync(path.join(root, 'profiles')).map((f) => fs.readFileSync(path.join(root, 'profiles', f), 'utf8'));
   const ownUse = (t) => labels.has(t) || doc.messages.some((m) => m.template.includes(t)) || profileFiles.some((p) => p.includes(t));
   const inModule = texts.filter((t) => t.length >= 24 && !ownUse(t) && shipped.includes(Buffer.from(t, 'utf8').toString('latin1')));
