@@ -48,7 +48,7 @@ pub fn schema_lists(form: &str, options_json: &str) -> Result<String, JsValue> {
 /// The engine's error for a form id it does not have.
 #[wasm_bindgen(js_name = checkForm)]
 pub fn check_form(form: &str) -> Result<(), JsValue> {
-    crate::engine::registry::find(form).map(|_| ()).map_err(js_error)
+    crate::forms::REGISTRY.find(form).map(|_| ()).map_err(js_error)
 }
 
 #[wasm_bindgen(js_name = profilesJson)]
