@@ -145,3 +145,22 @@ test('mistakes are reported as the engine reports them', () => {
   err(() => sf.schema('nope', { today: 'x' }), Error, 'invalid option: today must be a real date written YYYY-MM-DD');
   err(() => sf.rules(undefined, { messages: { nope: 'x' } }), TypeError, 'invalid option: messages: unknown message id "nope"');
 });
+
+test('a bundler keeps only the catalogue parts of the functions a host calls (esbuild)', async () => {
+  const { buildSync } = await import('esbuild');
+  const bundle = (names) => {
+    const out = buildSync({
+      stdin: { contents: `import init, { ${names} } from ${JSON.stringify(path.join(root, 'pkg', 'index.js'))}; await init(); console.log(${names});`, resolveDir: root, loader: 'js' },
+      bundle: true, format: 'esm', minify: true, write: false, platform: 'browser', loader: { '.wasm': 'file' }, outdir: os.tmpdir(), logLevel: 'silent',
+    });
+    return out.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('');
+  };
+  const doc = JSON.parse(fs.readFileSync(path.join(root, 'pkg', 'catalogue.json'), 'utf8'));
+  const ruleText = doc.rules['sf-referral'][0].summary;
+  const schemaText = doc.schemas['2020-12']['sf-referral'].$defs.date.description;
+  const validating = bundle('validate, FormSession');
+  const messageId = doc.messages[0].id;
+  assert.ok(!validating.includes(ruleText) && !validating.includes(schemaText) && !validating.includes(messageId), 'no catalogue');
+  const withRules = bundle('validate, rules');
+  assert.ok(withRules.includes(ruleText) && !withRules.includes(schemaText) && !withRules.includes(messageId), 'the rules\' part only');
+});
