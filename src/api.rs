@@ -26,8 +26,8 @@ use crate::engine::structure::INPUT_RULES;
 /// which knows no form of its own.
 const REGISTRY: &Registry = &crate::forms::REGISTRY;
 
-#[cfg(feature = "catalogue")]
 /// Every form this build holds, in the order of the specification.
+#[cfg(feature = "catalogue")]
 pub fn forms() -> Vec<FormInfo> {
     REGISTRY.forms.iter().map(|f| f.info()).collect()
 }
@@ -59,9 +59,9 @@ impl FormSession {
     }
 }
 
-#[cfg(feature = "catalogue")]
 /// The rule catalogue of one form (its own rules, then the input rules every form shares), or of every form;
 /// severities and switches as the options' profile sets them.
+#[cfg(feature = "catalogue")]
 pub fn rules(form_id: Option<&str>, options: &Options) -> Result<Vec<RuleInfo>, Error> {
     let profile = options.resolve()?.profile;
     let forms: Vec<&FormDef> = match form_id {
@@ -91,28 +91,28 @@ pub fn check_profile(profile: &Value) -> CheckResult {
     profile_doc::check(REGISTRY, profile)
 }
 
-#[cfg(feature = "catalogue")]
 /// The JSON Schema of a profile document.
+#[cfg(feature = "catalogue")]
 pub fn profile_schema() -> Value {
     profile_doc::schema(REGISTRY)
 }
 
-#[cfg(feature = "catalogue")]
 /// The JSON Schema of a form's data.
+#[cfg(feature = "catalogue")]
 pub fn schema(form_id: &str) -> Result<Value, Error> {
     Ok(form_schema(REGISTRY.find(form_id)?))
 }
 
-#[cfg(feature = "catalogue")]
 /// The JSON Schema of a form's data under a council's profile: its local lists (localities, teams) and narrowed
 /// choices become the values the profile lists.
+#[cfg(feature = "catalogue")]
 pub fn schema_with(form_id: &str, options: &Options) -> Result<Value, Error> {
     schema_for(form_id, options, Dialect::Lenient)
 }
 
-#[cfg(feature = "catalogue")]
 /// The JSON Schema of a form's data in a dialect: `Dialect::Lenient` (2020-12, what [`schema`] gives) or
 /// `Dialect::Renderer` (draft-07, for react-jsonschema-form and JSON Forms).
+#[cfg(feature = "catalogue")]
 pub fn schema_in(form_id: &str, dialect: Dialect) -> Result<Value, Error> {
     let form = REGISTRY.find(form_id)?;
     Ok(match dialect {
@@ -121,9 +121,9 @@ pub fn schema_in(form_id: &str, dialect: Dialect) -> Result<Value, Error> {
     })
 }
 
-#[cfg(feature = "catalogue")]
 /// The JSON Schema of a form's data in a dialect, under the options' council profile (its local lists and narrowed
 /// choices become the values it lists).
+#[cfg(feature = "catalogue")]
 pub fn schema_for(form_id: &str, options: &Options, dialect: Dialect) -> Result<Value, Error> {
     let mut schema = schema_in(form_id, dialect)?;
     let resolved = options.resolve()?;
@@ -136,15 +136,15 @@ pub fn schema_for(form_id: &str, options: &Options, dialect: Dialect) -> Result<
     Ok(schema)
 }
 
-#[cfg(feature = "catalogue")]
 /// The JSON Schema of a form's outcome, from its declared outcome model: a `title` per key (a label for a page) and
 /// an `x-unit` where a number has a unit.
+#[cfg(feature = "catalogue")]
 pub fn outcome_schema(form_id: &str) -> Result<Value, Error> {
     Ok(crate::engine::outcome::outcome_schema(REGISTRY.find(form_id)?))
 }
 
-#[cfg(feature = "catalogue")]
 /// The UI schema that goes with the renderer dialect of [`schema_in`] for a form library.
+#[cfg(feature = "catalogue")]
 pub fn ui_schema(form_id: &str, library: Library) -> Result<Value, Error> {
     Ok(form_ui_schema(REGISTRY.find(form_id)?, library))
 }
@@ -209,9 +209,9 @@ pub fn add_working_days(from: &str, days: i64, options: &Options) -> Result<Stri
         .ok_or_else(|| Error::InvalidOption("the result is beyond the years the calendar knows".into()))
 }
 
-#[cfg(feature = "catalogue")]
 /// Every message the engine can emit: its stable id, its English template and the parameters the template may use.
 /// `options.messages` replaces the English by id.
+#[cfg(feature = "catalogue")]
 pub fn messages() -> Vec<MessageInfo> {
     crate::engine::catalogue::all(REGISTRY).to_vec()
 }

@@ -88,8 +88,8 @@ pub const DEADLINE_ROW: &[Out] = &[
     Out::new("status", "Status", OutType::Choice(STATUSES)),
 ];
 
-#[cfg(feature = "catalogue")]
 /// The JSON Schema (2020-12) of a form's outcome.
+#[cfg(feature = "catalogue")]
 pub fn outcome_schema(form: &FormDef) -> Value {
     let mut root = object_schema(form.outcome);
     if let Value::Object(m) = &mut root {
