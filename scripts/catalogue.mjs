@@ -14,7 +14,8 @@
 //                     same object written as a literal; and as each part is marked pure, a bundler drops the parts of
 //                     the functions a host does not call (one that only validates ships no catalogue at all).
 // and returns the document. Both files are deterministic: the same sources give the same bytes. It runs the command
-// line of this checkout (`cargo run --release`, the native build, which has the feature), so it needs cargo; SF_CLI
+// line of this checkout (`cargo run`, the native debug build, which has the feature: `cargo test` has built it
+// already, and it compiles in a fraction of the release build's time; the document is the same), so it needs cargo; SF_CLI
 // names an already built `safeguarding-forms` binary to run instead.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,14 +32,14 @@ export function catalogueText({ formId } = {}) {
 }
 
 /**
- * Runs this checkout's command line (`cargo run --release`, built once, then only when a source changed) and returns
+ * Runs this checkout's command line (`cargo run`, the debug build, built once, then only when a source changed) and returns
  * what it prints. SF_CLI names a binary to run instead (a CI step that has built it already).
  */
 export function cli(args) {
   const env = { ...process.env, PATH: [path.join(os.homedir(), '.cargo', 'bin'), process.env.PATH].join(path.delimiter) };
   const options = { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] };
   if (process.env.SF_CLI) return execFileSync(process.env.SF_CLI, args, options);
-  return execFileSync('cargo', ['run', '--release', '--quiet', '--', ...args], options);
+  return execFileSync('cargo', ['run', '--quiet', '--', ...args], options);
 }
 
 /** Writes `<dir>/catalogue.json` and `<dir>/catalogue.js` (every form, or `formId` only); returns the document. */
