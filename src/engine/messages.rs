@@ -5,13 +5,20 @@ use chrono::NaiveDate;
 use crate::calendar;
 
 /// "Date of birth" → "date of birth" (for the middle of a sentence), keeping acronyms ("SEND", "PSP") as they are.
+/// Labels are the models' own, and every one begins with an ASCII letter (`tests::labels_begin_in_ascii` holds every
+/// model to it), so the first letter is lowered as ASCII: the Unicode case tables (about 15 kB of the module) stay out
+/// of a build whose forms lower nothing else. A label beginning with any other character is left as it is.
 pub fn lower_first(label: &str) -> String {
     let mut chars = label.chars();
     match (chars.next(), chars.next()) {
         (Some(a), Some(b)) if a.is_uppercase() && b.is_uppercase() => label.to_owned(),
         (Some(a), _) => {
-            let mut out: String = a.to_lowercase().collect();
-            out.push_str(label.get(a.len_utf8()..).unwrap_or(""));
+            let mut out = label.to_owned();
+            if a.is_ascii() {
+                if let Some(first) = out.get_mut(..1) {
+                    first.make_ascii_lowercase();
+                }
+            }
             out
         }
         _ => String::new(),
@@ -39,6 +46,77 @@ pub fn escape_key(key: &str) -> String {
     } else {
         key.to_owned()
     }
+}
+
+/// `x` as `format!("{x}")` writes it ("90", "2.5", "0.001", "-0", 1e20 as "100000000000000000000"), without the
+/// standard library's float formatting (its Grisu/Dragon code and tables, about 11 kB of the module): a whole
+/// number is written as an integer, any other from the shortest round-trip digits that serde_json already links
+/// (its `Number` display, zmij), laid out in plain decimal notation as `Display` lays them out. The two differ only
+/// where two shortest digit strings are exactly as near (zmij rounds the tie to even, `Display` up), which takes a
+/// number of 17 significant digits whose binary fraction is short (1658206780088562.25); bounds are whole (a test
+/// holds every model to it) and typed decimals are short, so it is used for bounds only — a measured quantity in a
+/// message (`Arg::from(f64)`) keeps `Display`.
+pub fn decimal(x: f64) -> String {
+    if x.is_nan() {
+        return "NaN".to_owned();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf" } else { "-inf" }.to_owned();
+    }
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        let n = x as i64;
+        return if n == 0 && x.is_sign_negative() { "-0".to_owned() } else { n.to_string() };
+    }
+    match serde_json::Number::from_f64(x) {
+        Some(n) => plain_decimal(&n.to_string()),
+        None => String::new(),
+    }
+}
+
+/// "1.5e-7" → "0.00000015", "1e+20" → "100000000000000000000", "2.50" → "2.5": scientific or decimal text of a
+/// number in plain decimal notation, with no trailing zeros after the point.
+fn plain_decimal(text: &str) -> String {
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match body.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i64>().unwrap_or(0)),
+        None => (body, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut point = i64::try_from(whole.len()).unwrap_or(0).saturating_add(exponent);
+    let all: Vec<u8> = whole.bytes().chain(fraction.bytes()).collect();
+    let leading = all.iter().take_while(|&&b| b == b'0').count();
+    point = point.saturating_sub(i64::try_from(leading).unwrap_or(0));
+    let mut digits: Vec<u8> = all.into_iter().skip(leading).collect();
+    while digits.last() == Some(&b'0') {
+        digits.pop();
+    }
+    let mut out = String::with_capacity(digits.len().saturating_add(24));
+    if negative {
+        out.push('-');
+    }
+    if digits.is_empty() {
+        out.push('0');
+        return out;
+    }
+    let zeros = |out: &mut String, n: i64| out.extend(std::iter::repeat_n('0', usize::try_from(n).unwrap_or(0)));
+    let len = i64::try_from(digits.len()).unwrap_or(0);
+    if point <= 0 {
+        out.push_str("0.");
+        zeros(&mut out, point.saturating_neg());
+        out.extend(digits.iter().map(|&b| char::from(b)));
+    } else if point >= len {
+        out.extend(digits.iter().map(|&b| char::from(b)));
+        zeros(&mut out, point.saturating_sub(len));
+    } else {
+        let split = usize::try_from(point).unwrap_or(0);
+        out.extend(digits.iter().take(split).map(|&b| char::from(b)));
+        out.push('.');
+        out.extend(digits.iter().skip(split).map(|&b| char::from(b)));
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -464,6 +542,61 @@ pub fn render_params(template: &str, params: &Map<String, Value>) -> Result<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `decimal` is `format!("{x}")` for every whole number, every special value and every number of up to 15
+    /// significant digits (a bound, a typed decimal), in every decimal position from 1e-30 to 1e30.
+    #[test]
+    fn decimal_writes_what_display_writes() {
+        let mut xs = vec![
+            0.0,
+            1.0,
+            0.5,
+            2.5,
+            90.0,
+            0.1,
+            0.2,
+            0.30000000000000004,
+            1e-7,
+            1.5e-7,
+            123.456,
+            1e15,
+            9.0e15,
+            9.007199254740993e15,
+            1e16,
+            1.5e16,
+            1e20,
+            1e21,
+            1e22,
+            1.7976931348623157e308,
+            5e-324,
+            2.2250738585072014e-308,
+            f64::NAN,
+            f64::INFINITY,
+            1e-5,
+            1e-4,
+            66.66666666666667,
+            33.333333333333336,
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..40_000 {
+            let digits = next() % 1_000_000_000_000_000 / 10u64.pow((next() % 15) as u32);
+            let scale = 10f64.powi((next() % 61) as i32 - 30);
+            xs.push(digits as f64 * scale);
+            xs.push(digits as f64 / 10f64.powi((next() % 16) as i32));
+            xs.push((next() >> 11) as f64);
+            xs.push(f64::from_bits(next()).trunc());
+        }
+        for x in xs {
+            assert_eq!(decimal(x), format!("{x}"), "{:?}", x.to_bits());
+            assert_eq!(decimal(-x), format!("{}", -x), "{:?}", x.to_bits());
+        }
+    }
 
     #[test]
     fn renders_params_and_plurals() {

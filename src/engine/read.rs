@@ -178,7 +178,10 @@ pub fn parse_month(s: &str) -> Option<u32> {
     if s.bytes().all(|c| c.is_ascii_digit()) {
         return if s.len() <= 2 { s.parse().ok().filter(|m| (1..=12).contains(m)) } else { None };
     }
-    let lower = s.to_lowercase();
+    // ASCII lower-casing finds exactly what full lower-casing finds here: the month names are ASCII without a "k",
+    // and the only non-ASCII character whose lower case is all ASCII is the Kelvin sign, "k"
+    // (`tests::only_the_kelvin_sign_lowers_to_ascii`). It keeps the Unicode case tables out of the module.
+    let lower = s.to_ascii_lowercase();
     let lower = lower.trim_end_matches('.');
     if lower == "sept" {
         return Some(9);
@@ -460,4 +463,31 @@ pub fn list<'a>(obj: &'a Map<String, Value>, key: &str) -> &'a [Value] {
 /// The day of the month, for messages.
 pub fn day_of(d: NaiveDate) -> u32 {
     d.day()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Why `parse_month` may lower-case as ASCII: of every character beyond ASCII, only the Kelvin sign has a lower
+    /// case made of ASCII alone ("k", which no month name holds), so no other text can become a month name.
+    #[test]
+    fn only_the_kelvin_sign_lowers_to_ascii() {
+        let to_ascii: Vec<char> =
+            (0x80..=0x10FFFF).filter_map(char::from_u32).filter(|c| c.to_lowercase().all(|l| l.is_ascii())).collect();
+        assert_eq!(to_ascii, vec!['\u{212A}']);
+        assert!(MONTHS.iter().all(|m| m.is_ascii() && !m.contains('k')));
+    }
+
+    #[test]
+    fn months_read_in_any_case() {
+        for (text, month) in
+            [("March", Some(3)), ("SEPT.", Some(9)), ("sEp", Some(9)), ("dec", Some(12)), ("07", Some(7))]
+        {
+            assert_eq!(parse_month(text), month, "{text}");
+        }
+        for text in ["Mär", "\u{212A}", "JUNE\u{130}", "Ma", "13", "001"] {
+            assert_eq!(parse_month(text), None, "{text}");
+        }
+    }
 }

@@ -275,12 +275,9 @@ fn check_value(label: &str, kind: &Kind, v: &Value, required: &Rule, path: &mut 
     }
 }
 
+/// A bound as messages write it ("0", "52", "2.5"): `format!("{x}")`, without the standard library's float formatting.
 fn show(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{x:.0}")
-    } else {
-        format!("{x}")
-    }
+    crate::engine::messages::decimal(x)
 }
 
 fn has_unreadable(v: &Value) -> bool {
@@ -472,4 +469,43 @@ crate::messages! {
     INP001_DATETIME = "INP-001.date-time": "{label} must be a date and time, like 27 3 2007 14:30";
     INP002_DATETIME_PARTS = "INP-002.date-time-parts": "{label} must include {parts, select, day {a day} month {a month} year {a year} hour {an hour} minute {a minute} day-month {a day and month} day-year {a day and year} day-hour {a day and hour} day-minute {a day and minute} month-year {a month and year} month-hour {a month and hour} month-minute {a month and minute} year-hour {a year and hour} year-minute {a year and minute} hour-minute {an hour and minute} day-month-year {a day, month and year} day-month-hour {a day, month and hour} day-month-minute {a day, month and minute} day-year-hour {a day, year and hour} day-year-minute {a day, year and minute} day-hour-minute {a day, hour and minute} month-year-hour {a month, year and hour} month-year-minute {a month, year and minute} month-hour-minute {a month, hour and minute} year-hour-minute {a year, hour and minute} day-month-year-hour {a day, month, year and hour} day-month-year-minute {a day, month, year and minute} day-month-hour-minute {a day, month, hour and minute} day-year-hour-minute {a day, year, hour and minute} month-year-hour-minute {a month, year, hour and minute} other {a day, month, year, hour and minute}}";
     INP017_TOO_LARGE = "INP-017.too-large": "The form is too large to check; remove long pasted text and try again";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walk(fields: &'static [Field], each: &mut dyn FnMut(&'static Field)) {
+        for f in fields {
+            each(f);
+            let mut kind = &f.kind;
+            while let Kind::List { item, .. } = kind {
+                kind = item;
+            }
+            if let Kind::Object(inner) = kind {
+                walk(inner, each);
+            }
+        }
+    }
+
+    /// Messages write bounds and lower labels without the standard library's float formatting and Unicode case
+    /// tables (`messages::decimal`, `messages::lower_first`): that is exact because every bound of every model is a
+    /// whole number and every label begins with an ASCII character.
+    #[test]
+    fn bounds_are_whole_and_labels_begin_in_ascii() {
+        let mut numbers = 0;
+        for form in crate::forms::ALL {
+            walk(form.fields, &mut |f| {
+                assert!(f.label.chars().next().is_some_and(|c| c.is_ascii()), "{}: {:?}", form.id, f.label);
+                if let Kind::Number { min, max, .. } = f.kind {
+                    numbers += 1;
+                    for x in [min, max] {
+                        assert!(x.fract() == 0.0 && x.abs() < 9.0e15, "{}: {} bound {x}", form.id, f.name);
+                        assert_eq!(show(x), format!("{x:.0}"));
+                    }
+                }
+            });
+        }
+        assert!(numbers > 0 || crate::forms::ALL.len() < 28);
+    }
 }
