@@ -48,75 +48,20 @@ pub fn escape_key(key: &str) -> String {
     }
 }
 
-/// `x` as `format!("{x}")` writes it ("90", "2.5", "0.001", "-0", 1e20 as "100000000000000000000"), without the
-/// standard library's float formatting (its Grisu/Dragon code and tables, about 11 kB of the module): a whole
-/// number is written as an integer, any other from the shortest round-trip digits that serde_json already links
-/// (its `Number` display, zmij), laid out in plain decimal notation as `Display` lays them out. The two differ only
-/// where two shortest digit strings are exactly as near (zmij rounds the tie to even, `Display` up), which takes a
-/// number of 17 significant digits whose binary fraction is short (1658206780088562.25); bounds are whole (a test
-/// holds every model to it) and typed decimals are short, so it is used for bounds only — a measured quantity in a
-/// message (`Arg::from(f64)`) keeps `Display`.
+/// `x` as `format!("{x}")` writes it ("90", "-0", "2.5", "0.001"), without the standard library's float formatting
+/// (its Grisu/Dragon code and tables, about 11 kB of the module): a whole number below 9e15 is written as an integer,
+/// any other number by serde_json's `Number` display (zmij), which the module links anyway. The two agree on every
+/// whole number below 9e15 and on every number of up to 15 significant digits from 1e-5 to 9e15 (the test below);
+/// beyond, zmij writes an exponent ("1e+16") and breaks an exact tie between two 17-digit strings to even where
+/// `Display` rounds it up. It writes model bounds, which are whole (a test holds every model to it); a measured
+/// quantity in a message (`Arg::from(f64)`) keeps `Display`.
 pub fn decimal(x: f64) -> String {
-    if x.is_nan() {
-        return "NaN".to_owned();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf" } else { "-inf" }.to_owned();
-    }
     if x.fract() == 0.0 && x.abs() < 9.0e15 {
         let n = x as i64;
         return if n == 0 && x.is_sign_negative() { "-0".to_owned() } else { n.to_string() };
     }
-    match serde_json::Number::from_f64(x) {
-        Some(n) => plain_decimal(&n.to_string()),
-        None => String::new(),
-    }
-}
-
-/// "1.5e-7" → "0.00000015", "1e+20" → "100000000000000000000", "2.50" → "2.5": scientific or decimal text of a
-/// number in plain decimal notation, with no trailing zeros after the point.
-fn plain_decimal(text: &str) -> String {
-    let (negative, body) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (mantissa, exponent) = match body.split_once(['e', 'E']) {
-        Some((m, e)) => (m, e.parse::<i64>().unwrap_or(0)),
-        None => (body, 0),
-    };
-    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let mut point = i64::try_from(whole.len()).unwrap_or(0).saturating_add(exponent);
-    let all: Vec<u8> = whole.bytes().chain(fraction.bytes()).collect();
-    let leading = all.iter().take_while(|&&b| b == b'0').count();
-    point = point.saturating_sub(i64::try_from(leading).unwrap_or(0));
-    let mut digits: Vec<u8> = all.into_iter().skip(leading).collect();
-    while digits.last() == Some(&b'0') {
-        digits.pop();
-    }
-    let mut out = String::with_capacity(digits.len().saturating_add(24));
-    if negative {
-        out.push('-');
-    }
-    if digits.is_empty() {
-        out.push('0');
-        return out;
-    }
-    let zeros = |out: &mut String, n: i64| out.extend(std::iter::repeat_n('0', usize::try_from(n).unwrap_or(0)));
-    let len = i64::try_from(digits.len()).unwrap_or(0);
-    if point <= 0 {
-        out.push_str("0.");
-        zeros(&mut out, point.saturating_neg());
-        out.extend(digits.iter().map(|&b| char::from(b)));
-    } else if point >= len {
-        out.extend(digits.iter().map(|&b| char::from(b)));
-        zeros(&mut out, point.saturating_sub(len));
-    } else {
-        let split = usize::try_from(point).unwrap_or(0);
-        out.extend(digits.iter().take(split).map(|&b| char::from(b)));
-        out.push('.');
-        out.extend(digits.iter().skip(split).map(|&b| char::from(b)));
-    }
-    out
+    serde_json::Number::from_f64(x)
+        .map_or_else(|| if x.is_nan() { "NaN".to_owned() } else { "inf".to_owned() }, |n| n.to_string())
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -543,8 +488,8 @@ pub fn render_params(template: &str, params: &Map<String, Value>) -> Result<Stri
 mod tests {
     use super::*;
 
-    /// `decimal` is `format!("{x}")` for every whole number, every special value and every number of up to 15
-    /// significant digits (a bound, a typed decimal), in every decimal position from 1e-30 to 1e30.
+    /// `decimal` is `format!("{x}")` for every whole number below 9e15 and every number of up to 15 significant
+    /// digits from 1e-5 to 9e15 (a bound, a typed decimal).
     #[test]
     fn decimal_writes_what_display_writes() {
         let mut xs = vec![
@@ -556,26 +501,12 @@ mod tests {
             0.1,
             0.2,
             0.30000000000000004,
-            1e-7,
-            1.5e-7,
+            1e-5,
+            1.5e-5,
             123.456,
             1e15,
-            9.0e15,
-            9.007199254740993e15,
-            1e16,
-            1.5e16,
-            1e20,
-            1e21,
-            1e22,
-            1.7976931348623157e308,
-            5e-324,
-            2.2250738585072014e-308,
-            f64::NAN,
-            f64::INFINITY,
-            1e-5,
-            1e-4,
+            8.9e15,
             66.66666666666667,
-            33.333333333333336,
         ];
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = || {
@@ -584,13 +515,13 @@ mod tests {
             state ^= state << 17;
             state
         };
-        for _ in 0..40_000 {
+        while xs.len() < 160_000 {
             let digits = next() % 1_000_000_000_000_000 / 10u64.pow((next() % 15) as u32);
-            let scale = 10f64.powi((next() % 61) as i32 - 30);
-            xs.push(digits as f64 * scale);
-            xs.push(digits as f64 / 10f64.powi((next() % 16) as i32));
-            xs.push((next() >> 11) as f64);
-            xs.push(f64::from_bits(next()).trunc());
+            let x = digits as f64 / 10f64.powi((next() % 21) as i32);
+            if (1e-5..9.0e15).contains(&x) {
+                xs.push(x);
+            }
+            xs.push((next() % 9_000_000_000_000_000) as f64);
         }
         for x in xs {
             assert_eq!(decimal(x), format!("{x}"), "{:?}", x.to_bits());
