@@ -1,10 +1,14 @@
-// Fetches the .wasm bytes (not timed), then times compile + instantiate (`init` with the bytes) and the first
-// `validate` of the referral record.
-import init, { validate } from '/pkg/index.js';
+// One cold start in a fresh page (bench/run.mjs): the module's entry is imported and its .wasm fetched first (not
+// timed: "after the bytes arrive"), then compile + instantiate (`init` with the bytes) and the first `validate` of
+// the referral record are timed. The page's query names the module's folder (`dir`, e.g. pkg/forms/sf-referral)
+// and its .wasm file.
 import { OPTIONS, referral } from './data.mjs';
 
 try {
-  const bytes = await (await fetch('/pkg/safeguarding_forms_bg.wasm')).arrayBuffer();
+  const query = new URLSearchParams(location.search);
+  const dir = query.get('dir') ?? 'pkg';
+  const { default: init, validate } = await import(`/${dir}/index.js`);
+  const bytes = await (await fetch(`/${dir}/${query.get('wasm') ?? 'safeguarding_forms_bg.wasm'}`)).arrayBuffer();
   const data = referral();
   const t0 = performance.now();
   await init({ module_or_path: bytes });

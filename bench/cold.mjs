@@ -1,13 +1,15 @@
 // One cold start in a fresh Node process: from the .wasm bytes in memory to the first report (compile +
-// instantiate + the first `validate` of the referral record). Prints the milliseconds as JSON. Used by bench/run.mjs.
+// instantiate + the first `validate` of the referral record). Prints the milliseconds as JSON. Used by bench/run.mjs:
+//   node bench/cold.mjs [DIR [WASM]]   (DIR: the module's folder, pkg by default, or pkg/forms/sf-referral)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { OPTIONS, referral } from './data.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const sf = await import(pathToFileURL(path.join(root, 'pkg', 'index.js')).href);
-const bytes = fs.readFileSync(path.join(root, 'pkg', 'safeguarding_forms_bg.wasm'));
+const dir = path.resolve(root, process.argv[2] ?? 'pkg');
+const sf = await import(pathToFileURL(path.join(dir, 'index.js')).href);
+const bytes = fs.readFileSync(path.join(dir, process.argv[3] ?? 'safeguarding_forms_bg.wasm'));
 const data = referral();
 const t0 = performance.now();
 sf.initSync({ module: bytes });

@@ -1,9 +1,13 @@
 // `npm run bench`: the whole benchmark in one run — Node, then the same suite in headless Chromium, the cold start
-// (bytes to first report) in both, and the package's sizes — then the table in BENCHMARKS.md (between the
-// `bench:start` / `bench:end` markers) and bench/out/results.json. Needs `npm run build` first; not part of `npm test`.
+// (bytes to first report) in both, every module's size, and the native batch rate — then the tables in BENCHMARKS.md
+// (between the `bench:start` / `bench:end` markers), the goals table (between `goals:start` / `goals:end`) and
+// bench/out/results.json. Needs `npm run build` first; not part of `npm test`. A run takes a few minutes.
 //
-//   node bench/run.mjs [--runs 7] [--no-browser] [--no-write]
-import { execFileSync } from 'node:child_process';
+//   node bench/run.mjs [--runs 7] [--no-browser] [--no-native] [--no-write]
+//
+// "ours" for a form is its single-form module (pkg/forms/<form-id>/) when the build made one, else the all-forms
+// package (pkg/); the tables say which. The JavaScript contenders are built from the all-forms package's schema().
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -25,18 +29,54 @@ const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.SF_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** The native batch: records in the generated file, threads, runs (median taken). */
+const BATCH = { records: 100_000, threads: 2, runs: 3, today: '2025-06-02' };
+/** The goals of issue 20. */
+const GOALS = { keystrokeVsAjv: 1.0, coldVsZod: 1.0, caseAuditColdVsAjv: 1.5, singleFormKb: 110, allFormsKb: 250, firstReportMs: 10, batchPerSecond: 100_000 };
 
-const pkgWasm = path.join(root, 'pkg', 'safeguarding_forms_bg.wasm');
-if (!fs.existsSync(pkgWasm)) throw new Error('pkg/ is missing: run `npm run build` first');
+const pkg = path.join(root, 'pkg');
+if (!fs.existsSync(path.join(pkg, 'safeguarding_forms_bg.wasm'))) throw new Error('pkg/ is missing: run `npm run build` first');
 fs.mkdirSync(out, { recursive: true });
 
 const pkgVersion = (name) => JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
+const f = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const ratio = (x) => `${x.toFixed(2)}×`;
+const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
+const coldOf = (xs, key) => median(xs.map((x) => x[key]));
+const rel = (p) => path.relative(root, p).split(path.sep).join('/');
+const started = Date.now();
+const step = (what) => console.log(`bench: ${what} (${((Date.now() - started) / 1000).toFixed(0)} s, load ${load()})`);
+
+// ---- The modules: the all-forms package and every single-form module the build made ----
+/** A module's folder, its entry and .wasm: { id, dir, wasm } (id 'all-forms' or the form's id). */
+function modules() {
+  const found = [{ id: 'all-forms', dir: pkg, wasm: 'safeguarding_forms_bg.wasm' }];
+  const formsDir = path.join(pkg, 'forms');
+  if (fs.existsSync(formsDir)) {
+    for (const id of fs.readdirSync(formsDir).sort()) {
+      const dir = path.join(formsDir, id);
+      if (!fs.statSync(dir).isDirectory() || !fs.existsSync(path.join(dir, 'index.js'))) continue;
+      const wasm = fs.readdirSync(dir).find((f) => f.endsWith('.wasm'));
+      if (wasm) found.push({ id, dir, wasm });
+    }
+  }
+  return found;
+}
+const MODULES = modules();
+const moduleFor = (form) => MODULES.find((m) => m.id === form) ?? MODULES[0];
 
 // ---- The package in Node ----
-const sf = await import(pathToFileURL(path.join(root, 'pkg', 'index.js')).href);
-sf.initSync({ module: fs.readFileSync(pkgWasm) });
+const importModule = async (m) => {
+  const mod = await import(pathToFileURL(path.join(m.dir, 'index.js')).href);
+  mod.initSync({ module: fs.readFileSync(path.join(m.dir, m.wasm)) });
+  return mod;
+};
+const sf = await importModule(MODULES[0]);
+const ours = {};
+for (const form of Object.keys(FORMS)) if (moduleFor(form).id !== 'all-forms') ours[form] = await importModule(moduleFor(form));
+const usedModule = Object.fromEntries(Object.keys(FORMS).map((f) => [f, moduleFor(f).id === 'all-forms' ? 'all-forms' : rel(moduleFor(f).dir)]));
 
 // ---- ajv: compiled from our schema() to standalone ES modules, so Node and the browser run the same code ----
 // `unicode: false`: maxLength counts UTF-16 code units, as the engine and a browser's maxlength do.
@@ -44,7 +84,7 @@ const Ajv2020 = require('ajv/dist/2020').default;
 const standaloneCode = require('ajv/dist/standalone').default;
 const quiet = { log() {}, warn() {}, error: console.error };
 for (const form of Object.keys(FORMS)) {
-  const ajv = new Ajv2020({ logger: quiet,  allErrors: true, strict: false, unicode: false, code: { source: true, esm: true } });
+  const ajv = new Ajv2020({ logger: quiet, allErrors: true, strict: false, unicode: false, code: { source: true, esm: true } });
   fs.writeFileSync(path.join(out, `ajv-${form}.mjs`), standaloneCode(ajv, ajv.compile(sf.schema(form))));
 }
 const ajvValidators = {};
@@ -52,35 +92,53 @@ for (const form of Object.keys(FORMS)) ajvValidators[form] = (await import(pathT
 const z = await import('zod');
 const v = await import('valibot');
 
-const versions = {
-  node: process.version,
-  ajv: pkgVersion('ajv'),
-  zod: pkgVersion('zod'),
-  valibot: pkgVersion('valibot'),
-};
+const versions = { node: process.version, ajv: pkgVersion('ajv'), zod: pkgVersion('zod'), valibot: pkgVersion('valibot') };
 
-console.log(`bench: Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model}), load ${load()}`);
+console.log(`bench: Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model}); modules: ${MODULES.map((m) => m.id).join(', ')}`);
 const loadBefore = load();
-const node = runSuite({ sf, ajvValidators, z, v }, { runs });
+step('Node suite');
+const node = runSuite({ sf, ours, ajvValidators, z, v }, { runs });
 
-// Cold start in Node: fresh processes.
-const nodeCold = [];
-for (let i = 0; i < runs; i += 1) nodeCold.push(JSON.parse(execFileSync(process.execPath, [path.join(here, 'cold.mjs')], { encoding: 'utf8' })));
+// Cold start in Node: fresh processes, for the referral's own module (when there is one) and the all-forms package.
+const coldModules = [...new Set([moduleFor('sf-referral'), MODULES[0]])];
+step('Node cold starts');
+const nodeCold = {};
+for (const m of coldModules) {
+  nodeCold[m.id] = [];
+  for (let i = 0; i < runs; i += 1) {
+    nodeCold[m.id].push(JSON.parse(execFileSync(process.execPath, [path.join(here, 'cold.mjs'), rel(m.dir), m.wasm], { encoding: 'utf8' })));
+  }
+}
 
 // ---- The same in headless Chromium ----
 let browser = null;
-if (!flag('--no-browser') && fs.existsSync(CHROMIUM)) browser = await inChromium();
-else if (!flag('--no-browser')) console.log(`bench: no Chromium at ${CHROMIUM}; browser figures skipped`);
+if (!flag('--no-browser') && fs.existsSync(CHROMIUM)) {
+  step('Chromium suite and cold starts');
+  browser = await inChromium();
+} else if (!flag('--no-browser')) console.log(`bench: no Chromium at ${CHROMIUM}; browser figures skipped`);
+
+// ---- Native batch ----
+let native = null;
+if (!flag('--no-native')) {
+  step('native batch');
+  native = nativeBatch();
+}
 const loadAfter = load();
 
 // ---- Sizes ----
 const sizes = sizesOf();
 
-const results = { date: new Date().toISOString(), machine: machine(), load: { before: loadBefore, after: loadAfter }, versions, runs, node, nodeCold, browser, sizes };
+const results = { date: new Date().toISOString(), machine: machine(), load: { before: loadBefore, after: loadAfter }, versions, runs, usedModule, node, nodeCold, browser, native, sizes };
+results.goals = goals(results);
 fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 const table = render(results);
-console.log(table);
-if (!flag('--no-write')) writeBenchmarks(table);
+const goalsTable = renderGoals(results);
+console.log(`${table}\n\n${goalsTable}`);
+if (!flag('--no-write')) {
+  writeBetween('<!-- bench:start (written by `npm run bench`) -->', '<!-- bench:end -->', table);
+  writeBetween('<!-- goals:start (written by `npm run bench`) -->', '<!-- goals:end -->', goalsTable);
+}
+step('done');
 
 async function inChromium() {
   const { chromium } = require('playwright-core');
@@ -91,21 +149,27 @@ async function inChromium() {
     const page = await ctx.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.url}/bench/page.html`);
+    const oursDirs = Object.fromEntries(Object.keys(ours).map((f) => [f, rel(moduleFor(f).dir)]));
+    const wasmName = Object.keys(ours).length ? moduleFor(Object.keys(ours)[0]).wasm : '';
+    await page.goto(`${server.url}/bench/page.html?ours=${encodeURIComponent(JSON.stringify(oursDirs))}&wasm=${encodeURIComponent(wasmName)}`);
     await page.waitForFunction(() => window.benchReady === true || window.benchError, null, { timeout: 60_000 });
     const error = await page.evaluate(() => window.benchError ?? null);
     if (error) throw new Error(`bench page: ${error}`);
     const suite = await page.evaluate((n) => window.runBench(n), runs);
     const version = await page.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? 'unknown');
-    const cold = [];
-    for (let i = 0; i < runs; i += 1) {
-      const p = await ctx.newPage();
-      await p.goto(`${server.url}/bench/cold.html`);
-      await p.waitForFunction(() => window.coldResult || window.coldError, null, { timeout: 60_000 });
-      const r = await p.evaluate(() => window.coldResult ?? { error: window.coldError });
-      if (r.error) throw new Error(`cold page: ${r.error}`);
-      cold.push(r);
-      await p.close();
+    await page.close();
+    const cold = {};
+    for (const m of coldModules) {
+      cold[m.id] = [];
+      for (let i = 0; i < runs; i += 1) {
+        const p = await ctx.newPage();
+        await p.goto(`${server.url}/bench/cold.html?dir=${encodeURIComponent(rel(m.dir))}&wasm=${encodeURIComponent(m.wasm)}`);
+        await p.waitForFunction(() => window.coldResult || window.coldError, null, { timeout: 60_000 });
+        const r = await p.evaluate(() => window.coldResult ?? { error: window.coldError });
+        if (r.error) throw new Error(`cold page: ${r.error}`);
+        cold[m.id].push(r);
+        await p.close();
+      }
     }
     if (errors.length) throw new Error(errors.join('\n'));
     return { version, suite, cold };
@@ -131,16 +195,58 @@ function serve(dir) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
 }
 
+/**
+ * The command line's `batch` on BATCH.records generated referral records with BATCH.threads threads: the median
+ * wall-clock rate of BATCH.runs runs. The binary is built (or found up to date) by cargo first; the records are
+ * generated once into bench/out/ (`node bench/gen-referrals.mjs`).
+ */
+function nativeBatch() {
+  const build = spawnSync('cargo', ['build', '--release', '--quiet', '--bin', 'safeguarding-forms'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (build.status !== 0) {
+    console.log('bench: the command line did not build; native batch skipped');
+    return null;
+  }
+  const exe = path.join(root, 'target', 'release', process.platform === 'win32' ? 'safeguarding-forms.exe' : 'safeguarding-forms');
+  const file = path.join(out, 'referrals.jsonl');
+  const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0;
+  if (lines !== BATCH.records) execFileSync(process.execPath, [path.join(here, 'gen-referrals.mjs'), String(BATCH.records), file], { stdio: 'inherit' });
+  const times = [];
+  const loads = [];
+  for (let i = 0; i < BATCH.runs; i += 1) {
+    loads.push(os.loadavg()[0]);
+    const t0 = performance.now();
+    const r = spawnSync(exe, ['batch', 'sf-referral', file, '--today', BATCH.today, '--stage', 'submit', '--threads', String(BATCH.threads), '--quiet', '--fail-on', 'never'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const seconds = (performance.now() - t0) / 1000;
+    if (r.status !== 0) throw new Error(`batch failed: ${r.stderr}`);
+    times.push(seconds);
+  }
+  const seconds = median(times);
+  return { records: BATCH.records, threads: BATCH.threads, seconds, times, perSecond: BATCH.records / seconds, load: loads.map((x) => x.toFixed(1)).join(' / ') };
+}
+
 function sizesOf() {
-  const wasm = fs.readFileSync(pkgWasm);
-  const glue = Buffer.concat([fs.readFileSync(path.join(root, 'pkg', 'safeguarding_forms.js')), fs.readFileSync(path.join(root, 'pkg', 'index.js'))]);
   const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
   const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const one = (m) => {
+    const wasm = fs.readFileSync(path.join(m.dir, m.wasm));
+    const glueFiles = ['safeguarding_forms.js', 'index.js'].map((f) => path.join(m.dir, f)).filter((f) => fs.existsSync(f));
+    const glue = glueFiles.map((f) => fs.readFileSync(f));
+    const glueGzip = glue.reduce((a, b) => a + gz(b), 0);
+    return {
+      id: m.id,
+      dir: rel(m.dir),
+      wasm: { raw: wasm.length, gzip: gz(wasm), brotli: br(wasm) },
+      glue: { raw: glue.reduce((a, b) => a + b.length, 0), gzip: glueGzip, brotli: glue.reduce((a, b) => a + br(b), 0) },
+      total: { gzip: gz(wasm) + glueGzip, brotli: br(wasm) + glue.reduce((a, b) => a + br(b), 0) },
+    };
+  };
+  // Data entries beside the modules (what rules() and schema() read, when the build writes them as JSON).
+  const data = fs.readdirSync(pkg).filter((f) => f.endsWith('.json') && f !== 'package.json')
+    .map((f) => { const b = fs.readFileSync(path.join(pkg, f)); return { file: f, raw: b.length, gzip: gz(b) }; });
   const ajvBytes = Object.keys(FORMS).map((f) => fs.readFileSync(path.join(out, `ajv-${f}.mjs`)));
   return {
-    wasm: { raw: wasm.length, gzip: gz(wasm), brotli: br(wasm) },
-    glue: { raw: glue.length, gzip: gz(glue), brotli: br(glue) },
-    total: { gzip: gz(wasm) + gz(glue), brotli: br(wasm) + br(glue) },
+    modules: MODULES.map(one),
+    data,
     ajvCompiledThreeForms: { raw: ajvBytes.reduce((a, b) => a + b.length, 0), gzip: ajvBytes.reduce((a, b) => a + gz(b), 0) },
   };
 }
@@ -151,11 +257,10 @@ function machine() {
 }
 
 function render(r) {
-  const f = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-  const ratio = (x) => `${x.toFixed(2)}×`;
   const lines = [];
   lines.push(`Run ${r.date.slice(0, 16).replace('T', ' ')} UTC on ${r.machine}; Node ${r.versions.node}${r.browser ? `, Chromium ${r.browser.version}` : ''}; ajv ${r.versions.ajv}, zod ${r.versions.zod}, valibot ${r.versions.valibot}.`);
-  lines.push(`Load average (1/5/15 min) ${r.load.before} at the start, ${r.load.after} at the end. Medians of ${r.runs} interleaved runs; µs per call; ratios are medians of the per-run ratios.`);
+  lines.push(`Load average (1/5/15 min) ${r.load.before} at the start, ${r.load.after} at the end. µs per call, the lower quartile of ${r.runs * 5} interleaved batches of about 5 ms per contender (bench/suite.mjs); a ratio divides two such figures.`);
+  lines.push(`"ours" is measured with: ${Object.entries(r.usedModule).map(([form, m]) => `${form} — ${m === 'all-forms' ? 'the all-forms package (no single-form module was built)' : `its own module, ${m}/`}`).join('; ')}.`);
   lines.push('');
   for (const [where, suite] of [['Node', r.node], ['Chromium', r.browser?.suite]]) {
     if (!suite) continue;
@@ -172,32 +277,94 @@ function render(r) {
     }
     lines.push('');
   }
-  const agree = Object.entries(r.node).map(([form, res]) => `${form}: ${res.agreement.same ? `same ${res.agreement.ours.length} codes` : `ours ${res.agreement.ours.join(',')} / JS ${res.agreement.js.join(',')}`}`).join('; ');
-  lines.push(`Rules check (two broken copies of each record: do ours and the hand-written rules find the same rule codes?): ${agree}.`, '');
-  const cold = (xs, key) => f(median(xs.map((x) => x[key])));
-  lines.push('| first report (bytes in memory → compile + instantiate + first `validate`) | median ms | compile + instantiate | first validate |');
-  lines.push('| --- | ---: | ---: | ---: |');
-  lines.push(`| Node (\`initSync\`, fresh process) | ${cold(r.nodeCold, 'totalMs')} | ${cold(r.nodeCold, 'instantiateMs')} | ${cold(r.nodeCold, 'firstValidateMs')} |`);
-  if (r.browser) lines.push(`| Chromium (\`await init(bytes)\`, fresh page) | ${cold(r.browser.cold, 'totalMs')} | ${cold(r.browser.cold, 'instantiateMs')} | ${cold(r.browser.cold, 'firstValidateMs')} |`);
+  const agree = Object.entries(r.node).map(([form, res]) => `${form}: ${res.agreement.same ? `same ${res.agreement.ours.length} codes` : `ours ${res.agreement.ours.join(',')} / JS ${res.agreement.js.join(',')}`}${res.agreement.sameReports ? '' : ' (**its module\'s reports differ from the all-forms package\'s**)'}`).join('; ');
+  lines.push(`Rules check (two broken copies of each record: do ours and the hand-written rules find the same rule codes? and does the module measured give the all-forms package's reports, byte for byte?): ${agree}.`, '');
+  lines.push('| first report (bytes in memory → compile + instantiate + first `validate` of the referral) | module | median ms | fastest | compile + instantiate | first validate |');
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: |');
+  for (const [id, xs] of Object.entries(r.nodeCold)) lines.push(`| Node (\`initSync\`, fresh process) | ${id} | ${f(coldOf(xs, 'totalMs'))} | ${f(Math.min(...xs.map((x) => x.totalMs)))} | ${f(coldOf(xs, 'instantiateMs'))} | ${f(coldOf(xs, 'firstValidateMs'))} |`);
+  for (const [id, xs] of Object.entries(r.browser?.cold ?? {})) lines.push(`| Chromium (\`await init(bytes)\`, fresh page) | ${id} | ${f(coldOf(xs, 'totalMs'))} | ${f(Math.min(...xs.map((x) => x.totalMs)))} | ${f(coldOf(xs, 'instantiateMs'))} | ${f(coldOf(xs, 'firstValidateMs'))} |`);
   lines.push('');
-  const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
+  if (r.native) {
+    lines.push(`Native batch: \`target/release/safeguarding-forms batch sf-referral\` on ${r.native.records.toLocaleString('en-GB')} generated referral records (\`bench/gen-referrals.mjs\`), \`--threads ${r.native.threads}\`: median of ${r.native.times.length} runs ${r.native.seconds.toFixed(2)} s (${r.native.times.map((t) => t.toFixed(2)).join(', ')}), **${Math.round(r.native.perSecond).toLocaleString('en-GB')} records/s** (load ${r.native.load} at each run's start).`, '');
+  }
   const s = r.sizes;
-  lines.push('| size | raw | gzip -9 | brotli 11 |', '| --- | ---: | ---: | ---: |');
-  lines.push(`| safeguarding_forms_bg.wasm | ${kb(s.wasm.raw)} | ${kb(s.wasm.gzip)} | ${kb(s.wasm.brotli)} |`);
-  lines.push(`| JS glue + wrapper | ${kb(s.glue.raw)} | ${kb(s.glue.gzip)} | ${kb(s.glue.brotli)} |`);
-  lines.push(`| total | | ${kb(s.total.gzip)} | ${kb(s.total.brotli)} |`);
-  lines.push(`| (for scale) ajv standalone code of the three schemas | ${kb(s.ajvCompiledThreeForms.raw)} | ${kb(s.ajvCompiledThreeForms.gzip)} | |`);
+  lines.push('| module (wasm + glue + wrapper) | .wasm raw | .wasm gzip -9 | glue + wrapper gzip | total gzip | total brotli 11 |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const m of s.modules) lines.push(`| ${m.id === 'all-forms' ? 'all-forms (pkg/)' : `${m.id} (${m.dir}/)`} | ${kb(m.wasm.raw)} | ${kb(m.wasm.gzip)} | ${kb(m.glue.gzip)} | ${kb(m.total.gzip)} | ${kb(m.total.brotli)} |`);
+  for (const d of s.data) lines.push(`| (data entry, shared) pkg/${d.file} | ${kb(d.raw)} raw | | | ${kb(d.gzip)} | |`);
+  lines.push(`| (for scale) ajv standalone code of the three schemas | ${kb(s.ajvCompiledThreeForms.raw)} raw | | | ${kb(s.ajvCompiledThreeForms.gzip)} | |`);
   return lines.join('\n');
 }
 
-function writeBenchmarks(table) {
+/** Each goal of issue 20: what was measured (Node / Chromium), and whether it is met or by how much it is missed. */
+function goals(r) {
+  const envs = [['Node', r.node], ['Chromium', r.browser?.suite]].filter(([, s]) => s);
+  const list = [];
+  const ratioGoal = (name, limit, pick) => {
+    const cells = [];
+    for (const [where, suite] of envs) for (const form of Object.keys(suite)) { const x = pick(suite[form], form); if (x !== undefined) cells.push({ where, form, x }); }
+    const worst = Math.max(...cells.map((c) => c.x));
+    list.push({
+      goal: name,
+      measured: cells.map((c) => `${c.form} ${c.where} ${ratio(c.x)}`).join('; '),
+      met: worst <= limit,
+      by: worst <= limit ? '' : `worst ${ratio(worst)}: ${((worst / limit - 1) * 100).toFixed(0)}% over; ${cells.filter((c) => c.x > limit).length} of ${cells.length} over`,
+    });
+  };
+  const oursOf = (row) => row[row.ours];
+  ratioGoal(`keystroke ≤ ${GOALS.keystrokeVsAjv.toFixed(1)}× ajv + hand-written rules`, GOALS.keystrokeVsAjv, (res) => oursOf(res.keystroke).vsAjv);
+  ratioGoal(`cold \`validate\` ≤ ${GOALS.coldVsZod.toFixed(1)}× zod 4`, GOALS.coldVsZod, (res) => oursOf(res.validate).vsZod);
+  ratioGoal(`cold \`validate\` of the case audit ≤ ${GOALS.caseAuditColdVsAjv}× ajv`, GOALS.caseAuditColdVsAjv, (res, form) => (form === 'case-audit' ? oursOf(res.validate).vsAjv : undefined));
+  const single = r.sizes.modules.filter((m) => m.id !== 'all-forms');
+  if (single.length) {
+    const worst = single.reduce((a, b) => (b.total.gzip > a.total.gzip ? b : a));
+    const over = single.filter((m) => m.total.gzip > GOALS.singleFormKb * 1000);
+    list.push({
+      goal: `each single-form module (wasm + glue) ≤ ${GOALS.singleFormKb} kB gzip`,
+      measured: `${single.length} modules, ${kb(Math.min(...single.map((m) => m.total.gzip)))}–${kb(worst.total.gzip)} (largest ${worst.id}); sf-referral ${kb(single.find((m) => m.id === 'sf-referral')?.total.gzip ?? NaN)}`,
+      met: over.length === 0,
+      by: over.length ? `${over.length} over; the largest by ${kb(worst.total.gzip - GOALS.singleFormKb * 1000)}` : '',
+    });
+  } else {
+    list.push({ goal: `each single-form module (wasm + glue) ≤ ${GOALS.singleFormKb} kB gzip`, measured: 'no single-form module in pkg/forms/ (not built)', met: false, by: 'not measured' });
+  }
+  const all = r.sizes.modules[0];
+  list.push({ goal: `the all-forms module ≤ ${GOALS.allFormsKb} kB gzip`, measured: kb(all.total.gzip), met: all.total.gzip <= GOALS.allFormsKb * 1000, by: all.total.gzip <= GOALS.allFormsKb * 1000 ? '' : `by ${kb(all.total.gzip - GOALS.allFormsKb * 1000)}` });
+  const refCold = r.browser?.cold?.['sf-referral'];
+  const anyCold = refCold ?? r.browser?.cold?.['all-forms'];
+  if (anyCold) {
+    const ms = coldOf(anyCold, 'totalMs');
+    list.push({
+      goal: `first report ≤ ${GOALS.firstReportMs} ms after the bytes arrive in Chromium, single-form module`,
+      measured: `${f(ms)} ms (${refCold ? 'the referral\'s own module' : 'the all-forms package: no single-form module was built'})`,
+      met: ms <= GOALS.firstReportMs && Boolean(refCold),
+      by: ms <= GOALS.firstReportMs ? (refCold ? '' : 'not measured on a single-form module') : `by ${f(ms - GOALS.firstReportMs)} ms`,
+    });
+  }
+  if (r.native) {
+    const rate = r.native.perSecond;
+    list.push({
+      goal: `native batch ≥ ${GOALS.batchPerSecond.toLocaleString('en-GB')} referral records/s on ${r.native.threads} threads`,
+      measured: `${Math.round(rate).toLocaleString('en-GB')}/s (load ${r.native.load})`,
+      met: rate >= GOALS.batchPerSecond,
+      by: rate >= GOALS.batchPerSecond ? '' : `by ${((1 - rate / GOALS.batchPerSecond) * 100).toFixed(0)}%`,
+    });
+  }
+  return list;
+}
+
+function renderGoals(r) {
+  const lines = [`Goals of issue 20, from the run above (${r.date.slice(0, 16).replace('T', ' ')} UTC, load ${r.load.before} → ${r.load.after}).`, ''];
+  lines.push('| goal | measured | |', '| --- | --- | --- |');
+  for (const g of r.goals) lines.push(`| ${g.goal} | ${g.measured} | ${g.met ? '**met**' : `**missed**${g.by ? ` (${g.by})` : ''}`} |`);
+  return lines.join('\n');
+}
+
+function writeBetween(start, end, table) {
   const file = path.join(root, 'BENCHMARKS.md');
-  const start = '<!-- bench:start (written by `npm run bench`) -->';
-  const end = '<!-- bench:end -->';
-  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Benchmarks\n\n${start}\n${end}\n`;
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
   if (!text.includes(start) || !text.includes(end)) text += `\n${start}\n${end}\n`;
   const a = text.indexOf(start) + start.length;
   const b = text.indexOf(end);
   fs.writeFileSync(file, `${text.slice(0, a)}\n${table}\n${text.slice(b)}`);
-  console.log('bench: BENCHMARKS.md updated');
+  console.log(`bench: BENCHMARKS.md updated (${end.replace(/<!-- |:end -->/g, '')})`);
 }
