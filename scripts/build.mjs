@@ -54,6 +54,8 @@ stripTestHooks(path.join(pkg, 'index.js'), path.join(pkg, 'test-hooks.js'));
 // Every edit must find its text exactly, and the glue must come from the wasm-bindgen version the edit was written
 // for: a new version fails the build here until someone has read its glue and updated PATCHED_FOR.
 const PATCHED_FOR = '0.2.130';
+// Strings into wasm by one native encodeInto (issue 20, the cold path): scripts/glue-strings.mjs.
+const { passStringsByEncodeInto } = await import('./glue-strings.mjs');
 function patchGlue(file) {
   const lock = fs.readFileSync(path.join(root, 'Cargo.lock'), 'utf8');
   const bindgen = /\[\[package\]\]\nname = "wasm-bindgen"\nversion = "([^"]+)"/.exec(lock)?.[1];
@@ -83,6 +85,7 @@ export function __sf_reinstantiate() {
     '$1.register($2, [$2.__wbg_ptr, __sf_generation], $2);', finalizers);
   if (/FinalizationRegistry\(ptr/.test(text) || /Finalization\.register\(\w+, \w+\.__wbg_ptr,/.test(text)) fail('an unpatched finalizer is left');
   replaceExactly('the single-init guard', /^function __wbg_finalize_init\(instance, module\) \{$/m, '$&');
+  text = passStringsByEncodeInto(text);
   fs.writeFileSync(file, text);
   const dts = file.replace(/\.js$/, '.d.ts');
   fs.appendFileSync(dts, '\n/** Added by scripts/build.mjs (self-healing): re-instantiates the loaded module. */\nexport function __sf_reinstantiate(): unknown;\n');
