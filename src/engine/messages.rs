@@ -323,6 +323,11 @@ fn render_into(
     params: &[(&str, Arg)],
     number: Option<i64>,
 ) -> Result<(), TemplateProblem> {
+    // Most templates have no placeholder: no pieces to make.
+    if !template.bytes().any(|b| matches!(b, b'{' | b'}' | b'#')) {
+        out.push_str(template);
+        return Ok(());
+    }
     for piece in parse(template)? {
         match piece {
             Piece::Text(t) => out.push_str(t),
@@ -391,7 +396,8 @@ fn parse(template: &str) -> Result<Vec<Piece<'_>>, TemplateProblem> {
     let mut pieces = Vec::new();
     let mut rest = template;
     while !rest.is_empty() {
-        let next = rest.find(['{', '}', '#']).unwrap_or(rest.len());
+        // The three marks are ASCII, so a byte position is a character boundary.
+        let next = rest.bytes().position(|b| matches!(b, b'{' | b'}' | b'#')).unwrap_or(rest.len());
         let (text, tail) = rest.split_at(next);
         if !text.is_empty() {
             pieces.push(Piece::Text(text));
