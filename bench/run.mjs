@@ -212,16 +212,36 @@ function nativeBatch() {
   if (lines !== BATCH.records) execFileSync(process.execPath, [path.join(here, 'gen-referrals.mjs'), String(BATCH.records), file], { stdio: 'inherit' });
   const times = [];
   const loads = [];
+  const devNull = fs.openSync(os.devNull, 'w');
+  const cpus = [];
   for (let i = 0; i < BATCH.runs; i += 1) {
     loads.push(os.loadavg()[0]);
+    const cpu0 = childCpuSeconds();
     const t0 = performance.now();
-    const r = spawnSync(exe, ['batch', 'sf-referral', file, '--today', BATCH.today, '--stage', 'submit', '--threads', String(BATCH.threads), '--quiet', '--fail-on', 'never'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const r = spawnSync(exe, ['batch', 'sf-referral', file, '--today', BATCH.today, '--stage', 'submit', '--threads', String(BATCH.threads), '--quiet', '--fail-on', 'never'], { stdio: ['ignore', devNull, 'pipe'] });
     const seconds = (performance.now() - t0) / 1000;
-    if (r.status !== 0) throw new Error(`batch failed: ${r.stderr}`);
+    if (r.status !== 0) {
+      console.log(`bench: batch failed (${r.status}): ${r.stderr}; native batch skipped`);
+      return null;
+    }
     times.push(seconds);
+    const cpu1 = childCpuSeconds();
+    if (cpu0 !== null && cpu1 !== null) cpus.push(cpu1 - cpu0);
   }
   const seconds = median(times);
-  return { records: BATCH.records, threads: BATCH.threads, seconds, times, perSecond: BATCH.records / seconds, load: loads.map((x) => x.toFixed(1)).join(' / ') };
+  const cpuSeconds = cpus.length ? median(cpus) : null;
+  return { records: BATCH.records, threads: BATCH.threads, seconds, times, perSecond: BATCH.records / seconds, cpuSeconds, load: loads.map((x) => x.toFixed(1)).join(' / ') };
+}
+
+/** CPU seconds (user + system) of this process's finished children, from /proc (Linux); null elsewhere. */
+function childCpuSeconds() {
+  try {
+    const fields = fs.readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    // After the command's name: state is field 3, so cutime (16) and cstime (17) are at indexes 13 and 14.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 function sizesOf() {
@@ -285,7 +305,7 @@ function render(r) {
   for (const [id, xs] of Object.entries(r.browser?.cold ?? {})) lines.push(`| Chromium (\`await init(bytes)\`, fresh page) | ${id} | ${f(coldOf(xs, 'totalMs'))} | ${f(Math.min(...xs.map((x) => x.totalMs)))} | ${f(coldOf(xs, 'instantiateMs'))} | ${f(coldOf(xs, 'firstValidateMs'))} |`);
   lines.push('');
   if (r.native) {
-    lines.push(`Native batch: \`target/release/safeguarding-forms batch sf-referral\` on ${r.native.records.toLocaleString('en-GB')} generated referral records (\`bench/gen-referrals.mjs\`), \`--threads ${r.native.threads}\`: median of ${r.native.times.length} runs ${r.native.seconds.toFixed(2)} s (${r.native.times.map((t) => t.toFixed(2)).join(', ')}), **${Math.round(r.native.perSecond).toLocaleString('en-GB')} records/s** (load ${r.native.load} at each run's start).`, '');
+    lines.push(`Native batch: \`target/release/safeguarding-forms batch sf-referral\` on ${r.native.records.toLocaleString('en-GB')} generated referral records (\`bench/gen-referrals.mjs\`), \`--threads ${r.native.threads}\`: median of ${r.native.times.length} runs ${r.native.seconds.toFixed(2)} s (${r.native.times.map((t) => t.toFixed(2)).join(', ')}), **${Math.round(r.native.perSecond).toLocaleString('en-GB')} records/s** (load ${r.native.load} at each run's start)${r.native.cpuSeconds === null ? '' : `; ${r.native.cpuSeconds.toFixed(2)} s of CPU (user + system) a run, so ${Math.round(r.native.records / (r.native.cpuSeconds / r.native.threads)).toLocaleString('en-GB')} records/s if the run had its ${r.native.threads} cores to itself`}.`, '');
   }
   const s = r.sizes;
   lines.push('| module (wasm + glue + wrapper) | .wasm raw | .wasm gzip -9 | glue + wrapper gzip | total gzip | total brotli 11 |', '| --- | ---: | ---: | ---: | ---: | ---: |');
@@ -344,7 +364,7 @@ function goals(r) {
     const rate = r.native.perSecond;
     list.push({
       goal: `native batch ≥ ${GOALS.batchPerSecond.toLocaleString('en-GB')} referral records/s on ${r.native.threads} threads`,
-      measured: `${Math.round(rate).toLocaleString('en-GB')}/s (load ${r.native.load})`,
+      measured: `${Math.round(rate).toLocaleString('en-GB')}/s wall-clock (load ${r.native.load})${r.native.cpuSeconds === null ? '' : `; ${Math.round(r.native.records / (r.native.cpuSeconds / r.native.threads)).toLocaleString('en-GB')}/s by its CPU time (${r.native.cpuSeconds.toFixed(2)} s on ${r.native.threads} threads)`}`,
       met: rate >= GOALS.batchPerSecond,
       by: rate >= GOALS.batchPerSecond ? '' : `by ${((1 - rate / GOALS.batchPerSecond) * 100).toFixed(0)}%`,
     });
