@@ -114,7 +114,11 @@ for (const m of coldModules) {
 let browser = null;
 if (!flag('--no-browser') && fs.existsSync(CHROMIUM)) {
   step('Chromium suite and cold starts');
-  browser = await inChromium();
+  try {
+    browser = await inChromium();
+  } catch (e) {
+    console.log(`bench: Chromium failed, its figures are left out: ${e && e.stack || e}`);
+  }
 } else if (!flag('--no-browser')) console.log(`bench: no Chromium at ${CHROMIUM}; browser figures skipped`);
 
 // ---- Native batch ----
