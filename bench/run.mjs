@@ -283,7 +283,7 @@ function machine() {
 function render(r) {
   const lines = [];
   lines.push(`Run ${r.date.slice(0, 16).replace('T', ' ')} UTC on ${r.machine}; Node ${r.versions.node}${r.browser ? `, Chromium ${r.browser.version}` : ''}; ajv ${r.versions.ajv}, zod ${r.versions.zod}, valibot ${r.versions.valibot}.`);
-  lines.push(`Load average (1/5/15 min) ${r.load.before} at the start, ${r.load.after} at the end. µs per call, the lower quartile of ${r.runs * 5} interleaved batches of about 5 ms per contender (bench/suite.mjs); a ratio divides two such figures.`);
+  lines.push(`Load average (1/5/15 min) ${r.load.before} at the start, ${r.load.after} at the end. µs per call, the 10th percentile of ${r.runs * 8} interleaved batches of about 5 ms per contender (bench/suite.mjs); a ratio divides two such figures.`);
   lines.push(`"ours" is measured with: ${Object.entries(r.usedModule).map(([form, m]) => `${form} — ${m === 'all-forms' ? 'the all-forms package (no single-form module was built)' : `its own module, ${m}/`}`).join('; ')}.`);
   lines.push('');
   for (const [where, suite] of [['Node', r.node], ['Chromium', r.browser?.suite]]) {
