@@ -5,9 +5,10 @@ use chrono::NaiveDate;
 use crate::calendar;
 
 /// "Date of birth" → "date of birth" (for the middle of a sentence), keeping acronyms ("SEND", "PSP") as they are.
-/// Labels are the models' own, and every one begins with an ASCII letter (`tests::labels_begin_in_ascii` holds every
-/// model to it), so the first letter is lowered as ASCII: the Unicode case tables (about 15 kB of the module) stay out
-/// of a build whose forms lower nothing else. A label beginning with any other character is left as it is.
+/// Labels are the models' own, and every one begins with an ASCII letter (`structure::tests::
+/// bounds_are_whole_and_labels_begin_in_ascii` holds every model to it), so the first letter is lowered as ASCII: the
+/// Unicode case tables stay out of a build whose forms lower nothing else. A label beginning with any other character
+/// is left as it is.
 pub fn lower_first(label: &str) -> String {
     let mut chars = label.chars();
     match (chars.next(), chars.next()) {
@@ -49,7 +50,7 @@ pub fn escape_key(key: &str) -> String {
 }
 
 /// `x` as `format!("{x}")` writes it ("90", "-0", "2.5", "0.001"), without the standard library's float formatting
-/// (its Grisu/Dragon code and tables, about 11 kB of the module): a whole number below 9e15 is written as an integer,
+/// (its Grisu and Dragon code and tables, about 14 kB of code before wasm-opt): a whole number below 9e15 is written as an integer,
 /// any other number by serde_json's `Number` display (zmij), which the module links anyway. The two agree on every
 /// whole number below 9e15 and on every number of up to 15 significant digits from 1e-5 to 9e15 (the test below);
 /// beyond, zmij writes an exponent ("1e+16") and breaks an exact tie between two 17-digit strings to even where
