@@ -14,6 +14,11 @@ mod profile;
 mod source;
 mod table;
 mod types;
+
+/// mimalloc: a batch allocates and frees a few hundred small values a record (the data read, the report), which
+/// glibc's malloc made a third of the run (BENCHMARKS.md, "Native").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use safeguarding_forms::{self as sf, Options, Report, RuleInfo, Severity, Stage};
 
 const EXIT_CODES: &str = "\
