@@ -51,13 +51,17 @@ pub struct Out {
     pub nullable: bool,
     /// The key may be absent (rows of a table where only some rows carry it).
     pub optional: bool,
+    /// The fields the key's value reads that no rule of the form declares (JSON Pointers, `*` for any list row).
+    /// An outcome is otherwise computed from what the rules read and from the findings; a live session skips the
+    /// form's rules and outcome for an edit that touches neither (tests/declared_reads.rs holds them to it).
+    pub reads: &'static [&'static str],
 }
 
 impl Out {
     /// The label and the description are kept with the `catalogue` feature only (they serve the outcome schema,
     /// the types and the documentation: see `engine::rule::text`).
     pub const fn new(name: &'static str, label: &'static str, ty: OutType) -> Out {
-        Out { name, label: text(label), ty, unit: "", description: "", nullable: false, optional: false }
+        Out { name, label: text(label), ty, unit: "", description: "", nullable: false, optional: false, reads: &[] }
     }
     pub const fn nullable(mut self) -> Out {
         self.nullable = true;
@@ -73,6 +77,11 @@ impl Out {
     }
     pub const fn describe(mut self, description: &'static str) -> Out {
         self.description = text(description);
+        self
+    }
+    /// The fields the value reads beyond those the form's rules declare.
+    pub const fn reads(mut self, paths: &'static [&'static str]) -> Out {
+        self.reads = paths;
         self
     }
 }

@@ -127,6 +127,17 @@ pub struct Rule {
     pub params: &'static [&'static Param],
 }
 
+/// Whether an edit at the pointer `segments` can change what a rule that declares `paths` reads: the pointer is
+/// under a declared path or above one (it replaces a whole object or list the path is in), `*` matching any list
+/// row. A live session skips a form's rules for an edit that touches none of them (tests/declared_reads.rs holds
+/// every rule to its declaration).
+pub fn touches<S: AsRef<str>>(paths: &[&str], segments: &[S]) -> bool {
+    paths.iter().any(|path| {
+        // Declared paths start with '/': skip the empty first segment.
+        path.split('/').skip(1).zip(segments).all(|(declared, edited)| declared == "*" || declared == edited.as_ref())
+    })
+}
+
 /// A rule as the catalogue shows it (the shape `rules()` returns).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -6,8 +6,12 @@
 //!   checks again only the field its pointer is under (and the form's unrecognised keys, when the edit can change
 //!   them);
 //! - the form's own rules (`FormDef::check`, one function per form that reads its facts once) run whole: they are
-//!   cross-field by nature, cheap next to the boundary, and running them whole keeps every rule's reading of the
-//!   form exactly as `validate` has it (rules see the kept structural findings through `Ctx::has_finding_at`);
+//!   cross-field by nature, and running them whole keeps every rule's reading of the form exactly as `validate` has
+//!   it (rules see the kept structural findings through `Ctx::has_finding_at`) — or not at all: an edit that touches
+//!   no path a rule declares (`Rule::paths`) nor one the outcome reads beyond them (`Out::reads`), and leaves the
+//!   structural findings as they were, cannot change the rules' findings or the outcome, so they are kept (a
+//!   keystroke in a narrative no rule reads costs its field's structural check). tests/declared_reads.rs holds every
+//!   rule and outcome to its declaration;
 //! - the ordered diagnostics are compared with the report's: what changed is one splice (from the first to the last
 //!   diagnostic that differs), applied to the kept report. [`FormSession::take_delta`] gives the splices since the
 //!   last call as one (JSON text, or "" when nothing changed), which is what crosses the WebAssembly boundary.
@@ -23,9 +27,11 @@ use super::input;
 use super::messages::Message;
 use super::model::{Field, Kind};
 use super::options::{Options, Resolved};
+use super::outcome::{Out, OutType};
 use super::pointer;
 use super::registry::{FormDef, Registry};
 use super::report::{Diagnostic, Report, Severity};
+use super::rule;
 use super::sort;
 use super::structure;
 
@@ -52,7 +58,7 @@ impl FormSession {
         let report = Report { form: form.id.to_owned(), valid: true, diagnostics: Vec::new(), outcome: None };
         let mut session =
             FormSession { form, resolved, data, structural, report, pending: None, entries_len: 0, stale: false };
-        session.refresh(Scope::All);
+        session.refresh(Scope::All, None);
         session.pending = None;
         Ok(session)
     }
@@ -62,7 +68,7 @@ impl FormSession {
         let Value::Object(map) = data else { return Err(Error::NotAnObject) };
         self.data = map;
         self.entries_len = self.data.iter().map(|(k, v)| entry_len(k, v)).sum();
-        self.refresh(Scope::All);
+        self.refresh(Scope::All, None);
         Ok(&self.report)
     }
 
@@ -88,7 +94,7 @@ impl FormSession {
             None => self.data.get(first.as_str()).map_or(0, |v| entry_len(first, v)),
         };
         self.entries_len = self.entries_len.saturating_sub(before).saturating_add(after);
-        self.refresh(scope);
+        self.refresh(scope, Some(&segments));
         Ok(&self.report)
     }
 
@@ -98,7 +104,7 @@ impl FormSession {
         let Some(first) = segments.first() else {
             self.data = Map::new();
             self.entries_len = 0;
-            self.refresh(Scope::All);
+            self.refresh(Scope::All, None);
             return Ok(&self.report);
         };
         // Removing a key moves the last key into its place (the map keeps insertion order that way), which can
@@ -108,7 +114,7 @@ impl FormSession {
         pointer::remove(&mut self.data, &segments)?;
         let after = self.data.get(first.as_str()).map_or(0, |v| entry_len(first, v));
         self.entries_len = self.entries_len.saturating_sub(before).saturating_add(after);
-        self.refresh(scope);
+        self.refresh(scope, Some(&segments));
         Ok(&self.report)
     }
 
@@ -169,7 +175,9 @@ impl FormSession {
         }
     }
 
-    fn refresh(&mut self, scope: Scope) {
+    /// Brings the report up to date after a change within `scope`; `edited` is the pointer of a one-field edit
+    /// (`None` when the whole form changed).
+    fn refresh(&mut self, scope: Scope, edited: Option<&[String]>) {
         let (form, data, resolved) = (self.form, &self.data, &self.resolved);
         // Data larger than `validate` reads as JSON text gets `validate`'s answer, the one "too large" finding; the
         // data is kept as it is, and checked again when it is small enough.
@@ -182,14 +190,21 @@ impl FormSession {
         }
         let scope = if std::mem::take(&mut self.stale) { Scope::All } else { scope };
         let unknown = form.fields.len();
-        match scope {
-            Scope::All => self.structural = Structural::new(form, data, resolved),
+        let structural_changed = match scope {
+            Scope::All => {
+                self.structural = Structural::new(form, data, resolved);
+                true
+            }
             Scope::Field(i) => self.structural.redo(form, data, resolved, i),
             Scope::Unknown => self.structural.redo(form, data, resolved, unknown),
             Scope::FieldAndUnknown(i) => {
-                self.structural.redo(form, data, resolved, i);
-                self.structural.redo(form, data, resolved, unknown);
+                let field = self.structural.redo(form, data, resolved, i);
+                self.structural.redo(form, data, resolved, unknown) || field
             }
+        };
+        // Nothing the rules or the outcome read has changed: the report stands as it is.
+        if !structural_changed && edited.is_some_and(|segments| !rules_read(form, segments)) {
+            return;
         }
         let (checks, outcome) = evaluate(form, data, resolved, &self.structural.diags);
         let check_keys: Vec<Key> = checks.iter().map(|d| Key::of(form.fields, &d.path)).collect();
@@ -296,6 +311,24 @@ pub(crate) fn check_once(form: &'static FormDef, data: &Map<String, Value>, reso
     }
 }
 
+/// Whether an edit at the pointer `segments` can change what the form's rules or its outcome read: a path a rule
+/// declares, or one an outcome key reads beyond them ([`rule::touches`]).
+pub fn rules_read<S: AsRef<str>>(form: &FormDef, segments: &[S]) -> bool {
+    form.rules.iter().chain([&form.required]).any(|r| rule::touches(r.paths, segments))
+        || outcome_reads(form.outcome, segments)
+}
+
+fn outcome_reads<S: AsRef<str>>(keys: &[Out], segments: &[S]) -> bool {
+    keys.iter().any(|k| {
+        rule::touches(k.reads, segments)
+            || match k.ty {
+                OutType::Object(inner) => outcome_reads(inner, segments),
+                OutType::List(OutType::Object(inner)) => outcome_reads(inner, segments),
+                _ => false,
+            }
+    })
+}
+
 /// Runs the form's rules after the structural pass; their findings and the outcome.
 fn evaluate(
     form: &'static FormDef,
@@ -355,12 +388,15 @@ impl Structural {
         s
     }
 
-    /// Checks part `i` again (a top-level field, or the unrecognised keys when `i` is the number of fields).
-    fn redo(&mut self, form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved, i: usize) {
-        let (Some(&start), Some(&end)) = (self.starts.get(i), self.starts.get(i.saturating_add(1))) else { return };
+    /// Checks part `i` again (a top-level field, or the unrecognised keys when `i` is the number of fields); whether
+    /// its findings changed.
+    fn redo(&mut self, form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved, i: usize) -> bool {
+        let (Some(&start), Some(&end)) = (self.starts.get(i), self.starts.get(i.saturating_add(1))) else {
+            return true;
+        };
         let found = part(form, data, resolved, i);
         if self.diags.get(start..end) == Some(found.as_slice()) {
-            return;
+            return false;
         }
         let (old_len, new_len) = (end.saturating_sub(start), found.len());
         let keys: Vec<Key> = found.iter().map(|d| Key::of(form.fields, &d.path)).collect();
@@ -369,6 +405,7 @@ impl Structural {
         for s in self.starts.iter_mut().skip(i.saturating_add(1)) {
             *s = s.saturating_sub(old_len).saturating_add(new_len);
         }
+        true
     }
 }
 

@@ -34,7 +34,7 @@ pub const CROSS_LOCALITY_MONTHS: &[(u32, &str)] = &[
 ];
 
 rule!(REQUIRED, "AUD-001", "missing-required-field", Error, Required,
-    ["/auditType", "/theme", "/practitionerPresent", "/auditDate", "/caseWorker", "/llcsNumber", "/auditors", "/caseStatus", "/answers", "/answers/*", "/childSafe/answer", "/lifeImproved/answer", "/directObservation/answer", "/overallGrade", "/remedialActions/*/action", "/remedialActions/*/dueDate", "/remedialActions/*/lineManagerInitials"],
+    ["/auditType", "/theme", "/practitionerPresent", "/auditDate", "/caseWorker", "/llcsNumber", "/auditors", "/caseStatus", "/answers", "/answers/*", "/childSafe/answer", "/lifeImproved/answer", "/directObservation/answer", "/overallGrade", "/remedialActions/*/action", "/remedialActions/*/dueDate", "/remedialActions/*/lineManagerInitials", "/directObservation", "/remedialActions/*"],
     Cite::same(SEED_002, SOP),
     "A field the audit needs is missing: the header, a grade for every question, the three yes/no questions, the auditors' overall score; a cross-locality audit's theme and whether the practitioner was present; each remedial action's text and date, and the line manager's initials once it is completed.",
     "Audit tool to be followed, completed and graded.");
@@ -195,7 +195,7 @@ rule!(
 );
 
 rule!(EVIDENCE_ORDER, "AUD-017", "evidence-dates-out-of-order", Error, Check,
-    ["/evidence/referralDate", "/evidence/allocationDate", "/dateAllocated", "/evidence/firstContactDate", "/evidence/assessmentCompletedDate", "/evidence/familyCircleDates/*", "/auditDate", "/previousAuditOn"],
+    ["/evidence/referralDate", "/evidence/allocationDate", "/dateAllocated", "/evidence/firstContactDate", "/evidence/assessmentCompletedDate", "/evidence/familyCircleDates/*", "/auditDate", "/previousAuditOn", "/auditType"],
     Cite::interpreted(SEED_002, TOOL),
     "The evidence dates contradict each other: allocation before the referral, first contact before allocation, an event after the date of the audit, or the practitioner's previous audit on or after this one.",
     "");

@@ -26,7 +26,7 @@ pub static SUMMARY_DAYS: Param = Param { key: "case-closure.summaryDays", defaul
 pub static MONITORING_MONTHS: Param = Param { key: "case-closure.monitoringMonths", default: 1, unit: "months" };
 
 rule!(REQUIRED, "CLO-001", "missing-required-field", Error, Required,
-    ["/reason", "/directedOn", "/caseMonitoringFrom", "/caseMonitoringUntil", "/familyCircles/*/date", "/familyCircles/*/outcome", "/approvals/*/role", "/approvals/*/date", "/approvals/*/decision", "/approvals/*/missingInformation"],
+    ["/reason", "/directedOn", "/caseMonitoringFrom", "/caseMonitoringUntil", "/familyCircles/*/date", "/familyCircles/*/outcome", "/approvals/*/role", "/approvals/*/date", "/approvals/*/decision", "/approvals/*/missingInformation", "/approvals/*", "/familyCircles/*", "/route"],
     Cite::interpreted(SEED_002, CLOSURES),
     "A field the closure needs is missing: the reason, the date it was directed, each approval's role, date and decision, the information missing when the coordinator returns it, and on route 2 the case monitoring dates once the team leader has approved.",
     "Strengthening Families co-ordinator checks, if appropriate will finalise, if criteria not met, send back to Team Leader to add incomplete information.");
@@ -77,13 +77,13 @@ rule!(
 );
 
 rule!(FINAL_STEPS, "CLO-008", "closure-final-steps-incomplete", Warning, Check,
-    ["/levelOfNeedUpdated", "/businessSupportNotified", "/approvals/*/role", "/approvals/*/decision"],
+    ["/levelOfNeedUpdated", "/businessSupportNotified", "/approvals/*/role", "/approvals/*/decision", "/approvals/*/date"],
     Cite::same(SEED_002, CLOSURES),
     "The coordinator has finalised the closure, but the level of need is not recorded as updated or the senior business support officer as told.",
     "Team Leader to close case status, complete level of need, close involvement, send to Senior BSO via case note to update allocation spreadsheet");
 
 rule!(FINAL_CIRCLE_MISSING, "CLO-009", "final-family-circle-not-recorded", Warning, Check,
-    ["/familyCircles/*/date", "/caseMonitoringFrom", "/route", "/approvals/*/role"],
+    ["/familyCircles/*/date", "/caseMonitoringFrom", "/route", "/approvals/*/role", "/approvals/*/date", "/approvals/*/decision"],
     Cite::same(SEED_002, ROUTE_2),
     "A route 2 closure went to Strengthening Families without a final Family Circle agreed after case monitoring started.",
     "The final answers will be agreed as the last Family Circle and then sent to Strengthening Families.");
@@ -120,7 +120,7 @@ rule!(
     "closure-route-available",
     Info,
     Check,
-    ["/route", "/reason", "/familyCircles/*/outcome"],
+    ["/route", "/reason", "/familyCircles/*/outcome", "/caseMonitoringFrom", "/familyCircles/*/date"],
     Cite::interpreted(SEED_002, ROUTE_1),
     "No route is chosen, but the reason or the Family Circles allow route 1 or route 2.",
     ""

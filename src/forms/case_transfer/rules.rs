@@ -14,7 +14,7 @@ use crate::rule;
 const TRANSFER: &str = "TRANSFER";
 
 rule!(REQUIRED, "TRF-001", "missing-required-field", Error, Required,
-    ["/fromLocality", "/toLocality", "/outstandingTasks", "/formsUpToDate", "/practitionerContinuesUntilAllocated", "/authorisedBy", "/authorisedOn"],
+    ["/fromLocality", "/toLocality", "/outstandingTasks", "/formsUpToDate", "/practitionerContinuesUntilAllocated", "/authorisedBy", "/authorisedOn", "/allocatedOn", "/finalisedOn", "/receivingSeniorBsoOn", "/takenToApmOn"],
     Cite::interpreted(SEED_002, TRANSFER),
     "A field the transfer summary needs is missing: both localities, the outstanding tasks (an empty list when there are none), whether the forms are up to date, whether the practitioner continues until allocation; who authorised it and when, once it has been reassigned, allocated or finalised.",
     "Complete transfer summary form to be completed including outstanding tasks.");

@@ -24,7 +24,7 @@ pub static ASSESSMENT_MONTHS: Param =
     Param { key: "casework-supervision.assessmentMonths", default: 12, unit: "months" };
 
 rule!(REQUIRED, "CWS-001", "missing-required-field", Error, Required,
-    ["/date", "/teamManager", "/practitioner", "/caseStatus", "/child/name", "/child/lcsNumber", "/purposeOfInvolvement", "/lastAssessmentDate", "/childLastSeenDate", "/sinceLastSupervision", "/supportPlan/upToDate", "/supportPlan/smart", "/childWishesAndFeelings", "/positiveChange", "/riskAnalysis", "/riskManaged", "/strengths"],
+    ["/date", "/teamManager", "/practitioner", "/caseStatus", "/child/name", "/child/lcsNumber", "/purposeOfInvolvement", "/lastAssessmentDate", "/childLastSeenDate", "/sinceLastSupervision", "/supportPlan/upToDate", "/supportPlan/smart", "/childWishesAndFeelings", "/positiveChange", "/riskAnalysis", "/riskManaged", "/strengths", "/child", "/supportPlan"],
     Cite::same(SEED_002, FORM_HEADING),
     "A section of the casework supervision record is empty: the header (date, team manager, practitioner, case status, child and Liquid Logic number) or one of the sections the proposed Protocol form lists. Information while drafting, an error at submit.",
     "Casework discussion and agreed decisions need to be recorded on Protocol by the supervisor/line manager.");
@@ -81,7 +81,7 @@ rule!(NOT_DONE_WITHOUT_COMMENT, "CWS-009", "not-done-action-without-comment", Er
     "Review of Actions from last supervision");
 
 rule!(ACTION_INCOMPLETE, "CWS-010", "action-incomplete", Error, Required,
-    ["/actions/*/action", "/actions/*/owner", "/actions/*/dueDate"],
+    ["/actions/*/action", "/actions/*/owner", "/actions/*/dueDate", "/actions/*"],
     Cite::interpreted(SEED_002, FORM_HEADING),
     "An agreed action is not SMART enough to follow up: it has no description, no owner or no due date. Information while drafting, an error at submit.",
     "Is the Support Plan update and SMART actions");

@@ -27,7 +27,7 @@ pub static WINDOW_MONTHS: Param = Param { key: "da-triage.windowMonths", default
 pub static PHONE_DAYS: Param = Param { key: "da-triage.phoneDays", default: 3, unit: "days" };
 
 rule!(REQUIRED, "DAT-001", "missing-required-field", Error, Required,
-    ["/incidents", "/incidents/*/date", "/incidents/*/risk", "/allocatedWorker", "/knownToServices", "/historyOfConcerns", "/decision", "/victimAgreesToContact"],
+    ["/incidents", "/incidents/*/date", "/incidents/*/risk", "/allocatedWorker", "/knownToServices", "/historyOfConcerns", "/decision", "/victimAgreesToContact", "/triageDate"],
     Cite::same(SEED_002, WORKFLOW),
     "A field the triage needs is missing: the incidents with their dates and risk levels, whether there is an allocated worker, the decision; with a medium incident in the window, whether the family is known to services and has a history of concerns; with a telephone call decided, whether the victim agrees to contact.",
     "Triage Rep will review the nature of the incidents, against known information on family member.");
@@ -59,7 +59,7 @@ rule!(
     "incident-after-triage-date",
     Error,
     Check,
-    ["/incidents/*/date", "/triageDate"],
+    ["/incidents/*/date", "/triageDate", "/incidents/*/risk"],
     Cite::interpreted(SEED_002, WORKFLOW),
     "An incident is dated after the triage date (today, when the triage date is blank).",
     ""

@@ -12,7 +12,7 @@ use crate::rule;
 const SOP: &str = "STRENGTHENING FAMILIES STANDARD OPERATING PROCEDURE FOR DISENGAGEMENT";
 
 rule!(REQUIRED, "DIS-001", "missing-required-field", Error, Required,
-    ["/faceToFaceContacts", "/discussedInSupervisionOn", "/risksIdentified", "/outcome", "/letterSentOn", "/referrerNotified", "/childAtRiskOfHarm", "/closedOn"],
+    ["/faceToFaceContacts", "/discussedInSupervisionOn", "/risksIdentified", "/outcome", "/letterSentOn", "/referrerNotified", "/childAtRiskOfHarm", "/closedOn", "/referredByFamilyConnect"],
     Cite::same(SEED_002, SOP),
     "A field the disengagement record needs is missing: the face to face contacts, the supervision discussion and its risk decision, the outcome; with no risks, the letter to the family and the copy to the referrer; before closing with risks, whether the child is left at risk of harm; the closure date.",
     "All cases where there is disengagement to be discussed in case supervision and risk assessed by the team leader/senior to assess what further action is required");
@@ -65,7 +65,7 @@ rule!(
     "closed-with-child-at-risk",
     Error,
     Check,
-    ["/outcome", "/childAtRiskOfHarm"],
+    ["/outcome", "/childAtRiskOfHarm", "/risksIdentified"],
     Cite::same(SEED_002, SOP),
     "The case is closed although the risks of disengagement leave the child at risk of harm: it must be referred to Family Connect.",
     "Refer to Family Connect if risks of disengagement leave the child at risk of harm."

@@ -29,7 +29,7 @@ pub static SUPPORT_MEETING_TO_WEEKS: Param =
     Param { key: "early-help-plan.supportMeetingToWeeks", default: 8, unit: "weeks" };
 
 rule!(REQUIRED, "EHP-001", "missing-required-field", Error, Required,
-    ["/kind", "/internal", "/openedOn", "/purpose", "/sentTo", "/practitionerScoresUploaded", "/originalAttached", "/outcome"],
+    ["/kind", "/internal", "/openedOn", "/purpose", "/sentTo", "/practitionerScoresUploaded", "/originalAttached", "/outcome", "/sentForAuthorisationOn"],
     Cite::interpreted(SEED_002, EXTERNAL),
     "A field the plan needs is missing: whether it is an assessment or a support plan, internal or external, the date it opened; who it was sent to once sent for authorisation; for an external plan, why it was received, whether the scores are uploaded and the original attached, and the outcome (section 8).",
     "External EHA/EHSP as case status, complete consent and review if a referral or for information only.");
@@ -52,7 +52,7 @@ rule!(
     "plan-opened-before-previous-authorised",
     Error,
     Check,
-    ["/openedOn", "/previousPlan/authorisedOn"],
+    ["/openedOn", "/previousPlan/authorisedOn", "/previousPlan"],
     Cite::same(SEED_002, INTERNAL),
     "The plan was opened before the previous plan was authorised, so there was no data to carry forward; a previous plan recorded without a date of authorisation is a previous plan not yet authorised.",
     "DO NOT OPEN NEXT PLAN UNTIL CURRENT PLAN HAS BEEN AUTHORISED AS YOU WILL HAVE NO DATA TO CARRY FORWARD"
@@ -84,7 +84,7 @@ rule!(
 );
 
 rule!(SCORES_MISSING, "EHP-008", "practitioner-scores-not-chased", Warning, Check,
-    ["/practitionerScoresUploaded", "/leadProfessionalContactedOn", "/teamLeaderChasedOn", "/sentForAuthorisationOn"],
+    ["/practitionerScoresUploaded", "/leadProfessionalContactedOn", "/teamLeaderChasedOn", "/sentForAuthorisationOn", "/internal"],
     Cite::interpreted(SEED_002, EXTERNAL),
     "An external plan's practitioner scores are missing and the lead professional has not been asked for them, or, once the plan is with the team leader for authorisation, the team leader has not chased them.",
     "Practitioner scores to be uploaded, any scores missing from Practitioner, BSO to contact Lead Professional completing EHA/EHSP. If not returned, Team Leader to chase.");

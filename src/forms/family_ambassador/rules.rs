@@ -29,7 +29,7 @@ pub static MAX_WEEKLY_HOURS: Param = Param { key: "family-ambassador.maxWeeklyHo
 pub static SUPERVISION_WEEKS: Param = Param { key: "family-ambassador.supervisionWeeks", default: 6, unit: "weeks" };
 
 rule!(REQUIRED, "AMB-001", "missing-required-field", Error, Required,
-    ["/appliedOn", "/locality", "/idDocumentsSeen", "/inductionVisitOn"],
+    ["/appliedOn", "/locality", "/idDocumentsSeen", "/inductionVisitOn", "/introductoryVisitOn", "/matchedOn"],
     Cite::same(SEED_002, SECTION),
     "A field the volunteer record needs is missing: the date of the application and the locality; after the introductory visit, the number of identity documents seen; once matched, the induction visit with the allocated practitioner.",
     "Family Ambassador is matched with a family in the community and completes an induction visit with the Allocated Practitioner to discuss role.");

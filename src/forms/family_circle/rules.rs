@@ -24,7 +24,7 @@ pub static FIRST_AFTER_EHSP_WEEKS: Param =
 pub static INTERVAL_WEEKS: Param = Param { key: "family-circle.intervalWeeks", default: 8, unit: "weeks" };
 
 rule!(REQUIRED, "FCI-001", "missing-required-field", Error, Required,
-    ["/allocationDate", "/assessmentKind", "/circles/*/date", "/circles/*/outcome"],
+    ["/allocationDate", "/assessmentKind", "/circles/*/date", "/circles/*/outcome", "/circles/*"],
     Cite::same(SEED_002, AUDIT_TOOL),
     "A field the Family Circle record needs is missing: the date of allocation, whether the work started from an early help assessment or support plan, each circle's date and what it shows.",
     "The first Family Circle has been completed within 6 weeks of allocation if EHA or 8 weeks if EHSP");
@@ -50,7 +50,7 @@ rule!(
 );
 
 rule!(VIEWS_MISSING, "FCI-004", "family-circle-views-not-recorded", Warning, Check,
-    ["/circles/*/childViews", "/circles/*/parentViews"],
+    ["/circles/*/childViews", "/circles/*/parentViews", "/circles/*"],
     Cite::same(SEED_002, AUDIT_TOOL),
     "A Family Circle does not record the child's views or the parents' or carers' views.",
     "There is evidence of child's views in assessments and Family circles. There is evidence of parents/carers views in assessments and Family circles.");

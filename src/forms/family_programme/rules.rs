@@ -35,21 +35,21 @@ pub static SIGNIFICANT_CHANGE_WEEKS: Param =
 pub static ASSESSMENT_MONTHS: Param = Param { key: "family-programme.assessmentMonths", default: 12, unit: "months" };
 
 rule!(INITIAL_OVERDUE, "FP-002", "initial-modules-overdue", Error, Check,
-    ["/modules/1/complete", "/modules/2/complete", "/modules/3/complete", "/startedOn"],
+    ["/modules/1/complete", "/modules/2/complete", "/modules/3/complete", "/startedOn", "/modules"],
     Cite::interpreted(SEED_000, MODULES_SECTION),
     "Module 1, 2 or 3 is not complete and six weeks have passed since the introduction and intervention began (\"two to six weeks\": six is read as the outer bound).",
     "These three initial modules should be completed within the first two to six weeks of introduction and intervention.",
     params = [MODULES_WEEKS]);
 
 rule!(INITIAL_DUE_SOON, "FP-003", "initial-modules-due-soon", Warning, Check,
-    ["/modules/1/complete", "/modules/2/complete", "/modules/3/complete", "/startedOn"],
+    ["/modules/1/complete", "/modules/2/complete", "/modules/3/complete", "/startedOn", "/modules/*"],
     Cite::interpreted(SEED_000, MODULES_SECTION),
     "Module 1, 2 or 3 is not complete and the end of the first six weeks is at most 7 days away.",
     "These three initial modules should be completed within the first two to six weeks of introduction and intervention.",
     params = [MODULES_WEEKS]);
 
 rule!(DIRECT_WORK_OVERDUE, "FP-004", "direct-work-overdue", Error, Check,
-    ["/modules/4/entries", "/modules/4/entries/*/author/role", "/modules/4/entries/*/date", "/startedOn"],
+    ["/modules/4/entries", "/modules/4/entries/*/author/role", "/modules/4/entries/*/date", "/startedOn", "/modules"],
     Cite::same(SEED_000, MODULES_SECTION),
     "Module 4 holds no record of direct work with the child by the social worker and the first six weeks have passed.",
     "There should be a record of our work with the child(ren) recorded within module 4 by the end of our first six weeks of introduction and intervention",
@@ -63,7 +63,7 @@ rule!(DIRECT_WORK_DUE_SOON, "FP-005", "direct-work-due-soon", Warning, Check,
     params = [MODULES_WEEKS]);
 
 rule!(ADULT_INPUT_MISSING, "FP-006", "adult-worker-input-missing", Warning, Check,
-    ["/adultWorkersInvolved", "/modules/5/entries", "/modules/6/entries", "/modules/5/entries/*/summarises", "/modules/6/entries/*/summarises"],
+    ["/adultWorkersInvolved", "/modules/5/entries", "/modules/6/entries", "/modules/5/entries/*/summarises", "/modules/6/entries/*/summarises", "/modules"],
     Cite::interpreted(SEED_000, MODULES_SECTION),
     "An adult specialist worker is involved but module 5 or 6 has no entry by them or summarising their interventions (an entry's \"summarises\" list, or its author's role, says whose work it covers).",
     "Modules 5 and 6 should include input from the adult worker interventions, summarised by the social worker.");
@@ -74,7 +74,7 @@ rule!(
     "modules-7-8-before-sign-off",
     Warning,
     Check,
-    ["/modules/7/entries", "/modules/8/entries", "/signOff/requested"],
+    ["/modules/7/entries", "/modules/8/entries", "/signOff/requested", "/signOff/completedOn"],
     Cite::same(SEED_000, MODULES_SECTION),
     "Module 7 or 8 has entries but sign-off as a completed assessment has not been requested.",
     "Module 7 and 8 will only be completed once the workbook is ready to be signed off as a completed assessment."
@@ -125,7 +125,7 @@ rule!(
 );
 
 rule!(ENTRY_AUTHOR, "FP-013", "entry-author-role-missing", Error, Required,
-    ["/modules/*/entries/*/author/role"],
+    ["/modules/*/entries/*/author/role", "/modules/*/entries/*"],
     Cite::interpreted(SEED_000, PROGRAMME_SECTION),
     "An entry does not say its author's role (who recorded it decides whose work it is: the social worker's own, or a summary of the other workers'). Reported as an error at submit, as information while drafting.",
     "The social worker will record their own interventions within the Family Programme. The social worker will also summarise the interventions undertaken by the Child and Family Worker and any relevant Family Safeguarding Adult Specialist Worker and their impact within the Family Programme.");

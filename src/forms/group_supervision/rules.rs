@@ -72,7 +72,7 @@ rule!(DECISION_WITHOUT_REASON, "GS-007", "decision-without-reason", Error, Requi
     "It includes the most recent summaries of progress of work undertaken with families by all professionals, reflection on the cycle of change, views of the child and parents, impact of support delivered/ case, a plan for what will happen next, what decisions were made and why.");
 
 rule!(ACTION_INCOMPLETE, "GS-008", "action-without-owner-or-date", Error, Required,
-    ["/actions/*/action", "/actions/*/owner", "/actions/*/dueDate"],
+    ["/actions/*/action", "/actions/*/owner", "/actions/*/dueDate", "/actions/*"],
     Cite::interpreted(SEED_000, "Workbook Summaries and Supervision"),
     "An action has no owner or no due date, so it is not SMART. Reported as an error at submit, as information while drafting.",
     "Each practitioner will bring their analysis to the Group to consider different hypotheses and impact of interventions and to agree SMART actions following supervision for the next period of work with the family.");

@@ -19,7 +19,7 @@ use crate::rule;
 const STANDARDS: &str = "STRENGTHENING FAMLIES STANDARDS OF PRACTICE";
 
 rule!(REQUIRED, "PRS-001", "missing-required-field", Error, Required,
-    ["/allocationDate", "/pspCaseNoteAdded", "/contacts/*/at", "/visits/*/at"],
+    ["/allocationDate", "/pspCaseNoteAdded", "/contacts/*/at", "/visits/*/at", "/contacts/*", "/pspCheckedOn", "/visits/*"],
     Cite::same(SEED_002, STANDARDS),
     "A date the standards count from is missing: the date of allocation, the date and time of each contact and visit; and, once the PSP is checked, whether the case note was added.",
     "Expectation of Strengthening Family Practitioner/Assistant");
@@ -154,7 +154,11 @@ rule!(
         "/earlyHelpAssessmentOn",
         "/earlyHelpSupportMeetingOn",
         "/familyCircleDates",
-        "/closureSummaryOn"
+        "/closureSummaryOn",
+        "/allocationDate",
+        "/assessmentByReferrer",
+        "/closureDirectedOn",
+        "/contacts/*/at"
     ],
     Cite::interpreted(SEED_002, STANDARDS),
     "A standard not yet met falls due within 7 days (for the 48-hour standard, within the day).",

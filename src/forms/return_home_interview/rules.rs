@@ -33,7 +33,7 @@ pub static WINDOW_DAYS: Param = Param { key: "return-home-interview.windowDays",
 pub static EPISODES: Param = Param { key: "return-home-interview.episodes", default: 3, unit: "episodes" };
 
 rule!(REQUIRED, "RHI-001", "missing-required-field", Error, Required,
-    ["/episodes", "/episodes/*/reportedMissingAt", "/episodes/*/foundAt", "/interviewAt", "/conductedBy", "/returnedToCaseWorker/*/caseNote", "/authorisedBy"],
+    ["/episodes", "/episodes/*/reportedMissingAt", "/episodes/*/foundAt", "/interviewAt", "/conductedBy", "/returnedToCaseWorker/*/caseNote", "/authorisedBy", "/authorisedOn", "/finalisedOn", "/returnedToCaseWorker/*", "/sentForAuthorisationOn"],
     Cite::same(SEED_002, PROCESS),
     "A field the return home interview needs is missing: at least one episode with its reported missing and found date-times; once sent for authorisation, the interview and who conducted it; a case note with each return to the case worker; who authorised it once authorised.",
     "Complete relevant tabs of RHI where you have information i.e. Missing and Found dates/times and CRM number.");
@@ -51,7 +51,7 @@ rule!(
 );
 
 rule!(INTERVIEW_OVERDUE, "RHI-003", "interview-overdue", Error, Check,
-    ["/interviewAt", "/episodes/*/foundAt"],
+    ["/interviewAt", "/episodes/*/foundAt", "/socialWorkerNotified"],
     Cite::interpreted(SEED_002, DUTY),
     "No interview is recorded and the 72 hours have run out by the end of today. The seed says \"Within 72 hours\" without its start: counting from the child's return is interpreted, as national guidance does. When one record covers several episodes, each return's 72 hours are judged, so the earliest return's run out first; hours are elapsed hours across the clock changes.",
     "Return home interviews (See Missing SOPS) Within 72 hours Complete form Reassign to team leader",
@@ -63,7 +63,7 @@ rule!(
     "interview-due-soon",
     Warning,
     Check,
-    ["/interviewAt", "/episodes/*/foundAt"],
+    ["/interviewAt", "/episodes/*/foundAt", "/socialWorkerNotified"],
     Cite::interpreted(SEED_002, DUTY),
     "No interview is recorded and the 72 hours run out within 24 hours of the end of today.",
     "Return home interviews (See Missing SOPS) Within 72 hours Complete form Reassign to team leader",
@@ -71,7 +71,7 @@ rule!(
 );
 
 rule!(INTERVIEW_LATE, "RHI-005", "interview-later-than-72-hours", Warning, Check,
-    ["/interviewAt", "/episodes/*/foundAt"],
+    ["/interviewAt", "/episodes/*/foundAt", "/socialWorkerNotified"],
     Cite::interpreted(SEED_002, DUTY),
     "The interview was held more than 72 hours after the child was found: one finding for each return (episode) whose 72 hours it missed, when one record covers several. A warning, not an error: the record of a late interview is still a true record.",
     "Return home interviews (See Missing SOPS) Within 72 hours Complete form Reassign to team leader",
@@ -185,14 +185,14 @@ rule!(
 );
 
 rule!(MISSING_THREE_IN_NINETY, "RHI-015", "missing-three-times-in-90-days", Info, Check,
-    ["/episodes/*/reportedMissingAt", "/earlierEpisodes/*"],
+    ["/episodes/*/reportedMissingAt", "/earlierEpisodes/*", "/interviewAt"],
     Cite::interpreted(SEED_002, "Referral Criteria"),
     "The child has gone missing three times or more in the 90 days up to the interview (or today, when no interview is recorded): the Strengthening Families referral criterion \"missing-3-in-90\" is met. An episode counts on the date the police reported the child missing.",
     "Children who go missing three times or more in the last 90 days and is … eligible for a return home interview",
     params = [WINDOW_DAYS, EPISODES]);
 
 rule!(NOT_SENT_IN_72_HOURS, "RHI-016", "form-not-sent-within-72-hours", Warning, Check,
-    ["/sentForAuthorisationOn", "/interviewAt", "/episodes/*/foundAt"],
+    ["/sentForAuthorisationOn", "/interviewAt", "/episodes/*/foundAt", "/socialWorkerNotified"],
     Cite::interpreted(SEED_002, DUTY),
     "The form was not completed and reassigned to the team leader (sent for authorisation) by the day the 72 hours after the child was found run out: recorded as sent later, or, with the interview held, not recorded as sent once that day has passed. The seed lists the interview, completing the form and reassigning it to the team leader under \"Within 72 hours\"; reading the 72 hours as covering all three is interpreted, and a date (not a time) of sending is judged by its day.",
     "Return home interviews (See Missing SOPS) Within 72 hours Complete form Reassign to team leader",

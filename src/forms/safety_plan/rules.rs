@@ -23,13 +23,13 @@ const ROADMAP: &str = "SIGNS OF SAFETY [®] SAFETY PLANNING ROADMAP";
 const TIMELINE: &str = "Timeline- explanation for practitioners";
 
 rule!(REQUIRED, "SP-001", "missing-required-field", Error, Required,
-    ["/planType", "/dangerStatements", "/timeline", "/networkTarget", "/hsbRag", "/hsbReferralMade", "/network/*/name", "/reviewMeetings/*/on", "/dashAssessments/*/on", "/serviceManagerApprovals/*/kind"],
+    ["/planType", "/dangerStatements", "/timeline", "/networkTarget", "/hsbRag", "/hsbReferralMade", "/network/*/name", "/reviewMeetings/*/on", "/dashAssessments/*/on", "/serviceManagerApprovals/*/kind", "/dashAssessments/*", "/network/*", "/reviewMeetings/*", "/serviceManagerApprovals/*", "/topics"],
     Cite::interpreted(SEED_003, STEPS),
     "A field the plan needs is missing: the type of plan, a danger statement, a timeline task, the number of people the network needs; the RAG rating when harmful sexual behaviour is a topic, and whether the HSB referral was made when it is rated amber or red; a network member's name, a review meeting's date, a DASH assessment's date, what a service manager approval is for.",
     "This guides through the process of \"working with\" the family and their wider network to use the 4 Step Safety/Wellbeing Planning process to support them to develop a safety/wellbeing plan for their child.");
 
 rule!(UNPAIRED, "SP-002", "danger-statement-not-paired", Error, Required,
-    ["/dangerStatements/*/statement", "/dangerStatements/*/safetyGoal", "/dangerStatements/*/safetyScale"],
+    ["/dangerStatements/*/statement", "/dangerStatements/*/safetyGoal", "/dangerStatements/*/safetyScale", "/dangerStatements/*"],
     Cite::same(SEED_003, ROADMAP),
     "A danger statement without its safety goal or its safety scale, or a safety goal without its danger statement. Reported as an error at submit, as information while drafting.",
     "Develop paired Danger Statements & Safety Goals with matched Safety Scale");
@@ -55,7 +55,7 @@ rule!(
 );
 
 rule!(TASK_INCOMPLETE, "SP-005", "timeline-task-incomplete", Error, Required,
-    ["/timeline/*/week", "/timeline/*/task/what", "/timeline/*/task/who", "/timeline/*/task/why"],
+    ["/timeline/*/week", "/timeline/*/task/what", "/timeline/*/task/who", "/timeline/*/task/why", "/timeline/*"],
     Cite::same(SEED_003, TIMELINE),
     "A timeline task does not say what will be done, who will do it and why, or the week it will take place. Reported as an error at submit, as information while drafting.",
     "Smart actions WHAT, WHO AND WHY? Think of outcome of task");
@@ -105,7 +105,7 @@ rule!(HSB_REFERRAL, "SP-013", "hsb-referral-not-made", Error, Check, ["/hsbRag",
     "RAG rate the level of HSB when completing assessment- IF RAG rating is Amber or Red, referral to be made to HSB service.");
 
 rule!(HSB_REVIEW, "SP-014", "hsb-plan-not-reviewed-at-meeting", Warning, Check,
-    ["/topics", "/reviewMeetings/*/kind", "/reviewMeetings/*/planReviewed"],
+    ["/topics", "/reviewMeetings/*/kind", "/reviewMeetings/*/planReviewed", "/reviewMeetings/*/on"],
     Cite::same(SEED_003, "Harmful sexual behaviour"),
     "Harmful sexual behaviour is a topic of the plan and a child in need review or core group meeting held did not record a review of the safety plan.",
     "Safety Plan to be completed with multi agency group, including HSB service. This will be reviewed at every CIN/CG meeting.");
@@ -143,7 +143,7 @@ rule!(SM_APPROVAL, "SP-018", "service-manager-approval-missing", Warning, Check,
     "Capacity to change assessment- can this be internal/external sourced? SM approval needed. Will hair strand tests tell us anything that we don't already know? SM approval will be needed.");
 
 rule!(HARM_MEETING, "SP-019", "harm-without-network-meeting", Warning, Check,
-    ["/dangerStatements/*/networkMeetingOn", "/familyNetworkMeetingOn"],
+    ["/dangerStatements/*/networkMeetingOn", "/familyNetworkMeetingOn", "/dangerStatements/*/statement"],
     Cite::interpreted(SEED_003, TIMELINE),
     "Once the family network meetings have started, a harm (a danger statement) has no family network meeting of its own: none recorded, or the same meeting as another harm (each danger statement read as one harm).",
     "1 x family network meeting to explore each harm");

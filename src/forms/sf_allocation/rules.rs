@@ -38,13 +38,13 @@ rule!(ASSISTANT_LEVEL, "ALC-002", "assistant-outside-vulnerable-level", Warning,
     "The assistant is required to carry a caseload of families primarily cases that are within the vulnerable threshold, with support from their Senior Practitioner.");
 
 rule!(REFERRER_NOT_NOTIFIED, "ALC-003", "referrer-not-notified-in-time", Warning, Check,
-    ["/referrerNotifiedOn", "/allocationDate", "/meetingDate", "/referralRoute"],
+    ["/referrerNotifiedOn", "/allocationDate", "/meetingDate", "/referralRoute", "/decision"],
     Cite::interpreted(SEED_002, STANDARDS),
     "The referrer was not told the outcome within 2 days of allocation (of the meeting, when no worker is allocated, since the referrer is told the outcome whatever the decision). Not needed when the referral came from Family Connect (audit tool: \"exception Family Connect\"). Days are calendar days.",
     "Referrer notified following allocation 2 days",
     params = [REFERRER_NOTIFIED_DAYS]);
 
-rule!(CONTACT_LATE, "ALC-004", "family-contact-not-in-time", Warning, Check, ["/firstContactOn", "/allocationDate"],
+rule!(CONTACT_LATE, "ALC-004", "family-contact-not-in-time", Warning, Check, ["/firstContactOn", "/allocationDate", "/decision"],
     Cite::interpreted(SEED_002, STANDARDS),
     "The allocated worker did not contact the family within 2 days of allocation. Days are calendar days (the audit tool's \"5 working days\" is another reading a profile may choose).",
     "Following Allocation, contact to be made with families 2 days",
@@ -56,7 +56,7 @@ rule!(
     "psp-not-checked-before-first-visit",
     Warning,
     Check,
-    ["/pspCheckedOn", "/firstVisitOn"],
+    ["/pspCheckedOn", "/firstVisitOn", "/allocationDate", "/decision"],
     Cite::same(SEED_002, STANDARDS),
     "The first visit was made before the PSP was checked (or with no PSP check recorded).",
     "PSP to be checked – case note added to Protocol. Prior to first visit."
@@ -68,7 +68,7 @@ rule!(
     "first-visit-not-in-time",
     Warning,
     Check,
-    ["/firstVisitOn", "/allocationDate"],
+    ["/firstVisitOn", "/allocationDate", "/decision"],
     Cite::interpreted(SEED_002, STANDARDS),
     "The first visit to the family was not made within 7 days of allocation. Days are calendar days.",
     "First Visit with the family to be made 7 Days",

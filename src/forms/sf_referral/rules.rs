@@ -69,7 +69,7 @@ rule!(
 pub static MAX_AGE: Param = Param { key: "sf-referral.maxAge", default: 18, unit: "years" };
 pub static MAX_AGE_SEND: Param = Param { key: "sf-referral.maxAgeSend", default: 25, unit: "years" };
 
-rule!(CHILD_AGE, "REF-006", "child-outside-age-range", Warning, Check, ["/children/*/dateOfBirth", "/children/*/send", "/referralDate"],
+rule!(CHILD_AGE, "REF-006", "child-outside-age-range", Warning, Check, ["/children/*/dateOfBirth", "/children/*/send", "/referralDate", "/children/*/unborn"],
     Cite::interpreted(SEED_002, "Strengthening Families"),
     "A child is older than 18 at the referral date (older than 25 with a special educational need or disability), named by its row. The bounds \"0-18\" and \"up to 25\" are read as under 19 and under 26. A warning: the service is for the family's children within the range; a referral with none is refused by REF-017.",
     "Strengthening Families offer services for families and with children and young people aged 0-18 and up to 25 if they have a special educational need or disability.",
@@ -81,7 +81,7 @@ rule!(
     "unborn-expected-date-not-after-referral",
     Error,
     Check,
-    ["/children/*/expectedDate", "/referralDate"],
+    ["/children/*/expectedDate", "/referralDate", "/children/*/unborn"],
     Cite::interpreted(SEED_002, "Referral Criteria"),
     "An unborn child's expected date of birth is on or before the referral date.",
     ""
@@ -92,12 +92,12 @@ rule!(BIRTH_IN_FUTURE, "REF-008", "date-of-birth-in-future", Error, Check, ["/ch
     "A date of birth, a child's or an adult's, is after today (an unborn child is recorded with an expected date instead). Dates before 1900 are caught by the shared date-range rule.",
     "");
 
-rule!(CONTRADICTED, "REF-009", "criterion-contradicted-by-facts", Warning, Check, ["/criteria", "/children/*/attendancePercent", "/children/*/missingEpisodes", "/assessment/open"],
+rule!(CONTRADICTED, "REF-009", "criterion-contradicted-by-facts", Warning, Check, ["/criteria", "/children/*/attendancePercent", "/children/*/missingEpisodes", "/assessment/open", "/referralDate"],
     Cite::interpreted(SEED_002, "Referral Criteria"),
     "A ticked sub-category is contradicted by the facts recorded: attendance below 90% ticked while every recorded attendance is 90% or more; missing three times in 90 days ticked while the recorded episodes are fewer; supported by an assessment ticked while the assessment is closed.",
     "A child with absences from school where overall attendance is below 90%. ... Children who go missing three times or more in the last 90 days");
 
-rule!(SUGGESTED, "REF-010", "criterion-suggested-by-facts", Info, Check, ["/criteria", "/children/*/attendancePercent", "/children/*/missingEpisodes", "/assessment", "/plan"],
+rule!(SUGGESTED, "REF-010", "criterion-suggested-by-facts", Info, Check, ["/criteria", "/children/*/attendancePercent", "/children/*/missingEpisodes", "/assessment", "/plan", "/referralDate"],
     Cite::interpreted(SEED_002, "Referral Criteria"),
     "The facts recorded support a sub-category that is not ticked: attendance below 90%, three or more missing episodes in the 90 days before the referral, an open assessment, an open child protection or child in need plan.",
     "");
@@ -155,7 +155,7 @@ rule!(CONSENT_NOT_GIVEN, "REF-015", "consent-not-given-early-help", Error, Check
     "An early help (non-statutory) referral records that consent was not given. A missing consent answer is reported by the required-field rule.",
     "CONSENT BOX – to be completed");
 
-rule!(HOUSEHOLD, "REF-016", "household-members-incomplete", Error, Required, ["/route", "/children/*/name", "/adults", "/adults/*/name", "/adults/*/relationship"],
+rule!(HOUSEHOLD, "REF-016", "household-members-incomplete", Error, Required, ["/route", "/children/*/name", "/adults", "/adults/*/name", "/adults/*/relationship", "/children/*/unborn"],
     Cite::interpreted(SEED_002, "FAMILY CONNECT"),
     "A Family Connect referral does not give every household member's details: each child's name, and at least one adult with name and relationship. Reported as an error at submit, as information while drafting.",
     "Ensure all information is completed on all household members.");

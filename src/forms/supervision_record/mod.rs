@@ -30,7 +30,7 @@ pub static FORM: FormDef = FormDef {
 pub static OUTCOME: &[Out] = &[
     Out::new("nextDueBy", "Next supervision due by", T::Date).nullable(),
     Out::new("frequencyWeeks", "Frequency", T::Integer).unit("weeks"),
-    Out::new("itemsDiscussed", "Items discussed", T::List(&T::Text)),
+    Out::new("itemsDiscussed", "Items discussed", T::List(&T::Text)).reads(&["/items/*/discussed"]),
     Out::new("actionsCount", "Items with decisions", T::Integer),
     Out::new("signed", "Signed", T::Bool).describe("Signed by the supervisee and the supervisor."),
 ];

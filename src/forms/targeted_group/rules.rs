@@ -38,7 +38,7 @@ pub static POST_MEASURES_WEEK: Param = Param { key: "targeted-group.postMeasures
 pub static LEAD_CHECK_INS: Param = Param { key: "targeted-group.leadCheckIns", default: 3, unit: "check-ins" };
 
 rule!(REQUIRED, "TGP-001", "missing-required-field", Error, Required,
-    ["/programme", "/consent", "/supportNeed", "/identifiedSupportArea", "/whatNeedsToBeAchieved", "/howAndByWhom", "/expectedOutcomes", "/dateGoalSet", "/goalTargetDate", "/sessions/*/date", "/sessions/*/hours"],
+    ["/programme", "/consent", "/supportNeed", "/identifiedSupportArea", "/whatNeedsToBeAchieved", "/howAndByWhom", "/expectedOutcomes", "/dateGoalSet", "/goalTargetDate", "/sessions/*/date", "/sessions/*/hours", "/caseStatus", "/sessions/*"],
     Cite::same(SEED_002, BSO),
     "A field the record needs is missing: the programme and consent; once the course commences (the case is attending or ended, or a session is recorded), the support plan and its dates; each session's date and length.",
     "BSO TO COMPLETE THIS SESSION WHEN COURSE COMMENCES");
@@ -124,14 +124,14 @@ rule!(ATTENDANCE_NOT_RECORDED, "TGP-009", "session-attendance-not-recorded", Err
     "ATTENDANCE SHOULD ONLY BE RECORDED IN THE TIME SPENT TAB");
 
 rule!(IY_VENUE, "TGP-010", "iy-venue-and-creche-not-secured", Warning, Check,
-    ["/venueAndCrecheSecuredOn", "/courseStartOn", "/goalTargetDate"],
+    ["/venueAndCrecheSecuredOn", "/courseStartOn", "/goalTargetDate", "/programme"],
     Cite::same(SEED_002, IY),
     "Incredible Years: the venue and crèche workers are not secured 6 weeks before the course starts (late, overdue or due within 7 days).",
     "6 weeks prior facilitators secure venue and Creche workers.",
     params = [VENUE_WEEKS]);
 
 rule!(IY_PRE_MEASURES, "TGP-011", "iy-pre-measures-not-before-start", Warning, Check,
-    ["/preMeasuresOn", "/courseStartOn", "/goalTargetDate"],
+    ["/preMeasuresOn", "/courseStartOn", "/goalTargetDate", "/programme"],
     Cite::interpreted(SEED_002, IY),
     "Incredible Years: the pre-measures are not given before the course begins (due the day before the start: interpreted from the order of the steps).",
     "Facilitators make contact with attendees and arrange pre measure visits. … Pre measures are given to locality Admin … Course begins.");
@@ -142,7 +142,7 @@ rule!(
     "iy-books-not-at-week-4",
     Warning,
     Check,
-    ["/booksGivenOn", "/courseStartOn", "/goalTargetDate"],
+    ["/booksGivenOn", "/courseStartOn", "/goalTargetDate", "/programme"],
     Cite::same(SEED_002, IY),
     "Incredible Years: the books are not given in week 4 (early, late, overdue or due within 7 days).",
     "Books to be given at week 4",
@@ -150,35 +150,35 @@ rule!(
 );
 
 rule!(IY_PEER_SUPPORT, "TGP-013", "iy-peer-support-not-in-weeks-6-to-8", Warning, Check,
-    ["/peerSupportOn", "/courseStartOn", "/goalTargetDate"],
+    ["/peerSupportOn", "/courseStartOn", "/goalTargetDate", "/programme"],
     Cite::same(SEED_002, IY),
     "Incredible Years: the facilitators' peer support is not in weeks 6 to 8 (early, late, overdue or due within 7 days).",
     "All facilitators attend peer support between weeks 6 - 8",
     params = [PEER_SUPPORT_FROM, PEER_SUPPORT_TO]);
 
 rule!(IY_QA, "TGP-014", "iy-qa-not-in-weeks-8-to-9", Warning, Check,
-    ["/qaOn", "/courseStartOn", "/goalTargetDate"],
+    ["/qaOn", "/courseStartOn", "/goalTargetDate", "/programme"],
     Cite::interpreted(SEED_002, IY),
     "Incredible Years: the quality assurance visit is not in weeks 8 to 9 (\"around\" read as within those weeks: interpreted).",
     "QA takes place around weeks 8 - 9",
     params = [QA_FROM, QA_TO]);
 
 rule!(IY_POST_MEASURES, "TGP-015", "iy-post-measures-not-at-week-12", Warning, Check,
-    ["/postMeasuresOn", "/courseStartOn", "/goalTargetDate"],
+    ["/postMeasuresOn", "/courseStartOn", "/goalTargetDate", "/programme"],
     Cite::same(SEED_002, IY),
     "Incredible Years: the post-measures and evaluation are not completed in week 12 (early, late, overdue or due within 7 days).",
     "At week 12 post measures completed and evaluation",
     params = [POST_MEASURES_WEEK]);
 
 rule!(IY_WEEKLY_CALLS, "TGP-016", "iy-weekly-call-missed", Warning, Check,
-    ["/weeklyCalls", "/courseStartOn", "/goalTargetDate"],
+    ["/weeklyCalls", "/courseStartOn", "/goalTargetDate", "/programme"],
     Cite::same(SEED_002, IY),
     "Incredible Years: a week of the course that has ended has no telephone call to attendees recorded in it; the first such week's last day is the due date.",
     "Telephone call to be made to attendees each week to check progress and homework",
     params = [COURSE_WEEKS]);
 
 rule!(IY_LEAD_CHECK_INS, "TGP-017", "iy-lead-check-ins-too-few", Warning, Check,
-    ["/leadCheckIns", "/courseStartOn", "/goalTargetDate"],
+    ["/leadCheckIns", "/courseStartOn", "/goalTargetDate", "/programme"],
     Cite::same(SEED_002, IY),
     "Incredible Years: the leads have checked in with the facilitators fewer than three times during the course (overdue once the course ends, due within 7 days of its end, or the third check-in after the course).",
     "Leads to ensure that they are checking in with facilitators at least three times throughout the duration of the course",

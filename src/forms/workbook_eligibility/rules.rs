@@ -39,7 +39,7 @@ rule!(
     "The unborn/child/children are included unless have contextual issues"
 );
 
-rule!(SPECIALIST, "WBE-004", "child-excluded-specialist-disability", Info, Check, ["/children/*/disability"],
+rule!(SPECIALIST, "WBE-004", "child-excluded-specialist-disability", Info, Check, ["/children/*/disability", "/children/*/contextualIssuesOnly"],
     Cite::same(SEED_004, SECTION),
     "A child with complex and specialist disability needs (the specialist team's) is not included in the workbook; a child with a disability in a Family Safeguarding team is.",
     "Children with a disability where they are in a FS team are included, those with complex and specialist disability issues (in the specialist team) are not");

@@ -63,7 +63,7 @@ rule!(
 );
 
 rule!(NOT_CROSS_REFERENCED, "WBS-006", "activity-not-cross-referenced", Warning, Check,
-    ["/activities/*/modules"],
+    ["/activities/*/modules", "/activities/*"],
     Cite::same(SEED_000, SECTION),
     "An activity does not cross-reference any module of the Family Programme.",
     "This will include records of relevant emails, notable telephone calls, dates of visits and will also cross reference to the relevant sections of the Family Programme and the work undertaken by the practitioner.");
