@@ -4,6 +4,7 @@
 //! `SF_EDIT_SEQUENCES=n` runs more sequences per form (default 12 of 40 edits).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+use safeguarding_forms::engine::{registry, session::rules_read};
 use safeguarding_forms::{forms, profiles, schema, validate, FormSession, Options};
 use serde_json::{json, Value};
 
@@ -139,12 +140,27 @@ fn apply(client: &mut Value, delta: &str) {
     }
 }
 
-fn run_sequence(form: &str, targets: &[Target], options: &Options, seed: u64, edits: usize) {
+/// Whether no rule of the form and no part of its outcome reads the target, or reads it only for whether it is
+/// filled in (a live session then keeps the rules' findings and the outcome for an edit that keeps the field's
+/// structural findings, and its being filled in or blank, as they were).
+fn unread(form: &str, t: &Target) -> bool {
+    let def = registry::find(form).unwrap();
+    let segments: Vec<&str> = t.pointer.split('/').skip(1).collect();
+    !rules_read(def, &segments, true)
+}
+
+/// Runs `edits` random edits; half the edits go to targets no rule reads (when the form has any), so that the
+/// session's skipping of the rules is exercised between edits that run them. Returns how many edits changed the data and
+/// skipped them.
+fn run_sequence(form: &str, targets: &[Target], options: &Options, seed: u64, edits: usize) -> u64 {
+    let unread_targets: Vec<&Target> = targets.iter().filter(|t| unread(form, t)).collect();
     let mut rng = Rng(seed | 1);
     let mut s = FormSession::new(form, options).unwrap();
     let mut client: Value = serde_json::from_str(&s.take_report()).unwrap();
     let mut log: Vec<String> = Vec::new();
+    let mut skipped = 0;
     for step in 0..edits {
+        let (runs_before, data_before) = (s.rule_runs(), s.data().clone());
         let roll = rng.below(100);
         if roll < 3 {
             // Replace the whole form with what it holds plus a change, as a page restoring a draft does.
@@ -159,10 +175,18 @@ fn run_sequence(form: &str, targets: &[Target], options: &Options, seed: u64, ed
             log.push(format!("remove {}", t.pointer));
             let _ = s.remove(&t.pointer);
         } else {
-            let t = rng.pick(targets);
+            let t = if !unread_targets.is_empty() && rng.below(2) == 0 {
+                *rng.pick(&unread_targets)
+            } else {
+                rng.pick(targets)
+            };
             let v = rng.pick(&t.values).clone();
             log.push(format!("set {} {}", t.pointer, v));
             let _ = s.set(&t.pointer, v);
+        }
+        // A change to the data that left the rules as they were.
+        if s.rule_runs() == runs_before && *s.data() != data_before {
+            skipped += 1;
         }
         apply(&mut client, &s.take_delta());
         let data = Value::Object(s.data().clone());
@@ -177,6 +201,7 @@ fn run_sequence(form: &str, targets: &[Target], options: &Options, seed: u64, ed
             );
         }
     }
+    skipped
 }
 
 #[test]
@@ -186,6 +211,7 @@ fn every_form_session_equals_validate_and_deltas_rebuild_the_report() {
     for (n, form) in forms().into_iter().enumerate() {
         let targets = targets(&form.id);
         assert!(targets.len() > 3, "{}: no targets from its schema", form.id);
+        let mut skipped = 0;
         for i in 0..sequences {
             let seed = (n as u64 + 1) * 1_000_003 + i;
             let mut options = Options::new().today("2025-06-02").unwrap();
@@ -195,7 +221,46 @@ fn every_form_session_equals_validate_and_deltas_rebuild_the_report() {
             if i % 3 == 2 {
                 options = options.profile(&profile_ids[(i as usize / 3) % profile_ids.len()]);
             }
-            run_sequence(&form.id, &targets, &options, seed, 40);
+            skipped += run_sequence(&form.id, &targets, &options, seed, 40);
         }
+        // A form with fields no rule reads (notes, names, narratives): some edits there skip the rules.
+        if targets.iter().any(|t| unread(&form.id, t) && !t.pointer.ends_with("/notInTheForm")) {
+            assert!(skipped > 0, "{}: no edit skipped the rules", form.id);
+        }
+    }
+}
+
+/// The three benchmark forms: a keystroke in a narrative no rule reads keeps the rules' findings and outcome without
+/// running the rules, a keystroke in a field a rule reads runs them, and both give `validate`'s report.
+#[test]
+fn an_edit_no_rule_reads_skips_the_rules_and_one_a_rule_reads_runs_them() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (form, unread_field, read_field, read_value) in [
+        ("sf-referral", "/criteria/0/evidence", "/referralDate", json!("2025-05-02")),
+        ("case-audit", "/generalComments", "/auditDate", json!("2025-05-02")),
+        ("casework-supervision", "/strengths", "/riskManaged", json!("no")),
+    ] {
+        let text = std::fs::read_to_string(root.join("bench/fixtures").join(format!("{form}.json"))).unwrap();
+        let fixture: Value = serde_json::from_str(&text).unwrap();
+        let options = Options::from_json(&fixture["options"]).unwrap();
+        let mut s = FormSession::new(form, &options).unwrap();
+        s.load(fixture["data"].clone()).unwrap();
+        let def = registry::find(form).unwrap();
+        let segments = |p: &str| p.split('/').skip(1).map(str::to_owned).collect::<Vec<_>>();
+        assert!(!rules_read(def, &segments(unread_field), true), "{form}: a rule reads {unread_field}");
+        assert!(rules_read(def, &segments(read_field), true), "{form}: no rule reads {read_field}");
+        let runs = s.rule_runs();
+        for text in ["A", "A fuller note", "Another note"] {
+            s.set(unread_field, json!(text)).unwrap();
+            assert_eq!(s.rule_runs(), runs, "{form}: an edit at {unread_field} ran the rules");
+            assert_eq!(s.report(), &validate(form, &Value::Object(s.data().clone()), &options).unwrap());
+        }
+        // Too long for the field: a structural finding, which the outcome may list, so the rules run.
+        s.set(unread_field, json!("x".repeat(20_001))).unwrap();
+        assert_eq!(s.rule_runs(), runs + 1, "{form}: a new structural finding at {unread_field} kept the rules");
+        assert_eq!(s.report(), &validate(form, &Value::Object(s.data().clone()), &options).unwrap());
+        s.set(read_field, read_value).unwrap();
+        assert_eq!(s.rule_runs(), runs + 2, "{form}: an edit at {read_field} did not run the rules");
+        assert_eq!(s.report(), &validate(form, &Value::Object(s.data().clone()), &options).unwrap());
     }
 }

@@ -7,11 +7,13 @@ use super::profile::{Effective, Origin, Param};
 use super::report::Severity;
 
 /// Declares a rule: `rule!(NAME, "CODE", "kebab-name", Severity, Kind, ["/paths"], cite, "summary", "quote")`,
-/// optionally followed by `params = [PARAM, ...]` for the thresholds it reads.
+/// optionally followed by `params = [PARAM, ...]` for the thresholds it reads, and `presence = ["/paths"]` for those
+/// of its paths it reads only for whether they are filled in.
 #[macro_export]
 macro_rules! rule {
     ($id:ident, $code:literal, $name:literal, $sev:ident, $kind:ident, [$($path:literal),* $(,)?], $cite:expr,
-     $summary:literal, $quote:literal $(, params = [$($param:expr),* $(,)?])? $(,)?) => {
+     $summary:literal, $quote:literal $(, params = [$($param:expr),* $(,)?])?
+     $(, presence = [$($presence:literal),* $(,)?])? $(,)?) => {
         pub static $id: $crate::engine::rule::Rule = $crate::engine::rule::Rule {
             code: $code,
             name: $crate::engine::rule::text($name),
@@ -22,6 +24,7 @@ macro_rules! rule {
             cite: $crate::engine::rule::Cite::kept($cite),
             quote: $crate::engine::rule::text($quote),
             params: &[$($(&$param),*)?],
+            presence: &[$($($presence),*)?],
         };
     };
 }
@@ -125,6 +128,11 @@ pub struct Rule {
     pub quote: &'static str,
     /// The thresholds it reads, which a profile may change.
     pub params: &'static [&'static Param],
+    /// Those of `paths` the rule reads only for whether they are filled in (blank or not, as `read::is_blank` has
+    /// it; a value of the wrong kind is the structural pass's finding): an edit there that leaves the field filled
+    /// in, or blank, cannot change the rule's findings (a live session relies on it; tests/declared_reads.rs holds
+    /// every rule to it).
+    pub presence: &'static [&'static str],
 }
 
 /// Whether an edit at the pointer `segments` can change what a rule that declares `paths` reads: the pointer is
@@ -212,6 +220,18 @@ impl Rule {
             set_by: profile.off_origin(self.code).map(|(o, _)| o).or_else(|| profile.severity_origin(self.code)),
             values: self.params.iter().map(|p| (profile.value(p), profile.value_origin(p.key))).collect(),
         }
+    }
+
+    /// Whether an edit at the pointer `segments` can change what the rule reads ([`touches`]); `blankness_kept`: the
+    /// edit left the field filled in, or blank, as it was, so a path the rule reads only for that (`presence`,
+    /// named by the pointer itself) does not count.
+    pub fn reads<S: AsRef<str>>(&self, segments: &[S], blankness_kept: bool) -> bool {
+        self.paths.iter().any(|path| {
+            touches(std::slice::from_ref(path), segments)
+                && !(blankness_kept
+                    && self.presence.contains(path)
+                    && path.split('/').skip(1).count() == segments.len())
+        })
     }
 
     /// The rule as the catalogue shows it under a profile.

@@ -29,6 +29,7 @@ use super::model::{Field, Kind};
 use super::options::{Options, Resolved};
 use super::outcome::{Out, OutType};
 use super::pointer;
+use super::read;
 use super::registry::{FormDef, Registry};
 use super::report::{Diagnostic, Report, Severity};
 use super::rule;
@@ -47,6 +48,8 @@ pub struct FormSession {
     entries_len: usize,
     /// The kept structural pass is out of date (it is not kept while the form is too large to check).
     stale: bool,
+    /// How many times the form's rules have run (edits that no rule reads leave them as they were).
+    rule_runs: u64,
 }
 
 impl FormSession {
@@ -56,8 +59,17 @@ impl FormSession {
         let data = Map::new();
         let structural = Structural::new(form, &data, &resolved);
         let report = Report { form: form.id.to_owned(), valid: true, diagnostics: Vec::new(), outcome: None };
-        let mut session =
-            FormSession { form, resolved, data, structural, report, pending: None, entries_len: 0, stale: false };
+        let mut session = FormSession {
+            form,
+            resolved,
+            data,
+            structural,
+            report,
+            pending: None,
+            entries_len: 0,
+            stale: false,
+            rule_runs: 0,
+        };
         session.refresh(Scope::All, None);
         session.pending = None;
         Ok(session)
@@ -82,6 +94,7 @@ impl FormSession {
             return Ok(&self.report);
         }
         let scope = self.scope(first, false);
+        let blankness_kept = read::is_blank(old) == read::is_blank(Some(&value));
         // The size of the data, kept as it changes: only the value changes when one was there, else the top-level
         // entry is measured again.
         let (before, new_len) = match old {
@@ -94,7 +107,7 @@ impl FormSession {
             None => self.data.get(first.as_str()).map_or(0, |v| entry_len(first, v)),
         };
         self.entries_len = self.entries_len.saturating_sub(before).saturating_add(after);
-        self.refresh(scope, Some(&segments));
+        self.refresh(scope, Some((&segments, blankness_kept)));
         Ok(&self.report)
     }
 
@@ -110,11 +123,12 @@ impl FormSession {
         // Removing a key moves the last key into its place (the map keeps insertion order that way), which can
         // reorder the unrecognised keys a finding lists: check those again too.
         let scope = self.scope(first, true);
+        let blankness_kept = read::is_blank(pointer::get(&self.data, &segments));
         let before = self.data.get(first.as_str()).map_or(0, |v| entry_len(first, v));
         pointer::remove(&mut self.data, &segments)?;
         let after = self.data.get(first.as_str()).map_or(0, |v| entry_len(first, v));
         self.entries_len = self.entries_len.saturating_sub(before).saturating_add(after);
-        self.refresh(scope, Some(&segments));
+        self.refresh(scope, Some((&segments, blankness_kept)));
         Ok(&self.report)
     }
 
@@ -133,6 +147,12 @@ impl FormSession {
 
     pub fn form_id(&self) -> &'static str {
         self.form.id
+    }
+
+    /// How many times the session has run the form's rules (once per change, less the edits no rule or outcome
+    /// reads): what shows that such an edit costs only its field's structural check.
+    pub fn rule_runs(&self) -> u64 {
+        self.rule_runs
     }
 
     /// What changed in the report since the last call, as JSON text: `""` when nothing did, else
@@ -175,9 +195,9 @@ impl FormSession {
         }
     }
 
-    /// Brings the report up to date after a change within `scope`; `edited` is the pointer of a one-field edit
-    /// (`None` when the whole form changed).
-    fn refresh(&mut self, scope: Scope, edited: Option<&[String]>) {
+    /// Brings the report up to date after a change within `scope`; `edited` is the pointer of a one-field edit and
+    /// whether it left the field filled in, or blank, as it was (`None` when the whole form changed).
+    fn refresh(&mut self, scope: Scope, edited: Option<(&[String], bool)>) {
         let (form, data, resolved) = (self.form, &self.data, &self.resolved);
         // Data larger than `validate` reads as JSON text gets `validate`'s answer, the one "too large" finding; the
         // data is kept as it is, and checked again when it is small enough.
@@ -203,9 +223,10 @@ impl FormSession {
             }
         };
         // Nothing the rules or the outcome read has changed: the report stands as it is.
-        if !structural_changed && edited.is_some_and(|segments| !rules_read(form, segments)) {
+        if !structural_changed && edited.is_some_and(|(segments, kept)| !rules_read(form, segments, kept)) {
             return;
         }
+        self.rule_runs = self.rule_runs.saturating_add(1);
         let (checks, outcome) = evaluate(form, data, resolved, &self.structural.diags);
         let check_keys: Vec<Key> = checks.iter().map(|d| Key::of(form.fields, &d.path)).collect();
         let ordered: Vec<&Diagnostic> =
@@ -312,9 +333,10 @@ pub(crate) fn check_once(form: &'static FormDef, data: &Map<String, Value>, reso
 }
 
 /// Whether an edit at the pointer `segments` can change what the form's rules or its outcome read: a path a rule
-/// declares, or one an outcome key reads beyond them ([`rule::touches`]).
-pub fn rules_read<S: AsRef<str>>(form: &FormDef, segments: &[S]) -> bool {
-    form.rules.iter().chain([&form.required]).any(|r| rule::touches(r.paths, segments))
+/// declares ([`Rule::reads`](rule::Rule::reads): not one it reads only for being filled in, when `blankness_kept`,
+/// the edit leaving the field filled in or blank as it was), or one an outcome key reads beyond them.
+pub fn rules_read<S: AsRef<str>>(form: &FormDef, segments: &[S], blankness_kept: bool) -> bool {
+    form.rules.iter().chain([&form.required]).any(|r| r.reads(segments, blankness_kept))
         || outcome_reads(form.outcome, segments)
 }
 

@@ -28,6 +28,7 @@ macro_rules! input_rule {
             cite: Cite::kept(Cite::same(CONVENTIONS, SECTION)),
             quote: text("A field of the wrong type (a number where a date belongs, \"2026-02-30\") is a diagnostic at that field's path, and the rest of the form is still checked."),
             params: &[],
+            presence: &[],
         };
     };
 }

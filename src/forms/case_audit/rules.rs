@@ -34,7 +34,7 @@ pub const CROSS_LOCALITY_MONTHS: &[(u32, &str)] = &[
 ];
 
 rule!(REQUIRED, "AUD-001", "missing-required-field", Error, Required,
-    ["/auditType", "/theme", "/practitionerPresent", "/auditDate", "/caseWorker", "/llcsNumber", "/auditors", "/caseStatus", "/answers", "/answers/*", "/childSafe/answer", "/lifeImproved/answer", "/directObservation/answer", "/overallGrade", "/remedialActions/*/action", "/remedialActions/*/dueDate", "/remedialActions/*/lineManagerInitials", "/directObservation", "/remedialActions/*"],
+    ["/auditType", "/theme", "/practitionerPresent", "/auditDate", "/caseWorker", "/llcsNumber", "/auditors", "/caseStatus", "/answers", "/answers/*", "/childSafe/answer", "/lifeImproved/answer", "/directObservation/answer", "/overallGrade", "/remedialActions/*/action", "/remedialActions/*/dueDate", "/remedialActions/*/lineManagerInitials", "/directObservation", "/remedialActions/*", "/lifeImproved"],
     Cite::same(SEED_002, SOP),
     "A field the audit needs is missing: the header, a grade for every question, the three yes/no questions, the auditors' overall score; a cross-locality audit's theme and whether the practitioner was present; each remedial action's text and date, and the line manager's initials once it is completed.",
     "Audit tool to be followed, completed and graded.");
@@ -72,7 +72,8 @@ rule!(OVERALL_DIFFERS, "AUD-005", "overall-score-far-from-suggested", Warning, C
     Cite::interpreted(SEED_002, TOOL),
     "The auditors' overall score is more than one grade from the grade the answers suggest (section and overall means banded at 1.5, 2.5 and 3.5, with the limiting judgements), and the general comments do not explain it. The arithmetic is interpreted: the seed gives the scale, not how to combine it.",
     "CHILDREN & FAMILY STRENGTHENING FAMILIES CASE RECORD AUDIT SUMMARY Auditors Overall Score",
-    params = [BAND_1_MAX, BAND_2_MAX, BAND_3_MAX]);
+    params = [BAND_1_MAX, BAND_2_MAX, BAND_3_MAX],
+    presence = ["/generalComments"]);
 
 pub static ALLOCATION_OUTSTANDING_WEEKS: Param =
     Param { key: "case-audit.allocationOutstandingWeeks", default: 2, unit: "weeks" };

@@ -27,7 +27,8 @@ rule!(REQUIRED, "CWS-001", "missing-required-field", Error, Required,
     ["/date", "/teamManager", "/practitioner", "/caseStatus", "/child/name", "/child/lcsNumber", "/purposeOfInvolvement", "/lastAssessmentDate", "/childLastSeenDate", "/sinceLastSupervision", "/supportPlan/upToDate", "/supportPlan/smart", "/childWishesAndFeelings", "/positiveChange", "/riskAnalysis", "/riskManaged", "/strengths", "/child", "/supportPlan"],
     Cite::same(SEED_002, FORM_HEADING),
     "A section of the casework supervision record is empty: the header (date, team manager, practitioner, case status, child and Liquid Logic number) or one of the sections the proposed Protocol form lists. Information while drafting, an error at submit.",
-    "Casework discussion and agreed decisions need to be recorded on Protocol by the supervisor/line manager.");
+    "Casework discussion and agreed decisions need to be recorded on Protocol by the supervisor/line manager.",
+    presence = ["/teamManager", "/practitioner", "/child/name", "/child/lcsNumber", "/purposeOfInvolvement", "/sinceLastSupervision", "/childWishesAndFeelings", "/positiveChange", "/riskAnalysis", "/strengths"]);
 
 rule!(DATES_OUT_OF_ORDER, "CWS-002", "dates-out-of-order", Error, Check,
     ["/date", "/previousSupervisionDate", "/lastAssessmentDate", "/childLastSeenDate", "/nextSupervisionDate"],

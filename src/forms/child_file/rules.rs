@@ -17,7 +17,7 @@ use crate::rule;
 
 const SECTION: &str = "MOSAIC Documents of each child's electronic file:";
 
-rule!(REQUIRED, "CFD-001", "missing-required-field", Error, Required, ["/openedOn", "/documents/*/kind"],
+rule!(REQUIRED, "CFD-001", "missing-required-field", Error, Required, ["/openedOn", "/documents/*/kind", "/documents/*"],
     Cite::interpreted(SEED_000, SECTION),
     "A field the check needs is missing: the date the case was opened (the case summary timescale runs from it), or a document's kind.",
     "Case summary every three months");

@@ -19,12 +19,13 @@ rule!(REQUIRED, "REF-001", "missing-required-field", Error, Required,
     ["/referralDate", "/route", "/children", "/referrer/name", "/referrer/agency", "/assessment", "/assessment/open", "/plan", "/plan/open", "/consent/given", "/children/*/dateOfBirth", "/children/*/expectedDate"],
     Cite::same(SEED_002, "Referral Criteria"),
     "A field the referral needs is missing: the date, the route, at least one child, the referrer (unless a self-referral), the assessment and plan, consent on an early help route, a date of birth or an unborn child's expected date.",
-    "For professionals referring in for family support there must be an open and current assessment and plan in place and meet the following referral criteria.");
+    "For professionals referring in for family support there must be an open and current assessment and plan in place and meet the following referral criteria.",
+    presence = ["/referrer/name", "/referrer/agency"]);
 
 pub static DOMAINS_NEEDED: Param = Param { key: "sf-referral.domains", default: 3, unit: "domains" };
 pub static SUBCATEGORIES_NEEDED: Param = Param { key: "sf-referral.subcategories", default: 5, unit: "sub-categories" };
 
-rule!(CRITERIA_NOT_MET, "REF-002", "referral-criteria-not-met", Error, Required, ["/criteria", "/service"],
+rule!(CRITERIA_NOT_MET, "REF-002", "referral-criteria-not-met", Error, Required, ["/criteria/*/id", "/service"],
     Cite::interpreted(SEED_002, "Referral Criteria"),
     "A referral for whole family working (the service chosen, or no service chosen yet) meets fewer than three domains or fewer than five sub-categories (\"at least\" is interpreted). The seed sets this test for whole family working one to one support only: a referral for short-term intervention, targeted intervention (group work, by direct referral) or a service-specific offer is not held to it, and needs the open and current assessment and plan every professional referral needs (REF-001, REF-003). Reported as an error at submit, as information while drafting.",
     "In order to meet the referral criteria for whole family working one to one support you must ensure that the unmet needs meet three domain areas and five sub categories within this guidance",
@@ -92,12 +93,12 @@ rule!(BIRTH_IN_FUTURE, "REF-008", "date-of-birth-in-future", Error, Check, ["/ch
     "A date of birth, a child's or an adult's, is after today (an unborn child is recorded with an expected date instead). Dates before 1900 are caught by the shared date-range rule.",
     "");
 
-rule!(CONTRADICTED, "REF-009", "criterion-contradicted-by-facts", Warning, Check, ["/criteria", "/children/*/attendancePercent", "/children/*/missingEpisodes", "/assessment/open", "/referralDate"],
+rule!(CONTRADICTED, "REF-009", "criterion-contradicted-by-facts", Warning, Check, ["/criteria/*/id", "/children/*/attendancePercent", "/children/*/missingEpisodes", "/assessment/open", "/referralDate"],
     Cite::interpreted(SEED_002, "Referral Criteria"),
     "A ticked sub-category is contradicted by the facts recorded: attendance below 90% ticked while every recorded attendance is 90% or more; missing three times in 90 days ticked while the recorded episodes are fewer; supported by an assessment ticked while the assessment is closed.",
     "A child with absences from school where overall attendance is below 90%. ... Children who go missing three times or more in the last 90 days");
 
-rule!(SUGGESTED, "REF-010", "criterion-suggested-by-facts", Info, Check, ["/criteria", "/children/*/attendancePercent", "/children/*/missingEpisodes", "/assessment", "/plan", "/referralDate"],
+rule!(SUGGESTED, "REF-010", "criterion-suggested-by-facts", Info, Check, ["/criteria/*/id", "/children/*/attendancePercent", "/children/*/missingEpisodes", "/assessment", "/plan", "/referralDate"],
     Cite::interpreted(SEED_002, "Referral Criteria"),
     "The facts recorded support a sub-category that is not ticked: attendance below 90%, three or more missing episodes in the 90 days before the referral, an open assessment, an open child protection or child in need plan.",
     "");
@@ -158,7 +159,8 @@ rule!(CONSENT_NOT_GIVEN, "REF-015", "consent-not-given-early-help", Error, Check
 rule!(HOUSEHOLD, "REF-016", "household-members-incomplete", Error, Required, ["/route", "/children/*/name", "/adults", "/adults/*/name", "/adults/*/relationship", "/children/*/unborn"],
     Cite::interpreted(SEED_002, "FAMILY CONNECT"),
     "A Family Connect referral does not give every household member's details: each child's name, and at least one adult with name and relationship. Reported as an error at submit, as information while drafting.",
-    "Ensure all information is completed on all household members.");
+    "Ensure all information is completed on all household members.",
+    presence = ["/children/*/name", "/adults/*/name", "/adults/*/relationship"]);
 
 rule!(NO_CHILD_IN_RANGE, "REF-017", "no-child-in-age-range", Error, Check, ["/children", "/children/*/dateOfBirth", "/children/*/send", "/children/*/unborn", "/referralDate"],
     Cite::interpreted(SEED_002, "Strengthening Families"),

@@ -202,8 +202,7 @@ rule!(
         "/qaOn",
         "/postMeasuresOn",
         "/weeklyCalls/*",
-        "/leadCheckIns/*"
-    ],
+        "/leadCheckIns/*", "/sessions/*/attended"],
     Cite::interpreted(SEED_002, BSO),
     "A date of something already done is after today (a session with its attendance recorded, an Incredible Years step, the outcome, the closure).",
     ""
