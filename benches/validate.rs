@@ -3,7 +3,10 @@
 //! - `validate/<form>`: one `validate` of the benchmark record of each of the three benchmark forms
 //!   (bench/fixtures/<form>.json, the same records the Node and browser benchmarks use), from a `serde_json::Value`
 //!   and from JSON text; then every one of the 28 forms on its largest conformance vector.
-//! - `session/<form>`: one keystroke in a live session (`FormSession::set` of one field, delta made).
+//! - `session/<form>`: one keystroke in a live session (`FormSession::set` of one field, delta made): `set` at the
+//!   fixture's field (the edit the Node and browser benchmarks make: a name or a narrative, which the form's rules
+//!   read only for whether it is filled in, so the session keeps their findings); `read-field` at a date the rules
+//!   read (they run); and for the referral `unread-field`, the evidence for a criterion, which no rule reads.
 //! - `batch/sf-referral`: records per second validating JSON Lines referral records on every core (rayon), as the
 //!   command line's `batch` does. Uses bench/out/referrals.jsonl when `node bench/gen-referrals.mjs` has made it,
 //!   else 20,000 copies of the fixture.
@@ -82,16 +85,34 @@ fn bench_session(c: &mut Criterion) {
         let opts = options(&f);
         let pointer = f["edit"]["pointer"].as_str().unwrap().to_owned();
         let values: Vec<Value> = f["edit"]["values"].as_array().unwrap().clone();
-        let mut s = FormSession::new(form, &opts).unwrap();
-        s.load(f["data"].clone()).unwrap();
-        let mut i = 0usize;
-        g.bench_function(format!("{form}/set"), |b| {
-            b.iter(|| {
-                i = i.wrapping_add(1);
-                let v = values[i % values.len()].clone();
-                black_box(s.set_delta(&pointer, v).unwrap().len())
-            })
-        });
+        let read_field = match form {
+            "sf-referral" => "/referralDate",
+            "case-audit" => "/auditDate",
+            _ => "/date",
+        };
+        let mut edits = vec![
+            ("set", pointer, values),
+            ("read-field", read_field.to_owned(), vec![Value::from("2025-05-27"), Value::from("2025-05-28")]),
+        ];
+        if form == "sf-referral" {
+            edits.push((
+                "unread-field",
+                "/criteria/0/evidence".to_owned(),
+                vec![Value::from("Recorded in the assessment"), Value::from("Recorded in the assessment.")],
+            ));
+        }
+        for (name, pointer, values) in edits {
+            let mut s = FormSession::new(form, &opts).unwrap();
+            s.load(f["data"].clone()).unwrap();
+            let mut i = 0usize;
+            g.bench_function(format!("{form}/{name}"), |b| {
+                b.iter(|| {
+                    i = i.wrapping_add(1);
+                    let v = values[i % values.len()].clone();
+                    black_box(s.set_delta(&pointer, v).unwrap().len())
+                })
+            });
+        }
     }
     g.finish();
 }
