@@ -4,7 +4,7 @@
 //! `SF_EDIT_SEQUENCES=n` runs more sequences per form (default 12 of 40 edits).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
-use safeguarding_forms::engine::{registry, session::rules_read};
+use safeguarding_forms::engine::session::rules_read;
 use safeguarding_forms::{forms, profiles, schema, validate, FormSession, Options};
 use serde_json::{json, Value};
 
@@ -144,7 +144,7 @@ fn apply(client: &mut Value, delta: &str) {
 /// filled in (a live session then keeps the rules' findings and the outcome for an edit that keeps the field's
 /// structural findings, and its being filled in or blank, as they were).
 fn unread(form: &str, t: &Target) -> bool {
-    let def = registry::find(form).unwrap();
+    let def = safeguarding_forms::forms::REGISTRY.find(form).unwrap();
     let segments: Vec<&str> = t.pointer.split('/').skip(1).collect();
     !rules_read(def, &segments, true)
 }
@@ -245,7 +245,7 @@ fn an_edit_no_rule_reads_skips_the_rules_and_one_a_rule_reads_runs_them() {
         let options = Options::from_json(&fixture["options"]).unwrap();
         let mut s = FormSession::new(form, &options).unwrap();
         s.load(fixture["data"].clone()).unwrap();
-        let def = registry::find(form).unwrap();
+        let def = safeguarding_forms::forms::REGISTRY.find(form).unwrap();
         let segments = |p: &str| p.split('/').skip(1).map(str::to_owned).collect::<Vec<_>>();
         assert!(!rules_read(def, &segments(unread_field), true), "{form}: a rule reads {unread_field}");
         assert!(rules_read(def, &segments(read_field), true), "{form}: no rule reads {read_field}");
