@@ -1,32 +1,36 @@
-// Builds the npm package in pkg/: wasm-pack (--target web), wasm-opt from the npm package `binaryen` (Debian's is
-// too old, and wasm-pack's own download cannot work offline), then the thin JS wrapper as the package's entry.
-import { execFileSync } from 'node:child_process';
+// Builds the npm package in pkg/: the all-forms module (pkg/, the entry `safeguarding-forms`) and one module per form
+// (pkg/forms/<form-id>/, the entry `safeguarding-forms/forms/<form-id>`), each the same way (`buildModules` and
+// `finishModule` below): cargo with the features that select its forms, the pinned wasm-bindgen CLI (--target web), wasm-opt from the npm
+// package `binaryen` (Debian's is too old), the self-healing patch of the glue, then the thin JS wrapper and its
+// Node entries and types. Then the package assembly (README, licences, the drop-in script, package.json).
+//
+// Cargo runs one build at a time (every build writes the same target/ artifact, which is copied out at once);
+// wasm-bindgen, wasm-opt and the wrappers of one module run while cargo builds the next.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
+import { root, pkg, FORM_IDS, MODULES, MODULE_FILES, CARGO_TARGET, CARGO_WASM, unstrippedWasm } from './modules.mjs';
 import { writeCatalogue } from './catalogue.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pkg = path.join(root, 'pkg');
 const env = {
   ...process.env,
   PATH: [path.join(root, 'node_modules', '.bin'), path.join(os.homedir(), '.cargo', 'bin'), process.env.PATH].join(path.delimiter),
 };
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
-
-run('wasm-pack', ['build', '--target', 'web', '--profile', 'wasm-release', '--out-dir', 'pkg', '--out-name', 'safeguarding_forms', '--no-pack', '--', '--no-default-features', '--features', 'all-forms']);
-
-const wasm = path.join(pkg, 'safeguarding_forms_bg.wasm');
-const before = fs.statSync(wasm).size;
-run('wasm-opt', ['-Oz', '--enable-reference-types', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
-  '--enable-sign-ext', '--enable-multivalue', '--strip-debug', '--strip-producers', wasm, '-o', wasm]);
-const bytes = fs.readFileSync(wasm);
-
-for (const f of ['index.js', 'index.d.ts', 'forms.d.ts']) fs.copyFileSync(path.join(root, 'js', f), path.join(pkg, f));
-// The catalogue (catalogue.json, and catalogue.js which index.js imports): what the module leaves out.
-writeCatalogue(pkg);
+/** Runs a command to its end (output shown); rejects if it fails. */
+const run = (cmd, args) => new Promise((resolve, reject) => {
+  const child = spawn(cmd, args, { cwd: root, env, stdio: 'inherit' });
+  child.on('error', reject);
+  child.on('exit', (code, signal) => (code === 0 ? resolve()
+    : reject(new Error(`scripts/build.mjs: ${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`))));
+});
+const WASM_OPT_FLAGS = ['-Oz', '--enable-reference-types', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
+  '--enable-sign-ext', '--enable-multivalue', '--strip-debug', '--strip-producers'];
+const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
+const { buildSync } = await import('esbuild');
 
 // Test hooks (issue 18): js/index.js marks what only tests may use (`__testing.trapNext`, which forces a trap) between
 // `// @test-hook-begin` and `// @test-hook-end`. The package's index.js has those blocks removed; the whole file is
@@ -41,7 +45,6 @@ function stripTestHooks(file, full) {
   fs.writeFileSync(full, text);
   fs.writeFileSync(file, stripped);
 }
-stripTestHooks(path.join(pkg, 'index.js'), path.join(pkg, 'test-hooks.js'));
 
 // Self-healing (js/index.js): a wasm panic aborts as `RuntimeError: unreachable` and leaves the instance unusable, so
 // the wrapper re-instantiates the compiled module after one. The glue of wasm-bindgen 0.2.130 keeps exactly one
@@ -89,48 +92,139 @@ export function __sf_reinstantiate() {
   fs.writeFileSync(file, text);
   const dts = file.replace(/\.js$/, '.d.ts');
   fs.appendFileSync(dts, '\n/** Added by scripts/build.mjs (self-healing): re-instantiates the loaded module. */\nexport function __sf_reinstantiate(): unknown;\n');
-  console.log(`pkg/: glue patched for self-healing (${finalizers} finalizer(s), ${registers} registration(s))`);
+  return { finalizers, registers };
 }
-patchGlue(path.join(pkg, 'safeguarding_forms.js'));
-fs.rmSync(path.join(pkg, '.gitignore'), { force: true });
+
+/**
+ * js/forms.d.ts narrowed to one form, for its module's types: `FormData` and `FormOutcome` hold that form only, so
+ * `FormId` is its id (another id does not compile), and `CarryForwardFormId` is its id or `never`. The other forms'
+ * interfaces stay (as types they cost nothing, and index.d.ts names one of them).
+ */
+function narrowFormTypes(text, formId) {
+  let maps = 0;
+  let out = text.replace(/^(export interface (?:FormData|FormOutcome) \{\n)([\s\S]*?)(^\}$)/gm, (_all, head, body, tail) => {
+    maps += 1;
+    const lines = body.split('\n');
+    const entries = lines.filter((l) => /^ {2}'[a-z0-9-]+': \w+;$/.test(l));
+    const mine = entries.filter((l) => l.startsWith(`  '${formId}': `));
+    if (entries.length !== FORM_IDS.length || mine.length !== 1) {
+      throw new Error(`scripts/build.mjs: js/forms.d.ts: ${head.trim()} does not list each of the ${FORM_IDS.length} forms once`);
+    }
+    return head + lines.filter((l) => !entries.includes(l) || mine.includes(l)).join('\n') + tail;
+  });
+  if (maps !== 2) throw new Error('scripts/build.mjs: js/forms.d.ts has not the FormData and FormOutcome maps expected');
+  let carry = 0;
+  out = out.replace(/^export type CarryForwardFormId = (.*);$/m, (_all, union) => {
+    carry += 1;
+    const ids = [...union.matchAll(/'([a-z0-9-]+)'/g)].map((m) => m[1]);
+    return `export type CarryForwardFormId = ${ids.includes(formId) ? `'${formId}'` : 'never'};`;
+  });
+  if (carry !== 1) throw new Error('scripts/build.mjs: js/forms.d.ts has no `export type CarryForwardFormId = ...;`');
+  return `// The types of the module of ${formId} alone (scripts/build.mjs narrowed js/forms.d.ts): FormId is '${formId}'.\n${out}`;
+}
+
+/** Types for `require` (TypeScript's node16/nodenext resolution of a .cts file): the Node entry's, re-exported from
+ * CommonJS. Types come through `export type *`; each value the module really exports (as loaded here) is declared by
+ * its type in node.d.ts. Names starting with `__` are internal and left out. */
+async function writeNodeCts(dir) {
+  const nodeModule = await import(pathToFileURL(path.join(dir, 'node.js')).href);
+  const nodeExports = Object.keys(nodeModule).filter((k) => k !== 'default' && !k.startsWith('__'));
+  const isClass = (v) => typeof v === 'function' && /^class\b/.test(Function.prototype.toString.call(v));
+  fs.writeFileSync(path.join(dir, 'node.d.cts'), [
+    '// Types of node.cjs (require(\'safeguarding-forms\')): the Node entry\'s, generated by scripts/build.mjs.',
+    "import type * as Node from './node.js' with { 'resolution-mode': 'import' };",
+    "export type * from './node.js' with { 'resolution-mode': 'import' };",
+    ...nodeExports.flatMap((k) => [`export declare const ${k}: typeof Node.${k};`, ...(isClass(nodeModule[k]) ? [`export type ${k} = Node.${k};`] : [])]),
+    'declare const _default: typeof Node.default;',
+    'export default _default;',
+    '',
+  ].join('\n'));
+}
+
+/**
+ * One module, from its un-stripped cargo build to its folder: the glue and .wasm (wasm-bindgen --target web), the
+ * optimised .wasm (wasm-opt), the patched glue, and the entries beside them:
+ *   - index.js   the web entry (browsers and bundlers): `init()` fetches the .wasm by
+ *                `new URL('safeguarding_forms_bg.wasm', import.meta.url)` in the glue, which Vite and webpack 5 follow
+ *                and emit (the Vite 7 dev server needs `optimizeDeps.exclude`); esbuild needs `--loader:.wasm=file`
+ *                (js/README.md says how; tests/node/package-bundlers.test.mjs proves each);
+ *   - node.js    the Node entry (`node` condition): `init()` / `initSync()` with no argument read the .wasm from disk;
+ *   - node.cjs   node.js bundled as CommonJS (esbuild), for `require`;
+ *   - index.d.ts, node.d.ts, node.d.cts, forms.d.ts: the types (a form's module: narrowed to that form).
+ */
+async function finishModule(m, unstripped) {
+  const started = Date.now();
+  fs.mkdirSync(m.dir, { recursive: true });
+  await run('wasm-bindgen', ['--target', 'web', '--out-dir', m.dir, '--out-name', 'safeguarding_forms', unstripped]);
+  const wasm = path.join(m.dir, 'safeguarding_forms_bg.wasm');
+  const rawBytes = fs.statSync(wasm).size;
+  await run('wasm-opt', [...WASM_OPT_FLAGS, wasm, '-o', wasm]);
+
+  for (const f of ['index.js', 'index.d.ts', 'node.js', 'node.d.ts']) fs.copyFileSync(path.join(root, 'js', f), path.join(m.dir, f));
+  const formTypes = fs.readFileSync(path.join(root, 'js', 'forms.d.ts'), 'utf8');
+  fs.writeFileSync(path.join(m.dir, 'forms.d.ts'), m.formId === null ? formTypes : narrowFormTypes(formTypes, m.formId));
+  // The catalogue (catalogue.json, and catalogue.js which index.js imports): what the module leaves out; a form's
+  // module has that form's only.
+  writeCatalogue(m.dir, m.formId === null ? {} : { formId: m.formId });
+  stripTestHooks(path.join(m.dir, 'index.js'), path.join(m.dir, 'test-hooks.js'));
+  const patched = patchGlue(path.join(m.dir, 'safeguarding_forms.js'));
+  fs.rmSync(path.join(m.dir, '.gitignore'), { force: true });
+
+  buildSync({
+    entryPoints: [path.join(m.dir, 'node.js')], outfile: path.join(m.dir, 'node.cjs'), bundle: true, format: 'cjs',
+    platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none',
+    // The glue and node.js find the .wasm by import.meta.url; in CommonJS that is this file's own URL.
+    define: { 'import.meta.url': '__sf_import_meta_url' },
+    banner: { js: '// safeguarding-forms: node.js bundled as CommonJS by scripts/build.mjs (esbuild). Do not edit.\n"use strict";\nconst __sf_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  });
+  await writeNodeCts(m.dir);
+
+  const bytes = fs.readFileSync(wasm);
+  const shipped = gz(bytes) + gz(fs.readFileSync(path.join(m.dir, 'safeguarding_forms.js'))) + gz(fs.readFileSync(path.join(m.dir, 'index.js')));
+  console.log(`${path.relative(root, m.dir) || '.'}/: wasm ${kb(rawBytes)} -> ${kb(bytes.length)} (gzip ${kb(gz(bytes))}); `
+    + `with glue + wrapper ${kb(shipped)} gzip; catalogue.js gzip ${kb(gz(fs.readFileSync(path.join(m.dir, 'catalogue.js'))))}; `
+    + `glue patched (${patched.finalizers} finalizers, ${patched.registers} registrations)`);
+  return Date.now() - started;
+}
+
+/** Builds every module: cargo one at a time, each module finished (above) while cargo builds the next. */
+async function buildModules() {
+  fs.rmSync(path.join(pkg, 'forms'), { recursive: true, force: true });   // no module of a form that is gone
+  // The command line writes each module's catalogue (scripts/catalogue.mjs): built once here, so that writing a
+  // catalogue never waits for cargo's lock while cargo builds the next module.
+  if (!process.env.SF_CLI) {
+    await run('cargo', ['build', '--quiet', '--bin', 'safeguarding-forms']);
+    process.env.SF_CLI = path.join(CARGO_TARGET, 'debug', `safeguarding-forms${process.platform === 'win32' ? '.exe' : ''}`);
+  }
+  fs.mkdirSync(path.dirname(unstrippedWasm('all-forms')), { recursive: true });
+  const times = { cargo: 0, finish: 0 };
+  let finishing = Promise.resolve();
+  let failed = null;
+  for (const m of MODULES) {
+    if (failed) break;
+    const started = Date.now();
+    await run('cargo', ['build', '--lib', '--profile', 'wasm-release', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', m.features]);
+    times.cargo += Date.now() - started;
+    const unstripped = unstrippedWasm(m.name);
+    fs.copyFileSync(CARGO_WASM, unstripped);
+    finishing = finishing.then(() => finishModule(m, unstripped)).then((ms) => { times.finish += ms; });
+    finishing.catch((e) => { failed ??= e; });
+  }
+  await finishing;
+  return times;
+}
+
+const started = Date.now();
+const times = await buildModules();
+console.log(`pkg/: ${MODULES.length} modules (all forms, and ${FORM_IDS.length} forms one by one) in ${((Date.now() - started) / 1000).toFixed(0)} s `
+  + `(cargo ${(times.cargo / 1000).toFixed(0)} s; wasm-bindgen, wasm-opt and wrappers ${(times.finish / 1000).toFixed(0)} s, beside cargo)`);
 
 // ---------------------------------------------------------------------------------------------------------------
-// Package assembly: the entries beside the glue, the README and licences, the drop-in script, and package.json.
-//   - index.js     the web entry (browsers and bundlers): `init()` fetches the .wasm by
-//                  `new URL('safeguarding_forms_bg.wasm', import.meta.url)` in the glue, which Vite and webpack 5 follow
-//                  and emit (the Vite 7 dev server needs `optimizeDeps.exclude`); esbuild needs `--loader:.wasm=file`
-//                  (js/README.md says how; tests/node/package-bundlers.test.mjs proves each);
-//   - node.js      the Node entry (`node` condition): `init()` / `initSync()` with no argument read the .wasm from disk;
-//   - node.cjs     node.js bundled as CommonJS (esbuild), for `require('safeguarding-forms')`;
+// Package assembly: the README and licences, the drop-in script, and package.json.
 //   - embed.js     www/embed.js, the drop-in script, with the modules it imports and embed.css, loading the package
 //                  entry next to it (./index.js) unless the page says otherwise.
-for (const f of ['node.js', 'node.d.ts']) fs.copyFileSync(path.join(root, 'js', f), path.join(pkg, f));
 fs.copyFileSync(path.join(root, 'js', 'README.md'), path.join(pkg, 'README.md'));
 for (const f of ['LICENSE-MIT', 'LICENSE-APACHE']) fs.copyFileSync(path.join(root, f), path.join(pkg, f));
-
-const { buildSync } = await import('esbuild');
-buildSync({
-  entryPoints: [path.join(pkg, 'node.js')], outfile: path.join(pkg, 'node.cjs'), bundle: true, format: 'cjs',
-  platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none',
-  // The glue and node.js find the .wasm by import.meta.url; in CommonJS that is this file's own URL.
-  define: { 'import.meta.url': '__sf_import_meta_url' },
-  banner: { js: '// safeguarding-forms: node.js bundled as CommonJS by scripts/build.mjs (esbuild). Do not edit.\n"use strict";\nconst __sf_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
-});
-// Types for `require` (TypeScript's node16/nodenext resolution of a .cts file): the Node entry's, re-exported from
-// CommonJS. Types come through `export type *`; each value the module really exports (as loaded here) is declared by
-// its type in node.d.ts. Names starting with `__` are internal and left out.
-const nodeModule = await import(pathToFileURL(path.join(pkg, 'node.js')).href);
-const nodeExports = Object.keys(nodeModule).filter((k) => k !== 'default' && !k.startsWith('__'));
-const isClass = (v) => typeof v === 'function' && /^class\b/.test(Function.prototype.toString.call(v));
-fs.writeFileSync(path.join(pkg, 'node.d.cts'), [
-  '// Types of node.cjs (require(\'safeguarding-forms\')): the Node entry\'s, generated by scripts/build.mjs.',
-  "import type * as Node from './node.js' with { 'resolution-mode': 'import' };",
-  "export type * from './node.js' with { 'resolution-mode': 'import' };",
-  ...nodeExports.flatMap((k) => [`export declare const ${k}: typeof Node.${k};`, ...(isClass(nodeModule[k]) ? [`export type ${k} = Node.${k};`] : [])]),
-  'declare const _default: typeof Node.default;',
-  'export default _default;',
-  '',
-].join('\n'));
 
 /** Copies a browser module and, recursively, the modules it imports by a relative path, keeping their layout. */
 function copyModule(from, to, rewrite = (t) => t, seen = new Set()) {
@@ -170,6 +264,18 @@ const embedModules = [];
 const cargo = fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8');
 const version = /^version = "([^"]+)"/m.exec(cargo)[1];
 const repository = /^repository = "([^"]+)"/m.exec(cargo)[1];
+/** The conditions of a module's entry (tried in order): browsers and bundlers building for the browser first, then
+ * Node (ESM and require), then everything else (bundlers with no platform condition, Deno's npm: specifiers …). */
+const entry = (at) => ({
+  browser: { types: `${at}index.d.ts`, default: `${at}index.js` },
+  node: {
+    require: { types: `${at}node.d.cts`, default: `${at}node.cjs` },
+    types: `${at}node.d.ts`,
+    default: `${at}node.js`,
+  },
+  types: `${at}index.d.ts`,
+  default: `${at}index.js`,
+});
 const manifest = {
   name: 'safeguarding-forms',
   version,
@@ -184,29 +290,22 @@ const manifest = {
   main: 'index.js',
   types: 'index.d.ts',
   exports: {
-    '.': {
-      // Conditions are tried in order: browsers and bundlers building for the browser first, then Node (ESM and
-      // require), then everything else (bundlers with no platform condition, Deno's npm: specifiers …).
-      browser: { types: './index.d.ts', default: './index.js' },
-      node: {
-        require: { types: './node.d.cts', default: './node.cjs' },
-        types: './node.d.ts',
-        default: './node.js',
-      },
-      types: './index.d.ts',
-      default: './index.js',
-    },
+    '.': entry('./'),
     './embed': './embed.js',
     './embed.js': './embed.js',
     './embed.css': './embed.css',
     './safeguarding_forms_bg.wasm': './safeguarding_forms_bg.wasm',
     './catalogue.json': './catalogue.json',
+    // One module per form: the same API for that form alone (the module's .wasm for esbuild's file loader too).
+    ...Object.fromEntries(MODULES.filter((m) => m.formId !== null).flatMap((m) => [
+      [`./forms/${m.formId}`, entry(m.prefix)],
+      [`./forms/${m.formId}/safeguarding_forms_bg.wasm`, `${m.prefix}safeguarding_forms_bg.wasm`],
+      [`./forms/${m.formId}/catalogue.json`, `${m.prefix}catalogue.json`],
+    ])),
     './package.json': './package.json',
   },
   // npm adds package.json and README.md by itself, but not LICENSE-MIT / LICENSE-APACHE: they are named here.
-  files: ['LICENSE-MIT', 'LICENSE-APACHE', 'index.js', 'index.d.ts', 'forms.d.ts', 'node.js', 'node.cjs', 'node.d.ts', 'node.d.cts',
-    'safeguarding_forms.js', 'safeguarding_forms.d.ts', 'safeguarding_forms_bg.wasm', 'safeguarding_forms_bg.wasm.d.ts',
-    'catalogue.json', 'catalogue.js',
+  files: ['LICENSE-MIT', 'LICENSE-APACHE', ...MODULES.flatMap((m) => MODULE_FILES.map((f) => `${m.prefix.slice(2)}${f}`)),
     'embed.js', 'embed.css', ...embedModules],
   // Importing the package runs nothing; the drop-in script and its stylesheet do (they change the page).
   sideEffects: ['./embed.js', './embed.css'],
@@ -215,7 +314,3 @@ const manifest = {
 };
 fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
-const glue = fs.readFileSync(path.join(pkg, 'safeguarding_forms.js'));
-const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
-const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
-console.log(`pkg/: wasm ${kb(before)} -> ${kb(bytes.length)} (gzip ${kb(gz(bytes))}); glue + wrapper gzip ${kb(gz(glue) + gz(fs.readFileSync(path.join(pkg, 'index.js'))))}; catalogue.js gzip ${kb(gz(fs.readFileSync(path.join(pkg, 'catalogue.js'))))}`);

@@ -15,11 +15,6 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-if ! command -v wasm-pack >/dev/null 2>&1; then
-  step "wasm-pack (cargo install, a few minutes)"
-  cargo install wasm-pack --locked || cargo install wasm-pack
-fi
-
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   step "wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, several minutes)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --force || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force

@@ -1,31 +1,32 @@
-// The package's size budget, checked in CI after `npm run build`:  node scripts/size-check.mjs
+// The package's size budget, checked in CI after `npm run build`:  node scripts/size-check.mjs [--markdown]
 //
-// - prints the raw, gzip (-9) and brotli (11) sizes of pkg/safeguarding_forms_bg.wasm and of the JS glue + wrapper;
-// - FAILS if the shipped module contains the regex, url, idna or ICU crates (their tables cost ~175 kB gzipped and
-//   20–29 ms of start-up): it searches the un-stripped build's function names (the wasm "name" section of
-//   target/wasm32-unknown-unknown/wasm-release/safeguarding_forms.wasm, which wasm-pack leaves there) and the shipped
-//   module's bytes for the crates' own strings;
-// - FAILS if gzip(wasm) + gzip(glue) + gzip(wrapper) is over CEILING_GZIP_BYTES.
+// - with --markdown, first the table of js/README.md ("One form only");
+// - prints, for every module of the package (the all-forms module in pkg/ and each form's in pkg/forms/<form-id>/),
+//   the raw, gzip (-9) and brotli (11) sizes of its .wasm and of its JS glue + wrapper, in one table;
+// - FAILS if a module contains the regex, url, idna or ICU crates (their tables cost ~175 kB gzipped and 20–29 ms of
+//   start-up): it searches the function names of the module's un-stripped build (the wasm "name" section of
+//   target/sf-modules/<module>.wasm, which scripts/build.mjs copies out of cargo's output) and the shipped module's
+//   bytes for the crates' own strings;
+// - FAILS if gzip(wasm) + gzip(glue) + gzip(wrapper) of the all-forms module is over CEILING_GZIP_BYTES, or that of
+//   any single-form module over SINGLE_FORM_CEILING_GZIP_BYTES.
 //
-// The ceiling is the size reached when it was last set plus 5% (BENCHMARKS.md, "Size"), not the issue's 100 kB goal,
-// which the 28 forms' rules, messages and catalogue do not fit: see BENCHMARKS.md for the miss and its reasons. Lower
-// it when the package shrinks; raising it is a decision to write down there.
+// The ceilings are the sizes reached when they were last set plus 5% (BENCHMARKS.md, "Size"), not the goals (issue
+// 20: 250 kB for all forms, 110 kB for each single-form module), which are missed: see BENCHMARKS.md for the misses
+// and their reasons. Lower them when the package shrinks; raising one is a decision to write down there.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { root, MODULES, unstrippedWasm } from './modules.mjs';
 
 // Reached on 2026-12-01 (opt-level "s", 28 forms, council profiles, outcome model, message templates): about
 // 399 kB; plus 5%. It was 337.6 kB (321.5 kB reached on 2026-11-22, plus 5%): BENCHMARKS.md, "Ceiling raised".
 export const CEILING_GZIP_BYTES = 419_000;
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pkg = path.join(root, 'pkg');
-const shipped = path.join(pkg, 'safeguarding_forms_bg.wasm');
-const unstripped = [
-  process.env.SF_UNSTRIPPED_WASM,
-  path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'), 'wasm32-unknown-unknown', 'wasm-release', 'safeguarding_forms.wasm'),
-].filter(Boolean).find((f) => fs.existsSync(f));
+/** Every single-form module, each: the largest reached on 2026-12-02 (case-audit, 218.7 kB; the referral 207.9 kB)
+ * plus 5%. BENCHMARKS.md, "Size": the single-form modules. */
+export const SINGLE_FORM_CEILING_GZIP_BYTES = 229_700;
+/** The goals of issue 20, reported beside the ceilings (not enforced: they are missed, see BENCHMARKS.md). */
+export const GOAL_ALL_FORMS = 250_000;
+export const GOAL_SINGLE_FORM = 110_000;
 
 /** Function-name prefixes (Rust paths, as the name section spells them) of crates that must never ship. */
 const FORBIDDEN_NAMES = [
@@ -50,59 +51,68 @@ const FORBIDDEN_BYTES = [
 ];
 
 const failures = [];
-if (!fs.existsSync(shipped)) {
-  console.error('size-check: pkg/safeguarding_forms_bg.wasm is missing: run `npm run build` first');
+const missing = MODULES.filter((m) => !fs.existsSync(path.join(m.dir, 'safeguarding_forms_bg.wasm')));
+if (missing.length) {
+  console.error(`size-check: ${missing.map((m) => path.relative(root, path.join(m.dir, 'safeguarding_forms_bg.wasm'))).join(', ')} missing: run \`npm run build\` first`);
   process.exit(2);
 }
-const wasm = fs.readFileSync(shipped);
-const glue = fs.readFileSync(path.join(pkg, 'safeguarding_forms.js'));
-const wrapper = fs.readFileSync(path.join(pkg, 'index.js'));
 const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
 const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
-const row = (name, b) => `  ${name.padEnd(28)} ${kb(b.length).padStart(10)} raw ${kb(gz(b)).padStart(10)} gzip ${kb(br(b)).padStart(10)} brotli`;
-console.log('size-check:');
-console.log(row('safeguarding_forms_bg.wasm', wasm));
-console.log(row('safeguarding_forms.js (glue)', glue));
-console.log(row('index.js (wrapper)', wrapper));
-const total = gz(wasm) + gz(glue) + gz(wrapper);
-const totalBr = br(wasm) + br(glue) + br(wrapper);
-console.log(`  ${'total shipped'.padEnd(28)} ${''.padStart(14)} ${kb(total).padStart(10)} gzip ${kb(totalBr).padStart(10)} brotli`);
-// The catalogue (forms(), rules' text, every schema, messages(); not in the module): a page without a bundler loads it
-// with index.js; a bundler keeps only the parts of the functions a host calls (none for validate and FormSession).
-const catalogueFile = path.join(pkg, 'catalogue.js');
-if (fs.existsSync(catalogueFile)) {
-  const catalogue = fs.readFileSync(catalogueFile);
-  console.log(row('catalogue.js', catalogue));
-  console.log(`  ${'total with the catalogue'.padEnd(28)} ${''.padStart(14)} ${kb(total + gz(catalogue)).padStart(10)} gzip ${kb(totalBr + br(catalogue)).padStart(10)} brotli`);
-}
+const kb = (n) => `${(n / 1000).toFixed(1)}`;
+const cols = ['module', 'wasm raw', 'wasm gzip', 'glue+wrapper gzip', 'total gzip', 'total brotli', 'ceiling', 'goal', 'catalogue.js gzip'];
+const rows = [];
+let namesSearched = 0;
+const unsearched = [];
+for (const m of MODULES) {
+  const wasm = fs.readFileSync(path.join(m.dir, 'safeguarding_forms_bg.wasm'));
+  const glue = fs.readFileSync(path.join(m.dir, 'safeguarding_forms.js'));
+  const wrapper = fs.readFileSync(path.join(m.dir, 'index.js'));
+  const total = gz(wasm) + gz(glue) + gz(wrapper);
+  const totalBr = br(wasm) + br(glue) + br(wrapper);
+  const ceiling = m.formId === null ? CEILING_GZIP_BYTES : SINGLE_FORM_CEILING_GZIP_BYTES;
+  const goal = m.formId === null ? GOAL_ALL_FORMS : GOAL_SINGLE_FORM;
+  const over = total > ceiling;
+  rows.push([m.name, kb(wasm.length), kb(gz(wasm)), kb(gz(glue) + gz(wrapper)), kb(total), kb(totalBr), `${kb(ceiling)}${over ? ' OVER' : ''}`,
+    total <= goal ? `${kb(goal)} met` : `${kb(goal)} +${kb(total - goal)}`,
+    // The catalogue (forms(), the rules' text, every schema, messages(); not in the module): a page without a bundler
+    // loads it with index.js; a bundler keeps only the parts of the functions a host calls (none for validate and
+    // FormSession). Shown, not counted in the total or the ceilings.
+    fs.existsSync(path.join(m.dir, 'catalogue.js')) ? kb(gz(fs.readFileSync(path.join(m.dir, 'catalogue.js')))) : '-']);
+  if (over) failures.push(`${m.name}: gzip(wasm + glue + wrapper) is ${total} bytes, over its ceiling of ${ceiling}`);
 
-// Forbidden crates, by their strings in the shipped bytes.
-const text = wasm.toString('latin1');
-for (const [needle, crate] of FORBIDDEN_BYTES) {
-  if (text.includes(needle)) failures.push(`the shipped module contains ${crate} (its string "${needle}")`);
-}
-
-// Forbidden crates, by the function names of the un-stripped build.
-if (unstripped) {
-  const names = functionNames(fs.readFileSync(unstripped));
-  if (names.length === 0) {
-    console.log(`  (no name section in ${path.relative(root, unstripped)}: function names not searched)`);
-  } else {
-    for (const [re, crate] of FORBIDDEN_NAMES) {
-      const hits = names.filter((n) => re.test(n));
-      if (hits.length) failures.push(`the module contains ${crate}: ${hits.length} functions, e.g. ${hits[0]}`);
-    }
-    console.log(`  searched ${names.length} function names of ${path.relative(root, unstripped)}: no regex, url, idna or ICU`);
+  // Forbidden crates, by their strings in the shipped bytes.
+  const text = wasm.toString('latin1');
+  for (const [needle, crate] of FORBIDDEN_BYTES) {
+    if (text.includes(needle)) failures.push(`${m.name}: the shipped module contains ${crate} (its string "${needle}")`);
   }
-} else {
-  console.log('  (no un-stripped build found: only the shipped bytes were searched for regex, url, idna and ICU)');
+  // Forbidden crates, by the function names of the un-stripped build.
+  const unstripped = unstrippedWasm(m.name);
+  const names = fs.existsSync(unstripped) ? functionNames(fs.readFileSync(unstripped)) : [];
+  if (names.length === 0) {
+    unsearched.push(m.name);
+    continue;
+  }
+  namesSearched += names.length;
+  for (const [re, crate] of FORBIDDEN_NAMES) {
+    const hits = names.filter((n) => re.test(n));
+    if (hits.length) failures.push(`${m.name}: the module contains ${crate}: ${hits.length} functions, e.g. ${hits[0]}`);
+  }
 }
 
-{
-  const state = total <= CEILING_GZIP_BYTES ? 'within' : 'OVER';
-  console.log(`  gzip ${kb(total)} is ${state} the ceiling of ${kb(CEILING_GZIP_BYTES)} (the 100 kB goal is missed: see BENCHMARKS.md)`);
-  if (total > CEILING_GZIP_BYTES) failures.push(`gzip(wasm + glue + wrapper) is ${total} bytes, over the ceiling of ${CEILING_GZIP_BYTES}`);
+if (process.argv.includes('--markdown')) {
+  // The table for js/README.md ("One form only"): what a page loads, compressed, per module.
+  console.log('| entry | gzip | brotli | its catalogue.js, gzip |\n| --- | ---: | ---: | ---: |');
+  for (const r of rows) console.log(`| \`safeguarding-forms${r[0] === 'all-forms' ? '' : `/forms/${r[0]}`}\` | ${r[4]} kB | ${r[5]} kB | ${r[8]} kB |`);
+  console.log('');
+}
+console.log('size-check (kB = 1000 bytes; total = the .wasm, the glue and the wrapper, each compressed):');
+const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i].length)));
+const line = (r) => `  ${r.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join('  ')}`;
+console.log(line(cols));
+for (const r of rows) console.log(line(r));
+console.log(`  searched ${namesSearched} function names of ${MODULES.length - unsearched.length} un-stripped builds (target/sf-modules/) and every shipped module's bytes: no regex, url, idna or ICU`);
+if (unsearched.length) {
+  console.log(`  (no un-stripped build with a name section for ${unsearched.join(', ')}: only their shipped bytes were searched)`);
 }
 
 if (failures.length) {

@@ -5,7 +5,8 @@
 // Routes (GET and HEAD only):
 //   /                 -> www/index.html
 //   /www/...          -> www/
-//   /pkg/...          -> pkg/ (the built npm package: index.js, safeguarding_forms_bg.wasm, ...)
+//   /pkg/...          -> pkg/ (the built npm package: index.js, safeguarding_forms_bg.wasm, ..., and each form's own
+//                        module in forms/<form-id>/)
 //   /examples/profiles/... -> examples/profiles/ (example council profiles, e.g. the fictional brightwell.json)
 //   /govuk/...        -> node_modules/govuk-frontend/dist/govuk/ (CSS, JS, fonts, images)
 //   /assets/...       -> node_modules/govuk-frontend/dist/govuk/assets/ (govuk-frontend's CSS asks for its fonts

@@ -91,8 +91,8 @@ function assertReport({ state, text, log }, bundler) {
   assert.deepEqual(foreign.splice(0), [], 'no request leaves the machine');
 }
 
-/** The built output holds exactly one .wasm, byte-identical to the package's. */
-function assertEmittedWasm(dist) {
+/** The built output holds exactly one .wasm, byte-identical to the package's (`which`: the all-forms one, or a form's). */
+function assertEmittedWasm(dist, which = 'safeguarding_forms_bg.wasm') {
   const found = [];
   (function walk(d) {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
@@ -101,7 +101,7 @@ function assertEmittedWasm(dist) {
     }
   })(dist);
   assert.equal(found.length, 1, `one .wasm emitted into ${dist}: ${found.join(', ')}`);
-  assert.ok(fs.readFileSync(found[0]).equals(fs.readFileSync(path.join(app.installed, 'safeguarding_forms_bg.wasm'))));
+  assert.ok(fs.readFileSync(found[0]).equals(fs.readFileSync(path.join(app.installed, which))), `the emitted .wasm is the package's ${which}`);
 }
 
 async function browse(dist, name, bundler) {
@@ -133,6 +133,18 @@ describe('bundlers, against the packed tarball', () => {
       await browse(dist, `vite${major}-build`, 'vite');
     });
   }
+
+  test('Vite 8: an app importing one form\'s entry (safeguarding-forms/forms/sf-referral) emits that module\'s .wasm alone, and gets a report in Chromium', async () => {
+    const { build } = await import('vite');
+    const dir = path.join(app.dir, 'vite-form');
+    writeHtml(dir, './main.js');
+    const dist = path.join(dir, 'dist');
+    await build({ root: dir, configFile: false, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+    assertEmittedWasm(dist, 'forms/sf-referral/safeguarding_forms_bg.wasm');
+    const size = (f) => fs.statSync(path.join(app.installed, f)).size;
+    assert.ok(size('forms/sf-referral/safeguarding_forms_bg.wasm') < size('safeguarding_forms_bg.wasm') * 0.75, 'the form\'s module is the smaller one');
+    await browse(dist, 'vite8-form-build', 'vite');
+  });
 
   /** Starts a Vite dev server (the given module) on the app, opens the page, and stops the server. */
   async function viteDev(vite, name, { configFile = false } = {}) {

@@ -1,0 +1,40 @@
+// The modules the npm package ships, shared by scripts/build.mjs and scripts/size-check.mjs: the all-forms module in
+// pkg/ (the entry `safeguarding-forms`) and one module per form in pkg/forms/<form-id>/ (the entry
+// `safeguarding-forms/forms/<form-id>`), each a build of the crate with the cargo features that select its forms.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const pkg = path.join(root, 'pkg');
+
+/** Every form id, in the order of Cargo.toml's `all-forms` feature (each form is a feature named by its id). */
+export const FORM_IDS = (() => {
+  const cargo = fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8');
+  const list = /^all-forms = \[([^\]]*)\]/m.exec(cargo)?.[1];
+  const ids = [...(list ?? '').matchAll(/"([a-z0-9-]+)"/g)].map((m) => m[1]);
+  if (ids.length === 0) throw new Error('scripts/modules.mjs: no `all-forms = [...]` feature list in Cargo.toml');
+  return ids;
+})();
+
+/**
+ * The package's modules: `name` ("all-forms" or the form id), `formId` (null for all forms), the cargo `features`,
+ * the folder `dir` (absolute) and its place in the package `prefix` ("./" or "./forms/<id>/").
+ */
+export const MODULES = [
+  { name: 'all-forms', formId: null, features: 'all-forms', dir: pkg, prefix: './' },
+  ...FORM_IDS.map((id) => ({ name: id, formId: id, features: id, dir: path.join(pkg, 'forms', id), prefix: `./forms/${id}/` })),
+];
+
+/** The files of one module, relative to its folder (what the package's `files` lists for each). */
+export const MODULE_FILES = ['index.js', 'index.d.ts', 'forms.d.ts', 'node.js', 'node.cjs', 'node.d.ts', 'node.d.cts',
+  'safeguarding_forms.js', 'safeguarding_forms.d.ts', 'safeguarding_forms_bg.wasm', 'safeguarding_forms_bg.wasm.d.ts',
+  'catalogue.json', 'catalogue.js'];
+
+/** Cargo's target folder. */
+export const CARGO_TARGET = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
+const targetDir = CARGO_TARGET;
+/** What cargo leaves for the crate's wasm32 build (overwritten by each module's build). */
+export const CARGO_WASM = path.join(targetDir, 'wasm32-unknown-unknown', 'wasm-release', 'safeguarding_forms.wasm');
+/** A module's un-stripped build (function names kept), copied out of CARGO_WASM by the build for the size check. */
+export const unstrippedWasm = (name) => path.join(targetDir, 'sf-modules', `${name}.wasm`);
