@@ -140,11 +140,12 @@ describe('the tarball', () => {
     const dot = JSON.stringify(m.exports['.']);
     for (const id of FORM_IDS) {
       for (const f of ['index.js', 'index.d.ts', 'forms.d.ts', 'node.js', 'node.cjs', 'node.d.ts', 'node.d.cts',
-        'safeguarding_forms.js', 'safeguarding_forms_bg.wasm']) {
+        'safeguarding_forms.js', 'safeguarding_forms_bg.wasm', 'catalogue.js', 'catalogue.json']) {
         assert.ok(app.files.includes(`forms/${id}/${f}`), `forms/${id}/${f} is not in the tarball`);
       }
       assert.equal(JSON.stringify(m.exports[`./forms/${id}`]), dot.replaceAll('"./', `"./forms/${id}/`), `./forms/${id}`);
       assert.equal(m.exports[`./forms/${id}/safeguarding_forms_bg.wasm`], `./forms/${id}/safeguarding_forms_bg.wasm`);
+      assert.equal(m.exports[`./forms/${id}/catalogue.json`], `./forms/${id}/catalogue.json`);
     }
     assert.ok(!app.files.some((f) => f.endsWith('test-hooks.js')), 'the test build is never in the package');
     assert.ok(!app.files.some((f) => /^forms\/(?![a-z0-9-]+\/)/.test(f)), 'nothing loose under forms/');
@@ -162,6 +163,9 @@ describe('the tarball', () => {
       assert.ok(!seen.has(key), `${id} and ${seen.get(key)} ship the same .wasm`);
       seen.set(key, id);
       assert.match(fs.readFileSync(path.join(app.installed, 'forms', id, 'node.cjs'), 'utf8'), /__sf_reinstantiate/, 'self-healing kept');
+      // Its catalogue (what the module leaves out) is that form's alone.
+      const catalogue = JSON.parse(fs.readFileSync(path.join(app.installed, 'forms', id, 'catalogue.json'), 'utf8'));
+      assert.deepEqual(catalogue.forms.map((f) => f.id), [id]);
     }
   });
 });
