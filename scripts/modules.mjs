@@ -34,7 +34,7 @@ export const MODULE_FILES = ['index.js', 'index.d.ts', 'forms.d.ts', 'node.js', 
 /** Cargo's target folder. */
 export const CARGO_TARGET = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
 const targetDir = CARGO_TARGET;
-/** What cargo leaves for the crate's wasm32 build (overwritten by each module's build). */
-export const CARGO_WASM = path.join(targetDir, 'wasm32-unknown-unknown', 'wasm-release', 'safeguarding_forms.wasm');
-/** A module's un-stripped build (function names kept), copied out of CARGO_WASM by the build for the size check. */
+/** What cargo leaves for the crate's wasm32 build in a target folder (overwritten by each module's build). */
+export const cargoWasm = (target = targetDir) => path.join(target, 'wasm32-unknown-unknown', 'wasm-release', 'safeguarding_forms.wasm');
+/** A module's un-stripped build (function names kept), copied out of cargoWasm() by the build for the size check. */
 export const unstrippedWasm = (name) => path.join(targetDir, 'sf-modules', `${name}.wasm`);

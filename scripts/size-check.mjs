@@ -18,12 +18,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { root, MODULES, unstrippedWasm } from './modules.mjs';
 
-// Reached on 2026-12-01 (opt-level "s", 28 forms, council profiles, outcome model, message templates): about
-// 399 kB; plus 5%. It was 337.6 kB (321.5 kB reached on 2026-11-22, plus 5%): BENCHMARKS.md, "Ceiling raised".
-export const CEILING_GZIP_BYTES = 419_000;
-/** Every single-form module, each: the largest reached on 2026-12-02 (safety-plan, 183.4 kB; the referral 172.4 kB)
- * plus 5%. BENCHMARKS.md, "Size": the single-form modules. */
-export const SINGLE_FORM_CEILING_GZIP_BYTES = 192_600;
+// Reached on 2026-12-02 (issue 20: the catalogue out of the module, float formatting and case tables cut, wasm-opt
+// -O1): 332.0 kB; plus 5%. It was 419 kB (about 399 kB reached on 2026-12-01, plus 5%): BENCHMARKS.md, "Size".
+export const CEILING_GZIP_BYTES = 348_600;
+/** Every single-form module, each: the largest reached on 2026-12-02 with wasm-opt -O1 (safety-plan, 178.9 kB; the
+ * referral 166.8 kB) plus 5%. BENCHMARKS.md, "Size": the single-form modules. */
+export const SINGLE_FORM_CEILING_GZIP_BYTES = 187_900;
 /** The goals of issue 20, reported beside the ceilings (not enforced: they are missed, see BENCHMARKS.md). */
 export const GOAL_ALL_FORMS = 250_000;
 export const GOAL_SINGLE_FORM = 110_000;
