@@ -27,9 +27,8 @@ use std::path::Path;
 
 use safeguarding_forms::engine::model::{Field, Kind};
 use safeguarding_forms::engine::pointer;
-use safeguarding_forms::engine::read::is_blank;
 use safeguarding_forms::engine::registry::FormDef;
-use safeguarding_forms::engine::rule::touches;
+use safeguarding_forms::engine::rule::{touches, Kept};
 use safeguarding_forms::engine::session::rules_read;
 use safeguarding_forms::{validate, Diagnostic, FormSession, Options, Report};
 use serde_json::{json, Map, Value};
@@ -231,7 +230,7 @@ fn check_form(form: &'static FormDef, walk: usize, found: &mut Found) -> usize {
         for place in &places {
             let segs = segments(&place.pointer);
             let seg_refs: Vec<&str> = segs.iter().map(String::as_str).collect();
-            let old_blank = is_blank(pointer::get(&data, &segs));
+            let shapes = Kept::shapes(&data, &segs);
             for edit in &place.edits {
                 let mut changed = data.clone();
                 let applied = match edit {
@@ -247,13 +246,12 @@ fn check_form(form: &'static FormDef, walk: usize, found: &mut Found) -> usize {
                     Some(v) => format!("set {} {v}", place.pointer),
                     None => format!("remove {}", place.pointer),
                 };
-                let blankness_kept = old_blank == is_blank(edit.as_ref());
+                let kept = Kept::between(&shapes, &Kept::shapes(&changed, &segs));
                 let structural_kept = base.structural == after.structural;
                 for rule in form.rules {
                     // Untouched; or touched only where it reads for being filled in, and the edit kept that (and the
                     // structural findings, which speak for a value of the wrong kind).
-                    let unread =
-                        !touches(rule.paths, &seg_refs) || (structural_kept && !rule.reads(&seg_refs, blankness_kept));
+                    let unread = !touches(rule.paths, &seg_refs) || (structural_kept && !rule.reads(&seg_refs, kept));
                     if unread && base.by_rule.get(rule.code) != after.by_rule.get(rule.code) {
                         found
                             .entry((form.id.to_owned(), rule.code.to_owned(), pattern(&place.pointer)))
@@ -273,7 +271,7 @@ fn check_form(form: &'static FormDef, walk: usize, found: &mut Found) -> usize {
                 }
                 // What the session's skip relies on: an edit the form's rules and outcome do not read, with the
                 // structural findings unchanged, changes neither the rules' findings nor the outcome.
-                if !rules_read(form, &seg_refs, blankness_kept) && structural_kept && base.outcome != after.outcome {
+                if !rules_read(form, &seg_refs, kept) && structural_kept && base.outcome != after.outcome {
                     found
                         .entry((form.id.to_owned(), "outcome".into(), pattern(&place.pointer)))
                         .or_insert_with(|| format!("{name}: {what}"));
@@ -356,8 +354,18 @@ fn every_declared_path_is_in_the_model() {
 fn presence_paths_are_declared_paths() {
     for form in safeguarding_forms::forms::ALL.iter().copied() {
         for rule in form.rules {
-            for p in rule.presence {
+            for p in rule.presence.iter().chain(rule.rows) {
                 assert!(rule.paths.contains(p), "{} {}: {p} is not among its paths", form.id, rule.code);
+            }
+            // A list read for its rows only: the path must be a list of the model.
+            for p in rule.rows {
+                let name = p.trim_start_matches('/');
+                assert!(
+                    form.fields.iter().any(|f| f.name == name && matches!(f.kind, Kind::List { .. })),
+                    "{} {}: {p} (rows) is not a list of the form",
+                    form.id,
+                    rule.code
+                );
             }
         }
     }

@@ -4,6 +4,7 @@
 //! `SF_EDIT_SEQUENCES=n` runs more sequences per form (default 12 of 40 edits).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+use safeguarding_forms::engine::rule::Kept;
 use safeguarding_forms::engine::session::rules_read;
 use safeguarding_forms::{forms, profiles, schema, validate, FormSession, Options};
 use serde_json::{json, Value};
@@ -146,7 +147,7 @@ fn apply(client: &mut Value, delta: &str) {
 fn unread(form: &str, t: &Target) -> bool {
     let def = safeguarding_forms::forms::REGISTRY.find(form).unwrap();
     let segments: Vec<&str> = t.pointer.split('/').skip(1).collect();
-    !rules_read(def, &segments, true)
+    !rules_read(def, &segments, Kept::ALL)
 }
 
 /// Runs `edits` random edits; half the edits go to targets no rule reads (when the form has any), so that the
@@ -247,8 +248,8 @@ fn an_edit_no_rule_reads_skips_the_rules_and_one_a_rule_reads_runs_them() {
         s.load(fixture["data"].clone()).unwrap();
         let def = safeguarding_forms::forms::REGISTRY.find(form).unwrap();
         let segments = |p: &str| p.split('/').skip(1).map(str::to_owned).collect::<Vec<_>>();
-        assert!(!rules_read(def, &segments(unread_field), true), "{form}: a rule reads {unread_field}");
-        assert!(rules_read(def, &segments(read_field), true), "{form}: no rule reads {read_field}");
+        assert!(!rules_read(def, &segments(unread_field), Kept::ALL), "{form}: a rule reads {unread_field}");
+        assert!(rules_read(def, &segments(read_field), Kept::ALL), "{form}: no rule reads {read_field}");
         let runs = s.rule_runs();
         for text in ["A", "A fuller note", "Another note"] {
             s.set(unread_field, json!(text)).unwrap();
@@ -263,4 +264,39 @@ fn an_edit_no_rule_reads_skips_the_rules_and_one_a_rule_reads_runs_them() {
         assert_eq!(s.rule_runs(), runs + 2, "{form}: an edit at {read_field} did not run the rules");
         assert_eq!(s.report(), &validate(form, &Value::Object(s.data().clone()), &options).unwrap());
     }
+}
+
+/// A list read only for its rows (`rows`: the referral's REF-001 and REF-017 read `/children` for which children
+/// there are): typing a child's name into a row that is already filled in keeps the rules, as validate would give
+/// them; a new row, a row removed, or a row that becomes filled in runs them.
+#[test]
+fn typing_inside_a_filled_row_keeps_the_rules_a_new_or_emptied_row_runs_them() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("bench/fixtures/sf-referral.json")).unwrap();
+    let fixture: Value = serde_json::from_str(&text).unwrap();
+    let options = Options::from_json(&fixture["options"]).unwrap();
+    let mut s = FormSession::new("sf-referral", &options).unwrap();
+    s.load(fixture["data"].clone()).unwrap();
+    let same = |s: &FormSession| {
+        assert_eq!(s.report(), &validate("sf-referral", &Value::Object(s.data().clone()), &options).unwrap());
+    };
+    let runs = s.rule_runs();
+    for name in ["A", "Al", "Alex"] {
+        s.set("/children/0/name", json!(name)).unwrap();
+        same(&s);
+    }
+    assert_eq!(s.rule_runs(), runs, "typing a name into a filled-in row ran the rules");
+    s.set("/children/-", json!({})).unwrap();
+    same(&s);
+    assert_eq!(s.rule_runs(), runs + 1, "a new row did not run the rules");
+    let n = s.data()["children"].as_array().map_or(0, Vec::len) - 1;
+    s.set(&format!("/children/{n}/name"), json!("B")).unwrap();
+    same(&s);
+    assert_eq!(s.rule_runs(), runs + 2, "an empty row becoming filled in did not run the rules");
+    s.set("/children/-/name", json!("C")).unwrap();
+    same(&s);
+    assert_eq!(s.rule_runs(), runs + 3, "a row added by `-` did not run the rules");
+    s.remove(&format!("/children/{n}")).unwrap();
+    same(&s);
+    assert_eq!(s.rule_runs(), runs + 4, "a row removed did not run the rules");
 }

@@ -7,13 +7,15 @@ use super::profile::{Effective, Origin, Param};
 use super::report::Severity;
 
 /// Declares a rule: `rule!(NAME, "CODE", "kebab-name", Severity, Kind, ["/paths"], cite, "summary", "quote")`,
-/// optionally followed by `params = [PARAM, ...]` for the thresholds it reads, and `presence = ["/paths"]` for those
-/// of its paths it reads only for whether they are filled in.
+/// optionally followed by `params = [PARAM, ...]` for the thresholds it reads, `presence = ["/paths"]` for those
+/// of its paths it reads only for whether they are filled in, and `rows = ["/lists"]` for the lists it reads only for
+/// which rows they have (what it reads inside a row is declared as a path of its own).
 #[macro_export]
 macro_rules! rule {
     ($id:ident, $code:literal, $name:literal, $sev:ident, $kind:ident, [$($path:literal),* $(,)?], $cite:expr,
      $summary:literal, $quote:literal $(, params = [$($param:expr),* $(,)?])?
-     $(, presence = [$($presence:literal),* $(,)?])? $(,)?) => {
+     $(, presence = [$($presence:literal),* $(,)?])?
+     $(, rows = [$($rows:literal),* $(,)?])? $(,)?) => {
         pub static $id: $crate::engine::rule::Rule = $crate::engine::rule::Rule {
             code: $code,
             name: $crate::engine::rule::text($name),
@@ -25,6 +27,7 @@ macro_rules! rule {
             quote: $crate::engine::rule::text($quote),
             params: &[$($(&$param),*)?],
             presence: &[$($($presence),*)?],
+            rows: &[$($($rows),*)?],
         };
     };
 }
@@ -133,6 +136,67 @@ pub struct Rule {
     /// in, or blank, cannot change the rule's findings (a live session relies on it; tests/declared_reads.rs holds
     /// every rule to it).
     pub presence: &'static [&'static str],
+    /// Those of `paths` that are lists the rule reads only for their rows ("at least one child": which rows there
+    /// are, each blank or filled in, an object or not): an edit inside a row that leaves the row so cannot change
+    /// them (what the rule reads inside a row is declared as a path of its own; tests/declared_reads.rs holds it).
+    pub rows: &'static [&'static str],
+}
+
+/// What an edit kept, prefix by prefix of its pointer: bit `n - 1` is set when the value at the pointer's first `n`
+/// segments is, after the edit, as blank or filled in ([`read::is_blank`](super::read::is_blank)) and as much an
+/// object as it was before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kept(pub u64);
+
+impl Kept {
+    /// Every prefix kept (what a caller assumes of an edit that keeps its field filled in or blank).
+    pub const ALL: Kept = Kept(u64::MAX);
+
+    /// Whether the value at the first `n` segments was kept.
+    pub fn at(self, n: usize) -> bool {
+        n.checked_sub(1)
+            .and_then(|bit| u32::try_from(bit).ok())
+            .and_then(|bit| 1u64.checked_shl(bit))
+            .is_some_and(|b| self.0 & b != 0)
+    }
+
+    /// The shape (blank, object) of the value at each prefix of `segments`, read before and again after an edit.
+    pub fn shapes<S: AsRef<str>>(
+        data: &serde_json::Map<String, serde_json::Value>,
+        segments: &[S],
+    ) -> Vec<(bool, bool)> {
+        let mut out = Vec::with_capacity(segments.len());
+        let mut cur: Option<&serde_json::Value> = None;
+        for (i, seg) in segments.iter().enumerate() {
+            let seg = seg.as_ref();
+            // `-` adds a row: nothing from there on is kept (the shapes stop, so `between` keeps no bit for it).
+            if seg == "-" {
+                break;
+            }
+            cur = if i == 0 {
+                data.get(seg)
+            } else {
+                match cur {
+                    Some(serde_json::Value::Object(o)) => o.get(seg),
+                    Some(serde_json::Value::Array(a)) => seg.parse::<usize>().ok().and_then(|k| a.get(k)),
+                    _ => None,
+                }
+            };
+            out.push((super::read::is_blank(cur), cur.is_some_and(serde_json::Value::is_object)));
+        }
+        out
+    }
+
+    /// What an edit kept, from the shapes before and after it.
+    pub fn between(before: &[(bool, bool)], after: &[(bool, bool)]) -> Kept {
+        let mut bits = 0u64;
+        for (n, (b, a)) in before.iter().zip(after).enumerate().take(64) {
+            if b == a {
+                bits |= u32::try_from(n).ok().and_then(|n| 1u64.checked_shl(n)).unwrap_or(0);
+            }
+        }
+        Kept(bits)
+    }
 }
 
 /// Whether an edit at the pointer `segments` can change what a rule that declares `paths` reads: the pointer is
@@ -222,15 +286,17 @@ impl Rule {
         }
     }
 
-    /// Whether an edit at the pointer `segments` can change what the rule reads ([`touches`]); `blankness_kept`: the
-    /// edit left the field filled in, or blank, as it was, so a path the rule reads only for that (`presence`,
-    /// named by the pointer itself) does not count.
-    pub fn reads<S: AsRef<str>>(&self, segments: &[S], blankness_kept: bool) -> bool {
+    /// Whether an edit at the pointer `segments` can change what the rule reads ([`touches`]); `kept`: what the edit
+    /// left as it was ([`Kept`]), so that a path the rule reads only for being filled in (`presence`, named by the
+    /// pointer itself) or a list it reads only for its rows (`rows`, the edit inside a row that stayed as it was)
+    /// does not count.
+    pub fn reads<S: AsRef<str>>(&self, segments: &[S], kept: Kept) -> bool {
         self.paths.iter().any(|path| {
+            let depth = path.split('/').skip(1).count();
+            let row = depth.saturating_add(1);
             touches(std::slice::from_ref(path), segments)
-                && !(blankness_kept
-                    && self.presence.contains(path)
-                    && path.split('/').skip(1).count() == segments.len())
+                && !(kept.at(segments.len()) && self.presence.contains(path) && depth == segments.len())
+                && !(self.rows.contains(path) && segments.len() > row && kept.at(row))
         })
     }
 

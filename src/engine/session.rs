@@ -29,10 +29,9 @@ use super::model::{Field, Kind};
 use super::options::{Options, Resolved};
 use super::outcome::{Out, OutType};
 use super::pointer;
-use super::read;
 use super::registry::{FormDef, Registry};
 use super::report::{Diagnostic, Report, Severity};
-use super::rule;
+use super::rule::{self, Kept};
 use super::sort;
 use super::structure;
 
@@ -94,7 +93,7 @@ impl FormSession {
             return Ok(&self.report);
         }
         let scope = self.scope(first, false);
-        let blankness_kept = read::is_blank(old) == read::is_blank(Some(&value));
+        let shapes = Kept::shapes(&self.data, &segments);
         // The size of the data, kept as it changes: only the value changes when one was there, else the top-level
         // entry is measured again.
         let (before, new_len) = match old {
@@ -107,7 +106,8 @@ impl FormSession {
             None => self.data.get(first.as_str()).map_or(0, |v| entry_len(first, v)),
         };
         self.entries_len = self.entries_len.saturating_sub(before).saturating_add(after);
-        self.refresh(scope, Some((&segments, blankness_kept)));
+        let kept = Kept::between(&shapes, &Kept::shapes(&self.data, &segments));
+        self.refresh(scope, Some((&segments, kept)));
         Ok(&self.report)
     }
 
@@ -123,12 +123,13 @@ impl FormSession {
         // Removing a key moves the last key into its place (the map keeps insertion order that way), which can
         // reorder the unrecognised keys a finding lists: check those again too.
         let scope = self.scope(first, true);
-        let blankness_kept = read::is_blank(pointer::get(&self.data, &segments));
+        let shapes = Kept::shapes(&self.data, &segments);
         let before = self.data.get(first.as_str()).map_or(0, |v| entry_len(first, v));
         pointer::remove(&mut self.data, &segments)?;
         let after = self.data.get(first.as_str()).map_or(0, |v| entry_len(first, v));
         self.entries_len = self.entries_len.saturating_sub(before).saturating_add(after);
-        self.refresh(scope, Some((&segments, blankness_kept)));
+        let kept = Kept::between(&shapes, &Kept::shapes(&self.data, &segments));
+        self.refresh(scope, Some((&segments, kept)));
         Ok(&self.report)
     }
 
@@ -197,7 +198,7 @@ impl FormSession {
 
     /// Brings the report up to date after a change within `scope`; `edited` is the pointer of a one-field edit and
     /// whether it left the field filled in, or blank, as it was (`None` when the whole form changed).
-    fn refresh(&mut self, scope: Scope, edited: Option<(&[String], bool)>) {
+    fn refresh(&mut self, scope: Scope, edited: Option<(&[String], Kept)>) {
         let (form, data, resolved) = (self.form, &self.data, &self.resolved);
         // Data larger than `validate` reads as JSON text gets `validate`'s answer, the one "too large" finding; the
         // data is kept as it is, and checked again when it is small enough.
@@ -333,11 +334,10 @@ pub(crate) fn check_once(form: &'static FormDef, data: &Map<String, Value>, reso
 }
 
 /// Whether an edit at the pointer `segments` can change what the form's rules or its outcome read: a path a rule
-/// declares ([`Rule::reads`](rule::Rule::reads): not one it reads only for being filled in, when `blankness_kept`,
-/// the edit leaving the field filled in or blank as it was), or one an outcome key reads beyond them.
-pub fn rules_read<S: AsRef<str>>(form: &FormDef, segments: &[S], blankness_kept: bool) -> bool {
-    form.rules.iter().chain([&form.required]).any(|r| r.reads(segments, blankness_kept))
-        || outcome_reads(form.outcome, segments)
+/// declares ([`Rule::reads`](rule::Rule::reads): not one it reads only for being filled in, or a list only for its
+/// rows, when the edit `kept` them as they were), or one an outcome key reads beyond them.
+pub fn rules_read<S: AsRef<str>>(form: &FormDef, segments: &[S], kept: Kept) -> bool {
+    form.rules.iter().chain([&form.required]).any(|r| r.reads(segments, kept)) || outcome_reads(form.outcome, segments)
 }
 
 fn outcome_reads<S: AsRef<str>>(keys: &[Out], segments: &[S]) -> bool {

@@ -29,6 +29,7 @@ macro_rules! input_rule {
             quote: text("A field of the wrong type (a number where a date belongs, \"2026-02-30\") is a diagnostic at that field's path, and the rest of the form is still checked."),
             params: &[],
             presence: &[],
+            rows: &[],
         };
     };
 }

@@ -16,11 +16,12 @@ use crate::msg;
 use crate::rule;
 
 rule!(REQUIRED, "REF-001", "missing-required-field", Error, Required,
-    ["/referralDate", "/route", "/children", "/referrer/name", "/referrer/agency", "/assessment", "/assessment/open", "/plan", "/plan/open", "/consent/given", "/children/*/dateOfBirth", "/children/*/expectedDate"],
+    ["/referralDate", "/route", "/children", "/referrer/name", "/referrer/agency", "/assessment", "/assessment/open", "/plan", "/plan/open", "/consent/given", "/children/*/dateOfBirth", "/children/*/expectedDate", "/children/*/unborn"],
     Cite::same(SEED_002, "Referral Criteria"),
     "A field the referral needs is missing: the date, the route, at least one child, the referrer (unless a self-referral), the assessment and plan, consent on an early help route, a date of birth or an unborn child's expected date.",
     "For professionals referring in for family support there must be an open and current assessment and plan in place and meet the following referral criteria.",
-    presence = ["/referrer/name", "/referrer/agency"]);
+    presence = ["/referrer/name", "/referrer/agency"],
+    rows = ["/children"]);
 
 pub static DOMAINS_NEEDED: Param = Param { key: "sf-referral.domains", default: 3, unit: "domains" };
 pub static SUBCATEGORIES_NEEDED: Param = Param { key: "sf-referral.subcategories", default: 5, unit: "sub-categories" };
@@ -166,7 +167,8 @@ rule!(NO_CHILD_IN_RANGE, "REF-017", "no-child-in-age-range", Error, Check, ["/ch
     Cite::interpreted(SEED_002, "Strengthening Families"),
     "Every child on the referral is outside the age range at the referral date (older than 18, or than 25 with a special educational need or disability), so the family has no child the service is for. An unborn child counts as inside the range (interpreted).",
     "Strengthening Families offer services for families and with children and young people aged 0-18 and up to 25 if they have a special educational need or disability.",
-    params = [MAX_AGE, MAX_AGE_SEND]);
+    params = [MAX_AGE, MAX_AGE_SEND],
+    rows = ["/children"]);
 
 pub static RULES: &[&Rule] = &[
     &REQUIRED,
