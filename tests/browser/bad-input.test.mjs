@@ -91,7 +91,7 @@ describe('bad input in headless Chromium (sf-referral)', { skip: SKIP ? 'SF_SKIP
     assert.deepEqual(pageLog.console, []);
     assert.deepEqual(pageLog.errors, []);
     assert.deepEqual([...new Set(pageLog.requests)].sort(),
-      [BLANK, '/pkg/index.js', '/pkg/safeguarding_forms.js', '/pkg/safeguarding_forms_bg.wasm'].sort());
+      [BLANK, '/pkg/index.js', '/pkg/safeguarding_forms.js', '/pkg/safeguarding_forms_bg.wasm', '/pkg/catalogue.js'].sort());
   });
 
   test('self-healing: a trap gives "unavailable" for that call, then validate and the same FormSession carry on', async () => {
@@ -167,8 +167,8 @@ describe('bad input in headless Chromium (sf-referral)', { skip: SKIP ? 'SF_SKIP
     assert.ok(out.clockReadsForDefault >= 1);
     assert.equal(clock, out.clockReadsForDefault, 'no other clock read');
     assert.ok(out.calls > vectors.length);
-    // The requests after loading: none (the page loaded the package before the run).
-    const during = log.requests.slice(requestsBefore).filter((p) => !['/pkg/test-hooks.js', '/pkg/safeguarding_forms.js', '/pkg/safeguarding_forms_bg.wasm'].includes(p));
+    // The requests after loading: none (the page loaded the package, its catalogue module with it, before the run).
+    const during = log.requests.slice(requestsBefore).filter((p) => !['/pkg/test-hooks.js', '/pkg/safeguarding_forms.js', '/pkg/safeguarding_forms_bg.wasm', '/pkg/catalogue.js'].includes(p));
     assert.deepEqual(during, []);
     assert.deepEqual(log.console, []);
     assert.deepEqual(log.errors, []);
