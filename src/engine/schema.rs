@@ -394,8 +394,8 @@ mod tests {
     #[test]
     fn choice_titles_read_as_words() {
         assert_eq!(choice_title("early-help-assessment"), "Early help assessment");
-        assert_eq!(place_title("the-wrekin"), "The Wrekin");
-        assert_eq!(place_title("hadley-castle"), "Hadley Castle");
+        assert_eq!(place_title("the-north-vale"), "The North Vale");
+        assert_eq!(place_title("brightwell-castle"), "Brightwell Castle");
         assert_eq!(choice_title("family-connect-triage"), "Family Connect triage");
         assert_eq!(choice_title("cp-or-cin"), "CP or CIN");
         assert_eq!(choice_title("n-a"), "N/A");
