@@ -91,7 +91,8 @@ const TOO_LARGE = Symbol('too large');
 function toJson(value, what) {
   let text;
   try {
-    text = JSON.stringify(value, strictReplacer);
+    // A string (what a keystroke sends) holds nothing the replacer refuses: one call the less.
+    text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value, strictReplacer);
   } catch (e) {
     if (isTooLong(e)) return TOO_LARGE;
     if (!(e instanceof RangeError)) throw new TypeError(`${what} cannot be converted to JSON: ${e && e.message}`);

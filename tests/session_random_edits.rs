@@ -300,3 +300,34 @@ fn typing_inside_a_filled_row_keeps_the_rules_a_new_or_emptied_row_runs_them() {
     same(&s);
     assert_eq!(s.rule_runs(), runs + 4, "a row removed did not run the rules");
 }
+
+/// The same pointer edited again and again (what typing sends): the session remembers whether the rules read the
+/// last pointer, for what the edit kept; emptying a field read for presence, and filling it in again, must still
+/// run them (casework supervision's CWS-001 reads `/strengths` for presence).
+#[test]
+fn emptying_and_refilling_a_field_read_for_presence_runs_the_rules_each_time() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("bench/fixtures/casework-supervision.json")).unwrap();
+    let fixture: Value = serde_json::from_str(&text).unwrap();
+    let options = Options::from_json(&fixture["options"]).unwrap();
+    let mut s = FormSession::new("casework-supervision", &options).unwrap();
+    s.load(fixture["data"].clone()).unwrap();
+    let same = |s: &FormSession| {
+        assert_eq!(s.report(), &validate("casework-supervision", &Value::Object(s.data().clone()), &options).unwrap());
+    };
+    let mut runs = s.rule_runs();
+    for (value, runs_rules) in
+        [("A", false), ("An", false), ("", true), ("", false), ("A", true), ("An", false), ("  ", true), ("B", true)]
+    {
+        s.set("/strengths", json!(value)).unwrap();
+        same(&s);
+        if runs_rules {
+            runs += 1;
+        }
+        assert_eq!(s.rule_runs(), runs, "/strengths set to {value:?}");
+    }
+    assert!(
+        s.report().diagnostics.iter().all(|d| d.code != "CWS-001" || d.path != "/strengths"),
+        "the refilled field is still reported missing"
+    );
+}

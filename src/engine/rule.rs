@@ -204,10 +204,30 @@ impl Kept {
 /// row. A live session skips a form's rules for an edit that touches none of them (tests/declared_reads.rs holds
 /// every rule to its declaration).
 pub fn touches<S: AsRef<str>>(paths: &[&str], segments: &[S]) -> bool {
-    paths.iter().any(|path| {
-        // Declared paths start with '/': skip the empty first segment.
-        path.split('/').skip(1).zip(segments).all(|(declared, edited)| declared == "*" || declared == edited.as_ref())
-    })
+    paths.iter().any(|path| path_touches(path, segments))
+}
+
+/// [`touches`] for one declared path, segment by segment without splitting it (a live session asks this of every
+/// rule's every path on each keystroke, and most differ at the first segment).
+fn path_touches<S: AsRef<str>>(path: &str, segments: &[S]) -> bool {
+    // Declared paths start with '/': skip it.
+    let mut rest = path.strip_prefix('/').unwrap_or(path);
+    for edited in segments {
+        let (declared, tail) = match rest.find('/') {
+            Some(i) => (rest.get(..i).unwrap_or(""), rest.get(i.saturating_add(1)..)),
+            None => (rest, None),
+        };
+        if declared != "*" && declared != edited.as_ref() {
+            return false;
+        }
+        match tail {
+            Some(t) => rest = t,
+            // The path ends here: the edit is at it or under it.
+            None => return true,
+        }
+    }
+    // The edit is above the path (it replaces what holds it).
+    true
 }
 
 /// A rule as the catalogue shows it (the shape `rules()` returns).
@@ -292,11 +312,13 @@ impl Rule {
     /// does not count.
     pub fn reads<S: AsRef<str>>(&self, segments: &[S], kept: Kept) -> bool {
         self.paths.iter().any(|path| {
-            let depth = path.split('/').skip(1).count();
+            if !path_touches(path, segments) {
+                return false;
+            }
+            let depth = path.bytes().filter(|b| *b == b'/').count();
             let row = depth.saturating_add(1);
-            touches(std::slice::from_ref(path), segments)
-                && !(kept.at(segments.len()) && self.presence.contains(path) && depth == segments.len())
-                && !(self.rows.contains(path) && segments.len() > row && kept.at(row))
+            !(kept.at(segments.len()) && depth == segments.len() && self.presence.contains(path))
+                && !(segments.len() > row && kept.at(row) && self.rows.contains(path))
         })
     }
 
@@ -343,5 +365,64 @@ impl Rule {
             default_severity: (severity != self.severity).then_some(self.severity),
             set_by,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{touches, Cite, Kept, Kind, Rule, SEED_002};
+    use crate::engine::report::Severity;
+
+    fn segs(pointer: &str) -> Vec<&str> {
+        pointer.split('/').skip(1).collect()
+    }
+
+    #[test]
+    fn touches_at_under_above_and_rows() {
+        let paths: &[&str] = &["/children/*/dateOfBirth", "/referralDate"];
+        for (pointer, expected) in [
+            ("/referralDate", true),                // at
+            ("/referralDate/day", true),            // under (date parts)
+            ("/children", true),                    // above: replaces the list
+            ("/children/3", true),                  // above: replaces a row
+            ("/children/0/dateOfBirth", true),      // at, any row
+            ("/children/0/dateOfBirth/year", true), // under, any row
+            ("/children/0/name", false),            // a sibling in the row
+            ("/childrenX", false),                  // a longer name is another field
+            ("/referral", false),                   // a shorter name is another field
+            ("/route", false),
+            ("", true), // the whole form
+        ] {
+            assert_eq!(touches(paths, &segs(pointer)), expected, "{pointer}");
+        }
+        assert!(!touches(&[], &segs("/referralDate")));
+    }
+
+    static R: Rule = Rule {
+        code: "T-001",
+        name: "t",
+        severity: Severity::Error,
+        kind: Kind::Check,
+        paths: &["/a", "/list", "/list/*/x"],
+        summary: "",
+        cite: Cite::same(SEED_002, "s"),
+        quote: "",
+        params: &[],
+        presence: &["/a"],
+        rows: &["/list"],
+    };
+
+    #[test]
+    fn presence_and_rows_count_only_when_the_edit_changes_them() {
+        // A keystroke in a field read for presence that stays filled in: not a read; blank to filled: a read.
+        assert!(!R.reads(&segs("/a"), Kept::ALL));
+        assert!(R.reads(&segs("/a"), Kept(0)));
+        // Inside a row that stays a filled-in object: not a read of the list; the row's own declared path is.
+        assert!(!R.reads(&segs("/list/0/y"), Kept::ALL));
+        assert!(R.reads(&segs("/list/0/y"), Kept(0b01)));
+        assert!(R.reads(&segs("/list/0/x"), Kept::ALL));
+        // Adding or replacing a row is a read of the list.
+        assert!(R.reads(&segs("/list/0"), Kept::ALL));
+        assert!(!R.reads(&segs("/other"), Kept(0)));
     }
 }

@@ -49,6 +49,9 @@ pub struct FormSession {
     stale: bool,
     /// How many times the form's rules have run (edits that no rule reads leave them as they were).
     rule_runs: u64,
+    /// The last edit's pointer, what it kept, and whether the rules read it ([`rules_read`], a pure function of
+    /// these): a person typing sends the same pointer keystroke after keystroke.
+    last_read: Option<(Vec<String>, Kept, bool)>,
 }
 
 impl FormSession {
@@ -68,6 +71,7 @@ impl FormSession {
             entries_len: 0,
             stale: false,
             rule_runs: 0,
+            last_read: None,
         };
         session.refresh(Scope::All, None);
         session.pending = None;
@@ -224,8 +228,20 @@ impl FormSession {
             }
         };
         // Nothing the rules or the outcome read has changed: the report stands as it is.
-        if !structural_changed && edited.is_some_and(|(segments, kept)| !rules_read(form, segments, kept)) {
-            return;
+        if !structural_changed {
+            if let Some((segments, kept)) = edited {
+                let read = match &self.last_read {
+                    Some((s, k, read)) if *k == kept && s.as_slice() == segments => *read,
+                    _ => {
+                        let read = rules_read(form, segments, kept);
+                        self.last_read = Some((segments.to_vec(), kept, read));
+                        read
+                    }
+                };
+                if !read {
+                    return;
+                }
+            }
         }
         self.rule_runs = self.rule_runs.saturating_add(1);
         let (checks, outcome) = evaluate(form, data, resolved, &self.structural.diags);
