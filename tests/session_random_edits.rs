@@ -331,3 +331,54 @@ fn emptying_and_refilling_a_field_read_for_presence_runs_the_rules_each_time() {
         "the refilled field is still reported missing"
     );
 }
+
+/// An edit to one field of a nested object (a child's name, one grade of the audit) checks that field alone in the
+/// structural pass: its own findings are replaced where they stand in the report. Every step equals `validate`,
+/// including the edits that make the object holding the field blank or filled in (then a required object is
+/// reported missing as a whole, or its fields one by one), which check the whole top-level field again.
+#[test]
+fn a_field_inside_a_nested_object_is_checked_alone_and_its_findings_stay_in_place() {
+    let options = Options::new().today("2025-06-02").unwrap().submit();
+    let check = |form: &str, steps: &[(&str, Option<Value>)], start: Value| {
+        let mut s = FormSession::new(form, &options).unwrap();
+        s.load(start).unwrap();
+        for (pointer, value) in steps {
+            match value {
+                Some(v) => s.set(pointer, v.clone()).map(|_| ()).unwrap(),
+                None => s.remove(pointer).map(|_| ()).unwrap(),
+            }
+            let expected = validate(form, &Value::Object(s.data().clone()), &options).unwrap();
+            assert_eq!(s.report(), &expected, "{form}: after {pointer} = {value:?}");
+        }
+    };
+    let long = json!("x".repeat(501));
+    check(
+        "sf-referral",
+        &[
+            ("/children/1/name", Some(long.clone())),               // a finding at the field
+            ("/children/0/name", Some(long.clone())),               // another, before it in the report
+            ("/children/1/name", Some(json!("Sam"))),               // the first one gone, the other kept in place
+            ("/children/0/name", Some(json!(""))),                  // blank (the row stays filled in)
+            ("/children/0/dateOfBirth", Some(json!("2025-02-30"))), // an impossible date at a field with siblings
+            ("/children/0/dateOfBirth", Some(json!({"day": "1", "month": "", "year": ""}))), // its parts
+            ("/children/0/dateOfBirth", Some(json!("2019-04-01"))),
+            ("/children/1/send", Some(json!("perhaps"))),
+            ("/children/1/send", Some(json!(true))),
+            ("/children/0/name", None),
+        ],
+        json!({"referralDate": "2025-05-01", "route": "professional",
+               "children": [{"name": "Alex", "dateOfBirth": "2015-03-02"}, {"name": "Bo", "dateOfBirth": "2017-01-09"}]}),
+    );
+    // The audit's grades: an object that is required as a whole, blank until a grade is given.
+    check(
+        "case-audit",
+        &[
+            ("/answers/recording.parent-wishes", Some(json!(""))),
+            ("/answers/recording.parent-wishes", Some(json!(5.0))), // the object becomes filled in
+            ("/answers/recording.parent-wishes", Some(json!(9))),
+            ("/answers/recording.parent-wishes", Some(json!(2))),
+            ("/answers/recording.parent-wishes", Some(json!(""))), // blank again
+        ],
+        json!({"answers": {"assessment.strengths": {}}}),
+    );
+}

@@ -96,7 +96,10 @@ impl FormSession {
         if old == Some(&value) {
             return Ok(&self.report);
         }
-        let scope = self.scope(first, false);
+        let scope = match (self.scope(first, false), leaf_field(self.form.fields, &self.data, &segments)) {
+            (Scope::Field(i), Some(field)) => Scope::Leaf(i, field),
+            (scope, _) => scope,
+        };
         let shapes = Kept::shapes(&self.data, &segments);
         // The size of the data, kept as it changes: only the value changes when one was there, else the top-level
         // entry is measured again.
@@ -221,6 +224,17 @@ impl FormSession {
                 true
             }
             Scope::Field(i) => self.structural.redo(form, data, resolved, i),
+            // Only while every object holding the field stayed as blank or filled in as it was: a blank object's
+            // fields are not checked, and a required one is reported missing as a whole.
+            Scope::Leaf(i, field) => match edited.and_then(|(segments, kept)| {
+                (1..segments.len())
+                    .all(|n| kept.at(n))
+                    .then(|| self.structural.redo_leaf(form, data, resolved, i, field, segments))
+                    .flatten()
+            }) {
+                Some(changed) => changed,
+                None => self.structural.redo(form, data, resolved, i),
+            },
             Scope::Unknown => self.structural.redo(form, data, resolved, unknown),
             Scope::FieldAndUnknown(i) => {
                 let field = self.structural.redo(form, data, resolved, i);
@@ -398,6 +412,9 @@ enum Scope {
     All,
     /// One top-level field (by its place in the model).
     Field(usize),
+    /// One field of a nested object (a row's name, a plan's date) under top-level field `.0`, which held an object
+    /// there before the edit: see [`Structural::redo_leaf`].
+    Leaf(usize, &'static Field),
     /// The form's unrecognised top-level keys.
     Unknown,
     FieldAndUnknown(usize),
@@ -445,6 +462,106 @@ impl Structural {
         }
         true
     }
+
+    /// Checks again only the field of a nested object at `segments`, under top-level field `i` (a keystroke in a
+    /// child's name: not every child). Its findings are all at its own path or under it, and no other finding of
+    /// the structural pass depends on its value while every object holding it is there and as blank or filled in as
+    /// before (the caller's condition; a known key added changes no list of unrecognised keys). They are made in one run, in the place the field holds in the
+    /// walk, so the field's old findings are replaced where they stand; when it had none, that place is not known
+    /// here and the whole top-level field is checked again (`None`), as it is when the findings found are not one run.
+    fn redo_leaf(
+        &mut self,
+        form: &'static FormDef,
+        data: &Map<String, Value>,
+        resolved: &Resolved,
+        i: usize,
+        field: &'static Field,
+        segments: &[String],
+    ) -> Option<bool> {
+        let (&start, &end) = (self.starts.get(i)?, self.starts.get(i.saturating_add(1))?);
+        let found = leaf(form, data, resolved, field, segments)?;
+        let within = |d: &Diagnostic| {
+            let mut rest = d.path.as_str();
+            for seg in segments {
+                rest = rest.strip_prefix('/')?.strip_prefix(seg.as_str())?;
+            }
+            (rest.is_empty() || rest.starts_with('/')).then_some(())
+        };
+        let old = self.diags.get(start..end)?;
+        let first = old.iter().position(|d| within(d).is_some());
+        let Some(first) = first else {
+            // No finding before: none now is nothing changed; some now need their place in the walk.
+            return found.is_empty().then_some(false);
+        };
+        let run = old.get(first..)?.iter().take_while(|d| within(d).is_some()).count();
+        if old.get(first.saturating_add(run)..)?.iter().any(|d| within(d).is_some()) {
+            return None;
+        }
+        let (from, to) = (start.saturating_add(first), start.saturating_add(first).saturating_add(run));
+        if self.diags.get(from..to) == Some(found.as_slice()) {
+            return Some(false);
+        }
+        let new_len = found.len();
+        let keys: Vec<Key> = found.iter().map(|d| Key::of(form.fields, &d.path)).collect();
+        self.keys.splice(from..to, keys);
+        self.diags.splice(from..to, found);
+        for s in self.starts.iter_mut().skip(i.saturating_add(1)) {
+            *s = s.saturating_sub(run).saturating_add(new_len);
+        }
+        Some(true)
+    }
+}
+
+/// The model's field at `segments` when it is a field of a nested object that is there in `data` (every segment on
+/// the way in the model, every list index one the structural pass checks, written as it writes them), and holds no
+/// object or list of its own by the model: the edits a session can check again on their own
+/// ([`Structural::redo_leaf`]).
+fn leaf_field(fields: &'static [Field], data: &Map<String, Value>, segments: &[String]) -> Option<&'static Field> {
+    let (last, parents) = segments.split_last()?;
+    let (top, inner) = parents.split_first()?;
+    let mut kind: &'static Kind = &fields.iter().find(|f| f.name == top.as_str())?.kind;
+    let mut cur: &Value = data.get(top.as_str())?;
+    for seg in inner {
+        match (kind, cur) {
+            (Kind::Object(fs), Value::Object(o)) => {
+                kind = &fs.iter().find(|f| f.name == seg.as_str())?.kind;
+                cur = o.get(seg.as_str())?;
+            }
+            (Kind::List { item, max }, Value::Array(rows)) => {
+                let i: usize = seg.parse().ok()?;
+                let cap = usize::try_from((*max).min(super::model::LIST_MAX)).ok()?;
+                if i >= cap || i.to_string() != *seg {
+                    return None;
+                }
+                kind = item;
+                cur = rows.get(i)?;
+            }
+            _ => return None,
+        }
+    }
+    let (Kind::Object(fs), Value::Object(_)) = (kind, cur) else { return None };
+    let field = fs.iter().find(|f| f.name == last.as_str())?;
+    (!matches!(field.kind, Kind::Object(_) | Kind::List { .. })).then_some(field)
+}
+
+/// The structural findings of one field of a nested object (`segments`, found by [`leaf_field`] before the edit).
+fn leaf(
+    form: &'static FormDef,
+    data: &Map<String, Value>,
+    resolved: &Resolved,
+    field: &'static Field,
+    segments: &[String],
+) -> Option<Vec<Diagnostic>> {
+    let (_, parents) = segments.split_last()?;
+    let Some(Value::Object(parent)) = pointer::get(data, parents) else { return None };
+    let mut ctx = Ctx::new(resolved).for_form(form.id);
+    let mut path = String::new();
+    for seg in parents {
+        path.push('/');
+        path.push_str(seg);
+    }
+    structure::check_field(field, parent, form.required, &mut path, &mut ctx);
+    Some(confine(form.fields, ctx.finish()))
 }
 
 /// The structural findings of one part of the form.
