@@ -317,8 +317,9 @@ impl Rule {
             }
             let depth = path.bytes().filter(|b| *b == b'/').count();
             let row = depth.saturating_add(1);
-            !(kept.at(segments.len()) && depth == segments.len() && self.presence.contains(path))
-                && !(segments.len() > row && kept.at(row) && self.rows.contains(path))
+            let presence_only = kept.at(segments.len()) && depth == segments.len() && self.presence.contains(path);
+            let rows_only = segments.len() > row && kept.at(row) && self.rows.contains(path);
+            !(presence_only || rows_only)
         })
     }
 
