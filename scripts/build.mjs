@@ -195,8 +195,12 @@ async function finishModule(m, unstripped) {
  * time, each in its own target folder (the second one's is target/lane-2: the dependencies are compiled once more
  * there, in about a minute); each module is finished (above) while cargo builds the next.
  */
+// SF_ONLY=sf-referral,all-forms (a developer's shortcut while measuring one module): only those modules are built
+// again; the others already in pkg/ are kept as they are. The package is whole only without it.
+const ONLY = process.env.SF_ONLY ? new Set(process.env.SF_ONLY.split(',').map((s) => s.trim()).filter(Boolean)) : null;
+
 async function buildModules() {
-  fs.rmSync(path.join(pkg, 'forms'), { recursive: true, force: true });   // no module of a form that is gone
+  if (ONLY === null) fs.rmSync(path.join(pkg, 'forms'), { recursive: true, force: true });   // no module of a form that is gone
   // The command line writes each module's catalogue (scripts/catalogue.mjs): built once here, so that writing a
   // catalogue never waits for cargo's lock while cargo builds the next module.
   if (!process.env.SF_CLI) {
@@ -208,7 +212,7 @@ async function buildModules() {
   let finishing = Promise.resolve();
   let failed = null;
   const lanes = [CARGO_TARGET, path.join(CARGO_TARGET, 'lane-2')];
-  const queue = [...MODULES];
+  const queue = MODULES.filter((m) => ONLY === null || ONLY.has(m.name));
   const lane = async (target) => {
     for (let m = queue.shift(); m && !failed; m = queue.shift()) {
       const started = Date.now();
