@@ -4,6 +4,11 @@
 
 use wasm_bindgen::prelude::*;
 
+/// The module's allocator: talc instead of the standard library's dlmalloc (BENCHMARKS.md, "The module's
+/// allocator": a check allocates and frees a few hundred small values).
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use crate::engine::input;
 use crate::{api, catalogue, Error, FormSession, Options};
 
