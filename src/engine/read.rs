@@ -51,10 +51,20 @@ pub fn clean(s: &str) -> Cow<'_, str> {
 pub fn is_blank(v: Option<&Value>) -> bool {
     match v {
         None | Some(Value::Null) => true,
-        Some(Value::String(s)) => clean(s).is_empty(),
+        Some(Value::String(s)) => is_blank_text(s),
         Some(Value::Array(a)) => a.is_empty(),
         Some(Value::Object(o)) => o.values().all(|x| is_blank(Some(x))),
         Some(_) => false,
+    }
+}
+
+/// `clean(s).is_empty()`, without cleaning text that starts with a visible character (most filled-in text: `clean`
+/// keeps such a first character in every case, so the answer is known from it).
+fn is_blank_text(s: &str) -> bool {
+    match s.chars().next() {
+        None => true,
+        Some(c) if !(c.is_whitespace() || is_invisible(c)) => false,
+        Some(_) => clean(s).is_empty(),
     }
 }
 
@@ -468,6 +478,24 @@ pub fn day_of(d: NaiveDate) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcut gives `clean(s).is_empty()` for every text, the odd ones included (a vertical tab alone is not
+    /// trimmed by the ASCII path; with a tab beside it, it is).
+    #[test]
+    fn blank_text_is_what_clean_leaves_empty() {
+        let parts = ["", " ", "a", "\u{0B}", "\t", "\n", "\u{A0}", "\u{200B}", "\u{FEFF}", "é", "\u{2007}", "x y"];
+        let mut texts = vec![String::new()];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    texts.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for t in &texts {
+            assert_eq!(is_blank_text(t), clean(t).is_empty(), "{t:?}");
+        }
+    }
 
     /// Why `parse_month` may lower-case as ASCII: of every character beyond ASCII, only the Kelvin sign has a lower
     /// case made of ASCII alone ("k", which no month name holds), so no other text can become a month name.
