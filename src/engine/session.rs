@@ -4,7 +4,8 @@
 //! Incremental. An edit re-checks only what it can change, and re-sends only what changed:
 //! - the structural pass (types, dates, options, sizes, required fields) is kept per top-level field, and an edit
 //!   checks again only the field its pointer is under (and the form's unrecognised keys, when the edit can change
-//!   them);
+//!   them) — or, for a field of a nested object whose holders stay as blank or filled in, that field alone
+//!   ([`Structural::redo_leaf`]);
 //! - the form's own rules (`FormDef::check`, one function per form that reads its facts once) run whole: they are
 //!   cross-field by nature, and running them whole keeps every rule's reading of the form exactly as `validate` has
 //!   it (rules see the kept structural findings through `Ctx::has_finding_at`) — or not at all: an edit that touches
