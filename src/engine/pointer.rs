@@ -18,6 +18,7 @@ use serde_json::{Map, Value};
 
 use super::error::Error;
 use super::model::{Field, Kind};
+use super::read;
 
 /// The largest list index a pointer may name (a form never has more rows; stops a pointer allocating gigabytes).
 pub const MAX_INDEX: usize = 10_000;
@@ -128,10 +129,10 @@ fn child(kind: Option<&'static Kind>, seg: &str) -> Option<&'static Kind> {
 /// The value at `segments`, when there is one (`-` names no value; a malformed index names none either).
 pub fn get<'a>(root: &'a Map<String, Value>, segments: &[String]) -> Option<&'a Value> {
     let (first, rest) = segments.split_first()?;
-    let mut cur = root.get(first.as_str())?;
+    let mut cur = read::get(root, first)?;
     for seg in rest {
         cur = match cur {
-            Value::Object(map) => map.get(seg.as_str())?,
+            Value::Object(map) => read::get(map, seg)?,
             Value::Array(items) => items.get(list_index(seg).ok()??)?,
             _ => return None,
         };
@@ -152,10 +153,10 @@ pub fn set(
     };
     let top = fields.iter().find(|f| f.name == first.as_str()).map(|f| &f.kind);
     // The whole walk first, reading only: a refused pointer changes nothing.
-    let (mut cur, mut kind) = (root.get(first.as_str()), top);
+    let (mut cur, mut kind) = (read::get(root, first), top);
     for seg in rest {
         cur = match step(cur, kind, seg)? {
-            Step::Key => cur.and_then(Value::as_object).and_then(|m| m.get(seg.as_str())),
+            Step::Key => cur.and_then(Value::as_object).and_then(|m| read::get(m, seg)),
             Step::Row(i) => cur.and_then(Value::as_array).and_then(|items| items.get(i)),
             Step::Push | Step::NewObject | Step::NewList => None,
         };

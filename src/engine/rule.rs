@@ -174,10 +174,10 @@ impl Kept {
                 break;
             }
             cur = if i == 0 {
-                data.get(seg)
+                super::read::get(data, seg)
             } else {
                 match cur {
-                    Some(serde_json::Value::Object(o)) => o.get(seg),
+                    Some(serde_json::Value::Object(o)) => super::read::get(o, seg),
                     Some(serde_json::Value::Array(a)) => seg.parse::<usize>().ok().and_then(|k| a.get(k)),
                     _ => None,
                 }

@@ -30,6 +30,7 @@ use super::model::{Field, Kind};
 use super::options::{Options, Resolved};
 use super::outcome::{Out, OutType};
 use super::pointer;
+use super::read;
 use super::registry::{FormDef, Registry};
 use super::report::{Diagnostic, Report, Severity};
 use super::rule::{self, Kept};
@@ -106,12 +107,12 @@ impl FormSession {
         // entry is measured again.
         let (before, new_len) = match old {
             Some(old) => (json_len(old), Some(json_len(&value))),
-            None => (self.data.get(first.as_str()).map_or(0, |v| entry_len(first, v)), None),
+            None => (read::get(&self.data, first).map_or(0, |v| entry_len(first, v)), None),
         };
         pointer::set(&mut self.data, self.form.fields, &segments, value)?;
         let after = match new_len {
             Some(n) => n,
-            None => self.data.get(first.as_str()).map_or(0, |v| entry_len(first, v)),
+            None => read::get(&self.data, first).map_or(0, |v| entry_len(first, v)),
         };
         self.entries_len = self.entries_len.saturating_sub(before).saturating_add(after);
         let kept = Kept::between(&shapes, &Kept::shapes(&self.data, &segments));
@@ -132,9 +133,9 @@ impl FormSession {
         // reorder the unrecognised keys a finding lists: check those again too.
         let scope = self.scope(first, true);
         let shapes = Kept::shapes(&self.data, &segments);
-        let before = self.data.get(first.as_str()).map_or(0, |v| entry_len(first, v));
+        let before = read::get(&self.data, first).map_or(0, |v| entry_len(first, v));
         pointer::remove(&mut self.data, &segments)?;
-        let after = self.data.get(first.as_str()).map_or(0, |v| entry_len(first, v));
+        let after = read::get(&self.data, first).map_or(0, |v| entry_len(first, v));
         self.entries_len = self.entries_len.saturating_sub(before).saturating_add(after);
         let kept = Kept::between(&shapes, &Kept::shapes(&self.data, &segments));
         self.refresh(scope, Some((&segments, kept)));
@@ -521,12 +522,12 @@ fn leaf_field(fields: &'static [Field], data: &Map<String, Value>, segments: &[S
     let (last, parents) = segments.split_last()?;
     let (top, inner) = parents.split_first()?;
     let mut kind: &'static Kind = &fields.iter().find(|f| f.name == top.as_str())?.kind;
-    let mut cur: &Value = data.get(top.as_str())?;
+    let mut cur: &Value = read::get(data, top)?;
     for seg in inner {
         match (kind, cur) {
             (Kind::Object(fs), Value::Object(o)) => {
                 kind = &fs.iter().find(|f| f.name == seg.as_str())?.kind;
-                cur = o.get(seg.as_str())?;
+                cur = read::get(o, seg)?;
             }
             (Kind::List { item, max }, Value::Array(rows)) => {
                 let i: usize = seg.parse().ok()?;
