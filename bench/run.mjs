@@ -4,6 +4,10 @@
 // bench/out/results.json. Needs `npm run build` first; not part of `npm test`. A run takes a few minutes.
 //
 //   node bench/run.mjs [--runs 7] [--no-browser] [--no-native] [--no-write]
+//   node bench/run.mjs --first-report [--runs 15] [--no-browser]
+//
+// `--first-report` runs only the first-report (cold start) measurement, in Node and Chromium, prints its table and
+// writes nothing (no suite, no native batch, no sizes): for working on the cold path without a whole run.
 //
 // "ours" for a form is its single-form module (pkg/forms/<form-id>/) when the build made one, else the all-forms
 // package (pkg/); the tables say which. The JavaScript contenders are built from the all-forms package's schema().
@@ -25,6 +29,7 @@ const out = path.join(here, 'out');
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
+const firstReportOnly = flag('--first-report');
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.SF_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -73,6 +78,15 @@ const importModule = async (m) => {
   mod.initSync({ module: fs.readFileSync(path.join(m.dir, m.wasm)) });
   return mod;
 };
+const coldModules = [...new Set([moduleFor('sf-referral'), MODULES[0]])];
+if (firstReportOnly) {
+  console.log(`bench: first report only, ${runs} fresh processes / pages per module; load ${load()}`);
+  const nodeCold = nodeColdStarts();
+  const browser = flag('--no-browser') ? null : await inChromium({ coldOnly: true });
+  const table = render({ nodeCold, browser }, { coldOnly: true });
+  console.log(`${table}\nLoad average (1/5/15 min) at the end: ${load()}.`);
+  process.exit(0);
+}
 const sf = await importModule(MODULES[0]);
 const ours = {};
 for (const form of Object.keys(FORMS)) if (moduleFor(form).id !== 'all-forms') ours[form] = await importModule(moduleFor(form));
@@ -99,16 +113,8 @@ const loadBefore = load();
 step('Node suite');
 const node = runSuite({ sf, ours, ajvValidators, z, v }, { runs });
 
-// Cold start in Node: fresh processes, for the referral's own module (when there is one) and the all-forms package.
-const coldModules = [...new Set([moduleFor('sf-referral'), MODULES[0]])];
 step('Node cold starts');
-const nodeCold = {};
-for (const m of coldModules) {
-  nodeCold[m.id] = [];
-  for (let i = 0; i < runs; i += 1) {
-    nodeCold[m.id].push(JSON.parse(execFileSync(process.execPath, [path.join(here, 'cold.mjs'), rel(m.dir), m.wasm], { encoding: 'utf8' })));
-  }
-}
+const nodeCold = nodeColdStarts();
 
 // ---- The same in headless Chromium ----
 let browser = null;
@@ -144,34 +150,65 @@ if (!flag('--no-write')) {
 }
 step('done');
 
-async function inChromium() {
+/**
+ * The first reports measured, each in a fresh Node process or Chromium page: the referral's own module (when there is
+ * one) and the all-forms package with `today` given (the goal's figure), and the referral's module again without it
+ * (the wrapper works out the Europe/London date, as for a host that does not pass one). Keyed by module id, with
+ * ", default today" for the last.
+ */
+function coldCases() {
+  const ref = coldModules[0];
+  return [...coldModules.map((m) => ({ key: m.id, m, defaultToday: false })), { key: `${ref.id}, default today`, m: ref, defaultToday: true }];
+}
+
+/** Cold start in Node: fresh processes, the cases of coldCases() taken in turn. */
+function nodeColdStarts() {
+  const cases = coldCases();
+  const nodeCold = Object.fromEntries(cases.map((c) => [c.key, []]));
+  for (let i = 0; i < runs; i += 1) {
+    for (const c of cases) {
+      const argv = [path.join(here, 'cold.mjs'), rel(c.m.dir), c.m.wasm, ...(c.defaultToday ? ['default-today'] : [])];
+      nodeCold[c.key].push(JSON.parse(execFileSync(process.execPath, argv, { encoding: 'utf8' })));
+    }
+  }
+  return nodeCold;
+}
+
+/** The suite in a page, then the cold starts, each in a fresh page (`coldOnly`: the cold starts alone). */
+async function inChromium({ coldOnly = false } = {}) {
   const { chromium } = require('playwright-core');
   const server = await serve(root);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sf-bench-'));
   const ctx = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
-    const page = await ctx.newPage();
     const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    const oursDirs = Object.fromEntries(Object.keys(ours).map((f) => [f, rel(moduleFor(f).dir)]));
-    const wasmName = Object.keys(ours).length ? moduleFor(Object.keys(ours)[0]).wasm : '';
-    await page.goto(`${server.url}/bench/page.html?ours=${encodeURIComponent(JSON.stringify(oursDirs))}&wasm=${encodeURIComponent(wasmName)}`);
-    await page.waitForFunction(() => window.benchReady === true || window.benchError, null, { timeout: 60_000 });
-    const error = await page.evaluate(() => window.benchError ?? null);
-    if (error) throw new Error(`bench page: ${error}`);
-    const suite = await page.evaluate((n) => window.runBench(n), runs);
-    const version = await page.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? 'unknown');
-    await page.close();
-    const cold = {};
-    for (const m of coldModules) {
-      cold[m.id] = [];
-      for (let i = 0; i < runs; i += 1) {
+    let suite = null;
+    let version = 'unknown';
+    if (!coldOnly) {
+      const page = await ctx.newPage();
+      page.on('pageerror', (e) => errors.push(String(e)));
+      const oursDirs = Object.fromEntries(Object.keys(ours).map((f) => [f, rel(moduleFor(f).dir)]));
+      const wasmName = Object.keys(ours).length ? moduleFor(Object.keys(ours)[0]).wasm : '';
+      await page.goto(`${server.url}/bench/page.html?ours=${encodeURIComponent(JSON.stringify(oursDirs))}&wasm=${encodeURIComponent(wasmName)}`);
+      await page.waitForFunction(() => window.benchReady === true || window.benchError, null, { timeout: 60_000 });
+      const error = await page.evaluate(() => window.benchError ?? null);
+      if (error) throw new Error(`bench page: ${error}`);
+      suite = await page.evaluate((n) => window.runBench(n), runs);
+      version = await page.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? 'unknown');
+      await page.close();
+    }
+    // Each first report in a fresh page, the cases of coldCases() taken in turn.
+    const cases = coldCases();
+    const cold = Object.fromEntries(cases.map((c) => [c.key, []]));
+    for (let i = 0; i < runs; i += 1) {
+      for (const c of cases) {
         const p = await ctx.newPage();
-        await p.goto(`${server.url}/bench/cold.html?dir=${encodeURIComponent(rel(m.dir))}&wasm=${encodeURIComponent(m.wasm)}`);
+        p.on('pageerror', (e) => errors.push(String(e)));
+        await p.goto(`${server.url}/bench/cold.html?dir=${encodeURIComponent(rel(c.m.dir))}&wasm=${encodeURIComponent(c.m.wasm)}${c.defaultToday ? '&today=default' : ''}`);
         await p.waitForFunction(() => window.coldResult || window.coldError, null, { timeout: 60_000 });
         const r = await p.evaluate(() => window.coldResult ?? { error: window.coldError });
         if (r.error) throw new Error(`cold page: ${r.error}`);
-        cold[m.id].push(r);
+        cold[c.key].push(r);
         await p.close();
       }
     }
@@ -280,8 +317,12 @@ function machine() {
   return `${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`;
 }
 
-function render(r) {
+function render(r, { coldOnly = false } = {}) {
   const lines = [];
+  if (coldOnly) {
+    coldTable(r, lines);
+    return lines.join('\n');
+  }
   lines.push(`Run ${r.date.slice(0, 16).replace('T', ' ')} UTC on ${r.machine}; Node ${r.versions.node}${r.browser ? `, Chromium ${r.browser.version}` : ''}; ajv ${r.versions.ajv}, zod ${r.versions.zod}, valibot ${r.versions.valibot}.`);
   lines.push(`Load average (1/5/15 min) ${r.load.before} at the start, ${r.load.after} at the end. µs per call, the 10th percentile of ${r.runs * 8} interleaved batches of about 5 ms per contender (bench/suite.mjs); a ratio divides two such figures.`);
   lines.push(`"ours" is measured with: ${Object.entries(r.usedModule).map(([form, m]) => `${form} — ${m === 'all-forms' ? 'the all-forms package (no single-form module was built)' : `its own module, ${m}/`}`).join('; ')}.`);
@@ -303,11 +344,7 @@ function render(r) {
   }
   const agree = Object.entries(r.node).map(([form, res]) => `${form}: ${res.agreement.same ? `same ${res.agreement.ours.length} codes` : `ours ${res.agreement.ours.join(',')} / JS ${res.agreement.js.join(',')}`}${res.agreement.sameReports ? '' : ' (**its module\'s reports differ from the all-forms package\'s**)'}`).join('; ');
   lines.push(`Rules check (two broken copies of each record: do ours and the hand-written rules find the same rule codes? and does the module measured give the all-forms package's reports, byte for byte?): ${agree}.`, '');
-  lines.push('| first report (bytes in memory → compile + instantiate + first `validate` of the referral) | module | median ms | fastest | compile + instantiate | first validate |');
-  lines.push('| --- | --- | ---: | ---: | ---: | ---: |');
-  for (const [id, xs] of Object.entries(r.nodeCold)) lines.push(`| Node (\`initSync\`, fresh process) | ${id} | ${f(coldOf(xs, 'totalMs'))} | ${f(Math.min(...xs.map((x) => x.totalMs)))} | ${f(coldOf(xs, 'instantiateMs'))} | ${f(coldOf(xs, 'firstValidateMs'))} |`);
-  for (const [id, xs] of Object.entries(r.browser?.cold ?? {})) lines.push(`| Chromium (\`await init(bytes)\`, fresh page) | ${id} | ${f(coldOf(xs, 'totalMs'))} | ${f(Math.min(...xs.map((x) => x.totalMs)))} | ${f(coldOf(xs, 'instantiateMs'))} | ${f(coldOf(xs, 'firstValidateMs'))} |`);
-  lines.push('');
+  coldTable(r, lines);
   if (r.native) {
     lines.push(`Native batch: \`target/release/safeguarding-forms batch sf-referral\` on ${r.native.records.toLocaleString('en-GB')} generated referral records (\`bench/gen-referrals.mjs\`), \`--threads ${r.native.threads}\`: median of ${r.native.times.length} runs ${r.native.seconds.toFixed(2)} s (${r.native.times.map((t) => t.toFixed(2)).join(', ')}), **${Math.round(r.native.perSecond).toLocaleString('en-GB')} records/s** (load ${r.native.load} at each run's start)${r.native.cpuSeconds === null ? '' : `; ${r.native.cpuSeconds.toFixed(2)} s of CPU (user + system) a run, so ${Math.round(r.native.records / (r.native.cpuSeconds / r.native.threads)).toLocaleString('en-GB')} records/s if the run had its ${r.native.threads} cores to itself`}.`, '');
   }
@@ -317,6 +354,15 @@ function render(r) {
   lines.push(`| (for scale) ajv standalone code of the three schemas | ${kb(s.ajvCompiledThreeForms.raw)} raw | | | ${kb(s.ajvCompiledThreeForms.gzip)} | | |`);
   lines.push('', 'catalogue.js holds what `rules()`, `schema()`, `forms()` and `messages()` return (the module does not carry it); the wrapper imports it, and a bundler drops the parts a page does not call, so it is counted beside the module, not in it.');
   return lines.join('\n');
+}
+
+/** The first-report table: Node's and Chromium's cold starts (bench/cold.mjs, bench/cold-page.mjs). */
+function coldTable(r, lines) {
+  lines.push('| first report (bytes in memory → compile + instantiate + first `validate` of the referral; "default today": no `today` in the options) | module | median ms | fastest | compile + instantiate | first validate |');
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: |');
+  for (const [id, xs] of Object.entries(r.nodeCold)) lines.push(`| Node (\`initSync\`, fresh process) | ${id} | ${f(coldOf(xs, 'totalMs'))} | ${f(Math.min(...xs.map((x) => x.totalMs)))} | ${f(coldOf(xs, 'instantiateMs'))} | ${f(coldOf(xs, 'firstValidateMs'))} |`);
+  for (const [id, xs] of Object.entries(r.browser?.cold ?? {})) lines.push(`| Chromium (\`await init(bytes)\`, fresh page) | ${id} | ${f(coldOf(xs, 'totalMs'))} | ${f(Math.min(...xs.map((x) => x.totalMs)))} | ${f(coldOf(xs, 'instantiateMs'))} | ${f(coldOf(xs, 'firstValidateMs'))} |`);
+  lines.push('');
 }
 
 /** Each goal of issue 20: what was measured (Node / Chromium), and whether it is met or by how much it is missed. */

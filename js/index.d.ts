@@ -242,6 +242,8 @@ export const __testing: {
   readonly generation: number;
   /** The current instance's linear memory, in bytes. */
   memoryBytes(): number;
+  /** The default `today` (the Europe/London date, YYYY-MM-DD) at `now`, milliseconds since 1970. */
+  londonToday(now: number): string;
 };
 
 /**

@@ -46,21 +46,33 @@ export function initSync(input) {
   return out;
 }
 
+/**
+ * Whether `x` is an init object (`{ module }` or `{ module_or_path }`) rather than what one holds. As the glue itself
+ * tells them apart: by a plain object's prototype, so bytes, a `WebAssembly.Module`, a `URL`, a `Request` or a
+ * `Response` never is one. No global is read: in Node the first read of `Request` or `Response` loads the whole of
+ * its fetch implementation (about 20 ms, measured: BENCHMARKS.md, "First report").
+ */
 function isInitObject(x) {
-  return x !== null && typeof x === 'object' && !(x instanceof ArrayBuffer) && !ArrayBuffer.isView(x)
-    && !(typeof WebAssembly !== 'undefined' && x instanceof WebAssembly.Module)
-    && !(typeof Request !== 'undefined' && x instanceof Request)
-    && !(typeof URL !== 'undefined' && x instanceof URL)
-    && !(typeof Response !== 'undefined' && x instanceof Response)
+  return x !== null && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype
     && ('module' in x || 'module_or_path' in x);
 }
 
-let londonFormat;
-/** Today's date in Europe/London as YYYY-MM-DD. */
-function londonToday() {
-  londonFormat ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-  const parts = Object.fromEntries(londonFormat.formatToParts(new Date()).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+/**
+ * Today's date in Europe/London as YYYY-MM-DD at `now` (milliseconds since 1970), by the rule the engine applies to
+ * every UK time (src/calendar/uk_time.rs): GMT in winter, BST (GMT+1) from 01:00 UTC on the last Sunday of March to
+ * 01:00 UTC on the last Sunday of October. Not `Intl.DateTimeFormat` with `timeZone: 'Europe/London'`, which gives
+ * the same dates (tests/node/contract.test.mjs compares them): its first use loads the time-zone data, 15–18 ms of a
+ * page's first report in Chromium and about 13 ms in Node (BENCHMARKS.md, "First report").
+ */
+function londonToday(now = Date.now()) {
+  const year = new Date(now).getUTCFullYear();
+  // 01:00 UTC on the last Sunday of a month (0-based): its last day, less that day's weekday (Sunday is 0).
+  const lastSunday = (month) => {
+    const last = new Date(Date.UTC(year, month + 1, 0));
+    return Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+  };
+  const bst = now >= lastSunday(2) && now < lastSunday(9);
+  return new Date(bst ? now + 3_600_000 : now).toISOString().slice(0, 10);
 }
 
 function strictReplacer(_key, value) {
@@ -275,6 +287,10 @@ export const __testing = Object.freeze({
   },
   memoryBytes() {
     return loaded?.memory?.buffer?.byteLength ?? 0;
+  },
+  /** The default "today" at `now` (milliseconds since 1970). */
+  londonToday(now) {
+    return londonToday(now);
   },
 });
 

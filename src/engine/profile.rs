@@ -267,51 +267,61 @@ pub fn built_in_ids() -> impl Iterator<Item = &'static str> {
     std::iter::once("default").chain(BUILT_IN.iter().map(|(id, _)| *id))
 }
 
-struct BuiltIns {
-    profiles: Vec<Arc<Effective>>,
-    /// A built-in file that does not pass its own checks (a packaging mistake, caught by the tests): named here so
-    /// that using it is an error, never a silent default.
-    broken: Vec<(String, String)>,
+/// `default`, made once. A call that names no profile runs under it and never reads a built-in profile's document
+/// (parsing and checking the four documents was most of a first report's one-time work: BENCHMARKS.md, "First
+/// report").
+pub fn default() -> Arc<Effective> {
+    static CELL: OnceLock<Arc<Effective>> = OnceLock::new();
+    Arc::clone(CELL.get_or_init(|| Arc::new(default_profile())))
 }
 
-fn built_ins() -> &'static BuiltIns {
-    static CELL: OnceLock<BuiltIns> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let base = Arc::new(default_profile());
-        let mut profiles = vec![Arc::clone(&base)];
-        let mut broken = Vec::new();
-        for (id, text) in BUILT_IN {
-            let parsed = serde_json::from_str::<serde_json::Value>(text)
-                .map_err(|_| "not JSON".to_owned())
-                .and_then(|v| profile_doc::parse_one(None, &v, true).map_err(|p| format!("{}: {}", p.path, p.message)));
-            match parsed {
-                // Built-ins extend `default` only, so the base is always there.
-                Ok(doc) if doc.id == *id => profiles.push(Arc::new(base.apply(&doc))),
-                Ok(_) => broken.push(((*id).to_owned(), "its id is not its file name".to_owned())),
-                Err(why) => broken.push(((*id).to_owned(), why)),
-            }
+/// The built-in profiles as [`built_in`] makes them, in `BUILT_IN`'s order.
+static BUILT_INS: [OnceLock<Result<Arc<Effective>, String>>; BUILT_IN.len()] =
+    [const { OnceLock::new() }; BUILT_IN.len()];
+
+/// A built-in profile, read, checked and merged on its first use (each document by itself: naming one built-in
+/// reads only that one), or why its file does not pass its own checks (a packaging mistake, caught by the tests):
+/// named so that using it is an error, never a silent default.
+fn built_in(index: usize) -> Option<&'static Result<Arc<Effective>, String>> {
+    let (id, text) = BUILT_IN.get(index)?;
+    Some(BUILT_INS.get(index)?.get_or_init(|| {
+        let parsed = serde_json::from_str::<serde_json::Value>(text)
+            .map_err(|_| "not JSON".to_owned())
+            .and_then(|v| profile_doc::parse_one(None, &v, true).map_err(|p| format!("{}: {}", p.path, p.message)))?;
+        // Built-ins extend `default` only.
+        if parsed.id == *id {
+            Ok(Arc::new(default().apply(&parsed)))
+        } else {
+            Err("its id is not its file name".to_owned())
         }
-        BuiltIns { profiles, broken }
-    })
+    }))
 }
 
 /// A built-in profile by id.
 pub fn find(id: &str) -> Result<Arc<Effective>, Error> {
-    let b = built_ins();
-    if let Some((_, why)) = b.broken.iter().find(|(i, _)| i == id) {
-        return Err(Error::InvalidProfile(format!("the built-in profile {id} is broken ({why})")));
+    if id == "default" {
+        return Ok(default());
     }
-    b.profiles.iter().find(|p| p.id == id).cloned().ok_or_else(|| Error::UnknownProfile(id.to_owned()))
+    let index = BUILT_IN.iter().position(|(b, _)| *b == id);
+    match index.and_then(built_in) {
+        Some(Ok(profile)) => Ok(Arc::clone(profile)),
+        Some(Err(why)) => Err(Error::InvalidProfile(format!("the built-in profile {id} is broken ({why})"))),
+        None => Err(Error::UnknownProfile(id.to_owned())),
+    }
 }
 
-/// `default`.
-pub fn default() -> Arc<Effective> {
-    built_ins().profiles.first().cloned().unwrap_or_else(|| Arc::new(default_profile()))
-}
-
-/// Every built-in profile, `default` first.
+/// Every built-in profile, `default` first (one whose file is broken is left out).
 pub fn all() -> Vec<Arc<Effective>> {
-    built_ins().profiles.clone()
+    let built_ins = (0..BUILT_IN.len()).filter_map(|i| built_in(i)?.as_ref().ok().cloned());
+    std::iter::once(default()).chain(built_ins).collect()
+}
+
+/// Whether a built-in profile's document has been read in this process (`default` has none): for the test that a
+/// call naming no profile reads none (tests/first_report.rs).
+#[doc(hidden)]
+pub fn built_in_read(id: &str) -> bool {
+    let index = BUILT_IN.iter().position(|(b, _)| *b == id);
+    index.and_then(|i| BUILT_INS.get(i)).is_some_and(|cell| cell.get().is_some())
 }
 
 /// A profile as `profiles()` shows it.

@@ -117,6 +117,34 @@ test('today defaults to the Europe/London date', () => {
   assert.ok(sf.validate('sf-referral', { referralDate: tomorrow }).diagnostics.some((d) => d.code === 'REF-013'));
 });
 
+test('the default today is the date Intl gives for Europe/London, at every clock change 1996-2037 and in between', () => {
+  // The wrapper computes it by the engine's rule instead of with Intl (whose first use costs a page's first report
+  // 15-18 ms): the two must agree wherever the rule is in force.
+  const intl = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+  const minute = 60_000;
+  const instants = [];
+  for (let year = 1996; year <= 2037; year += 1) {
+    for (const month of [2, 9]) {
+      const last = new Date(Date.UTC(year, month + 1, 0));
+      const change = Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+      // Around the change (01:00 UTC) and around each midnight, London's and UTC's, of the days either side.
+      for (const offset of [-61, -60, -1, 0, 1, 59, 60, 61]) instants.push(change + offset * minute);
+      for (let day = -2; day <= 2; day += 1) {
+        for (const m of [-61, -60, -1, 0, 1, 59, 60, 61]) instants.push(change - 60 * minute + day * 1440 * minute + m * minute);
+      }
+    }
+    for (let month = 0; month < 12; month += 1) instants.push(Date.UTC(year, month, 15, 23, 30), Date.UTC(year, month, 1, 0, 30));
+  }
+  let seed = 20;
+  for (let i = 0; i < 5000; i += 1) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    instants.push(Date.UTC(1996, 0, 1) + Math.floor((seed / 2 ** 31) * (Date.UTC(2038, 0, 1) - Date.UTC(1996, 0, 1))));
+  }
+  for (const t of instants) assert.equal(sf.__testing.londonToday(t), intl.format(new Date(t)), new Date(t).toISOString());
+  assert.equal(sf.__testing.londonToday(Date.UTC(2025, 5, 1, 23, 30)), '2025-06-02', '23:30Z in June is the next day in London');
+  assert.equal(sf.__testing.londonToday(Date.UTC(2025, 0, 15, 23, 30)), '2025-01-15', 'GMT in January');
+});
+
 test('FormSession: set, remove, load, data, report', () => {
   const s = new sf.FormSession('sf-referral', opts);
   let r = s.set('/referralDate', { day: '20', month: '5', year: '2025' });
