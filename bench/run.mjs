@@ -161,15 +161,13 @@ function coldCases() {
   return [...coldModules.map((m) => ({ key: m.id, m, defaultToday: false })), { key: `${ref.id}, default today`, m: ref, defaultToday: true }];
 }
 
-/** Cold start in Node: fresh processes, the cases of coldCases() taken in turn. */
+/** Cold start in Node: fresh processes, all the runs of one case of coldCases() before the next. */
 function nodeColdStarts() {
-  const cases = coldCases();
-  const nodeCold = Object.fromEntries(cases.map((c) => [c.key, []]));
-  for (let i = 0; i < runs; i += 1) {
-    for (const c of cases) {
-      const argv = [path.join(here, 'cold.mjs'), rel(c.m.dir), c.m.wasm, ...(c.defaultToday ? ['default-today'] : [])];
-      nodeCold[c.key].push(JSON.parse(execFileSync(process.execPath, argv, { encoding: 'utf8' })));
-    }
+  const nodeCold = {};
+  for (const c of coldCases()) {
+    nodeCold[c.key] = [];
+    const argv = [path.join(here, 'cold.mjs'), rel(c.m.dir), c.m.wasm, ...(c.defaultToday ? ['default-today'] : [])];
+    for (let i = 0; i < runs; i += 1) nodeCold[c.key].push(JSON.parse(execFileSync(process.execPath, argv, { encoding: 'utf8' })));
   }
   return nodeCold;
 }
@@ -197,11 +195,12 @@ async function inChromium({ coldOnly = false } = {}) {
       version = await page.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? 'unknown');
       await page.close();
     }
-    // Each first report in a fresh page, the cases of coldCases() taken in turn.
-    const cases = coldCases();
-    const cold = Object.fromEntries(cases.map((c) => [c.key, []]));
-    for (let i = 0; i < runs; i += 1) {
-      for (const c of cases) {
+    // Each first report in a fresh page, all the runs of one case of coldCases() before the next (as before the
+    // default-today case was added, so the figures compare with earlier runs).
+    const cold = {};
+    for (const c of coldCases()) {
+      cold[c.key] = [];
+      for (let i = 0; i < runs; i += 1) {
         const p = await ctx.newPage();
         p.on('pageerror', (e) => errors.push(String(e)));
         await p.goto(`${server.url}/bench/cold.html?dir=${encodeURIComponent(rel(c.m.dir))}&wasm=${encodeURIComponent(c.m.wasm)}${c.defaultToday ? '&today=default' : ''}`);
