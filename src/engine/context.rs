@@ -109,6 +109,19 @@ impl<'a> Ctx<'a> {
             Kind::Required => self.resolved.profile.severity(rule.code, Severity::Error),
             Kind::Check => self.resolved.profile.severity(rule.code, rule.severity),
         };
+        if self.resolved.codes_only {
+            self.diagnostics.push(Diagnostic {
+                code: rule.code.to_owned(),
+                severity,
+                path,
+                message: String::new(),
+                message_id: String::new(),
+                params: serde_json::Map::new(),
+                related: Vec::new(),
+                due: None,
+            });
+            return Emitted(None);
+        }
         self.diagnostics.push(Diagnostic {
             code: rule.code.to_owned(),
             severity,

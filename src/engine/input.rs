@@ -10,7 +10,10 @@
 //!   must be a number) instead of losing the record. Text from JavaScript never has one (`JSON.stringify` writes
 //!   `null` for an infinite number); a council's export can.
 
-use serde_json::Value;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
 
 use super::error::Error;
 
@@ -24,9 +27,129 @@ pub const UNREADABLE: &str = "\"\\ufffd\"";
 
 /// Parses JSON text into a value, cutting what cannot be read safely (see the module's documentation).
 pub fn parse(text: &str) -> Result<Value, Error> {
+    // Almost every text needs nothing cut: it is read as it is, in one pass. Only a text the guard would change, or
+    // one that does not parse, takes the guarded read below, which gives exactly what it always gave.
+    if let Some(value) = read_plain(text) {
+        return Ok(value);
+    }
+    parse_guarded(text)
+}
+
+/// The guarded read: the scan, then `serde_json`.
+fn parse_guarded(text: &str) -> Result<Value, Error> {
     let cleaned = guard(text);
     let source = cleaned.as_deref().unwrap_or(text);
     serde_json::from_str(source).map_err(|e| Error::InvalidInput(format!("not JSON text ({})", e.classify_name())))
+}
+
+/// Numbers this large take the guarded read: the guard quotes a number that Rust's exact reading makes infinite,
+/// and `serde_json` reads numbers near `f64::MAX` a rounding away from it (it fails on the rest, which sends them to
+/// the guarded read too), so a number it reads as finite but this large is left for the guard to decide.
+const NEAR_F64_LIMIT: f64 = 1e300;
+
+/// The text read in one pass into the same `Value` as `serde_json::from_str` gives, or `None` when the guard would
+/// change something (nesting deeper than [`MAX_DEPTH`], a number of at least [`NEAR_F64_LIMIT`]) or the text does
+/// not parse (a lone surrogate or a number beyond `f64` does not). Each object's keys are gathered first, so its map
+/// is made at its size once instead of growing key by key.
+fn read_plain(text: &str) -> Option<Value> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut entries = Vec::new();
+    let value = Plain { depth: 0, entries: &mut entries }.deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    Some(value)
+}
+
+/// Reads one value; `depth` is the number of objects and arrays it is inside, `entries` the keys and values read for
+/// the objects still open (innermost last).
+struct Plain<'e> {
+    depth: usize,
+    entries: &'e mut Vec<(String, Value)>,
+}
+
+impl Plain<'_> {
+    /// An object or array opens here: an error (which sends the text to the guarded read) where the guard would cut
+    /// it, inside [`MAX_DEPTH`] others.
+    fn open<E: de::Error>(&self) -> Result<(), E> {
+        if self.depth >= MAX_DEPTH {
+            return Err(E::custom("nested too deep"));
+        }
+        Ok(())
+    }
+
+    /// The reader for a value inside the object or array opened here.
+    fn inside(&mut self) -> Plain<'_> {
+        Plain { depth: self.depth.saturating_add(1), entries: &mut *self.entries }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Plain<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+/// The same values as `serde_json`'s own `Value` visitor makes.
+impl<'de> Visitor<'de> for Plain<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        if v.abs() >= NEAR_F64_LIMIT {
+            return Err(E::custom("a number near f64's limit"));
+        }
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Value, A::Error> {
+        self.open()?;
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(self.inside())? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Value, A::Error> {
+        self.open()?;
+        let start = self.entries.len();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(self.inside())?;
+            self.entries.push((key, value));
+        }
+        // A key given twice keeps its first place and its last value, as `serde_json` keeps it.
+        let mut object = Map::with_capacity(self.entries.len().saturating_sub(start));
+        object.extend(self.entries.drain(start..));
+        Ok(Value::Object(object))
+    }
 }
 
 trait ClassifyName {
@@ -219,6 +342,166 @@ fn fix_surrogates(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `parse` gives what the guarded read gives: the same value with its keys in the same order (the text it
+    /// writes), or the same error.
+    fn same_as_guarded(text: &str) {
+        match (parse(text), parse_guarded(text)) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a, b, "{text}");
+                assert_eq!(a.to_string(), b.to_string(), "{text}");
+            }
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{text}"),
+            (a, b) => panic!("{text}: {a:?} / {b:?}"),
+        }
+    }
+
+    fn nested(open: &str, close: &str, levels: usize, inner: &str) -> String {
+        format!("{}{inner}{}", open.repeat(levels), close.repeat(levels))
+    }
+
+    #[test]
+    fn the_one_pass_read_gives_the_guarded_reads_value() {
+        let big = "9".repeat(400);
+        let mut texts: Vec<String> = [
+            r#"{"a":1,"b":[true,false,null],"c":{"d":"e\"\\\u00e9\ud83d\ude00","f":-0.0,"g":1.5e-7}}"#,
+            r#"{"a":1,"a":2,"b":3,"a":{"x":1}}"#,
+            r#"{}"#,
+            r#"[]"#,
+            r#"{"":[{},[],{"":""}]}"#,
+            r#"  {"a" : [ 1 , 2 ] }  "#,
+            r#"{"a":18446744073709551615,"b":-9223372036854775808,"c":18446744073709551616,"d":1e20}"#,
+            r#"{"a":"x\ud800y"}"#,
+            r#"{"a":"\udc00"}"#,
+            r#"{"\ud800":1}"#,
+            r#"{"a":1e400}"#,
+            r#"{"a":-1E+999}"#,
+            r#"{"a":1e-400,"b":0e999,"c":0.0}"#,
+            r#"{"a":1e299,"b":9.99e299,"c":1e300,"d":1.5e300,"e":1e308}"#,
+            r#"{"a":1.7976931348623157e308}"#,
+            r#"{"a":1.7976931348623158e308}"#,
+            r#"{"a":1.7976931348623159e308}"#,
+            r#"{"a":-1.797693134862315807e308}"#,
+            r#"{"a":1.797693134862315808e308}"#,
+            // Infinite read exactly (the guard quotes it), f64::MAX as serde_json reads it.
+            r#"{"a":1.79769313486231581e308}"#,
+            r#"{"a":2e308}"#,
+            r#"{"a":1e}"#,
+            r#"{"a":1,}"#,
+            r#"{"a":1} x"#,
+            "",
+            "{",
+            "\"\\u12",
+            "not json",
+            "[1,2",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        texts.push(format!(r#"{{"a":{big},"b":"{big}"}}"#));
+        texts.push(format!(r#"{{"a":{}}}"#, "9".repeat(300)));
+        for levels in [1, 62, 63, 64, 65, 66, 100, 127, 128, 129, 130, 1000] {
+            texts.push(nested("[", "]", levels, "1"));
+            texts.push(nested("[", "]", levels, ""));
+            texts.push(nested("{\"a\":", "}", levels, "{}"));
+            texts.push(format!(r#"{{"x":{},"y":2}}"#, nested("[{\"k\":", "}]", levels / 2, "[]")));
+        }
+        for t in &texts {
+            same_as_guarded(t);
+        }
+        // The one pass reads what needs no guard, and leaves the rest to the guarded read.
+        assert!(read_plain(r#"{"a":[1,{"b":"c"}],"d":1e299}"#).is_some());
+        assert!(read_plain(&nested("[", "]", 64, "")).is_some());
+        assert!(read_plain(&nested("[", "]", 65, "")).is_none());
+        assert!(read_plain(r#"{"a":"\ud800"}"#).is_none());
+        assert!(read_plain(r#"{"a":1e300}"#).is_none());
+        assert!(read_plain(r#"{"a":1e400}"#).is_none());
+    }
+
+    #[test]
+    fn the_one_pass_read_gives_the_guarded_reads_value_for_every_conformance_vector() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
+        let mut read = 0;
+        for form in std::fs::read_dir(&root).unwrap() {
+            for file in std::fs::read_dir(form.unwrap().path()).unwrap() {
+                let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+                same_as_guarded(&text);
+                let vector: Value = serde_json::from_str(&text).unwrap();
+                same_as_guarded(&vector["data"].to_string());
+                read += 1;
+            }
+        }
+        assert!(read > 300, "{read} vectors");
+    }
+
+    /// JSON-like text: valid values, nested deep or not, with the numbers and escapes the guard rewrites, and
+    /// sometimes a character too many or too few.
+    fn json_like() -> impl Strategy<Value = String> {
+        let leaf = prop_oneof![
+            prop::sample::select(vec![
+                "0",
+                "-0",
+                "1",
+                "-12",
+                "1.5",
+                "1e5",
+                "1E+2",
+                "2.5e-3",
+                "1e299",
+                "1e300",
+                "-3e305",
+                "1.7976931348623157e308",
+                "1.7976931348623159e308",
+                "1e309",
+                "-1e400",
+                "1e-400",
+                "18446744073709551616",
+                "true",
+                "false",
+                "null",
+            ])
+            .prop_map(str::to_owned),
+            prop::sample::select(vec![
+                "",
+                "a",
+                "\\ud800",
+                "\\udfff",
+                "\\ud83d\\ude00",
+                "\\ud83dx",
+                "\\\"[{",
+                "\\u00e9",
+                "\\\\",
+                "x\\ud800\\ud800",
+            ])
+            .prop_map(|s| format!("\"{s}\"")),
+        ];
+        let value = leaf.prop_recursive(4, 32, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(|items| format!("[{}]", items.join(","))),
+                prop::collection::vec((prop::sample::select(vec!["a", "b", "\\ud800", ""]), inner), 0..4).prop_map(
+                    |entries| {
+                        let entries: Vec<String> = entries.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+                        format!("{{{}}}", entries.join(","))
+                    }
+                ),
+            ]
+        });
+        (value, 0..140usize, prop::sample::select(vec!["", "}", ",", " ", "]"]), any::<bool>()).prop_map(
+            |(v, levels, extra, objects)| {
+                let text = if objects { nested("{\"n\":", "}", levels, &v) } else { nested("[", "]", levels, &v) };
+                format!("{text}{extra}")
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_one_pass_read_gives_the_guarded_reads_value_for_json_like_text(text in json_like()) {
+            same_as_guarded(&text);
+        }
+    }
 
     #[test]
     fn deep_nesting_is_cut_not_overflowed() {
