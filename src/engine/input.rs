@@ -1,6 +1,7 @@
 //! Reading JSON text safely. Data from JavaScript crosses the boundary as JSON text (the wrapper's
-//! `JSON.stringify` rejects cycles, BigInt and Symbols before wasm is entered). Before `serde_json` sees the text, one
-//! linear, non-recursive scan:
+//! `JSON.stringify` rejects cycles, BigInt and Symbols before wasm is entered). `serde_json` reads the text as it is
+//! (its own nesting limit, 128, keeps its recursion off the end of the stack); when it cannot, or the value holds
+//! what the scan below would change, the text is read again after one linear, non-recursive scan that:
 //! - cuts nesting deeper than [`MAX_DEPTH`], replacing the too-deep value with `"\u{FFFD}"`, so no input can
 //!   overflow the stack (the field then reports a value it cannot read);
 //! - replaces a lone UTF-16 surrogate escape (`"\uD800"`), which `serde_json` would reject for the whole payload,
@@ -10,10 +11,7 @@
 //!   must be a number) instead of losing the record. Text from JavaScript never has one (`JSON.stringify` writes
 //!   `null` for an infinite number); a council's export can.
 
-use std::fmt;
-
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Number, Value};
+use serde_json::Value;
 
 use super::error::Error;
 
@@ -27,10 +25,12 @@ pub const UNREADABLE: &str = "\"\\ufffd\"";
 
 /// Parses JSON text into a value, cutting what cannot be read safely (see the module's documentation).
 pub fn parse(text: &str) -> Result<Value, Error> {
-    // Almost every text needs nothing cut: it is read as it is, in one pass. Only a text the guard would change, or
-    // one that does not parse, takes the guarded read below, which gives exactly what it always gave.
-    if let Some(value) = read_plain(text) {
-        return Ok(value);
+    // Almost every text needs nothing cut: it is read as it is, and the value kept when it holds nothing the scan
+    // would have changed. Any other text takes the guarded read, which gives exactly what it always gave.
+    if let Ok(value) = read(text) {
+        if unguarded(&value, 0) {
+            return Ok(value);
+        }
     }
     parse_guarded(text)
 }
@@ -39,116 +39,30 @@ pub fn parse(text: &str) -> Result<Value, Error> {
 fn parse_guarded(text: &str) -> Result<Value, Error> {
     let cleaned = guard(text);
     let source = cleaned.as_deref().unwrap_or(text);
-    serde_json::from_str(source).map_err(|e| Error::InvalidInput(format!("not JSON text ({})", e.classify_name())))
+    read(source).map_err(|e| Error::InvalidInput(format!("not JSON text ({})", e.classify_name())))
+}
+
+/// `serde_json`'s read, called from one place (its code is large, and the WebAssembly module carries it once).
+#[inline(never)]
+fn read(text: &str) -> Result<Value, serde_json::Error> {
+    serde_json::from_str(text)
 }
 
 /// Numbers this large take the guarded read: the guard quotes a number that Rust's exact reading makes infinite,
-/// and `serde_json` reads numbers near `f64::MAX` a rounding away from it (it fails on the rest, which sends them to
-/// the guarded read too), so a number it reads as finite but this large is left for the guard to decide.
+/// and `serde_json` reads a number a rounding above `f64::MAX` as `f64::MAX` (it fails on larger ones, which then
+/// take the guarded read too), so a number it reads as finite but this large is left for the guard to decide.
 const NEAR_F64_LIMIT: f64 = 1e300;
 
-/// The text read in one pass into the same `Value` as `serde_json::from_str` gives, or `None` when the guard would
-/// change something (nesting deeper than [`MAX_DEPTH`], a number of at least [`NEAR_F64_LIMIT`]) or the text does
-/// not parse (a lone surrogate or a number beyond `f64` does not). Each object's keys are gathered first, so its map
-/// is made at its size once instead of growing key by key.
-fn read_plain(text: &str) -> Option<Value> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let mut entries = Vec::new();
-    let value = Plain { depth: 0, entries: &mut entries }.deserialize(&mut de).ok()?;
-    de.end().ok()?;
-    Some(value)
-}
-
-/// Reads one value; `depth` is the number of objects and arrays it is inside, `entries` the keys and values read for
-/// the objects still open (innermost last).
-struct Plain<'e> {
-    depth: usize,
-    entries: &'e mut Vec<(String, Value)>,
-}
-
-impl Plain<'_> {
-    /// An object or array opens here: an error (which sends the text to the guarded read) where the guard would cut
-    /// it, inside [`MAX_DEPTH`] others.
-    fn open<E: de::Error>(&self) -> Result<(), E> {
-        if self.depth >= MAX_DEPTH {
-            return Err(E::custom("nested too deep"));
-        }
-        Ok(())
-    }
-
-    /// The reader for a value inside the object or array opened here.
-    fn inside(&mut self) -> Plain<'_> {
-        Plain { depth: self.depth.saturating_add(1), entries: &mut *self.entries }
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Plain<'_> {
-    type Value = Value;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-/// The same values as `serde_json`'s own `Value` visitor makes.
-impl<'de> Visitor<'de> for Plain<'_> {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
-    }
-
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        if v.abs() >= NEAR_F64_LIMIT {
-            return Err(E::custom("a number near f64's limit"));
-        }
-        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Value, A::Error> {
-        self.open()?;
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(self.inside())? {
-            items.push(item);
-        }
-        Ok(Value::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Value, A::Error> {
-        self.open()?;
-        let start = self.entries.len();
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value_seed(self.inside())?;
-            self.entries.push((key, value));
-        }
-        // A key given twice keeps its first place and its last value, as `serde_json` keeps it.
-        let mut object = Map::with_capacity(self.entries.len().saturating_sub(start));
-        object.extend(self.entries.drain(start..));
-        Ok(Value::Object(object))
+/// Whether a value `serde_json` read holds nothing the scan would have changed: no object or array inside
+/// [`MAX_DEPTH`] others, no number of at least [`NEAR_F64_LIMIT`]. (A lone surrogate and a number beyond `f64` are
+/// errors in `serde_json`, so a text that holds one never gets here.) Recursive, but `serde_json` has read no value
+/// nested deeper than its limit of 128.
+fn unguarded(value: &Value, depth: usize) -> bool {
+    match value {
+        Value::Array(items) => depth < MAX_DEPTH && items.iter().all(|v| unguarded(v, depth.saturating_add(1))),
+        Value::Object(map) => depth < MAX_DEPTH && map.values().all(|v| unguarded(v, depth.saturating_add(1))),
+        Value::Number(n) => n.as_f64().is_none_or(|x| x.abs() < NEAR_F64_LIMIT),
+        _ => true,
     }
 }
 
@@ -343,6 +257,11 @@ fn fix_surrogates(s: &str) -> Option<String> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The text as read in one pass, when the guard would change nothing in it.
+    fn read_plain(text: &str) -> Option<Value> {
+        read(text).ok().filter(|v| unguarded(v, 0))
+    }
 
     /// `parse` gives what the guarded read gives: the same value with its keys in the same order (the text it
     /// writes), or the same error.
