@@ -22,7 +22,8 @@ pub struct Ctx<'a> {
     options: &'a [FieldOptions],
 }
 
-/// A finding just made; add what a cross-field or timescale rule knows. Does nothing when the rule is off.
+/// A finding just made; add what a cross-field or timescale rule knows. Does nothing when the rule is off, or when
+/// the report keeps codes only (`Resolved::codes_only`).
 pub struct Emitted<'d>(Option<&'d mut Diagnostic>);
 
 impl Emitted<'_> {
