@@ -157,6 +157,13 @@ pub fn validate(form_id: &str, data: &Value, options: &Options) -> Result<Report
     Ok(run(form, obj, &resolved))
 }
 
+/// Checks one record of a form with options resolved beforehand ([`Options::resolve`]), for a caller that checks
+/// many records under the same options (the command line's `batch` resolves them once, not per record). The same
+/// report as [`validate`] with those options.
+pub fn validate_resolved(form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved) -> Report {
+    run(form, data, resolved)
+}
+
 /// Checks a form given as JSON text (what crosses the WebAssembly boundary, and what the command line reads).
 /// Text larger than the engine reads is one diagnostic, not an error.
 pub fn validate_json(form_id: &str, text: &str, options: &Options) -> Result<Report, Error> {

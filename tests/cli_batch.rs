@@ -607,3 +607,64 @@ fn a_spreadsheet_application_opens_both_files() {
     assert!(from_csv.contains("'=1+1,1,sf-referral,REF-001,"), "{from_csv}");
     assert!(from_csv.contains("Zoë-7,3,sf-referral,INP-003,"), "{from_csv}");
 }
+
+/// A summary-only run renders no message (the engine keeps codes only): its summary, on the terminal and as CSV, and
+/// its exit code are those of a run that writes every report, and its counts are the reports' own, for every form's
+/// conformance vectors as a batch, at both stages and under a council's profile.
+#[test]
+fn the_summary_alone_counts_what_the_full_reports_hold_for_every_form() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
+    let work = dir("summary_only");
+    let mut forms: Vec<PathBuf> = std::fs::read_dir(root).unwrap().flatten().map(|d| d.path()).collect();
+    forms.sort();
+    let mut counted = 0usize;
+    for form_dir in &forms {
+        let form = form_dir.file_name().unwrap().to_string_lossy().to_string();
+        let mut lines = String::new();
+        for f in std::fs::read_dir(form_dir).unwrap().flatten().map(|e| e.path()) {
+            let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
+            lines.push_str(&format!("{}\n", v["data"]));
+        }
+        lines.push_str("not a record\n");
+        let input = work.join(format!("{form}.jsonl"));
+        std::fs::write(&input, &lines).unwrap();
+        for extra in [&["--stage", "draft"][..], &["--stage", "submit", "--profile", "telford-wrekin"]] {
+            let (alone_csv, full_csv) = (work.join("alone.csv"), work.join("full.csv"));
+            let mut args = vec!["batch", &form, input.to_str().unwrap(), "--today", "2025-06-02", "--threads", "2"];
+            args.extend_from_slice(extra);
+            let alone = run(&[&args[..], &["--summary", alone_csv.to_str().unwrap()]].concat(), b"");
+            let full = run(&[&args[..], &["--json", "--summary", full_csv.to_str().unwrap()]].concat(), b"");
+            let what = format!("{form} {extra:?}");
+            assert_eq!(alone.status.code(), full.status.code(), "{what}");
+            let summary = text(&alone.stdout);
+            assert!(summary.starts_with(&format!("{form}: ")), "{what}: {summary}");
+            // The full run says the same summary on standard error (its reports are on standard output).
+            assert!(text(&full.stderr).starts_with(&summary), "{what}:\n{summary}\n{}", text(&full.stderr));
+            let (alone_rows, full_rows) = (std::fs::read(&alone_csv).unwrap(), std::fs::read(&full_csv).unwrap());
+            assert_eq!(alone_rows, full_rows, "{what}");
+
+            // The summary's counts by rule and severity are the reports' own.
+            let mut by_rule: std::collections::BTreeMap<(String, String), (usize, usize)> = Default::default();
+            for report in jsonl(&full).iter().filter(|r| r.get("diagnostics").is_some()) {
+                let mut seen = std::collections::BTreeSet::new();
+                for d in report["diagnostics"].as_array().unwrap() {
+                    let key = (d["code"].as_str().unwrap().to_owned(), d["severity"].as_str().unwrap().to_owned());
+                    let entry = by_rule.entry(key.clone()).or_default();
+                    entry.0 += 1;
+                    if seen.insert(key) {
+                        entry.1 += 1;
+                    }
+                }
+            }
+            let mut csv = csv::Reader::from_reader(alone_rows.get(3..).unwrap());
+            let mut from_summary: std::collections::BTreeMap<(String, String), (usize, usize)> = Default::default();
+            for row in csv.records().map(Result::unwrap).filter(|r| !r[0].is_empty()) {
+                let n = |i: usize| row[i].parse::<usize>().unwrap();
+                from_summary.insert((row[0].to_owned(), row[2].to_owned()), (n(3), n(4)));
+            }
+            assert_eq!(from_summary, by_rule, "{what}");
+            counted += by_rule.values().map(|c| c.0).sum::<usize>();
+        }
+    }
+    assert!(forms.len() >= 28 && counted > 1000, "{} forms, {counted} findings", forms.len());
+}

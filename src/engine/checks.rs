@@ -1,5 +1,7 @@
 //! Checks many forms share, driven by a rule's declaration so a form states them once.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
@@ -26,7 +28,7 @@ pub fn dates_not_after_today_at(
     paths: &[&str],
 ) {
     let today = ctx.today;
-    for (path, label, _) in dates_at(fields, data, paths).into_iter().filter(|(_, _, d)| *d > today) {
+    for (path, label, _) in dates_at(fields, data, paths, &|d| d > today) {
         ctx.emit(rule, path.as_str(), crate::msg!(DATE_NOT_AFTER_TODAY, label = label));
     }
 }
@@ -43,83 +45,101 @@ pub fn dates_not_before(
     anchor: &str,
     paths: &[&str],
 ) {
-    let Some((_, anchor_label, start)) = dates_at(fields, data, &[anchor]).into_iter().next() else { return };
+    let Some((_, anchor_label, start)) = dates_at(fields, data, &[anchor], &|_| true).into_iter().next() else {
+        return;
+    };
     let after = lower_first(anchor_label);
-    for (path, label, _) in dates_at(fields, data, paths).into_iter().filter(|(_, _, d)| *d < start) {
+    for (path, label, _) in dates_at(fields, data, paths, &|d| d < start) {
         ctx.emit(rule, path.as_str(), crate::msg!(DATE_NOT_BEFORE, label = label, after = after)).related([anchor]);
     }
 }
 
-/// Every well-formed date (a date-time counts by its date) at `paths`, `*` standing for each list row, each once,
-/// with its concrete path and its field's label, in the order of `paths`.
+/// A date found: its concrete path, its field's label and the date.
+type Found = Vec<(String, &'static str, NaiveDate)>;
+
+/// Every well-formed date (a date-time counts by its date) at `paths`, `*` standing for each list row, that `keep`
+/// keeps, each once, with its concrete path and its field's label, in the order of `paths`. A path is written out
+/// only for a date kept (the walk builds it in one buffer).
 fn dates_at(
     fields: &'static [Field],
     data: &Map<String, Value>,
     paths: &[&str],
-) -> Vec<(String, &'static str, NaiveDate)> {
-    let mut found: Vec<(String, &'static str, NaiveDate)> = Vec::new();
+    keep: &dyn Fn(NaiveDate) -> bool,
+) -> Found {
+    let mut found = Found::new();
+    let mut at = String::new();
     for path in paths {
-        let segments: Vec<&str> = path.split('/').skip(1).collect();
-        walk_object(fields, data, &segments, "", &mut found);
+        // The segments after the first `/` (as `split('/').skip(1)` gives them), none for an empty path.
+        let segments = path.split_once('/').map(|(_, rest)| rest);
+        walk_object(fields, data, segments, &mut at, keep, &mut found);
     }
-    let mut seen: Vec<String> = Vec::new();
-    found.retain(|(path, _, _)| {
-        let first = !seen.contains(path);
-        if first {
-            seen.push(path.clone());
-        }
-        first
-    });
     found
+}
+
+/// The first segment of `segments` and the rest (`None` after the last).
+fn next_segment(segments: &str) -> (&str, Option<&str>) {
+    match segments.split_once('/') {
+        Some((first, rest)) => (first, Some(rest)),
+        None => (segments, None),
+    }
 }
 
 fn walk_object(
     fields: &'static [Field],
     obj: &Map<String, Value>,
-    segments: &[&str],
-    prefix: &str,
-    found: &mut Vec<(String, &'static str, NaiveDate)>,
+    segments: Option<&str>,
+    at: &mut String,
+    keep: &dyn Fn(NaiveDate) -> bool,
+    found: &mut Found,
 ) {
-    let Some((first, rest)) = segments.split_first() else { return };
-    let Some(field) = fields.iter().find(|f| f.name == *first) else { return };
+    let Some((first, rest)) = segments.map(next_segment) else { return };
+    let Some(field) = fields.iter().find(|f| f.name == first) else { return };
     let Some(value) = obj.get(field.name) else { return };
-    let path = format!("{prefix}/{}", field.name);
-    walk_value(&field.kind, field.label, value, rest, path, found);
+    let len = at.len();
+    at.push('/');
+    at.push_str(field.name);
+    walk_value(&field.kind, field.label, value, rest, at, keep, found);
+    at.truncate(len);
 }
 
 fn walk_value(
     kind: &Kind,
     label: &'static str,
     value: &Value,
-    segments: &[&str],
-    path: String,
-    found: &mut Vec<(String, &'static str, NaiveDate)>,
+    segments: Option<&str>,
+    at: &mut String,
+    keep: &dyn Fn(NaiveDate) -> bool,
+    found: &mut Found,
 ) {
-    match (kind, segments.split_first()) {
-        (Kind::Date, None) => {
-            if let Some(d) = read::parse_date(value).ok().flatten() {
-                found.push((path, label, d));
-            }
-        }
-        (Kind::DateTime, None) => {
-            if let Some(t) = read::parse_datetime(value).ok().flatten() {
-                found.push((path, label, t.date()));
-            }
-        }
+    let date = match (kind, segments) {
+        (Kind::Date, None) => read::parse_date(value).ok().flatten(),
+        (Kind::DateTime, None) => read::parse_datetime(value).ok().flatten().map(|t| t.date()),
         (Kind::Object(fields), Some(_)) => {
             if let Value::Object(o) = value {
-                walk_object(fields, o, segments, &path, found);
+                walk_object(fields, o, segments, at, keep, found);
             }
+            None
         }
-        (Kind::List { item, .. }, Some((&"*", rest))) => {
-            if let Value::Array(items) = value {
+        (Kind::List { item, .. }, Some(s)) => {
+            if let (("*", rest), Value::Array(items)) = (next_segment(s), value) {
                 let max = usize::try_from(LIST_MAX).unwrap_or(usize::MAX);
                 for (i, v) in items.iter().enumerate().take(max) {
-                    walk_value(item, label, v, rest, format!("{path}/{i}"), found);
+                    let len = at.len();
+                    let _ = write!(at, "/{i}");
+                    walk_value(item, label, v, rest, at, keep, found);
+                    at.truncate(len);
                 }
             }
+            None
         }
-        _ => {}
+        _ => None,
+    };
+    // Each path once (two declared paths can reach the same field): the same path has the same date, so the first
+    // time is the one kept.
+    if let Some(d) = date.filter(|d| keep(*d)) {
+        if !found.iter().any(|(p, _, _)| p == at) {
+            found.push((at.clone(), label, d));
+        }
     }
 }
 

@@ -22,7 +22,8 @@ pub struct Ctx<'a> {
     options: &'a [FieldOptions],
 }
 
-/// A finding just made; add what a cross-field or timescale rule knows. Does nothing when the rule is off.
+/// A finding just made; add what a cross-field or timescale rule knows. Does nothing when the rule is off, or when
+/// the report keeps codes only (`Resolved::codes_only`).
 pub struct Emitted<'d>(Option<&'d mut Diagnostic>);
 
 impl Emitted<'_> {
@@ -109,6 +110,19 @@ impl<'a> Ctx<'a> {
             Kind::Required => self.resolved.profile.severity(rule.code, Severity::Error),
             Kind::Check => self.resolved.profile.severity(rule.code, rule.severity),
         };
+        if self.resolved.codes_only {
+            self.diagnostics.push(Diagnostic {
+                code: rule.code.to_owned(),
+                severity,
+                path,
+                message: String::new(),
+                message_id: String::new(),
+                params: serde_json::Map::new(),
+                related: Vec::new(),
+                due: None,
+            });
+            return Emitted(None);
+        }
         self.diagnostics.push(Diagnostic {
             code: rule.code.to_owned(),
             severity,

@@ -1,6 +1,7 @@
 //! Reading JSON text safely. Data from JavaScript crosses the boundary as JSON text (the wrapper's
-//! `JSON.stringify` rejects cycles, BigInt and Symbols before wasm is entered). Before `serde_json` sees the text, one
-//! linear, non-recursive scan:
+//! `JSON.stringify` rejects cycles, BigInt and Symbols before wasm is entered). `serde_json` reads the text as it is
+//! (its own nesting limit, 128, keeps its recursion off the end of the stack); when it cannot, or the value holds
+//! what the scan below would change, the text is read again after one linear, non-recursive scan that:
 //! - cuts nesting deeper than [`MAX_DEPTH`], replacing the too-deep value with `"\u{FFFD}"`, so no input can
 //!   overflow the stack (the field then reports a value it cannot read);
 //! - replaces a lone UTF-16 surrogate escape (`"\uD800"`), which `serde_json` would reject for the whole payload,
@@ -24,9 +25,45 @@ pub const UNREADABLE: &str = "\"\\ufffd\"";
 
 /// Parses JSON text into a value, cutting what cannot be read safely (see the module's documentation).
 pub fn parse(text: &str) -> Result<Value, Error> {
+    // Almost every text needs nothing cut: it is read as it is, and the value kept when it holds nothing the scan
+    // would have changed. Any other text takes the guarded read, which gives exactly what it always gave.
+    if let Ok(value) = read(text) {
+        if unguarded(&value, 0) {
+            return Ok(value);
+        }
+    }
+    parse_guarded(text)
+}
+
+/// The guarded read: the scan, then `serde_json`.
+fn parse_guarded(text: &str) -> Result<Value, Error> {
     let cleaned = guard(text);
     let source = cleaned.as_deref().unwrap_or(text);
-    serde_json::from_str(source).map_err(|e| Error::InvalidInput(format!("not JSON text ({})", e.classify_name())))
+    read(source).map_err(|e| Error::InvalidInput(format!("not JSON text ({})", e.classify_name())))
+}
+
+/// `serde_json`'s read, called from one place (its code is large, and the WebAssembly module carries it once).
+#[inline(never)]
+fn read(text: &str) -> Result<Value, serde_json::Error> {
+    serde_json::from_str(text)
+}
+
+/// Numbers this large take the guarded read: the guard quotes a number that Rust's exact reading makes infinite,
+/// and `serde_json` reads a number a rounding above `f64::MAX` as `f64::MAX` (it fails on larger ones, which then
+/// take the guarded read too), so a number it reads as finite but this large is left for the guard to decide.
+const NEAR_F64_LIMIT: f64 = 1e300;
+
+/// Whether a value `serde_json` read holds nothing the scan would have changed: no object or array inside
+/// [`MAX_DEPTH`] others, no number of at least [`NEAR_F64_LIMIT`]. (A lone surrogate and a number beyond `f64` are
+/// errors in `serde_json`, so a text that holds one never gets here.) Recursive, but `serde_json` has read no value
+/// nested deeper than its limit of 128.
+fn unguarded(value: &Value, depth: usize) -> bool {
+    match value {
+        Value::Array(items) => depth < MAX_DEPTH && items.iter().all(|v| unguarded(v, depth.saturating_add(1))),
+        Value::Object(map) => depth < MAX_DEPTH && map.values().all(|v| unguarded(v, depth.saturating_add(1))),
+        Value::Number(n) => n.as_f64().is_none_or(|x| x.abs() < NEAR_F64_LIMIT),
+        _ => true,
+    }
 }
 
 trait ClassifyName {
@@ -219,6 +256,171 @@ fn fix_surrogates(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The text as read in one pass, when the guard would change nothing in it.
+    fn read_plain(text: &str) -> Option<Value> {
+        read(text).ok().filter(|v| unguarded(v, 0))
+    }
+
+    /// `parse` gives what the guarded read gives: the same value with its keys in the same order (the text it
+    /// writes), or the same error.
+    fn same_as_guarded(text: &str) {
+        match (parse(text), parse_guarded(text)) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a, b, "{text}");
+                assert_eq!(a.to_string(), b.to_string(), "{text}");
+            }
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{text}"),
+            (a, b) => panic!("{text}: {a:?} / {b:?}"),
+        }
+    }
+
+    fn nested(open: &str, close: &str, levels: usize, inner: &str) -> String {
+        format!("{}{inner}{}", open.repeat(levels), close.repeat(levels))
+    }
+
+    #[test]
+    fn the_one_pass_read_gives_the_guarded_reads_value() {
+        let big = "9".repeat(400);
+        let mut texts: Vec<String> = [
+            r#"{"a":1,"b":[true,false,null],"c":{"d":"e\"\\\u00e9\ud83d\ude00","f":-0.0,"g":1.5e-7}}"#,
+            r#"{"a":1,"a":2,"b":3,"a":{"x":1}}"#,
+            r#"{}"#,
+            r#"[]"#,
+            r#"{"":[{},[],{"":""}]}"#,
+            r#"  {"a" : [ 1 , 2 ] }  "#,
+            r#"{"a":18446744073709551615,"b":-9223372036854775808,"c":18446744073709551616,"d":1e20}"#,
+            r#"{"a":"x\ud800y"}"#,
+            r#"{"a":"\udc00"}"#,
+            r#"{"\ud800":1}"#,
+            r#"{"a":1e400}"#,
+            r#"{"a":-1E+999}"#,
+            r#"{"a":1e-400,"b":0e999,"c":0.0}"#,
+            r#"{"a":1e299,"b":9.99e299,"c":1e300,"d":1.5e300,"e":1e308}"#,
+            r#"{"a":1.7976931348623157e308}"#,
+            r#"{"a":1.7976931348623158e308}"#,
+            r#"{"a":1.7976931348623159e308}"#,
+            r#"{"a":-1.797693134862315807e308}"#,
+            r#"{"a":1.797693134862315808e308}"#,
+            // Infinite read exactly (the guard quotes it), f64::MAX as serde_json reads it.
+            r#"{"a":1.79769313486231581e308}"#,
+            r#"{"a":2e308}"#,
+            r#"{"a":1e}"#,
+            r#"{"a":1,}"#,
+            r#"{"a":1} x"#,
+            "",
+            "{",
+            "\"\\u12",
+            "not json",
+            "[1,2",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        texts.push(format!(r#"{{"a":{big},"b":"{big}"}}"#));
+        texts.push(format!(r#"{{"a":{}}}"#, "9".repeat(300)));
+        for levels in [1, 62, 63, 64, 65, 66, 100, 127, 128, 129, 130, 1000] {
+            texts.push(nested("[", "]", levels, "1"));
+            texts.push(nested("[", "]", levels, ""));
+            texts.push(nested("{\"a\":", "}", levels, "{}"));
+            texts.push(format!(r#"{{"x":{},"y":2}}"#, nested("[{\"k\":", "}]", levels / 2, "[]")));
+        }
+        for t in &texts {
+            same_as_guarded(t);
+        }
+        // The one pass reads what needs no guard, and leaves the rest to the guarded read.
+        assert!(read_plain(r#"{"a":[1,{"b":"c"}],"d":1e299}"#).is_some());
+        assert!(read_plain(&nested("[", "]", 64, "")).is_some());
+        assert!(read_plain(&nested("[", "]", 65, "")).is_none());
+        assert!(read_plain(r#"{"a":"\ud800"}"#).is_none());
+        assert!(read_plain(r#"{"a":1e300}"#).is_none());
+        assert!(read_plain(r#"{"a":1e400}"#).is_none());
+    }
+
+    #[test]
+    fn the_one_pass_read_gives_the_guarded_reads_value_for_every_conformance_vector() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
+        let mut read = 0;
+        for form in std::fs::read_dir(&root).unwrap() {
+            for file in std::fs::read_dir(form.unwrap().path()).unwrap() {
+                let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+                same_as_guarded(&text);
+                let vector: Value = serde_json::from_str(&text).unwrap();
+                same_as_guarded(&vector["data"].to_string());
+                read += 1;
+            }
+        }
+        assert!(read > 300, "{read} vectors");
+    }
+
+    /// JSON-like text: valid values, nested deep or not, with the numbers and escapes the guard rewrites, and
+    /// sometimes a character too many or too few.
+    fn json_like() -> impl Strategy<Value = String> {
+        let leaf = prop_oneof![
+            prop::sample::select(vec![
+                "0",
+                "-0",
+                "1",
+                "-12",
+                "1.5",
+                "1e5",
+                "1E+2",
+                "2.5e-3",
+                "1e299",
+                "1e300",
+                "-3e305",
+                "1.7976931348623157e308",
+                "1.7976931348623159e308",
+                "1e309",
+                "-1e400",
+                "1e-400",
+                "18446744073709551616",
+                "true",
+                "false",
+                "null",
+            ])
+            .prop_map(str::to_owned),
+            prop::sample::select(vec![
+                "",
+                "a",
+                "\\ud800",
+                "\\udfff",
+                "\\ud83d\\ude00",
+                "\\ud83dx",
+                "\\\"[{",
+                "\\u00e9",
+                "\\\\",
+                "x\\ud800\\ud800",
+            ])
+            .prop_map(|s| format!("\"{s}\"")),
+        ];
+        let value = leaf.prop_recursive(4, 32, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(|items| format!("[{}]", items.join(","))),
+                prop::collection::vec((prop::sample::select(vec!["a", "b", "\\ud800", ""]), inner), 0..4).prop_map(
+                    |entries| {
+                        let entries: Vec<String> = entries.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+                        format!("{{{}}}", entries.join(","))
+                    }
+                ),
+            ]
+        });
+        (value, 0..140usize, prop::sample::select(vec!["", "}", ",", " ", "]"]), any::<bool>()).prop_map(
+            |(v, levels, extra, objects)| {
+                let text = if objects { nested("{\"n\":", "}", levels, &v) } else { nested("[", "]", levels, &v) };
+                format!("{text}{extra}")
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_one_pass_read_gives_the_guarded_reads_value_for_json_like_text(text in json_like()) {
+            same_as_guarded(&text);
+        }
+    }
 
     #[test]
     fn deep_nesting_is_cut_not_overflowed() {

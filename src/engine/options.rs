@@ -145,7 +145,7 @@ impl Options {
         if let Some(table) = &self.messages {
             super::catalogue::check_table(registry, table)?;
         }
-        Ok(Resolved { today, stage: self.stage, profile, calendar, messages: self.messages.clone() })
+        Ok(Resolved { today, stage: self.stage, profile, calendar, messages: self.messages.clone(), codes_only: false })
     }
 
     /// The profile in force on `today`: a built-in one, or the council's latest version that has taken effect
@@ -207,4 +207,9 @@ pub struct Resolved {
     pub calendar: Calendar,
     /// A host's message templates (already checked), or the English.
     pub messages: Option<Arc<MessageTable>>,
+    /// Findings without their wording: code, severity and path only (message, message id and parameters empty, no
+    /// related fields or due date), and an outcome that may differ from the full report's where it quotes messages.
+    /// Never set by [`Options::resolve`]; the command line sets it for a `batch` that writes only its summary (counts
+    /// by rule and severity), which then renders no message.
+    pub codes_only: bool,
 }

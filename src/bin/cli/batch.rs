@@ -8,11 +8,13 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::Arc;
 use std::time::Instant;
 
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
+use safeguarding_forms::engine::options::Resolved;
 use safeguarding_forms::engine::registry::{self, FormDef};
 use safeguarding_forms::forms::REGISTRY;
 use safeguarding_forms::{self as sf, Diagnostic, Options, Report, Severity};
@@ -103,19 +105,52 @@ pub struct Checked {
     /// The record's id (`--id-field`: empty where the record has none); `None` without `--id-field`.
     pub id: Option<String>,
     pub valid: bool,
+    /// Each finding kept, as the summary counts it: its rule and severity.
+    pub counted: Vec<(Counted, Severity)>,
+    /// The findings themselves, when they are written as rows (CSV, Excel); empty otherwise.
     pub findings: Vec<Diagnostic>,
     /// The report as JSON text, when JSON Lines are written.
     pub json: Option<String>,
 }
 
-/// What every worker needs to check a line.
+/// A finding's rule for the summary: its place in the form's list of rule codes (found without copying the code),
+/// or the code itself for one the list does not hold (none does; kept so such a finding would still be counted).
+pub enum Counted {
+    Listed(u16),
+    Other(String),
+}
+
+impl Counted {
+    fn same(&self, other: &Counted) -> bool {
+        match (self, other) {
+            (Counted::Listed(a), Counted::Listed(b)) => a == b,
+            (Counted::Other(a), Counted::Other(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// What the run writes for each record: what decides how much of the report a worker keeps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// The summary only: the findings' rules and severities. The engine renders no message (`codes_only`).
+    Counts,
+    /// A row per finding (CSV, Excel): the findings, messages and all.
+    Rows,
+    /// A report per record (JSON Lines): the report as JSON text.
+    Reports,
+}
+
+/// What every worker needs to check a line: the options resolved once for every record.
 struct Checker {
-    form: String,
-    options: Options,
+    form: &'static FormDef,
+    resolved: Resolved,
     select: HashSet<String>,
     ignore: HashSet<String>,
     id_field: Option<String>,
-    keep_json: bool,
+    keep: Keep,
+    /// The rule codes the form can report, sorted: a finding is counted by its place here.
+    codes: Arc<[String]>,
 }
 
 impl Checker {
@@ -134,25 +169,34 @@ impl Checker {
             Err(sf::Error::InvalidInput(why)) => return unreadable(why),
             Err(e) => return unreadable(e.to_string()),
         };
-        if !value.is_object() {
+        drop(text);
+        let Value::Object(record) = &value else {
             return unreadable("not a JSON object (each line must hold one record, {…})".into());
-        }
-        let report = match sf::validate(&self.form, &value, &self.options) {
-            Ok(r) => r,
-            Err(e) => return unreadable(e.to_string()),
         };
+        let report = sf::api::validate_resolved(self.form, record, &self.resolved);
         let id = self.id_field.as_deref().map(|p| value.pointer(p).map(id_text).unwrap_or_default());
-        let Report { form, diagnostics, outcome, .. } = report;
-        let findings: Vec<Diagnostic> = diagnostics
-            .into_iter()
-            .filter(|d| (self.select.is_empty() || self.select.contains(&d.code)) && !self.ignore.contains(&d.code))
-            .collect();
-        let valid = !findings.iter().any(|d| d.severity == Severity::Error);
-        let json = self.keep_json.then(|| {
-            let report = Report { form, valid, diagnostics: findings.clone(), outcome };
-            report.to_json()
-        });
-        Outcome::Checked(Checked { line: number, id, valid, findings, json })
+        drop(value);
+        let Report { form, mut diagnostics, outcome, .. } = report;
+        if !(self.select.is_empty() && self.ignore.is_empty()) {
+            diagnostics.retain(|d| {
+                (self.select.is_empty() || self.select.contains(&d.code)) && !self.ignore.contains(&d.code)
+            });
+        }
+        let valid = !diagnostics.iter().any(|d| d.severity == Severity::Error);
+        let counted = diagnostics.iter().map(|d| (self.counted(&d.code), d.severity)).collect();
+        let (findings, json) = match self.keep {
+            Keep::Counts => (Vec::new(), None),
+            Keep::Rows => (diagnostics, None),
+            Keep::Reports => (Vec::new(), Some(Report { form, valid, diagnostics, outcome }.to_json())),
+        };
+        Outcome::Checked(Checked { line: number, id, valid, counted, findings, json })
+    }
+
+    fn counted(&self, code: &str) -> Counted {
+        match self.codes.binary_search_by(|c| c.as_str().cmp(code)).ok().and_then(|i| u16::try_from(i).ok()) {
+            Some(i) => Counted::Listed(i),
+            None => Counted::Other(code.to_owned()),
+        }
     }
 }
 
@@ -176,37 +220,66 @@ pub struct Summary {
     pub unreadable: usize,
     /// The first unreadable lines: number and why.
     pub unreadable_first: Vec<(u64, String)>,
-    /// (code, severity) → (findings, records with it).
+    /// (code, severity) → (findings, records with it); complete once [`Summary::close`] has run.
     pub by_rule: BTreeMap<(String, Severity), (usize, usize)>,
+    /// The rule codes counted by their place (`Counted::Listed`), and their counts by severity while the run goes.
+    codes: Arc<[String]>,
+    listed: Vec<[(usize, usize); 3]>,
 }
 
 const UNREADABLE_LISTED: usize = 20;
 
+fn add_one(n: &mut usize) {
+    *n = n.saturating_add(1);
+}
+
 impl Summary {
+    fn new(codes: Arc<[String]>) -> Summary {
+        let listed = vec![[(0, 0); 3]; codes.len()];
+        Summary { codes, listed, ..Summary::default() }
+    }
+
     fn add(&mut self, outcome: &Outcome) {
         match outcome {
             Outcome::Blank => {}
             Outcome::Unreadable { line, reason } => {
-                self.unreadable = self.unreadable.saturating_add(1);
+                add_one(&mut self.unreadable);
                 if self.unreadable_first.len() < UNREADABLE_LISTED {
                     self.unreadable_first.push((*line, reason.clone()));
                 }
             }
             Outcome::Checked(c) => {
-                self.records = self.records.saturating_add(1);
-                if c.valid {
-                    self.valid = self.valid.saturating_add(1);
-                } else {
-                    self.invalid = self.invalid.saturating_add(1);
-                }
-                let mut seen: Vec<(&str, Severity)> = Vec::new();
-                for d in &c.findings {
-                    let entry = self.by_rule.entry((d.code.clone(), d.severity)).or_insert((0, 0));
-                    entry.0 = entry.0.saturating_add(1);
-                    if !seen.contains(&(d.code.as_str(), d.severity)) {
-                        seen.push((d.code.as_str(), d.severity));
-                        entry.1 = entry.1.saturating_add(1);
+                add_one(&mut self.records);
+                add_one(if c.valid { &mut self.valid } else { &mut self.invalid });
+                for (i, (rule, severity)) in c.counted.iter().enumerate() {
+                    // A record counts once per rule and severity: at its first finding of them.
+                    let first = !c.counted.iter().take(i).any(|(r, s)| s == severity && r.same(rule));
+                    let entry = match rule {
+                        Counted::Listed(at) => {
+                            self.listed.get_mut(usize::from(*at)).and_then(|s| s.get_mut(*severity as usize))
+                        }
+                        Counted::Other(code) => Some(self.by_rule.entry((code.clone(), *severity)).or_insert((0, 0))),
+                    };
+                    if let Some((findings, records)) = entry {
+                        add_one(findings);
+                        if first {
+                            add_one(records);
+                        }
                     }
+                }
+            }
+        }
+    }
+
+    /// Moves the counts kept by rule number into `by_rule`, by code.
+    fn close(&mut self) {
+        let severities = [Severity::Error, Severity::Warning, Severity::Info];
+        for (code, counts) in self.codes.iter().zip(std::mem::take(&mut self.listed)) {
+            for (severity, (findings, records)) in severities.into_iter().zip(counts) {
+                if findings > 0 {
+                    let entry = self.by_rule.entry((code.clone(), severity)).or_insert((0, 0));
+                    entry.0 = entry.0.saturating_add(findings);
+                    entry.1 = entry.1.saturating_add(records);
                 }
             }
         }
@@ -348,7 +421,7 @@ pub fn run(args: &BatchArgs, options: &Options) -> Result<ExitCode, Failure> {
     let encoding = args.encoding.as_deref().map(source::encoding).transpose()?;
     // The input first: a mistyped input path must not empty last week's findings file.
     let input = source::open(&args.file, encoding)?;
-    let (size, read) = (input.size, std::sync::Arc::clone(&input.read));
+    let (size, read) = (input.size, Arc::clone(&input.read));
     let mut sink = Sink::open(format, args.output.as_deref())?;
     let findings_on_stdout = format.is_some() && args.output.is_none();
 
@@ -357,14 +430,18 @@ pub fn run(args: &BatchArgs, options: &Options) -> Result<ExitCode, Failure> {
         pool = pool.num_threads(usize::from(n));
     }
     let pool = pool.build().map_err(|e| format!("cannot start the worker threads: {e}"))?;
-    let checker = Checker {
-        form: form.id.to_owned(),
-        options: options.clone(),
-        select,
-        ignore,
-        id_field: args.id_field.clone(),
-        keep_json: format == Some(Format::Jsonl),
+    let keep = match format {
+        None => Keep::Counts,
+        Some(Format::Jsonl) => Keep::Reports,
+        Some(Format::Csv | Format::Xlsx) => Keep::Rows,
     };
+    let mut resolved = options.resolve().map_err(|e| e.to_string())?;
+    resolved.codes_only = keep == Keep::Counts;
+    let mut codes: Vec<String> = names.keys().cloned().collect();
+    codes.sort_unstable();
+    let codes: Arc<[String]> = codes.into();
+    let checker =
+        Checker { form, resolved, select, ignore, id_field: args.id_field.clone(), keep, codes: Arc::clone(&codes) };
     let (line_tx, line_rx) = sync_channel(IN_FLIGHT);
     let (done_tx, done_rx) = sync_channel(IN_FLIGHT);
     let spawn = |name: &str| std::thread::Builder::new().name(name.to_owned());
@@ -377,7 +454,7 @@ pub fn run(args: &BatchArgs, options: &Options) -> Result<ExitCode, Failure> {
 
     let bar = progress_bar(args.quiet, size);
     let started = Instant::now();
-    let mut summary = Summary::default();
+    let mut summary = Summary::new(codes);
     for result in done_rx {
         let outcomes = result.map_err(|e| {
             bar.finish_and_clear();
@@ -396,6 +473,7 @@ pub fn run(args: &BatchArgs, options: &Options) -> Result<ExitCode, Failure> {
     }
     bar.finish_and_clear();
     let elapsed = started.elapsed();
+    summary.close();
     sink.finish(&summary, form, &names)?;
 
     let text = summary.render(form.id, &names);
