@@ -182,8 +182,8 @@ impl Effective {
     }
 
     /// Whether a lower-case word is one of the council's own place words (the words of its name, see
-    /// [`council_name`], of the ids of its chain and of the values of its lists): "hadley" under `telford-wrekin`,
-    /// nothing under `default`.
+    /// [`council_name`], of the ids of its chain and of the values of its lists): "priory" under a profile listing
+    /// the locality "brightwell-priory", nothing under `default`.
     pub fn is_place_word(&self, lower: &str) -> bool {
         self.place_words.binary_search_by(|w| w.as_str().cmp(lower)).is_ok()
     }
@@ -255,8 +255,8 @@ impl Effective {
     }
 }
 
-/// A profile title's council name: up to its first parenthesis or colon, trimmed ("Telford & Wrekin (Strengthening
-/// Families Reference Manual, 2020)" → "Telford & Wrekin"). The demo pages read a title the same way
+/// A profile title's council name: up to its first parenthesis or colon, trimmed ("Brightwell Borough Council
+/// (fictional): Practice Standards" → "Brightwell Borough Council"). The demo pages read a title the same way
 /// (`www/profile-loader.js` `councilName`).
 pub fn council_name(title: &str) -> &str {
     title.split(['(', ':']).next().unwrap_or_default().trim()
@@ -301,7 +301,7 @@ pub fn built_in_ids() -> impl Iterator<Item = &'static str> {
     std::iter::once("default").chain(BUILT_IN.iter().map(|(id, _)| *id))
 }
 
-/// The built-in ids as a message lists them: "default, telford-wrekin, west-sussex, walsall or south-glos".
+/// The built-in ids as a message lists them, from the built-in table (`BUILT_IN`): "default, a, b or c".
 pub fn built_in_ids_text() -> String {
     let ids: Vec<&str> = built_in_ids().collect();
     match ids.split_last() {
