@@ -326,6 +326,28 @@ fn check_profile_lists_every_problem_at_its_place() {
     assert!(check_profile(&json!("telford-wrekin")).valid);
 }
 
+/// The messages that list the built-in ids list them from the built-in profiles' table, never by hand: each names
+/// every profile `profiles()` lists, in its order, and `profile_doc.rs` writes no built-in council's id.
+#[test]
+fn the_messages_naming_the_built_in_ids_follow_the_built_in_profiles() {
+    let ids: Vec<String> = safeguarding_forms::profiles().into_iter().map(|p| p.id).collect();
+    assert!(ids.len() >= 5 && ids[0] == "default", "{ids:?}");
+    let (last, rest) = ids.split_last().unwrap();
+    let listed = format!("{} or {last}", rest.join(", "));
+    let unknown = check_profile(&json!("nowhere"));
+    assert_eq!(
+        unknown.problems[0].message,
+        format!("is not a built-in profile id (expected {listed}, or a profile document)")
+    );
+    let extends = check_profile(&json!({ "id": "a", "title": "A", "extends": "nowhere" }));
+    let p = extends.problems.iter().find(|p| p.path == "/extends").unwrap();
+    assert_eq!(p.message, format!("extends \"nowhere\" which is not a built-in profile (expected {listed})"));
+    let source = include_str!("../src/engine/profile_doc.rs");
+    for id in ids.iter().filter(|id| *id != "default") {
+        assert!(!source.contains(id.as_str()), "profile_doc.rs writes the built-in id {id} by hand");
+    }
+}
+
 #[test]
 fn the_built_in_profiles_are_data_files_checked_by_the_same_code() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");

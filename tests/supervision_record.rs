@@ -152,6 +152,51 @@ fn svr_007_caseload_item_with_a_childs_name_or_number() {
     assert!(!check(FORM, &d, &opts()).has("SVR-007"));
 }
 
+/// A council's own place names (its name, its localities and teams) are its profile's data: under its profile they
+/// are not taken for a child's name, under another council's (or `default`) they are capitalised words like any, and
+/// a real name is found under every profile.
+#[test]
+fn svr_007_a_councils_place_names_come_from_its_profile() {
+    // A fictional council whose list values are written as places are ("Brightwell Priory") or as ids.
+    let brightwell = json!({
+        "id": "brightwell",
+        "title": "Brightwell Borough Council (fictional): Practice Standards",
+        "options": {
+            "sf-referral": { "/locality": ["brightwell-priory", "north-vale"] },
+            "case-transfer": { "/toLocality": ["Kingsmere Hub", "Brightwell Priory"] }
+        }
+    });
+    let under = |profile: &str| match profile {
+        "brightwell" => opts().profile_value(&brightwell).unwrap(),
+        id => opts().profile(id),
+    };
+    let flagged = |text: &str, profile: &str| {
+        let d = with(complete(), "/items/caseloadDecisions/decisions", json!(text));
+        check(FORM, &d, &under(profile)).has("SVR-007")
+    };
+    let telford = "Cases at Hadley Castle, Lakeside South and The Wrekin; the Telford Wrekin panel: see Protocol";
+    let brightwells = "Cases at Brightwell Priory, North Vale and Kingsmere: see Protocol";
+    let council = "Brightwell Borough Council cases: see Protocol";
+    // Under its own profile, a council's place names are not names (Hadley-Castle as one word too).
+    assert!(!flagged(telford, "telford-wrekin"));
+    assert!(!flagged("Hadley-Castle cases: see Protocol", "telford-wrekin"));
+    assert!(!flagged(brightwells, "brightwell"));
+    assert!(!flagged(council, "brightwell"));
+    // No council's places are compiled in: under `default` or another council's profile they are capitalised pairs.
+    for profile in ["default", "brightwell", "west-sussex"] {
+        assert!(flagged(telford, profile), "{profile}");
+    }
+    for profile in ["default", "telford-wrekin", "walsall"] {
+        assert!(flagged(brightwells, profile), "{profile}");
+        assert!(flagged(council, profile), "{profile}");
+    }
+    // A real name is found under every profile, next to the council's places.
+    for profile in ["default", "telford-wrekin", "west-sussex", "walsall", "south-glos", "brightwell"] {
+        assert!(flagged("Discussed Jayden Smith at Hadley Castle: see Protocol", profile), "{profile}");
+        assert!(flagged("Brightwell Priory: Jayden Smith discussed", profile), "{profile}");
+    }
+}
+
 #[test]
 fn svr_008_dates_after_today() {
     let d = with(complete(), "/date", json!("2025-06-03"));

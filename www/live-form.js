@@ -19,10 +19,12 @@
 //   with one link per field, or a success banner; the title gets "Error: ". Resetting the form clears the data, the
 //   session and every message.
 // - `options.profile` (a council profile id) is passed to every call; pages that let a person load a profile call
-//   `live.setOptions({ profile })`.
+//   `live.setOptions({ profile })`. Elements marked `data-sf-council` (a page's caption) show the council's name
+//   from the profile in force (its title up to a parenthesis), and nothing under `default`: no council is written
+//   into a page.
 
 import { loadChecks } from '/www/common.js';
-import { mountProfileLoader } from '/www/profile-loader.js';
+import { mountProfileLoader, councilOf } from '/www/profile-loader.js';
 import { el } from '/www/render/dom.js';
 import {
   parsePointer, toPointer, isIndex, clone, pointerIsWithin, getAt, setAt, removeAt, overlaps, formatDate, ISO_DATE,
@@ -817,6 +819,7 @@ export function createLiveForm(config) {
       showOutcome(null, state, model);
       return;
     }
+    showCouncil();
     if (config.profileLoader !== false && checks.checkProfile) mountProfileLoader(api, checks, formEl);
     try {
       session = new checks.FormSession(formId, options('draft'));
@@ -832,10 +835,21 @@ export function createLiveForm(config) {
     }
   }
 
+  /** The council's name where the page marks it (`data-sf-council`), from the profile in force. */
+  function showCouncil() {
+    const name = checks ? councilOf(checks, opts.profile, api.today) : null;
+    for (const e of document.querySelectorAll('[data-sf-council]')) {
+      e.textContent = name ? `${name} ` : '';
+      e.hidden = !name;
+    }
+    document.body.dataset.council = name ?? '';
+  }
+
   /** New options (e.g. a council profile): a new session with the same data. */
   function setOptions(next) {
     opts = { ...opts, ...next };
     if (Object.hasOwn(next, 'profile') && next.profile === undefined) delete opts.profile;
+    showCouncil();
     if (!checks) return;
     try { session?.free(); } catch { /* replaced below */ }
     try {

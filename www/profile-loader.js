@@ -81,10 +81,7 @@ export function mountProfileLoader(live, checks, before) {
     }
     clearError();
     const versions = Array.isArray(doc) ? doc : [doc];
-    // The version in force today (the latest that has taken effect), as the engine picks it.
-    const today = live.today ?? new Date().toISOString().slice(0, 10);
-    const inForce = versions.filter((v) => !v.effectiveFrom || v.effectiveFrom <= today)
-      .sort((a, b) => String(a.effectiveFrom ?? '').localeCompare(String(b.effectiveFrom ?? ''))).pop();
+    const inForce = versionInForce(doc, live.today ?? new Date().toISOString().slice(0, 10));
     const title = inForce?.title ?? `${versions[0]?.title ?? 'your council'} (not in force yet: the default applies)`;
     const lines = (inForce ? [inForce] : []).flatMap((v) => [
       ...Object.keys(v.values ?? {}).map((k) => `${k}: ${typeof v.values[k] === 'object' ? v.values[k].value : v.values[k]}`),
@@ -100,4 +97,43 @@ export function mountProfileLoader(live, checks, before) {
     use(undefined, 'default', []);
   });
   return box;
+}
+
+/** The version of a profile document (or list of versions) in force on `today`, as the engine picks it: the latest
+ *  that has taken effect; undefined before the first. */
+export function versionInForce(doc, today) {
+  const versions = Array.isArray(doc) ? doc : [doc];
+  return versions.filter((v) => v && typeof v === 'object' && (!v.effectiveFrom || v.effectiveFrom <= today))
+    .sort((a, b) => String(a.effectiveFrom ?? '').localeCompare(String(b.effectiveFrom ?? ''))).pop();
+}
+
+/** A profile title's council name: up to its first parenthesis or colon ("Telford & Wrekin (Strengthening Families
+ *  Reference Manual, 2020)" → "Telford & Wrekin"), as the engine reads it (src/engine/profile.rs `council_name`). */
+export function councilName(title) {
+  return String(title ?? '').split(/[(:]/)[0].trim();
+}
+
+/**
+ * The name of the council whose profile a page runs under (`options.profile`: a built-in id, a document or a list of
+ * versions), or null under `default`. A built-in's title comes from the package's `profiles()`; a document's from
+ * the version in force on `today` (before the first, the profile it extends).
+ */
+export function councilOf(checks, profile, today) {
+  if (profile === undefined || profile === null || profile === 'default') return null;
+  let title;
+  if (typeof profile === 'string') {
+    try {
+      title = checks?.profiles().find((p) => p.id === profile)?.title;
+    } catch {
+      title = undefined;
+    }
+  } else {
+    const version = versionInForce(profile, today);
+    if (!version) {
+      const first = (Array.isArray(profile) ? profile : [profile])[0];
+      return councilOf(checks, typeof first?.extends === 'string' ? first.extends : undefined, today);
+    }
+    title = version.title;
+  }
+  return councilName(title) || null;
 }

@@ -81,6 +81,12 @@ impl<'a> Ctx<'a> {
         self.options.iter().find(|o| o.pointer == pointer).map(|o| o.values.value.as_slice())
     }
 
+    /// Whether a lower-case word is one of the council profile's own place words (its name, its localities and
+    /// teams): see [`super::profile::Effective::is_place_word`].
+    pub fn is_place_word(&self, lower: &str) -> bool {
+        self.resolved.profile.is_place_word(lower)
+    }
+
     pub fn submit(&self) -> bool {
         self.stage == Stage::Submit
     }

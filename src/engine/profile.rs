@@ -138,6 +138,9 @@ pub struct Effective {
     pub restored: Vec<NaiveDate>,
     /// Words for `profiles()`: the notes of each profile in the chain, then one line per setting.
     pub changes: Vec<String>,
+    /// The council's own place words, lower-case, sorted: the words of its ids, of its name and of the values of
+    /// its lists (localities, teams). A scan for a person's name does not take them for one (SVR-007).
+    place_words: Vec<String>,
 }
 
 impl Effective {
@@ -176,6 +179,13 @@ impl Effective {
     /// The allowed values of the form's choice fields, as this profile lists them (empty when it lists none).
     pub fn options_for(&self, form: &str) -> &[FieldOptions] {
         self.options.get(form).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a lower-case word is one of the council's own place words (the words of its name, see
+    /// [`council_name`], of the ids of its chain and of the values of its lists): "priory" under a profile listing
+    /// the locality "brightwell-priory", nothing under `default`.
+    pub fn is_place_word(&self, lower: &str) -> bool {
+        self.place_words.binary_search_by(|w| w.as_str().cmp(lower)).is_ok()
     }
 
     /// A copy with one document applied on top (the document is already checked).
@@ -236,12 +246,36 @@ impl Effective {
         if !doc.bank_holidays.is_empty() {
             out.changes.push(format!("{} extra or moved bank holidays", doc.bank_holidays.len()));
         }
+        out.place_words = place_words(&out);
         out
     }
 
     pub fn info(&self) -> ProfileInfo {
         ProfileInfo { id: self.id.clone(), title: self.title.clone(), changes: self.changes.clone() }
     }
+}
+
+/// A profile title's council name: up to its first parenthesis or colon, trimmed ("Brightwell Borough Council
+/// (fictional): Practice Standards" → "Brightwell Borough Council"). The demo pages read a title the same way
+/// (`www/profile-loader.js` `councilName`).
+pub fn council_name(title: &str) -> &str {
+    title.split(['(', ':']).next().unwrap_or_default().trim()
+}
+
+/// The place words of a merged profile (see [`Effective::is_place_word`]): made once, when the profile is.
+fn place_words(e: &Effective) -> Vec<String> {
+    let ids = e.lineage.iter().filter(|id| *id != "default").map(String::as_str);
+    let lists = e.options.values().flatten().flat_map(|o| o.values.value.iter().map(String::as_str));
+    let mut words: Vec<String> = ids
+        .chain(std::iter::once(council_name(&e.title)))
+        .chain(lists)
+        .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 /// `default`: the values written in the specification.
@@ -265,6 +299,15 @@ const BUILT_IN: &[(&str, &str)] = &[
 /// The ids of the built-in profiles (with `default`).
 pub fn built_in_ids() -> impl Iterator<Item = &'static str> {
     std::iter::once("default").chain(BUILT_IN.iter().map(|(id, _)| *id))
+}
+
+/// The built-in ids as a message lists them, from the built-in table (`BUILT_IN`): "default, a, b or c".
+pub fn built_in_ids_text() -> String {
+    let ids: Vec<&str> = built_in_ids().collect();
+    match ids.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => ids.join(""),
+    }
 }
 
 /// `default`, made once. A call that names no profile runs under it and never reads a built-in profile's document

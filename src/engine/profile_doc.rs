@@ -107,7 +107,8 @@ pub fn check(registry: &'static Registry, v: &Value) -> CheckResult {
     match v {
         Value::String(id) => {
             if profile::find(id).is_err() {
-                p.add("", "is not a built-in profile id (expected default, telford-wrekin, west-sussex, walsall or south-glos, or a profile document)");
+                let ids = profile::built_in_ids_text();
+                p.add("", format!("is not a built-in profile id (expected {ids}, or a profile document)"));
             }
         }
         _ => {
@@ -387,8 +388,9 @@ impl Checker {
                     self.add(
                         &path,
                         format!(
-                            "extends {} which is not a built-in profile (expected default, telford-wrekin, west-sussex, walsall or south-glos)",
-                            short(&e)
+                            "extends {} which is not a built-in profile (expected {})",
+                            short(&e),
+                            profile::built_in_ids_text()
                         ),
                     );
                 }

@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { useBrowser, openPage as open, assertClean, ROOT, SKIP, CHROMIUM, shot, shotOf } from './harness.mjs';
-import { deref, kindOf, orderedKeys, fieldOrder, probeData } from '../../www/render/schema.js';
+import { deref, kindOf, orderedKeys, fieldOrder, probeData, humanize } from '../../www/render/schema.js';
 import { PAGES } from '../../www/common.js';
 
 const TODAY = '2026-03-16';
@@ -102,6 +102,19 @@ test('every outcome key of the 22 generic forms has its label from the declared 
     for (const k of keys) if (!declared.has(k)) missing.push(`${f.id}: ${k}`);
   }
   assert.deepEqual(missing, []);
+});
+
+test('the renderer writes no council’s places: a local value is read like any other, whichever council it is', () => {
+  // Before: Telford & Wrekin's place words were compiled in ("Hadley Castle", but "Brightwell castle").
+  for (const [value, label] of [['hadley-castle', 'Hadley castle'], ['brightwell-castle', 'Brightwell castle'], ['the-wrekin', 'The wrekin'], ['lakeside-south', 'Lakeside south']]) {
+    assert.equal(humanize(value), label);
+  }
+  // The product's own names keep their capitals, and acronyms theirs.
+  assert.equal(humanize('family-connect-triage'), 'Family Connect triage');
+  assert.equal(humanize('incredible-years'), 'Incredible Years');
+  assert.equal(humanize('cin-plan'), 'CIN plan');
+  const source = readFileSync(path.join(ROOT, 'www', 'render', 'schema.js'), 'utf8').toLowerCase();
+  for (const word of ['telford', 'wrekin', 'hadley', 'lakeside']) assert.ok(!source.includes(`'${word}'`), word);
 });
 
 describe('generic form pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROWSER=1' : false, concurrency: 3 }, () => {

@@ -69,6 +69,45 @@ describe('council profiles in the browser', SKIP_OPTION, () => {
     await page.close();
   });
 
+  test('a page’s caption names the council of the profile in force, and no council under the default', async () => {
+    const caption = (page) => page.locator('#page-caption').evaluate((e) => e.innerText.replace(/\s+/g, ' ').trim());
+    for (const [pathname, rest] of [['/www/referral.html', 'Strengthening Families'], ['/www/case-audit.html', 'Strengthening Families']]) {
+      // Under the default profile no council is named.
+      {
+        const { page, log } = await openPage(`${pathname}?today=2025-06-02`);
+        assert.equal(await caption(page), rest, pathname);
+        assert.equal(await page.locator('body').getAttribute('data-council'), '');
+        assertClean(log);
+        await page.close();
+      }
+      // A built-in profile picked in the address: its name, from its title in profiles().
+      const { page, log } = await openPage(`${pathname}?today=2025-06-02&profile=telford-wrekin`);
+      assert.equal(await caption(page), `Telford & Wrekin ${rest}`, pathname);
+      // Any council's file: its own name, then back to none with the default.
+      await page.locator('#sf-profile summary').click();
+      await page.setInputFiles('#sf-profile-file', BRIGHTWELL);
+      await page.waitForFunction(() => document.querySelector('#sf-profile')?.dataset.profile === 'file');
+      assert.equal(await caption(page), `Brightwell Borough Council ${rest}`, pathname);
+      assert.doesNotMatch(await caption(page), /Telford|Wrekin/);
+      await page.click('#sf-profile-default');
+      await page.waitForFunction(() => document.querySelector('#sf-profile')?.dataset.profile === 'default');
+      assert.equal(await caption(page), rest, pathname);
+      assertClean(log);
+      await page.close();
+    }
+    // A profile whose first version is not in force yet: the profile it extends applies, and names the page.
+    const dir = mkdtempSync(path.join(tmpdir(), 'sf-profile-'));
+    const later = path.join(dir, 'later.json');
+    writeFileSync(later, JSON.stringify({ id: 'kingsmere', title: 'Kingsmere (fictional)', extends: 'walsall', effectiveFrom: '2030-01-01' }));
+    const { page, log } = await openPage('/www/referral.html?today=2025-06-02');
+    await page.locator('#sf-profile summary').click();
+    await page.setInputFiles('#sf-profile-file', later);
+    await page.waitForFunction(() => document.querySelector('#sf-profile')?.dataset.profile === 'file');
+    assert.equal(await caption(page), 'Walsall Strengthening Families');
+    assertClean(log);
+    await page.close();
+  });
+
   const vendorWith = (attr) => ({
     setup: async (page) => {
       await page.route('**/www/vendor-demo.html*', async (route) => {

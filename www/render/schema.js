@@ -267,8 +267,11 @@ const ACRONYMS = new Set([
   'dash', 'eit', 'toil', 'apm', 'bso', 'sen', 'yp', 'sw', 'rhi', 'marac', 'mash', 'id', 'uk', 'nhs', 'gp', 'dv',
   'da', 'cap', 'qa', 'lado', 'mi', 'rcpc', 'icpc', 'ssw', 'iro', 'cpp', 'cinp', 'sfp', 'ltp',
 ]);
-const PROPER = new Map([['wrekin', 'Wrekin'], ['hadley', 'Hadley'], ['castle', 'Castle'], ['lakeside', 'Lakeside'], ['telford', 'Telford'],
-  ['incredible', 'Incredible'], ['years', 'Years'], ['connect', 'Connect'], ['south', 'South']]);
+// Words of the product's own names ("incredible-years" → "Incredible Years", "family-connect" → "Family Connect"), as
+// src/engine/schema.rs `choice_title` spells them. No council's places: a council's localities and teams are its
+// profile's data, titled where the package gives a schema under that profile (`placeTitle`: "north-vale" → "North
+// Vale"), and read here like any other value.
+const PROPER = new Map([['incredible', 'Incredible'], ['years', 'Years'], ['connect', 'Connect']]);
 
 /** "early-help-assessment" → "Early help assessment"; "cin-plan" → "CIN plan"; "metLate" → "Met late". */
 export function humanize(value) {

@@ -72,7 +72,7 @@ rule!(DISAGREEMENT, "SVR-006", "disagreement-not-recorded", Error, Required,
 rule!(CHILD_DETAILS, "SVR-007", "child-details-in-caseload-item", Warning, Check,
     ["/items/caseloadDecisions/decisions"],
     Cite::interpreted(SEED_002, FRAMEWORK),
-    "The caseload item looks as if it records a child's details: two capitalised words in a row that are not common words of the service (a name), or a run of 6 or more digits (a Liquid Logic number). Casework is recorded on Protocol; this item only points to it. A pattern match, so it can be wrong both ways.",
+    "The caseload item looks as if it records a child's details: two capitalised words in a row (a name) that are neither common words of the service nor the council profile's own place words (its name, localities and teams), or a run of 6 or more digits (a Liquid Logic number). Casework is recorded on Protocol; this item only points to it. A pattern match, so it can be wrong both ways.",
     "NB* no casework discussion should be recorded as part of personal supervision.",
     params = [CASE_NUMBER_DIGITS]);
 
@@ -184,7 +184,7 @@ fn caseload_item(data: &Map<String, Value>, ctx: &mut Ctx) {
     let item = read::object(data, "items").and_then(|items| read::object(items, model::CASELOAD));
     let Some(text) = item.and_then(|i| read::text(i, "decisions")) else { return };
     let digits = usize::try_from(ctx.value(&CASE_NUMBER_DIGITS)).unwrap_or(usize::MAX);
-    let name = scan::has_name(&text);
+    let name = scan::has_name(&text, |word| ctx.is_place_word(word));
     let number = scan::has_case_number(&text, digits);
     let what = match (name, number) {
         (true, true) => "name-and-number",

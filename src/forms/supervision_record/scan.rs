@@ -2,9 +2,10 @@
 //! number. No regular expressions: both patterns are small and fixed, and the scanners never allocate more than one
 //! lower-cased word at a time.
 
-/// Capitalised words that are common in supervision notes and are not names: roles, services, systems, places,
-/// months and days, and words that start a sentence. A pair of capitalised words is name-like only when neither is
-/// one of these.
+/// Capitalised words that are common in supervision notes and are not names: roles, services, systems, kinds of
+/// place, months and days, and words that start a sentence. A pair of capitalised words is name-like only when
+/// neither is one of these nor one of the council's own place words, which are its profile's data (its name, its
+/// localities and teams: [`crate::engine::profile::Effective::is_place_word`]), never written here.
 const NOT_NAMES: &[&str] = &[
     // Roles, teams and services.
     "team",
@@ -104,8 +105,6 @@ const NOT_NAMES: &[&str] = &[
     "logic",
     "lcs",
     "sharepoint",
-    "telford",
-    "wrekin",
     "council",
     "court",
     "police",
@@ -218,10 +217,17 @@ fn stem(word: &str) -> &str {
     }
 }
 
+/// Whether a lower-case word is a common word of the service or one of the council's place words; a hyphenated
+/// word is when each of its parts is ("Brightwell-Priory", "Step-Down").
+fn is_common(lower: &str, place: &impl Fn(&str) -> bool) -> bool {
+    let one = |w: &str| NOT_NAMES.contains(&w) || place(w);
+    one(lower) || (lower.contains('-') && lower.split('-').all(|part| !part.is_empty() && one(part)))
+}
+
 /// A capitalised word that could be part of a name: an upper-case letter, then letters with at least one lower-case
 /// one (so "CP" and "CIN" are not), apostrophes and hyphens allowed inside ("O'Neil", "Smith-Jones"), and not a
-/// common capitalised word of the service.
-fn is_name_like(word: &str) -> bool {
+/// common capitalised word of the service or a place word of the council (`place`, given a lower-case word).
+fn is_name_like(word: &str, place: &impl Fn(&str) -> bool) -> bool {
     let word = stem(word);
     let mut chars = word.chars();
     let Some(first) = chars.next() else { return false };
@@ -236,14 +242,15 @@ fn is_name_like(word: &str) -> bool {
             return false;
         }
     }
-    lower && !NOT_NAMES.contains(&word.to_lowercase().as_str())
+    lower && !is_common(&word.to_lowercase(), place)
 }
 
-/// Whether the text has two name-like words in a row ("Jane Smith", "Mrs Smith").
-pub fn has_name(text: &str) -> bool {
+/// Whether the text has two name-like words in a row ("Jane Smith", "Mrs Smith"). `place` tells whether a lower-case
+/// word is one of the council's own place words (its profile's name, localities and teams), which are not names.
+pub fn has_name(text: &str, place: impl Fn(&str) -> bool) -> bool {
     let mut previous_name_like = false;
     for token in tokens(text) {
-        let name_like = is_name_like(token.word);
+        let name_like = is_name_like(token.word, &place);
         if previous_name_like && name_like {
             return true;
         }
@@ -272,18 +279,43 @@ pub fn has_case_number(text: &str, digits: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// Under a profile with no place words (`default`).
+    fn has_name_here(text: &str) -> bool {
+        has_name(text, |_| false)
+    }
+
     #[test]
     fn names() {
-        assert!(has_name("Discussed Jane Smith and the plan"));
-        assert!(has_name("Mrs O'Neil to be seen"));
-        assert!(has_name("see Amy Smith-Jones's plan"));
-        assert!(has_name("Jayden Smith’s school"));
-        assert!(!has_name("All cases discussed; decisions recorded on Protocol"));
-        assert!(!has_name("Discussed with Team Leader in Family Connect"));
-        assert!(!has_name("CP CIN reviewed"));
-        assert!(!has_name("Smith, Jones"));
-        assert!(!has_name("Recorded on Protocol. Next review"));
-        assert!(!has_name(""));
+        assert!(has_name_here("Discussed Jane Smith and the plan"));
+        assert!(has_name_here("Mrs O'Neil to be seen"));
+        assert!(has_name_here("see Amy Smith-Jones's plan"));
+        assert!(has_name_here("Jayden Smith’s school"));
+        assert!(!has_name_here("All cases discussed; decisions recorded on Protocol"));
+        assert!(!has_name_here("Discussed with Team Leader in Family Connect"));
+        assert!(!has_name_here("CP CIN reviewed"));
+        assert!(!has_name_here("Smith, Jones"));
+        assert!(!has_name_here("Recorded on Protocol. Next review"));
+        assert!(!has_name_here(""));
+    }
+
+    #[test]
+    fn a_councils_place_words_are_not_names() {
+        // A fictional council's words (its name and localities).
+        let places = ["brightwell", "priory", "north", "vale"];
+        let place = |w: &str| places.contains(&w);
+        // Not compiled in: without the profile's words, a place is a capitalised pair like any.
+        assert!(has_name_here("Met at Brightwell Priory office"));
+        assert!(has_name_here("North Vale cases"));
+        assert!(!has_name("Met at Brightwell Priory office", place));
+        assert!(!has_name("North Vale cases", place));
+        assert!(!has_name("Brightwell-Priory's Panel", place));
+        // A hyphenated word of common words is not a name either; one with a name in it is.
+        assert!(!has_name_here("Step-Down Panel"));
+        assert!(has_name_here("Smith-Jones Panel"));
+        // A name next to a place, or hyphenated with one, is still a name.
+        assert!(has_name("Jane Smith at Brightwell Priory", place));
+        assert!(has_name("North Vale: Jane Smith-Priory", place));
+        assert!(has_name("Jane Priory-Smith", place));
     }
 
     #[test]
