@@ -81,10 +81,10 @@ impl<'a> Ctx<'a> {
         self.options.iter().find(|o| o.pointer == pointer).map(|o| o.values.value.as_slice())
     }
 
-    /// Whether a lower-case word is one of the council profile's own place words (its name, its localities and
-    /// teams): see [`super::profile::Effective::is_place_word`].
-    pub fn is_place_word(&self, lower: &str) -> bool {
-        self.resolved.profile.is_place_word(lower)
+    /// The council profile's own place words, as written (its name, its localities and teams): see
+    /// [`super::profile::Effective::place_words`].
+    pub fn place_words(&self) -> &[String] {
+        self.resolved.profile.place_words()
     }
 
     pub fn submit(&self) -> bool {

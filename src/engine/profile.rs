@@ -181,11 +181,12 @@ impl Effective {
         self.options.get(form).map_or(&[], Vec::as_slice)
     }
 
-    /// Whether a lower-case word is one of the council's own place words (the words of its name, see
-    /// [`council_name`], of the ids of its chain and of the values of its lists): "priory" under a profile listing
-    /// the locality "brightwell-priory", nothing under `default`.
-    pub fn is_place_word(&self, lower: &str) -> bool {
-        self.place_words.binary_search_by(|w| w.as_str().cmp(lower)).is_ok()
+    /// The council's own place words, as written (the words of its name, see [`council_name`], of the ids of its
+    /// chain and of the values of its lists): "priory" under a profile listing the locality "brightwell-priory",
+    /// none under `default`. Not lower-cased here: Unicode's case tables would then be in every module, where only
+    /// the form that compares them (SVR-007's scan) needs them.
+    pub fn place_words(&self) -> &[String] {
+        &self.place_words
     }
 
     /// A copy with one document applied on top (the document is already checked).
@@ -262,7 +263,7 @@ pub fn council_name(title: &str) -> &str {
     title.split(['(', ':']).next().unwrap_or_default().trim()
 }
 
-/// The place words of a merged profile (see [`Effective::is_place_word`]): made once, when the profile is.
+/// The place words of a merged profile (see [`Effective::place_words`]): made once, when the profile is.
 fn place_words(e: &Effective) -> Vec<String> {
     let ids = e.lineage.iter().filter(|id| *id != "default").map(String::as_str);
     let lists = e.options.values().flatten().flat_map(|o| o.values.value.iter().map(String::as_str));
@@ -271,7 +272,7 @@ fn place_words(e: &Effective) -> Vec<String> {
         .chain(lists)
         .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(str::to_owned)
         .collect();
     words.sort_unstable();
     words.dedup();

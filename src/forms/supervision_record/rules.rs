@@ -184,7 +184,8 @@ fn caseload_item(data: &Map<String, Value>, ctx: &mut Ctx) {
     let item = read::object(data, "items").and_then(|items| read::object(items, model::CASELOAD));
     let Some(text) = item.and_then(|i| read::text(i, "decisions")) else { return };
     let digits = usize::try_from(ctx.value(&CASE_NUMBER_DIGITS)).unwrap_or(usize::MAX);
-    let name = scan::has_name(&text, |word| ctx.is_place_word(word));
+    let places = ctx.place_words();
+    let name = scan::has_name(&text, |lower| scan::is_one_of(lower, places));
     let number = scan::has_case_number(&text, digits);
     let what = match (name, number) {
         (true, true) => "name-and-number",

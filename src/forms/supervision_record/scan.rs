@@ -5,7 +5,7 @@
 /// Capitalised words that are common in supervision notes and are not names: roles, services, systems, kinds of
 /// place, months and days, and words that start a sentence. A pair of capitalised words is name-like only when
 /// neither is one of these nor one of the council's own place words, which are its profile's data (its name, its
-/// localities and teams: [`crate::engine::profile::Effective::is_place_word`]), never written here.
+/// localities and teams: [`crate::engine::profile::Effective::place_words`]), never written here.
 const NOT_NAMES: &[&str] = &[
     // Roles, teams and services.
     "team",
@@ -245,6 +245,12 @@ fn is_name_like(word: &str, place: &impl Fn(&str) -> bool) -> bool {
     lower && !is_common(&word.to_lowercase(), place)
 }
 
+/// Whether the lower-case word `lower` is one of `words` (written in any case), compared letter by letter without
+/// making a lower-case copy of each.
+pub fn is_one_of(lower: &str, words: &[String]) -> bool {
+    words.iter().any(|w| w.chars().flat_map(char::to_lowercase).eq(lower.chars()))
+}
+
 /// Whether the text has two name-like words in a row ("Jane Smith", "Mrs Smith"). `place` tells whether a lower-case
 /// word is one of the council's own place words (its profile's name, localities and teams), which are not names.
 pub fn has_name(text: &str, place: impl Fn(&str) -> bool) -> bool {
@@ -296,6 +302,17 @@ mod tests {
         assert!(!has_name_here("Smith, Jones"));
         assert!(!has_name_here("Recorded on Protocol. Next review"));
         assert!(!has_name_here(""));
+    }
+
+    #[test]
+    fn place_words_compare_in_any_case() {
+        let words = vec!["Brightwell".to_owned(), "MÔN".to_owned(), "priory".to_owned()];
+        assert!(is_one_of("brightwell", &words));
+        assert!(is_one_of("môn", &words));
+        assert!(is_one_of("priory", &words));
+        assert!(!is_one_of("bright", &words));
+        assert!(!is_one_of("brightwells", &words));
+        assert!(!is_one_of("smith", &[]));
     }
 
     #[test]
