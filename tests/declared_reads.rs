@@ -21,6 +21,8 @@
 //! edits per corpus walk (default 6); `SF_READS_FORM=<id>` checks one form.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
@@ -33,21 +35,7 @@ use safeguarding_forms::engine::session::rules_read;
 use safeguarding_forms::{validate, Diagnostic, FormSession, Options, Report};
 use serde_json::{json, Map, Value};
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use common::Rng;
 
 /// The values an edit puts at a place of kind `kind`: good ones, boundary ones, and the mistakes people make.
 fn values(kind: &Kind, existing: Option<&Value>) -> Vec<Value> {

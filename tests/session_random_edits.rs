@@ -4,30 +4,14 @@
 //! `SF_EDIT_SEQUENCES=n` runs more sequences per form (default 12 of 40 edits).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+mod common;
+
 use safeguarding_forms::engine::rule::Kept;
 use safeguarding_forms::engine::session::rules_read;
 use safeguarding_forms::{forms, profiles, schema, validate, FormSession, Options};
 use serde_json::{json, Value};
 
-/// A small deterministic generator (xorshift64*), so a failure names its seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len())]
-    }
-}
+use common::{assert_session_is_validate, fixture_session, Rng};
 
 /// A place an edit can touch, and the values worth putting there.
 struct Target {
@@ -235,17 +219,12 @@ fn every_form_session_equals_validate_and_deltas_rebuild_the_report() {
 /// running the rules, a keystroke in a field a rule reads runs them, and both give `validate`'s report.
 #[test]
 fn an_edit_no_rule_reads_skips_the_rules_and_one_a_rule_reads_runs_them() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     for (form, unread_field, read_field, read_value) in [
         ("sf-referral", "/criteria/0/evidence", "/referralDate", json!("2025-05-02")),
         ("case-audit", "/generalComments", "/auditDate", json!("2025-05-02")),
         ("casework-supervision", "/strengths", "/riskManaged", json!("no")),
     ] {
-        let text = std::fs::read_to_string(root.join("bench/fixtures").join(format!("{form}.json"))).unwrap();
-        let fixture: Value = serde_json::from_str(&text).unwrap();
-        let options = Options::from_json(&fixture["options"]).unwrap();
-        let mut s = FormSession::new(form, &options).unwrap();
-        s.load(fixture["data"].clone()).unwrap();
+        let (mut s, options) = fixture_session(form);
         let def = safeguarding_forms::forms::REGISTRY.find(form).unwrap();
         let segments = |p: &str| p.split('/').skip(1).map(str::to_owned).collect::<Vec<_>>();
         assert!(!rules_read(def, &segments(unread_field), Kept::ALL), "{form}: a rule reads {unread_field}");
@@ -271,15 +250,8 @@ fn an_edit_no_rule_reads_skips_the_rules_and_one_a_rule_reads_runs_them() {
 /// them; a new row, a row removed, or a row that becomes filled in runs them.
 #[test]
 fn typing_inside_a_filled_row_keeps_the_rules_a_new_or_emptied_row_runs_them() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(root.join("bench/fixtures/sf-referral.json")).unwrap();
-    let fixture: Value = serde_json::from_str(&text).unwrap();
-    let options = Options::from_json(&fixture["options"]).unwrap();
-    let mut s = FormSession::new("sf-referral", &options).unwrap();
-    s.load(fixture["data"].clone()).unwrap();
-    let same = |s: &FormSession| {
-        assert_eq!(s.report(), &validate("sf-referral", &Value::Object(s.data().clone()), &options).unwrap());
-    };
+    let (mut s, options) = fixture_session("sf-referral");
+    let same = |s: &FormSession| assert_session_is_validate(s, &options);
     let runs = s.rule_runs();
     for name in ["A", "Al", "Alex"] {
         s.set("/children/0/name", json!(name)).unwrap();
@@ -306,15 +278,8 @@ fn typing_inside_a_filled_row_keeps_the_rules_a_new_or_emptied_row_runs_them() {
 /// run them (casework supervision's CWS-001 reads `/strengths` for presence).
 #[test]
 fn emptying_and_refilling_a_field_read_for_presence_runs_the_rules_each_time() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(root.join("bench/fixtures/casework-supervision.json")).unwrap();
-    let fixture: Value = serde_json::from_str(&text).unwrap();
-    let options = Options::from_json(&fixture["options"]).unwrap();
-    let mut s = FormSession::new("casework-supervision", &options).unwrap();
-    s.load(fixture["data"].clone()).unwrap();
-    let same = |s: &FormSession| {
-        assert_eq!(s.report(), &validate("casework-supervision", &Value::Object(s.data().clone()), &options).unwrap());
-    };
+    let (mut s, options) = fixture_session("casework-supervision");
+    let same = |s: &FormSession| assert_session_is_validate(s, &options);
     let mut runs = s.rule_runs();
     for (value, runs_rules) in
         [("A", false), ("An", false), ("", true), ("", false), ("A", true), ("An", false), ("  ", true), ("B", true)]

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use safeguarding_forms::{validate, Options, Report, Severity};
+use safeguarding_forms::{validate, FormSession, Options, Report, Severity};
 use serde_json::Value;
 
 pub const TODAY: &str = "2025-06-02";
@@ -69,4 +69,41 @@ pub fn without(mut base: Value, pointer: &str) -> Value {
         }
     }
     base
+}
+
+/// A small deterministic generator (xorshift64*), so a failure names its seed.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len())]
+    }
+}
+
+/// A session of `form` loaded with its benchmark record (`bench/fixtures/<form>.json`), and the fixture's options.
+pub fn fixture_session(form: &str) -> (FormSession, Options) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("bench/fixtures").join(format!("{form}.json"))).unwrap();
+    let fixture: Value = serde_json::from_str(&text).unwrap();
+    let options = Options::from_json(&fixture["options"]).unwrap();
+    let mut s = FormSession::new(form, &options).unwrap();
+    s.load(fixture["data"].clone()).unwrap();
+    (s, options)
+}
+
+/// The session's report is `validate`'s on the session's data.
+pub fn assert_session_is_validate(s: &FormSession, options: &Options) {
+    let expected = validate(s.form_id(), &Value::Object(s.data().clone()), options).unwrap();
+    assert_eq!(s.report(), &expected, "{}: the session differs from validate", s.form_id());
 }

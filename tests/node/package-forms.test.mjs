@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { packAndInstall, root } from './package-tarball.mjs';
+import { compileTypes as compile, packAndInstall, root } from './package-tarball.mjs';
 
 const FORM_IDS = fs.readdirSync(path.join(root, 'tests', 'conformance'))
   .filter((f) => fs.statSync(path.join(root, 'tests', 'conformance', f)).isDirectory()).sort();
@@ -223,17 +223,6 @@ test('the README\'s examples of one form\'s entry run as written from node_modul
 });
 
 describe('types of a form\'s entry (tsc --strict)', () => {
-  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  function compile(dir, options) {
-    const config = { compilerOptions: { strict: true, noEmit: true, target: 'es2022', skipLibCheck: false, types: [], ...options }, include: ['*.ts', '*.mts', '*.cts'] };
-    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(config));
-    try {
-      execFileSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8', stdio: 'pipe' });
-      return '';
-    } catch (e) {
-      return `${e.stdout}${e.stderr}`;
-    }
-  }
   const GOOD = `import init, { validate, FormSession, forms, carryForward, type FormId, type Report, type SfReferralOutcome } from 'safeguarding-forms/forms/sf-referral';
 import * as programme from 'safeguarding-forms/forms/family-programme';
 await init();

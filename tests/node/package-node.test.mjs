@@ -5,10 +5,9 @@
 // `tsc --strict` with `moduleResolution` bundler and node16. Browsers and bundlers: package-bundlers.test.mjs.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { packAndInstall, runNode, root } from './package-tarball.mjs';
+import { compileTypes as compile, packAndInstall, runNode, root } from './package-tarball.mjs';
 
 let app;
 before(() => { app = packAndInstall(); });
@@ -189,17 +188,6 @@ init().then(() => show({ validate }));`);
 });
 
 describe('types through exports (tsc --strict)', () => {
-  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  function compile(dir, options) {
-    const config = { compilerOptions: { strict: true, noEmit: true, target: 'es2022', skipLibCheck: false, types: [], ...options }, include: ['*.ts', '*.mts', '*.cts'] };
-    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(config));
-    try {
-      execFileSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8', stdio: 'pipe' });
-      return '';
-    } catch (e) {
-      return `${e.stdout}${e.stderr}`;
-    }
-  }
   const USE = `import init, { validate, FormSession } from 'safeguarding-forms';
 await init();
 const report = validate('sf-referral', { route: 'social-work-assessment' }, { today: '2025-06-02' });

@@ -47,3 +47,19 @@ export function runNode(cwd, file, args = []) {
     throw new Error(`${path.basename(file)} failed:\n${e.stdout}\n${e.stderr}`);
   }
 }
+
+/**
+ * Type-checks the .ts/.mts/.cts files in `dir` with the project's TypeScript (`tsc --strict`, plus `options` such as
+ * module and moduleResolution): '' when they compile, else tsc's output.
+ */
+export function compileTypes(dir, options) {
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const config = { compilerOptions: { strict: true, noEmit: true, target: 'es2022', skipLibCheck: false, types: [], ...options }, include: ['*.ts', '*.mts', '*.cts'] };
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(config));
+  try {
+    execFileSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8', stdio: 'pipe' });
+    return '';
+  } catch (e) {
+    return `${e.stdout}${e.stderr}`;
+  }
+}
