@@ -11,7 +11,14 @@ import { el } from '/www/render/dom.js';
  * @param {HTMLElement} before  the element the control goes before (the form)
  */
 export function mountProfileLoader(live, checks, before) {
-  const summaryText = el('span', { className: 'govuk-details__summary-text', text: 'Council profile: default' });
+  // The profile the page already runs under (a built-in id from the page's `?profile=`), else `default`.
+  const current = live.options?.('draft')?.profile;
+  const currentId = typeof current === 'string' ? current : 'default';
+  let currentTitle = currentId;
+  try {
+    currentTitle = checks.profiles?.().find((p) => p.id === currentId)?.title ?? currentId;
+  } catch { /* the id stands for itself */ }
+  const summaryText = el('span', { className: 'govuk-details__summary-text', text: `Council profile: ${currentId === 'default' ? 'default' : currentTitle}` });
   // Attached only while there is a problem to show (a page counts its error messages).
   const error = el('p', { className: 'govuk-error-message', attrs: { id: 'sf-profile-error' } });
   const input = el('input', {
@@ -31,9 +38,9 @@ export function mountProfileLoader(live, checks, before) {
   const reset = el('button', {
     className: 'govuk-button govuk-button--secondary',
     text: 'Use the default profile',
-    attrs: { type: 'button', id: 'sf-profile-default', hidden: true },
+    attrs: { type: 'button', id: 'sf-profile-default', hidden: currentId === 'default' },
   });
-  const box = el('details', { className: 'govuk-details', attrs: { id: 'sf-profile', 'data-profile': 'default' } }, [
+  const box = el('details', { className: 'govuk-details', attrs: { id: 'sf-profile', 'data-profile': currentId } }, [
     el('summary', { className: 'govuk-details__summary' }, [summaryText]),
     el('div', { className: 'govuk-details__text' }, [group, status, reset]),
   ]);

@@ -83,6 +83,10 @@ describe('council profiles in the browser', SKIP_OPTION, () => {
       // A built-in profile picked in the address: its name, from its title in profiles().
       const { page, log } = await openPage(`${pathname}?today=2025-06-02&profile=telford-wrekin`);
       assert.equal(await caption(page), `Telford & Wrekin ${rest}`, pathname);
+      // The profile control says the same profile is in force, and offers the way back to the default.
+      assert.match(await page.locator('#sf-profile summary').textContent(), /^Council profile: Telford & Wrekin/, pathname);
+      assert.equal(await page.locator('#sf-profile').getAttribute('data-profile'), 'telford-wrekin');
+      assert.equal(await page.locator('#sf-profile-default').getAttribute('hidden'), null);
       // Any council's file: its own name, then back to none with the default.
       await page.locator('#sf-profile summary').click();
       await page.setInputFiles('#sf-profile-file', BRIGHTWELL);
