@@ -72,7 +72,6 @@ pub fn decimal(x: f64) -> String {
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -290,14 +289,20 @@ pub fn template_params(template: &str) -> Result<Vec<String>, TemplateProblem> {
 }
 
 fn collect_params(template: &str, names: &mut Vec<String>) -> Result<(), TemplateProblem> {
-    for piece in parse(template)? {
-        match piece {
+    for piece in pieces(template) {
+        match piece? {
             Piece::Text(_) | Piece::Hash => {}
             Piece::Param(name) => push_unique(names, name),
-            Piece::Plural(name, branches) | Piece::Select(name, branches) => {
+            Piece::Plural(name, body) | Piece::Select(name, body) => {
                 push_unique(names, name);
-                for (_, body) in branches {
+                let mut other = false;
+                for branch in branches(body) {
+                    let (selector, body) = branch?;
+                    other |= selector == "other";
                     collect_params(body, names)?;
+                }
+                if !other {
+                    return Err(TemplateProblem::Syntax);
                 }
             }
         }
@@ -318,61 +323,99 @@ pub fn render(template: &str, params: &[(&str, Arg)]) -> Result<String, Template
     Ok(out)
 }
 
+/// Renders one level of a template in one pass, allocating nothing but the text written (this runs for every
+/// finding). A mistake anywhere in the level is an error, even after what rendered well; a branch's body is checked
+/// when it is picked.
 fn render_into(
     out: &mut String,
     template: &str,
     params: &[(&str, Arg)],
     number: Option<i64>,
 ) -> Result<(), TemplateProblem> {
-    // Most templates have no placeholder: no pieces to make.
-    if !template.bytes().any(|b| matches!(b, b'{' | b'}' | b'#')) {
-        out.push_str(template);
-        return Ok(());
-    }
-    for piece in parse(template)? {
-        match piece {
+    for piece in pieces(template) {
+        match piece? {
             Piece::Text(t) => out.push_str(t),
             Piece::Hash => match number {
-                Some(n) => {
-                    let _ = write!(out, "{n}");
-                }
+                Some(n) => push_int(out, n),
                 None => out.push('#'),
             },
             Piece::Param(name) => match lookup(params, name)? {
-                Arg::Int(n) => {
-                    let _ = write!(out, "{n}");
-                }
+                Arg::Int(n) => push_int(out, *n),
                 Arg::Text(s) => out.push_str(s),
             },
-            Piece::Plural(name, branches) => {
+            Piece::Plural(name, body) => {
                 let n = match lookup(params, name)? {
                     Arg::Int(n) => *n,
                     Arg::Text(_) => return Err(TemplateProblem::Syntax),
                 };
-                let exact = format!("={n}");
-                let pick = branches
-                    .iter()
-                    .find(|(sel, _)| *sel == exact)
-                    .or_else(|| if n == 1 { branches.iter().find(|(sel, _)| *sel == "one") } else { None })
-                    .or_else(|| branches.iter().find(|(sel, _)| *sel == "other"))
-                    .ok_or(TemplateProblem::Syntax)?;
-                render_into(out, pick.1, params, Some(n))?;
+                let mut digits = IntText::default();
+                let body = pick(body, digits.of(n), true, n == 1)?;
+                render_into(out, body, params, Some(n))?;
             }
-            Piece::Select(name, branches) => {
+            Piece::Select(name, body) => {
+                let mut digits = IntText::default();
                 let key = match lookup(params, name)? {
-                    Arg::Int(n) => n.to_string(),
-                    Arg::Text(s) => s.to_string(),
+                    Arg::Int(n) => digits.of(*n),
+                    Arg::Text(s) => s.as_ref(),
                 };
-                let pick = branches
-                    .iter()
-                    .find(|(sel, _)| *sel == key)
-                    .or_else(|| branches.iter().find(|(sel, _)| *sel == "other"))
-                    .ok_or(TemplateProblem::Syntax)?;
-                render_into(out, pick.1, params, number)?;
+                let body = pick(body, key, false, false)?;
+                render_into(out, body, params, number)?;
             }
         }
     }
     Ok(())
+}
+
+/// The body of the branch a plural (`exact`: `=N` for the number, then `one` when it is 1) or a select (its key)
+/// picks, else `other`'s; every branch is read, so a malformed one or a missing `other` is an error.
+fn pick<'t>(body: &'t str, key: &str, plural: bool, one: bool) -> Result<&'t str, TemplateProblem> {
+    let (mut keyed, mut singular, mut other) = (None, None, None);
+    for branch in branches(body) {
+        let (selector, text) = branch?;
+        let matches = if plural { selector.strip_prefix('=') == Some(key) } else { selector == key };
+        if matches && keyed.is_none() {
+            keyed = Some(text);
+        } else if one && selector == "one" && singular.is_none() {
+            singular = Some(text);
+        } else if selector == "other" && other.is_none() {
+            other = Some(text);
+        }
+    }
+    let other = other.ok_or(TemplateProblem::Syntax)?;
+    Ok(keyed.or(singular).unwrap_or(other))
+}
+
+/// A whole number as text, written without `core::fmt`.
+#[derive(Default)]
+struct IntText([u8; 20]);
+
+impl IntText {
+    fn of(&mut self, n: i64) -> &str {
+        let mut at = self.0.len();
+        let mut m = n.unsigned_abs();
+        loop {
+            at = at.saturating_sub(1);
+            if let Some(d) = self.0.get_mut(at) {
+                // A digit: `m % 10` is below 10.
+                *d = b'0'.saturating_add(u8::try_from(m % 10).unwrap_or(0));
+            }
+            m /= 10;
+            if m == 0 || at == 0 {
+                break;
+            }
+        }
+        if n < 0 && at > 0 {
+            at = at.saturating_sub(1);
+            if let Some(d) = self.0.get_mut(at) {
+                *d = b'-';
+            }
+        }
+        core::str::from_utf8(self.0.get(at..).unwrap_or(&[])).unwrap_or("")
+    }
+}
+
+fn push_int(out: &mut String, n: i64) {
+    out.push_str(IntText::default().of(n));
 }
 
 fn lookup<'p>(params: &'p [(&str, Arg)], name: &str) -> Result<&'p Arg, TemplateProblem> {
@@ -388,47 +431,54 @@ enum Piece<'t> {
     /// `#` inside a plural branch: the number.
     Hash,
     Param(&'t str),
-    Plural(&'t str, Vec<(&'t str, &'t str)>),
-    Select(&'t str, Vec<(&'t str, &'t str)>),
+    /// The parameter's name and its branches (`sel {body} …`), read when one is picked: see [`pick`].
+    Plural(&'t str, &'t str),
+    Select(&'t str, &'t str),
 }
 
-/// Splits a template into text, `{name}` and `{name, plural, sel {body} …}`.
-fn parse(template: &str) -> Result<Vec<Piece<'_>>, TemplateProblem> {
-    let mut pieces = Vec::new();
+/// Splits a template into text, `{name}` and `{name, plural, sel {body} …}`, lazily; an error ends it.
+fn pieces(template: &str) -> impl Iterator<Item = Result<Piece<'_>, TemplateProblem>> {
     let mut rest = template;
-    while !rest.is_empty() {
+    let mut failed = false;
+    core::iter::from_fn(move || {
+        if rest.is_empty() || failed {
+            return None;
+        }
         // The three marks are ASCII, so a byte position is a character boundary.
         let next = rest.bytes().position(|b| matches!(b, b'{' | b'}' | b'#')).unwrap_or(rest.len());
-        let (text, tail) = rest.split_at(next);
-        if !text.is_empty() {
-            pieces.push(Piece::Text(text));
+        if next > 0 {
+            let (text, tail) = rest.split_at(next);
+            rest = tail;
+            return Some(Ok(Piece::Text(text)));
         }
-        rest = tail;
-        let Some(c) = rest.chars().next() else { break };
-        match c {
-            '#' => {
-                pieces.push(Piece::Hash);
+        let piece = match rest.as_bytes().first() {
+            Some(b'#') => {
                 rest = rest.get(1..).unwrap_or("");
+                Ok(Piece::Hash)
             }
-            '}' => return Err(TemplateProblem::Syntax),
-            _ => {
-                let end = matching_brace(rest).ok_or(TemplateProblem::Syntax)?;
-                let inner = rest.get(1..end).ok_or(TemplateProblem::Syntax)?;
-                rest = rest.get(end.saturating_add(1)..).unwrap_or("");
-                pieces.push(placeholder(inner)?);
-            }
-        }
-    }
-    Ok(pieces)
+            Some(b'{') => match matching_brace(rest) {
+                Some(end) => {
+                    let inner = rest.get(1..end).unwrap_or("");
+                    rest = rest.get(end.saturating_add(1)..).unwrap_or("");
+                    placeholder(inner)
+                }
+                None => Err(TemplateProblem::Syntax),
+            },
+            _ => Err(TemplateProblem::Syntax),
+        };
+        failed = piece.is_err();
+        Some(piece)
+    })
 }
 
 /// The byte index of the `}` closing the `{` at the start of `s`.
 fn matching_brace(s: &str) -> Option<usize> {
+    // Braces are ASCII: no byte of another character's UTF-8 equals one.
     let mut depth = 0usize;
-    for (i, c) in s.char_indices() {
-        match c {
-            '{' => depth = depth.saturating_add(1),
-            '}' => {
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b'{' => depth = depth.saturating_add(1),
+            b'}' => {
                 depth = depth.checked_sub(1)?;
                 if depth == 0 {
                     return Some(i);
@@ -455,23 +505,32 @@ fn placeholder(inner: &str) -> Result<Piece<'_>, TemplateProblem> {
     if kind != "plural" && kind != "select" {
         return Err(TemplateProblem::Syntax);
     }
-    let mut body = parts.next().unwrap_or("").trim_start();
-    let mut branches = Vec::new();
-    while !body.is_empty() {
-        let open = body.find('{').ok_or(TemplateProblem::Syntax)?;
-        let selector = body.get(..open).unwrap_or("").trim();
-        let rest = body.get(open..).unwrap_or("");
-        let end = matching_brace(rest).ok_or(TemplateProblem::Syntax)?;
-        if selector.is_empty() {
-            return Err(TemplateProblem::Syntax);
+    let body = parts.next().unwrap_or("").trim_start();
+    Ok(if kind == "plural" { Piece::Plural(name, body) } else { Piece::Select(name, body) })
+}
+
+/// The branches of a plural or select, `(selector, body)`, lazily; an error ends them.
+fn branches(body: &str) -> impl Iterator<Item = Result<(&str, &str), TemplateProblem>> {
+    let mut rest = body;
+    let mut failed = false;
+    core::iter::from_fn(move || {
+        if rest.is_empty() || failed {
+            return None;
         }
-        branches.push((selector, rest.get(1..end).unwrap_or("")));
-        body = rest.get(end.saturating_add(1)..).unwrap_or("").trim_start();
-    }
-    if !branches.iter().any(|(sel, _)| *sel == "other") {
-        return Err(TemplateProblem::Syntax);
-    }
-    Ok(if kind == "plural" { Piece::Plural(name, branches) } else { Piece::Select(name, branches) })
+        let branch = (|| {
+            let open = rest.find('{').ok_or(TemplateProblem::Syntax)?;
+            let selector = rest.get(..open).unwrap_or("").trim();
+            let tail = rest.get(open..).unwrap_or("");
+            let end = matching_brace(tail).ok_or(TemplateProblem::Syntax)?;
+            if selector.is_empty() {
+                return Err(TemplateProblem::Syntax);
+            }
+            rest = tail.get(end.saturating_add(1)..).unwrap_or("").trim_start();
+            Ok((selector, tail.get(1..end).unwrap_or("")))
+        })();
+        failed = branch.is_err();
+        Some(branch)
+    })
 }
 
 /// Fills a template in from a diagnostic's `params` (what a host or a test does with a report): numbers and text.
@@ -559,6 +618,35 @@ mod tests {
             Ok("an assessment in 2 weeks")
         );
         assert_eq!(render("{kind, select, ehsp {x} other {a plan}}", &k).as_deref(), Ok("a plan"));
+        // Numbers as `format!` writes them, with no `core::fmt`: both ends of i64, zero, a negative `#`.
+        for n in [0, 1, -1, 9, 10, -10, 1234567890, i64::MAX, i64::MIN, -7] {
+            assert_eq!(IntText::default().of(n), n.to_string());
+            let p = [("n", Arg::Int(n))];
+            assert_eq!(
+                render("{n}|{n, plural, =0 {none} one {# one} other {# many}}", &p),
+                Ok(format!(
+                    "{n}|{}",
+                    match n {
+                        0 => "none".to_owned(),
+                        1 => "1 one".to_owned(),
+                        _ => format!("{n} many"),
+                    }
+                ))
+            );
+        }
+        // `=N` is compared as written ("=01" is not 1), a select by a number picks by its digits, and a mistake
+        // anywhere in a level is an error even after what rendered well; an unpicked branch is not checked.
+        let p = [("n", Arg::Int(1)), ("k", Arg::Int(2)), ("t", Arg::from("x"))];
+        assert_eq!(render("{n, plural, =01 {a} other {b}}", &p).as_deref(), Ok("b"));
+        assert_eq!(render("{k, select, 2 {two} other {#}}", &p).as_deref(), Ok("two"));
+        assert_eq!(render("{t} {", &p), Err(TemplateProblem::Syntax));
+        assert_eq!(render("{t} {n, plural, one {x} {y}}", &p), Err(TemplateProblem::Syntax));
+        // Two mistakes: the first one met is the one named (a host's table is checked before it is used).
+        assert_eq!(render("{nope} {", &p), Err(TemplateProblem::UnknownParam("nope".into())));
+        assert_eq!(template_params("{nope} {"), Err(TemplateProblem::Syntax));
+        assert_eq!(render("{n, plural, one {{nope}} other {{also {}}", &p), Err(TemplateProblem::Syntax));
+        assert_eq!(render("{n, plural, one {ok} other {{nope} {}}}", &p).as_deref(), Ok("ok"));
+        assert_eq!(render("{t, plural, one {a} other {b}}", &p), Err(TemplateProblem::Syntax));
         assert_eq!(
             template_params("{a} {b, plural, one {{c}} other {#}} {a}"),
             Ok(vec!["a".into(), "b".into(), "c".into()])

@@ -10,6 +10,7 @@ pub mod messages;
 pub mod model;
 pub mod options;
 pub mod outcome;
+pub mod outcome_json;
 pub mod pointer;
 pub mod profile;
 pub mod profile_doc;

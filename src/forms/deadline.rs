@@ -1,8 +1,9 @@
 //! Deadlines of the case-lifecycle forms (allocation, early help plan, Family Circle, closure): one row per standard,
 //! as the outcomes show it, with the status from `engine::timescale::status`.
 
+use crate::outcome_json as json;
 use chrono::NaiveDate;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::calendar::format_date;
 use crate::engine::timescale::{self, Status, DUE_SOON_DAYS};

@@ -4,7 +4,8 @@
 pub mod model;
 pub mod rules;
 
-use serde_json::{json, Map, Value};
+use crate::outcome_json as json;
+use serde_json::{Map, Value};
 
 use crate::calendar::format_date;
 use crate::engine::context::Ctx;
@@ -49,7 +50,7 @@ fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
 fn outcome(f: &rules::Facts) -> Value {
     json!({
         "route": f.route,
-        "routesAllowed": f.routes_allowed,
+        "routesAllowed": f.routes_allowed.clone(),
         "nextApprover": f.next_approver,
         "finalised": f.finalised_on.is_some(),
         "finalisedOn": f.finalised_on.map(format_date),

@@ -4,7 +4,8 @@
 pub mod model;
 pub mod rules;
 
-use serde_json::{json, Map, Value};
+use crate::outcome_json as json;
+use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
@@ -51,7 +52,7 @@ fn outcome(f: &rules::Facts) -> Value {
     json!({
         "matched": f.matched.is_some(),
         "readyToMatch": f.before_matching.is_empty(),
-        "neededBeforeMatching": f.before_matching,
+        "neededBeforeMatching": f.before_matching.clone(),
         "references": deadline(f.references.as_ref()),
         "nextSupervision": deadline(f.supervision.as_ref()),
     })

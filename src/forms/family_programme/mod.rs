@@ -5,7 +5,8 @@
 pub mod model;
 pub mod rules;
 
-use serde_json::{json, Map, Value};
+use crate::outcome_json as json;
+use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
@@ -81,7 +82,7 @@ fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Value {
         };
         let status = status.unwrap_or(if complete { Status::Met } else { Status::Due });
         modules.push(json!({
-            "id": id,
+            "id": *id,
             "complete": complete,
             "entries": rules::entries(data, id).len(),
             "due": due.map(calendar::format_date),

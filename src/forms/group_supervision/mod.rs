@@ -4,7 +4,8 @@
 pub mod model;
 pub mod rules;
 
-use serde_json::{json, Map, Value};
+use crate::outcome_json as json;
+use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;

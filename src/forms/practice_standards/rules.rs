@@ -2,8 +2,9 @@
 //!
 //! Days here are calendar days (the standards say "2 days", "7 Days"; only the audit tool says "working days").
 
+use crate::outcome_json as json;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::checks;
@@ -247,8 +248,8 @@ impl Row {
         let mut row = json!({
             "standard": self.standard,
             "title": self.title,
-            "due": self.due,
-            "metOn": self.met_on,
+            "due": self.due.clone(),
+            "metOn": self.met_on.clone(),
             "status": self.status.as_str(),
         });
         if let Value::Object(m) = &mut row {

@@ -4,7 +4,8 @@
 pub mod model;
 pub mod rules;
 
-use serde_json::{json, Map, Value};
+use crate::outcome_json as json;
+use serde_json::{Map, Value};
 
 use crate::engine::context::Ctx;
 use crate::engine::outcome::{Out, OutType as T};
@@ -92,6 +93,6 @@ fn outcome(ctx: &Ctx, f: &rules::Facts) -> Value {
         "criteriaApply": f.whole_family,
         "childrenInAgeRange": inside,
         "childrenOutsideAgeRange": outside,
-        "reasons": reasons.iter().map(|(code, path, message)| json!({ "code": code, "path": path, "message": message })).collect::<Vec<_>>(),
+        "reasons": reasons.into_iter().map(|(code, path, message)| json!({ "code": code, "path": path, "message": message })).collect::<Vec<_>>(),
     })
 }

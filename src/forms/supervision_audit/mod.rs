@@ -4,7 +4,8 @@
 pub mod model;
 pub mod rules;
 
-use serde_json::{json, Map, Value};
+use crate::outcome_json as json;
+use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
@@ -82,7 +83,7 @@ fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Value {
             let answers: Vec<bool> = model::QUESTIONS.iter().filter_map(|q| answer(f, q.key)).collect();
             let yes = u32::try_from(answers.iter().filter(|a| **a).count()).unwrap_or(u32::MAX);
             let answered = u32::try_from(answers.len()).unwrap_or(u32::MAX);
-            json!({ "file": n.saturating_add(1), "index": i, "yes": yes, "answered": answered })
+            json!({ "file": n.saturating_add(1), "index": *i, "yes": yes, "answered": answered })
         })
         .collect();
     let next_due = rules::next_due(read::date(data, "date"), ctx);
