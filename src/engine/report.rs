@@ -55,6 +55,39 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// The diagnostic as `serde_json` writes it (its fields in order, the empty ones left out).
+    fn write_json(&self, out: &mut String) {
+        out.push_str("{\"code\":");
+        json::string(out, &self.code);
+        out.push_str(",\"severity\":\"");
+        out.push_str(self.severity.as_str());
+        out.push_str("\",\"path\":");
+        json::string(out, &self.path);
+        out.push_str(",\"message\":");
+        json::string(out, &self.message);
+        out.push_str(",\"messageId\":");
+        json::string(out, &self.message_id);
+        if !self.params.is_empty() {
+            out.push_str(",\"params\":");
+            json::object(out, &self.params);
+        }
+        if !self.related.is_empty() {
+            out.push_str(",\"related\":[");
+            for (i, r) in self.related.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                json::string(out, r);
+            }
+            out.push(']');
+        }
+        if let Some(due) = &self.due {
+            out.push_str(",\"due\":");
+            json::string(out, due);
+        }
+        out.push('}');
+    }
+
     /// Adds the fields a cross-field rule read.
     pub fn with_related<I, S>(mut self, related: I) -> Self
     where
@@ -79,9 +112,31 @@ pub struct Report {
 }
 
 impl Report {
-    /// The report as JSON text (the shape JavaScript sees).
+    /// The report as JSON text (the shape JavaScript sees): the text `serde_json::to_string` writes, byte for byte,
+    /// written straight into one string (serde's writer took a sixth of a `validate` of a blank form in the
+    /// WebAssembly module, BENCHMARKS.md "Cold validate").
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| String::from("null"))
+        let mut out = String::with_capacity(self.diagnostics.len().saturating_mul(192).saturating_add(256));
+        out.push_str("{\"form\":");
+        json::string(&mut out, &self.form);
+        out.push_str(if self.valid {
+            ",\"valid\":true,\"diagnostics\":["
+        } else {
+            ",\"valid\":false,\"diagnostics\":["
+        });
+        for (i, d) in self.diagnostics.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            d.write_json(&mut out);
+        }
+        out.push_str("],\"outcome\":");
+        match &self.outcome {
+            Some(v) => json::value(&mut out, v),
+            None => out.push_str("null"),
+        }
+        out.push('}');
+        out
     }
 
     /// The diagnostics with this code.
@@ -92,5 +147,209 @@ impl Report {
     /// Whether any diagnostic has this code.
     pub fn has(&self, code: &str) -> bool {
         self.diagnostics.iter().any(|d| d.code == code)
+    }
+}
+
+/// A live session's change to its report as JSON text (`FormSession::take_delta`):
+/// `{"at":i,"del":n,"ins":[diagnostics],"valid":b}`, with `"outcome"` when it changed.
+pub(crate) fn delta_json(
+    at: usize,
+    del: usize,
+    ins: &[Diagnostic],
+    valid: bool,
+    outcome: Option<&Option<Value>>,
+) -> String {
+    use core::fmt::Write as _;
+    let mut out = String::with_capacity(ins.len().saturating_mul(192).saturating_add(64));
+    let _ = write!(out, "{{\"at\":{at},\"del\":{del},\"ins\":[");
+    for (i, d) in ins.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        d.write_json(&mut out);
+    }
+    out.push_str(if valid { "],\"valid\":true" } else { "],\"valid\":false" });
+    if let Some(outcome) = outcome {
+        out.push_str(",\"outcome\":");
+        match outcome {
+            Some(v) => json::value(&mut out, v),
+            None => out.push_str("null"),
+        }
+    }
+    out.push('}');
+    out
+}
+
+/// JSON text as `serde_json` writes it (compact): strings with `"`, `\\` and control characters escaped (the
+/// short escapes where JSON has one, else `\u00XX` in lower case), nothing else; numbers as `Number` displays them
+/// (the digits serde_json writes); objects in their map's order.
+mod json {
+    use core::fmt::Write as _;
+    use serde_json::{Map, Value};
+
+    pub fn value(out: &mut String, v: &Value) {
+        match v {
+            Value::Null => out.push_str("null"),
+            Value::Bool(true) => out.push_str("true"),
+            Value::Bool(false) => out.push_str("false"),
+            Value::Number(n) => {
+                let _ = write!(out, "{n}");
+            }
+            Value::String(s) => string(out, s),
+            Value::Array(items) => {
+                out.push('[');
+                for (i, x) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    value(out, x);
+                }
+                out.push(']');
+            }
+            Value::Object(map) => object(out, map),
+        }
+    }
+
+    pub fn object(out: &mut String, map: &Map<String, Value>) {
+        out.push('{');
+        for (i, (k, v)) in map.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            string(out, k);
+            out.push(':');
+            value(out, v);
+        }
+        out.push('}');
+    }
+
+    pub fn string(out: &mut String, s: &str) {
+        out.push('"');
+        let mut rest = s;
+        // Runs of characters that need no escape are copied whole (an escaped byte is ASCII, so a boundary).
+        while let Some(at) = rest.bytes().position(|b| b == b'"' || b == b'\\' || b < 0x20) {
+            let (run, tail) = rest.split_at(at);
+            out.push_str(run);
+            let mut bytes = tail.bytes();
+            if let Some(b) = bytes.next() {
+                match b {
+                    b'"' => out.push_str("\\\""),
+                    b'\\' => out.push_str("\\\\"),
+                    b'\n' => out.push_str("\\n"),
+                    b'\r' => out.push_str("\\r"),
+                    b'\t' => out.push_str("\\t"),
+                    0x08 => out.push_str("\\b"),
+                    0x0c => out.push_str("\\f"),
+                    _ => {
+                        const HEX: &[u8; 16] = b"0123456789abcdef";
+                        out.push_str("\\u00");
+                        out.push(char::from(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0')));
+                        out.push(char::from(HEX.get(usize::from(b & 0xf)).copied().unwrap_or(b'0')));
+                    }
+                }
+            }
+            rest = tail.get(1..).unwrap_or("");
+        }
+        out.push_str(rest);
+        out.push('"');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn same_as_serde(report: &Report) {
+        assert_eq!(report.to_json(), serde_json::to_string(report).unwrap());
+    }
+
+    #[test]
+    fn the_report_text_is_serde_jsons_byte_for_byte() {
+        let every_control: String = (0u8..0x20).map(char::from).collect();
+        let text = format!("{every_control} \" \\ / é ✓ 😀 \u{7f} \u{2028} end");
+        let mut params = serde_json::Map::new();
+        params.insert("label".into(), json!(text.clone()));
+        params.insert("n".into(), json!(-3));
+        params.insert(text.clone(), json!(2.5));
+        let diagnostic =
+            |params: serde_json::Map<String, Value>, related: Vec<String>, due: Option<String>| Diagnostic {
+                code: "REF-001".into(),
+                severity: Severity::Warning,
+                path: "/a~1b/0".into(),
+                message: text.clone(),
+                message_id: "REF-001.x".into(),
+                params,
+                related,
+                due,
+            };
+        let outcome = json!({
+            "eligible": false, "n": null, "big": u64::MAX, "neg": i64::MIN, "f": 0.1, "e": 1e300, "tiny": 5e-324,
+            "list": [[], {}, [1, "two", {"three": text.clone()}]], text.clone(): "key escaped"
+        });
+        for valid in [true, false] {
+            for outcome in [None, Some(outcome.clone()), Some(Value::Null)] {
+                same_as_serde(&Report {
+                    form: "sf-referral".into(),
+                    valid,
+                    diagnostics: vec![
+                        diagnostic(params.clone(), vec!["/x".into(), text.clone()], Some("2025-06-02".into())),
+                        diagnostic(serde_json::Map::new(), Vec::new(), None),
+                    ],
+                    outcome,
+                });
+            }
+        }
+        same_as_serde(&Report { form: String::new(), valid: true, diagnostics: Vec::new(), outcome: None });
+    }
+
+    #[test]
+    fn the_delta_text_is_serde_jsons_byte_for_byte() {
+        #[derive(Serialize)]
+        struct Delta<'a> {
+            at: usize,
+            del: usize,
+            ins: &'a [Diagnostic],
+            valid: bool,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            outcome: Option<&'a Option<Value>>,
+        }
+        let d = Diagnostic {
+            code: "INP-001".into(),
+            severity: Severity::Info,
+            path: "/x".into(),
+            message: "Enter \"x\"\n".into(),
+            message_id: "INP-001.x".into(),
+            params: serde_json::Map::new(),
+            related: vec!["/y".into()],
+            due: None,
+        };
+        let outcomes = [None, Some(None), Some(Some(json!({"a": [1, 2.5, "b\u{1}"]})))];
+        for ins in [&[][..], std::slice::from_ref(&d), &[d.clone(), d.clone()][..]] {
+            for outcome in &outcomes {
+                for valid in [true, false] {
+                    let outcome = outcome.as_ref();
+                    let theirs = serde_json::to_string(&Delta { at: 3, del: 12, ins, valid, outcome }).unwrap();
+                    assert_eq!(delta_json(3, 12, ins, valid, outcome), theirs);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_conformance_vectors_report_text_is_serde_jsons() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
+        let mut checked = 0;
+        for form in std::fs::read_dir(&root).unwrap() {
+            let form = form.unwrap().path();
+            let id = form.file_name().unwrap().to_str().unwrap().to_owned();
+            for file in std::fs::read_dir(&form).unwrap() {
+                let v: Value = serde_json::from_str(&std::fs::read_to_string(file.unwrap().path()).unwrap()).unwrap();
+                let options = crate::Options::from_json(&v["options"]).unwrap();
+                same_as_serde(&crate::api::validate(&id, &v["data"], &options).unwrap());
+                checked += 1;
+            }
+        }
+        assert!(checked > 300, "{checked}");
     }
 }

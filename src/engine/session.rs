@@ -19,7 +19,6 @@
 //!
 //! `validate` goes through the same code ([`check_once`]), so the order of findings is the same by construction.
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::context::Ctx;
@@ -174,14 +173,8 @@ impl FormSession {
             return String::new();
         }
         let ins = self.report.diagnostics.get(p.at..p.at.saturating_add(p.ins)).unwrap_or(&[]);
-        let delta = Delta {
-            at: p.at,
-            del: p.del,
-            ins,
-            valid: self.report.valid,
-            outcome: p.outcome.then_some(&self.report.outcome),
-        };
-        serde_json::to_string(&delta).unwrap_or_default()
+        let outcome = p.outcome.then_some(&self.report.outcome);
+        super::report::delta_json(p.at, p.del, ins, self.report.valid, outcome)
     }
 
     /// The whole report as JSON text; the next [`FormSession::take_delta`] is relative to it.
@@ -657,16 +650,6 @@ impl Splice {
             outcome,
         }
     }
-}
-
-#[derive(Serialize)]
-struct Delta<'a> {
-    at: usize,
-    del: usize,
-    ins: &'a [Diagnostic],
-    valid: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    outcome: Option<&'a Option<Value>>,
 }
 
 /// A finding's place in the form's field order: one number per segment of its path (the field's place in its
