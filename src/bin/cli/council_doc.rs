@@ -96,7 +96,11 @@ of different councils or on the same date. `validate` and `FormSession` under an
     }
     d.push_str(
         "\nA profile may also narrow any other choice field (for example a form's list of agencies) to a subset of its \
-values; `profile.schema.json` lists every pointer it accepts.\n\n## Shared parameters\n\nOne policy applied by several \
+values; `profile.schema.json` lists every pointer it accepts.\n\nYour place names are data too. The personal \
+supervision record warns when a caseload item seems to name a child (SVR-007: two capitalised words in a row); the \
+words of your profile's id, of its council's name (its `title` up to a parenthesis or a colon) and of every value of \
+its lists count as place words there, so \"Brightwell Central\" in a caseload item is a place, not a name, under \
+Brightwell's profile. Under `default` no council's places are known, and such a pair gets the warning.\n\n## Shared parameters\n\nOne policy applied by several \
 forms has one key: set it once and every form follows.\n\n| key | read by | old keys (still accepted) |\n|---|---|---|\n",
     );
     let shared: Vec<&str> = {
