@@ -231,6 +231,68 @@ export function createLiveForm(config) {
   }
 
   /**
+   * A local list (a locality, a team: what each council names for itself): a select of the council's values, titled
+   * as places, when the profile in force lists them, else a text box. It follows the profile (`setOptions`), so a
+   * person never has to guess the values a council's list accepts.
+   */
+  function localList(pointer, label, { hintText, width = 20 } = {}) {
+    const id = idFor(pointer);
+    const hintEl = hint(`${id}-hint`, hintText);
+    const messages = slot();
+    const root = el('div', { className: 'govuk-form-group' }, [
+      el('label', { className: 'govuk-label', text: label, attrs: { for: id } }), hintEl, messages,
+    ]);
+    const group = register({
+      pointer, kind: 'text', id, root, slot: messages, inputs: {}, describedBase: described(hintEl), describe: null,
+      focusId: () => id, read: () => undefined, fill: () => {},
+    });
+    group.refresh = () => {
+      const choices = listedAt(pointer);
+      const attrs = { id, name: id, 'aria-describedby': hintEl?.id };
+      let input;
+      if (choices) {
+        input = el('select', { className: 'govuk-select', attrs }, [
+          el('option', { text: 'Choose an option', attrs: { value: '' } }),
+          ...choices.map(([v, t]) => el('option', { text: t, attrs: { value: v } })),
+        ]);
+        group.kind = 'select';
+        group.read = () => (input.value === '' ? undefined : input.value);
+        // A value the council's list does not have stays in the data (and is reported there), the select unset.
+        group.fill = (v) => { input.value = typeof v === 'string' && choices.some(([c]) => c === v) ? v : ''; };
+      } else {
+        input = el('input', { className: `govuk-input govuk-input--width-${width}`, attrs: { ...attrs, type: 'text', autocomplete: 'off' } });
+        group.kind = 'text';
+        group.read = () => (input.value.trim() === '' ? undefined : input.value);
+        group.fill = (v) => { input.value = v === undefined || v === null || typeof v === 'object' ? '' : String(v); };
+      }
+      input.dataset.group = pointer;
+      const old = group.inputs[''];
+      if (old) old.replaceWith(input);
+      else root.append(input);
+      group.inputs = { '': input };
+      group.describe = input;
+      group.fill(getAt(model, parsePointer(pointer)));
+    };
+    group.refresh();
+    return group;
+  }
+
+  /** The council's values for a local list at `pointer` under the profile in force (`[value, title]`), or null. */
+  function listedAt(pointer) {
+    if (!checks) return null;
+    try {
+      // The page's today picks the version of a council's profile in force, as it does for the checks.
+      const { stage: _, ...o } = options('draft');
+      const s = checks.schema(formId, { ...o, dialect: 'draft-07' });
+      let at = s;
+      for (const seg of parsePointer(pointer)) at = isIndex(seg) ? at?.items : at?.properties?.[seg];
+      return Array.isArray(at?.oneOf) ? at.oneOf.map((o) => [String(o.const), String(o.title ?? o.const)]) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
    * A GOV.UK date input: day, month and year (and hour and minute with `time`), sent as the parts as typed
    * ({ day, month, year[, hour, minute] }); the engine names the part at fault.
    */
@@ -851,6 +913,7 @@ export function createLiveForm(config) {
     if (Object.hasOwn(next, 'profile') && next.profile === undefined) delete opts.profile;
     showCouncil();
     if (!checks) return;
+    for (const group of registry.values()) group.refresh?.();
     try { session?.free(); } catch { /* replaced below */ }
     try {
       session = new checks.FormSession(formId, options('draft'));
@@ -863,7 +926,7 @@ export function createLiveForm(config) {
 
   const api = {
     text, date, select, radios, yesNo, checkbox, checkboxes, fieldset, list, register, slot,
-    start, load, check, change, afterChange, guarded, setState, setOptions, resolve, renderList, fillFromModel, idFor,
+    start, load, check, change, afterChange, guarded, setState, setOptions, resolve, renderList, fillFromModel, idFor, localList,
     touch: (pointer) => touched.add(pointer),
     report: () => guarded(() => session.report()),
     options,

@@ -232,7 +232,7 @@ function buildForm(live, schema) {
       live.date('/receivedOn', 'Date the referral was received (optional)'),
       live.select('/route', 'Referral route', ROUTES, { hintText: 'How the referral reached Strengthening Families' }),
       live.radios('/service', 'Service requested (optional)', SERVICES),
-      live.text('/locality', 'Locality (optional)', { hintText: 'Based on the child’s home address. Your council’s profile lists its localities.', width: 20 }),
+      live.localList('/locality', 'Locality (optional)', { hintText: 'Based on the child’s home address. Your council’s profile lists its localities.' }),
     ]),
     section('Who is referring', [
       live.fieldset('/referrer', 'Referrer', [

@@ -48,6 +48,52 @@ describe('council profiles in the browser', SKIP_OPTION, () => {
     await page.close();
   });
 
+  test('a local list is the council’s own list when its profile gives one, and a text box under the default', async () => {
+    const tag = (page, id) => page.locator(`#${id}`).evaluate((e) => e.tagName.toLowerCase());
+    const options = (page, id) => page.locator(`#${id} option`).evaluateAll((os) => os.map((o) => [o.value, o.textContent]));
+    // The referral page under Telford & Wrekin's profile: its three localities, titled as places.
+    {
+      const { page, log } = await openPage('/www/referral.html?today=2025-06-02&profile=telford-wrekin');
+      assert.equal(await tag(page, 'locality'), 'select');
+      assert.deepEqual(await options(page, 'locality'), [
+        ['', 'Choose an option'], ['hadley-castle', 'Hadley Castle'], ['the-wrekin', 'The Wrekin'], ['lakeside-south', 'Lakeside South'],
+      ]);
+      await page.selectOption('#locality', 'the-wrekin');
+      await page.waitForTimeout(200);
+      assert.equal(await messagesFor(page, 'locality'), '');
+      await shot(page, 'profiles/referral-telford-locality.png');
+      assertClean(log);
+      await page.close();
+    }
+    // Under the default: open text, as the policy documents leave it.
+    {
+      const { page, log } = await openPage('/www/referral.html?today=2025-06-02');
+      assert.equal(await tag(page, 'locality'), 'input');
+      assertClean(log);
+      await page.close();
+    }
+    // The generic form page follows a loaded profile file and goes back with the default; typed values stay in the data.
+    const { page, log } = await openPage('/www/form.html?form=case-transfer&today=2025-06-02');
+    assert.equal(await tag(page, 'f-toLocality'), 'input');
+    await page.fill('#f-fromLocality', 'north');
+    await page.fill('#f-toLocality', 'west');
+    await page.locator('#sf-profile summary').click();
+    await page.setInputFiles('#sf-profile-file', BRIGHTWELL);
+    await page.waitForFunction(() => document.querySelector('#sf-profile')?.dataset.profile === 'file');
+    await page.waitForFunction(() => document.querySelector('#f-toLocality')?.tagName === 'SELECT');
+    assert.deepEqual((await options(page, 'f-fromLocality')).map(([v]) => v), ['', 'north', 'south', 'east']);
+    assert.equal(await page.locator('#f-fromLocality').inputValue(), 'north');
+    assert.equal(await page.locator('#f-toLocality').inputValue(), '', '"west" is not on Brightwell’s list');
+    await page.waitForFunction(() => /locality/i.test(document.querySelector('.govuk-form-group:has(#f-toLocality) .govuk-error-message')?.textContent ?? ''));
+    await page.selectOption('#f-toLocality', 'south');
+    await page.waitForFunction(() => !(document.querySelector('.govuk-form-group:has(#f-toLocality) .govuk-error-message')?.textContent ?? '').trim());
+    await page.click('#sf-profile-default');
+    await page.waitForFunction(() => document.querySelector('#f-toLocality')?.tagName === 'INPUT');
+    assert.equal(await page.locator('#f-toLocality').inputValue(), 'south');
+    assertClean(log);
+    await page.close();
+  });
+
   test('a broken profile file is named at its problems and changes nothing', async () => {
     const { page, log } = await openPage('/www/form.html?form=case-transfer&today=2025-06-02');
     const dir = mkdtempSync(path.join(tmpdir(), 'sf-profile-'));

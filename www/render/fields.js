@@ -29,6 +29,8 @@ export function idFor(pointer) {
 }
 
 const escapeKey = (k) => k.replace(/~/g, '~0').replace(/\//g, '~1');
+/** How the engine's schema describes a local list (src/engine/schema.rs): open text unless a council lists the values. */
+const LOCAL_LIST = 'A local list:';
 
 /**
  * @param {object} o
@@ -72,6 +74,10 @@ export function createRenderer({ schema, live, layout = {}, order }) {
     else if (!width && max > 0 && max <= 16) width = 10;
     else if (!width && max > 16 && max <= 64) width = 20;
     const textarea = kind === 'textarea' || l.widget === 'textarea';
+    // A local list (the engine's schema says so in its description): the council's values when its profile lists them.
+    if (kind === 'text' && !textarea && String(node?.description ?? '').startsWith(LOCAL_LIST) && live.localList) {
+      return live.localList(pointer, label ?? labelFor(pointer, node), { hintText: hintFor(pointer, node), width: width ?? 20 });
+    }
     return live.text(pointer, label ?? labelFor(pointer, node), {
       hintText: hintFor(pointer, node, range),
       textarea,
