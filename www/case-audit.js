@@ -302,7 +302,7 @@ function buildForm(live) {
       radiosField('/practitionerPresent', 'Was the practitioner present?', YES_NO_BOOL, {
         inline: true, decode: decodeBool, hintText: 'A cross-locality audit takes place in the practitioner’s locality with the practitioner present.',
       }),
-      textField('/locality', 'Locality area', { width: 20, hintText: 'Your council’s profile lists its localities.' }),
+      live.localList('/locality', 'Locality area', { hintText: 'Your council’s profile lists its localities.' }),
       dateField('/auditDate', 'Date of the audit'),
     ]),
     section('The case', [
