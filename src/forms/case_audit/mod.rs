@@ -6,7 +6,7 @@ pub mod model;
 pub mod rules;
 pub mod scoring;
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
@@ -72,21 +72,22 @@ pub static OUTCOME: &[Out] = &[
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
     let facts = rules::facts(data);
-    let scores = scoring::score(|q| facts.answer(q.id), facts.child_safe, facts.life_improved, &rules::bands(ctx));
+    let scores = scoring::score(&facts.grades, facts.child_safe, facts.life_improved, &rules::bands(ctx));
     let suggestions = rules::check(data, ctx, &facts, &scores);
-    Some(outcome(data, ctx, &facts, &scores, &suggestions))
+    Some(outcome(ctx, &facts, scores, suggestions))
 }
 
 /// The things a submitted audit needs, counted for `completeness`: the six required header fields, the 39 grades,
 /// the three yes/no answers and the auditors' overall score.
-const HEADER_REQUIRED: &[&str] = &["auditType", "auditDate", "caseWorker", "llcsNumber", "auditors", "caseStatus"];
-const YES_NO_QUESTIONS: &[&str] = &["childSafe", "lifeImproved", "directObservation"];
+const HEADER_REQUIRED: [usize; 6] =
+    [rules::AUDIT_TYPE, rules::AUDIT_DATE, rules::CASE_WORKER, rules::LLCS_NUMBER, rules::AUDITORS, rules::CASE_STATUS];
+const YES_NO_QUESTIONS: [usize; 3] = [rules::CHILD_SAFE, rules::LIFE_IMPROVED, rules::DIRECT_OBSERVATION];
 
-fn completeness(data: &Map<String, Value>, f: &rules::Facts) -> f64 {
-    let header = HEADER_REQUIRED.iter().filter(|k| !read::is_blank(data.get(**k))).count();
+fn completeness(f: &rules::Facts) -> f64 {
+    let header = HEADER_REQUIRED.iter().filter(|p| !read::is_blank(f.field(**p))).count();
     let yes_no = YES_NO_QUESTIONS
         .iter()
-        .filter(|k| read::object(data, k).and_then(|o| read::choice(o, "answer", model::YES_NO)).is_some())
+        .filter(|p| rules::object(f.field(**p)).and_then(|o| read::choice(o, "answer", model::YES_NO)).is_some())
         .count();
     let overall = usize::from(f.recorded_overall.is_some());
     let filled = header.saturating_add(rules::graded_questions(f)).saturating_add(yes_no).saturating_add(overall);
@@ -96,53 +97,65 @@ fn completeness(data: &Map<String, Value>, f: &rules::Facts) -> f64 {
     scoring::mean_hundredths(filled, total).map_or(0.0, scoring::hundredths_number)
 }
 
-fn outcome(
-    data: &Map<String, Value>,
-    ctx: &Ctx,
-    f: &rules::Facts,
-    scores: &scoring::Scores,
-    suggestions: &[rules::Suggestion],
-) -> Value {
+/// A whole number as a JSON value.
+fn count(n: usize) -> Value {
+    Value::from(n)
+}
+
+/// A nullable value.
+fn nullable<T: Into<Value>>(v: Option<T>) -> Value {
+    v.map_or(Value::Null, Into::into)
+}
+
+/// The outcome, built key by key in the declared order (`OUTCOME`): the same JSON as a `json!` object, without
+/// copying the sections, the derivation and the suggestions through the serializer, which a keystroke in a live
+/// session would pay for every time.
+fn outcome(ctx: &Ctx, f: &rules::Facts, scores: scoring::Scores, suggestions: Vec<rules::Suggestion>) -> Value {
     let sections: Vec<Value> = scores
         .sections
         .iter()
         .map(|s| {
-            json!({
-                "id": s.section.id,
-                "title": s.section.title,
-                "questions": s.questions,
-                "answered": s.grades.len(),
-                "notApplicable": s.not_applicable,
-                "unanswered": s.unanswered,
-                "mean": s.mean.map(scoring::hundredths_number),
-                "grade": s.grade,
-            })
+            let mut m = Map::with_capacity(SECTION.len());
+            m.insert("id".to_owned(), Value::from(s.section.id));
+            m.insert("title".to_owned(), Value::from(s.section.title));
+            m.insert("questions".to_owned(), count(s.questions));
+            m.insert("answered".to_owned(), count(s.graded));
+            m.insert("notApplicable".to_owned(), count(s.not_applicable));
+            m.insert("unanswered".to_owned(), count(s.unanswered));
+            m.insert("mean".to_owned(), nullable(s.mean.map(scoring::hundredths_number)));
+            m.insert("grade".to_owned(), nullable(s.grade));
+            Value::Object(m)
         })
         .collect();
     let evidence: Vec<Value> = suggestions
-        .iter()
-        .map(|s| json!({ "question": s.question, "suggested": s.suggested, "reason": s.reason }))
+        .into_iter()
+        .map(|s| {
+            let mut m = Map::with_capacity(SUGGESTION.len());
+            m.insert("question".to_owned(), Value::from(s.question));
+            m.insert("suggested".to_owned(), Value::from(s.suggested));
+            m.insert("reason".to_owned(), Value::String(s.reason));
+            Value::Object(m)
+        })
         .collect();
     // No headline grade while any question is neither graded nor N/A: a grade from part of the answers reads as the
     // audit's finding (issue 16).
     let complete = scores.unanswered == 0;
     let headline = scores.suggested.filter(|_| complete);
     let agreement = f.recorded_overall.zip(headline).map(|(r, s)| scoring::agreement(r, s));
-    // Built key by key (the same keys, in the same order, as a `json!` object): `json!` would copy the sections and
-    // the suggestions through the serializer, which a keystroke in a live session pays for every time.
-    let mut out = Map::new();
-    out.insert("sections".into(), Value::Array(sections));
-    out.insert("overallMean".into(), json!(scores.overall_mean.map(scoring::hundredths_number)));
-    out.insert("complete".into(), json!(complete));
-    out.insert("unansweredQuestions".into(), json!(scores.unanswered));
-    out.insert("suggestedOverall".into(), json!(headline));
-    out.insert("suggestedOverallLabel".into(), json!(headline.and_then(model::grade_label)));
-    out.insert("limitingJudgements".into(), json!(scores.limiting));
-    out.insert("derivation".into(), Value::Array(scores.derivation.iter().cloned().map(Value::String).collect()));
-    out.insert("recordedOverall".into(), json!(f.recorded_overall));
-    out.insert("agreement".into(), json!(agreement));
-    out.insert("evidenceSuggestions".into(), Value::Array(evidence));
-    out.insert("followUpDue".into(), json!(rules::follow_up_due(ctx, f).map(calendar::format_date)));
-    out.insert("completeness".into(), json!(completeness(data, f)));
+    let limiting = scores.limiting.iter().map(|l| Value::from(*l)).collect();
+    let mut out = Map::with_capacity(OUTCOME.len());
+    out.insert("sections".to_owned(), Value::Array(sections));
+    out.insert("overallMean".to_owned(), nullable(scores.overall_mean.map(scoring::hundredths_number)));
+    out.insert("complete".to_owned(), Value::Bool(complete));
+    out.insert("unansweredQuestions".to_owned(), count(scores.unanswered));
+    out.insert("suggestedOverall".to_owned(), nullable(headline));
+    out.insert("suggestedOverallLabel".to_owned(), nullable(headline.and_then(model::grade_label)));
+    out.insert("limitingJudgements".to_owned(), Value::Array(limiting));
+    out.insert("derivation".to_owned(), Value::Array(scores.derivation.into_iter().map(Value::String).collect()));
+    out.insert("recordedOverall".to_owned(), nullable(f.recorded_overall));
+    out.insert("agreement".to_owned(), nullable(agreement));
+    out.insert("evidenceSuggestions".to_owned(), Value::Array(evidence));
+    out.insert("followUpDue".to_owned(), nullable(rules::follow_up_due(ctx, f).map(calendar::format_date)));
+    out.insert("completeness".to_owned(), Value::from(completeness(f)));
     Value::Object(out)
 }

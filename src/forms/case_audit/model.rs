@@ -160,6 +160,52 @@ pub fn question(id: &str) -> Option<&'static Question> {
     QUESTIONS.iter().find(|q| q.id == id)
 }
 
+/// How many questions the tool has, and how many top-level fields the model has: the sizes of the rules' tables.
+pub const QUESTION_COUNT: usize = QUESTIONS.len();
+pub const FIELD_COUNT: usize = FIELDS.len();
+
+/// Whether two texts are the same (for the compile-time look-ups below).
+const fn same(a: &str, b: &str) -> bool {
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (a, b) {
+            ([], []) => return true,
+            ([x, rest_a @ ..], [y, rest_b @ ..]) if *x == *y => {
+                a = rest_a;
+                b = rest_b;
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// The place of the top-level field `name` in [`FIELDS`], worked out when the crate is compiled; [`FIELD_COUNT`]
+/// when there is none (the rules assert their places are below it, so a misspelt name stops the build).
+pub const fn field_place(name: &str) -> usize {
+    let (mut rest, mut place) = (FIELDS, 0usize);
+    while let [field, tail @ ..] = rest {
+        if same(field.name, name) {
+            return place;
+        }
+        rest = tail;
+        place = place.saturating_add(1);
+    }
+    place
+}
+
+/// The place of the question `id` in [`QUESTIONS`]; [`QUESTION_COUNT`] when there is none.
+pub const fn question_place(id: &str) -> usize {
+    let (mut rest, mut place) = (QUESTIONS, 0usize);
+    while let [question, tail @ ..] = rest {
+        if same(question.id, id) {
+            return place;
+        }
+        rest = tail;
+        place = place.saturating_add(1);
+    }
+    place
+}
+
 const CHILD: &[Field] = &[
     Field::text("name", "Name of the child or young person"),
     Field::text("familyNames", "Family name or names"),

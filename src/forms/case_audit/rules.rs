@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::model::{self, NOT_APPLICABLE, QUESTIONS};
+use std::borrow::Cow;
+
+use super::model::{self, field_place, FIELD_COUNT, NOT_APPLICABLE, QUESTIONS, QUESTION_COUNT};
 use super::scoring::{self, Bands, Scores};
 use crate::calendar;
 use crate::engine::checks;
@@ -279,11 +281,71 @@ pub struct Suggestion {
     pub reason: String,
 }
 
-/// What the rules and the outcome share, read once.
+/// The places in [`model::FIELDS`] of the top-level fields the rules and the outcome read.
+pub const AUDIT_TYPE: usize = field_place("auditType");
+pub const THEME: usize = field_place("theme");
+pub const PRACTITIONER_PRESENT: usize = field_place("practitionerPresent");
+pub const AUDIT_DATE: usize = field_place("auditDate");
+pub const PREVIOUS_AUDIT_ON: usize = field_place("previousAuditOn");
+pub const CASE_WORKER: usize = field_place("caseWorker");
+pub const LLCS_NUMBER: usize = field_place("llcsNumber");
+pub const DATE_ALLOCATED: usize = field_place("dateAllocated");
+pub const AUDITORS: usize = field_place("auditors");
+pub const CASE_STATUS: usize = field_place("caseStatus");
+pub const ANSWERS: usize = field_place("answers");
+pub const MOST_RECENT_ASSESSMENT: usize = field_place("mostRecentAssessment");
+pub const MOST_RECENT_SUPERVISION: usize = field_place("mostRecentSupervision");
+pub const CHILD_SAFE: usize = field_place("childSafe");
+pub const LIFE_IMPROVED: usize = field_place("lifeImproved");
+pub const DIRECT_OBSERVATION: usize = field_place("directObservation");
+pub const OVERALL_GRADE: usize = field_place("overallGrade");
+pub const GENERAL_COMMENTS: usize = field_place("generalComments");
+pub const REMEDIAL_ACTIONS: usize = field_place("remedialActions");
+pub const EVIDENCE: usize = field_place("evidence");
+
+// Every name above is a field of the model: a misspelt one stops the build.
+const _: () = {
+    let places = [
+        AUDIT_TYPE,
+        THEME,
+        PRACTITIONER_PRESENT,
+        AUDIT_DATE,
+        PREVIOUS_AUDIT_ON,
+        CASE_WORKER,
+        LLCS_NUMBER,
+        DATE_ALLOCATED,
+        AUDITORS,
+        CASE_STATUS,
+        ANSWERS,
+        MOST_RECENT_ASSESSMENT,
+        MOST_RECENT_SUPERVISION,
+        CHILD_SAFE,
+        LIFE_IMPROVED,
+        DIRECT_OBSERVATION,
+        OVERALL_GRADE,
+        GENERAL_COMMENTS,
+        REMEDIAL_ACTIONS,
+        EVIDENCE,
+    ];
+    let mut rest: &[usize] = &places;
+    while let [place, tail @ ..] = rest {
+        assert!(*place < FIELD_COUNT, "a case audit rule reads a field the model does not have");
+        rest = tail;
+    }
+};
+
+/// What the rules and the outcome share, read once: the record's top-level fields found in one pass over its keys,
+/// and each question's grade in one pass over `answers`, so no rule looks a key up in a map (a record's maps hash
+/// their keys; `answers` has 39).
 pub struct Facts<'a> {
+    /// The record's top-level values, by their place in [`model::FIELDS`].
+    top: [Option<&'a Value>; FIELD_COUNT],
+    /// Each question's grade 1–5 as recorded (a well-formed whole number in range), in the order of [`QUESTIONS`].
+    pub grades: [Option<u8>; QUESTION_COUNT],
+    /// The keys of `answers` that are no question of the tool, in the record's order.
+    pub unknown_questions: Vec<&'a str>,
     pub audit_date: Option<NaiveDate>,
-    pub answers: Option<&'a Map<String, Value>>,
-    pub case_status: Option<std::borrow::Cow<'a, str>>,
+    pub case_status: Option<Cow<'a, str>>,
     pub child_safe: Option<bool>,
     pub life_improved: Option<bool>,
     pub recorded_overall: Option<u8>,
@@ -296,42 +358,125 @@ pub struct Facts<'a> {
     pub most_recent_assessment: Option<NaiveDate>,
 }
 
+/// The values of `obj` at the keys of `table` (`key_of` gives an entry's key), by the entry's place, found in one
+/// pass over `obj` without hashing a key: a record that gives its keys in the model's order (as pages send them)
+/// finds each at the first place looked at, any other order by a scan. `unknown` receives each key that is none of
+/// them, in the record's order. The same values as a look-up of each key, keys being unique.
+fn slots<'a, T, const N: usize>(
+    obj: &'a Map<String, Value>,
+    table: &[T],
+    key_of: impl Fn(&T) -> &str,
+    mut unknown: impl FnMut(&'a str),
+) -> [Option<&'a Value>; N] {
+    let mut out = [None; N];
+    let mut next = 0usize;
+    for (key, value) in obj {
+        let is_key = |t: &T| key_of(t) == key.as_str();
+        let ahead = table.get(next..).and_then(|rest| rest.iter().position(is_key)).map(|p| p.saturating_add(next));
+        let place = ahead.or_else(|| table.get(..next).and_then(|before| before.iter().position(is_key)));
+        match place.and_then(|i| out.get_mut(i).map(|slot| (i, slot))) {
+            Some((i, slot)) => {
+                *slot = Some(value);
+                next = i.saturating_add(1);
+            }
+            None => unknown(key),
+        }
+    }
+    out
+}
+
+// The readers of one value, as `engine::read`'s accessors read a map's key (a value only when present and well
+// formed).
+
+/// A nested object.
+pub fn object(v: Option<&Value>) -> Option<&Map<String, Value>> {
+    v.and_then(Value::as_object)
+}
+
+/// A well-formed date.
+pub fn date(v: Option<&Value>) -> Option<NaiveDate> {
+    v.and_then(|v| read::parse_date(v).ok().flatten())
+}
+
+/// Non-blank text, cleaned.
+pub fn text(v: Option<&Value>) -> Option<Cow<'_, str>> {
+    match v {
+        Some(Value::String(s)) => Some(read::clean(s)).filter(|c| !c.is_empty()),
+        _ => None,
+    }
+}
+
+/// One of the allowed values.
+pub fn choice<'a>(v: Option<&'a Value>, allowed: &[&str]) -> Option<Cow<'a, str>> {
+    text(v).filter(|t| allowed.contains(&t.as_ref()))
+}
+
+/// A yes/no answer.
+pub fn boolean(v: Option<&Value>) -> Option<bool> {
+    v.and_then(|v| read::parse_bool(v).ok().flatten())
+}
+
+/// A list's items (empty when absent or not a list), cut at the model's limit.
+pub fn list(v: Option<&Value>) -> &[Value] {
+    let items = v.and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
+    let max = usize::try_from(crate::engine::model::LIST_MAX).unwrap_or(usize::MAX);
+    items.get(..max).unwrap_or(items)
+}
+
 /// A grade 1–5 as recorded (a well-formed whole number in range), else nothing.
-pub fn grade(obj: &Map<String, Value>, key: &str) -> Option<u8> {
-    let x = read::number(obj, key)?;
+pub fn grade(v: Option<&Value>) -> Option<u8> {
+    let x = read::parse_number(v?).ok().flatten()?;
     (1u8..=5).find(|g| f64::from(*g) == x)
 }
 
-/// A yes/no answer of one of the three questions (`childSafe`, `lifeImproved`, `directObservation`).
-fn yes_no(data: &Map<String, Value>, key: &str) -> Option<bool> {
-    let answer = read::object(data, key).and_then(|o| read::choice(o, "answer", model::YES_NO))?;
+/// The answer of one of the three yes/no questions (`childSafe`, `lifeImproved`, `directObservation`).
+fn yes_no(v: Option<&Value>) -> Option<bool> {
+    let answer = object(v).and_then(|o| read::choice(o, "answer", model::YES_NO))?;
     Some(answer == "yes")
 }
 
 pub fn facts(data: &Map<String, Value>) -> Facts<'_> {
-    let evidence = read::object(data, "evidence");
+    let top: [Option<&Value>; FIELD_COUNT] = slots(data, model::FIELDS, |f| f.name, |_| {});
+    let at = |place: usize| top.get(place).copied().flatten();
+    let mut unknown_questions = Vec::new();
+    let grades = match object(at(ANSWERS)) {
+        Some(answers) => {
+            let values: [Option<&Value>; QUESTION_COUNT] =
+                slots(answers, QUESTIONS, |q| q.id, |key| unknown_questions.push(key));
+            values.map(grade)
+        }
+        None => [None; QUESTION_COUNT],
+    };
+    let evidence = object(at(EVIDENCE));
     let from_evidence = evidence.and_then(|e| read::date(e, "allocationDate"));
-    let allocation = from_evidence.or_else(|| read::date(data, "dateAllocated"));
+    let allocation = from_evidence.or_else(|| date(at(DATE_ALLOCATED)));
     let allocation_path = if from_evidence.is_some() { "/evidence/allocationDate" } else { "/dateAllocated" };
     Facts {
-        audit_date: read::date(data, "auditDate"),
-        answers: read::object(data, "answers"),
-        case_status: read::choice(data, "caseStatus", model::CASE_STATUSES),
-        child_safe: yes_no(data, "childSafe"),
-        life_improved: yes_no(data, "lifeImproved"),
-        recorded_overall: grade(data, "overallGrade"),
+        audit_date: date(at(AUDIT_DATE)),
+        case_status: choice(at(CASE_STATUS), model::CASE_STATUSES),
+        child_safe: yes_no(at(CHILD_SAFE)),
+        life_improved: yes_no(at(LIFE_IMPROVED)),
+        recorded_overall: grade(at(OVERALL_GRADE)),
         evidence,
         allocation,
         allocation_path,
-        most_recent_supervision: read::date(data, "mostRecentSupervision"),
-        most_recent_assessment: read::object(data, "mostRecentAssessment").and_then(|a| read::date(a, "date")),
+        most_recent_supervision: date(at(MOST_RECENT_SUPERVISION)),
+        most_recent_assessment: object(at(MOST_RECENT_ASSESSMENT)).and_then(|a| read::date(a, "date")),
+        top,
+        grades,
+        unknown_questions,
     }
 }
 
-impl Facts<'_> {
+impl<'a> Facts<'a> {
+    /// The record's top-level value at a place in [`model::FIELDS`] (one of the constants above).
+    pub fn field(&self, place: usize) -> Option<&'a Value> {
+        self.top.get(place).copied().flatten()
+    }
+
     /// The grade recorded for a question.
     pub fn answer(&self, question: &str) -> Option<u8> {
-        self.answers.and_then(|a| grade(a, question))
+        self.grades.get(model::question_place(question)).copied().flatten()
     }
 }
 
@@ -344,34 +489,34 @@ pub fn bands(ctx: &Ctx) -> Bands {
 pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts, scores: &Scores) -> Vec<Suggestion> {
     header(data, ctx, f);
     answers(ctx, f);
-    yes_no_questions(data, ctx);
-    overall(data, ctx, f, scores);
+    yes_no_questions(ctx, f);
+    overall(ctx, f, scores);
     evidence_order(ctx, f);
     let suggestions = evidence_suggestions(ctx, f);
     contradicted_grades(ctx, f, &suggestions);
-    remedial_actions(data, ctx, f);
+    remedial_actions(ctx, f);
     suggestions
 }
 
 fn header(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     checks::dates_not_after_today(model::FIELDS, data, ctx, &AUDIT_IN_FUTURE);
-    let audit_type = read::choice(data, "auditType", model::AUDIT_TYPES);
+    let audit_type = choice(f.field(AUDIT_TYPE), model::AUDIT_TYPES);
     if audit_type.as_deref() == Some("practitioner") {
-        practitioner_audit_gap(data, ctx, f);
+        practitioner_audit_gap(ctx, f);
     }
     if audit_type.as_deref() != Some("cross-locality") {
         return;
     }
-    timetable(data, ctx, f);
-    if read::is_blank(data.get("theme")) {
+    timetable(ctx, f);
+    if read::is_blank(f.field(THEME)) {
         ctx.emit(&REQUIRED, "/theme", &AUD001_SELECT_THEME_CROSS_LOCALITY);
     }
-    match read::boolean(data, "practitionerPresent") {
+    match boolean(f.field(PRACTITIONER_PRESENT)) {
         Some(false) => {
             ctx.emit(&CROSS_LOCALITY_ABSENT, "/practitionerPresent", &AUD015_CROSS_LOCALITY_AUDIT_TAKES)
                 .related(["/auditType"]);
         }
-        None if read::is_blank(data.get("practitionerPresent")) => {
+        None if read::is_blank(f.field(PRACTITIONER_PRESENT)) => {
             ctx.emit(&REQUIRED, "/practitionerPresent", &AUD001_SELECT_WHETHER_PRACTITIONER_PRESENT);
         }
         _ => {}
@@ -379,7 +524,7 @@ fn header(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 }
 
 /// A cross-locality audit in a cross-locality month, on that month's theme ("Locality Themed Audits Timetable").
-fn timetable(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+fn timetable(ctx: &mut Ctx, f: &Facts) {
     use chrono::Datelike;
     let Some(date) = f.audit_date else { return };
     let month = date.month();
@@ -389,7 +534,7 @@ fn timetable(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
                 .related(["/auditType"]);
         }
         Some((_, expected)) => {
-            let theme = read::choice(data, "theme", model::THEMES);
+            let theme = choice(f.field(THEME), model::THEMES);
             if theme.as_deref().is_some_and(|t| t != *expected) {
                 ctx.emit(
                     &THEME_NOT_TIMETABLED,
@@ -403,8 +548,8 @@ fn timetable(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 }
 
 /// A practitioner's case file audits every two months ("Bi Monthly").
-fn practitioner_audit_gap(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
-    let (Some(previous), Some(audit)) = (read::date(data, "previousAuditOn"), f.audit_date) else { return };
+fn practitioner_audit_gap(ctx: &mut Ctx, f: &Facts) {
+    let (Some(previous), Some(audit)) = (date(f.field(PREVIOUS_AUDIT_ON)), f.audit_date) else { return };
     let months = ctx.value(&PRACTITIONER_AUDIT_MONTHS);
     let Some(due) = i32::try_from(months).ok().and_then(|m| calendar::add_months(previous, m)) else { return };
     if previous >= audit {
@@ -421,12 +566,9 @@ fn practitioner_audit_gap(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 }
 
 fn answers(ctx: &mut Ctx, f: &Facts) {
-    let Some(answers) = f.answers else { return };
-    for key in answers.keys() {
-        if model::question(key).is_none() {
-            ctx.emit(&UNKNOWN_QUESTION, "/answers", &AUD002_GRADE_QUESTION_CASE_AUDIT)
-                .related([format!("/answers/{}", escape_key(key))]);
-        }
+    for key in &f.unknown_questions {
+        ctx.emit(&UNKNOWN_QUESTION, "/answers", &AUD002_GRADE_QUESTION_CASE_AUDIT)
+            .related([format!("/answers/{}", escape_key(key))]);
     }
     let graded = |q: &str| f.answer(q).is_some_and(|g| g != NOT_APPLICABLE);
     if f.case_status.as_deref() == Some("step-down") && graded("assessment.at-referral") {
@@ -440,23 +582,23 @@ fn answers(ctx: &mut Ctx, f: &Facts) {
     }
 }
 
-fn yes_no_questions(data: &Map<String, Value>, ctx: &mut Ctx) {
-    for (key, message) in [
-        ("childSafe", &AUD001_SELECT_WHETHER_AUDITORS_SATISFIED),
-        ("lifeImproved", &AUD001_SELECT_WHETHER_WORK_IMPROVED),
-        ("directObservation", &AUD001_SELECT_WHETHER_DIRECT_OBSERVATION),
+fn yes_no_questions(ctx: &mut Ctx, f: &Facts) {
+    for (place, path, message) in [
+        (CHILD_SAFE, "/childSafe/answer", &AUD001_SELECT_WHETHER_AUDITORS_SATISFIED),
+        (LIFE_IMPROVED, "/lifeImproved/answer", &AUD001_SELECT_WHETHER_WORK_IMPROVED),
+        (DIRECT_OBSERVATION, "/directObservation/answer", &AUD001_SELECT_WHETHER_DIRECT_OBSERVATION),
     ] {
-        let part = read::object(data, key);
-        let blank = match part {
-            Some(o) => read::is_blank(o.get("answer")),
-            None => read::is_blank(data.get(key)),
+        let part = f.field(place);
+        let blank = match object(part) {
+            Some(o) => read::is_blank(read::get(o, "answer")),
+            None => read::is_blank(part),
         };
         if blank {
-            ctx.emit(&REQUIRED, format!("/{key}/answer"), message);
+            ctx.emit(&REQUIRED, path, message);
         }
     }
-    if yes_no(data, "childSafe") == Some(false) {
-        let comments = read::object(data, "childSafe").and_then(|o| read::text(o, "comments"));
+    if f.child_safe == Some(false) {
+        let comments = object(f.field(CHILD_SAFE)).and_then(|o| read::text(o, "comments"));
         if comments.is_none() {
             ctx.emit(&CHILD_NOT_SAFE_REASONS, "/childSafe/comments", &AUD004_ENTER_REASONS_AUDITORS_SATISFIED)
                 .related(["/childSafe/answer"]);
@@ -464,9 +606,9 @@ fn yes_no_questions(data: &Map<String, Value>, ctx: &mut Ctx) {
     }
 }
 
-fn overall(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts, scores: &Scores) {
+fn overall(ctx: &mut Ctx, f: &Facts, scores: &Scores) {
     let (Some(recorded), Some(suggested)) = (f.recorded_overall, scores.suggested) else { return };
-    if scoring::agreement(recorded, suggested) != "differs" || read::text(data, "generalComments").is_some() {
+    if scoring::agreement(recorded, suggested) != "differs" || text(f.field(GENERAL_COMMENTS)).is_some() {
         return;
     }
     let label = model::grade_label(suggested).unwrap_or_default();
@@ -773,20 +915,21 @@ fn contradicted_grades(ctx: &mut Ctx, f: &Facts, suggestions: &[Suggestion]) {
     }
 }
 
-fn remedial_actions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+fn remedial_actions(ctx: &mut Ctx, f: &Facts) {
     let months = i32::try_from(ctx.value(&FOLLOW_UP_MONTHS)).ok();
     let follow_up = f.audit_date.zip(months).and_then(|(a, m)| calendar::add_months(a, m));
-    for (i, row) in read::list(data, "remedialActions").iter().enumerate() {
+    for (i, row) in list(f.field(REMEDIAL_ACTIONS)).iter().enumerate() {
         let Some(action) = row.as_object() else { continue };
-        if read::is_blank(action.get("action")) {
+        if read::is_blank(read::get(action, "action")) {
             ctx.emit(&REQUIRED, format!("/remedialActions/{i}/action"), &AUD001_ENTER_REMEDIAL_ACTION);
         }
         let due = read::date(action, "dueDate");
-        if read::is_blank(action.get("dueDate")) {
+        if read::is_blank(read::get(action, "dueDate")) {
             ctx.emit(&REQUIRED, format!("/remedialActions/{i}/dueDate"), &AUD001_ENTER_DATE_ACTION_COMPLETED);
         }
         let completed = read::date(action, "completedOn");
-        if !read::is_blank(action.get("completedOn")) && read::is_blank(action.get("lineManagerInitials")) {
+        let completed_blank = read::is_blank(read::get(action, "completedOn"));
+        if !completed_blank && read::is_blank(read::get(action, "lineManagerInitials")) {
             ctx.emit(
                 &REQUIRED,
                 format!("/remedialActions/{i}/lineManagerInitials"),
@@ -824,7 +967,7 @@ fn remedial_actions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             }
         }
         if let Some(due) = due {
-            if completed.is_none() && read::is_blank(action.get("completedOn")) && due < ctx.today {
+            if completed.is_none() && completed_blank && due < ctx.today {
                 ctx.emit(&ACTION_OVERDUE, format!("/remedialActions/{i}/dueDate"), &AUD013_ACTION_PAST_DATE_COMPLETED)
                     .related([format!("/remedialActions/{i}/completedOn")])
                     .due(calendar::format_date(due));
@@ -841,7 +984,7 @@ pub fn follow_up_due(ctx: &Ctx, f: &Facts) -> Option<NaiveDate> {
 
 /// How many of the 39 questions have a grade (any of 1–5).
 pub fn graded_questions(f: &Facts) -> usize {
-    QUESTIONS.iter().filter(|q| f.answer(q.id).is_some()).count()
+    f.grades.iter().flatten().count()
 }
 
 crate::messages! {

@@ -5,7 +5,7 @@
 //! most 39 answers a mean above a half-grade edge is above it by at least 1/78, so banding the exact mean and banding
 //! the mean rounded to two decimals always agree.
 
-use super::model::{self, Question, Section, NOT_APPLICABLE, QUESTIONS, SECTIONS};
+use super::model::{self, Section, NOT_APPLICABLE, QUESTIONS, SECTIONS};
 
 /// The upper edges of grades 1, 2 and 3, in hundredths of a grade (default 150, 250, 350); above the last is 4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,12 +40,27 @@ impl Bands {
 
     /// "at most 1.5", "above 1.5 and at most 2.5", "above 3.5".
     pub fn describe(&self, grade: u8) -> String {
-        let [one, two, three] = self.max.map(hundredths_short);
-        match grade {
-            1 => format!("at most {one}"),
-            2 => format!("above {one} and at most {two}"),
-            3 => format!("above {two} and at most {three}"),
-            _ => format!("above {three}"),
+        let mut out = String::new();
+        self.push_description(&mut out, grade);
+        out
+    }
+
+    /// [`Bands::describe`] written at the end of `out`.
+    pub fn push_description(&self, out: &mut String, grade: u8) {
+        let [one, two, three] = self.max;
+        let (above, at_most) = match grade {
+            1 => (None, Some(one)),
+            2 => (Some(one), Some(two)),
+            3 => (Some(two), Some(three)),
+            _ => (Some(three), None),
+        };
+        if let Some(edge) = above {
+            out.push_str("above ");
+            push_hundredths_short(out, edge);
+        }
+        if let Some(edge) = at_most {
+            out.push_str(if above.is_some() { " and at most " } else { "at most " });
+            push_hundredths_short(out, edge);
         }
     }
 }
@@ -56,22 +71,66 @@ pub fn mean_hundredths(sum: i64, count: i64) -> Option<i64> {
     sum.checked_mul(200)?.checked_add(count)?.checked_div(twice)
 }
 
+/// Writes a whole number in decimal (what `{n}` writes), without the formatting machinery.
+pub fn push_int(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    push_unsigned(out, n.unsigned_abs());
+}
+
+fn push_unsigned(out: &mut String, n: u64) {
+    if n >= 10 {
+        push_unsigned(out, n / 10);
+    }
+    if let Some(digit) = u32::try_from(n % 10).ok().and_then(|d| char::from_digit(d, 10)) {
+        out.push(digit);
+    }
+}
+
+/// 186 → "1.86", 150 → "1.50", written at the end of `out`; `short` leaves out trailing zeros and a bare point
+/// (150 → "1.5", 200 → "2", 175 → "1.75").
+fn push_hundredths(out: &mut String, h: i64, short: bool) {
+    let (whole, frac) = (h.div_euclid(100), h.rem_euclid(100));
+    push_int(out, whole);
+    if short && frac == 0 {
+        return;
+    }
+    out.push('.');
+    push_int(out, frac / 10);
+    if !(short && frac % 10 == 0) {
+        push_int(out, frac % 10);
+    }
+}
+
+/// [`hundredths_short`] written at the end of `out`.
+pub fn push_hundredths_short(out: &mut String, h: i64) {
+    push_hundredths(out, h, true);
+}
+
 /// 186 → "1.86", 150 → "1.50".
 pub fn hundredths_fixed(h: i64) -> String {
-    let (whole, frac) = (h.div_euclid(100), h.rem_euclid(100));
-    format!("{whole}.{frac:02}")
+    let mut out = String::new();
+    push_hundredths(&mut out, h, false);
+    out
 }
 
 /// 150 → "1.5", 200 → "2", 175 → "1.75".
 pub fn hundredths_short(h: i64) -> String {
-    let s = hundredths_fixed(h);
-    let s = s.trim_end_matches('0');
-    s.trim_end_matches('.').to_owned()
+    let mut out = String::new();
+    push_hundredths(&mut out, h, true);
+    out
 }
 
-/// Hundredths as a JSON number with two decimals (186 → 1.86).
+/// Hundredths as a JSON number with two decimals (186 → 1.86): the double nearest `h / 100`, which is what reading
+/// the decimal text "1.86" gives (both round the same exact value correctly).
 pub fn hundredths_number(h: i64) -> f64 {
-    hundredths_fixed(h).parse().unwrap_or(0.0)
+    // Exact in a double below 2^53; hundredths of a grade or of a fraction are far smaller.
+    if (0..=1 << 52).contains(&h) {
+        h as f64 / 100.0
+    } else {
+        hundredths_fixed(h).parse().unwrap_or(0.0)
+    }
 }
 
 /// One section's score.
@@ -79,8 +138,8 @@ pub fn hundredths_number(h: i64) -> f64 {
 pub struct SectionScore {
     pub section: Section,
     pub questions: usize,
-    /// The 1–4 grades, in question order.
-    pub grades: Vec<u8>,
+    /// How many of its questions are graded 1–4.
+    pub graded: usize,
     pub not_applicable: usize,
     pub unanswered: usize,
     /// The mean of the 1–4 grades, in hundredths; none when nothing is graded 1–4.
@@ -107,10 +166,6 @@ pub struct Scores {
     pub derivation: Vec<String>,
 }
 
-fn sum_of(grades: &[u8]) -> i64 {
-    grades.iter().fold(0i64, |acc, g| acc.saturating_add(i64::from(*g)))
-}
-
 fn count_of(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
@@ -119,69 +174,101 @@ fn label(grade: u8) -> &'static str {
     model::grade_label(grade).unwrap_or_default()
 }
 
-fn list(grades: &[u8]) -> String {
-    grades.iter().map(u8::to_string).collect::<Vec<_>>().join(", ")
+/// "mean 1.86, above 1.5 and at most 2.5: grade 2 (Good)." at the end of `out`.
+fn push_mean_and_grade(out: &mut String, mean: i64, grade: u8, bands: &Bands) {
+    out.push_str("mean ");
+    push_hundredths(out, mean, false);
+    out.push_str(", ");
+    bands.push_description(out, grade);
+    out.push_str(": grade ");
+    push_int(out, i64::from(grade));
+    out.push_str(" (");
+    out.push_str(label(grade));
+    out.push_str(").");
 }
 
-/// Scores the answers. `answer` gives a question's grade 1–5 when one is recorded; `child_safe` and
-/// `life_improved` are the yes (true) / no (false) answers.
+/// Scores the answers. `answers` are the questions' grades 1–5 when recorded, in the order of [`QUESTIONS`];
+/// `child_safe` and `life_improved` are the yes (true) / no (false) answers.
 pub fn score(
-    answer: impl Fn(&Question) -> Option<u8>,
+    answers: &[Option<u8>; model::QUESTION_COUNT],
     child_safe: Option<bool>,
     life_improved: Option<bool>,
     bands: &Bands,
 ) -> Scores {
-    let mut derivation = Vec::new();
-    let mut sections = Vec::new();
-    let mut all: Vec<u8> = Vec::new();
-    for section in SECTIONS {
-        let questions: Vec<&Question> = QUESTIONS.iter().filter(|q| q.section == section.id).collect();
-        let answers: Vec<Option<u8>> = questions.iter().map(|q| answer(q)).collect();
-        let grades: Vec<u8> = answers.iter().flatten().copied().filter(|g| *g != NOT_APPLICABLE).collect();
-        let not_applicable = answers.iter().filter(|a| **a == Some(NOT_APPLICABLE)).count();
-        let unanswered = answers.iter().filter(|a| a.is_none()).count();
-        let (sum, count) = (sum_of(&grades), count_of(grades.len()));
-        let mean = if grades.is_empty() { None } else { mean_hundredths(sum, count) };
-        let grade = (!grades.is_empty()).then(|| bands.grade(sum, count));
-        let title = section.title;
-        derivation.push(match (grade, mean) {
-            (Some(g), Some(m)) => format!(
-                "{title}: grades {} ({} graded, {} N/A), mean {}, {}: grade {g} ({}).",
-                list(&grades),
-                grades.len(),
-                not_applicable,
-                hundredths_fixed(m),
-                bands.describe(g),
-                label(g)
-            ),
-            _ if not_applicable > 0 => {
-                format!("{title}: every answer given is N/A ({not_applicable}), so the section has no grade.")
-            }
-            _ => format!("{title}: no grades yet."),
-        });
-        all.extend(&grades);
-        sections.push(SectionScore {
-            section: *section,
-            questions: questions.len(),
-            grades,
-            not_applicable,
-            unanswered,
-            mean,
-            grade,
-        });
+    // Each question's section, by its place in SECTIONS (the questions come section by section).
+    let mut section_of = [usize::MAX; model::QUESTION_COUNT];
+    let mut current = 0usize;
+    for (q, slot) in QUESTIONS.iter().zip(section_of.iter_mut()) {
+        if SECTIONS.get(current).is_none_or(|s| s.id != q.section) {
+            current = SECTIONS.iter().position(|s| s.id == q.section).unwrap_or(usize::MAX);
+        }
+        *slot = current;
     }
 
-    let (sum, count) = (sum_of(&all), count_of(all.len()));
-    let overall_mean = if all.is_empty() { None } else { mean_hundredths(sum, count) };
-    let from_answers = (!all.is_empty()).then(|| bands.grade(sum, count));
+    let mut derivation = Vec::with_capacity(SECTIONS.len().saturating_add(4));
+    let mut sections = Vec::with_capacity(SECTIONS.len());
+    let (mut all_sum, mut all_count) = (0i64, 0usize);
+    for (place, section) in SECTIONS.iter().enumerate() {
+        let mut line = String::with_capacity(128);
+        line.push_str(section.title);
+        line.push_str(": grades ");
+        let (mut questions, mut sum, mut graded, mut not_applicable, mut unanswered) = (0usize, 0i64, 0usize, 0usize, 0usize);
+        for answer in answers.iter().zip(&section_of).filter(|(_, s)| **s == place).map(|(a, _)| *a) {
+            questions = questions.saturating_add(1);
+            match answer {
+                None => unanswered = unanswered.saturating_add(1),
+                Some(NOT_APPLICABLE) => not_applicable = not_applicable.saturating_add(1),
+                Some(g) => {
+                    if graded > 0 {
+                        line.push_str(", ");
+                    }
+                    push_int(&mut line, i64::from(g));
+                    sum = sum.saturating_add(i64::from(g));
+                    graded = graded.saturating_add(1);
+                }
+            }
+        }
+        let count = count_of(graded);
+        let mean = if graded == 0 { None } else { mean_hundredths(sum, count) };
+        let grade = (graded > 0).then(|| bands.grade(sum, count));
+        match (grade, mean) {
+            (Some(g), Some(m)) => {
+                line.push_str(" (");
+                push_int(&mut line, count);
+                line.push_str(" graded, ");
+                push_int(&mut line, count_of(not_applicable));
+                line.push_str(" N/A), ");
+                push_mean_and_grade(&mut line, m, g, bands);
+            }
+            _ => {
+                line.truncate(section.title.len());
+                if not_applicable > 0 {
+                    line.push_str(": every answer given is N/A (");
+                    push_int(&mut line, count_of(not_applicable));
+                    line.push_str("), so the section has no grade.");
+                } else {
+                    line.push_str(": no grades yet.");
+                }
+            }
+        }
+        derivation.push(line);
+        all_sum = all_sum.saturating_add(sum);
+        all_count = all_count.saturating_add(graded);
+        sections.push(SectionScore { section: *section, questions, graded, not_applicable, unanswered, mean, grade });
+    }
+
+    let count = count_of(all_count);
+    let overall_mean = if all_count == 0 { None } else { mean_hundredths(all_sum, count) };
+    let from_answers = (all_count > 0).then(|| bands.grade(all_sum, count));
     derivation.push(match (from_answers, overall_mean) {
-        (Some(g), Some(m)) => format!(
-            "Overall: {} graded answers, mean {}, {}: grade {g} ({}).",
-            all.len(),
-            hundredths_fixed(m),
-            bands.describe(g),
-            label(g)
-        ),
+        (Some(g), Some(m)) => {
+            let mut line = String::with_capacity(96);
+            line.push_str("Overall: ");
+            push_int(&mut line, count);
+            line.push_str(" graded answers, ");
+            push_mean_and_grade(&mut line, m, g, bands);
+            line
+        }
         _ => "Overall: no question is graded 1 to 4, so the answers give no grade.".to_owned(),
     });
 
@@ -216,10 +303,18 @@ pub fn score(
             "Incomplete: {unanswered} of {total} questions {} still to be graded or marked N/A, so there is no suggested overall grade yet.",
             if unanswered == 1 { "is" } else { "are" }
         ),
-        Some(g) => format!("Suggested overall grade: {g} ({}).", label(g)),
+        Some(g) => {
+            let mut line = String::with_capacity(48);
+            line.push_str("Suggested overall grade: ");
+            push_int(&mut line, i64::from(g));
+            line.push_str(" (");
+            line.push_str(label(g));
+            line.push_str(").");
+            line
+        }
         None => "No suggested overall grade yet.".to_owned(),
     });
-    Scores { sections, graded: all.len(), overall_mean, from_answers, suggested, unanswered, limiting, derivation }
+    Scores { sections, graded: all_count, overall_mean, from_answers, suggested, unanswered, limiting, derivation }
 }
 
 /// How the auditors' overall score compares with the suggested grade: `same`, `within-one` or `differs` (an
@@ -255,6 +350,31 @@ mod tests {
         assert_eq!(hundredths_short(150), "1.5");
         assert_eq!(hundredths_short(200), "2");
         assert!((hundredths_number(186) - 1.86).abs() < f64::EPSILON);
+    }
+
+    /// The hand-written number text is what the formatting machinery wrote before: `{n}`, `{whole}.{frac:02}`
+    /// trimmed of trailing zeros, and the decimal text read back as a double.
+    #[test]
+    fn number_text_as_formatted() {
+        let fixed = |h: i64| format!("{}.{:02}", h.div_euclid(100), h.rem_euclid(100));
+        let short = |h: i64| fixed(h).trim_end_matches('0').trim_end_matches('.').to_owned();
+        let edges = [i64::MIN, i64::MIN + 1, -1_000_001, 1_000_001, i64::MAX - 1, i64::MAX];
+        for h in (-2_000..=200_000).chain(edges) {
+            assert_eq!(hundredths_fixed(h), fixed(h), "{h}");
+            assert_eq!(hundredths_short(h), short(h), "{h}");
+            let mut n = String::new();
+            push_int(&mut n, h);
+            assert_eq!(n, h.to_string());
+            if h >= -2_000 && h <= 200_000 {
+                let read: f64 = fixed(h).parse().unwrap();
+                assert_eq!(hundredths_number(h).to_bits(), read.to_bits(), "{h}");
+            }
+        }
+        let b = Bands { max: [150, 250, 350] };
+        assert_eq!(b.describe(1), "at most 1.5");
+        assert_eq!(b.describe(2), "above 1.5 and at most 2.5");
+        assert_eq!(b.describe(3), "above 2.5 and at most 3.5");
+        assert_eq!(b.describe(4), "above 3.5");
     }
 
     #[test]
