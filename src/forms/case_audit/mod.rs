@@ -6,6 +6,8 @@ pub mod model;
 pub mod rules;
 pub mod scoring;
 
+use std::sync::OnceLock;
+
 use serde_json::{Map, Value};
 
 use crate::calendar;
@@ -107,34 +109,53 @@ fn nullable<T: Into<Value>>(v: Option<T>) -> Value {
     v.map_or(Value::Null, Into::into)
 }
 
-/// The outcome, built key by key in the declared order (`OUTCOME`): the same JSON as a `json!` object, without
-/// copying the sections, the derivation and the suggestions through the serializer, which a keystroke in a live
-/// session would pay for every time.
+/// An object with the declared `keys` in their order, each set to the value in the same place of `values`. The
+/// keys' map is made once (`template`) and copied for each object: a copy takes the keys' hash table as it is,
+/// where inserting would hash every key again on every call.
+fn object<const N: usize>(template: &OnceLock<Map<String, Value>>, keys: &[Out], values: [Value; N]) -> Value {
+    let mut m = template.get_or_init(|| keys.iter().map(|k| (k.name.to_owned(), Value::Null)).collect()).clone();
+    for (slot, value) in m.values_mut().zip(values) {
+        *slot = value;
+    }
+    Value::Object(m)
+}
+
+static SECTION_KEYS: OnceLock<Map<String, Value>> = OnceLock::new();
+static SUGGESTION_KEYS: OnceLock<Map<String, Value>> = OnceLock::new();
+static OUTCOME_KEYS: OnceLock<Map<String, Value>> = OnceLock::new();
+
+/// The outcome, its objects built with the keys of `OUTCOME`, `SECTION` and `SUGGESTION` in their declared order
+/// (the same JSON as `json!` objects), without copying the sections, the derivation and the suggestions through the
+/// serializer.
 fn outcome(ctx: &Ctx, f: &rules::Facts, scores: scoring::Scores, suggestions: Vec<rules::Suggestion>) -> Value {
     let sections: Vec<Value> = scores
         .sections
         .iter()
         .map(|s| {
-            let mut m = Map::with_capacity(SECTION.len());
-            m.insert("id".to_owned(), Value::from(s.section.id));
-            m.insert("title".to_owned(), Value::from(s.section.title));
-            m.insert("questions".to_owned(), count(s.questions));
-            m.insert("answered".to_owned(), count(s.graded));
-            m.insert("notApplicable".to_owned(), count(s.not_applicable));
-            m.insert("unanswered".to_owned(), count(s.unanswered));
-            m.insert("mean".to_owned(), nullable(s.mean.map(scoring::hundredths_number)));
-            m.insert("grade".to_owned(), nullable(s.grade));
-            Value::Object(m)
+            object(
+                &SECTION_KEYS,
+                SECTION,
+                [
+                    Value::from(s.section.id),
+                    Value::from(s.section.title),
+                    count(s.questions),
+                    count(s.graded),
+                    count(s.not_applicable),
+                    count(s.unanswered),
+                    nullable(s.mean.map(scoring::hundredths_number)),
+                    nullable(s.grade),
+                ],
+            )
         })
         .collect();
     let evidence: Vec<Value> = suggestions
         .into_iter()
         .map(|s| {
-            let mut m = Map::with_capacity(SUGGESTION.len());
-            m.insert("question".to_owned(), Value::from(s.question));
-            m.insert("suggested".to_owned(), Value::from(s.suggested));
-            m.insert("reason".to_owned(), Value::String(s.reason));
-            Value::Object(m)
+            object(
+                &SUGGESTION_KEYS,
+                SUGGESTION,
+                [Value::from(s.question), Value::from(s.suggested), Value::String(s.reason)],
+            )
         })
         .collect();
     // No headline grade while any question is neither graded nor N/A: a grade from part of the answers reads as the
@@ -143,19 +164,23 @@ fn outcome(ctx: &Ctx, f: &rules::Facts, scores: scoring::Scores, suggestions: Ve
     let headline = scores.suggested.filter(|_| complete);
     let agreement = f.recorded_overall.zip(headline).map(|(r, s)| scoring::agreement(r, s));
     let limiting = scores.limiting.iter().map(|l| Value::from(*l)).collect();
-    let mut out = Map::with_capacity(OUTCOME.len());
-    out.insert("sections".to_owned(), Value::Array(sections));
-    out.insert("overallMean".to_owned(), nullable(scores.overall_mean.map(scoring::hundredths_number)));
-    out.insert("complete".to_owned(), Value::Bool(complete));
-    out.insert("unansweredQuestions".to_owned(), count(scores.unanswered));
-    out.insert("suggestedOverall".to_owned(), nullable(headline));
-    out.insert("suggestedOverallLabel".to_owned(), nullable(headline.and_then(model::grade_label)));
-    out.insert("limitingJudgements".to_owned(), Value::Array(limiting));
-    out.insert("derivation".to_owned(), Value::Array(scores.derivation.into_iter().map(Value::String).collect()));
-    out.insert("recordedOverall".to_owned(), nullable(f.recorded_overall));
-    out.insert("agreement".to_owned(), nullable(agreement));
-    out.insert("evidenceSuggestions".to_owned(), Value::Array(evidence));
-    out.insert("followUpDue".to_owned(), nullable(rules::follow_up_due(ctx, f).map(calendar::format_date)));
-    out.insert("completeness".to_owned(), Value::from(completeness(f)));
-    Value::Object(out)
+    object(
+        &OUTCOME_KEYS,
+        OUTCOME,
+        [
+            Value::Array(sections),
+            nullable(scores.overall_mean.map(scoring::hundredths_number)),
+            Value::Bool(complete),
+            count(scores.unanswered),
+            nullable(headline),
+            nullable(headline.and_then(model::grade_label)),
+            Value::Array(limiting),
+            Value::Array(scores.derivation.into_iter().map(Value::String).collect()),
+            nullable(f.recorded_overall),
+            nullable(agreement),
+            Value::Array(evidence),
+            nullable(rules::follow_up_due(ctx, f).map(calendar::format_date)),
+            Value::from(completeness(f)),
+        ],
+    )
 }

@@ -182,7 +182,12 @@ const fn same(a: &str, b: &str) -> bool {
 /// The place of the top-level field `name` in [`FIELDS`], worked out when the crate is compiled; [`FIELD_COUNT`]
 /// when there is none (the rules assert their places are below it, so a misspelt name stops the build).
 pub const fn field_place(name: &str) -> usize {
-    let (mut rest, mut place) = (FIELDS, 0usize);
+    place_in(FIELDS, name)
+}
+
+/// The place of the field `name` in `fields`; `fields.len()` when there is none.
+pub const fn place_in(fields: &[Field], name: &str) -> usize {
+    let (mut rest, mut place) = (fields, 0usize);
     while let [field, tail @ ..] = rest {
         if same(field.name, name) {
             return place;
@@ -235,7 +240,7 @@ const REMEDIAL_ACTION: &[Field] = &[
     Field::new("lineManagerInitials", "Initials of the line manager", Kind::Text { max: 10 }),
 ];
 
-const EVIDENCE: &[Field] = &[
+pub const EVIDENCE: &[Field] = &[
     Field::date("referralDate", "Date of referral"),
     Field::date("allocationDate", "Date of allocation").help("When blank, the header’s date allocated is used."),
     Field::date("firstContactDate", "Date of the first contact with the family"),

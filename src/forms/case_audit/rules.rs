@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use std::borrow::Cow;
 
-use super::model::{self, field_place, FIELD_COUNT, NOT_APPLICABLE, QUESTIONS, QUESTION_COUNT};
+use super::model::{self, field_place, place_in, FIELD_COUNT, NOT_APPLICABLE, QUESTIONS, QUESTION_COUNT};
 use super::scoring::{self, Bands, Scores};
 use crate::calendar;
 use crate::engine::checks;
@@ -334,6 +334,65 @@ const _: () = {
     }
 };
 
+/// The places in [`model::EVIDENCE`] of the evidence's fields.
+const EVIDENCE_REFERRAL: usize = place_in(model::EVIDENCE, "referralDate");
+const EVIDENCE_ALLOCATION: usize = place_in(model::EVIDENCE, "allocationDate");
+const EVIDENCE_FIRST_CONTACT: usize = place_in(model::EVIDENCE, "firstContactDate");
+const EVIDENCE_AT_REFERRAL: usize = place_in(model::EVIDENCE, "assessmentAtReferral");
+const EVIDENCE_COMPLETED: usize = place_in(model::EVIDENCE, "assessmentCompletedDate");
+const EVIDENCE_KIND: usize = place_in(model::EVIDENCE, "assessmentKind");
+const EVIDENCE_CIRCLES: usize = place_in(model::EVIDENCE, "familyCircleDates");
+const EVIDENCE_FAMILY_CONNECT: usize = place_in(model::EVIDENCE, "referredByFamilyConnect");
+const EVIDENCE_COUNT: usize = model::EVIDENCE.len();
+
+// Every name above is a field of the evidence: a misspelt one stops the build.
+const _: () = {
+    let places = [
+        EVIDENCE_REFERRAL,
+        EVIDENCE_ALLOCATION,
+        EVIDENCE_FIRST_CONTACT,
+        EVIDENCE_AT_REFERRAL,
+        EVIDENCE_COMPLETED,
+        EVIDENCE_KIND,
+        EVIDENCE_CIRCLES,
+        EVIDENCE_FAMILY_CONNECT,
+    ];
+    let mut rest: &[usize] = &places;
+    while let [place, tail @ ..] = rest {
+        assert!(*place < EVIDENCE_COUNT, "a case audit rule reads an evidence field the model does not have");
+        rest = tail;
+    }
+};
+
+/// The evidence object's fields, read once (all blank when there is no evidence object).
+#[derive(Default)]
+pub struct Evidence<'a> {
+    pub referral: Option<NaiveDate>,
+    pub allocation: Option<NaiveDate>,
+    pub first_contact: Option<NaiveDate>,
+    pub assessment_at_referral: Option<bool>,
+    pub assessment_completed: Option<NaiveDate>,
+    pub assessment_kind: Option<Cow<'a, str>>,
+    /// The Family Circle dates as given (a list's items, cut at the model's limit).
+    pub circles: &'a [Value],
+    pub family_connect: Option<bool>,
+}
+
+fn evidence(e: &Map<String, Value>) -> Evidence<'_> {
+    let v: [Option<&Value>; EVIDENCE_COUNT] = slots(e, model::EVIDENCE, |f| f.name, |_| {});
+    let at = |place: usize| v.get(place).copied().flatten();
+    Evidence {
+        referral: date(at(EVIDENCE_REFERRAL)),
+        allocation: date(at(EVIDENCE_ALLOCATION)),
+        first_contact: date(at(EVIDENCE_FIRST_CONTACT)),
+        assessment_at_referral: boolean(at(EVIDENCE_AT_REFERRAL)),
+        assessment_completed: date(at(EVIDENCE_COMPLETED)),
+        assessment_kind: choice(at(EVIDENCE_KIND), model::ASSESSMENT_KINDS),
+        circles: list(at(EVIDENCE_CIRCLES)),
+        family_connect: boolean(at(EVIDENCE_FAMILY_CONNECT)),
+    }
+}
+
 /// What the rules and the outcome share, read once: the record's top-level fields found in one pass over its keys,
 /// and each question's grade in one pass over `answers`, so no rule looks a key up in a map (a record's maps hash
 /// their keys; `answers` has 39).
@@ -350,6 +409,8 @@ pub struct Facts<'a> {
     pub life_improved: Option<bool>,
     pub recorded_overall: Option<u8>,
     pub evidence: Option<&'a Map<String, Value>>,
+    /// Its fields (all blank without it).
+    pub ev: Evidence<'a>,
     /// The evidence's allocation date, or the header's date allocated.
     pub allocation: Option<NaiveDate>,
     /// Where the allocation date was read from.
@@ -448,7 +509,8 @@ pub fn facts(data: &Map<String, Value>) -> Facts<'_> {
         None => [None; QUESTION_COUNT],
     };
     let evidence = object(at(EVIDENCE));
-    let from_evidence = evidence.and_then(|e| read::date(e, "allocationDate"));
+    let ev = evidence.map(self::evidence).unwrap_or_default();
+    let from_evidence = ev.allocation;
     let allocation = from_evidence.or_else(|| date(at(DATE_ALLOCATED)));
     let allocation_path = if from_evidence.is_some() { "/evidence/allocationDate" } else { "/dateAllocated" };
     Facts {
@@ -458,6 +520,7 @@ pub fn facts(data: &Map<String, Value>) -> Facts<'_> {
         life_improved: yes_no(at(LIFE_IMPROVED)),
         recorded_overall: grade(at(OVERALL_GRADE)),
         evidence,
+        ev,
         allocation,
         allocation_path,
         most_recent_supervision: date(at(MOST_RECENT_SUPERVISION)),
@@ -575,7 +638,7 @@ fn answers(ctx: &mut Ctx, f: &Facts) {
         ctx.emit(&QUESTION_NOT_APPLICABLE, "/answers/assessment.at-referral", &AUD003_ASSESSMENT_REFERRAL_DOES_APPLY)
             .related(["/caseStatus"]);
     }
-    let family_connect = f.evidence.and_then(|e| read::boolean(e, "referredByFamilyConnect")) == Some(true);
+    let family_connect = f.ev.family_connect == Some(true);
     if family_connect && graded("basic.referrer-notified") {
         ctx.emit(&QUESTION_NOT_APPLICABLE, "/answers/basic.referrer-notified", &AUD003_NOTIFYING_REFERRER_DOES_APPLY)
             .related(["/evidence/referredByFamilyConnect"]);
@@ -626,8 +689,11 @@ fn weeks_after(ctx: &Ctx, from: NaiveDate, param: &Param) -> Option<NaiveDate> {
 }
 
 fn evidence_order(ctx: &mut Ctx, f: &Facts) {
-    let Some(e) = f.evidence else { return };
-    let referral = read::date(e, "referralDate");
+    if f.evidence.is_none() {
+        return;
+    }
+    let e = &f.ev;
+    let referral = e.referral;
     let allocation_path = f.allocation_path;
     if let (Some(r), Some(a)) = (referral, f.allocation) {
         if a < r {
@@ -636,7 +702,7 @@ fn evidence_order(ctx: &mut Ctx, f: &Facts) {
                 .related(["/evidence/referralDate"]);
         }
     }
-    let first_contact = read::date(e, "firstContactDate");
+    let first_contact = e.first_contact;
     if let (Some(a), Some(c)) = (f.allocation, first_contact) {
         if c < a {
             ctx.emit(&EVIDENCE_ORDER, "/evidence/firstContactDate", &AUD017_DATE_FIRST_CONTACT_SAME)
@@ -645,12 +711,17 @@ fn evidence_order(ctx: &mut Ctx, f: &Facts) {
     }
     let Some(audit) = f.audit_date else { return };
     let mut after_audit: Vec<String> = Vec::new();
-    for key in ["referralDate", "allocationDate", "firstContactDate", "assessmentCompletedDate"] {
-        if read::date(e, key).is_some_and(|d| d > audit) {
-            after_audit.push(format!("/evidence/{key}"));
+    for (date, path) in [
+        (e.referral, "/evidence/referralDate"),
+        (e.allocation, "/evidence/allocationDate"),
+        (e.first_contact, "/evidence/firstContactDate"),
+        (e.assessment_completed, "/evidence/assessmentCompletedDate"),
+    ] {
+        if date.is_some_and(|d| d > audit) {
+            after_audit.push(path.to_owned());
         }
     }
-    for (i, v) in read::list(e, "familyCircleDates").iter().enumerate() {
+    for (i, v) in e.circles.iter().enumerate() {
         if read::parse_date(v).ok().flatten().is_some_and(|d| d > audit) {
             after_audit.push(format!("/evidence/familyCircleDates/{i}"));
         }
@@ -662,9 +733,8 @@ fn evidence_order(ctx: &mut Ctx, f: &Facts) {
 }
 
 /// The Family Circle dates, sorted, each once.
-fn circle_dates(e: &Map<String, Value>) -> Vec<NaiveDate> {
-    let mut dates: Vec<NaiveDate> =
-        read::list(e, "familyCircleDates").iter().filter_map(|v| read::parse_date(v).ok().flatten()).collect();
+fn circle_dates(e: &Evidence) -> Vec<NaiveDate> {
+    let mut dates: Vec<NaiveDate> = e.circles.iter().filter_map(|v| read::parse_date(v).ok().flatten()).collect();
     dates.sort_unstable();
     dates.dedup();
     dates
@@ -717,13 +787,16 @@ fn header_suggestions(ctx: &Ctx, f: &Facts) -> Vec<Suggestion> {
 /// The grades the evidence object's dates suggest.
 fn evidence_object_suggestions(ctx: &Ctx, f: &Facts) -> Vec<Suggestion> {
     let mut out = Vec::new();
-    let Some(e) = f.evidence else { return out };
+    if f.evidence.is_none() {
+        return out;
+    }
+    let e = &f.ev;
     let mut suggest = |question: &'static str, suggested: u8, reason: String| {
         out.push(Suggestion { question, suggested, reason });
     };
 
     // Allocation: 2 weeks outstanding, 12 weeks inadequate; 6 weeks splits good from requires improvement.
-    if let (Some(referral), Some(allocation)) = (read::date(e, "referralDate"), f.allocation) {
+    if let (Some(referral), Some(allocation)) = (e.referral, f.allocation) {
         if allocation >= referral {
             let within = |p: &Param| weeks_after(ctx, referral, p).is_some_and(|limit| allocation <= limit);
             let after = days_phrase(referral, allocation);
@@ -745,7 +818,7 @@ fn evidence_object_suggestions(ctx: &Ctx, f: &Facts) -> Vec<Suggestion> {
     }
 
     // First contact within 5 working days of allocation.
-    if let (Some(allocation), Some(contact)) = (f.allocation, read::date(e, "firstContactDate")) {
+    if let (Some(allocation), Some(contact)) = (f.allocation, e.first_contact) {
         let n = ctx.value(&CONTACT_WORKING_DAYS);
         if let (true, Some(deadline)) = (contact >= allocation, ctx.calendar.add_working_days(allocation, n)) {
             let taken = ctx.calendar.working_days(allocation, contact).unwrap_or(0);
@@ -759,7 +832,7 @@ fn evidence_object_suggestions(ctx: &Ctx, f: &Facts) -> Vec<Suggestion> {
     }
 
     // An assessment at referral, or one within 10 weeks of allocation.
-    match read::boolean(e, "assessmentAtReferral") {
+    match e.assessment_at_referral {
         Some(true) => suggest(
             "assessment.within-10-weeks",
             NOT_APPLICABLE,
@@ -768,7 +841,7 @@ fn evidence_object_suggestions(ctx: &Ctx, f: &Facts) -> Vec<Suggestion> {
         Some(false) => {
             if let Some(deadline) = f.allocation.and_then(|a| weeks_after(ctx, a, &ASSESSMENT_WEEKS)) {
                 let w = ctx.value(&ASSESSMENT_WEEKS);
-                match read::date(e, "assessmentCompletedDate") {
+                match e.assessment_completed {
                     Some(done) if done <= deadline => suggest(
                         "assessment.within-10-weeks",
                         2,
@@ -793,8 +866,8 @@ fn evidence_object_suggestions(ctx: &Ctx, f: &Facts) -> Vec<Suggestion> {
 
     // The first Family Circle: 6 weeks after allocation (EHA) or 8 weeks (EHSP).
     let circles = circle_dates(e);
-    let kind = read::choice(e, "assessmentKind", model::ASSESSMENT_KINDS);
-    let weeks = match kind.as_deref() {
+    let kind = e.assessment_kind.as_deref();
+    let weeks = match kind {
         Some("eha") => Some((&FIRST_CIRCLE_WEEKS_EHA, "EHA")),
         Some("ehsp") => Some((&FIRST_CIRCLE_WEEKS_EHSP, "EHSP")),
         _ => None,

@@ -212,7 +212,8 @@ pub fn score(
         let mut line = String::with_capacity(128);
         line.push_str(section.title);
         line.push_str(": grades ");
-        let (mut questions, mut sum, mut graded, mut not_applicable, mut unanswered) = (0usize, 0i64, 0usize, 0usize, 0usize);
+        let (mut questions, mut sum, mut graded, mut not_applicable, mut unanswered) =
+            (0usize, 0i64, 0usize, 0usize, 0usize);
         for answer in answers.iter().zip(&section_of).filter(|(_, s)| **s == place).map(|(a, _)| *a) {
             questions = questions.saturating_add(1);
             match answer {
