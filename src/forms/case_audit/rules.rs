@@ -1094,3 +1094,74 @@ crate::messages! {
     AUD020_GRADE_BETTER_THAN_DATES = "AUD-020.grade-better-than-dates": "The grade for {topic} is better than the dates suggest ({grade}, {label}): check the grade";
     AUD021_GRADE_BETTER_THAN_DATES = "AUD-021.grade-better-than-dates": "The grade for {topic} is better than the dates suggest ({grade}, {label}): check the grade";
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// `slots` finds each key's value whatever the order of the record's keys (in the table's order, reversed,
+    /// mixed with keys the table does not have), as a look-up of each key does, and gives the keys that are none of
+    /// the table's in the record's order.
+    #[test]
+    fn slots_are_lookups_in_any_order() {
+        let table = ["a", "b", "c", "d", "e"];
+        let orders: [&[&str]; 6] = [
+            &["a", "b", "c", "d", "e"],
+            &["e", "d", "c", "b", "a"],
+            &["c", "x", "a", "e", "y"],
+            &[],
+            &["b", "d", "z"],
+            &["x", "y"],
+        ];
+        for order in orders {
+            let obj: Map<String, Value> = order.iter().zip(0..).map(|(k, i)| ((*k).to_owned(), json!(i))).collect();
+            let mut unknown = Vec::new();
+            let found: [Option<&Value>; 5] = slots(&obj, &table, |k| k, |k| unknown.push(k));
+            for (k, v) in table.iter().zip(found) {
+                assert_eq!(v, obj.get(*k), "{order:?} {k}");
+            }
+            let expected: Vec<&str> = obj.keys().map(String::as_str).filter(|k| !table.contains(k)).collect();
+            assert_eq!(unknown, expected, "{order:?}");
+        }
+    }
+
+    /// The facts read from a record are the same whatever the order of its keys and of its grades' keys.
+    #[test]
+    fn facts_do_not_depend_on_key_order() {
+        let mut answers: Vec<(String, Value)> =
+            QUESTIONS.iter().zip(0u8..).map(|(q, i)| (q.id.to_owned(), json!(i % 6))).collect();
+        answers.push(("not.a-question".to_owned(), json!(2)));
+        let record = |answers: Vec<(String, Value)>, reverse: bool| -> Map<String, Value> {
+            let mut top = vec![
+                ("auditDate".to_owned(), json!("2025-05-28")),
+                ("caseStatus".to_owned(), json!("cp")),
+                ("answers".to_owned(), Value::Object(answers.into_iter().collect())),
+                ("childSafe".to_owned(), json!({ "answer": "no" })),
+                ("overallGrade".to_owned(), json!("3")),
+                ("evidence".to_owned(), json!({ "familyCircleDates": ["2025-01-01"], "allocationDate": "2025-01-06" })),
+                ("unknownTopLevel".to_owned(), json!(1)),
+            ];
+            if reverse {
+                top.reverse();
+            }
+            top.into_iter().collect()
+        };
+        let in_order = record(answers.clone(), false);
+        answers.reverse();
+        let reversed = record(answers, true);
+        let (a, b) = (facts(&in_order), facts(&reversed));
+        assert_eq!(a.grades, b.grades);
+        assert_eq!(a.grades.iter().flatten().count(), 32); // 0 and 6 are no grades
+        assert_eq!(a.unknown_questions, ["not.a-question"]);
+        assert_eq!(b.unknown_questions, ["not.a-question"]);
+        for f in [&a, &b] {
+            assert_eq!(f.audit_date, chrono::NaiveDate::from_ymd_opt(2025, 5, 28));
+            assert_eq!(f.case_status.as_deref(), Some("cp"));
+            assert_eq!(f.child_safe, Some(false));
+            assert_eq!(f.recorded_overall, Some(3));
+            assert_eq!(f.allocation_path, "/evidence/allocationDate");
+            assert_eq!(f.ev.circles.len(), 1);
+        }
+    }
+}

@@ -366,7 +366,7 @@ mod tests {
             let mut n = String::new();
             push_int(&mut n, h);
             assert_eq!(n, h.to_string());
-            if h >= -2_000 && h <= 200_000 {
+            if (-2_000..=200_000).contains(&h) {
                 let read: f64 = fixed(h).parse().unwrap();
                 assert_eq!(hundredths_number(h).to_bits(), read.to_bits(), "{h}");
             }
