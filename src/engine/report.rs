@@ -116,7 +116,8 @@ impl Report {
     /// written straight into one string (serde's writer took a sixth of a `validate` of a blank form in the
     /// WebAssembly module, BENCHMARKS.md "Cold validate").
     pub fn to_json(&self) -> String {
-        let mut out = String::with_capacity(self.diagnostics.len().saturating_mul(192).saturating_add(256));
+        let outcome = if self.outcome.is_some() { 1024 } else { 0 };
+        let mut out = String::with_capacity(self.diagnostics.len().saturating_mul(192).saturating_add(256 + outcome));
         out.push_str("{\"form\":");
         json::string(&mut out, &self.form);
         out.push_str(if self.valid {
@@ -193,7 +194,13 @@ mod json {
             Value::Bool(true) => out.push_str("true"),
             Value::Bool(false) => out.push_str("false"),
             Value::Number(n) => {
-                let _ = write!(out, "{n}");
+                if let Some(u) = n.as_u64() {
+                    integer(out, false, u);
+                } else if let Some(i) = n.as_i64() {
+                    integer(out, i < 0, i.unsigned_abs());
+                } else {
+                    let _ = write!(out, "{n}");
+                }
             }
             Value::String(s) => string(out, s),
             Value::Array(items) => {
@@ -223,35 +230,90 @@ mod json {
         out.push('}');
     }
 
+    /// What follows the backslash for each byte that JSON text escapes (`u`: `\\u00XX`); 0 for the rest.
+    const ESCAPE: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut i = 0;
+        while i < 0x20 {
+            t[i] = b'u';
+            i += 1;
+        }
+        t[0x08] = b'b';
+        t[0x09] = b't';
+        t[0x0a] = b'n';
+        t[0x0c] = b'f';
+        t[0x0d] = b'r';
+        t[b'"' as usize] = b'"';
+        t[b'\\' as usize] = b'\\';
+        t
+    };
+
     pub fn string(out: &mut String, s: &str) {
+        out.reserve(s.len().saturating_add(2));
         out.push('"');
-        let mut rest = s;
-        // Runs of characters that need no escape are copied whole (an escaped byte is ASCII, so a boundary).
-        while let Some(at) = rest.bytes().position(|b| b == b'"' || b == b'\\' || b < 0x20) {
-            let (run, tail) = rest.split_at(at);
-            out.push_str(run);
-            let mut bytes = tail.bytes();
-            if let Some(b) = bytes.next() {
-                match b {
-                    b'"' => out.push_str("\\\""),
-                    b'\\' => out.push_str("\\\\"),
-                    b'\n' => out.push_str("\\n"),
-                    b'\r' => out.push_str("\\r"),
-                    b'\t' => out.push_str("\\t"),
-                    0x08 => out.push_str("\\b"),
-                    0x0c => out.push_str("\\f"),
-                    _ => {
-                        const HEX: &[u8; 16] = b"0123456789abcdef";
-                        out.push_str("\\u00");
-                        out.push(char::from(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0')));
-                        out.push(char::from(HEX.get(usize::from(b & 0xf)).copied().unwrap_or(b'0')));
-                    }
+        // Runs of characters that need no escape are copied whole (an escaped byte is ASCII, so a boundary); eight
+        // bytes at a time are passed over when none of them needs one.
+        let bytes = s.as_bytes();
+        let mut start = 0;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if let Some(chunk) = bytes.get(i..i.saturating_add(8)).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+                if !needs_escape(u64::from_le_bytes(chunk)) {
+                    i = i.saturating_add(8);
+                    continue;
                 }
             }
-            rest = tail.get(1..).unwrap_or("");
+            let escape = ESCAPE.get(usize::from(b)).copied().unwrap_or(0);
+            if escape == 0 {
+                i = i.saturating_add(1);
+                continue;
+            }
+            out.push_str(s.get(start..i).unwrap_or(""));
+            out.push('\\');
+            if escape == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("u00");
+                out.push(char::from(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0')));
+                out.push(char::from(HEX.get(usize::from(b & 0xf)).copied().unwrap_or(b'0')));
+            } else {
+                out.push(char::from(escape));
+            }
+            i = i.saturating_add(1);
+            start = i;
         }
-        out.push_str(rest);
+        out.push_str(s.get(start..).unwrap_or(""));
         out.push('"');
+    }
+
+    /// Whether any of eight bytes is a control character, `"` or `\\` (the classic bit tricks: a byte below 0x20,
+    /// or equal to one of the two, sets its high bit in the result).
+    pub(super) fn needs_escape(x: u64) -> bool {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let below = x.wrapping_sub(ONES.wrapping_mul(0x20)) & !x;
+        let zero = |v: u64| v.wrapping_sub(ONES) & !v;
+        (below | zero(x ^ ONES.wrapping_mul(u64::from(b'"'))) | zero(x ^ ONES.wrapping_mul(u64::from(b'\\')))) & HIGH
+            != 0
+    }
+
+    /// A whole number's digits, without `core::fmt`.
+    fn integer(out: &mut String, negative: bool, mut n: u64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at = at.saturating_sub(1);
+            if let Some(d) = digits.get_mut(at) {
+                *d = b'0'.saturating_add(u8::try_from(n % 10).unwrap_or(0));
+            }
+            n /= 10;
+            if n == 0 || at == 0 {
+                break;
+            }
+        }
+        if negative {
+            out.push('-');
+        }
+        out.push_str(core::str::from_utf8(digits.get(at..).unwrap_or(&[])).unwrap_or(""));
     }
 }
 
@@ -301,6 +363,28 @@ mod tests {
             }
         }
         same_as_serde(&Report { form: String::new(), valid: true, diagnostics: Vec::new(), outcome: None });
+    }
+
+    #[test]
+    fn eight_bytes_need_an_escape_exactly_when_one_of_them_does() {
+        let one = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for fill in [b'a', 0xff, 0x7f, 0x80, b' ', b'!', b'#', b'[', b']'] {
+                    let mut chunk = [fill; 8];
+                    chunk[at] = b;
+                    assert_eq!(json::needs_escape(u64::from_le_bytes(chunk)), one(b) || one(fill), "{b:#x} at {at}");
+                }
+            }
+        }
+        // Any eight bytes (a fixed pseudo-random sample).
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            assert_eq!(json::needs_escape(x), x.to_le_bytes().iter().any(|&b| one(b)), "{x:#x}");
+        }
     }
 
     #[test]
