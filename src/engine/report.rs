@@ -117,7 +117,7 @@ impl Report {
     /// WebAssembly module, BENCHMARKS.md "Cold validate").
     pub fn to_json(&self) -> String {
         let outcome = if self.outcome.is_some() { 1024 } else { 0 };
-        let mut out = String::with_capacity(self.diagnostics.len().saturating_mul(192).saturating_add(256 + outcome));
+        let mut out = String::with_capacity(self.diagnostics.len().saturating_mul(192).saturating_add(256).saturating_add(outcome));
         out.push_str("{\"form\":");
         json::string(&mut out, &self.form);
         out.push_str(if self.valid {
@@ -231,6 +231,8 @@ mod json {
     }
 
     /// What follows the backslash for each byte that JSON text escapes (`u`: `\\u00XX`); 0 for the rest.
+    // Evaluated at compile time: an index out of range here fails the build, it cannot panic at run time.
+    #[allow(clippy::indexing_slicing)]
     const ESCAPE: [u8; 256] = {
         let mut t = [0u8; 256];
         let mut i = 0;
