@@ -191,6 +191,17 @@ async function finishModule(m, unstripped) {
 }
 
 /**
+ * The cargo command of one module. `cargo rustc --crate-type cdylib`, not `cargo build`: Cargo.toml's crate types are
+ * `cdylib` and `rlib` (the command line and the tests link the rlib), and cargo performs no LTO for a build that must
+ * also give an rlib, so `cargo build --lib` linked every dependency's and the standard library's object code as it came
+ * (measured 2026-12-02, issue 20: the profile's `lto = true` reached no wasm module, and chrono's date tables were in
+ * the referral's module twice). Asking for the cdylib alone lets the profile's fat LTO run: the referral's module
+ * 386.5 → 337.2 kB raw, 157.0 → 147.1 kB gzip (BENCHMARKS.md, "Size").
+ */
+const CARGO_WASM_ARGS = (features) => ['rustc', '--lib', '--crate-type', 'cdylib', '--profile', 'wasm-release',
+  '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', features];
+
+/**
  * Builds every module. Each cargo build of one module is single-threaded (one codegen unit, LTO), so two run at a
  * time, each in its own target folder (the second one's is target/lane-2: the dependencies are compiled once more
  * there, in about a minute); each module is finished (above) while cargo builds the next.
@@ -217,8 +228,7 @@ async function buildModules() {
     for (let m = queue.shift(); m && !failed; m = queue.shift()) {
       const started = Date.now();
       try {
-        await run('cargo', ['build', '--lib', '--profile', 'wasm-release', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', m.features],
-          { CARGO_TARGET_DIR: target });
+        await run('cargo', CARGO_WASM_ARGS(m.features), { CARGO_TARGET_DIR: target });
       } catch (e) {
         failed ??= e;
         return;
