@@ -165,7 +165,7 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
 /// be; a malformed token is left for the parser to report).
 fn beyond_f64(token: &str) -> bool {
     let may_overflow = token.len() > 300 || token.bytes().any(|b| b == b'e' || b == b'E');
-    may_overflow && token.parse::<f64>().is_ok_and(f64::is_infinite)
+    may_overflow && crate::engine::parse_float::parse_f64(token).is_some_and(f64::is_infinite)
 }
 
 /// The index just past the object or array that opens at `start`.

@@ -11,6 +11,7 @@ pub mod model;
 pub mod options;
 pub mod outcome;
 pub mod outcome_json;
+pub mod parse_float;
 pub mod pointer;
 pub mod profile;
 pub mod profile_doc;

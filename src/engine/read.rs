@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde_json::{Map, Value};
 
 use crate::calendar;
+use crate::engine::parse_float::parse_f64;
 
 /// Characters that a paste brings along and nobody means: zero-width spaces and joiners, word joiner, byte-order
 /// mark, soft hyphen.
@@ -318,7 +319,7 @@ pub fn parse_number(v: &Value) -> Result<Option<f64>, Malformed> {
             if !ok {
                 return Err(Malformed);
             }
-            s.parse::<f64>().ok().filter(|x| x.is_finite()).map(Some).ok_or(Malformed)
+            parse_f64(&s).filter(|x| x.is_finite()).map(Some).ok_or(Malformed)
         }
         _ => Err(Malformed),
     }

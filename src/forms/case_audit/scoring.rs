@@ -129,7 +129,7 @@ pub fn hundredths_number(h: i64) -> f64 {
     if (0..=1 << 52).contains(&h) {
         h as f64 / 100.0
     } else {
-        hundredths_fixed(h).parse().unwrap_or(0.0)
+        crate::engine::parse_float::parse_f64(&hundredths_fixed(h)).unwrap_or(0.0)
     }
 }
 
