@@ -25,7 +25,7 @@ impl Calendar {
     pub fn new(closures: impl IntoIterator<Item = NaiveDate>) -> Self {
         let mut v: Vec<NaiveDate> =
             closures.into_iter().filter(|d| in_range(*d) && !is_weekend(*d) && !is_bank_holiday(*d)).collect();
-        v.sort_unstable();
+        crate::engine::sort::stable_by(&mut v, NaiveDate::cmp); // equal dates are the same: any sort gives this order
         v.dedup();
         Calendar { closures: v, restored: Vec::new() }
     }
@@ -34,7 +34,7 @@ impl Calendar {
     /// a weekend or a closure). Dates that are not bank holidays change nothing and are dropped.
     pub fn restoring(mut self, days: impl IntoIterator<Item = NaiveDate>) -> Self {
         let mut v: Vec<NaiveDate> = days.into_iter().filter(|d| in_range(*d) && is_bank_holiday(*d)).collect();
-        v.sort_unstable();
+        crate::engine::sort::stable_by(&mut v, NaiveDate::cmp); // equal dates are the same: any sort gives this order
         v.dedup();
         self.restored = v;
         self

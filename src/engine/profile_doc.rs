@@ -142,8 +142,15 @@ pub fn parse_one(registry: Option<&'static Registry>, v: &Value, built_in: bool)
 }
 
 /// Every rule code a profile may set: every form's of the product, and the shared input rules'.
+///
+/// Inserted one by one rather than collected: `BTreeSet`'s `FromIterator` sorts its input with the standard library's
+/// stable sort first, about 5 kB of WebAssembly for this one call (issue 20, BENCHMARKS.md "Size"). The set is the same.
 fn rule_codes(registry: &Registry) -> BTreeSet<&'static str> {
-    registry.codes().chain(INPUT_RULES.iter().map(|r| r.code)).collect()
+    let mut codes = BTreeSet::new();
+    for code in registry.codes().chain(INPUT_RULES.iter().map(|r| r.code)) {
+        codes.insert(code);
+    }
+    codes
 }
 
 /// The field a model pointer (`/a/b`, `*` for a list index) names, if any.
