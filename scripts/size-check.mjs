@@ -18,12 +18,13 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { root, MODULES, unstrippedWasm } from './modules.mjs';
 
-// Reached on 2026-12-02 (issue 20: the catalogue out of the module, float formatting and case tables cut, wasm-opt
-// -O1): 332.0 kB; plus 5%. It was 419 kB (about 399 kB reached on 2026-12-01, plus 5%): BENCHMARKS.md, "Size".
-export const CEILING_GZIP_BYTES = 348_600;
-/** Every single-form module, each: the largest reached on 2026-12-02 with wasm-opt -O1 (safety-plan, 178.9 kB; the
- * referral 166.8 kB) plus 5%. BENCHMARKS.md, "Size": the single-form modules. */
-export const SINGLE_FORM_CEILING_GZIP_BYTES = 187_900;
+// Reached on 2026-12-02, third session (issue 20: fat LTO reaching the modules, numbers read without core's dec2flt,
+// no standard-library sorts, ASCII acronyms in lower_first): 309.1 kB; plus 5%. It was 348.6 kB (332.0 kB plus 5%),
+// and 419 kB before that: BENCHMARKS.md, "Size".
+export const CEILING_GZIP_BYTES = 324_600;
+/** Every single-form module, each: the largest reached on 2026-12-02, third session (safety-plan, 154.5 kB; the
+ * referral 141.6 kB) plus 5%; it was 187.9 kB. BENCHMARKS.md, "Size": the single-form modules. */
+export const SINGLE_FORM_CEILING_GZIP_BYTES = 162_300;
 /** The goals of issue 20, reported beside the ceilings (not enforced: they are missed, see BENCHMARKS.md). */
 export const GOAL_ALL_FORMS = 250_000;
 export const GOAL_SINGLE_FORM = 110_000;
