@@ -59,8 +59,16 @@ pub fn all(registry: &'static Registry) -> &'static [MessageInfo] {
         }
         templates(structure::MESSAGES, &mut out);
         templates(checks::MESSAGES, &mut out);
-        let mut seen = std::collections::HashSet::new();
-        out.retain(|m| seen.insert(m.id.clone()));
+        // Each id once, the first kept: the ids seen so far in a sorted list (a `HashSet<String>` here was one more
+        // hash-table instantiation in every module; this runs once a process).
+        let mut seen: Vec<String> = Vec::new();
+        out.retain(|m| match seen.binary_search(&m.id) {
+            Ok(_) => false,
+            Err(at) => {
+                seen.insert(at, m.id.clone());
+                true
+            }
+        });
         out
     })
 }
