@@ -117,7 +117,9 @@ impl Report {
     /// WebAssembly module, BENCHMARKS.md "Cold validate").
     pub fn to_json(&self) -> String {
         let outcome = if self.outcome.is_some() { 1024 } else { 0 };
-        let mut out = String::with_capacity(self.diagnostics.len().saturating_mul(192).saturating_add(256).saturating_add(outcome));
+        let mut out = String::with_capacity(
+            self.diagnostics.len().saturating_mul(192).saturating_add(256).saturating_add(outcome),
+        );
         out.push_str("{\"form\":");
         json::string(&mut out, &self.form);
         out.push_str(if self.valid {
