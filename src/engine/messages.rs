@@ -31,7 +31,6 @@ pub fn lower_first(label: &str) -> String {
 #[cfg(test)]
 mod lower_first_tests {
     use super::lower_first;
-    use crate::engine::model::{Field, Kind};
 
     /// `lower_first` as it was, with Unicode's `is_uppercase` for the acronym test.
     fn unicode_reading(label: &str) -> String {
@@ -49,18 +48,7 @@ mod lower_first_tests {
         }
     }
 
-    fn walk(fields: &'static [Field], each: &mut dyn FnMut(&'static Field)) {
-        for f in fields {
-            each(f);
-            let mut kind = &f.kind;
-            while let Kind::List { item, .. } = kind {
-                kind = item;
-            }
-            if let Kind::Object(inner) = kind {
-                walk(inner, each);
-            }
-        }
-    }
+    use crate::engine::model::walk_fields as walk;
 
     #[test]
     fn every_label_lowers_as_the_unicode_reading_does() {
@@ -455,26 +443,30 @@ fn pick<'t>(body: &'t str, key: &str, plural: bool, one: bool) -> Result<&'t str
     Ok(keyed.or(singular).unwrap_or(other))
 }
 
-/// A whole number as text, written without `core::fmt`.
+/// A whole number as text, written without `core::fmt` (messages, and the report's JSON text).
 #[derive(Default)]
-struct IntText([u8; 20]);
+pub(crate) struct IntText([u8; 20]);
 
 impl IntText {
     fn of(&mut self, n: i64) -> &str {
+        self.digits(n < 0, n.unsigned_abs())
+    }
+
+    /// `n`'s digits, after a minus sign when `negative`.
+    pub(crate) fn digits(&mut self, negative: bool, mut n: u64) -> &str {
         let mut at = self.0.len();
-        let mut m = n.unsigned_abs();
         loop {
             at = at.saturating_sub(1);
             if let Some(d) = self.0.get_mut(at) {
-                // A digit: `m % 10` is below 10.
-                *d = b'0'.saturating_add(u8::try_from(m % 10).unwrap_or(0));
+                // A digit: `n % 10` is below 10.
+                *d = b'0'.saturating_add(u8::try_from(n % 10).unwrap_or(0));
             }
-            m /= 10;
-            if m == 0 || at == 0 {
+            n /= 10;
+            if n == 0 || at == 0 {
                 break;
             }
         }
-        if n < 0 && at > 0 {
+        if negative && at > 0 {
             at = at.saturating_sub(1);
             if let Some(d) = self.0.get_mut(at) {
                 *d = b'-';
@@ -691,6 +683,7 @@ mod tests {
         // Numbers as `format!` writes them, with no `core::fmt`: both ends of i64, zero, a negative `#`.
         for n in [0, 1, -1, 9, 10, -10, 1234567890, i64::MAX, i64::MIN, -7] {
             assert_eq!(IntText::default().of(n), n.to_string());
+            assert_eq!(IntText::default().digits(false, n.unsigned_abs()), n.unsigned_abs().to_string());
             let p = [("n", Arg::Int(n))];
             assert_eq!(
                 render("{n}|{n, plural, =0 {none} one {# one} other {# many}}", &p),

@@ -109,3 +109,18 @@ pub const LIST_MAX: u32 = 200;
 pub fn find<'a>(fields: &'a [Field], name: &str) -> Option<(usize, &'a Field)> {
     fields.iter().enumerate().find(|(_, f)| f.name == name)
 }
+
+/// Every field of a model, depth first in page order: a nested object's fields after it, a list's item fields (its
+/// rows') after the list.
+pub fn walk_fields(fields: &'static [Field], each: &mut dyn FnMut(&'static Field)) {
+    for f in fields {
+        each(f);
+        let mut kind = &f.kind;
+        while let Kind::List { item, .. } = kind {
+            kind = item;
+        }
+        if let Kind::Object(inner) = kind {
+            walk_fields(inner, each);
+        }
+    }
+}

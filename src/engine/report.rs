@@ -301,23 +301,8 @@ mod json {
     }
 
     /// A whole number's digits, without `core::fmt`.
-    fn integer(out: &mut String, negative: bool, mut n: u64) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at = at.saturating_sub(1);
-            if let Some(d) = digits.get_mut(at) {
-                *d = b'0'.saturating_add(u8::try_from(n % 10).unwrap_or(0));
-            }
-            n /= 10;
-            if n == 0 || at == 0 {
-                break;
-            }
-        }
-        if negative {
-            out.push('-');
-        }
-        out.push_str(core::str::from_utf8(digits.get(at..).unwrap_or(&[])).unwrap_or(""));
+    fn integer(out: &mut String, negative: bool, n: u64) {
+        out.push_str(crate::engine::messages::IntText::default().digits(negative, n));
     }
 }
 

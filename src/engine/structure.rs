@@ -477,18 +477,7 @@ crate::messages! {
 mod tests {
     use super::*;
 
-    fn walk(fields: &'static [Field], each: &mut dyn FnMut(&'static Field)) {
-        for f in fields {
-            each(f);
-            let mut kind = &f.kind;
-            while let Kind::List { item, .. } = kind {
-                kind = item;
-            }
-            if let Kind::Object(inner) = kind {
-                walk(inner, each);
-            }
-        }
-    }
+    use crate::engine::model::walk_fields as walk;
 
     /// Messages write bounds and lower labels without the standard library's float formatting and Unicode case
     /// tables (`messages::decimal`, `messages::lower_first`): that is exact because every bound of every model is a
