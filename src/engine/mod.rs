@@ -24,4 +24,6 @@ pub mod schema;
 pub mod session;
 pub mod sort;
 pub mod structure;
+#[cfg(test)]
+pub(crate) mod test_rng;
 pub mod timescale;

@@ -23,12 +23,9 @@ const EXACT_POW10: [f64; 23] = [
 /// midpoint as the whole number.
 const MAX_DIGITS: usize = 800;
 
-/// `s.parse::<f64>().ok()` for numbers in decimal notation: an optional sign, digits with an optional decimal point
-/// (at least one digit), and an optional exponent (`e` or `E`, an optional sign, digits). `None` for any other text,
-/// including the words `inf`, `infinity` and `nan`, which `str::parse` would read (no caller passes them).
-pub fn parse_f64(s: &str) -> Option<f64> {
-    let mut bytes = s.as_bytes().iter().copied().peekable();
-    let negative = match bytes.peek() {
+/// An optional `-` or `+`, taken off the front: whether it was `-`.
+fn sign(bytes: &mut core::iter::Peekable<impl Iterator<Item = u8>>) -> bool {
+    match bytes.peek() {
         Some(b'-') => {
             bytes.next();
             true
@@ -38,7 +35,15 @@ pub fn parse_f64(s: &str) -> Option<f64> {
             false
         }
         _ => false,
-    };
+    }
+}
+
+/// `s.parse::<f64>().ok()` for numbers in decimal notation: an optional sign, digits with an optional decimal point
+/// (at least one digit), and an optional exponent (`e` or `E`, an optional sign, digits). `None` for any other text,
+/// including the words `inf`, `infinity` and `nan`, which `str::parse` would read (no caller passes them).
+pub fn parse_f64(s: &str) -> Option<f64> {
+    let mut bytes = s.as_bytes().iter().copied().peekable();
+    let negative = sign(&mut bytes);
     // The value is `digits × 10^scale` (`digits` without leading zeros).
     let mut digits: Vec<u8> = Vec::new();
     let mut scale: i64 = 0;
@@ -74,17 +79,7 @@ pub fn parse_f64(s: &str) -> Option<f64> {
     }
     if let Some(b'e' | b'E') = bytes.peek() {
         bytes.next();
-        let exp_negative = match bytes.peek() {
-            Some(b'-') => {
-                bytes.next();
-                true
-            }
-            Some(b'+') => {
-                bytes.next();
-                false
-            }
-            _ => false,
-        };
+        let exp_negative = sign(&mut bytes);
         let mut exp: i64 = 0;
         let mut exp_digits = false;
         while let Some(&b @ b'0'..=b'9') = bytes.peek() {
@@ -330,19 +325,7 @@ impl Big {
 mod tests {
     use super::*;
 
-    /// A small deterministic generator (xorshift), so that a failure can be replayed.
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-        fn below(&mut self, n: u64) -> u64 {
-            self.next() % n
-        }
-    }
+    use crate::engine::test_rng::Rng;
 
     fn same(s: &str) {
         let ours = parse_f64(s).map(f64::to_bits);
