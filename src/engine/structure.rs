@@ -237,7 +237,7 @@ fn check_value(label: &str, kind: &Kind, v: &Value, required: &Rule, path: &mut 
         Kind::Enum(values) => match v {
             Value::String(s) => {
                 let c = read::clean(s);
-                if c.contains('\u{FFFD}') {
+                if read::has_unreadable_char(&c) {
                     unreadable(label, path, ctx);
                 } else if !values.contains(&c.as_ref()) {
                     let message = msg!(INP006_SELECT_FROM_LIST, label = lower_first(label));
@@ -267,7 +267,9 @@ fn check_value(label: &str, kind: &Kind, v: &Value, required: &Rule, path: &mut 
                     }
                     let len = path.len();
                     path.push('/');
-                    path.push_str(&i.to_string());
+                    path.push_str(
+                        crate::engine::messages::IntText::default().digits(false, u64::try_from(i).unwrap_or(u64::MAX)),
+                    );
                     check_value(label, item, x, required, path, ctx);
                     path.truncate(len);
                 }
@@ -284,9 +286,9 @@ fn show(x: f64) -> String {
 
 fn has_unreadable(v: &Value) -> bool {
     match v {
-        Value::String(s) => s.contains('\u{FFFD}'),
+        Value::String(s) => read::has_unreadable_char(s),
         // A date input's parts.
-        Value::Object(parts) => parts.values().any(|p| matches!(p, Value::String(s) if s.contains('\u{FFFD}'))),
+        Value::Object(parts) => parts.values().any(|p| matches!(p, Value::String(s) if read::has_unreadable_char(s))),
         _ => false,
     }
 }
@@ -305,7 +307,7 @@ fn check_text(label: &str, s: &str, max: u32, path: &str, ctx: &mut Ctx) {
     // A length check that stops counting once over the limit keeps a 10 MB paste cheap.
     if s.len() > limit && s.encode_utf16().nth(limit).is_some() {
         ctx.emit(&TEXT_TOO_LONG, path, msg!(INP007_TOO_LONG, label = label, max = max));
-    } else if s.contains('\u{FFFD}') {
+    } else if read::has_unreadable_char(s) {
         unreadable(label, path, ctx);
     }
 }
@@ -321,7 +323,7 @@ fn text_format(
 ) {
     match v {
         Value::String(s) => {
-            if s.contains('\u{FFFD}') {
+            if read::has_unreadable_char(s) {
                 unreadable(label, path, ctx);
                 return;
             }
@@ -344,7 +346,7 @@ fn check_datetime(label: &str, v: &Value, path: &mut String, ctx: &mut Ctx) {
     if has_unreadable(v) {
         let part = ["day", "month", "year", "hour", "minute"]
             .into_iter()
-            .find(|p| matches!(v.get(*p), Some(Value::String(s)) if s.contains('\u{FFFD}')));
+            .find(|p| matches!(v.get(*p), Some(Value::String(s)) if read::has_unreadable_char(s)));
         let target = part.map_or_else(|| path.to_string(), |p| format!("{path}/{p}"));
         unreadable(label, &target, ctx);
         return;
@@ -380,7 +382,7 @@ fn check_date(label: &str, v: &Value, path: &mut String, ctx: &mut Ctx) {
         // At the date input's part that holds the broken character, as for a text field.
         let part = ["day", "month", "year"]
             .into_iter()
-            .find(|p| matches!(v.get(*p), Some(Value::String(s)) if s.contains('\u{FFFD}')));
+            .find(|p| matches!(v.get(*p), Some(Value::String(s)) if read::has_unreadable_char(s)));
         let target = part.map_or_else(|| path.to_string(), |p| format!("{path}/{p}"));
         unreadable(label, &target, ctx);
         return;
