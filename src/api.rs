@@ -172,8 +172,11 @@ pub fn validate_json(form_id: &str, text: &str, options: &Options) -> Result<Rep
     if text.len() > input::MAX_BYTES {
         return Ok(session::too_large(form, &resolved));
     }
-    let Value::Object(obj) = input::parse(text)? else { return Err(Error::NotAnObject) };
-    Ok(run(form, &obj, &resolved))
+    let value = input::parse_reusing(text)?;
+    let Value::Object(obj) = &value else { return Err(Error::NotAnObject) };
+    let report = run(form, obj, &resolved);
+    input::recycle(value, text.len());
+    Ok(report)
 }
 
 /// The engine's one path: the structural pass, the form's rules, then the diagnostics in field order (shared with

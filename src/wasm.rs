@@ -20,8 +20,7 @@ fn options(json: &str) -> Result<Options, JsValue> {
     if json.is_empty() {
         return Ok(Options::default());
     }
-    let v =
-        serde_json::from_str(json).map_err(|_| js_error(Error::InvalidOption("options must be an object".into())))?;
+    let v = input::parse(json).map_err(|_| js_error(Error::InvalidOption("options must be an object".into())))?;
     Options::from_json(&v).map_err(js_error)
 }
 

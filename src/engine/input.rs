@@ -35,6 +35,47 @@ pub fn parse(text: &str) -> Result<Value, Error> {
     parse_guarded(text)
 }
 
+/// [`parse`], reusing the value a caller gave back with [`recycle`] on this thread: where the text has the same shape
+/// as that value (the same keys in the same order, which every record of one form mostly has), its objects, lists,
+/// keys and strings are written over in place instead of allocated and hashed again. The value is exactly what
+/// [`parse`] gives (tests/input_reuse.rs holds them equal over every conformance record read after every other, and
+/// over random texts): building a `serde_json::Value` was about a third of a cold check in the WebAssembly module,
+/// where reading the same text without keeping it took a sixth of that (BENCHMARKS.md, "Reading into a reused
+/// value"). For calls that drop the value when done (`validate_json`, the command line's `batch`); a live session
+/// keeps its value and reads with [`parse`].
+pub fn parse_reusing(text: &str) -> Result<Value, Error> {
+    let mut place = SPARE.with(|s| s.take()).unwrap_or(Value::Null);
+    if read_into(text, &mut place).is_ok() && unguarded(&place, 0) {
+        return Ok(place);
+    }
+    parse_guarded(text)
+}
+
+/// Gives a value read by [`parse_reusing`] back, to be written over by the next read on this thread. A value read
+/// from text longer than [`RECYCLE_MAX_BYTES`] is dropped instead, so a large paste is not held between calls.
+pub fn recycle(value: Value, text_len: usize) {
+    if text_len <= RECYCLE_MAX_BYTES {
+        SPARE.with(|s| s.set(Some(value)));
+    }
+}
+
+/// The largest text whose value [`recycle`] keeps (forms are a few kilobytes).
+pub const RECYCLE_MAX_BYTES: usize = 256 * 1024;
+
+std::thread_local! {
+    /// The value given back by [`recycle`]: only its allocations are reused, never its content.
+    static SPARE: core::cell::Cell<Option<Value>> = const { core::cell::Cell::new(None) };
+}
+
+/// `serde_json`'s read of `text` written over `place` (see [`parse_reusing`]); `place` holds the text's value when
+/// it returns `Ok`, and anything when it returns an error.
+#[inline(never)]
+fn read_into(text: &str, place: &mut Value) -> Result<(), serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde::de::DeserializeSeed::deserialize(reuse::InPlace(place), &mut de)?;
+    de.end()
+}
+
 /// The guarded read: the scan, then `serde_json`.
 fn parse_guarded(text: &str) -> Result<Value, Error> {
     let cleaned = guard(text);
@@ -42,10 +83,13 @@ fn parse_guarded(text: &str) -> Result<Value, Error> {
     read(source).map_err(|e| Error::InvalidInput(format!("not JSON text ({})", e.classify_name())))
 }
 
-/// `serde_json`'s read, called from one place (its code is large, and the WebAssembly module carries it once).
-#[inline(never)]
+/// `serde_json`'s read into a new value: the in-place read over `null`, which builds every object and list afresh
+/// as `serde_json::Value`'s own visitor does (one visitor, so the WebAssembly module carries serde_json's reader
+/// once).
 fn read(text: &str) -> Result<Value, serde_json::Error> {
-    serde_json::from_str(text)
+    let mut value = Value::Null;
+    read_into(text, &mut value)?;
+    Ok(value)
 }
 
 /// Numbers this large take the guarded read: the guard quotes a number that Rust's exact reading makes infinite,
@@ -251,6 +295,186 @@ fn fix_surrogates(s: &str) -> Option<String> {
         out.push_str(s.get(copied..).unwrap_or(""));
         out
     })
+}
+
+/// The in-place read: `serde_json::Value`'s own visitor (serde_json 1, `value/de.rs`), each value written over the
+/// one already in its place. Objects: while the text's keys come in the order of the object's keys, each value is
+/// read into the value already there under that key; at the first key that differs the object is cut there and the
+/// rest is inserted as serde_json inserts it (`Map::insert`, so a repeated key keeps its first place and its last
+/// value, as it does in serde_json). Lists: read into the items already there, then cut or grown.
+mod reuse {
+    use std::borrow::Cow;
+    use std::fmt;
+
+    use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde_json::{Map, Number, Value};
+
+    pub struct InPlace<'p>(pub &'p mut Value);
+
+    impl<'de> DeserializeSeed<'de> for InPlace<'_> {
+        type Value = ();
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for InPlace<'_> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any valid JSON value")
+        }
+
+        fn visit_bool<E>(self, v: bool) -> Result<(), E> {
+            *self.0 = Value::Bool(v);
+            Ok(())
+        }
+
+        fn visit_i64<E>(self, v: i64) -> Result<(), E> {
+            *self.0 = Value::Number(v.into());
+            Ok(())
+        }
+
+        fn visit_u64<E>(self, v: u64) -> Result<(), E> {
+            *self.0 = Value::Number(v.into());
+            Ok(())
+        }
+
+        fn visit_f64<E>(self, v: f64) -> Result<(), E> {
+            *self.0 = Number::from_f64(v).map_or(Value::Null, Value::Number);
+            Ok(())
+        }
+
+        fn visit_str<E>(self, v: &str) -> Result<(), E> {
+            match self.0 {
+                Value::String(s) => {
+                    s.clear();
+                    s.push_str(v);
+                }
+                other => *other = Value::String(v.to_owned()),
+            }
+            Ok(())
+        }
+
+        fn visit_string<E>(self, v: String) -> Result<(), E> {
+            *self.0 = Value::String(v);
+            Ok(())
+        }
+
+        fn visit_none<E>(self) -> Result<(), E> {
+            *self.0 = Value::Null;
+            Ok(())
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            self.deserialize(deserializer)
+        }
+
+        fn visit_unit<E>(self) -> Result<(), E> {
+            *self.0 = Value::Null;
+            Ok(())
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            if !self.0.is_array() {
+                *self.0 = Value::Array(Vec::new());
+            }
+            let Value::Array(items) = self.0 else { return Ok(()) };
+            let mut n = 0usize;
+            loop {
+                let more = match items.get_mut(n) {
+                    Some(slot) => seq.next_element_seed(InPlace(slot))?.is_some(),
+                    None => {
+                        let mut v = Value::Null;
+                        let more = seq.next_element_seed(InPlace(&mut v))?.is_some();
+                        if more {
+                            items.push(v);
+                        }
+                        more
+                    }
+                };
+                if !more {
+                    break;
+                }
+                n = n.saturating_add(1);
+            }
+            items.truncate(n);
+            Ok(())
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<(), A::Error> {
+            if !self.0.is_object() {
+                *self.0 = Value::Object(Map::new());
+            }
+            let Value::Object(map) = self.0 else { return Ok(()) };
+            // The keys that come in the object's own order: each value read over the one there.
+            let mut kept = 0usize;
+            let mut first_new: Option<String> = None;
+            {
+                let mut existing = map.iter_mut();
+                while let Some(key) = access.next_key_seed(Key)? {
+                    match existing.next() {
+                        Some((k, v)) if k.as_str() == key.as_ref() => {
+                            access.next_value_seed(InPlace(v))?;
+                            kept = kept.saturating_add(1);
+                        }
+                        _ => {
+                            first_new = Some(key.into_owned());
+                            break;
+                        }
+                    }
+                }
+            }
+            if map.len() > kept {
+                let mut at = 0usize;
+                map.retain(|_, _| {
+                    at = at.saturating_add(1);
+                    at <= kept
+                });
+            }
+            // The rest as serde_json reads it.
+            let mut key = first_new;
+            while let Some(k) = key {
+                let mut v = Value::Null;
+                access.next_value_seed(InPlace(&mut v))?;
+                map.insert(k, v);
+                key = access.next_key::<String>()?;
+            }
+            Ok(())
+        }
+    }
+
+    /// A key, borrowed from the text when it has no escape.
+    struct Key;
+
+    impl<'de> DeserializeSeed<'de> for Key {
+        type Value = Cow<'de, str>;
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Cow<'de, str>, D::Error> {
+            deserializer.deserialize_str(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Key {
+        type Value = Cow<'de, str>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string key")
+        }
+
+        fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Cow<'de, str>, E> {
+            Ok(Cow::Borrowed(v))
+        }
+
+        fn visit_str<E>(self, v: &str) -> Result<Cow<'de, str>, E> {
+            Ok(Cow::Owned(v.to_owned()))
+        }
+
+        fn visit_string<E>(self, v: String) -> Result<Cow<'de, str>, E> {
+            Ok(Cow::Owned(v))
+        }
+    }
 }
 
 #[cfg(test)]

@@ -331,7 +331,7 @@ static BUILT_INS: [OnceLock<Result<Arc<Effective>, String>>; BUILT_IN.len()] =
 fn built_in(index: usize) -> Option<&'static Result<Arc<Effective>, String>> {
     let (id, text) = BUILT_IN.get(index)?;
     Some(BUILT_INS.get(index)?.get_or_init(|| {
-        let parsed = serde_json::from_str::<serde_json::Value>(text)
+        let parsed = crate::engine::input::parse(text)
             .map_err(|_| "not JSON".to_owned())
             .and_then(|v| profile_doc::parse_one(None, &v, true).map_err(|p| format!("{}: {}", p.path, p.message)))?;
         // Built-ins extend `default` only.

@@ -164,18 +164,19 @@ impl Checker {
             return Outcome::Blank;
         }
         let unreadable = |reason: String| Outcome::Unreadable { line: number, reason };
-        let value = match sf::engine::input::parse(&text) {
+        let value = match sf::engine::input::parse_reusing(&text) {
             Ok(v) => v,
             Err(sf::Error::InvalidInput(why)) => return unreadable(why),
             Err(e) => return unreadable(e.to_string()),
         };
+        let text_len = text.len();
         drop(text);
         let Value::Object(record) = &value else {
             return unreadable("not a JSON object (each line must hold one record, {…})".into());
         };
         let report = sf::api::validate_resolved(self.form, record, &self.resolved);
         let id = self.id_field.as_deref().map(|p| value.pointer(p).map(id_text).unwrap_or_default());
-        drop(value);
+        sf::engine::input::recycle(value, text_len);
         let Report { form, mut diagnostics, outcome, .. } = report;
         if !(self.select.is_empty() && self.ignore.is_empty()) {
             diagnostics.retain(|d| {
