@@ -332,10 +332,11 @@ function render(r, { coldOnly = false } = {}) {
     lines.push('| form | case | ours | ajv | zod 4 | valibot | ours ÷ ajv | ours ÷ zod |');
     lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const [form, res] of Object.entries(suite)) {
-      for (const kind of ['validate', 'keystroke']) {
+      for (const kind of ['validate', 'varied', 'keystroke']) {
         const row = res[kind];
+        if (!row) continue;
         const ours = row[row.ours];
-        const label = kind === 'validate' ? 'cold `validate` of a JS object' : 'keystroke (ours: `FormSession.set`; theirs: whole form again)';
+        const label = { validate: 'cold `validate` of a JS object', varied: 'cold `validate`, different records in turn', keystroke: 'keystroke (ours: `FormSession.set`; theirs: whole form again)' }[kind];
         lines.push(`| ${form} | ${label} | ${f(ours.us)} | ${f(row.ajv.us)} | ${f(row.zod.us)} | ${f(row.valibot.us)} | ${ratio(ours.vsAjv)} | ${ratio(ours.vsZod)} |`);
       }
     }
@@ -383,6 +384,10 @@ function goals(r) {
   ratioGoal(`keystroke ≤ ${GOALS.keystrokeVsAjv.toFixed(1)}× ajv + hand-written rules`, GOALS.keystrokeVsAjv, (res) => oursOf(res.keystroke).vsAjv);
   ratioGoal(`cold \`validate\` ≤ ${GOALS.coldVsZod.toFixed(1)}× zod 4`, GOALS.coldVsZod, (res) => oursOf(res.validate).vsZod);
   ratioGoal(`cold \`validate\` of the case audit ≤ ${GOALS.caseAuditColdVsAjv}× ajv`, GOALS.caseAuditColdVsAjv, (res, form) => (form === 'case-audit' ? oursOf(res.validate).vsAjv : undefined));
+  // The same two goals over different records in turn (bench/suite.mjs, `variedRecords`): the engine reuses the last
+  // call's value when it reads the next text, which the same record again favours.
+  ratioGoal(`cold \`validate\` ≤ ${GOALS.coldVsZod.toFixed(1)}× zod 4, different records in turn`, GOALS.coldVsZod, (res) => (res.varied ? oursOf(res.varied).vsZod : undefined));
+  ratioGoal(`cold \`validate\` of the case audit ≤ ${GOALS.caseAuditColdVsAjv}× ajv, different records in turn`, GOALS.caseAuditColdVsAjv, (res, form) => (form === 'case-audit' && res.varied ? oursOf(res.varied).vsAjv : undefined));
   const single = r.sizes.modules.filter((m) => m.id !== 'all-forms');
   if (single.length) {
     const worst = single.reduce((a, b) => (b.total.gzip > a.total.gzip ? b : a));

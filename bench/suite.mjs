@@ -4,6 +4,9 @@
 // form's own single-form module, pkg/forms/<form-id>/), else the all-forms package is.
 //   ours:validate  `validate(form, data, options)` of the npm package (JS object in, Report out)
 //   ours:set       `FormSession.set(pointer, value)` on a session holding the record: one field changed, report read
+//   ours:varied    `validate` again, over several different records of the form in turn (`variedRecords`): the engine
+//                  reads each text into the value the last call gave back (src/engine/input.rs, `parse_reusing`), so
+//                  the same record again is its best case; this is the case of a host checking one record after another
 //   ajv / zod / valibot: the library's check of the data against our own `schema()` (ajv compiled from it, zod 4 and
 //                  valibot built from it by `fromSchema` below), then the cross-field rules of bench/rules.mjs
 // A keystroke for the JavaScript contenders is the field changed in the object and the whole form checked again
@@ -13,7 +16,7 @@
 // BATCH_MS of calls, and each of the `runs` runs is BATCHES_PER_RUN rounds of batches. A figure is the 10th percentile
 // of a contender's batches, and a ratio the ratio of two such figures: on a machine shared with other work a batch
 // that another process preempted is slower, never faster, so the fast batches are the ones that measure the code.
-import { FORMS, OPTIONS, QUESTION_IDS } from './data.mjs';
+import { FORMS, OPTIONS, QUESTION_IDS, referralRecord, rng } from './data.mjs';
 import { rulesFor } from './rules.mjs';
 
 const BATCH_MS = 5;
@@ -105,7 +108,10 @@ export function contenders({ sf, ours: oursFor, ajvValidators, z, v }, form) {
   };
   const out = {};
   const data = spec.make();
+  const varied = variedRecords(form);
+  const some = (i) => varied[i % varied.length];
   out['ours:validate'] = { validate: () => ours.validate(form, data, OPTIONS).diagnostics.length };
+  out['ours:varied'] = { varied: (i) => ours.validate(form, some(i), OPTIONS).diagnostics.length };
   const session = new ours.FormSession(form, OPTIONS);
   session.load(spec.make());
   out['ours:set'] = { keystroke: (i) => session.set(spec.edit.pointer, spec.edit.values[i & 1]).diagnostics.length };
@@ -113,11 +119,25 @@ export function contenders({ sf, ours: oursFor, ajvValidators, z, v }, form) {
     const own = spec.make();
     out[name] = {
       validate: () => check(data).n,
+      varied: (i) => check(some(i)).n,
       keystroke: (i) => { setAt(own, spec.edit.field, spec.edit.values[i & 1]); return check(own).n; },
       check,
     };
   }
   return out;
+}
+
+/**
+ * Different records of one form, checked in turn by the "varied records" case: for the referral, 32 generated ones
+ * (bench/data.mjs `referralRecord`: children, criteria and optional fields that come and go, about a third invalid);
+ * for the others the record and its two broken copies (below), whose values and some of whose shapes differ.
+ */
+function variedRecords(form) {
+  if (form === 'sf-referral') {
+    const next = rng(20261202);
+    return Array.from({ length: 32 }, () => referralRecord(next));
+  }
+  return [FORMS[form].make(), ...brokenCopies(form)];
 }
 
 /** Broken copies of each record: between them they trip most of the form's rules. */
@@ -196,11 +216,12 @@ export function runSuite(libs, { runs = 7, warmMs = 300, forms = Object.keys(FOR
     const c = contenders(libs, form);
     const cases = {
       validate: ['ours:validate', 'ajv', 'zod', 'valibot'],
+      varied: ['ours:varied', 'ajv', 'zod', 'valibot'],
       keystroke: ['ours:set', 'ajv', 'zod', 'valibot'],
     };
     results[form] = { agreement: agreement(libs, form) };
     for (const [kind, names] of Object.entries(cases)) {
-      const fns = Object.fromEntries(names.map((n) => [n, kind === 'validate' ? c[n].validate : c[n].keystroke]));
+      const fns = Object.fromEntries(names.map((n) => [n, c[n][kind]]));
       const iters = Object.fromEntries(names.map((n) => [n, calibrate(fns[n], warmMs)]));
       const times = Object.fromEntries(names.map((n) => [n, []]));
       for (let r = 0; r < runs * BATCHES_PER_RUN; r += 1) for (const n of names) times[n].push(batch(fns[n], iters[n])[0] * 1000);

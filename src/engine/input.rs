@@ -37,7 +37,8 @@ pub fn parse(text: &str) -> Result<Value, Error> {
 
 /// [`parse`], reusing the value a caller gave back with [`recycle`] on this thread: where the text has the same shape
 /// as that value (the same keys in the same order, which every record of one form mostly has), its objects, lists,
-/// keys and strings are written over in place instead of allocated and hashed again. The value is exactly what
+/// keys and strings are written over in place instead of allocated and hashed again; an object whose keys differ
+/// from some point on (a field left out or added) is built again from there with the old entries taken by key. The value is exactly what
 /// [`parse`] gives (tests/input_reuse.rs holds them equal over every conformance record read after every other, and
 /// over random texts): building a `serde_json::Value` was about a third of a cold check in the WebAssembly module,
 /// where reading the same text without keeping it took a sixth of that (BENCHMARKS.md, "Reading into a reused
@@ -298,10 +299,11 @@ fn fix_surrogates(s: &str) -> Option<String> {
 }
 
 /// The in-place read: `serde_json::Value`'s own visitor (serde_json 1, `value/de.rs`), each value written over the
-/// one already in its place. Objects: while the text's keys come in the order of the object's keys, each value is
-/// read into the value already there under that key; at the first key that differs the object is cut there and the
-/// rest is inserted as serde_json inserts it (`Map::insert`, so a repeated key keeps its first place and its last
-/// value, as it does in serde_json). Lists: read into the items already there, then cut or grown.
+/// one already in its place; whatever a place held before, it holds what the text says after. Objects: while the
+/// text's keys come in the order of the object's keys, each value is read into the value already there under that
+/// key; from the first key that differs the object is built again, each later key taking the old entry of that name
+/// (when there is one) and inserted as serde_json inserts it (`Map::insert`, so a repeated key keeps its first place
+/// and its last value, as in serde_json). Lists: read into the items already there, then cut or grown.
 mod reuse {
     use std::borrow::Cow;
     use std::fmt;
@@ -410,7 +412,7 @@ mod reuse {
             let Value::Object(map) = self.0 else { return Ok(()) };
             // The keys that come in the object's own order: each value read over the one there.
             let mut kept = 0usize;
-            let mut first_new: Option<String> = None;
+            let mut first_new: Option<Cow<'de, str>> = None;
             {
                 let mut existing = map.iter_mut();
                 while let Some(key) = access.next_key_seed(Key)? {
@@ -420,30 +422,52 @@ mod reuse {
                             kept = kept.saturating_add(1);
                         }
                         _ => {
-                            first_new = Some(key.into_owned());
+                            first_new = Some(key);
                             break;
                         }
                     }
                 }
             }
-            if map.len() > kept {
-                let mut at = 0usize;
-                map.retain(|_, _| {
-                    at = at.saturating_add(1);
-                    at <= kept
-                });
+            let Some(first_new) = first_new else {
+                if map.len() > kept {
+                    let mut at = 0usize;
+                    map.retain(|_, _| {
+                        at = at.saturating_add(1);
+                        at <= kept
+                    });
+                }
+                return Ok(());
+            };
+            // From here the text's keys come in another order, or some are new or left out (a field filled in on one
+            // record and not the next): the object is built again in the text's order, each key taking the value it
+            // had (read over in place) from the entries not yet read, looked for by key among a few.
+            let old = std::mem::take(map);
+            let mut entries = old.into_iter();
+            let mut rebuilt = Map::with_capacity(entries.len());
+            for (k, v) in entries.by_ref().take(kept) {
+                rebuilt.insert(k, v);
             }
-            // The rest as serde_json reads it.
-            let mut key = first_new;
+            let mut pool: Vec<(String, Value)> = if entries.len() <= POOL_MAX { entries.collect() } else { Vec::new() };
+            let mut key = Some(first_new);
             while let Some(k) = key {
-                let mut v = Value::Null;
-                access.next_value_seed(InPlace(&mut v))?;
-                map.insert(k, v);
-                key = access.next_key::<String>()?;
+                let found = pool.iter().position(|(name, _)| name.as_str() == k.as_ref());
+                let (name, mut value) = match found {
+                    Some(i) => pool.swap_remove(i),
+                    None => (k.into_owned(), Value::Null),
+                };
+                access.next_value_seed(InPlace(&mut value))?;
+                // A key the text repeats was taken from the pool the first time: `insert` keeps its first place and
+                // this value, as serde_json does.
+                rebuilt.insert(name, value);
+                key = access.next_key_seed(Key)?;
             }
+            *map = rebuilt;
             Ok(())
         }
     }
+
+    /// The most entries looked for one by one when keys come in another order (an object of a form has a few dozen).
+    const POOL_MAX: usize = 64;
 
     /// A key, borrowed from the text when it has no escape.
     struct Key;
