@@ -244,7 +244,9 @@ impl Effective {
                 e.severity = Some(Setting { value: severity, origin: origin(doc, r.reason.as_ref()) });
             }
             match r.enabled {
-                Some(false) => e.off = Some(Setting { value: r.reason.clone(), origin: origin(doc, r.reason.as_ref()) }),
+                Some(false) => {
+                    e.off = Some(Setting { value: r.reason.clone(), origin: origin(doc, r.reason.as_ref()) })
+                }
                 Some(true) => e.off = None,
                 None => {}
             }
