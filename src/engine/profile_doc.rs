@@ -6,8 +6,6 @@
 //! profile-schema`); the checks here go further than a schema can (known rule codes and parameter keys, the bounds a
 //! threshold can mean, pointers that name a choice field of the form, a list of versions of one council).
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -143,12 +141,18 @@ pub fn parse_one(registry: Option<&'static Registry>, v: &Value, built_in: bool)
 }
 
 /// Every rule code a profile may set: every form's of the product, and the shared input rules'.
+fn rule_codes(registry: &Registry) -> impl Iterator<Item = &'static str> + '_ {
+    registry.codes().chain(INPUT_RULES.iter().map(|r| r.code))
+}
+
+/// The rule codes, sorted, for the schema.
 ///
 /// Inserted one by one rather than collected: `BTreeSet`'s `FromIterator` sorts its input with the standard library's
 /// stable sort first, about 5 kB of WebAssembly for this one call (issue 20, BENCHMARKS.md "Size"). The set is the same.
-fn rule_codes(registry: &Registry) -> BTreeSet<&'static str> {
-    let mut codes = BTreeSet::new();
-    for code in registry.codes().chain(INPUT_RULES.iter().map(|r| r.code)) {
+#[cfg(feature = "catalogue")]
+fn sorted_rule_codes(registry: &Registry) -> std::collections::BTreeSet<&'static str> {
+    let mut codes = std::collections::BTreeSet::new();
+    for code in rule_codes(registry) {
         codes.insert(code);
     }
     codes
@@ -262,7 +266,9 @@ impl Checker {
                     }
                 }
                 if items.len() > 1 {
-                    let mut seen = BTreeSet::new();
+                    // A list, not a `BTreeSet` (whose insert was compiled for dates here alone): at most
+                    // `MAX_ENTRIES` versions.
+                    let mut seen: Vec<NaiveDate> = Vec::new();
                     for (i, d) in &docs {
                         match d.effective_from {
                             None => self.add(
@@ -270,11 +276,13 @@ impl Checker {
                                 "each version in a list of several must have effectiveFrom (the date it takes effect)",
                             ),
                             Some(date) => {
-                                if !seen.insert(date) {
+                                if seen.contains(&date) {
                                     self.add(
                                         &join(&index_path("", *i), "/effectiveFrom"),
                                         "two versions take effect on the same date",
                                     );
+                                } else {
+                                    seen.push(date);
                                 }
                             }
                         }
@@ -567,11 +575,11 @@ impl Checker {
 
     fn rules(&mut self, v: &Value, path: &str) -> Vec<RuleSet> {
         let Some(o) = self.object(path, v, "rule code → { severity, enabled, reason }") else { return Vec::new() };
-        let codes = self.registry.map(rule_codes);
         let mut out = Vec::new();
         for (code, val) in o {
             let p = key_path(path, code);
-            if codes.as_ref().is_some_and(|c| !c.contains(code.as_str())) {
+            // Searched in the product's lists (about 330 codes; at most `MAX_ENTRIES` rules), not a set made for it.
+            if self.registry.is_some_and(|r| !rule_codes(r).any(|c| c == code.as_str())) {
                 self.add(&p, "unknown rule code (rules() lists every code)");
                 continue;
             }
@@ -730,7 +738,7 @@ pub fn schema(registry: &'static Registry) -> Value {
         }
     }
     let mut rule_props = Map::new();
-    for code in rule_codes(registry) {
+    for code in sorted_rule_codes(registry) {
         rule_props.insert(code.to_owned(), json!({ "$ref": "#/$defs/ruleSetting" }));
     }
     let mut option_props = Map::new();
