@@ -18,13 +18,13 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { root, MODULES, unstrippedWasm } from './modules.mjs';
 
-// Reached on 2026-12-02, third session (issue 20: fat LTO reaching the modules, numbers read without core's dec2flt,
-// no standard-library sorts, ASCII acronyms in lower_first): 309.1 kB; plus 5%. It was 348.6 kB (332.0 kB plus 5%),
-// and 419 kB before that: BENCHMARKS.md, "Size".
-export const CEILING_GZIP_BYTES = 324_600;
-/** Every single-form module, each: the largest reached on 2026-12-02, third session (safety-plan, 154.5 kB; the
- * referral 141.6 kB) plus 5%; it was 187.9 kB. BENCHMARKS.md, "Size": the single-form modules. */
-export const SINGLE_FORM_CEILING_GZIP_BYTES = 162_300;
+// Reached on 2026-12-02, fourth session (issue 20: the council profile's merge and checker without hash tables or
+// B-tree sets of their own): 301.0 kB; plus 5%. It was 324.6 kB (309.1 kB plus 5%), 348.6 kB and 419 kB before that:
+// BENCHMARKS.md, "Size".
+export const CEILING_GZIP_BYTES = 316_100;
+/** Every single-form module, each: the largest reached on 2026-12-02, fourth session (safety-plan, 147.0 kB; the
+ * referral 134.2 kB) plus 5%; it was 162.3 kB, and 187.9 kB before. BENCHMARKS.md, "Size": the single-form modules. */
+export const SINGLE_FORM_CEILING_GZIP_BYTES = 154_400;
 /** The goals of issue 20, reported beside the ceilings (not enforced: they are missed, see BENCHMARKS.md). */
 export const GOAL_ALL_FORMS = 250_000;
 export const GOAL_SINGLE_FORM = 110_000;
