@@ -285,6 +285,7 @@ function childCpuSeconds() {
 }
 
 function sizesOf() {
+  const { transformSync } = require('esbuild');
   const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
   const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const one = (m) => {
@@ -292,6 +293,10 @@ function sizesOf() {
     const glueFiles = ['safeguarding_forms.js', 'index.js'].map((f) => path.join(m.dir, f)).filter((f) => fs.existsSync(f));
     const glue = glueFiles.map((f) => fs.readFileSync(f));
     const glueGzip = glue.reduce((a, b) => a + gz(b), 0);
+    // The glue and the wrapper minified (esbuild), then gzip: how bundlephobia and most bundle reports count a
+    // package's JavaScript. Beside the raw gzip figure, which the goals and ceilings hold; the package ships them as
+    // written.
+    const glueMinGzip = glue.reduce((a, b) => a + gz(transformSync(b.toString('utf8'), { minify: true, format: 'esm' }).code), 0);
     const catalogueFile = path.join(m.dir, 'catalogue.js');
     return {
       id: m.id,
@@ -300,8 +305,8 @@ function sizesOf() {
       // does not call): counted beside the module, not in it.
       catalogue: fs.existsSync(catalogueFile) ? { gzip: gz(fs.readFileSync(catalogueFile)) } : null,
       wasm: { raw: wasm.length, gzip: gz(wasm), brotli: br(wasm) },
-      glue: { raw: glue.reduce((a, b) => a + b.length, 0), gzip: glueGzip, brotli: glue.reduce((a, b) => a + br(b), 0) },
-      total: { gzip: gz(wasm) + glueGzip, brotli: br(wasm) + glue.reduce((a, b) => a + br(b), 0) },
+      glue: { raw: glue.reduce((a, b) => a + b.length, 0), gzip: glueGzip, minGzip: glueMinGzip, brotli: glue.reduce((a, b) => a + br(b), 0) },
+      total: { gzip: gz(wasm) + glueGzip, minGzip: gz(wasm) + glueMinGzip, brotli: br(wasm) + glue.reduce((a, b) => a + br(b), 0) },
     };
   };
   const ajvBytes = Object.keys(FORMS).map((f) => fs.readFileSync(path.join(out, `ajv-${f}.mjs`)));
@@ -349,9 +354,10 @@ function render(r, { coldOnly = false } = {}) {
     lines.push(`Native batch: \`target/release/safeguarding-forms batch sf-referral\` on ${r.native.records.toLocaleString('en-GB')} generated referral records (\`bench/gen-referrals.mjs\`), \`--threads ${r.native.threads}\`: median of ${r.native.times.length} runs ${r.native.seconds.toFixed(2)} s (${r.native.times.map((t) => t.toFixed(2)).join(', ')}), **${Math.round(r.native.perSecond).toLocaleString('en-GB')} records/s** (load ${r.native.load} at each run's start)${r.native.cpuSeconds === null ? '' : `; ${r.native.cpuSeconds.toFixed(2)} s of CPU (user + system) a run, so ${Math.round(r.native.records / (r.native.cpuSeconds / r.native.threads)).toLocaleString('en-GB')} records/s if the run had its ${r.native.threads} cores to itself`}.`, '');
   }
   const s = r.sizes;
-  lines.push('| module (wasm + glue + wrapper) | .wasm raw | .wasm gzip -9 | glue + wrapper gzip | total gzip | total brotli 11 | beside it: catalogue.js gzip |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const m of s.modules) lines.push(`| ${m.id === 'all-forms' ? 'all-forms (pkg/)' : `${m.id} (${m.dir}/)`} | ${kb(m.wasm.raw)} | ${kb(m.wasm.gzip)} | ${kb(m.glue.gzip)} | ${kb(m.total.gzip)} | ${kb(m.total.brotli)} | ${m.catalogue ? kb(m.catalogue.gzip) : '—'} |`);
-  lines.push(`| (for scale) ajv standalone code of the three schemas | ${kb(s.ajvCompiledThreeForms.raw)} raw | | | ${kb(s.ajvCompiledThreeForms.gzip)} | | |`);
+  lines.push('| module (wasm + glue + wrapper) | .wasm raw | .wasm gzip -9 | glue + wrapper gzip | glue + wrapper minified + gzip | total gzip | total, JS minified + gzip | total brotli 11 | beside it: catalogue.js gzip |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const m of s.modules) lines.push(`| ${m.id === 'all-forms' ? 'all-forms (pkg/)' : `${m.id} (${m.dir}/)`} | ${kb(m.wasm.raw)} | ${kb(m.wasm.gzip)} | ${kb(m.glue.gzip)} | ${kb(m.glue.minGzip)} | ${kb(m.total.gzip)} | ${kb(m.total.minGzip)} | ${kb(m.total.brotli)} | ${m.catalogue ? kb(m.catalogue.gzip) : '—'} |`);
+  lines.push(`| (for scale) ajv standalone code of the three schemas | ${kb(s.ajvCompiledThreeForms.raw)} raw | | | | ${kb(s.ajvCompiledThreeForms.gzip)} | | | |`);
+  lines.push('', 'Total gzip counts the glue and the wrapper as shipped (with their comments), which the goals and the size check hold; "JS minified + gzip" counts them minified by esbuild first, as bundlephobia and a vendor\'s bundle do.');
   lines.push('', 'catalogue.js holds what `rules()`, `schema()`, `forms()` and `messages()` return (the module does not carry it); the wrapper imports it, and a bundler drops the parts a page does not call, so it is counted beside the module, not in it.');
   return lines.join('\n');
 }
@@ -394,7 +400,7 @@ function goals(r) {
     const over = single.filter((m) => m.total.gzip > GOALS.singleFormKb * 1000);
     list.push({
       goal: `each single-form module (wasm + glue) ≤ ${GOALS.singleFormKb} kB gzip`,
-      measured: `${single.length} modules, ${kb(Math.min(...single.map((m) => m.total.gzip)))}–${kb(worst.total.gzip)} (largest ${worst.id}); sf-referral ${kb(single.find((m) => m.id === 'sf-referral')?.total.gzip ?? NaN)}`,
+      measured: `${single.length} modules, ${kb(Math.min(...single.map((m) => m.total.gzip)))}–${kb(worst.total.gzip)} (largest ${worst.id}); sf-referral ${kb(single.find((m) => m.id === 'sf-referral')?.total.gzip ?? NaN)} (${kb(single.find((m) => m.id === 'sf-referral')?.total.minGzip ?? NaN)} with its JS minified + gzip)`,
       met: over.length === 0,
       by: over.length ? `${over.length} over; the largest by ${kb(worst.total.gzip - GOALS.singleFormKb * 1000)}` : '',
     });
@@ -402,7 +408,7 @@ function goals(r) {
     list.push({ goal: `each single-form module (wasm + glue) ≤ ${GOALS.singleFormKb} kB gzip`, measured: 'no single-form module in pkg/forms/ (not built)', met: false, by: 'not measured' });
   }
   const all = r.sizes.modules[0];
-  list.push({ goal: `the all-forms module ≤ ${GOALS.allFormsKb} kB gzip`, measured: kb(all.total.gzip), met: all.total.gzip <= GOALS.allFormsKb * 1000, by: all.total.gzip <= GOALS.allFormsKb * 1000 ? '' : `by ${kb(all.total.gzip - GOALS.allFormsKb * 1000)}` });
+  list.push({ goal: `the all-forms module ≤ ${GOALS.allFormsKb} kB gzip`, measured: `${kb(all.total.gzip)} (${kb(all.total.minGzip)} with its JS minified + gzip)`, met: all.total.gzip <= GOALS.allFormsKb * 1000, by: all.total.gzip <= GOALS.allFormsKb * 1000 ? '' : `by ${kb(all.total.gzip - GOALS.allFormsKb * 1000)}` });
   const refCold = r.browser?.cold?.['sf-referral'];
   const anyCold = refCold ?? r.browser?.cold?.['all-forms'];
   if (anyCold) {

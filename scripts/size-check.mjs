@@ -18,13 +18,13 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { root, MODULES, unstrippedWasm } from './modules.mjs';
 
-// Reached on 2026-12-02, third session (issue 20: fat LTO reaching the modules, numbers read without core's dec2flt,
-// no standard-library sorts, ASCII acronyms in lower_first): 309.1 kB; plus 5%. It was 348.6 kB (332.0 kB plus 5%),
-// and 419 kB before that: BENCHMARKS.md, "Size".
-export const CEILING_GZIP_BYTES = 324_600;
-/** Every single-form module, each: the largest reached on 2026-12-02, third session (safety-plan, 154.5 kB; the
- * referral 141.6 kB) plus 5%; it was 187.9 kB. BENCHMARKS.md, "Size": the single-form modules. */
-export const SINGLE_FORM_CEILING_GZIP_BYTES = 162_300;
+// Reached on 2026-12-02, fourth session (issue 20: the council profile's merge and checker without hash tables or
+// B-tree sets of their own): 301.0 kB; plus 5%. It was 324.6 kB (309.1 kB plus 5%), 348.6 kB and 419 kB before that:
+// BENCHMARKS.md, "Size".
+export const CEILING_GZIP_BYTES = 316_100;
+/** Every single-form module, each: the largest reached on 2026-12-02, fourth session (safety-plan, 147.0 kB; the
+ * referral 134.2 kB) plus 5%; it was 162.3 kB, and 187.9 kB before. BENCHMARKS.md, "Size": the single-form modules. */
+export const SINGLE_FORM_CEILING_GZIP_BYTES = 154_400;
 /** The goals of issue 20, reported beside the ceilings (not enforced: they are missed, see BENCHMARKS.md). */
 export const GOAL_ALL_FORMS = 250_000;
 export const GOAL_SINGLE_FORM = 110_000;
@@ -60,7 +60,12 @@ if (missing.length) {
 const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
 const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => `${(n / 1000).toFixed(1)}`;
-const cols = ['module', 'wasm raw', 'wasm gzip', 'glue+wrapper gzip', 'total gzip', 'total brotli', 'ceiling', 'goal', 'catalogue.js gzip'];
+// `min+gz` columns: the glue and the wrapper minified by esbuild, then gzip -9, which is how bundlephobia and most
+// bundle reports count a package's JavaScript (a vendor's bundler minifies it). Measured only: the package ships them
+// as written. The ceilings and goals are held against the raw `total gzip`, as before.
+const { transformSync } = await import('esbuild');
+const minGz = (b) => gz(transformSync(b.toString('utf8'), { minify: true, format: 'esm' }).code);
+const cols = ['module', 'wasm raw', 'wasm gzip', 'glue+wrapper gzip', 'glue+wrapper min+gz', 'total gzip', 'total min+gz', 'total brotli', 'ceiling', 'goal', 'catalogue.js gzip'];
 const rows = [];
 let namesSearched = 0;
 const unsearched = [];
@@ -69,11 +74,12 @@ for (const m of MODULES) {
   const glue = fs.readFileSync(path.join(m.dir, 'safeguarding_forms.js'));
   const wrapper = fs.readFileSync(path.join(m.dir, 'index.js'));
   const total = gz(wasm) + gz(glue) + gz(wrapper);
+  const jsMin = minGz(glue) + minGz(wrapper);
   const totalBr = br(wasm) + br(glue) + br(wrapper);
   const ceiling = m.formId === null ? CEILING_GZIP_BYTES : SINGLE_FORM_CEILING_GZIP_BYTES;
   const goal = m.formId === null ? GOAL_ALL_FORMS : GOAL_SINGLE_FORM;
   const over = total > ceiling;
-  rows.push([m.name, kb(wasm.length), kb(gz(wasm)), kb(gz(glue) + gz(wrapper)), kb(total), kb(totalBr), `${kb(ceiling)}${over ? ' OVER' : ''}`,
+  rows.push([m.name, kb(wasm.length), kb(gz(wasm)), kb(gz(glue) + gz(wrapper)), kb(jsMin), kb(total), kb(gz(wasm) + jsMin), kb(totalBr), `${kb(ceiling)}${over ? ' OVER' : ''}`,
     total <= goal ? `${kb(goal)} met` : `${kb(goal)} +${kb(total - goal)}`,
     // The catalogue (forms(), the rules' text, every schema, messages(); not in the module): a page without a bundler
     // loads it with index.js; a bundler keeps only the parts of the functions a host calls (none for validate and
@@ -103,10 +109,10 @@ for (const m of MODULES) {
 if (process.argv.includes('--markdown')) {
   // The table for js/README.md ("One form only"): what a page loads, compressed, per module.
   console.log('| entry | gzip | brotli | its catalogue.js, gzip |\n| --- | ---: | ---: | ---: |');
-  for (const r of rows) console.log(`| \`safeguarding-forms${r[0] === 'all-forms' ? '' : `/forms/${r[0]}`}\` | ${r[4]} kB | ${r[5]} kB | ${r[8]} kB |`);
+  for (const r of rows) console.log(`| \`safeguarding-forms${r[0] === 'all-forms' ? '' : `/forms/${r[0]}`}\` | ${r[5]} kB | ${r[7]} kB | ${r[10]} kB |`);
   console.log('');
 }
-console.log('size-check (kB = 1000 bytes; total = the .wasm, the glue and the wrapper, each compressed):');
+console.log('size-check (kB = 1000 bytes; total = the .wasm, the glue and the wrapper, each compressed; min+gz = the glue and the wrapper minified by esbuild, then gzip, as bundlephobia counts them: measured only, the ceilings hold the raw total gzip):');
 const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i].length)));
 const line = (r) => `  ${r.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join('  ')}`;
 console.log(line(cols));

@@ -6,13 +6,13 @@
 //! checked by [`super::profile_doc`] before anything reads it. What a call runs under is an [`Effective`] profile:
 //! the chain `default` → the built-in it extends → the council's version in force on `today`, merged once.
 
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::error::Error;
+use super::messages::IntText;
 use super::profile_doc::{self, ProfileDoc};
 use super::report::Severity;
 
@@ -116,6 +116,17 @@ pub struct FieldOptions {
     pub values: Setting<Vec<String>>,
 }
 
+/// What a merged profile sets for one key: a rule code's severity or its switching off (with why), a parameter key's
+/// value, a form id's allowed values of its choice fields. A key has only the parts of its kind.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Entry {
+    severity: Option<Setting<Severity>>,
+    /// The rule is switched off, with why.
+    off: Option<Setting<Option<String>>>,
+    value: Option<Setting<i64>>,
+    options: Vec<FieldOptions>,
+}
+
 /// A profile merged down its chain: what a call runs under.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Effective {
@@ -126,12 +137,10 @@ pub struct Effective {
     pub source: Option<String>,
     /// This profile, what it extends, …, `default`.
     pub lineage: Vec<String>,
-    severities: HashMap<String, Setting<Severity>>,
-    /// Rule codes switched off, with why.
-    off: HashMap<String, Setting<Option<String>>>,
-    values: HashMap<String, Setting<i64>>,
-    /// Form id → its fields' allowed values.
-    options: HashMap<String, Vec<FieldOptions>>,
+    /// Rule code, parameter key or form id → what the profile sets for it, sorted by key and searched by binary
+    /// search. One list of one entry type: four hash maps of four value types compiled four hash tables into each
+    /// module (issue 20, BENCHMARKS.md "Size").
+    settings: Vec<(String, Entry)>,
     /// Closure days and extra bank holidays (both non-working days).
     pub closures: Vec<NaiveDate>,
     /// Bank holidays moved away from these dates: working days again.
@@ -144,41 +153,62 @@ pub struct Effective {
 }
 
 impl Effective {
+    /// What the profile sets for a key (none under `default`).
+    fn entry(&self, key: &str) -> Option<&Entry> {
+        let at = self.settings.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        self.settings.get(at).map(|(_, e)| e)
+    }
+
+    /// The entry of a key, made empty in its place when the profile has none yet (always `Some`).
+    fn entry_mut(&mut self, key: &str) -> Option<&mut Entry> {
+        let at = match self.settings.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
+            Ok(at) => at,
+            Err(at) => {
+                self.settings.insert(at, (key.to_owned(), Entry::default()));
+                at
+            }
+        };
+        self.settings.get_mut(at).map(|(_, e)| e)
+    }
+
     pub fn severity(&self, code: &str, default: Severity) -> Severity {
-        if self.severities.is_empty() {
-            return default;
-        }
-        self.severities.get(code).map_or(default, |s| s.value)
+        self.severity_setting(code).map_or(default, |s| s.value)
+    }
+
+    fn severity_setting(&self, code: &str) -> Option<&Setting<Severity>> {
+        self.entry(code)?.severity.as_ref()
     }
 
     pub fn enabled(&self, code: &str) -> bool {
-        self.off.is_empty() || !self.off.contains_key(code)
+        self.entry(code).is_none_or(|e| e.off.is_none())
     }
 
     pub fn value(&self, param: &Param) -> i64 {
-        if self.values.is_empty() {
-            return param.default;
-        }
-        self.values.get(param.key).map_or(param.default, |s| s.value)
+        self.value_setting(param.key).map_or(param.default, |s| s.value)
+    }
+
+    fn value_setting(&self, key: &str) -> Option<&Setting<i64>> {
+        self.entry(key)?.value.as_ref()
     }
 
     /// Where the severity in force comes from, when a profile set it.
     pub fn severity_origin(&self, code: &str) -> Option<&Origin> {
-        self.severities.get(code).map(|s| &s.origin)
+        self.severity_setting(code).map(|s| &s.origin)
     }
 
     /// Why a rule is off, when a profile switched it off.
     pub fn off_origin(&self, code: &str) -> Option<(&Origin, Option<&str>)> {
-        self.off.get(code).map(|s| (&s.origin, s.value.as_deref()))
+        let off = self.entry(code)?.off.as_ref()?;
+        Some((&off.origin, off.value.as_deref()))
     }
 
     pub fn value_origin(&self, key: &str) -> Option<&Origin> {
-        self.values.get(key).map(|s| &s.origin)
+        self.value_setting(key).map(|s| &s.origin)
     }
 
     /// The allowed values of the form's choice fields, as this profile lists them (empty when it lists none).
     pub fn options_for(&self, form: &str) -> &[FieldOptions] {
-        self.options.get(form).map_or(&[], Vec::as_slice)
+        self.entry(form).map_or(&[], |e| e.options.as_slice())
     }
 
     /// The council's own place words, as written (the words of its name, see [`council_name`], of the ids of its
@@ -197,46 +227,54 @@ impl Effective {
         out.effective_from = doc.effective_from;
         out.source.clone_from(&doc.source);
         out.lineage.insert(0, doc.id.clone());
-        let origin = |source: &Option<String>| Origin {
-            profile: doc.id.clone(),
-            source: source.clone().or_else(|| doc.source.clone()),
-        };
         out.changes.extend(doc.notes.iter().cloned());
+        let mut digits = IntText::default();
         for v in &doc.values {
-            out.values.insert(v.key.clone(), Setting { value: v.value, origin: origin(&v.source) });
-            let why = v.source.as_deref().map(|s| format!(": {s}")).unwrap_or_default();
-            out.changes.push(format!("{} = {}{why}", v.key, v.value));
+            if let Some(e) = out.entry_mut(&v.key) {
+                e.value = Some(Setting { value: v.value, origin: origin(doc, v.source.as_ref()) });
+            }
+            let value = digits.digits(v.value < 0, v.value.unsigned_abs());
+            let (colon, why) = why(v.source.as_deref(), ": ");
+            out.changes.push([v.key.as_str(), " = ", value, colon, why].concat());
         }
         for r in &doc.rules {
-            let why = r.reason.as_deref().map(|s| format!(": {s}")).unwrap_or_default();
+            let (colon, why) = why(r.reason.as_deref(), ": ");
+            let Some(e) = out.entry_mut(&r.code) else { continue };
             if let Some(severity) = r.severity {
-                out.severities.insert(r.code.clone(), Setting { value: severity, origin: origin(&r.reason) });
-                out.changes.push(format!("{} severity {}{why}", r.code, severity.as_str()));
+                e.severity = Some(Setting { value: severity, origin: origin(doc, r.reason.as_ref()) });
             }
             match r.enabled {
                 Some(false) => {
-                    out.off.insert(r.code.clone(), Setting { value: r.reason.clone(), origin: origin(&r.reason) });
-                    out.changes.push(format!("{} switched off{why}", r.code));
+                    e.off = Some(Setting { value: r.reason.clone(), origin: origin(doc, r.reason.as_ref()) })
                 }
-                Some(true) => {
-                    out.off.remove(&r.code);
-                }
+                Some(true) => e.off = None,
                 None => {}
+            }
+            if let Some(severity) = r.severity {
+                out.changes.push([r.code.as_str(), " severity ", severity.as_str(), colon, why].concat());
+            }
+            if r.enabled == Some(false) {
+                out.changes.push([r.code.as_str(), " switched off", colon, why].concat());
             }
         }
         for o in &doc.options {
-            let list = out.options.entry(o.form.clone()).or_default();
-            let setting = Setting { value: o.values.clone(), origin: origin(&None) };
-            match list.iter_mut().find(|f| f.pointer == o.pointer) {
-                Some(f) => f.values = setting,
-                None => list.push(FieldOptions { pointer: o.pointer.clone(), values: setting }),
+            if let Some(e) = out.entry_mut(&o.form) {
+                let setting = Setting { value: o.values.clone(), origin: origin(doc, None) };
+                match e.options.iter_mut().find(|f| f.pointer == o.pointer) {
+                    Some(f) => f.values = setting,
+                    None => e.options.push(FieldOptions { pointer: o.pointer.clone(), values: setting }),
+                }
             }
-            let from = doc.source.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
-            out.changes.push(format!("{} {}: the values listed are {}{from}", o.form, o.pointer, o.values.join(", ")));
+            let (open, from) = why(doc.source.as_deref(), " (");
+            let close = if from.is_empty() { "" } else { ")" };
+            let values = o.values.join(", ");
+            let line = [o.form.as_str(), " ", &o.pointer, ": the values listed are ", &values, open, from, close];
+            out.changes.push(line.concat());
         }
         if !doc.closures.is_empty() {
+            let n = digits.digits(false, u64::try_from(doc.closures.len()).unwrap_or(u64::MAX));
+            out.changes.push([n, " closure days"].concat());
             out.closures.extend(doc.closures.iter().copied());
-            out.changes.push(format!("{} closure days", doc.closures.len()));
         }
         for h in &doc.bank_holidays {
             out.closures.push(h.date);
@@ -245,7 +283,8 @@ impl Effective {
             }
         }
         if !doc.bank_holidays.is_empty() {
-            out.changes.push(format!("{} extra or moved bank holidays", doc.bank_holidays.len()));
+            let n = digits.digits(false, u64::try_from(doc.bank_holidays.len()).unwrap_or(u64::MAX));
+            out.changes.push([n, " extra or moved bank holidays"].concat());
         }
         out.place_words = place_words(&out);
         out
@@ -254,6 +293,17 @@ impl Effective {
     pub fn info(&self) -> ProfileInfo {
         ProfileInfo { id: self.id.clone(), title: self.title.clone(), changes: self.changes.clone() }
     }
+}
+
+/// Where a setting of `doc` comes from: the document, and the setting's own source or else the document's.
+fn origin(doc: &ProfileDoc, source: Option<&String>) -> Origin {
+    Origin { profile: doc.id.clone(), source: source.or(doc.source.as_ref()).cloned() }
+}
+
+/// A change line's tail: `(lead, text)` when there is a text (a source, a reason), `("", "")` when not. The lines are
+/// put together from their pieces (`concat`), not by `format!`, whose machinery was inlined at each line.
+fn why<'a>(text: Option<&'a str>, lead: &'static str) -> (&'static str, &'a str) {
+    text.map_or(("", ""), |t| (lead, t))
 }
 
 /// A profile title's council name: up to its first parenthesis or colon, trimmed ("Brightwell Borough Council
@@ -265,15 +315,27 @@ pub fn council_name(title: &str) -> &str {
 
 /// The place words of a merged profile (see [`Effective::place_words`]): made once, when the profile is.
 fn place_words(e: &Effective) -> Vec<String> {
-    let ids = e.lineage.iter().filter(|id| *id != "default").map(String::as_str);
-    let lists = e.options.values().flatten().flat_map(|o| o.values.value.iter().map(String::as_str));
-    let mut words: Vec<String> = ids
-        .chain(std::iter::once(council_name(&e.title)))
-        .chain(lists)
-        .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect();
+    let mut words: Vec<String> = Vec::new();
+    let mut add = |text: &str| {
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if !w.is_empty() {
+                words.push(w.to_owned());
+            }
+        }
+    };
+    // Plain loops, not one chain of iterator adapters (1.6 kB of WebAssembly): the list is sorted below, so the order
+    // the words are found in does not matter.
+    for id in e.lineage.iter().filter(|id| *id != "default") {
+        add(id);
+    }
+    add(council_name(&e.title));
+    for (_, entry) in &e.settings {
+        for list in &entry.options {
+            for value in &list.values.value {
+                add(value);
+            }
+        }
+    }
     // The engine's small sort, not `sort_unstable` (about 4 kB of WebAssembly for this one call): equal words are
     // the same text, so every sort gives the same list.
     super::sort::stable_by(&mut words, String::cmp);

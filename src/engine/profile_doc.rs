@@ -6,12 +6,11 @@
 //! profile-schema`); the checks here go further than a schema can (known rule codes and parameter keys, the bounds a
 //! threshold can mean, pointers that name a choice field of the form, a list of versions of one council).
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::messages::IntText;
 use super::model::{Field, Kind};
 use super::profile::{self, canonical_key, ORDERED};
 use super::registry::{FormDef, Registry};
@@ -142,12 +141,18 @@ pub fn parse_one(registry: Option<&'static Registry>, v: &Value, built_in: bool)
 }
 
 /// Every rule code a profile may set: every form's of the product, and the shared input rules'.
+fn rule_codes(registry: &Registry) -> impl Iterator<Item = &'static str> + '_ {
+    registry.codes().chain(INPUT_RULES.iter().map(|r| r.code))
+}
+
+/// The rule codes, sorted, for the schema.
 ///
 /// Inserted one by one rather than collected: `BTreeSet`'s `FromIterator` sorts its input with the standard library's
 /// stable sort first, about 5 kB of WebAssembly for this one call (issue 20, BENCHMARKS.md "Size"). The set is the same.
-fn rule_codes(registry: &Registry) -> BTreeSet<&'static str> {
-    let mut codes = BTreeSet::new();
-    for code in registry.codes().chain(INPUT_RULES.iter().map(|r| r.code)) {
+#[cfg(feature = "catalogue")]
+fn sorted_rule_codes(registry: &Registry) -> std::collections::BTreeSet<&'static str> {
+    let mut codes = std::collections::BTreeSet::new();
+    for code in rule_codes(registry) {
         codes.insert(code);
     }
     codes
@@ -193,8 +198,28 @@ struct Checker {
     registry: Option<&'static Registry>,
 }
 
-fn esc(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+/// `base/tail` (`tail` written with its slash: `"/id"`). This and the two below make every path of a problem: one
+/// small function each, where `format!` inlined its machinery at each of some forty places (issue 20).
+#[inline(never)]
+fn join(base: &str, tail: &str) -> String {
+    [base, tail].concat()
+}
+
+/// `base/key`, the key escaped as a JSON Pointer segment (`~` as `~0`, `/` as `~1`).
+#[inline(never)]
+fn key_path(base: &str, key: &str) -> String {
+    [base, "/", &key.replace('~', "~0").replace('/', "~1")].concat()
+}
+
+/// `base/i`: a list's item.
+#[inline(never)]
+fn index_path(base: &str, i: usize) -> String {
+    [base, "/", &int(i)].concat()
+}
+
+/// A count's digits, for a path or a message.
+fn int(n: usize) -> String {
+    IntText::default().digits(false, u64::try_from(n).unwrap_or(u64::MAX)).to_owned()
 }
 
 fn short(s: &str) -> String {
@@ -218,39 +243,46 @@ impl Checker {
                     return Vec::new();
                 }
                 if items.len() > MAX_ENTRIES {
-                    self.add("", format!("a list of profile versions may have at most {MAX_ENTRIES} versions"));
+                    self.add(
+                        "",
+                        ["a list of profile versions may have at most ", &int(MAX_ENTRIES), " versions"].concat(),
+                    );
                     return Vec::new();
                 }
                 let docs: Vec<(usize, ProfileDoc)> = items
                     .iter()
                     .enumerate()
-                    .filter_map(|(i, d)| self.doc(d, &format!("/{i}")).map(|d| (i, d)))
+                    .filter_map(|(i, d)| self.doc(d, &index_path("", i)).map(|d| (i, d)))
                     .collect();
                 if let Some((_, first)) = docs.first() {
                     let id = first.id.clone();
                     for (i, d) in &docs {
                         if d.id != id {
                             self.add(
-                                &format!("/{i}/id"),
+                                &join(&index_path("", *i), "/id"),
                                 "every version in a list must have the same id (one council's profile)",
                             );
                         }
                     }
                 }
                 if items.len() > 1 {
-                    let mut seen = BTreeSet::new();
+                    // A list, not a `BTreeSet` (whose insert was compiled for dates here alone): at most
+                    // `MAX_ENTRIES` versions.
+                    let mut seen: Vec<NaiveDate> = Vec::new();
                     for (i, d) in &docs {
                         match d.effective_from {
                             None => self.add(
-                                &format!("/{i}"),
+                                &index_path("", *i),
                                 "each version in a list of several must have effectiveFrom (the date it takes effect)",
                             ),
                             Some(date) => {
-                                if !seen.insert(date) {
+                                if seen.contains(&date) {
                                     self.add(
-                                        &format!("/{i}/effectiveFrom"),
+                                        &join(&index_path("", *i), "/effectiveFrom"),
                                         "two versions take effect on the same date",
                                     );
+                                } else {
+                                    seen.push(date);
                                 }
                             }
                         }
@@ -276,7 +308,7 @@ impl Checker {
                 None
             }
             Value::String(s) if s.chars().count() > max => {
-                self.add(path, format!("must be at most {max} characters"));
+                self.add(path, ["must be at most ", &int(max), " characters"].concat());
                 None
             }
             Value::String(s) => Some(s.clone()),
@@ -304,12 +336,12 @@ impl Checker {
     fn object<'v>(&mut self, path: &str, v: &'v Value, what: &str) -> Option<&'v Map<String, Value>> {
         match v {
             Value::Object(o) if o.len() > MAX_ENTRIES => {
-                self.add(path, format!("may have at most {MAX_ENTRIES} entries"));
+                self.add(path, ["may have at most ", &int(MAX_ENTRIES), " entries"].concat());
                 None
             }
             Value::Object(o) => Some(o),
             _ => {
-                self.add(path, format!("must be an object ({what})"));
+                self.add(path, ["must be an object (", what, ")"].concat());
                 None
             }
         }
@@ -318,12 +350,12 @@ impl Checker {
     fn array<'v>(&mut self, path: &str, v: &'v Value, what: &str) -> Option<&'v Vec<Value>> {
         match v {
             Value::Array(a) if a.len() > MAX_ENTRIES => {
-                self.add(path, format!("may have at most {MAX_ENTRIES} entries"));
+                self.add(path, ["may have at most ", &int(MAX_ENTRIES), " entries"].concat());
                 None
             }
             Value::Array(a) => Some(a),
             _ => {
-                self.add(path, format!("must be a list ({what})"));
+                self.add(path, ["must be a list (", what, ")"].concat());
                 None
             }
         }
@@ -338,14 +370,14 @@ impl Checker {
         for key in o.keys() {
             if !KEYS.contains(&key.as_str()) {
                 self.add(
-                    &format!("{at}/{}", esc(key)),
+                    &key_path(at, key),
                     "unknown key (expected id, title, extends, effectiveFrom, source, notes, values, options, rules, closures, bankHolidays)",
                 );
             }
         }
         if let Some(s) = o.get("$schema") {
             if !s.is_string() {
-                self.add(&format!("{at}/$schema"), "must be a string");
+                self.add(&join(at, "/$schema"), "must be a string");
             }
         }
         let id = match o.get("id") {
@@ -354,20 +386,20 @@ impl Checker {
                 None
             }
             Some(v) => {
-                let id = self.text(&format!("{at}/id"), v, MAX_ID);
+                let id = self.text(&join(at, "/id"), v, MAX_ID);
                 if let Some(s) = &id {
                     let ok = s
                         .split('-')
                         .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
                     if !ok {
                         self.add(
-                            &format!("{at}/id"),
+                            &join(at, "/id"),
                             "must be kebab-case: lowercase letters and digits joined by hyphens",
                         );
                     }
                     if s == "default" {
                         self.add(
-                            &format!("{at}/id"),
+                            &join(at, "/id"),
                             "default is the built-in base profile; give the council's profile its own id",
                         );
                     }
@@ -380,12 +412,12 @@ impl Checker {
                 self.add(at, "a profile must have a title");
                 None
             }
-            Some(v) => self.text(&format!("{at}/title"), v, MAX_TEXT),
+            Some(v) => self.text(&join(at, "/title"), v, MAX_TEXT),
         };
         let extends = match o.get("extends") {
             None => "default".to_owned(),
             Some(v) => {
-                let path = format!("{at}/extends");
+                let path = join(at, "/extends");
                 let e = self.text(&path, v, MAX_ID).unwrap_or_else(|| "default".to_owned());
                 if id.as_deref() == Some(e.as_str()) {
                     self.add(&path, "a profile cannot extend itself (a cycle in extends)");
@@ -404,50 +436,50 @@ impl Checker {
                 e
             }
         };
-        let effective_from = o.get("effectiveFrom").and_then(|v| self.date(&format!("{at}/effectiveFrom"), v));
-        let source = o.get("source").and_then(|v| self.text(&format!("{at}/source"), v, MAX_TEXT));
+        let effective_from = o.get("effectiveFrom").and_then(|v| self.date(&join(at, "/effectiveFrom"), v));
+        let source = o.get("source").and_then(|v| self.text(&join(at, "/source"), v, MAX_TEXT));
         let mut notes = Vec::new();
         if let Some(v) = o.get("notes") {
-            let path = format!("{at}/notes");
+            let path = join(at, "/notes");
             if let Some(items) = self.array(&path, v, "of sentences") {
                 for (i, n) in items.iter().enumerate() {
-                    if let Some(t) = self.text(&format!("{path}/{i}"), n, MAX_TEXT) {
+                    if let Some(t) = self.text(&index_path(&path, i), n, MAX_TEXT) {
                         notes.push(t);
                     }
                 }
             }
         }
-        let values = o.get("values").map(|v| self.values(v, &format!("{at}/values"))).unwrap_or_default();
-        let rules = o.get("rules").map(|v| self.rules(v, &format!("{at}/rules"))).unwrap_or_default();
-        let options = o.get("options").map(|v| self.options(v, &format!("{at}/options"))).unwrap_or_default();
+        let values = o.get("values").map(|v| self.values(v, &join(at, "/values"))).unwrap_or_default();
+        let rules = o.get("rules").map(|v| self.rules(v, &join(at, "/rules"))).unwrap_or_default();
+        let options = o.get("options").map(|v| self.options(v, &join(at, "/options"))).unwrap_or_default();
         let mut closures = Vec::new();
         if let Some(v) = o.get("closures") {
-            let path = format!("{at}/closures");
+            let path = join(at, "/closures");
             if let Some(items) = self.array(&path, v, "of dates YYYY-MM-DD") {
-                closures = items.iter().enumerate().filter_map(|(i, d)| self.date(&format!("{path}/{i}"), d)).collect();
+                closures = items.iter().enumerate().filter_map(|(i, d)| self.date(&index_path(&path, i), d)).collect();
             }
         }
         let mut bank_holidays = Vec::new();
         if let Some(v) = o.get("bankHolidays") {
-            let path = format!("{at}/bankHolidays");
+            let path = join(at, "/bankHolidays");
             if let Some(items) = self.array(&path, v, "of dates, or of { date, replaces } for a moved holiday") {
                 for (i, h) in items.iter().enumerate() {
-                    let p = format!("{path}/{i}");
+                    let p = index_path(&path, i);
                     match h {
                         Value::Object(ho) => {
                             for key in ho.keys() {
                                 if key != "date" && key != "replaces" {
-                                    self.add(&format!("{p}/{}", esc(key)), "unknown key (expected date, replaces)");
+                                    self.add(&key_path(&p, key), "unknown key (expected date, replaces)");
                                 }
                             }
                             let date = match ho.get("date") {
-                                Some(d) => self.date(&format!("{p}/date"), d),
+                                Some(d) => self.date(&join(&p, "/date"), d),
                                 None => {
                                     self.add(&p, "a moved bank holiday must have its date");
                                     None
                                 }
                             };
-                            let replaces = ho.get("replaces").and_then(|d| self.date(&format!("{p}/replaces"), d));
+                            let replaces = ho.get("replaces").and_then(|d| self.date(&join(&p, "/replaces"), d));
                             if let Some(date) = date {
                                 bank_holidays.push(Holiday { date, replaces });
                             }
@@ -485,7 +517,7 @@ impl Checker {
         let params = self.registry.map(Registry::params);
         let mut out: Vec<ValueSet> = Vec::new();
         for (key, val) in o {
-            let p = format!("{path}/{}", esc(key));
+            let p = key_path(path, key);
             let canonical = canonical_key(key);
             let param = params.as_ref().map(|ps| ps.iter().copied().find(|q| q.key == canonical));
             if let Some(None) = param {
@@ -496,12 +528,12 @@ impl Checker {
                 Value::Object(vo) => {
                     for k in vo.keys() {
                         if k != "value" && k != "source" {
-                            self.add(&format!("{p}/{}", esc(k)), "unknown key (expected value, source)");
+                            self.add(&key_path(&p, k), "unknown key (expected value, source)");
                         }
                     }
-                    let source = vo.get("source").and_then(|s| self.text(&format!("{p}/source"), s, MAX_TEXT));
+                    let source = vo.get("source").and_then(|s| self.text(&join(&p, "/source"), s, MAX_TEXT));
                     match vo.get("value") {
-                        Some(n) => (self.whole(&format!("{p}/value"), n), source),
+                        Some(n) => (self.whole(&join(&p, "/value"), n), source),
                         None => {
                             self.add(&p, "must have a value");
                             (None, source)
@@ -543,35 +575,35 @@ impl Checker {
 
     fn rules(&mut self, v: &Value, path: &str) -> Vec<RuleSet> {
         let Some(o) = self.object(path, v, "rule code → { severity, enabled, reason }") else { return Vec::new() };
-        let codes = self.registry.map(rule_codes);
         let mut out = Vec::new();
         for (code, val) in o {
-            let p = format!("{path}/{}", esc(code));
-            if codes.as_ref().is_some_and(|c| !c.contains(code.as_str())) {
+            let p = key_path(path, code);
+            // Searched in the product's lists (about 330 codes; at most `MAX_ENTRIES` rules), not a set made for it.
+            if self.registry.is_some_and(|r| !rule_codes(r).any(|c| c == code.as_str())) {
                 self.add(&p, "unknown rule code (rules() lists every code)");
                 continue;
             }
             let Some(ro) = self.object(&p, val, "{ severity, enabled, reason }") else { continue };
             for k in ro.keys() {
                 if !matches!(k.as_str(), "severity" | "enabled" | "reason") {
-                    self.add(&format!("{p}/{}", esc(k)), "unknown key (expected severity, enabled, reason)");
+                    self.add(&key_path(&p, k), "unknown key (expected severity, enabled, reason)");
                 }
             }
             let severity = ro.get("severity").and_then(|s| match s.as_str().and_then(Severity::parse) {
                 Some(sev) => Some(sev),
                 None => {
-                    self.add(&format!("{p}/severity"), "must be \"error\", \"warning\" or \"info\"");
+                    self.add(&join(&p, "/severity"), "must be \"error\", \"warning\" or \"info\"");
                     None
                 }
             });
             let enabled = ro.get("enabled").and_then(|e| match e {
                 Value::Bool(b) => Some(*b),
                 _ => {
-                    self.add(&format!("{p}/enabled"), "must be true or false");
+                    self.add(&join(&p, "/enabled"), "must be true or false");
                     None
                 }
             });
-            let reason = ro.get("reason").and_then(|r| self.text(&format!("{p}/reason"), r, MAX_TEXT));
+            let reason = ro.get("reason").and_then(|r| self.text(&join(&p, "/reason"), r, MAX_TEXT));
             if !ro.contains_key("severity") && !ro.contains_key("enabled") {
                 self.add(&p, "must set severity or enabled");
             }
@@ -586,7 +618,7 @@ impl Checker {
         };
         let mut out = Vec::new();
         for (form_id, fields) in o {
-            let fp = format!("{path}/{}", esc(form_id));
+            let fp = key_path(path, form_id);
             // A form this build holds is checked field by field; a form of the product it does not hold (a
             // single-form module), and any form when a built-in file is read, is taken as written.
             let form = match self.registry {
@@ -599,7 +631,7 @@ impl Checker {
             };
             let Some(fo) = self.object(&fp, fields, "JSON Pointer → allowed values") else { continue };
             for (pointer, list) in fo {
-                let pp = format!("{fp}/{}", esc(pointer));
+                let pp = key_path(&fp, pointer);
                 let field = form.map(|form| field_at(form, pointer));
                 if let Some(None) = field {
                     self.add(
@@ -626,7 +658,7 @@ impl Checker {
                 }
                 let mut values: Vec<String> = Vec::new();
                 for (i, item) in items.iter().enumerate() {
-                    let ip = format!("{pp}/{i}");
+                    let ip = index_path(&pp, i);
                     let Some(s) = self.text(&ip, item, MAX_OPTION) else { continue };
                     if values.contains(&s) {
                         self.add(&ip, "is listed twice");
@@ -666,7 +698,7 @@ impl Checker {
                 if a > b && doc.values.iter().any(|v| v.key == *lo || v.key == *hi) {
                     let culprit = if doc.values.iter().any(|v| v.key == *lo) { lo } else { hi };
                     self.add(
-                        &format!("{at}/values/{}", esc(culprit)),
+                        &key_path(&join(at, "/values"), culprit),
                         format!("{lo} ({a}) must not be more than {hi} ({b})"),
                     );
                 }
@@ -706,7 +738,7 @@ pub fn schema(registry: &'static Registry) -> Value {
         }
     }
     let mut rule_props = Map::new();
-    for code in rule_codes(registry) {
+    for code in sorted_rule_codes(registry) {
         rule_props.insert(code.to_owned(), json!({ "$ref": "#/$defs/ruleSetting" }));
     }
     let mut option_props = Map::new();
