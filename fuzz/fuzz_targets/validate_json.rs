@@ -20,7 +20,9 @@ fuzz_target!(|data: &[u8]| {
         match safeguarding_forms::validate_json(id, &text, &options) {
             Ok(report) => {
                 assert_eq!(report.valid, !report.diagnostics.iter().any(|d| d.severity.as_str() == "error"));
-                // The engine read exactly what `input::parse` gives; the value path must say the same.
+                // The engine read exactly what `input::parse` gives (validate_json reads the text over the value the
+                // last input left, `input::parse` afresh: so this also compares the two reads); the value path must
+                // say the same.
                 let value = input::parse(&text).expect("validate_json read it, so it parses");
                 let again = safeguarding_forms::validate(id, &value, &options).expect("same form, same options");
                 assert_eq!(report, again, "validate_json and validate disagree");
