@@ -154,10 +154,14 @@ pub fn check(fields: &'static [Field], data: &Map<String, Value>, required: &Rul
 /// Checks one field of an object (what [`check`] does for each field in turn, so a live session can check again
 /// only the field an edit changed). `path` is the object's path; it is left as it was.
 pub fn check_field(field: &Field, obj: &Map<String, Value>, required: &Rule, path: &mut String, ctx: &mut Ctx) {
+    check_field_value(field, read::get(obj, field.name), required, path, ctx);
+}
+
+/// [`check_field`] given the field's value (`None`: absent), found by the caller.
+fn check_field_value(field: &Field, value: Option<&Value>, required: &Rule, path: &mut String, ctx: &mut Ctx) {
     let len = path.len();
     path.push('/');
     path.push_str(field.name);
-    let value = read::get(obj, field.name);
     if read::is_blank(value) {
         if let Some(text) = field.required {
             ctx.emit(required, path.as_str(), Message::with_id(required_id(required.code, path), text));
@@ -183,15 +187,40 @@ fn check_listed(label: &str, v: &Value, path: &str, ctx: &mut Ctx) {
 }
 
 fn check_object(fields: &[Field], obj: &Map<String, Value>, required: &Rule, path: &mut String, ctx: &mut Ctx) {
+    // The object's entries are read alongside the fields: where the keys come in the model's order each field's
+    // value is the next entry, and only a field out of that order is looked up (a hashed lookup in a large object,
+    // such as the case audit's 39 answers).
+    let mut entries = obj.iter().peekable();
     for field in fields {
-        check_field(field, obj, required, path, ctx);
+        let value = match entries.next_if(|(k, _)| k.as_str() == field.name) {
+            Some((_, v)) => Some(v),
+            None => read::get(obj, field.name),
+        };
+        check_field_value(field, value, required, path, ctx);
     }
     check_unknown(fields, obj, path, ctx);
 }
 
+/// Whether every key of `obj` is one of `fields`' names. Each key is looked for from the field after the last one
+/// found, then from the start: keys in the model's order (as a form sends them, fields left out or not) are checked
+/// in one pass over the fields, where looking for each from the start compared the case audit's 39 answers with
+/// 780 names (6% of its check with broken records in the module).
+fn all_known(fields: &[Field], obj: &Map<String, Value>) -> bool {
+    let mut next = 0usize;
+    obj.keys().all(|k| {
+        let is = |f: &Field| f.name == k.as_str();
+        let found = fields
+            .get(next..)
+            .and_then(|rest| rest.iter().position(is))
+            .map(|i| i.saturating_add(next))
+            .or_else(|| fields.iter().position(is));
+        found.inspect(|&i| next = i.saturating_add(1)).is_some()
+    })
+}
+
 /// Reports the keys of an object that its model does not have (after its fields, as [`check`] does).
 pub fn check_unknown(fields: &[Field], obj: &Map<String, Value>, path: &str, ctx: &mut Ctx) {
-    if obj.keys().all(|k| fields.iter().any(|f| f.name == k.as_str())) {
+    if all_known(fields, obj) {
         return;
     }
     let unknown: Vec<&String> = obj.keys().filter(|k| !fields.iter().any(|f| f.name == k.as_str())).collect();
@@ -480,6 +509,34 @@ mod tests {
     use super::*;
 
     use crate::engine::model::walk_fields as walk;
+
+    /// The one-pass search answers as looking for every key among all the fields does, for every form's top-level
+    /// fields: keys in the model's order, shuffled, with fields left out, repeated names and unknown keys among them.
+    #[test]
+    fn all_known_is_every_key_among_the_fields() {
+        let mut rng = crate::engine::test_rng::Rng(0xa11_c0de);
+        let mut unknown = 0;
+        for form in crate::forms::ALL {
+            let names: Vec<&str> = form.fields.iter().map(|f| f.name).collect();
+            for _ in 0..400 {
+                let mut keys: Vec<String> =
+                    names.iter().filter(|_| rng.below(3) > 0).map(|n| (*n).to_owned()).collect();
+                if rng.below(2) == 0 {
+                    for i in (1..keys.len()).rev() {
+                        keys.swap(i, usize::try_from(rng.below(i as u64 + 1)).unwrap());
+                    }
+                }
+                if rng.below(4) == 0 {
+                    keys.insert(usize::try_from(rng.below(keys.len() as u64 + 1)).unwrap(), "notAField".into());
+                }
+                let obj: Map<String, Value> = keys.iter().map(|k| (k.clone(), Value::Null)).collect();
+                let naive = obj.keys().all(|k| form.fields.iter().any(|f| f.name == k.as_str()));
+                assert_eq!(all_known(form.fields, &obj), naive, "{}: {keys:?}", form.id);
+                unknown += usize::from(!naive);
+            }
+        }
+        assert!(unknown > 1_000, "{unknown} objects with an unknown key");
+    }
 
     /// Messages write bounds and lower labels without the standard library's float formatting and Unicode case
     /// tables (`messages::decimal`, `messages::lower_first`): that is exact because every bound of every model is a
