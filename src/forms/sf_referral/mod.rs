@@ -70,7 +70,7 @@ fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
 /// assessment and plan are open, and whether the referral is eligible with every reason it is not. `eligible` never
 /// overstates: it is false while any reason stands, and every error the report holds is a reason.
 fn outcome(ctx: &Ctx, f: &rules::Facts) -> Value {
-    let domains = rules::domains_met(&f.ticked);
+    let domains = f.domains.clone();
     let subcategories: Vec<&str> = model::subcategory_ids().filter(|id| f.ticked.contains(id)).collect();
     let (domains_needed, subcategories_needed) = rules::needed(ctx, f);
     let suggested: Vec<&str> = f.supported.iter().copied().filter(|id| !f.ticked.contains(id)).collect();

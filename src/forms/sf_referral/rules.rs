@@ -197,6 +197,8 @@ pub struct Facts<'a> {
     pub children: &'a [Value],
     /// Valid, distinct sub-category ids ticked, in the order ticked.
     pub ticked: Vec<&'static str>,
+    /// The domains the ticked sub-categories cover, in table order ([`domains_met`], worked out once).
+    pub domains: Vec<&'static str>,
     pub assessment_open: Option<bool>,
     pub plan_open: Option<bool>,
     /// Sub-categories the recorded facts support.
@@ -264,11 +266,13 @@ pub fn facts<'a>(data: &'a Map<String, Value>, ctx: &Ctx) -> Facts<'a> {
         .filter_map(|(i, c)| Some((i, c.as_object()?)))
         .map(|(i, c)| (i, age(c, referral_date, today, limits)))
         .collect();
+    let domains = domains_met(&ticked);
     Facts {
         referral_date,
         route,
         children,
         ticked,
+        domains,
         assessment_open,
         plan_open,
         supported,
@@ -498,7 +502,7 @@ fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     }
 
     // Eligibility counts.
-    let domains = domains_met(&f.ticked).len();
+    let domains = f.domains.len();
     let (need_domains, need_subs) = needed(ctx, f);
     if f.whole_family && (need_domains > 0 || need_subs > 0) {
         let want_d = ctx.value(&DOMAINS_NEEDED);
@@ -563,7 +567,7 @@ pub fn domains_met(ticked: &[&str]) -> Vec<&'static str> {
 
 /// How many more domains and sub-categories are needed.
 pub fn needed(ctx: &Ctx, f: &Facts) -> (i64, i64) {
-    let domains = i64::try_from(domains_met(&f.ticked).len()).unwrap_or(i64::MAX);
+    let domains = i64::try_from(f.domains.len()).unwrap_or(i64::MAX);
     let subs = i64::try_from(f.ticked.len()).unwrap_or(i64::MAX);
     (
         ctx.value(&DOMAINS_NEEDED).saturating_sub(domains).max(0),
