@@ -179,6 +179,21 @@ pub fn validate_json(form_id: &str, text: &str, options: &Options) -> Result<Rep
     Ok(report)
 }
 
+/// [`validate_json`]'s report as JSON text (`Report::to_json` of it, byte for byte), written without the `Report`:
+/// a form with a typed outcome has it written straight from the tree. What the WebAssembly module returns.
+pub fn validate_json_text(form_id: &str, text: &str, options: &Options) -> Result<String, Error> {
+    let form = REGISTRY.find(form_id)?;
+    let resolved = options.resolve()?;
+    if text.len() > input::MAX_BYTES {
+        return Ok(session::too_large(form, &resolved).to_json());
+    }
+    let value = input::parse_reusing(text)?;
+    let Value::Object(obj) = &value else { return Err(Error::NotAnObject) };
+    let json = session::check_once_json(form, obj, &resolved);
+    input::recycle(value, text.len());
+    Ok(json)
+}
+
 /// The engine's one path: the structural pass, the form's rules, then the diagnostics in field order (shared with
 /// the live session, which keeps the structural pass per field between edits).
 pub(crate) fn run(form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved) -> Report {

@@ -76,7 +76,7 @@ pub fn check_profile_json(profile_json: &str) -> String {
 #[wasm_bindgen(js_name = validateJson)]
 pub fn validate_json(form: &str, data_json: &str, options_json: &str) -> Result<String, JsValue> {
     let options = options(options_json)?;
-    api::validate_json(form, data_json, &options).map(|r| r.to_json()).map_err(js_error)
+    api::validate_json_text(form, data_json, &options).map_err(js_error)
 }
 
 #[wasm_bindgen(js_name = carryForwardJson)]

@@ -19,6 +19,9 @@ use super::rule::Rule;
 /// Makes the next step of a form from this one.
 pub type CarryForward = fn(&Map<String, Value>) -> Value;
 
+/// A form's rules with its outcome typed (`FormDef::check_typed`).
+pub type CheckTyped = fn(&Map<String, Value>, &mut Ctx) -> Option<super::outcome::Tree>;
+
 /// A form's declaration: its model, its rules, its checks and its outcome.
 pub struct FormDef {
     pub id: &'static str,
@@ -36,6 +39,10 @@ pub struct FormDef {
     pub messages: &'static [&'static Template],
     /// Runs the form's rules; returns the outcome.
     pub check: fn(&Map<String, Value>, &mut Ctx) -> Option<Value>,
+    /// The same as `check` with the outcome typed ([`Tree`](super::outcome::Tree)), for a form that builds it so:
+    /// the engine then calls this instead, and writes the report's JSON text from the tree (the case audit, whose
+    /// outcome is the largest; `check` gives the tree as a `Value`).
+    pub check_typed: Option<CheckTyped>,
     /// The next step of a form that carries forward (the Family Programme).
     pub carry_forward: Option<CarryForward>,
     /// The keys of the outcome `check` returns (the declared outcome model, `engine::outcome`).

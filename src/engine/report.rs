@@ -3,6 +3,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::outcome::Tree;
+
 /// How much a finding matters. `Error` makes the report invalid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -116,30 +118,7 @@ impl Report {
     /// written straight into one string (serde's writer took a sixth of a `validate` of a blank form in the
     /// WebAssembly module, BENCHMARKS.md "Cold validate").
     pub fn to_json(&self) -> String {
-        let outcome = if self.outcome.is_some() { 1024 } else { 0 };
-        let mut out = String::with_capacity(
-            self.diagnostics.len().saturating_mul(192).saturating_add(256).saturating_add(outcome),
-        );
-        out.push_str("{\"form\":");
-        json::string(&mut out, &self.form);
-        out.push_str(if self.valid {
-            ",\"valid\":true,\"diagnostics\":["
-        } else {
-            ",\"valid\":false,\"diagnostics\":["
-        });
-        for (i, d) in self.diagnostics.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            d.write_json(&mut out);
-        }
-        out.push_str("],\"outcome\":");
-        match &self.outcome {
-            Some(v) => json::value(&mut out, v),
-            None => out.push_str("null"),
-        }
-        out.push('}');
-        out
+        report_json(&self.form, self.valid, &self.diagnostics, self.outcome.as_ref().map(OutcomeRef::Value))
     }
 
     /// The diagnostics with this code.
@@ -151,6 +130,41 @@ impl Report {
     pub fn has(&self, code: &str) -> bool {
         self.diagnostics.iter().any(|d| d.code == code)
     }
+}
+
+/// An outcome to write: a `Value`, or a typed outcome as a form built it.
+#[derive(Clone, Copy)]
+pub(crate) enum OutcomeRef<'a> {
+    Value(&'a Value),
+    Tree(&'a Tree),
+}
+
+/// A report's JSON text ([`Report::to_json`]) from its parts, the outcome written as it is held.
+pub(crate) fn report_json(
+    form: &str,
+    valid: bool,
+    diagnostics: &[Diagnostic],
+    outcome: Option<OutcomeRef<'_>>,
+) -> String {
+    let room = if outcome.is_some() { 1024 } else { 0 };
+    let mut out = String::with_capacity(diagnostics.len().saturating_mul(192).saturating_add(256).saturating_add(room));
+    out.push_str("{\"form\":");
+    json::string(&mut out, form);
+    out.push_str(if valid { ",\"valid\":true,\"diagnostics\":[" } else { ",\"valid\":false,\"diagnostics\":[" });
+    for (i, d) in diagnostics.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        d.write_json(&mut out);
+    }
+    out.push_str("],\"outcome\":");
+    match outcome {
+        Some(OutcomeRef::Value(v)) => json::value(&mut out, v),
+        Some(OutcomeRef::Tree(t)) => json::tree(&mut out, t),
+        None => out.push_str("null"),
+    }
+    out.push('}');
+    out
 }
 
 /// A live session's change to its report as JSON text (`FormSession::take_delta`):
@@ -190,6 +204,8 @@ mod json {
     use core::fmt::Write as _;
     use serde_json::{Map, Value};
 
+    use crate::engine::outcome::Tree;
+
     pub fn value(out: &mut String, v: &Value) {
         match v {
             Value::Null => out.push_str("null"),
@@ -216,6 +232,42 @@ mod json {
                 out.push(']');
             }
             Value::Object(map) => object(out, map),
+        }
+    }
+
+    /// A typed outcome, as [`value`] writes the `Value` it is (`Tree::into_value`).
+    pub fn tree(out: &mut String, t: &Tree) {
+        match t {
+            Tree::Null => out.push_str("null"),
+            Tree::Bool(true) => out.push_str("true"),
+            Tree::Bool(false) => out.push_str("false"),
+            Tree::Int(n) => integer(out, *n < 0, n.unsigned_abs()),
+            // The float as `Value::from` holds it, written as `value` writes it (no allocation).
+            Tree::Float(x) => value(out, &Value::from(*x)),
+            Tree::Text(s) => string(out, s),
+            Tree::String(s) => string(out, s),
+            Tree::List(items) => {
+                out.push('[');
+                for (i, x) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    tree(out, x);
+                }
+                out.push(']');
+            }
+            Tree::Object(keys, values) => {
+                out.push('{');
+                for (i, (k, v)) in keys.iter().zip(values).enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    string(out, k.name);
+                    out.push(':');
+                    tree(out, v);
+                }
+                out.push('}');
+            }
         }
     }
 

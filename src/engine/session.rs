@@ -27,11 +27,11 @@ use super::input;
 use super::messages::Message;
 use super::model::{Field, Kind};
 use super::options::{Options, Resolved};
-use super::outcome::{Out, OutType};
+use super::outcome::{Out, OutType, Tree};
 use super::pointer;
 use super::read;
 use super::registry::{FormDef, Registry};
-use super::report::{Diagnostic, Report, Severity};
+use super::report::{self, Diagnostic, Report, Severity};
 use super::rule::{self, Kept};
 use super::sort;
 use super::structure;
@@ -340,8 +340,31 @@ fn entry_len(key: &str, value: &Value) -> usize {
 
 /// Checks a form once (what `validate` does): the same passes and the same order as a session.
 pub(crate) fn check_once(form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved) -> Report {
+    let (diagnostics, outcome) = check_once_parts(form, data, resolved);
+    Report {
+        form: form.id.to_owned(),
+        valid: !diagnostics.iter().any(|d| d.severity == Severity::Error),
+        diagnostics,
+        outcome: outcome.map(Outcome::into_value),
+    }
+}
+
+/// [`check_once`]'s report as JSON text, the outcome written as the form built it (a typed outcome is never made
+/// into a `Value`): what the WebAssembly module's `validateJson` returns.
+pub(crate) fn check_once_json(form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved) -> String {
+    let (diagnostics, outcome) = check_once_parts(form, data, resolved);
+    let valid = !diagnostics.iter().any(|d| d.severity == Severity::Error);
+    report::report_json(form.id, valid, &diagnostics, outcome.as_ref().map(Outcome::as_ref))
+}
+
+/// The diagnostics of a whole check in report order, and the outcome.
+fn check_once_parts(
+    form: &'static FormDef,
+    data: &Map<String, Value>,
+    resolved: &Resolved,
+) -> (Vec<Diagnostic>, Option<Outcome>) {
     let structural = Structural::new(form, data, resolved);
-    let (checks, outcome) = evaluate(form, data, resolved, &structural.diags);
+    let (checks, outcome) = evaluate_outcome(form, data, resolved, &structural.diags);
     let mut all: Vec<(Key, Diagnostic)> = structural
         .keys
         .into_iter()
@@ -349,12 +372,28 @@ pub(crate) fn check_once(form: &'static FormDef, data: &Map<String, Value>, reso
         .chain(checks.into_iter().map(|d| (Key::of(form.fields, &d.path), d)))
         .collect();
     sort::stable_by(&mut all, |(ka, a), (kb, b)| ka.as_slice().cmp(kb.as_slice()).then(a.severity.cmp(&b.severity)));
-    let diagnostics: Vec<Diagnostic> = all.into_iter().map(|(_, d)| d).collect();
-    Report {
-        form: form.id.to_owned(),
-        valid: !diagnostics.iter().any(|d| d.severity == Severity::Error),
-        diagnostics,
-        outcome,
+    (all.into_iter().map(|(_, d)| d).collect(), outcome)
+}
+
+/// An outcome as a form returns it: a `Value` ([`FormDef::check`]) or typed ([`FormDef::check_typed`]).
+enum Outcome {
+    Value(Value),
+    Tree(Tree),
+}
+
+impl Outcome {
+    fn into_value(self) -> Value {
+        match self {
+            Outcome::Value(v) => v,
+            Outcome::Tree(t) => t.into_value(),
+        }
+    }
+
+    fn as_ref(&self) -> report::OutcomeRef<'_> {
+        match self {
+            Outcome::Value(v) => report::OutcomeRef::Value(v),
+            Outcome::Tree(t) => report::OutcomeRef::Tree(t),
+        }
     }
 }
 
@@ -383,8 +422,22 @@ fn evaluate(
     resolved: &Resolved,
     prior: &[Diagnostic],
 ) -> (Vec<Diagnostic>, Option<Value>) {
+    let (diagnostics, outcome) = evaluate_outcome(form, data, resolved, prior);
+    (diagnostics, outcome.map(Outcome::into_value))
+}
+
+/// [`evaluate`], the outcome as the form built it.
+fn evaluate_outcome(
+    form: &'static FormDef,
+    data: &Map<String, Value>,
+    resolved: &Resolved,
+    prior: &[Diagnostic],
+) -> (Vec<Diagnostic>, Option<Outcome>) {
     let mut ctx = Ctx::after(resolved, prior).for_form(form.id);
-    let outcome = (form.check)(data, &mut ctx);
+    let outcome = match form.check_typed {
+        Some(typed) => typed(data, &mut ctx).map(Outcome::Tree),
+        None => (form.check)(data, &mut ctx).map(Outcome::Value),
+    };
     (confine(form.fields, ctx.finish()), outcome)
 }
 

@@ -6,13 +6,11 @@ pub mod model;
 pub mod rules;
 pub mod scoring;
 
-use std::sync::OnceLock;
-
 use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T};
+use crate::engine::outcome::{Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -28,6 +26,7 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
+    check_typed: Some(check_typed),
     outcome: OUTCOME,
 };
 
@@ -73,6 +72,10 @@ pub static OUTCOME: &[Out] = &[
 ];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    check_typed(data, ctx).map(Tree::into_value)
+}
+
+fn check_typed(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data);
     let scores = scoring::score(&facts.grades, facts.child_safe, facts.life_improved, &rules::bands(ctx));
     let suggestions = rules::check(data, ctx, &facts, &scores);
@@ -99,63 +102,32 @@ fn completeness(f: &rules::Facts) -> f64 {
     scoring::mean_hundredths(filled, total).map_or(0.0, scoring::hundredths_number)
 }
 
-/// A whole number as a JSON value.
-fn count(n: usize) -> Value {
-    Value::from(n)
-}
-
-/// A nullable value.
-fn nullable<T: Into<Value>>(v: Option<T>) -> Value {
-    v.map_or(Value::Null, Into::into)
-}
-
-/// An object with the declared `keys` in their order, each set to the value in the same place of `values`. The
-/// keys' map is made once (`template`) and copied for each object: a copy takes the keys' hash table as it is,
-/// where inserting would hash every key again on every call.
-fn object<const N: usize>(template: &OnceLock<Map<String, Value>>, keys: &[Out], values: [Value; N]) -> Value {
-    let mut m = template.get_or_init(|| keys.iter().map(|k| (k.name.to_owned(), Value::Null)).collect()).clone();
-    for (slot, value) in m.values_mut().zip(values) {
-        *slot = value;
-    }
-    Value::Object(m)
-}
-
-static SECTION_KEYS: OnceLock<Map<String, Value>> = OnceLock::new();
-static SUGGESTION_KEYS: OnceLock<Map<String, Value>> = OnceLock::new();
-static OUTCOME_KEYS: OnceLock<Map<String, Value>> = OnceLock::new();
-
-/// The outcome, its objects built with the keys of `OUTCOME`, `SECTION` and `SUGGESTION` in their declared order
-/// (the same JSON as `json!` objects), without copying the sections, the derivation and the suggestions through the
-/// serializer.
-fn outcome(ctx: &Ctx, f: &rules::Facts, scores: scoring::Scores, suggestions: Vec<rules::Suggestion>) -> Value {
-    let sections: Vec<Value> = scores
+/// The outcome, typed by its declared model (`OUTCOME`, `SECTION`, `SUGGESTION`): the engine writes the report's
+/// JSON text from it directly, with no key allocated or hashed (BENCHMARKS.md, "Typed outcomes").
+fn outcome(ctx: &Ctx, f: &rules::Facts, scores: scoring::Scores, suggestions: Vec<rules::Suggestion>) -> Tree {
+    let sections = scores
         .sections
         .iter()
         .map(|s| {
-            object(
-                &SECTION_KEYS,
+            Tree::Object(
                 SECTION,
-                [
-                    Value::from(s.section.id),
-                    Value::from(s.section.title),
-                    count(s.questions),
-                    count(s.graded),
-                    count(s.not_applicable),
-                    count(s.unanswered),
-                    nullable(s.mean.map(scoring::hundredths_number)),
-                    nullable(s.grade),
+                vec![
+                    Tree::Text(s.section.id),
+                    Tree::Text(s.section.title),
+                    Tree::count(s.questions),
+                    Tree::count(s.graded),
+                    Tree::count(s.not_applicable),
+                    Tree::count(s.unanswered),
+                    Tree::nullable(s.mean.map(scoring::hundredths_number)),
+                    Tree::nullable(s.grade),
                 ],
             )
         })
         .collect();
-    let evidence: Vec<Value> = suggestions
+    let evidence = suggestions
         .into_iter()
         .map(|s| {
-            object(
-                &SUGGESTION_KEYS,
-                SUGGESTION,
-                [Value::from(s.question), Value::from(s.suggested), Value::String(s.reason)],
-            )
+            Tree::Object(SUGGESTION, vec![Tree::Text(s.question), Tree::from(s.suggested), Tree::String(s.reason)])
         })
         .collect();
     // No headline grade while any question is neither graded nor N/A: a grade from part of the answers reads as the
@@ -163,24 +135,22 @@ fn outcome(ctx: &Ctx, f: &rules::Facts, scores: scoring::Scores, suggestions: Ve
     let complete = scores.unanswered == 0;
     let headline = scores.suggested.filter(|_| complete);
     let agreement = f.recorded_overall.zip(headline).map(|(r, s)| scoring::agreement(r, s));
-    let limiting = scores.limiting.iter().map(|l| Value::from(*l)).collect();
-    object(
-        &OUTCOME_KEYS,
+    Tree::Object(
         OUTCOME,
-        [
-            Value::Array(sections),
-            nullable(scores.overall_mean.map(scoring::hundredths_number)),
-            Value::Bool(complete),
-            count(scores.unanswered),
-            nullable(headline),
-            nullable(headline.and_then(model::grade_label)),
-            Value::Array(limiting),
-            Value::Array(scores.derivation.into_iter().map(Value::String).collect()),
-            nullable(f.recorded_overall),
-            nullable(agreement),
-            Value::Array(evidence),
-            nullable(rules::follow_up_due(ctx, f).map(calendar::format_date)),
-            Value::from(completeness(f)),
+        vec![
+            Tree::List(sections),
+            Tree::nullable(scores.overall_mean.map(scoring::hundredths_number)),
+            Tree::Bool(complete),
+            Tree::count(scores.unanswered),
+            Tree::nullable(headline),
+            Tree::nullable(headline.and_then(model::grade_label)),
+            Tree::List(scores.limiting.into_iter().map(Tree::Text).collect()),
+            Tree::List(scores.derivation.into_iter().map(Tree::String).collect()),
+            Tree::nullable(f.recorded_overall),
+            Tree::nullable(agreement),
+            Tree::List(evidence),
+            Tree::nullable(rules::follow_up_due(ctx, f).map(calendar::format_date)),
+            Tree::Float(completeness(f)),
         ],
     )
 }

@@ -25,6 +25,7 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: Some(carry_forward),
+    check_typed: None,
     outcome: OUTCOME,
 };
 

@@ -24,6 +24,7 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
+    check_typed: None,
     outcome: OUTCOME,
 };
 
