@@ -75,3 +75,34 @@ fn random_case_audits_give_the_same_text_typed_or_not() {
     }
     assert!(fractions > 100, "{fractions} reports with a fractional mean");
 }
+
+/// Referrals crossed with each other (each field from one of the form's vectors, or left out): routes, services,
+/// criteria, children in and out of the age range, and the reasons that stop a referral, in every mix.
+#[test]
+fn crossed_referrals_give_the_same_text_typed_or_not() {
+    let records: Vec<Value> =
+        vectors().into_iter().filter(|(f, _)| f == "sf-referral").map(|(_, v)| v["data"].clone()).collect();
+    assert!(records.len() >= 20, "{} referral vectors", records.len());
+    let keys: Vec<String> = {
+        let mut k: Vec<String> = records.iter().flat_map(|r| r.as_object().unwrap().keys().cloned()).collect();
+        k.sort();
+        k.dedup();
+        k
+    };
+    let mut rng = Rng(0x0005_eed0_f2ef);
+    let mut not_eligible = 0;
+    for i in 0..1_500 {
+        let mut data = serde_json::Map::new();
+        for k in &keys {
+            let from = rng.pick(&records);
+            if let Some(v) = from.get(k.as_str()).filter(|_| rng.below(6) > 0) {
+                data.insert(k.clone(), v.clone());
+            }
+        }
+        let stage = if i % 2 == 0 { "submit" } else { "draft" };
+        let options = Options::from_json(&json!({ "today": "2025-06-02", "stage": stage })).unwrap();
+        let text = same_text("sf-referral", &Value::Object(data), &options);
+        not_eligible += usize::from(text.contains("\"eligible\":false"));
+    }
+    assert!(not_eligible > 300 && not_eligible < 1_500, "{not_eligible} not eligible");
+}

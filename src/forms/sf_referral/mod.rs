@@ -4,11 +4,10 @@
 pub mod model;
 pub mod rules;
 
-use crate::outcome_json as json;
 use serde_json::{Map, Value};
 
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T};
+use crate::engine::outcome::{Out, OutType as T, Tree};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -21,7 +20,7 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
+    check_typed: Some(check_typed),
     outcome: OUTCOME,
 };
 
@@ -62,6 +61,10 @@ pub static OUTCOME: &[Out] = &[
 ];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    check_typed(data, ctx).map(Tree::into_value)
+}
+
+fn check_typed(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data, ctx);
     rules::check(data, ctx, &facts);
     Some(outcome(ctx, &facts))
@@ -69,31 +72,50 @@ fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
 
 /// Domains and sub-categories met, how many more are needed, suggestions from the recorded facts, whether the
 /// assessment and plan are open, and whether the referral is eligible with every reason it is not. `eligible` never
-/// overstates: it is false while any reason stands, and every error the report holds is a reason.
-fn outcome(ctx: &Ctx, f: &rules::Facts) -> Value {
-    let domains = f.domains.clone();
-    let subcategories: Vec<&str> = model::subcategory_ids().filter(|id| f.ticked.contains(id)).collect();
+/// overstates: it is false while any reason stands, and every error the report holds is a reason. Typed by the
+/// declared model (`OUTCOME`, `REASON`), so the report is written from it directly.
+fn outcome(ctx: &Ctx, f: &rules::Facts) -> Tree {
+    let texts = |xs: Vec<&'static str>| Tree::List(xs.into_iter().map(Tree::Text).collect());
+    let subcategories: Vec<&'static str> = model::subcategory_ids().filter(|id| f.ticked.contains(id)).collect();
     let (domains_needed, subcategories_needed) = rules::needed(ctx, f);
-    let suggested: Vec<&str> = f.supported.iter().copied().filter(|id| !f.ticked.contains(id)).collect();
+    let suggested: Vec<&'static str> = f.supported.iter().copied().filter(|id| !f.ticked.contains(id)).collect();
     let open = f.assessment_open == Some(true) && f.plan_open == Some(true);
     let route_allowed = f.route.is_some() && !f.self_referral_to_whole_family;
     let reasons = rules::reasons(ctx);
     let inside = f.ages.iter().filter(|(_, a)| *a == rules::Age::Inside).count();
-    let outside: Vec<String> =
-        f.ages.iter().filter(|(_, a)| *a == rules::Age::Outside).map(|(i, _)| format!("/children/{i}")).collect();
-    json!({
-        "eligible": reasons.is_empty(),
-        "domainsMet": domains,
-        "subcategoriesMet": subcategories,
-        "domainsNeeded": domains_needed,
-        "subcategoriesNeeded": subcategories_needed,
-        "suggested": suggested,
-        "assessmentAndPlanOpen": open,
-        "routeAllowed": route_allowed,
-        "service": f.service.as_deref().unwrap_or("whole-family-working"),
-        "criteriaApply": f.whole_family,
-        "childrenInAgeRange": inside,
-        "childrenOutsideAgeRange": outside,
-        "reasons": reasons.into_iter().map(|(code, path, message)| json!({ "code": code, "path": path, "message": message })).collect::<Vec<_>>(),
-    })
+    let outside = f
+        .ages
+        .iter()
+        .filter(|(_, a)| *a == rules::Age::Outside)
+        .map(|(i, _)| Tree::String(format!("/children/{i}")))
+        .collect();
+    let service = match f.service.as_deref() {
+        Some(s) => Tree::String(s.to_owned()),
+        None => Tree::Text("whole-family-working"),
+    };
+    Tree::Object(
+        OUTCOME,
+        vec![
+            Tree::Bool(reasons.is_empty()),
+            texts(f.domains.clone()),
+            texts(subcategories),
+            Tree::Int(domains_needed),
+            Tree::Int(subcategories_needed),
+            texts(suggested),
+            Tree::Bool(open),
+            Tree::Bool(route_allowed),
+            service,
+            Tree::Bool(f.whole_family),
+            Tree::count(inside),
+            Tree::List(outside),
+            Tree::List(
+                reasons
+                    .into_iter()
+                    .map(|(code, path, message)| {
+                        Tree::Object(REASON, vec![Tree::String(code), Tree::String(path), Tree::String(message)])
+                    })
+                    .collect(),
+            ),
+        ],
+    )
 }
