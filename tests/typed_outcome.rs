@@ -76,22 +76,18 @@ fn random_case_audits_give_the_same_text_typed_or_not() {
     assert!(fractions > 100, "{fractions} reports with a fractional mean");
 }
 
-/// Referrals crossed with each other (each field from one of the form's vectors, or left out): routes, services,
-/// criteria, children in and out of the age range, and the reasons that stop a referral, in every mix.
-#[test]
-fn crossed_referrals_give_the_same_text_typed_or_not() {
+/// Records of a form crossed with each other (each top-level field from one of the form's vectors, or left out), in
+/// both stages.
+fn crossed(form: &str, n: usize, seed: u64) -> Vec<String> {
     let records: Vec<Value> =
-        vectors().into_iter().filter(|(f, _)| f == "sf-referral").map(|(_, v)| v["data"].clone()).collect();
-    assert!(records.len() >= 20, "{} referral vectors", records.len());
-    let keys: Vec<String> = {
-        let mut k: Vec<String> = records.iter().flat_map(|r| r.as_object().unwrap().keys().cloned()).collect();
-        k.sort();
-        k.dedup();
-        k
-    };
-    let mut rng = Rng(0x0005_eed0_f2ef);
-    let mut not_eligible = 0;
-    for i in 0..1_500 {
+        vectors().into_iter().filter(|(f, _)| f == form).map(|(_, v)| v["data"].clone()).collect();
+    assert!(records.len() >= 5, "{form}: {} vectors", records.len());
+    let mut keys: Vec<String> = records.iter().filter_map(Value::as_object).flat_map(|r| r.keys().cloned()).collect();
+    keys.sort();
+    keys.dedup();
+    let mut rng = Rng(seed);
+    let mut texts = Vec::new();
+    for i in 0..n {
         let mut data = serde_json::Map::new();
         for k in &keys {
             let from = rng.pick(&records);
@@ -101,8 +97,25 @@ fn crossed_referrals_give_the_same_text_typed_or_not() {
         }
         let stage = if i % 2 == 0 { "submit" } else { "draft" };
         let options = Options::from_json(&json!({ "today": "2025-06-02", "stage": stage })).unwrap();
-        let text = same_text("sf-referral", &Value::Object(data), &options);
-        not_eligible += usize::from(text.contains("\"eligible\":false"));
+        texts.push(same_text(form, &Value::Object(data), &options));
     }
+    texts
+}
+
+/// Referrals crossed: routes, services, criteria, children in and out of the age range, and the reasons that stop a
+/// referral, in every mix.
+#[test]
+fn crossed_referrals_give_the_same_text_typed_or_not() {
+    let texts = crossed("sf-referral", 1_500, 0x0005_eed0_f2ef);
+    let not_eligible = texts.iter().filter(|t| t.contains("\"eligible\":false")).count();
     assert!(not_eligible > 300 && not_eligible < 1_500, "{not_eligible} not eligible");
+}
+
+/// Every form's records crossed, typed outcome or not (a form moved to `check_typed` later is held to the same).
+#[test]
+fn crossed_records_of_every_form_give_the_same_text() {
+    for (i, f) in forms().iter().enumerate() {
+        let texts = crossed(&f.id, 200, 0x00c0_55ed ^ i as u64);
+        assert!(texts.iter().any(|t| t.contains("\"outcome\":{")), "{}: no outcome", f.id);
+    }
 }

@@ -5,12 +5,11 @@
 pub mod model;
 pub mod rules;
 
-use crate::outcome_json as json;
 use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T};
+use crate::engine::outcome::{Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::{status, Status, DUE_SOON_DAYS};
@@ -25,7 +24,7 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
+    check_typed: Some(check_typed),
     outcome: OUTCOME,
 };
 
@@ -42,6 +41,10 @@ pub static OUTCOME: &[Out] = &[
 ];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+    check_typed(data, ctx).map(Tree::into_value)
+}
+
+fn check_typed(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data, ctx);
     rules::check(data, ctx, &facts);
     Some(outcome(data, ctx, &facts))
@@ -49,18 +52,22 @@ fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
 
 /// When the child's case is next due for supervision, how often, whether that is past, how long since the child
 /// was seen (at the date of supervision), how many actions were agreed, and how much of the form is filled in.
-fn outcome(data: &Map<String, Value>, ctx: &Ctx, f: &rules::Facts) -> Value {
+/// Typed by the declared model (`OUTCOME`).
+fn outcome(data: &Map<String, Value>, ctx: &Ctx, f: &rules::Facts) -> Tree {
     let seen = read::date(data, "childLastSeenDate");
     let days_since_seen = match (seen, f.date) {
-        (Some(s), Some(d)) if s <= d => Some(calendar::days_between(s, d)),
-        _ => None,
+        (Some(s), Some(d)) if s <= d => Tree::Int(calendar::days_between(s, d)),
+        _ => Tree::Null,
     };
-    json!({
-        "nextDue": f.next_due.map(calendar::format_date),
-        "frequency": f.frequency.as_str(),
-        "overdue": f.next_due.is_some_and(|due| status(due, None, ctx.today, DUE_SOON_DAYS) == Status::Overdue),
-        "daysSinceChildSeen": days_since_seen,
-        "actionsCount": rules::actions_count(data),
-        "completeness": rules::completeness(data, f),
-    })
+    Tree::Object(
+        OUTCOME,
+        vec![
+            Tree::nullable(f.next_due.map(calendar::format_date)),
+            Tree::Text(f.frequency.as_str()),
+            Tree::Bool(f.next_due.is_some_and(|due| status(due, None, ctx.today, DUE_SOON_DAYS) == Status::Overdue)),
+            days_since_seen,
+            Tree::count(rules::actions_count(data)),
+            Tree::Float(rules::completeness(data, f)),
+        ],
+    )
 }
