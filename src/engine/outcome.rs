@@ -16,7 +16,7 @@ use super::schema::obj;
 /// own keys (`&'static [Out]`, the form's `OUTCOME` or a nested object's) with its values in the same order, so
 /// building one allocates no key and hashes nothing, and the report's JSON text is written from it directly
 /// (`report::json::tree`). [`Tree::into_value`] gives the `serde_json::Value` the native API reports, whose JSON text is
-/// the same byte for byte (tests/typed_outcome.rs). A form that builds one gives `FormDef::check_typed`.
+/// the same byte for byte (tests/typed_outcome.rs). Every form's `FormDef::check` returns one.
 #[derive(Debug, Clone)]
 pub enum Tree {
     Null,
@@ -31,6 +31,10 @@ pub enum Tree {
     /// The keys of a declared object and a value for each, in order (a value missing at the end is left out, as a
     /// key not inserted).
     Object(&'static [Out], Vec<Tree>),
+    /// An object with its keys as the form writes them (`outcome_json!`), in order.
+    Map(Vec<(&'static str, Tree)>),
+    /// A value the form has as a `serde_json::Value` already (part of the record it read, a carried-over value).
+    Value(serde_json::Value),
 }
 
 impl Tree {
@@ -48,12 +52,31 @@ impl Tree {
             Tree::Object(keys, values) => {
                 V::Object(keys.iter().zip(values).map(|(k, v)| (k.name.to_owned(), v.into_value())).collect())
             }
+            Tree::Map(entries) => V::Object(entries.into_iter().map(|(k, v)| (k.to_owned(), v.into_value())).collect()),
+            Tree::Value(v) => v,
         }
+    }
+
+    /// Sets `key` in an object written by `outcome_json!` as `serde_json::Map::insert` does: in its place when the
+    /// key is there, else at the end. Nothing for any other tree.
+    pub fn set(&mut self, key: &'static str, value: Tree) {
+        if let Tree::Map(entries) = self {
+            match entries.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, v)) => *v = value,
+                None => entries.push((key, value)),
+            }
+        }
+    }
+
+    /// An empty list of entries for `outcome_json!`, which pushes them one by one as it reads them.
+    #[doc(hidden)]
+    pub fn entries() -> Vec<(&'static str, Tree)> {
+        Vec::new()
     }
 
     /// A whole number.
     pub fn count(n: usize) -> Tree {
-        Tree::Int(i64::try_from(n).unwrap_or(i64::MAX))
+        Tree::from(n)
     }
 
     /// `Null` for `None`.
@@ -61,6 +84,36 @@ impl Tree {
         v.map_or(Tree::Null, Into::into)
     }
 }
+
+impl From<serde_json::Value> for Tree {
+    fn from(v: serde_json::Value) -> Tree {
+        Tree::Value(v)
+    }
+}
+
+impl<T: Into<Tree>> From<Option<T>> for Tree {
+    fn from(v: Option<T>) -> Tree {
+        v.map_or(Tree::Null, Into::into)
+    }
+}
+
+impl<T: Into<Tree>> From<Vec<T>> for Tree {
+    fn from(items: Vec<T>) -> Tree {
+        Tree::List(items.into_iter().map(Into::into).collect())
+    }
+}
+
+macro_rules! tree_from_int {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Tree {
+            fn from(n: $t) -> Tree {
+                // Beyond i64 (a u64 or usize that large): the value serde_json makes of it.
+                i64::try_from(n).map_or_else(|_| Tree::Value(serde_json::Value::from(n)), Tree::Int)
+            }
+        }
+    )*};
+}
+tree_from_int!(u16, u32, u64, usize, i8, i16, i32, i64);
 
 impl From<bool> for Tree {
     fn from(b: bool) -> Tree {

@@ -1,12 +1,13 @@
 //! `json!` for outcomes: serde_json's `json!` (its macro, MIT OR Apache-2.0, copied from serde_json 1.0.154's
-//! `macros.rs` with only its last rule changed), except that a value is moved in with `Value::from` instead of
-//! serialised with `serde_json::to_value(&value)`. serde_json's rule deep-copies every non-literal value through a
-//! serializer: an outcome's lists of reasons or of codes were built once, then copied value by value (in the
-//! WebAssembly module, about 7% of a `validate` of a blank referral, BENCHMARKS.md "Cold validate"). A type with no
-//! `From` for `Value` does not compile here: convert it where it is made. The value, and so every report byte, is
-//! the same: checked below, and by every conformance vector (reports byte for byte).
+//! `macros.rs` with its leaves changed) building a typed outcome ([`Tree`](crate::engine::outcome::Tree)) instead of a
+//! `serde_json::Value`: an object is its keys as written (`&'static str`, never allocated or hashed) with its values
+//! in order, and each value is moved in with `Tree::from` (serde_json's last rule deep-copies every non-literal value
+//! through a serializer). The report's JSON text is written from the tree, and the native report gets the `Value` it
+//! is (`Tree::into_value`); a type with no `From` for `Tree` does not compile here: convert it where it is made. The
+//! value and its text are serde_json's: checked below, by tests/typed_outcome.rs and by every conformance vector.
 
-/// Builds a [`serde_json::Value`] from JSON-like syntax, moving each value in (see the module's documentation).
+/// Builds an outcome ([`Tree`](crate::engine::outcome::Tree)) from JSON-like syntax, moving each value in (see the
+/// module's documentation).
 #[macro_export]
 macro_rules! outcome_json {
     ($($json:tt)+) => {
@@ -94,7 +95,7 @@ macro_rules! outcome_json_internal {
 
     // Insert the current entry followed by trailing comma.
     (@object $object:ident [$($key:tt)+] ($value:expr) , $($rest:tt)*) => {
-        let _ = $object.insert(($($key)+).into(), $value);
+        $object.push((($($key)+), $value));
         $crate::outcome_json_internal!(@object $object () ($($rest)*) ($($rest)*));
     };
 
@@ -105,7 +106,7 @@ macro_rules! outcome_json_internal {
 
     // Insert the last entry without trailing comma.
     (@object $object:ident [$($key:tt)+] ($value:expr)) => {
-        let _ = $object.insert(($($key)+).into(), $value);
+        $object.push((($($key)+), $value));
     };
 
     // Next value is `null`.
@@ -191,32 +192,32 @@ macro_rules! outcome_json_internal {
     //////////////////////////////////////////////////////////////////////////
 
     (null) => {
-        ::serde_json::Value::Null
+        $crate::engine::outcome::Tree::Null
     };
 
     (true) => {
-        ::serde_json::Value::Bool(true)
+        $crate::engine::outcome::Tree::Bool(true)
     };
 
     (false) => {
-        ::serde_json::Value::Bool(false)
+        $crate::engine::outcome::Tree::Bool(false)
     };
 
     ([]) => {
-        ::serde_json::Value::Array(::std::vec![])
+        $crate::engine::outcome::Tree::List(::std::vec![])
     };
 
     ([ $($tt:tt)+ ]) => {
-        ::serde_json::Value::Array($crate::outcome_json_internal!(@array [] $($tt)+))
+        $crate::engine::outcome::Tree::List($crate::outcome_json_internal!(@array [] $($tt)+))
     };
 
     ({}) => {
-        ::serde_json::Value::Object(::serde_json::Map::new())
+        $crate::engine::outcome::Tree::Map(::std::vec::Vec::new())
     };
 
     ({ $($tt:tt)+ }) => {
-        ::serde_json::Value::Object({
-            let mut object = ::serde_json::Map::new();
+        $crate::engine::outcome::Tree::Map({
+            let mut object = $crate::engine::outcome::Tree::entries();
             $crate::outcome_json_internal!(@object object () ($($tt)+) ($($tt)+));
             object
         })
@@ -225,7 +226,7 @@ macro_rules! outcome_json_internal {
     // Anything that converts into a value (`From`): moved in, not serialised (see the module's documentation).
     // Must be below every other rule.
     ($other:expr) => {
-        ::serde_json::Value::from($other)
+        $crate::engine::outcome::Tree::from($other)
     };
 }
 
@@ -262,6 +263,12 @@ mod tests {
             "list": codes, "reasons": reasons, "none": none, "some": Some(4u32),
             "nested": { "a": [1, "two", { "three": 3 }], "empty": {}, "none": [] }, "a": 1
         });
+        // The text the report writes from the tree is serde_json's text of its value.
+        use crate::engine::report::{report_json, OutcomeRef};
+        let written = report_json("f", true, &[], Some(OutcomeRef::Tree(&ours)));
+        assert_eq!(written, report_json("f", true, &[], Some(OutcomeRef::Value(&theirs))));
+        assert!(written.contains(&theirs.to_string()));
+        let ours = ours.into_value();
         assert_eq!(ours, theirs);
         assert_eq!(ours.to_string(), theirs.to_string());
     }

@@ -19,9 +19,6 @@ use super::rule::Rule;
 /// Makes the next step of a form from this one.
 pub type CarryForward = fn(&Map<String, Value>) -> Value;
 
-/// A form's rules with its outcome typed (`FormDef::check_typed`).
-pub type CheckTyped = fn(&Map<String, Value>, &mut Ctx) -> Option<super::outcome::Tree>;
-
 /// A form's declaration: its model, its rules, its checks and its outcome.
 pub struct FormDef {
     pub id: &'static str,
@@ -37,12 +34,9 @@ pub struct FormDef {
     /// The templates of the messages its rules emit (the model's own required-field messages are listed by
     /// `engine::catalogue`).
     pub messages: &'static [&'static Template],
-    /// Runs the form's rules; returns the outcome.
-    pub check: fn(&Map<String, Value>, &mut Ctx) -> Option<Value>,
-    /// The same as `check` with the outcome typed ([`Tree`](super::outcome::Tree)), for a form that builds it so:
-    /// the engine then calls this instead, and writes the report's JSON text from the tree (the case audit, whose
-    /// outcome is the largest; `check` gives the tree as a `Value`).
-    pub check_typed: Option<CheckTyped>,
+    /// Runs the form's rules; returns the outcome, typed by its declared model ([`Tree`](super::outcome::Tree)):
+    /// the engine writes the report's JSON text from it, and gives the native report its `Value`.
+    pub check: fn(&Map<String, Value>, &mut Ctx) -> Option<super::outcome::Tree>,
     /// The next step of a form that carries forward (the Family Programme).
     pub carry_forward: Option<CarryForward>,
     /// The keys of the outcome `check` returns (the declared outcome model, `engine::outcome`).

@@ -268,6 +268,19 @@ mod json {
                 }
                 out.push('}');
             }
+            Tree::Map(entries) => {
+                out.push('{');
+                for (i, (k, v)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    string(out, k);
+                    out.push(':');
+                    tree(out, v);
+                }
+                out.push('}');
+            }
+            Tree::Value(v) => value(out, v),
         }
     }
 

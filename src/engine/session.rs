@@ -345,7 +345,7 @@ pub(crate) fn check_once(form: &'static FormDef, data: &Map<String, Value>, reso
         form: form.id.to_owned(),
         valid: !diagnostics.iter().any(|d| d.severity == Severity::Error),
         diagnostics,
-        outcome: outcome.map(Outcome::into_value),
+        outcome: outcome.map(Tree::into_value),
     }
 }
 
@@ -354,7 +354,7 @@ pub(crate) fn check_once(form: &'static FormDef, data: &Map<String, Value>, reso
 pub(crate) fn check_once_json(form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved) -> String {
     let (diagnostics, outcome) = check_once_parts(form, data, resolved);
     let valid = !diagnostics.iter().any(|d| d.severity == Severity::Error);
-    report::report_json(form.id, valid, &diagnostics, outcome.as_ref().map(Outcome::as_ref))
+    report::report_json(form.id, valid, &diagnostics, outcome.as_ref().map(report::OutcomeRef::Tree))
 }
 
 /// The diagnostics of a whole check in report order, and the outcome.
@@ -362,7 +362,7 @@ fn check_once_parts(
     form: &'static FormDef,
     data: &Map<String, Value>,
     resolved: &Resolved,
-) -> (Vec<Diagnostic>, Option<Outcome>) {
+) -> (Vec<Diagnostic>, Option<Tree>) {
     let structural = Structural::new(form, data, resolved);
     let (checks, outcome) = evaluate_outcome(form, data, resolved, &structural.diags);
     let mut all: Vec<(Key, Diagnostic)> = structural
@@ -373,28 +373,6 @@ fn check_once_parts(
         .collect();
     sort::stable_by(&mut all, |(ka, a), (kb, b)| ka.as_slice().cmp(kb.as_slice()).then(a.severity.cmp(&b.severity)));
     (all.into_iter().map(|(_, d)| d).collect(), outcome)
-}
-
-/// An outcome as a form returns it: a `Value` ([`FormDef::check`]) or typed ([`FormDef::check_typed`]).
-enum Outcome {
-    Value(Value),
-    Tree(Tree),
-}
-
-impl Outcome {
-    fn into_value(self) -> Value {
-        match self {
-            Outcome::Value(v) => v,
-            Outcome::Tree(t) => t.into_value(),
-        }
-    }
-
-    fn as_ref(&self) -> report::OutcomeRef<'_> {
-        match self {
-            Outcome::Value(v) => report::OutcomeRef::Value(v),
-            Outcome::Tree(t) => report::OutcomeRef::Tree(t),
-        }
-    }
 }
 
 /// Whether an edit at the pointer `segments` can change what the form's rules or its outcome read: a path a rule
@@ -423,7 +401,7 @@ fn evaluate(
     prior: &[Diagnostic],
 ) -> (Vec<Diagnostic>, Option<Value>) {
     let (diagnostics, outcome) = evaluate_outcome(form, data, resolved, prior);
-    (diagnostics, outcome.map(Outcome::into_value))
+    (diagnostics, outcome.map(Tree::into_value))
 }
 
 /// [`evaluate`], the outcome as the form built it.
@@ -432,12 +410,9 @@ fn evaluate_outcome(
     data: &Map<String, Value>,
     resolved: &Resolved,
     prior: &[Diagnostic],
-) -> (Vec<Diagnostic>, Option<Outcome>) {
+) -> (Vec<Diagnostic>, Option<Tree>) {
     let mut ctx = Ctx::after(resolved, prior).for_form(form.id);
-    let outcome = match form.check_typed {
-        Some(typed) => typed(data, &mut ctx).map(Outcome::Tree),
-        None => (form.check)(data, &mut ctx).map(Outcome::Value),
-    };
+    let outcome = (form.check)(data, &mut ctx);
     (confine(form.fields, ctx.finish()), outcome)
 }
 

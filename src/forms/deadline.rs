@@ -1,9 +1,9 @@
 //! Deadlines of the case-lifecycle forms (allocation, early help plan, Family Circle, closure): one row per standard,
 //! as the outcomes show it, with the status from `engine::timescale::status`.
 
+use crate::engine::outcome::Tree;
 use crate::outcome_json as json;
 use chrono::NaiveDate;
-use serde_json::Value;
 
 use crate::calendar::format_date;
 use crate::engine::timescale::{self, Status, DUE_SOON_DAYS};
@@ -40,7 +40,7 @@ impl Deadline {
     }
 
     /// `{ standard, due, metOn, status }`.
-    pub fn to_json(self) -> Value {
+    pub fn to_json(self) -> Tree {
         json!({
             "standard": self.standard,
             "due": self.due.map(format_date),

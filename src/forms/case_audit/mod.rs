@@ -26,7 +26,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: Some(check_typed),
     outcome: OUTCOME,
 };
 
@@ -71,11 +70,7 @@ pub static OUTCOME: &[Out] = &[
         .describe("The share of the audit answered, from 0 to 1."),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
-    check_typed(data, ctx).map(Tree::into_value)
-}
-
-fn check_typed(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data);
     let scores = scoring::score(&facts.grades, facts.child_safe, facts.life_improved, &rules::bands(ctx));
     let suggestions = rules::check(data, ctx, &facts, &scores);

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar::format_date;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, DEADLINE_ROW};
+use crate::engine::outcome::{Out, OutType as T, Tree, DEADLINE_ROW};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -22,7 +22,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -40,7 +39,7 @@ pub static OUTCOME: &[Out] = &[
         .describe("The closure summary and the end of involvement."),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data, ctx);
     rules::check(data, ctx, &facts);
     Some(outcome(&facts))
@@ -48,7 +47,7 @@ fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
 
 /// The route chosen and the routes allowed, who approves next, whether the closure is finalised, the earliest end
 /// of route 2 case monitoring, and where the closure timescales stand.
-fn outcome(f: &rules::Facts) -> Value {
+fn outcome(f: &rules::Facts) -> Tree {
     json!({
         "route": f.route,
         "routesAllowed": f.routes_allowed.clone(),

@@ -7,7 +7,7 @@ use crate::outcome_json as json;
 use serde_json::{Map, Value};
 
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T};
+use crate::engine::outcome::{Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -21,7 +21,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -44,14 +43,14 @@ pub static OUTCOME: &[Out] = &[
     Out::new("outstandingTasks", "Outstanding tasks", T::Integer),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data);
     rules::check(data, ctx, &facts);
     Some(outcome(data, &facts))
 }
 
 /// Where the transfer stands, who works with the family meanwhile, and whether the form can be finalised.
-fn outcome(data: &Map<String, Value>, f: &rules::Facts) -> Value {
+fn outcome(data: &Map<String, Value>, f: &rules::Facts) -> Tree {
     let stage = if f.finalised.is_some() {
         "finalised"
     } else if f.allocated.is_some() {

@@ -24,7 +24,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: Some(check_typed),
     outcome: OUTCOME,
 };
 
@@ -40,11 +39,7 @@ pub static OUTCOME: &[Out] = &[
         .describe("The share of the record filled in, from 0 to 1."),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
-    check_typed(data, ctx).map(Tree::into_value)
-}
-
-fn check_typed(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data, ctx);
     rules::check(data, ctx, &facts);
     Some(outcome(data, ctx, &facts))

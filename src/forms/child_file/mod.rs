@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T};
+use crate::engine::outcome::{Out, OutType as T, Tree};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -21,7 +21,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -41,23 +40,32 @@ pub static OUTCOME: &[Out] = &[
     Out::new("complete", "Complete", T::Bool).describe("Every item is present."),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     rules::check(data, ctx);
     Some(outcome(data, ctx))
 }
 
 /// The checklist of the documents the service expects, each `present`, `missing` or `overdue`, and whether the
 /// file is complete.
-fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Value {
+fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Tree {
     let docs = rules::documents(data);
-    let mut checklist: Vec<Value> = rules::expected(&docs)
+    let mut complete = true;
+    let mut status_of = |present: bool| {
+        complete &= present;
+        if present {
+            "present"
+        } else {
+            "missing"
+        }
+    };
+    let mut checklist: Vec<Tree> = rules::expected(&docs)
         .iter()
-        .map(|item| json!({ "item": item.id, "status": if item.present { "present" } else { "missing" } }))
+        .map(|item| json!({ "item": item.id, "status": status_of(item.present) }))
         .collect();
     let missing = rules::missing_summaries(data, &docs, ctx.today).len();
     checklist.push(json!({
         "item": "workbook-summaries",
-        "status": if missing == 0 { "present" } else { "missing" },
+        "status": status_of(missing == 0),
         "missing": missing,
     }));
     let c = rules::case_summaries(data, &docs, ctx);
@@ -67,7 +75,7 @@ fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Value {
         (false, true) => "present",
         (false, false) => "missing",
     };
+    complete &= status == "present";
     checklist.push(json!({ "item": "case-summary", "status": status, "due": c.next_due.map(calendar::format_date) }));
-    let complete = checklist.iter().all(|i| i.get("status").and_then(Value::as_str) == Some("present"));
     json!({ "checklist": checklist, "complete": complete })
 }

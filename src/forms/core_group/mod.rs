@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T};
+use crate::engine::outcome::{Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -23,7 +23,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -34,14 +33,14 @@ pub static OUTCOME: &[Out] = &[
     Out::new("withinWindow", "Within the window", T::Bool).nullable(),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     rules::check(data, ctx);
     Some(outcome(data, ctx))
 }
 
 /// How many days before the conference the core group was held (negative when after it), the earliest day it may
 /// be held, and whether it falls in the window.
-fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Value {
+fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Tree {
     let (date, conference) = (read::date(data, "date"), read::date(data, "conferenceDate"));
     let days = match (date, conference) {
         (Some(d), Some(c)) => Some(calendar::days_between(d, c)),

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T};
+use crate::engine::outcome::{Out, OutType as T, Tree};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -21,7 +21,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -51,7 +50,7 @@ pub static OUTCOME: &[Out] = &[
         .describe("Whether the family has an allocated worker; null when not recorded."),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data, ctx);
     rules::check(data, ctx, &facts);
     Some(outcome(&facts))
@@ -59,7 +58,7 @@ fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
 
 /// Whether SF Triage sees the family (`triage`: any of the workflow's three criteria) and whether the standard
 /// incidents escalate to medium risk (`escalate`), with the counts in the window and the window itself.
-fn outcome(f: &rules::Facts) -> Value {
+fn outcome(f: &rules::Facts) -> Tree {
     json!({
         "escalate": f.escalate,
         "triage": f.triage(),

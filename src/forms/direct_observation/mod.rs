@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, STATUSES};
+use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::{self, DUE_SOON_DAYS};
@@ -25,7 +25,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -39,7 +38,7 @@ pub static OUTCOME: &[Out] = &[
     Out::new("sectionsTotal", "Sections", T::Integer),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     rules::check(data, ctx);
     Some(outcome(data, ctx))
 }
@@ -55,7 +54,7 @@ fn at<'a>(data: &'a Map<String, Value>, pointer: &str) -> Option<&'a Value> {
 }
 
 /// When the next observation is due and where it stands today, the grading, and how many sections are written.
-fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Value {
+fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Tree {
     let next = read::date(data, "date").and_then(|d| rules::next_due(ctx, d));
     let status = next.map(|due| timescale::status(due, None, ctx.today, DUE_SOON_DAYS).as_str());
     let grading = read::number(data, "grading").and_then(|x| (1u8..=4).find(|g| f64::from(*g) == x));

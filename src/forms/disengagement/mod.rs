@@ -7,7 +7,7 @@ use crate::outcome_json as json;
 use serde_json::{Map, Value};
 
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T};
+use crate::engine::outcome::{Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -21,7 +21,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -36,7 +35,7 @@ pub static OUTCOME: &[Out] = &[
     Out::new("readyToClose", "Ready to close", T::Bool),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data);
     rules::check(data, ctx, &facts);
     Some(outcome(data, &facts))
@@ -44,7 +43,7 @@ fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
 
 /// Whether the procedure applies, which path it takes (a letter when no risks were identified, re-engagement when
 /// risks were), whether the family must be referred to Family Connect, and whether the case is ready to close.
-fn outcome(data: &Map<String, Value>, f: &rules::Facts) -> Value {
+fn outcome(data: &Map<String, Value>, f: &rules::Facts) -> Tree {
     let applies = f.contacts.is_some_and(|n| n >= 1.0);
     let pathway = match f.risks {
         Some(false) => Value::from("letter"),

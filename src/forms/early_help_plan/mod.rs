@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar::format_date;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, STATUSES};
+use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -23,7 +23,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -49,18 +48,16 @@ pub static OUTCOME: &[Out] = &[
         .describe("Sending for authorisation, completing the assessment and the support meeting."),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data, ctx);
     rules::check(data, ctx, &facts);
     Some(outcome(&facts))
 }
 
 /// When to send the plan for authorisation and to whom, how long it stays open, and where each timescale stands.
-fn outcome(f: &rules::Facts) -> Value {
+fn outcome(f: &rules::Facts) -> Tree {
     let mut meeting = f.support_meeting.to_json();
-    if let Some(row) = meeting.as_object_mut() {
-        row.insert("from".to_owned(), json!(f.support_meeting_from.map(format_date)));
-    }
+    meeting.set("from", json!(f.support_meeting_from.map(format_date)));
     json!({
         "sendForAuthorisationBy": f.sent_for_authorisation.due.map(format_date),
         "sendTo": f.send_to,

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, STATUSES};
+use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -22,7 +22,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -37,19 +36,19 @@ pub static OUTCOME: &[Out] = &[
     Out::new("nextSupervision", "Next supervision", T::Object(DEADLINE)).nullable(),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data, ctx);
     rules::check(data, ctx, &facts);
     Some(outcome(&facts))
 }
 
-fn deadline(d: Option<&rules::Deadline>) -> Value {
-    d.map_or(Value::Null, |d| json!({ "due": calendar::format_date(d.due), "status": d.status.as_str() }))
+fn deadline(d: Option<&rules::Deadline>) -> Tree {
+    d.map_or(Tree::Null, |d| json!({ "due": calendar::format_date(d.due), "status": d.status.as_str() }))
 }
 
 /// Whether the volunteer can be matched (and what is still needed before matching), the references' deadline and
 /// the next supervision's.
-fn outcome(f: &rules::Facts) -> Value {
+fn outcome(f: &rules::Facts) -> Tree {
     json!({
         "matched": f.matched.is_some(),
         "readyToMatch": f.before_matching.is_empty(),

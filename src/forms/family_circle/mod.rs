@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar::format_date;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, STATUSES};
+use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
 use crate::engine::registry::FormDef;
 use crate::forms::case_closure::rules::MONITORING_MONTHS;
 
@@ -23,7 +23,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -51,14 +50,14 @@ pub static OUTCOME: &[Out] = &[
         .describe("One row per Family Circle: the first, each ongoing one, and the next."),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data, ctx);
     rules::check(data, ctx, &facts);
     Some(outcome(ctx, &facts))
 }
 
 /// When the next circle is due, the closure route the circles allow, and where each circle's timescale stands.
-fn outcome(ctx: &Ctx, f: &rules::Facts) -> Value {
+fn outcome(ctx: &Ctx, f: &rules::Facts) -> Tree {
     let route = rules::closure_route(&f.circles);
     let mut rows = vec![with_circle(f.first.to_json(), 1)];
     for (n, (_, d)) in (2..).zip(&f.ongoing) {
@@ -78,9 +77,7 @@ fn outcome(ctx: &Ctx, f: &rules::Facts) -> Value {
 }
 
 /// Adds the circle's number (1 for the first) to its timescale row.
-fn with_circle(mut row: Value, n: usize) -> Value {
-    if let Some(obj) = row.as_object_mut() {
-        obj.insert("circle".to_owned(), json!(n));
-    }
+fn with_circle(mut row: Tree, n: usize) -> Tree {
+    row.set("circle", json!(n));
     row
 }

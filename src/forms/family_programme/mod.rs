@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, STATUSES};
+use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::{self, Status};
@@ -25,7 +25,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: Some(carry_forward),
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -49,7 +48,7 @@ pub static OUTCOME: &[Out] = &[
     Out::new("readyForSignOff", "Ready for sign-off", T::Bool),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     rules::check(data, ctx);
     Some(outcome(data, ctx))
 }
@@ -59,7 +58,7 @@ fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
 ///
 /// Modules 1–3 (complete) and module 4 (the social worker's direct work) are due at the end of the first six weeks;
 /// modules 4a and 5–8 are due with the completed programme, by `assessmentDue`.
-fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Value {
+fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Tree {
     let initial = rules::initial_due(data, ctx);
     let assessment = rules::assessment_due(data, ctx);
     let mut modules = Vec::new();
@@ -113,20 +112,20 @@ pub fn carry_forward(data: &Map<String, Value>) -> Value {
     let mut next = data.clone();
     if let Some(Value::Object(modules)) = next.get_mut("modules") {
         for id in ["7", "8"] {
-            modules.insert(id.to_owned(), json!({ "entries": [], "complete": false }));
+            modules.insert(id.to_owned(), serde_json::json!({ "entries": [], "complete": false }));
         }
     }
     let completed = read::object(data, "signOff").and_then(|s| read::date(s, "completedOn"));
     next.remove("signOff");
     if let Some(done) = completed {
-        let milestones = next.entry("milestones").or_insert_with(|| json!({}));
+        let milestones = next.entry("milestones").or_insert_with(|| serde_json::json!({}));
         if let Value::Object(m) = milestones {
             let earlier = read::date(m, "lastCompletedOn").is_none_or(|last| last < done);
             if earlier {
-                m.insert("lastCompletedOn".to_owned(), json!(calendar::format_date(done)));
+                m.insert("lastCompletedOn".to_owned(), Value::from(calendar::format_date(done)));
             }
         } else if milestones.is_null() {
-            *milestones = json!({ "lastCompletedOn": calendar::format_date(done) });
+            *milestones = serde_json::json!({ "lastCompletedOn": calendar::format_date(done) });
         }
     }
     Value::Object(next)

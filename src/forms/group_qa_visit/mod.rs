@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, STATUSES};
+use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::{self, DUE_SOON_DAYS};
@@ -24,7 +24,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -51,7 +50,7 @@ pub static OUTCOME: &[Out] = &[
     Out::new("nextVisitStatus", "Next visit", T::Choice(STATUSES)).nullable(),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     rules::check(data, ctx);
     Some(outcome(data, ctx))
 }
@@ -66,7 +65,7 @@ fn percentage(yes: usize, no: usize) -> Option<i64> {
 }
 
 /// Counts per part and overall, the percentage of yes answers, and when the group's next visit is due.
-fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Value {
+fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Tree {
     let checks = read::object(data, "checks");
     let count = |part: Option<&str>, want: Option<bool>| {
         model::CHECKS
@@ -75,7 +74,7 @@ fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Value {
             .filter(|c| rules::answer(checks, c.id) == want)
             .count()
     };
-    let parts: Vec<Value> = model::PARTS
+    let parts: Vec<Tree> = model::PARTS
         .iter()
         .map(|p| {
             let (yes, no) = (count(Some(p.id), Some(true)), count(Some(p.id), Some(false)));

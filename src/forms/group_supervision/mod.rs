@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T};
+use crate::engine::outcome::{Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -23,7 +23,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -40,14 +39,14 @@ pub static OUTCOME: &[Out] = &[
     Out::new("overdue", "Overdue", T::Bool),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     rules::check(data, ctx);
     Some(outcome(data, ctx))
 }
 
 /// Which supervision applies, whose workbook summaries were in before the session (attendee indexes), whether
 /// those who could not attend provided theirs in advance, and when the family's next group supervision is due.
-fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Value {
+fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Tree {
     let involved = rules::involved(data);
     let session = read::date(data, "date");
     let in_advance = |p: &rules::Involved| session.is_some_and(|s| rules::provided_in_advance(p, s));

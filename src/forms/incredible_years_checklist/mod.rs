@@ -8,7 +8,7 @@ use crate::outcome_json as json;
 use serde_json::{Map, Value};
 
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T};
+use crate::engine::outcome::{Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -22,7 +22,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -50,7 +49,7 @@ pub static OUTCOME: &[Out] = &[
         .describe("Yes answers out of yes and no, from 0 to 1; null when none is answered."),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     rules::check(data, ctx);
     Some(outcome(data))
 }
@@ -66,7 +65,7 @@ fn fidelity(yes: usize, no: usize) -> Option<f64> {
 }
 
 /// Counts and fidelity per part and overall.
-fn outcome(data: &Map<String, Value>) -> Value {
+fn outcome(data: &Map<String, Value>) -> Tree {
     let items = read::object(data, "items");
     let answer = |id: &str| items.and_then(|i| read::choice(i, id, model::ANSWERS));
     let count = |part: Option<&str>, want: Option<&str>| {
@@ -76,7 +75,7 @@ fn outcome(data: &Map<String, Value>) -> Value {
             .filter(|i| answer(i.id).as_deref() == want)
             .count()
     };
-    let parts: Vec<Value> = model::PARTS
+    let parts: Vec<Tree> = model::PARTS
         .iter()
         .map(|p| {
             let (yes, no) = (count(Some(p.id), Some("yes")), count(Some(p.id), Some("no")));

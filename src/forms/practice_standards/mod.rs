@@ -8,7 +8,7 @@ use crate::outcome_json as json;
 use serde_json::{Map, Value};
 
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, STATUSES};
+use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::Status;
 
@@ -22,7 +22,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -61,14 +60,14 @@ pub static OUTCOME: &[Out] = &[
     Out::new("counts", "Counts", T::Object(COUNTS)).describe("How many standards stand at each status."),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let rows = rules::check(data, ctx);
     Some(outcome(&rows))
 }
 
 /// One row per standard (one per contact for the 48-hour standard, one per Family Circle for the ongoing circles),
 /// and how many rows stand where.
-fn outcome(rows: &[rules::Row]) -> Value {
+fn outcome(rows: &[rules::Row]) -> Tree {
     let count = |s: Status| rows.iter().filter(|r| r.status == s).count();
     json!({
         "standards": rows.iter().map(rules::Row::to_json).collect::<Vec<_>>(),

@@ -2,6 +2,7 @@
 //!
 //! Days here are calendar days (the standards say "2 days", "7 Days"; only the audit tool says "working days").
 
+use crate::engine::outcome::Tree;
 use crate::outcome_json as json;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde_json::{Map, Value};
@@ -240,11 +241,11 @@ pub struct Row {
     pub met_on: Option<String>,
     pub status: Status,
     /// Extra keys for rows that repeat (`contact`, `after`) or have a window (`from`).
-    pub extra: Vec<(&'static str, Value)>,
+    pub extra: Vec<(&'static str, Tree)>,
 }
 
 impl Row {
-    pub fn to_json(&self) -> Value {
+    pub fn to_json(&self) -> Tree {
         let mut row = json!({
             "standard": self.standard,
             "title": self.title,
@@ -252,10 +253,8 @@ impl Row {
             "metOn": self.met_on.clone(),
             "status": self.status.as_str(),
         });
-        if let Value::Object(m) = &mut row {
-            for (k, v) in &self.extra {
-                m.insert((*k).to_owned(), v.clone());
-            }
+        for (k, v) in &self.extra {
+            row.set(k, v.clone());
         }
         row
     }

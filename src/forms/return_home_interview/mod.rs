@@ -9,7 +9,7 @@ use crate::outcome_json as json;
 use serde_json::{Map, Value};
 
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, STATUSES};
+use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -22,7 +22,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -36,7 +35,7 @@ pub static OUTCOME: &[Out] = &[
     Out::new("status", "Interview", T::Choice(STATUSES)),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data, ctx);
     rules::check(data, ctx, &facts);
     Some(outcome(ctx, &facts))
@@ -44,7 +43,7 @@ fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
 
 /// Episodes in the 90 days up to the interview (or today), whether that meets the referral criterion
 /// `missing-3-in-90`, the interview's deadline (UK local time) and where it stands.
-fn outcome(ctx: &Ctx, f: &rules::Facts) -> Value {
+fn outcome(ctx: &Ctx, f: &rules::Facts) -> Tree {
     json!({
         "episodesIn90Days": f.episodes_in_window,
         "meetsMissing3In90": f.episodes_in_window >= ctx.value(&rules::EPISODES),

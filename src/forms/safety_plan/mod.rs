@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, STATUSES};
+use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::{self, DUE_SOON_DAYS};
@@ -25,7 +25,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -45,7 +44,7 @@ pub static OUTCOME: &[Out] = &[
     Out::new("tasksCompleted", "Tasks completed", T::Integer),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data);
     rules::check(data, ctx, &facts);
     Some(outcome(data, ctx, &facts))
@@ -65,7 +64,7 @@ pub const PARTS: &[&str] = &[
 ];
 
 /// Completeness and what is missing, the network against its target, the next review, the timeline's progress.
-fn outcome(data: &Map<String, Value>, ctx: &Ctx, f: &rules::Facts) -> Value {
+fn outcome(data: &Map<String, Value>, ctx: &Ctx, f: &rules::Facts) -> Tree {
     let filled = |v: &Value, key: &str| v.as_object().is_some_and(|o| !read::is_blank(o.get(key)));
     let statements: Vec<&Value> = f.danger_statements.iter().filter(|v| !read::is_blank(Some(v))).collect();
     let danger_statements_done = !statements.is_empty()

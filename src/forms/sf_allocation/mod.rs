@@ -9,7 +9,7 @@ use crate::outcome_json as json;
 use serde_json::{Map, Value};
 
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, DEADLINE_ROW};
+use crate::engine::outcome::{Out, OutType as T, Tree, DEADLINE_ROW};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -22,7 +22,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -34,14 +33,14 @@ pub static OUTCOME: &[Out] = &[
     Out::new("timescales", "Timescales", T::List(&T::Object(DEADLINE_ROW))).describe("One row per standard: telling the referrer, contact with the family, the PSP check, the first visit and the review of an unallocated case."),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data, ctx);
     rules::check(data, ctx, &facts);
     Some(outcome(&facts))
 }
 
 /// The case status the work flow sets for the decision, and where each standard of practice stands.
-fn outcome(f: &rules::Facts) -> Value {
+fn outcome(f: &rules::Facts) -> Tree {
     let case_status = match f.decision.as_deref() {
         Some("practitioner" | "assistant") if f.allocated => Some("family-support-work-referral-allocated"),
         Some("practitioner" | "assistant") => Some("family-support-work-to-be-allocated"),

@@ -20,7 +20,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: Some(check_typed),
     outcome: OUTCOME,
 };
 
@@ -60,11 +59,7 @@ pub static OUTCOME: &[Out] = &[
         .describe("Each error, and each missing required answer, that stops the referral, as the report gives it."),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
-    check_typed(data, ctx).map(Tree::into_value)
-}
-
-fn check_typed(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data, ctx);
     rules::check(data, ctx, &facts);
     Some(outcome(ctx, &facts))

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T};
+use crate::engine::outcome::{Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -23,7 +23,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -51,7 +50,7 @@ pub static OUTCOME: &[Out] = &[
     Out::new("nextDue", "Next audit due", T::Date).nullable(),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     rules::check(data, ctx);
     Some(outcome(data, ctx))
 }
@@ -63,7 +62,7 @@ fn percent(yes: u32, answered: u32) -> Option<u32> {
 
 /// Per question the yes count across files (by the seed's numbers), per file the yes total, the overall
 /// percentage of yes among the answers given, and when the next audit is due.
-fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Value {
+fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Tree {
     let files = rules::files(data);
     let answer =
         |file: &Map<String, Value>, key: &str| read::object(file, "answers").and_then(|a| read::boolean(a, key));
@@ -77,7 +76,7 @@ fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Value {
         answered_all = answered_all.saturating_add(answered);
         questions.push(json!({ "number": q.number, "text": q.text, "yes": yes, "answered": answered }));
     }
-    let file_totals: Vec<Value> = files
+    let file_totals: Vec<Tree> = files
         .iter()
         .enumerate()
         .map(|(n, (i, f))| {

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, STATUSES};
+use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -22,7 +22,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -39,7 +38,7 @@ pub static OUTCOME: &[Out] = &[
     Out::new("reviewStatus", "Review", T::Choice(STATUSES)),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data, ctx);
     rules::check(data, ctx, &facts);
     Some(outcome(ctx, &facts))
@@ -47,7 +46,7 @@ fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
 
 /// Whether both parties signed and the contract is uploaded, whether the agreed frequency needs a reason, and when
 /// the next joint review is due.
-fn outcome(ctx: &Ctx, f: &rules::Facts) -> Value {
+fn outcome(ctx: &Ctx, f: &rules::Facts) -> Tree {
     json!({
         "signed": f.signed_supervisee.is_some() && f.signed_supervisor.is_some(),
         "uploaded": f.uploaded.is_some(),

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T};
+use crate::engine::outcome::{Out, OutType as T, Tree};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -22,7 +22,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -38,7 +37,7 @@ pub static OUTCOME: &[Out] = &[
     Out::new("overdue", "Overdue", T::Bool),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data, ctx);
     rules::check(data, ctx, &facts);
     Some(outcome(ctx, &facts))
@@ -46,7 +45,7 @@ fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
 
 /// Sessions held and missed, the longest gap between sessions that took place (days), the share of gaps within
 /// the frequency (whole percent), and when the next session is due.
-fn outcome(ctx: &Ctx, f: &rules::Facts) -> Value {
+fn outcome(ctx: &Ctx, f: &rules::Facts) -> Tree {
     let (held, missed, longest, percent) = rules::summary(f, ctx.today);
     json!({
         "sessionsHeld": held,

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T};
+use crate::engine::outcome::{Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -24,7 +24,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -37,7 +36,7 @@ pub static OUTCOME: &[Out] = &[
     Out::new("signed", "Signed", T::Bool).describe("Signed by the supervisee and the supervisor."),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data, ctx);
     rules::check(data, ctx, &facts);
     Some(outcome(data, &facts))
@@ -45,7 +44,7 @@ fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
 
 /// When the next session is due by, which items were discussed, how many actions were agreed, and whether both
 /// parties signed.
-fn outcome(data: &Map<String, Value>, f: &rules::Facts) -> Value {
+fn outcome(data: &Map<String, Value>, f: &rules::Facts) -> Tree {
     let items = read::object(data, "items");
     let item = |key: &str| items.and_then(|i| read::object(i, key));
     let discussed: Vec<&str> = model::ITEMS

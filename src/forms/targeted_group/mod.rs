@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T};
+use crate::engine::outcome::{Out, OutType as T, Tree};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -23,7 +23,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -52,7 +51,7 @@ pub static OUTCOME: &[Out] = &[
         .describe("The Incredible Years programme's steps; null for another programme."),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     let facts = rules::facts(data, ctx);
     rules::check(data, ctx, &facts);
     Some(outcome(data, &facts))
@@ -60,10 +59,10 @@ fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
 
 /// Sessions recorded and attended, whether the parent should come off the waiting list (domestic abuse groups),
 /// whether the course has finished, and for Incredible Years each step's due date and where it stands.
-fn outcome(data: &Map<String, Value>, f: &rules::Facts) -> Value {
+fn outcome(data: &Map<String, Value>, f: &rules::Facts) -> Tree {
     let attended = f.sessions.iter().filter(|s| s.attended == Some(true)).count();
     let incredible_years = if f.programme.as_deref() == Some("incredible-years") {
-        let steps: Vec<Value> = f
+        let steps: Vec<Tree> = f
             .steps
             .iter()
             .map(|s| {
@@ -76,7 +75,7 @@ fn outcome(data: &Map<String, Value>, f: &rules::Facts) -> Value {
             "steps": steps,
         })
     } else {
-        Value::Null
+        Tree::Null
     };
     json!({
         "sessionsRecorded": f.sessions.len(),

@@ -7,7 +7,7 @@ use crate::outcome_json as json;
 use serde_json::{Map, Value};
 
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T};
+use crate::engine::outcome::{Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -21,7 +21,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -38,14 +37,14 @@ pub static OUTCOME: &[Out] = &[
     Out::new("excludedChildren", "Children excluded", T::List(&T::Object(EXCLUDED))),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     rules::check(data, ctx);
     Some(outcome(data))
 }
 
 /// Whether a team workbook is started, and which children (indexes into `children`) it includes and excludes, with
 /// the reason. Children are sorted whatever the issues: `workbookRequired` says whether there is a workbook at all.
-fn outcome(data: &Map<String, Value>) -> Value {
+fn outcome(data: &Map<String, Value>) -> Tree {
     let mut included = Vec::new();
     let mut excluded = Vec::new();
     for (i, row) in read::list(data, "children").iter().enumerate() {

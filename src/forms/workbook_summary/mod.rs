@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, STATUSES};
+use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -23,7 +23,6 @@ pub static FORM: FormDef = FormDef {
     messages: rules::MESSAGES,
     check,
     carry_forward: None,
-    check_typed: None,
     outcome: OUTCOME,
 };
 
@@ -35,14 +34,14 @@ pub static OUTCOME: &[Out] = &[
     Out::new("modulesReferenced", "Modules referenced", T::List(&T::Text)),
 ];
 
-fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Value> {
+fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
     rules::check(data, ctx);
     Some(outcome(data, ctx))
 }
 
 /// When the summary is due with the team manager and where that stands, how many activities it records and which
 /// modules of the Family Programme they cross-reference.
-fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Value {
+fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Tree {
     let sending = rules::sending(data, ctx);
     let activities: Vec<&Map<String, Value>> = read::list(data, "activities")
         .iter()
