@@ -132,7 +132,7 @@ export function contenders({ sf, ours: oursFor, ajvValidators, z, v }, form) {
  * (bench/data.mjs `referralRecord`: children, criteria and optional fields that come and go, about a third invalid);
  * for the others the record and its two broken copies (below), whose values and some of whose shapes differ.
  */
-function variedRecords(form) {
+export function variedRecords(form) {
   if (form === 'sf-referral') {
     const next = rng(20261202);
     return Array.from({ length: 32 }, () => referralRecord(next));
