@@ -113,17 +113,11 @@ macro_rules! tree_from_int {
         }
     )*};
 }
-tree_from_int!(u16, u32, u64, usize, i8, i16, i32, i64);
+tree_from_int!(u8, u16, u32, u64, usize, i8, i16, i32, i64);
 
 impl From<bool> for Tree {
     fn from(b: bool) -> Tree {
         Tree::Bool(b)
-    }
-}
-
-impl From<u8> for Tree {
-    fn from(n: u8) -> Tree {
-        Tree::Int(i64::from(n))
     }
 }
 

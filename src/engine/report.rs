@@ -221,18 +221,34 @@ mod json {
                 }
             }
             Value::String(s) => string(out, s),
-            Value::Array(items) => {
-                out.push('[');
-                for (i, x) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    value(out, x);
-                }
-                out.push(']');
-            }
+            Value::Array(items) => joined(out, '[', ']', items, value),
             Value::Object(map) => object(out, map),
         }
+    }
+
+    /// `open`, each item as `each` writes it with commas between, `close`.
+    fn joined<T>(
+        out: &mut String,
+        open: char,
+        close: char,
+        items: impl IntoIterator<Item = T>,
+        each: impl Fn(&mut String, T),
+    ) {
+        out.push(open);
+        for (i, x) in items.into_iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            each(out, x);
+        }
+        out.push(close);
+    }
+
+    /// A key and its value in an object.
+    fn entry<T: ?Sized>(out: &mut String, key: &str, v: &T, each: impl Fn(&mut String, &T)) {
+        string(out, key);
+        out.push(':');
+        each(out, v);
     }
 
     /// A typed outcome, as [`value`] writes the `Value` it is (`Tree::into_value`).
@@ -246,55 +262,17 @@ mod json {
             Tree::Float(x) => value(out, &Value::from(*x)),
             Tree::Text(s) => string(out, s),
             Tree::String(s) => string(out, s),
-            Tree::List(items) => {
-                out.push('[');
-                for (i, x) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    tree(out, x);
-                }
-                out.push(']');
-            }
+            Tree::List(items) => joined(out, '[', ']', items, tree),
             Tree::Object(keys, values) => {
-                out.push('{');
-                for (i, (k, v)) in keys.iter().zip(values).enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    string(out, k.name);
-                    out.push(':');
-                    tree(out, v);
-                }
-                out.push('}');
+                joined(out, '{', '}', keys.iter().zip(values), |out, (k, v)| entry(out, k.name, v, tree));
             }
-            Tree::Map(entries) => {
-                out.push('{');
-                for (i, (k, v)) in entries.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    string(out, k);
-                    out.push(':');
-                    tree(out, v);
-                }
-                out.push('}');
-            }
+            Tree::Map(entries) => joined(out, '{', '}', entries, |out, (k, v)| entry(out, k, v, tree)),
             Tree::Value(v) => value(out, v),
         }
     }
 
     pub fn object(out: &mut String, map: &Map<String, Value>) {
-        out.push('{');
-        for (i, (k, v)) in map.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            string(out, k);
-            out.push(':');
-            value(out, v);
-        }
-        out.push('}');
+        joined(out, '{', '}', map, |out, (k, v)| entry(out, k, v, value));
     }
 
     /// What follows the backslash for each byte that JSON text escapes (`u`: `\\u00XX`); 0 for the rest.

@@ -254,6 +254,7 @@ impl FormSession {
         }
         self.rule_runs = self.rule_runs.saturating_add(1);
         let (checks, outcome) = evaluate(form, data, resolved, &self.structural.diags);
+        let outcome = outcome.map(Tree::into_value);
         let check_keys: Vec<Key> = checks.iter().map(|d| Key::of(form.fields, &d.path)).collect();
         let ordered: Vec<&Diagnostic> =
             ordered(&self.structural, &checks, &check_keys).into_iter().map(|(_, d)| d).collect();
@@ -364,7 +365,7 @@ fn check_once_parts(
     resolved: &Resolved,
 ) -> (Vec<Diagnostic>, Option<Tree>) {
     let structural = Structural::new(form, data, resolved);
-    let (checks, outcome) = evaluate_outcome(form, data, resolved, &structural.diags);
+    let (checks, outcome) = evaluate(form, data, resolved, &structural.diags);
     let mut all: Vec<(Key, Diagnostic)> = structural
         .keys
         .into_iter()
@@ -394,18 +395,8 @@ fn outcome_reads<S: AsRef<str>>(keys: &[Out], segments: &[S]) -> bool {
 }
 
 /// Runs the form's rules after the structural pass; their findings and the outcome.
+/// Runs the form's rules after the structural pass; their findings and the outcome.
 fn evaluate(
-    form: &'static FormDef,
-    data: &Map<String, Value>,
-    resolved: &Resolved,
-    prior: &[Diagnostic],
-) -> (Vec<Diagnostic>, Option<Value>) {
-    let (diagnostics, outcome) = evaluate_outcome(form, data, resolved, prior);
-    (diagnostics, outcome.map(Tree::into_value))
-}
-
-/// [`evaluate`], the outcome as the form built it.
-fn evaluate_outcome(
     form: &'static FormDef,
     data: &Map<String, Value>,
     resolved: &Resolved,
