@@ -11,8 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import zlib from 'node:zlib';
-import { root, pkg, FORM_IDS, MODULES, MODULE_FILES, CARGO_TARGET, cargoWasm, unstrippedWasm } from './modules.mjs';
+import { root, pkg, FORM_IDS, MODULES, MODULE_FILES, CARGO_TARGET, cargoWasm, unstrippedWasm, gzipBytes as gz, minifiedGzipBytes } from './modules.mjs';
 import { writeCatalogue } from './catalogue.mjs';
 
 const env = {
@@ -31,9 +30,8 @@ const run = (cmd, args, extraEnv = {}) => new Promise((resolve, reject) => {
 // slower checks.
 const WASM_OPT_FLAGS = ['-O1', '--enable-reference-types', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
   '--enable-sign-ext', '--enable-multivalue', '--strip-debug', '--strip-producers'];
-const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
-const { buildSync, transformSync } = await import('esbuild');
+const { buildSync } = await import('esbuild');
 
 // Test hooks (issue 18): js/index.js marks what only tests may use (`__testing.trapNext`, which forces a trap) between
 // `// @test-hook-begin` and `// @test-hook-end`. The package's index.js has those blocks removed; the whole file is
@@ -187,7 +185,7 @@ async function finishModule(m, unstripped) {
   const shipped = gz(bytes) + js.reduce((a, code) => a + gz(code), 0);
   // Beside it, the JavaScript's cost as bundlephobia and most bundle reports count it: minified (esbuild), then gzip.
   // Measured only: the package ships the glue and the wrapper as written, with their comments.
-  const jsMin = js.reduce((a, code) => a + gz(transformSync(code, { minify: true, format: 'esm' }).code), 0);
+  const jsMin = js.reduce((a, code) => a + minifiedGzipBytes(code), 0);
   console.log(`${path.relative(root, m.dir) || '.'}/: wasm ${kb(rawBytes)} -> ${kb(bytes.length)} (gzip ${kb(gz(bytes))}); `
     + `with glue + wrapper ${kb(shipped)} gzip (${kb(gz(bytes) + jsMin)} with the JS minified: glue + wrapper ${kb(shipped - gz(bytes))} gzip, ${kb(jsMin)} minified + gzip); catalogue.js gzip ${kb(gz(fs.readFileSync(path.join(m.dir, 'catalogue.js'))))}; `
     + `glue patched (${patched.finalizers} finalizers, ${patched.registers} registrations)`);

@@ -167,31 +167,34 @@ pub fn validate_resolved(form: &'static FormDef, data: &Map<String, Value>, reso
 /// Checks a form given as JSON text (what crosses the WebAssembly boundary, and what the command line reads).
 /// Text larger than the engine reads is one diagnostic, not an error.
 pub fn validate_json(form_id: &str, text: &str, options: &Options) -> Result<Report, Error> {
-    let form = REGISTRY.find(form_id)?;
-    let resolved = options.resolve()?;
-    if text.len() > input::MAX_BYTES {
-        return Ok(session::too_large(form, &resolved));
-    }
-    let value = input::parse_reusing(text)?;
-    let Value::Object(obj) = &value else { return Err(Error::NotAnObject) };
-    let report = run(form, obj, &resolved);
-    input::recycle(value, text.len());
-    Ok(report)
+    check_text(form_id, text, options, |r| r, run)
 }
 
-/// [`validate_json`]'s report as JSON text (`Report::to_json` of it, byte for byte), written without the `Report`:
-/// a form with a typed outcome has it written straight from the tree. What the WebAssembly module returns.
+/// [`validate_json`]'s report as JSON text (`Report::to_json` of it, byte for byte), written without the `Report`: the
+/// form's typed outcome goes straight from its tree into the text. What the WebAssembly module returns.
 pub fn validate_json_text(form_id: &str, text: &str, options: &Options) -> Result<String, Error> {
+    check_text(form_id, text, options, |r| r.to_json(), session::check_once_json)
+}
+
+/// Reads a form's JSON text (over the last check's value, [`input::parse_reusing`]), checks it with `check`, and gives
+/// the value back; text larger than the engine reads is the one diagnostic of `too_large`.
+fn check_text<T>(
+    form_id: &str,
+    text: &str,
+    options: &Options,
+    too_large: fn(Report) -> T,
+    check: fn(&'static FormDef, &Map<String, Value>, &Resolved) -> T,
+) -> Result<T, Error> {
     let form = REGISTRY.find(form_id)?;
     let resolved = options.resolve()?;
     if text.len() > input::MAX_BYTES {
-        return Ok(session::too_large(form, &resolved).to_json());
+        return Ok(too_large(session::too_large(form, &resolved)));
     }
     let value = input::parse_reusing(text)?;
     let Value::Object(obj) = &value else { return Err(Error::NotAnObject) };
-    let json = session::check_once_json(form, obj, &resolved);
+    let out = check(form, obj, &resolved);
     input::recycle(value, text.len());
-    Ok(json)
+    Ok(out)
 }
 
 /// The engine's one path: the structural pass, the form's rules, then the diagnostics in field order (shared with

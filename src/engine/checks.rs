@@ -1,7 +1,5 @@
 //! Checks many forms share, driven by a rule's declaration so a form states them once.
 
-use std::fmt::Write as _;
-
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
@@ -125,7 +123,7 @@ fn walk_value(
                 let max = usize::try_from(LIST_MAX).unwrap_or(usize::MAX);
                 for (i, v) in items.iter().enumerate().take(max) {
                     let len = at.len();
-                    let _ = write!(at, "/{i}");
+                    super::pointer::push_index(at, i);
                     walk_value(item, label, v, rest, at, keep, found);
                     at.truncate(len);
                 }

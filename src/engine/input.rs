@@ -25,12 +25,15 @@ pub const UNREADABLE: &str = "\"\\ufffd\"";
 
 /// Parses JSON text into a value, cutting what cannot be read safely (see the module's documentation).
 pub fn parse(text: &str) -> Result<Value, Error> {
-    // Almost every text needs nothing cut: it is read as it is, and the value kept when it holds nothing the scan
-    // would have changed. Any other text takes the guarded read, which gives exactly what it always gave.
-    if let Ok(value) = read(text) {
-        if unguarded(&value, 0) {
-            return Ok(value);
-        }
+    parse_over(text, Value::Null)
+}
+
+/// The text's value, read over `place` (`null` for a fresh read). Almost every text needs nothing cut: it is read as
+/// it is, and the value kept when it holds nothing the scan would have changed. Any other text takes the guarded read,
+/// which gives exactly what it always gave.
+fn parse_over(text: &str, mut place: Value) -> Result<Value, Error> {
+    if read_into(text, &mut place).is_ok() && unguarded(&place, 0) {
+        return Ok(place);
     }
     parse_guarded(text)
 }
@@ -38,18 +41,14 @@ pub fn parse(text: &str) -> Result<Value, Error> {
 /// [`parse`], reusing the value a caller gave back with [`recycle`] on this thread: where the text has the same shape
 /// as that value (the same keys in the same order, which every record of one form mostly has), its objects, lists,
 /// keys and strings are written over in place instead of allocated and hashed again; an object whose keys differ
-/// from some point on (a field left out or added) is built again from there with the old entries taken by key. The value is exactly what
-/// [`parse`] gives (tests/input_reuse.rs holds them equal over every conformance record read after every other, and
-/// over random texts): building a `serde_json::Value` was about a third of a cold check in the WebAssembly module,
+/// from some point on (a field left out or added) is built again from there with the old entries taken by key. The
+/// value is exactly what [`parse`] gives (tests/input_reuse.rs holds them equal over every conformance record read
+/// after every other, and over random texts): building a `serde_json::Value` was about a third of a cold check in the WebAssembly module,
 /// where reading the same text without keeping it took a sixth of that (BENCHMARKS.md, "Reading into a reused
 /// value"). For calls that drop the value when done (`validate_json`, the command line's `batch`); a live session
 /// keeps its value and reads with [`parse`].
 pub fn parse_reusing(text: &str) -> Result<Value, Error> {
-    let mut place = SPARE.with(|s| s.take()).unwrap_or(Value::Null);
-    if read_into(text, &mut place).is_ok() && unguarded(&place, 0) {
-        return Ok(place);
-    }
-    parse_guarded(text)
+    parse_over(text, SPARE.with(|s| s.take()).unwrap_or(Value::Null))
 }
 
 /// Gives a value read by [`parse_reusing`] back, to be written over by the next read on this thread. A value read

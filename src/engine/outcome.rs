@@ -73,16 +73,6 @@ impl Tree {
     pub fn entries() -> Vec<(&'static str, Tree)> {
         Vec::new()
     }
-
-    /// A whole number.
-    pub fn count(n: usize) -> Tree {
-        Tree::from(n)
-    }
-
-    /// `Null` for `None`.
-    pub fn nullable<T: Into<Tree>>(v: Option<T>) -> Tree {
-        v.map_or(Tree::Null, Into::into)
-    }
 }
 
 impl From<serde_json::Value> for Tree {

@@ -56,6 +56,13 @@ fn unescape(seg: &str) -> Result<String, Error> {
     Ok(out)
 }
 
+/// Appends `/i`, a list row's segment, to a path (without `core::fmt`: the structural pass and the shared date checks
+/// write one for every row they walk).
+pub fn push_index(path: &mut String, i: usize) {
+    path.push('/');
+    path.push_str(super::messages::IntText::default().digits(false, u64::try_from(i).unwrap_or(u64::MAX)));
+}
+
 /// A segment read as a list index: `Some(n)` for a number without leading zeros (a number too large for `usize` is
 /// `usize::MAX`, beyond any list), `None` for `-` (one past the end), an error for anything else.
 pub fn list_index(seg: &str) -> Result<Option<usize>, Error> {

@@ -395,7 +395,6 @@ fn outcome_reads<S: AsRef<str>>(keys: &[Out], segments: &[S]) -> bool {
 }
 
 /// Runs the form's rules after the structural pass; their findings and the outcome.
-/// Runs the form's rules after the structural pass; their findings and the outcome.
 fn evaluate(
     form: &'static FormDef,
     data: &Map<String, Value>,

@@ -295,10 +295,7 @@ fn check_value(label: &str, kind: &Kind, v: &Value, required: &Rule, path: &mut 
                         continue;
                     }
                     let len = path.len();
-                    path.push('/');
-                    path.push_str(
-                        crate::engine::messages::IntText::default().digits(false, u64::try_from(i).unwrap_or(u64::MAX)),
-                    );
+                    super::pointer::push_index(path, i);
                     check_value(label, item, x, required, path, ctx);
                     path.truncate(len);
                 }

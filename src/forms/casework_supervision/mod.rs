@@ -57,11 +57,11 @@ fn outcome(data: &Map<String, Value>, ctx: &Ctx, f: &rules::Facts) -> Tree {
     Tree::Object(
         OUTCOME,
         vec![
-            Tree::nullable(f.next_due.map(calendar::format_date)),
+            Tree::from(f.next_due.map(calendar::format_date)),
             Tree::Text(f.frequency.as_str()),
             Tree::Bool(f.next_due.is_some_and(|due| status(due, None, ctx.today, DUE_SOON_DAYS) == Status::Overdue)),
             days_since_seen,
-            Tree::count(rules::actions_count(data)),
+            Tree::from(rules::actions_count(data)),
             Tree::Float(rules::completeness(data, f)),
         ],
     )

@@ -49,25 +49,9 @@ fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
 /// file is complete.
 fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Tree {
     let docs = rules::documents(data);
-    let mut complete = true;
-    let mut status_of = |present: bool| {
-        complete &= present;
-        if present {
-            "present"
-        } else {
-            "missing"
-        }
-    };
-    let mut checklist: Vec<Tree> = rules::expected(&docs)
-        .iter()
-        .map(|item| json!({ "item": item.id, "status": status_of(item.present) }))
-        .collect();
+    let present = |p: bool| if p { "present" } else { "missing" };
+    let expected = rules::expected(&docs);
     let missing = rules::missing_summaries(data, &docs, ctx.today).len();
-    checklist.push(json!({
-        "item": "workbook-summaries",
-        "status": status_of(missing == 0),
-        "missing": missing,
-    }));
     let c = rules::case_summaries(data, &docs, ctx);
     let overdue = c.next_due.is_some_and(|d| ctx.today > d);
     let status = match (overdue, c.any) {
@@ -75,7 +59,10 @@ fn outcome(data: &Map<String, Value>, ctx: &Ctx) -> Tree {
         (false, true) => "present",
         (false, false) => "missing",
     };
-    complete &= status == "present";
+    let complete = expected.iter().all(|item| item.present) && missing == 0 && status == "present";
+    let mut checklist: Vec<Tree> =
+        expected.iter().map(|item| json!({ "item": item.id, "status": present(item.present) })).collect();
+    checklist.push(json!({ "item": "workbook-summaries", "status": present(missing == 0), "missing": missing }));
     checklist.push(json!({ "item": "case-summary", "status": status, "due": c.next_due.map(calendar::format_date) }));
     json!({ "checklist": checklist, "complete": complete })
 }

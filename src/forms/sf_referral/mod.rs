@@ -101,7 +101,7 @@ fn outcome(ctx: &Ctx, f: &rules::Facts) -> Tree {
             Tree::Bool(route_allowed),
             service,
             Tree::Bool(f.whole_family),
-            Tree::count(inside),
+            Tree::from(inside),
             Tree::List(outside),
             Tree::List(
                 reasons
