@@ -354,7 +354,7 @@ function render(r, { coldOnly = false } = {}) {
   lines.push('| module (wasm + glue + wrapper) | .wasm raw | .wasm gzip -9 | glue + wrapper gzip | glue + wrapper minified + gzip | total gzip | total, JS minified + gzip | total brotli 11 | beside it: catalogue.js gzip |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const m of s.modules) lines.push(`| ${m.id === 'all-forms' ? 'all-forms (pkg/)' : `${m.id} (${m.dir}/)`} | ${kb(m.wasm.raw)} | ${kb(m.wasm.gzip)} | ${kb(m.glue.gzip)} | ${kb(m.glue.minGzip)} | ${kb(m.total.gzip)} | ${kb(m.total.minGzip)} | ${kb(m.total.brotli)} | ${m.catalogue ? kb(m.catalogue.gzip) : '—'} |`);
   lines.push(`| (for scale) ajv standalone code of the three schemas | ${kb(s.ajvCompiledThreeForms.raw)} raw | | | | ${kb(s.ajvCompiledThreeForms.gzip)} | | | |`);
-  lines.push('', 'Total gzip counts the glue and the wrapper as shipped (with their comments), which the goals and the size check hold; "JS minified + gzip" counts them minified by esbuild first, as bundlephobia and a vendor\'s bundle do.');
+  lines.push('', 'Total gzip counts the glue and the wrapper as shipped (the code as written, without its comments: scripts/modules.mjs `shippedJs`), which the goals and the size check hold; "JS minified + gzip" counts them minified by esbuild first, as bundlephobia and a vendor\'s bundle do.');
   lines.push('', 'catalogue.js holds what `rules()`, `schema()`, `forms()` and `messages()` return (the module does not carry it); the wrapper imports it, and a bundler drops the parts a page does not call, so it is counted beside the module, not in it.');
   return lines.join('\n');
 }
