@@ -7,6 +7,8 @@
 //   ours:varied    `validate` again, over several different records of the form in turn (`variedRecords`): the engine
 //                  reads each text into the value the last call gave back (src/engine/input.rs, `parse_reusing`), so
 //                  the same record again is its best case; this is the case of a host checking one record after another
+//   boundary       the JavaScript around the module alone, for `validate` (no module: `boundaryCall` below), the
+//                  floor under ours:validate and ours:varied while data crosses as JSON text
 //   ajv / zod / valibot: the library's check of the data against our own `schema()` (ajv compiled from it, zod 4 and
 //                  valibot built from it by `fromSchema` below), then the cross-field rules of bench/rules.mjs
 // A keystroke for the JavaScript contenders is the field changed in the object and the whole form checked again
@@ -112,6 +114,15 @@ export function contenders({ sf, ours: oursFor, ajvValidators, z, v }, form) {
   const some = (i) => varied[i % varied.length];
   out['ours:validate'] = { validate: () => ours.validate(form, data, OPTIONS).diagnostics.length };
   out['ours:varied'] = { varied: (i) => ours.validate(form, some(i), OPTIONS).diagnostics.length };
+  // The boundary alone, without the module: what crossing as JSON text costs in JavaScript for one call of
+  // `validate` (the floor under "ours", see boundaryCall).
+  const reportBytes = (d) => new TextEncoder().encode(JSON.stringify(ours.validate(form, d, OPTIONS)));
+  const dataReport = reportBytes(data);
+  const variedReports = varied.map(reportBytes);
+  out.boundary = {
+    validate: () => boundaryCall(data, dataReport),
+    varied: (i) => boundaryCall(some(i), variedReports[i % varied.length]),
+  };
   const session = new ours.FormSession(form, OPTIONS);
   session.load(spec.make());
   out['ours:set'] = { keystroke: (i) => session.set(spec.edit.pointer, spec.edit.values[i & 1]).diagnostics.length };
@@ -125,6 +136,32 @@ export function contenders({ sf, ours: oursFor, ajvValidators, z, v }, form) {
     };
   }
   return out;
+}
+
+/** The package wrapper's replacer (js/index.js `strictReplacer`): a BigInt or a Symbol anywhere is refused. */
+function strictReplacer(_key, value) {
+  const t = typeof value;
+  if (t === 'bigint') throw new TypeError('data cannot contain a BigInt');
+  if (t === 'symbol') throw new TypeError('data cannot contain a Symbol');
+  return value;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const wire = new Uint8Array(1 << 20);
+
+/**
+ * What one `validate` does in JavaScript around the module, without it: the data and the options to JSON text with
+ * the strict replacer (js/index.js `dataJson`, `optionsJson`), both written into memory as UTF-8 (the glue's
+ * `encodeInto`), the report's UTF-8 read back as a string (the glue's `TextDecoder`) and parsed. Its time is the
+ * floor under "ours" while data crosses as JSON text (ARCHITECTURE.md, "Why JSON text across the boundary?").
+ */
+function boundaryCall(data, reportUtf8) {
+  const text = JSON.stringify(data, strictReplacer);
+  const options = JSON.stringify({ ...OPTIONS }, strictReplacer);
+  encoder.encodeInto(text, wire);
+  encoder.encodeInto(options, wire);
+  return JSON.parse(decoder.decode(reportUtf8)).diagnostics.length;
 }
 
 /**
@@ -215,8 +252,8 @@ export function runSuite(libs, { runs = 7, warmMs = 300, forms = Object.keys(FOR
   for (const form of forms) {
     const c = contenders(libs, form);
     const cases = {
-      validate: ['ours:validate', 'ajv', 'zod', 'valibot'],
-      varied: ['ours:varied', 'ajv', 'zod', 'valibot'],
+      validate: ['ours:validate', 'ajv', 'zod', 'valibot', 'boundary'],
+      varied: ['ours:varied', 'ajv', 'zod', 'valibot', 'boundary'],
       keystroke: ['ours:set', 'ajv', 'zod', 'valibot'],
     };
     results[form] = { agreement: agreement(libs, form) };
