@@ -1,5 +1,7 @@
 //! The public functions, the same natively and (through `wasm.rs`) in JavaScript.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use crate::calendar;
@@ -167,26 +169,35 @@ pub fn validate_resolved(form: &'static FormDef, data: &Map<String, Value>, reso
 /// Checks a form given as JSON text (what crosses the WebAssembly boundary, and what the command line reads).
 /// Text larger than the engine reads is one diagnostic, not an error.
 pub fn validate_json(form_id: &str, text: &str, options: &Options) -> Result<Report, Error> {
-    check_text(form_id, text, options, |r| r, run)
+    check_text(form_id, text, || options.resolve().map(Cow::Owned), |r| r, run)
 }
 
 /// [`validate_json`]'s report as JSON text (`Report::to_json` of it, byte for byte), written without the `Report`: the
 /// form's typed outcome goes straight from its tree into the text. What the WebAssembly module returns.
 pub fn validate_json_text(form_id: &str, text: &str, options: &Options) -> Result<String, Error> {
-    check_text(form_id, text, options, |r| r.to_json(), session::check_once_json)
+    check_text(form_id, text, || options.resolve().map(Cow::Owned), |r| r.to_json(), session::check_once_json)
 }
 
-/// Reads a form's JSON text (over the last check's value, [`input::parse_reusing`]), checks it with `check`, and gives
-/// the value back; text larger than the engine reads is the one diagnostic of `too_large`.
-fn check_text<T>(
+/// [`validate_json_text`] with options resolved beforehand ([`Options::resolve`]), for a caller that checks many
+/// texts under the same options (the WebAssembly module keeps the last options it resolved): the same text as
+/// [`validate_json_text`] with those options, and the same error for an unknown form.
+pub fn validate_json_text_resolved(form_id: &str, text: &str, resolved: &Resolved) -> Result<String, Error> {
+    check_text(form_id, text, || Ok(Cow::Borrowed(resolved)), |r| r.to_json(), session::check_once_json)
+}
+
+/// Finds the form, then reads its JSON text (over the last check's value, [`input::parse_reusing`]) and checks it
+/// with `check` under the options `resolve` gives, and gives the value back; text larger than the engine
+/// reads is the one diagnostic of `too_large`. The form is looked up before the options are resolved, so an unknown
+/// form is the error whatever the options hold.
+fn check_text<'r, T>(
     form_id: &str,
     text: &str,
-    options: &Options,
+    resolve: impl FnOnce() -> Result<Cow<'r, Resolved>, Error>,
     too_large: fn(Report) -> T,
     check: fn(&'static FormDef, &Map<String, Value>, &Resolved) -> T,
 ) -> Result<T, Error> {
     let form = REGISTRY.find(form_id)?;
-    let resolved = options.resolve()?;
+    let resolved = resolve()?;
     if text.len() > input::MAX_BYTES {
         return Ok(too_large(session::too_large(form, &resolved)));
     }

@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 use crate::engine::input;
+use crate::engine::options::Resolved;
 use crate::{api, catalogue, Error, FormSession, Options};
 
 fn js_error(e: Error) -> JsValue {
@@ -73,10 +74,31 @@ pub fn check_profile_json(profile_json: &str) -> String {
     to_json(&result)
 }
 
+std::thread_local! {
+    /// The last options text `validateJson` resolved, and what it resolved to. A host checks record after record
+    /// under the same options, a council's profile document often among them: read, checked and resolved once, not
+    /// on every call (about 3% of a referral's `validate` without a profile; a profile document is read and checked
+    /// again on each call otherwise). Kept only for options that give `today`: without it today is the clock's.
+    static LAST_OPTIONS: core::cell::RefCell<Option<(String, Resolved)>> = const { core::cell::RefCell::new(None) };
+}
+
 #[wasm_bindgen(js_name = validateJson)]
 pub fn validate_json(form: &str, data_json: &str, options_json: &str) -> Result<String, JsValue> {
-    let options = options(options_json)?;
-    api::validate_json_text(form, data_json, &options).map_err(js_error)
+    LAST_OPTIONS.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((text, resolved)) = last.as_ref() {
+            if text == options_json {
+                return api::validate_json_text_resolved(form, data_json, resolved).map_err(js_error);
+            }
+        }
+        // As without the cache: the options read first, then the form looked up, then the options resolved.
+        let options = options(options_json)?;
+        check_form(form)?;
+        let resolved = options.resolve().map_err(js_error)?;
+        let out = api::validate_json_text_resolved(form, data_json, &resolved).map_err(js_error);
+        *last = options.today.is_some().then(|| (options_json.to_owned(), resolved));
+        out
+    })
 }
 
 #[wasm_bindgen(js_name = carryForwardJson)]
