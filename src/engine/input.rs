@@ -32,7 +32,7 @@ pub fn parse(text: &str) -> Result<Value, Error> {
 /// it is, and the value kept when it holds nothing the scan would have changed. Any other text takes the guarded read,
 /// which gives exactly what it always gave.
 fn parse_over(text: &str, mut place: Value) -> Result<Value, Error> {
-    if read_into(text, &mut place).is_ok() && unguarded(&place, 0) {
+    if read_into(text, &mut place, true).is_ok() {
         return Ok(place);
     }
     parse_guarded(text)
@@ -68,11 +68,13 @@ std::thread_local! {
 }
 
 /// `serde_json`'s read of `text` written over `place` (see [`parse_reusing`]); `place` holds the text's value when
-/// it returns `Ok`, and anything when it returns an error.
+/// it returns `Ok`, and anything when it returns an error. `unguarded`: it also fails on what the guarded read would
+/// have changed (an object or list inside [`MAX_DEPTH`] others, a number of at least [`NEAR_F64_LIMIT`]), found as
+/// it reads: a second walk over the value read took 2% of the case audit's check.
 #[inline(never)]
-fn read_into(text: &str, place: &mut Value) -> Result<(), serde_json::Error> {
+fn read_into(text: &str, place: &mut Value, unguarded: bool) -> Result<(), serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(text);
-    serde::de::DeserializeSeed::deserialize(reuse::InPlace(place), &mut de)?;
+    serde::de::DeserializeSeed::deserialize(reuse::InPlace { place, depth: 0, unguarded }, &mut de)?;
     de.end()
 }
 
@@ -88,7 +90,7 @@ fn parse_guarded(text: &str) -> Result<Value, Error> {
 /// once).
 fn read(text: &str) -> Result<Value, serde_json::Error> {
     let mut value = Value::Null;
-    read_into(text, &mut value)?;
+    read_into(text, &mut value, false)?;
     Ok(value)
 }
 
@@ -99,8 +101,9 @@ const NEAR_F64_LIMIT: f64 = 1e300;
 
 /// Whether a value `serde_json` read holds nothing the scan would have changed: no object or array inside
 /// [`MAX_DEPTH`] others, no number of at least [`NEAR_F64_LIMIT`]. (A lone surrogate and a number beyond `f64` are
-/// errors in `serde_json`, so a text that holds one never gets here.) Recursive, but `serde_json` has read no value
-/// nested deeper than its limit of 128.
+/// errors in `serde_json`, so a text that holds one never gets here.) What the unguarded read finds as it reads,
+/// written as a walk for the tests to hold it to.
+#[cfg(test)]
 fn unguarded(value: &Value, depth: usize) -> bool {
     match value {
         Value::Array(items) => depth < MAX_DEPTH && items.iter().all(|v| unguarded(v, depth.saturating_add(1))),
@@ -307,10 +310,28 @@ mod reuse {
     use std::borrow::Cow;
     use std::fmt;
 
-    use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
     use serde_json::{Map, Number, Value};
 
-    pub struct InPlace<'p>(pub &'p mut Value);
+    use super::{MAX_DEPTH, NEAR_F64_LIMIT};
+
+    /// Reads a value over `place`, `depth` objects and lists inside the text's; `unguarded`: fails on an object or
+    /// list at [`MAX_DEPTH`] and on a number of at least [`NEAR_F64_LIMIT`] (see `read_into`).
+    pub struct InPlace<'p> {
+        pub place: &'p mut Value,
+        pub depth: usize,
+        pub unguarded: bool,
+    }
+
+    impl InPlace<'_> {
+        /// An object or list starts here: fails when an unguarded read finds it too deep.
+        fn open<E: Error>(&self) -> Result<(), E> {
+            if self.unguarded && self.depth >= MAX_DEPTH {
+                return Err(E::custom("nested deeper than the engine keeps"));
+            }
+            Ok(())
+        }
+    }
 
     impl<'de> DeserializeSeed<'de> for InPlace<'_> {
         type Value = ();
@@ -328,27 +349,30 @@ mod reuse {
         }
 
         fn visit_bool<E>(self, v: bool) -> Result<(), E> {
-            *self.0 = Value::Bool(v);
+            *self.place = Value::Bool(v);
             Ok(())
         }
 
         fn visit_i64<E>(self, v: i64) -> Result<(), E> {
-            *self.0 = Value::Number(v.into());
+            *self.place = Value::Number(v.into());
             Ok(())
         }
 
         fn visit_u64<E>(self, v: u64) -> Result<(), E> {
-            *self.0 = Value::Number(v.into());
+            *self.place = Value::Number(v.into());
             Ok(())
         }
 
-        fn visit_f64<E>(self, v: f64) -> Result<(), E> {
-            *self.0 = Number::from_f64(v).map_or(Value::Null, Value::Number);
+        fn visit_f64<E: Error>(self, v: f64) -> Result<(), E> {
+            if self.unguarded && v.is_finite() && v.abs() >= NEAR_F64_LIMIT {
+                return Err(E::custom("a number the guarded read decides"));
+            }
+            *self.place = Number::from_f64(v).map_or(Value::Null, Value::Number);
             Ok(())
         }
 
         fn visit_str<E>(self, v: &str) -> Result<(), E> {
-            match self.0 {
+            match self.place {
                 Value::String(s) => {
                     s.clear();
                     s.push_str(v);
@@ -359,12 +383,12 @@ mod reuse {
         }
 
         fn visit_string<E>(self, v: String) -> Result<(), E> {
-            *self.0 = Value::String(v);
+            *self.place = Value::String(v);
             Ok(())
         }
 
         fn visit_none<E>(self) -> Result<(), E> {
-            *self.0 = Value::Null;
+            *self.place = Value::Null;
             Ok(())
         }
 
@@ -373,22 +397,25 @@ mod reuse {
         }
 
         fn visit_unit<E>(self) -> Result<(), E> {
-            *self.0 = Value::Null;
+            *self.place = Value::Null;
             Ok(())
         }
 
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-            if !self.0.is_array() {
-                *self.0 = Value::Array(Vec::new());
+            self.open()?;
+            let InPlace { place, depth, unguarded } = self;
+            let depth = depth.saturating_add(1);
+            if !place.is_array() {
+                *place = Value::Array(Vec::new());
             }
-            let Value::Array(items) = self.0 else { return Ok(()) };
+            let Value::Array(items) = place else { return Ok(()) };
             let mut n = 0usize;
             loop {
                 let more = match items.get_mut(n) {
-                    Some(slot) => seq.next_element_seed(InPlace(slot))?.is_some(),
+                    Some(slot) => seq.next_element_seed(InPlace { place: slot, depth, unguarded })?.is_some(),
                     None => {
                         let mut v = Value::Null;
-                        let more = seq.next_element_seed(InPlace(&mut v))?.is_some();
+                        let more = seq.next_element_seed(InPlace { place: &mut v, depth, unguarded })?.is_some();
                         if more {
                             items.push(v);
                         }
@@ -405,10 +432,13 @@ mod reuse {
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<(), A::Error> {
-            if !self.0.is_object() {
-                *self.0 = Value::Object(Map::new());
+            self.open()?;
+            let InPlace { place, depth, unguarded } = self;
+            let depth = depth.saturating_add(1);
+            if !place.is_object() {
+                *place = Value::Object(Map::new());
             }
-            let Value::Object(map) = self.0 else { return Ok(()) };
+            let Value::Object(map) = place else { return Ok(()) };
             // The keys that come in the object's own order: each value read over the one there.
             let mut kept = 0usize;
             let mut first_new: Option<Cow<'de, str>> = None;
@@ -417,7 +447,7 @@ mod reuse {
                 while let Some(key) = access.next_key_seed(Key)? {
                     match existing.next() {
                         Some((k, v)) if k.as_str() == key.as_ref() => {
-                            access.next_value_seed(InPlace(v))?;
+                            access.next_value_seed(InPlace { place: v, depth, unguarded })?;
                             kept = kept.saturating_add(1);
                         }
                         _ => {
@@ -454,7 +484,7 @@ mod reuse {
                     Some(i) => pool.swap_remove(i),
                     None => (k.into_owned(), Value::Null),
                 };
-                access.next_value_seed(InPlace(&mut value))?;
+                access.next_value_seed(InPlace { place: &mut value, depth, unguarded })?;
                 // A key the text repeats was taken from the pool the first time: `insert` keeps its first place and
                 // this value, as serde_json does.
                 rebuilt.insert(name, value);
@@ -507,7 +537,11 @@ mod tests {
 
     /// The text as read in one pass, when the guard would change nothing in it.
     fn read_plain(text: &str) -> Option<Value> {
-        read(text).ok().filter(|v| unguarded(v, 0))
+        let mut value = Value::Null;
+        let plain = read_into(text, &mut value, true).is_ok().then_some(value);
+        // What the read finds as it reads is what a walk over the value finds.
+        assert_eq!(plain, read(text).ok().filter(|v| unguarded(v, 0)), "{text}");
+        plain
     }
 
     /// `parse` gives what the guarded read gives: the same value with its keys in the same order (the text it

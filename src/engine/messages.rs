@@ -453,7 +453,20 @@ impl IntText {
     }
 
     /// `n`'s digits, after a minus sign when `negative`.
-    pub(crate) fn digits(&mut self, negative: bool, mut n: u64) -> &str {
+    pub(crate) fn digits(&mut self, negative: bool, n: u64) -> &str {
+        let at = self.fill(negative, n);
+        core::str::from_utf8(self.0.get(at..).unwrap_or(&[])).unwrap_or("")
+    }
+
+    /// [`IntText::digits`] pushed at the end of `out` a character at a time: the digits are never read back as UTF-8
+    /// (`core::str::from_utf8`, then a copy, were half the cost of writing a small number into a report).
+    pub(crate) fn push(mut self, out: &mut String, negative: bool, n: u64) {
+        let at = self.fill(negative, n);
+        out.extend(self.0.get(at..).unwrap_or(&[]).iter().copied().map(char::from));
+    }
+
+    /// Writes the digits (and the sign) at the end of the buffer; where they start.
+    fn fill(&mut self, negative: bool, mut n: u64) -> usize {
         let mut at = self.0.len();
         loop {
             at = at.saturating_sub(1);
@@ -472,12 +485,12 @@ impl IntText {
                 *d = b'-';
             }
         }
-        core::str::from_utf8(self.0.get(at..).unwrap_or(&[])).unwrap_or("")
+        at
     }
 }
 
 fn push_int(out: &mut String, n: i64) {
-    out.push_str(IntText::default().of(n));
+    IntText::default().push(out, n < 0, n.unsigned_abs());
 }
 
 fn lookup<'p>(params: &'p [(&str, Arg)], name: &str) -> Result<&'p Arg, TemplateProblem> {
@@ -684,6 +697,9 @@ mod tests {
         for n in [0, 1, -1, 9, 10, -10, 1234567890, i64::MAX, i64::MIN, -7] {
             assert_eq!(IntText::default().of(n), n.to_string());
             assert_eq!(IntText::default().digits(false, n.unsigned_abs()), n.unsigned_abs().to_string());
+            let mut pushed = String::from("x");
+            IntText::default().push(&mut pushed, n < 0, n.unsigned_abs());
+            assert_eq!(pushed, format!("x{n}"));
             let p = [("n", Arg::Int(n))];
             assert_eq!(
                 render("{n}|{n, plural, =0 {none} one {# one} other {# many}}", &p),

@@ -60,7 +60,7 @@ fn unescape(seg: &str) -> Result<String, Error> {
 /// write one for every row they walk).
 pub fn push_index(path: &mut String, i: usize) {
     path.push('/');
-    path.push_str(super::messages::IntText::default().digits(false, u64::try_from(i).unwrap_or(u64::MAX)));
+    super::messages::IntText::default().push(path, false, u64::try_from(i).unwrap_or(u64::MAX));
 }
 
 /// A segment read as a list index: `Some(n)` for a number without leading zeros (a number too large for `usize` is

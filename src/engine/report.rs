@@ -369,7 +369,7 @@ mod json {
 
     /// A whole number's digits, without `core::fmt`.
     fn integer(out: &mut String, negative: bool, n: u64) {
-        out.push_str(crate::engine::messages::IntText::default().digits(negative, n));
+        crate::engine::messages::IntText::default().push(out, negative, n);
     }
 }
 

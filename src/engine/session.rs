@@ -446,14 +446,23 @@ impl Structural {
         let parts = form.fields.len().saturating_add(1);
         let mut s =
             Structural { diags: Vec::new(), keys: Vec::new(), starts: Vec::with_capacity(parts.saturating_add(1)) };
-        for i in 0..parts {
+        // One path for every part (each leaves it as it found it), with room for most forms' deepest path: a new one
+        // per part grew again for every field, 8% of the case audit's check. Each field's value is found walking
+        // the entries alongside (`structure::field_values`), not looked up by key.
+        let mut path = String::with_capacity(PATH_ROOM);
+        for (field, value) in structure::field_values(form.fields, data) {
             s.starts.push(s.diags.len());
-            let found = part(form, data, resolved, i);
-            s.keys.extend(found.iter().map(|d| Key::of(form.fields, &d.path)));
-            s.diags.extend(found);
+            s.add(form, field_part(form, resolved, field, value, &mut path));
         }
         s.starts.push(s.diags.len());
+        s.add(form, unknown_part(form, data, resolved));
+        s.starts.push(s.diags.len());
         s
+    }
+
+    fn add(&mut self, form: &'static FormDef, found: Vec<Diagnostic>) {
+        self.keys.extend(found.iter().map(|d| Key::of(form.fields, &d.path)));
+        self.diags.extend(found);
     }
 
     /// Checks part `i` again (a top-level field, or the unrecognised keys when `i` is the number of fields); whether
@@ -577,14 +586,40 @@ fn leaf(
     Some(confine(form.fields, ctx.finish()))
 }
 
-/// The structural findings of one part of the form.
+/// The room a structural pass's path is made with: enough for most forms' deepest path
+/// (`/answers/assessment.circle-representative` is 43 bytes), so it is not grown field after field.
+const PATH_ROOM: usize = 64;
+
+/// The structural findings of one part of the form: top-level field `i`, or the unrecognised keys when `i` is the
+/// number of fields.
 fn part(form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved, i: usize) -> Vec<Diagnostic> {
-    let mut ctx = Ctx::new(resolved).for_form(form.id);
-    let mut path = String::new();
     match form.fields.get(i) {
-        Some(field) => structure::check_field(field, data, form.required, &mut path, &mut ctx),
-        None => structure::check_unknown(form.fields, data, "", &mut ctx),
+        Some(field) => {
+            let mut path = String::with_capacity(PATH_ROOM);
+            field_part(form, resolved, field, read::get(data, field.name), &mut path)
+        }
+        None => unknown_part(form, data, resolved),
     }
+}
+
+/// The structural findings of a top-level field given its value (`None`: absent); `path` is the empty path, and is
+/// left so.
+fn field_part(
+    form: &'static FormDef,
+    resolved: &Resolved,
+    field: &Field,
+    value: Option<&Value>,
+    path: &mut String,
+) -> Vec<Diagnostic> {
+    let mut ctx = Ctx::new(resolved).for_form(form.id);
+    structure::check_field_value(field, value, form.required, path, &mut ctx);
+    confine(form.fields, ctx.finish())
+}
+
+/// The structural finding of the form's unrecognised top-level keys.
+fn unknown_part(form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved) -> Vec<Diagnostic> {
+    let mut ctx = Ctx::new(resolved).for_form(form.id);
+    structure::check_unknown(form.fields, data, "", &mut ctx);
     confine(form.fields, ctx.finish())
 }
 

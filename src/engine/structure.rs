@@ -157,8 +157,8 @@ pub fn check_field(field: &Field, obj: &Map<String, Value>, required: &Rule, pat
     check_field_value(field, read::get(obj, field.name), required, path, ctx);
 }
 
-/// [`check_field`] given the field's value (`None`: absent), found by the caller.
-fn check_field_value(field: &Field, value: Option<&Value>, required: &Rule, path: &mut String, ctx: &mut Ctx) {
+/// [`check_field`] given the field's value (`None`: absent), found by the caller ([`field_values`]).
+pub fn check_field_value(field: &Field, value: Option<&Value>, required: &Rule, path: &mut String, ctx: &mut Ctx) {
     let len = path.len();
     path.push('/');
     path.push_str(field.name);
@@ -186,16 +186,25 @@ fn check_listed(label: &str, v: &Value, path: &str, ctx: &mut Ctx) {
     ctx.emit(&UNKNOWN_OPTION, path, msg!(INP006_SELECT_FROM_LIST, label = lower_first(label)));
 }
 
-fn check_object(fields: &[Field], obj: &Map<String, Value>, required: &Rule, path: &mut String, ctx: &mut Ctx) {
-    // The object's entries are read alongside the fields: where the keys come in the model's order each field's
-    // value is the next entry, and only a field out of that order is looked up (a hashed lookup in a large object,
-    // such as the case audit's 39 answers).
+/// Each of `fields` with its value in `obj` (`None`: absent). The object's entries are read alongside the fields:
+/// where the keys come in the model's order each field's value is the next entry, and only a field out of that order
+/// is looked up (a hashed lookup in a large object, such as the case audit's 39 answers or its 24 top-level fields).
+pub fn field_values<'f, 'v>(
+    fields: &'f [Field],
+    obj: &'v Map<String, Value>,
+) -> impl Iterator<Item = (&'f Field, Option<&'v Value>)> {
     let mut entries = obj.iter().peekable();
-    for field in fields {
+    fields.iter().map(move |field| {
         let value = match entries.next_if(|(k, _)| k.as_str() == field.name) {
             Some((_, v)) => Some(v),
             None => read::get(obj, field.name),
         };
+        (field, value)
+    })
+}
+
+fn check_object(fields: &[Field], obj: &Map<String, Value>, required: &Rule, path: &mut String, ctx: &mut Ctx) {
+    for (field, value) in field_values(fields, obj) {
         check_field_value(field, value, required, path, ctx);
     }
     check_unknown(fields, obj, path, ctx);
