@@ -32,7 +32,7 @@ pub fn parse(text: &str) -> Result<Value, Error> {
 /// it is, and the value kept when it holds nothing the scan would have changed. Any other text takes the guarded read,
 /// which gives exactly what it always gave.
 fn parse_over(text: &str, mut place: Value) -> Result<Value, Error> {
-    if read_into(text, &mut place, true).is_ok() {
+    if read_into(text, &mut place, true).is_ok_and(|guarded| !guarded) {
         return Ok(place);
     }
     parse_guarded(text)
@@ -68,14 +68,18 @@ std::thread_local! {
 }
 
 /// `serde_json`'s read of `text` written over `place` (see [`parse_reusing`]); `place` holds the text's value when
-/// it returns `Ok`, and anything when it returns an error. `unguarded`: it also fails on what the guarded read would
-/// have changed (an object or list inside [`MAX_DEPTH`] others, a number of at least [`NEAR_F64_LIMIT`]), found as
-/// it reads: a second walk over the value read took 2% of the case audit's check.
+/// it returns `Ok`, and anything when it returns an error. With `check`, `Ok(true)` when the value holds what the
+/// guarded read would have changed (an object or list inside [`MAX_DEPTH`] others, a number of at least
+/// [`NEAR_F64_LIMIT`]), found as it reads: a second walk over the value read took 2% of the case audit's check. (A
+/// flag, not an error: making a `serde_json` error of our own linked its message parser, 3.6 kB, into every module.)
 #[inline(never)]
-fn read_into(text: &str, place: &mut Value, unguarded: bool) -> Result<(), serde_json::Error> {
+fn read_into(text: &str, place: &mut Value, check: bool) -> Result<bool, serde_json::Error> {
+    let guarded = core::cell::Cell::new(false);
     let mut de = serde_json::Deserializer::from_str(text);
-    serde::de::DeserializeSeed::deserialize(reuse::InPlace { place, depth: 0, unguarded }, &mut de)?;
-    de.end()
+    let seed = reuse::InPlace { place, depth: 0, guarded: check.then_some(&guarded) };
+    serde::de::DeserializeSeed::deserialize(seed, &mut de)?;
+    de.end()?;
+    Ok(guarded.get())
 }
 
 /// The guarded read: the scan, then `serde_json`.
@@ -310,26 +314,34 @@ mod reuse {
     use std::borrow::Cow;
     use std::fmt;
 
-    use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
+    use core::cell::Cell;
+
+    use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
     use serde_json::{Map, Number, Value};
 
     use super::{MAX_DEPTH, NEAR_F64_LIMIT};
 
-    /// Reads a value over `place`, `depth` objects and lists inside the text's; `unguarded`: fails on an object or
-    /// list at [`MAX_DEPTH`] and on a number of at least [`NEAR_F64_LIMIT`] (see `read_into`).
+    /// Reads a value over `place`, `depth` objects and lists inside the text's; sets `guarded` (when given) on an
+    /// object or list at [`MAX_DEPTH`] and on a number of at least [`NEAR_F64_LIMIT`] (see `read_into`).
     pub struct InPlace<'p> {
         pub place: &'p mut Value,
         pub depth: usize,
-        pub unguarded: bool,
+        pub guarded: Option<&'p Cell<bool>>,
     }
 
     impl InPlace<'_> {
-        /// An object or list starts here: fails when an unguarded read finds it too deep.
-        fn open<E: Error>(&self) -> Result<(), E> {
-            if self.unguarded && self.depth >= MAX_DEPTH {
-                return Err(E::custom("nested deeper than the engine keeps"));
+        /// What is read here is for the guarded read to decide.
+        fn guard(&self) {
+            if let Some(flag) = self.guarded {
+                flag.set(true);
             }
-            Ok(())
+        }
+
+        /// An object or list starts here.
+        fn open(&self) {
+            if self.depth >= MAX_DEPTH {
+                self.guard();
+            }
         }
     }
 
@@ -363,9 +375,9 @@ mod reuse {
             Ok(())
         }
 
-        fn visit_f64<E: Error>(self, v: f64) -> Result<(), E> {
-            if self.unguarded && v.is_finite() && v.abs() >= NEAR_F64_LIMIT {
-                return Err(E::custom("a number the guarded read decides"));
+        fn visit_f64<E>(self, v: f64) -> Result<(), E> {
+            if v.is_finite() && v.abs() >= NEAR_F64_LIMIT {
+                self.guard();
             }
             *self.place = Number::from_f64(v).map_or(Value::Null, Value::Number);
             Ok(())
@@ -402,8 +414,8 @@ mod reuse {
         }
 
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-            self.open()?;
-            let InPlace { place, depth, unguarded } = self;
+            self.open();
+            let InPlace { place, depth, guarded } = self;
             let depth = depth.saturating_add(1);
             if !place.is_array() {
                 *place = Value::Array(Vec::new());
@@ -412,10 +424,10 @@ mod reuse {
             let mut n = 0usize;
             loop {
                 let more = match items.get_mut(n) {
-                    Some(slot) => seq.next_element_seed(InPlace { place: slot, depth, unguarded })?.is_some(),
+                    Some(slot) => seq.next_element_seed(InPlace { place: slot, depth, guarded })?.is_some(),
                     None => {
                         let mut v = Value::Null;
-                        let more = seq.next_element_seed(InPlace { place: &mut v, depth, unguarded })?.is_some();
+                        let more = seq.next_element_seed(InPlace { place: &mut v, depth, guarded })?.is_some();
                         if more {
                             items.push(v);
                         }
@@ -432,8 +444,8 @@ mod reuse {
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<(), A::Error> {
-            self.open()?;
-            let InPlace { place, depth, unguarded } = self;
+            self.open();
+            let InPlace { place, depth, guarded } = self;
             let depth = depth.saturating_add(1);
             if !place.is_object() {
                 *place = Value::Object(Map::new());
@@ -447,7 +459,7 @@ mod reuse {
                 while let Some(key) = access.next_key_seed(Key)? {
                     match existing.next() {
                         Some((k, v)) if k.as_str() == key.as_ref() => {
-                            access.next_value_seed(InPlace { place: v, depth, unguarded })?;
+                            access.next_value_seed(InPlace { place: v, depth, guarded })?;
                             kept = kept.saturating_add(1);
                         }
                         _ => {
@@ -484,7 +496,7 @@ mod reuse {
                     Some(i) => pool.swap_remove(i),
                     None => (k.into_owned(), Value::Null),
                 };
-                access.next_value_seed(InPlace { place: &mut value, depth, unguarded })?;
+                access.next_value_seed(InPlace { place: &mut value, depth, guarded })?;
                 // A key the text repeats was taken from the pool the first time: `insert` keeps its first place and
                 // this value, as serde_json does.
                 rebuilt.insert(name, value);
@@ -538,7 +550,7 @@ mod tests {
     /// The text as read in one pass, when the guard would change nothing in it.
     fn read_plain(text: &str) -> Option<Value> {
         let mut value = Value::Null;
-        let plain = read_into(text, &mut value, true).is_ok().then_some(value);
+        let plain = read_into(text, &mut value, true).is_ok_and(|guarded| !guarded).then_some(value);
         // What the read finds as it reads is what a walk over the value finds.
         assert_eq!(plain, read(text).ok().filter(|v| unguarded(v, 0)), "{text}");
         plain
