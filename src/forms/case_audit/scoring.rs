@@ -6,6 +6,7 @@
 //! the mean rounded to two decimals always agree.
 
 use super::model::{self, Section, NOT_APPLICABLE, QUESTIONS, SECTIONS};
+use crate::engine::messages::IntText;
 
 /// The upper edges of grades 1, 2 and 3, in hundredths of a grade (default 150, 250, 350); above the last is 4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,21 +72,10 @@ pub fn mean_hundredths(sum: i64, count: i64) -> Option<i64> {
     sum.checked_mul(200)?.checked_add(count)?.checked_div(twice)
 }
 
-/// Writes a whole number in decimal (what `{n}` writes), without the formatting machinery.
+/// Writes a whole number in decimal (what `{n}` writes), without the formatting machinery: the engine's one integer
+/// writer (`IntText`, as the report and the messages write theirs).
 pub fn push_int(out: &mut String, n: i64) {
-    if n < 0 {
-        out.push('-');
-    }
-    push_unsigned(out, n.unsigned_abs());
-}
-
-fn push_unsigned(out: &mut String, n: u64) {
-    if n >= 10 {
-        push_unsigned(out, n / 10);
-    }
-    if let Some(digit) = u32::try_from(n % 10).ok().and_then(|d| char::from_digit(d, 10)) {
-        out.push(digit);
-    }
+    IntText::default().push(out, n < 0, n.unsigned_abs());
 }
 
 /// 186 → "1.86", 150 → "1.50", written at the end of `out`; `short` leaves out trailing zeros and a bare point
