@@ -2,7 +2,6 @@
 
 use std::borrow::Cow;
 
-use serde_json::{Map, Value};
 
 use crate::calendar;
 use crate::engine::error::Error;
@@ -21,6 +20,7 @@ use crate::engine::rule::RuleInfo;
 #[cfg(feature = "catalogue")]
 use crate::engine::schema::{self, form_schema, renderer_schema, ui_schema as form_ui_schema, Dialect, Library};
 use crate::engine::session::{self, FormSession};
+use crate::engine::value::{Map, Value};
 #[cfg(feature = "catalogue")]
 use crate::engine::structure::INPUT_RULES;
 
@@ -38,14 +38,19 @@ pub fn forms() -> Vec<FormInfo> {
 impl Options {
     /// Reads options as JavaScript passes them: `undefined`/`null` or an object with `today`, `stage`, `profile`,
     /// `closures` and `messages`. Anything else is the caller's mistake.
-    pub fn from_json(v: &Value) -> Result<Options, Error> {
+    pub fn from_json(v: &serde_json::Value) -> Result<Options, Error> {
+        Options::from_value(&Value::from(v))
+    }
+
+    /// [`Options::from_json`] of the engine's own value (what the WebAssembly module reads).
+    pub(crate) fn from_value(v: &Value) -> Result<Options, Error> {
         Options::from_json_in(REGISTRY, v)
     }
 
     /// A profile given as data: a built-in id, one profile document, or a list of versions of one council's
     /// profile. An invalid one is the caller's configuration mistake: the error names its first problem.
-    pub fn profile_value(self, v: &Value) -> Result<Options, Error> {
-        self.profile_value_in(REGISTRY, v)
+    pub fn profile_value(self, v: &serde_json::Value) -> Result<Options, Error> {
+        self.profile_value_in(REGISTRY, &Value::from(v))
     }
 
     /// Resolves defaults: today's London date, the profile in force on it, the working-day calendar.
@@ -89,33 +94,38 @@ pub fn profiles() -> Vec<ProfileInfo> {
 
 /// Checks any value as a profile (a built-in id, one profile document, or a list of versions of one council's
 /// profile): every problem, each at its place in the document. Never fails.
-pub fn check_profile(profile: &Value) -> CheckResult {
+pub fn check_profile(profile: &serde_json::Value) -> CheckResult {
+    check_profile_value(&Value::from(profile))
+}
+
+/// [`check_profile`] of the engine's own value (what the WebAssembly module reads).
+pub(crate) fn check_profile_value(profile: &Value) -> CheckResult {
     profile_doc::check(REGISTRY, profile)
 }
 
 /// The JSON Schema of a profile document.
 #[cfg(feature = "catalogue")]
-pub fn profile_schema() -> Value {
+pub fn profile_schema() -> serde_json::Value {
     profile_doc::schema(REGISTRY)
 }
 
 /// The JSON Schema of a form's data.
 #[cfg(feature = "catalogue")]
-pub fn schema(form_id: &str) -> Result<Value, Error> {
+pub fn schema(form_id: &str) -> Result<serde_json::Value, Error> {
     Ok(form_schema(REGISTRY.find(form_id)?))
 }
 
 /// The JSON Schema of a form's data under a council's profile: its local lists (localities, teams) and narrowed
 /// choices become the values the profile lists.
 #[cfg(feature = "catalogue")]
-pub fn schema_with(form_id: &str, options: &Options) -> Result<Value, Error> {
+pub fn schema_with(form_id: &str, options: &Options) -> Result<serde_json::Value, Error> {
     schema_for(form_id, options, Dialect::Lenient)
 }
 
 /// The JSON Schema of a form's data in a dialect: `Dialect::Lenient` (2020-12, what [`schema`] gives) or
 /// `Dialect::Renderer` (draft-07, for react-jsonschema-form and JSON Forms).
 #[cfg(feature = "catalogue")]
-pub fn schema_in(form_id: &str, dialect: Dialect) -> Result<Value, Error> {
+pub fn schema_in(form_id: &str, dialect: Dialect) -> Result<serde_json::Value, Error> {
     let form = REGISTRY.find(form_id)?;
     Ok(match dialect {
         Dialect::Lenient => form_schema(form),
@@ -126,7 +136,7 @@ pub fn schema_in(form_id: &str, dialect: Dialect) -> Result<Value, Error> {
 /// The JSON Schema of a form's data in a dialect, under the options' council profile (its local lists and narrowed
 /// choices become the values it lists).
 #[cfg(feature = "catalogue")]
-pub fn schema_for(form_id: &str, options: &Options, dialect: Dialect) -> Result<Value, Error> {
+pub fn schema_for(form_id: &str, options: &Options, dialect: Dialect) -> Result<serde_json::Value, Error> {
     let mut schema = schema_in(form_id, dialect)?;
     let resolved = options.resolve()?;
     for o in resolved.profile.options_for(form_id) {
@@ -141,22 +151,22 @@ pub fn schema_for(form_id: &str, options: &Options, dialect: Dialect) -> Result<
 /// The JSON Schema of a form's outcome, from its declared outcome model: a `title` per key (a label for a page) and
 /// an `x-unit` where a number has a unit.
 #[cfg(feature = "catalogue")]
-pub fn outcome_schema(form_id: &str) -> Result<Value, Error> {
+pub fn outcome_schema(form_id: &str) -> Result<serde_json::Value, Error> {
     Ok(crate::engine::outcome::outcome_schema(REGISTRY.find(form_id)?))
 }
 
 /// The UI schema that goes with the renderer dialect of [`schema_in`] for a form library.
 #[cfg(feature = "catalogue")]
-pub fn ui_schema(form_id: &str, library: Library) -> Result<Value, Error> {
+pub fn ui_schema(form_id: &str, library: Library) -> Result<serde_json::Value, Error> {
     Ok(form_ui_schema(REGISTRY.find(form_id)?, library))
 }
 
 /// Checks a form as it stands.
-pub fn validate(form_id: &str, data: &Value, options: &Options) -> Result<Report, Error> {
+pub fn validate(form_id: &str, data: &serde_json::Value, options: &Options) -> Result<Report, Error> {
     let form = REGISTRY.find(form_id)?;
-    let Value::Object(obj) = data else { return Err(Error::NotAnObject) };
+    let Value::Object(obj) = Value::from(data) else { return Err(Error::NotAnObject) };
     let resolved = options.resolve()?;
-    Ok(run(form, obj, &resolved))
+    Ok(run(form, &obj, &resolved))
 }
 
 /// Checks one record of a form with options resolved beforehand ([`Options::resolve`]), for a caller that checks
@@ -215,7 +225,12 @@ pub(crate) fn run(form: &'static FormDef, data: &Map<String, Value>, resolved: &
 }
 
 /// The next step of a form that carries forward (the Family Programme's next workbook step).
-pub fn carry_forward(form_id: &str, data: &Value) -> Result<Value, Error> {
+pub fn carry_forward(form_id: &str, data: &serde_json::Value) -> Result<serde_json::Value, Error> {
+    carry_forward_value(form_id, &Value::from(data)).map(serde_json::Value::from)
+}
+
+/// [`carry_forward`] of the engine's own value (what the WebAssembly module reads).
+pub(crate) fn carry_forward_value(form_id: &str, data: &Value) -> Result<Value, Error> {
     let form = REGISTRY.find(form_id)?;
     let Value::Object(obj) = data else { return Err(Error::NotAnObject) };
     let f = form.carry_forward.ok_or_else(|| Error::Unsupported(format!("{} does not carry forward", form.id)))?;

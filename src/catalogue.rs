@@ -9,11 +9,10 @@
 //!   The module returns only these; js/index.js merges them with the document, exactly as [`crate::rules`] and
 //!   [`crate::schema_for`] do natively (`tests/node/catalogue.test.mjs` holds the two to each other).
 
-use serde_json::Value;
-
 use crate::engine::error::Error;
 use crate::engine::options::Options;
 use crate::engine::registry::FormDef;
+use crate::engine::value::Value;
 use crate::engine::structure::INPUT_RULES;
 use crate::forms::REGISTRY;
 
@@ -21,17 +20,28 @@ use crate::forms::REGISTRY;
 /// them, each as `[severity, enabled, setBy | null, [[value, setBy | null] per threshold]]` under the options'
 /// profile. Errors as `rules()`: the options first, then the form.
 pub fn rule_states(form_id: Option<&str>, options: &Options) -> Result<Value, Error> {
+    use crate::engine::value::Map;
     let profile = options.resolve()?.profile;
     let forms: Vec<&FormDef> = match form_id {
         Some(id) => vec![REGISTRY.find(id)?],
         None => REGISTRY.forms.to_vec(),
     };
-    let origin = |o: Option<&crate::engine::profile::Origin>| o.map_or(Value::Null, to_value);
+    // `Origin` as serde writes it: `{ profile, source? }`.
+    let origin = |o: Option<&crate::engine::profile::Origin>| {
+        o.map_or(Value::Null, |o| {
+            let mut m = Map::new();
+            m.insert("profile".to_owned(), Value::from(o.profile.as_str()));
+            if let Some(source) = &o.source {
+                m.insert("source".to_owned(), Value::from(source.as_str()));
+            }
+            Value::Object(m)
+        })
+    };
     let rules = forms.iter().flat_map(|f| f.rules.iter().copied()).chain(INPUT_RULES.iter().copied());
     let states = rules.map(|rule| {
         let s = rule.state(&profile);
         let values = s.values.iter().map(|(v, o)| Value::Array(vec![Value::from(*v), origin(*o)])).collect();
-        Value::Array(vec![to_value(&s.severity), Value::Bool(s.enabled), origin(s.set_by), Value::Array(values)])
+        Value::Array(vec![Value::from(s.severity.as_str()), Value::Bool(s.enabled), origin(s.set_by), Value::Array(values)])
     });
     Ok(Value::Array(states.collect()))
 }
@@ -50,10 +60,6 @@ pub fn schema_lists(form_id: &str, options: Option<&Options>) -> Result<Value, E
     Ok(Value::Array(lists.collect()))
 }
 
-fn to_value<T: serde::Serialize>(v: &T) -> Value {
-    serde_json::to_value(v).unwrap_or(Value::Null)
-}
-
 /// The catalogue document of the forms compiled in (`only`: of that one form, as its own module would give it):
 ///
 /// ```text
@@ -70,12 +76,15 @@ fn to_value<T: serde::Serialize>(v: &T) -> Value {
 /// holding that form alone and knowing every form of the product, as the form's own module's (the few hundred
 /// bytes of that registry are leaked: the command line makes one document).
 #[cfg(feature = "catalogue")]
-pub fn document(only: Option<&str>) -> Result<Value, Error> {
+pub fn document(only: Option<&str>) -> Result<serde_json::Value, Error> {
     use crate::engine::profile::Effective;
     use crate::engine::registry::{Cache, Registry};
     use crate::engine::schema::{form_schema, renderer_schema, ui_schema, Library};
     use crate::engine::{catalogue, outcome, profile_doc};
-    use serde_json::Map;
+    use serde_json::{Map, Value};
+    fn to_value<T: serde::Serialize>(v: &T) -> Value {
+        serde_json::to_value(v).unwrap_or(Value::Null)
+    }
 
     let registry: &'static Registry = match only {
         Some(id) => {

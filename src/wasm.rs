@@ -22,7 +22,7 @@ fn options(json: &str) -> Result<Options, JsValue> {
         return Ok(Options::default());
     }
     let v = input::parse(json).map_err(|_| js_error(Error::InvalidOption("options must be an object".into())))?;
-    Options::from_json(&v).map_err(js_error)
+    Options::from_value(&v).map_err(js_error)
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
@@ -36,7 +36,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 #[wasm_bindgen(js_name = rulesState)]
 pub fn rules_state(form: Option<String>, options_json: &str) -> Result<String, JsValue> {
     let options = options(options_json)?;
-    catalogue::rule_states(form.as_deref(), &options).map(|r| to_json(&r)).map_err(js_error)
+    catalogue::rule_states(form.as_deref(), &options).map(|r| r.to_json()).map_err(js_error)
 }
 
 /// The values the options' profile lists for a form's choice fields (`catalogue::schema_lists`); `options_json`
@@ -44,10 +44,10 @@ pub fn rules_state(form: Option<String>, options_json: &str) -> Result<String, J
 #[wasm_bindgen(js_name = schemaLists)]
 pub fn schema_lists(form: &str, options_json: &str) -> Result<String, JsValue> {
     if options_json.is_empty() {
-        return catalogue::schema_lists(form, None).map(|s| to_json(&s)).map_err(js_error);
+        return catalogue::schema_lists(form, None).map(|s| s.to_json()).map_err(js_error);
     }
     let options = options(options_json)?;
-    catalogue::schema_lists(form, Some(&options)).map(|s| to_json(&s)).map_err(js_error)
+    catalogue::schema_lists(form, Some(&options)).map(|s| s.to_json()).map_err(js_error)
 }
 
 /// The engine's error for a form id it does not have.
@@ -65,7 +65,7 @@ pub fn profiles_json() -> String {
 #[wasm_bindgen(js_name = checkProfileJson)]
 pub fn check_profile_json(profile_json: &str) -> String {
     let result = match input::parse(profile_json) {
-        Ok(v) => api::check_profile(&v),
+        Ok(v) => api::check_profile_value(&v),
         Err(_) => crate::CheckResult {
             valid: false,
             problems: vec![crate::Problem { path: String::new(), message: "is not JSON".into() }],
@@ -104,7 +104,7 @@ pub fn validate_json(form: &str, data_json: &str, options_json: &str) -> Result<
 #[wasm_bindgen(js_name = carryForwardJson)]
 pub fn carry_forward_json(form: &str, data_json: &str) -> Result<String, JsValue> {
     let data = input::parse(data_json).map_err(js_error)?;
-    api::carry_forward(form, &data).map(|v| to_json(&v)).map_err(js_error)
+    api::carry_forward_value(form, &data).map(|v| v.to_json()).map_err(js_error)
 }
 
 #[wasm_bindgen(js_name = workingDays)]
@@ -168,6 +168,6 @@ impl Session {
     }
 
     pub fn data(&self) -> String {
-        to_json(self.inner.data())
+        self.inner.data().to_json()
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::Value;
+use crate::engine::value::Value;
 
 use super::error::Error;
 use super::messages::{template_params, MessageInfo, MessageTable, Template, TemplateProblem};

@@ -1,7 +1,7 @@
 //! Checks many forms share, driven by a rule's declaration so a form states them once.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::context::Ctx;
 use super::messages::lower_first;
@@ -153,7 +153,7 @@ mod tests {
     use crate::engine::report::Diagnostic;
     use crate::engine::rule::{Cite, CONVENTIONS};
     use crate::rule;
-    use serde_json::json;
+    use crate::engine::value::json;
 
     const ROW: &[Field] = &[Field::date("on", "Date of the visit"), Field::datetime("at", "Date and time of the call")];
     const FIELDS: &[Field] = &[
@@ -185,7 +185,7 @@ mod tests {
         ""
     );
 
-    fn run(data: serde_json::Value, f: impl Fn(&Map<String, Value>, &mut Ctx)) -> Vec<Diagnostic> {
+    fn run(data: crate::engine::value::Value, f: impl Fn(&Map<String, Value>, &mut Ctx)) -> Vec<Diagnostic> {
         let resolved = Options::new().today("2025-06-02").unwrap().resolve().unwrap();
         let mut ctx = Ctx::new(&resolved);
         f(data.as_object().unwrap(), &mut ctx);

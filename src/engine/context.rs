@@ -123,7 +123,7 @@ impl<'a> Ctx<'a> {
                 path,
                 message: String::new(),
                 message_id: String::new(),
-                params: serde_json::Map::new(),
+                params: crate::engine::value::Map::new(),
                 related: Vec::new(),
                 due: None,
             });

@@ -11,9 +11,9 @@
 //!   must be a number) instead of losing the record. Text from JavaScript never has one (`JSON.stringify` writes
 //!   `null` for an infinite number); a council's export can.
 
-use serde_json::Value;
-
 use super::error::Error;
+use super::json_text::{self, Stop};
+use super::value::Value;
 
 /// Deeper nesting than any form has.
 pub const MAX_DEPTH: usize = 64;
@@ -32,7 +32,7 @@ pub fn parse(text: &str) -> Result<Value, Error> {
 /// it is, and the value kept when it holds nothing the scan would have changed. Any other text takes the guarded read,
 /// which gives exactly what it always gave.
 fn parse_over(text: &str, mut place: Value) -> Result<Value, Error> {
-    if read_into(text, &mut place, true).is_ok_and(|guarded| !guarded) {
+    if json_text::read_over(text, &mut place, true).is_ok() {
         return Ok(place);
     }
     parse_guarded(text)
@@ -43,7 +43,7 @@ fn parse_over(text: &str, mut place: Value) -> Result<Value, Error> {
 /// keys and strings are written over in place instead of allocated and hashed again; an object whose keys differ
 /// from some point on (a field left out or added) is built again from there with the old entries taken by key. The
 /// value is exactly what [`parse`] gives (tests/input_reuse.rs holds them equal over every conformance record read
-/// after every other, and over random texts): building a `serde_json::Value` was about a third of a cold check in the WebAssembly module,
+/// after every other, and over random texts): building a `crate::engine::value::Value` was about a third of a cold check in the WebAssembly module,
 /// where reading the same text without keeping it took a sixth of that (BENCHMARKS.md, "Reading into a reused
 /// value"). For calls that drop the value when done (`validate_json`, the command line's `batch`); a live session
 /// keeps its value and reads with [`parse`].
@@ -67,46 +67,29 @@ std::thread_local! {
     static SPARE: core::cell::Cell<Option<Value>> = const { core::cell::Cell::new(None) };
 }
 
-/// `serde_json`'s read of `text` written over `place` (see [`parse_reusing`]); `place` holds the text's value when
-/// it returns `Ok`, and anything when it returns an error. With `check`, `Ok(true)` when the value holds what the
-/// guarded read would have changed (an object or list inside [`MAX_DEPTH`] others, a number of at least
-/// [`NEAR_F64_LIMIT`]), found as it reads: a second walk over the value read took 2% of the case audit's check. (A
-/// flag, not an error: making a `serde_json` error of our own linked its message parser, 3.6 kB, into every module.)
-#[inline(never)]
-fn read_into(text: &str, place: &mut Value, check: bool) -> Result<bool, serde_json::Error> {
-    let guarded = core::cell::Cell::new(false);
-    let mut de = serde_json::Deserializer::from_str(text);
-    let seed = reuse::InPlace { place, depth: 0, guarded: check.then_some(&guarded) };
-    serde::de::DeserializeSeed::deserialize(seed, &mut de)?;
-    de.end()?;
-    Ok(guarded.get())
-}
-
-/// The guarded read: the scan, then `serde_json`.
+/// The guarded read: the scan, then the read.
 fn parse_guarded(text: &str) -> Result<Value, Error> {
     let cleaned = guard(text);
     let source = cleaned.as_deref().unwrap_or(text);
-    read(source).map_err(|e| Error::InvalidInput(format!("not JSON text ({})", e.classify_name())))
+    read(source).map_err(|e| {
+        Error::InvalidInput(format!("not JSON text ({})", if e == Stop::Eof { "unexpected end" } else { "syntax error" }))
+    })
 }
 
-/// `serde_json`'s read into a new value: the in-place read over `null`, which builds every object and list afresh
-/// as `serde_json::Value`'s own visitor does (one visitor, so the WebAssembly module carries serde_json's reader
-/// once).
-fn read(text: &str) -> Result<Value, serde_json::Error> {
+/// The read of a text the guard wrote (or would leave as it is) into a new value.
+fn read(text: &str) -> Result<Value, Stop> {
     let mut value = Value::Null;
-    read_into(text, &mut value, false)?;
+    json_text::read_over(text, &mut value, false)?;
     Ok(value)
 }
 
-/// Numbers this large take the guarded read: the guard quotes a number that Rust's exact reading makes infinite,
-/// and `serde_json` reads a number a rounding above `f64::MAX` as `f64::MAX` (it fails on larger ones, which then
-/// take the guarded read too), so a number it reads as finite but this large is left for the guard to decide.
-const NEAR_F64_LIMIT: f64 = 1e300;
+/// Numbers this large take the guarded read: the guard quotes a number that Rust's exact reading makes infinite, so
+/// a number the one-pass read finds this large is left for the guard to decide.
+pub(crate) const NEAR_F64_LIMIT: f64 = 1e300;
 
-/// Whether a value `serde_json` read holds nothing the scan would have changed: no object or array inside
-/// [`MAX_DEPTH`] others, no number of at least [`NEAR_F64_LIMIT`]. (A lone surrogate and a number beyond `f64` are
-/// errors in `serde_json`, so a text that holds one never gets here.) What the unguarded read finds as it reads,
-/// written as a walk for the tests to hold it to.
+/// Whether a value holds nothing the scan would have changed: no object or array inside [`MAX_DEPTH`] others, no
+/// number of at least [`NEAR_F64_LIMIT`]. What the one-pass read refuses as it reads, written as a walk for the
+/// tests to hold it to.
 #[cfg(test)]
 fn unguarded(value: &Value, depth: usize) -> bool {
     match value {
@@ -114,21 +97,6 @@ fn unguarded(value: &Value, depth: usize) -> bool {
         Value::Object(map) => depth < MAX_DEPTH && map.values().all(|v| unguarded(v, depth.saturating_add(1))),
         Value::Number(n) => n.as_f64().is_none_or(|x| x.abs() < NEAR_F64_LIMIT),
         _ => true,
-    }
-}
-
-trait ClassifyName {
-    fn classify_name(&self) -> &'static str;
-}
-
-impl ClassifyName for serde_json::Error {
-    fn classify_name(&self) -> &'static str {
-        match self.classify() {
-            serde_json::error::Category::Io => "read error",
-            serde_json::error::Category::Syntax => "syntax error",
-            serde_json::error::Category::Data => "data error",
-            serde_json::error::Category::Eof => "unexpected end",
-        }
     }
 }
 
@@ -304,244 +272,6 @@ fn fix_surrogates(s: &str) -> Option<String> {
     })
 }
 
-/// The in-place read: `serde_json::Value`'s own visitor (serde_json 1, `value/de.rs`), each value written over the
-/// one already in its place; whatever a place held before, it holds what the text says after. Objects: while the
-/// text's keys come in the order of the object's keys, each value is read into the value already there under that
-/// key; from the first key that differs the object is built again, each later key taking the old entry of that name
-/// (when there is one) and inserted as serde_json inserts it (`Map::insert`, so a repeated key keeps its first place
-/// and its last value, as in serde_json). Lists: read into the items already there, then cut or grown.
-mod reuse {
-    use std::borrow::Cow;
-    use std::fmt;
-
-    use core::cell::Cell;
-
-    use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-    use serde_json::{Map, Number, Value};
-
-    use super::{MAX_DEPTH, NEAR_F64_LIMIT};
-
-    /// Reads a value over `place`, `depth` objects and lists inside the text's; sets `guarded` (when given) on an
-    /// object or list at [`MAX_DEPTH`] and on a number of at least [`NEAR_F64_LIMIT`] (see `read_into`).
-    pub struct InPlace<'p> {
-        pub place: &'p mut Value,
-        pub depth: usize,
-        pub guarded: Option<&'p Cell<bool>>,
-    }
-
-    impl InPlace<'_> {
-        /// What is read here is for the guarded read to decide.
-        fn guard(&self) {
-            if let Some(flag) = self.guarded {
-                flag.set(true);
-            }
-        }
-
-        /// An object or list starts here.
-        fn open(&self) {
-            if self.depth >= MAX_DEPTH {
-                self.guard();
-            }
-        }
-    }
-
-    impl<'de> DeserializeSeed<'de> for InPlace<'_> {
-        type Value = ();
-
-        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-            deserializer.deserialize_any(self)
-        }
-    }
-
-    impl<'de> Visitor<'de> for InPlace<'_> {
-        type Value = ();
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("any valid JSON value")
-        }
-
-        fn visit_bool<E>(self, v: bool) -> Result<(), E> {
-            *self.place = Value::Bool(v);
-            Ok(())
-        }
-
-        fn visit_i64<E>(self, v: i64) -> Result<(), E> {
-            *self.place = Value::Number(v.into());
-            Ok(())
-        }
-
-        fn visit_u64<E>(self, v: u64) -> Result<(), E> {
-            *self.place = Value::Number(v.into());
-            Ok(())
-        }
-
-        fn visit_f64<E>(self, v: f64) -> Result<(), E> {
-            if v.is_finite() && v.abs() >= NEAR_F64_LIMIT {
-                self.guard();
-            }
-            *self.place = Number::from_f64(v).map_or(Value::Null, Value::Number);
-            Ok(())
-        }
-
-        fn visit_str<E>(self, v: &str) -> Result<(), E> {
-            match self.place {
-                Value::String(s) => {
-                    s.clear();
-                    s.push_str(v);
-                }
-                other => *other = Value::String(v.to_owned()),
-            }
-            Ok(())
-        }
-
-        fn visit_string<E>(self, v: String) -> Result<(), E> {
-            *self.place = Value::String(v);
-            Ok(())
-        }
-
-        fn visit_none<E>(self) -> Result<(), E> {
-            *self.place = Value::Null;
-            Ok(())
-        }
-
-        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-            self.deserialize(deserializer)
-        }
-
-        fn visit_unit<E>(self) -> Result<(), E> {
-            *self.place = Value::Null;
-            Ok(())
-        }
-
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-            self.open();
-            let InPlace { place, depth, guarded } = self;
-            let depth = depth.saturating_add(1);
-            if !place.is_array() {
-                *place = Value::Array(Vec::new());
-            }
-            let Value::Array(items) = place else { return Ok(()) };
-            let mut n = 0usize;
-            loop {
-                let more = match items.get_mut(n) {
-                    Some(slot) => seq.next_element_seed(InPlace { place: slot, depth, guarded })?.is_some(),
-                    None => {
-                        let mut v = Value::Null;
-                        let more = seq.next_element_seed(InPlace { place: &mut v, depth, guarded })?.is_some();
-                        if more {
-                            items.push(v);
-                        }
-                        more
-                    }
-                };
-                if !more {
-                    break;
-                }
-                n = n.saturating_add(1);
-            }
-            items.truncate(n);
-            Ok(())
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<(), A::Error> {
-            self.open();
-            let InPlace { place, depth, guarded } = self;
-            let depth = depth.saturating_add(1);
-            if !place.is_object() {
-                *place = Value::Object(Map::new());
-            }
-            let Value::Object(map) = place else { return Ok(()) };
-            // The keys that come in the object's own order: each value read over the one there.
-            let mut kept = 0usize;
-            let mut first_new: Option<Cow<'de, str>> = None;
-            {
-                let mut existing = map.iter_mut();
-                while let Some(key) = access.next_key_seed(Key)? {
-                    match existing.next() {
-                        Some((k, v)) if k.as_str() == key.as_ref() => {
-                            access.next_value_seed(InPlace { place: v, depth, guarded })?;
-                            kept = kept.saturating_add(1);
-                        }
-                        _ => {
-                            first_new = Some(key);
-                            break;
-                        }
-                    }
-                }
-            }
-            let Some(first_new) = first_new else {
-                if map.len() > kept {
-                    let mut at = 0usize;
-                    map.retain(|_, _| {
-                        at = at.saturating_add(1);
-                        at <= kept
-                    });
-                }
-                return Ok(());
-            };
-            // From here the text's keys come in another order, or some are new or left out (a field filled in on one
-            // record and not the next): the object is built again in the text's order, each key taking the value it
-            // had (read over in place) from the entries not yet read, looked for by key among a few.
-            let old = std::mem::take(map);
-            let mut entries = old.into_iter();
-            let mut rebuilt = Map::with_capacity(entries.len());
-            for (k, v) in entries.by_ref().take(kept) {
-                rebuilt.insert(k, v);
-            }
-            let mut pool: Vec<(String, Value)> = if entries.len() <= POOL_MAX { entries.collect() } else { Vec::new() };
-            let mut key = Some(first_new);
-            while let Some(k) = key {
-                let found = pool.iter().position(|(name, _)| name.as_str() == k.as_ref());
-                let (name, mut value) = match found {
-                    Some(i) => pool.swap_remove(i),
-                    None => (k.into_owned(), Value::Null),
-                };
-                access.next_value_seed(InPlace { place: &mut value, depth, guarded })?;
-                // A key the text repeats was taken from the pool the first time: `insert` keeps its first place and
-                // this value, as serde_json does.
-                rebuilt.insert(name, value);
-                key = access.next_key_seed(Key)?;
-            }
-            *map = rebuilt;
-            Ok(())
-        }
-    }
-
-    /// The most entries looked for one by one when keys come in another order (an object of a form has a few dozen).
-    const POOL_MAX: usize = 64;
-
-    /// A key, borrowed from the text when it has no escape.
-    struct Key;
-
-    impl<'de> DeserializeSeed<'de> for Key {
-        type Value = Cow<'de, str>;
-
-        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Cow<'de, str>, D::Error> {
-            deserializer.deserialize_str(self)
-        }
-    }
-
-    impl<'de> Visitor<'de> for Key {
-        type Value = Cow<'de, str>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a string key")
-        }
-
-        fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Cow<'de, str>, E> {
-            Ok(Cow::Borrowed(v))
-        }
-
-        fn visit_str<E>(self, v: &str) -> Result<Cow<'de, str>, E> {
-            Ok(Cow::Owned(v.to_owned()))
-        }
-
-        fn visit_string<E>(self, v: String) -> Result<Cow<'de, str>, E> {
-            Ok(Cow::Owned(v))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -550,7 +280,7 @@ mod tests {
     /// The text as read in one pass, when the guard would change nothing in it.
     fn read_plain(text: &str) -> Option<Value> {
         let mut value = Value::Null;
-        let plain = read_into(text, &mut value, true).is_ok_and(|guarded| !guarded).then_some(value);
+        let plain = json_text::read_over(text, &mut value, true).is_ok().then_some(value);
         // What the read finds as it reads is what a walk over the value finds.
         assert_eq!(plain, read(text).ok().filter(|v| unguarded(v, 0)), "{text}");
         plain

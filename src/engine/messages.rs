@@ -119,7 +119,7 @@ pub fn decimal(x: f64) -> String {
         let n = x as i64;
         return if n == 0 && x.is_sign_negative() { "-0".to_owned() } else { n.to_string() };
     }
-    serde_json::Number::from_f64(x)
+    crate::engine::value::Number::from_f64(x)
         .map_or_else(|| if x.is_nan() { "NaN".to_owned() } else { "inf".to_owned() }, |n| n.to_string())
 }
 
@@ -132,7 +132,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 /// One message's English template, declared once as a `static` (see [`messages!`](crate::messages)): `{name}` is a
 /// parameter; `{n, plural, one {# week} other {# weeks}}` picks a form by a number (`=N` matches exactly, `one` is

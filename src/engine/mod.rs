@@ -11,6 +11,7 @@ pub mod model;
 pub mod options;
 pub mod outcome;
 pub mod outcome_json;
+pub mod json_text;
 pub mod parse_float;
 pub mod pointer;
 pub mod profile;
@@ -27,3 +28,4 @@ pub mod structure;
 #[cfg(test)]
 pub(crate) mod test_rng;
 pub mod timescale;
+pub mod value;

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use serde_json::Value;
+use crate::engine::value::Value;
 
 use super::error::Error;
 use super::messages::MessageTable;

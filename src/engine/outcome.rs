@@ -15,7 +15,7 @@ use super::schema::obj;
 /// An outcome built in the shape of its declared model (issue 20, point 2: typed outcomes): an object is the model's
 /// own keys (`&'static [Out]`, the form's `OUTCOME` or a nested object's) with its values in the same order, so
 /// building one allocates no key and hashes nothing, and the report's JSON text is written from it directly
-/// (`report::json::tree`). [`Tree::into_value`] gives the `serde_json::Value` the native API reports, whose JSON text is
+/// (`report::json::tree`). [`Tree::into_value`] gives the `crate::engine::value::Value` the native API reports, whose JSON text is
 /// the same byte for byte (tests/typed_outcome.rs). Every form's `FormDef::check` returns one.
 #[derive(Debug, Clone)]
 pub enum Tree {
@@ -33,14 +33,14 @@ pub enum Tree {
     Object(&'static [Out], Vec<Tree>),
     /// An object with its keys as the form writes them (`outcome_json!`), in order.
     Map(Vec<(&'static str, Tree)>),
-    /// A value the form has as a `serde_json::Value` already (part of the record it read, a carried-over value).
-    Value(serde_json::Value),
+    /// A value the form has as a `crate::engine::value::Value` already (part of the record it read, a carried-over value).
+    Value(crate::engine::value::Value),
 }
 
 impl Tree {
-    /// The `serde_json::Value` this outcome is.
-    pub fn into_value(self) -> serde_json::Value {
-        use serde_json::Value as V;
+    /// The `crate::engine::value::Value` this outcome is.
+    pub fn into_value(self) -> crate::engine::value::Value {
+        use crate::engine::value::Value as V;
         match self {
             Tree::Null => V::Null,
             Tree::Bool(b) => V::Bool(b),
@@ -57,7 +57,7 @@ impl Tree {
         }
     }
 
-    /// Sets `key` in an object written by `outcome_json!` as `serde_json::Map::insert` does: in its place when the
+    /// Sets `key` in an object written by `outcome_json!` as `crate::engine::value::Map::insert` does: in its place when the
     /// key is there, else at the end. Nothing for any other tree.
     pub fn set(&mut self, key: &'static str, value: Tree) {
         if let Tree::Map(entries) = self {
@@ -75,8 +75,8 @@ impl Tree {
     }
 }
 
-impl From<serde_json::Value> for Tree {
-    fn from(v: serde_json::Value) -> Tree {
+impl From<crate::engine::value::Value> for Tree {
+    fn from(v: crate::engine::value::Value) -> Tree {
         Tree::Value(v)
     }
 }
@@ -98,7 +98,7 @@ macro_rules! tree_from_int {
         impl From<$t> for Tree {
             fn from(n: $t) -> Tree {
                 // Beyond i64 (a u64 or usize that large): the value serde_json makes of it.
-                i64::try_from(n).map_or_else(|_| Tree::Value(serde_json::Value::from(n)), Tree::Int)
+                i64::try_from(n).map_or_else(|_| Tree::Value(crate::engine::value::Value::from(n)), Tree::Int)
             }
         }
     )*};

@@ -1,6 +1,6 @@
 //! `json!` for outcomes: serde_json's `json!` (its macro, MIT OR Apache-2.0, copied from serde_json 1.0.154's
 //! `macros.rs` with its leaves changed) building a typed outcome ([`Tree`](crate::engine::outcome::Tree)) instead of a
-//! `serde_json::Value`: an object is its keys as written (`&'static str`, never allocated or hashed) with its values
+//! `crate::engine::value::Value`: an object is its keys as written (`&'static str`, never allocated or hashed) with its values
 //! in order, and each value is moved in with `Tree::from` (serde_json's last rule deep-copies every non-literal value
 //! through a serializer). The report's JSON text is written from the tree, and the native report gets the `Value` it
 //! is (`Tree::into_value`); a type with no `From` for `Tree` does not compile here: convert it where it is made. The
@@ -244,7 +244,7 @@ macro_rules! outcome_json_expect_expr_comma {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::{json, Value};
+    use crate::engine::value::{json, Value};
 
     /// The same value as serde_json's `json!`, key order included, for every kind of entry an outcome has.
     #[test]

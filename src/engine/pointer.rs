@@ -14,7 +14,7 @@
 //!   where the pointer goes deeper) is replaced by that container, as a GOV.UK date input replaces a date written
 //!   as text by its parts. `set` checks the whole pointer before it changes anything.
 
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::error::Error;
 use super::model::{Field, Kind};
@@ -236,7 +236,7 @@ pub fn remove(root: &mut Map<String, Value>, segments: &[String]) -> Result<(), 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::engine::value::json;
 
     static ITEM: Kind = Kind::Object(&[]);
     static FIELDS: &[Field] = &[Field::object("children", "Children", &[])];

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::messages::IntText;
 use super::model::{Field, Kind};
@@ -709,9 +709,9 @@ impl Checker {
 
 /// The JSON Schema (2020-12) of a profile document, with the known parameter keys, rule codes and forms.
 #[cfg(feature = "catalogue")]
-pub fn schema(registry: &'static Registry) -> Value {
+pub fn schema(registry: &'static Registry) -> serde_json::Value {
     use super::profile::ALIASES;
-    use serde_json::json;
+    use serde_json::{json, Map, Value};
 
     let params = registry.params();
     let mut value_props = Map::new();
@@ -853,7 +853,7 @@ pub fn model_pointer(path: &str) -> String {
 /// by field, and what no form of the product has is still refused.
 #[cfg(all(test, feature = "all-forms"))]
 mod single_form_module {
-    use serde_json::json;
+    use crate::engine::value::json;
 
     use super::*;
     use crate::engine::error::Error;

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use crate::calendar;
 use crate::engine::parse_float::parse_f64;

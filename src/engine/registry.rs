@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::context::Ctx;
 use super::error::Error;

@@ -1,7 +1,7 @@
 //! What a check returns: a flat list of findings, each at a JSON Pointer, and the form's computed outcome.
 
 use serde::Serialize;
-use serde_json::Value;
+use crate::engine::value::Value;
 
 use super::outcome::Tree;
 
@@ -46,8 +46,8 @@ pub struct Diagnostic {
     #[serde(rename = "messageId")]
     pub message_id: String,
     /// What the template fills in: labels, engine-formatted dates, numbers — never what the user typed.
-    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
-    pub params: serde_json::Map<String, Value>,
+    #[serde(skip_serializing_if = "crate::engine::value::Map::is_empty")]
+    pub params: crate::engine::value::Map<String, Value>,
     /// Other fields a cross-field rule read.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
@@ -200,9 +200,18 @@ pub(crate) fn delta_json(
 /// JSON text as `serde_json` writes it (compact): strings with `"`, `\\` and control characters escaped (the
 /// short escapes where JSON has one, else `\u00XX` in lower case), nothing else; numbers as `Number` displays them
 /// (the digits serde_json writes); objects in their map's order.
+/// A value as compact JSON text, as `serde_json::to_string` writes it.
+pub(crate) fn write_value(out: &mut String, v: &Value) {
+    json::value(out, v);
+}
+
+/// An object as compact JSON text, as `serde_json::to_string` writes it.
+pub(crate) fn write_object(out: &mut String, map: &crate::engine::value::Map<String, Value>) {
+    json::object(out, map);
+}
+
 mod json {
-    use core::fmt::Write as _;
-    use serde_json::{Map, Value};
+    use crate::engine::value::{Map, Value};
 
     use crate::engine::outcome::Tree;
 
@@ -211,15 +220,7 @@ mod json {
             Value::Null => out.push_str("null"),
             Value::Bool(true) => out.push_str("true"),
             Value::Bool(false) => out.push_str("false"),
-            Value::Number(n) => {
-                if let Some(u) = n.as_u64() {
-                    integer(out, false, u);
-                } else if let Some(i) = n.as_i64() {
-                    integer(out, i < 0, i.unsigned_abs());
-                } else {
-                    let _ = write!(out, "{n}");
-                }
-            }
+            Value::Number(n) => n.write(out),
             Value::String(s) => string(out, s),
             Value::Array(items) => joined(out, '[', ']', items, value),
             Value::Object(map) => object(out, map),
@@ -376,7 +377,7 @@ mod json {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::engine::value::json;
 
     fn same_as_serde(report: &Report) {
         assert_eq!(report.to_json(), serde_json::to_string(report).unwrap());
@@ -386,12 +387,12 @@ mod tests {
     fn the_report_text_is_serde_jsons_byte_for_byte() {
         let every_control: String = (0u8..0x20).map(char::from).collect();
         let text = format!("{every_control} \" \\ / é ✓ 😀 \u{7f} \u{2028} end");
-        let mut params = serde_json::Map::new();
+        let mut params = crate::engine::value::Map::new();
         params.insert("label".into(), json!(text.clone()));
         params.insert("n".into(), json!(-3));
         params.insert(text.clone(), json!(2.5));
         let diagnostic =
-            |params: serde_json::Map<String, Value>, related: Vec<String>, due: Option<String>| Diagnostic {
+            |params: crate::engine::value::Map<String, Value>, related: Vec<String>, due: Option<String>| Diagnostic {
                 code: "REF-001".into(),
                 severity: Severity::Warning,
                 path: "/a~1b/0".into(),
@@ -412,7 +413,7 @@ mod tests {
                     valid,
                     diagnostics: vec![
                         diagnostic(params.clone(), vec!["/x".into(), text.clone()], Some("2025-06-02".into())),
-                        diagnostic(serde_json::Map::new(), Vec::new(), None),
+                        diagnostic(crate::engine::value::Map::new(), Vec::new(), None),
                     ],
                     outcome,
                 });
@@ -478,7 +479,7 @@ mod tests {
             path: "/x".into(),
             message: "Enter \"x\"\n".into(),
             message_id: "INP-001.x".into(),
-            params: serde_json::Map::new(),
+            params: crate::engine::value::Map::new(),
             related: vec!["/y".into()],
             due: None,
         };
@@ -503,8 +504,8 @@ mod tests {
             let id = form.file_name().unwrap().to_str().unwrap().to_owned();
             for file in std::fs::read_dir(&form).unwrap() {
                 let v: Value = serde_json::from_str(&std::fs::read_to_string(file.unwrap().path()).unwrap()).unwrap();
-                let options = crate::Options::from_json(&v["options"]).unwrap();
-                same_as_serde(&crate::api::validate(&id, &v["data"], &options).unwrap());
+                let options = crate::Options::from_json(&serde_json::Value::from(&v["options"])).unwrap();
+                same_as_serde(&crate::api::validate(&id, &serde_json::Value::from(&v["data"]), &options).unwrap());
                 checked += 1;
             }
         }

@@ -162,11 +162,11 @@ impl Kept {
 
     /// The shape (blank, object) of the value at each prefix of `segments`, read before and again after an edit.
     pub fn shapes<S: AsRef<str>>(
-        data: &serde_json::Map<String, serde_json::Value>,
+        data: &crate::engine::value::Map<String, crate::engine::value::Value>,
         segments: &[S],
     ) -> Vec<(bool, bool)> {
         let mut out = Vec::with_capacity(segments.len());
-        let mut cur: Option<&serde_json::Value> = None;
+        let mut cur: Option<&crate::engine::value::Value> = None;
         for (i, seg) in segments.iter().enumerate() {
             let seg = seg.as_ref();
             // `-` adds a row: nothing from there on is kept (the shapes stop, so `between` keeps no bit for it).
@@ -177,12 +177,12 @@ impl Kept {
                 super::read::get(data, seg)
             } else {
                 match cur {
-                    Some(serde_json::Value::Object(o)) => super::read::get(o, seg),
-                    Some(serde_json::Value::Array(a)) => seg.parse::<usize>().ok().and_then(|k| a.get(k)),
+                    Some(crate::engine::value::Value::Object(o)) => super::read::get(o, seg),
+                    Some(crate::engine::value::Value::Array(a)) => seg.parse::<usize>().ok().and_then(|k| a.get(k)),
                     _ => None,
                 }
             };
-            out.push((super::read::is_blank(cur), cur.is_some_and(serde_json::Value::is_object)));
+            out.push((super::read::is_blank(cur), cur.is_some_and(crate::engine::value::Value::is_object)));
         }
         out
     }

@@ -19,7 +19,7 @@
 //!
 //! `validate` goes through the same code ([`check_once`]), so the order of findings is the same by construction.
 
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::context::Ctx;
 use super::error::Error;
@@ -80,8 +80,9 @@ impl FormSession {
     }
 
     /// Replaces the whole form.
-    pub fn load(&mut self, data: Value) -> Result<&Report, Error> {
-        let Value::Object(map) = data else { return Err(Error::NotAnObject) };
+    /// (The engine's value or, natively, `serde_json`'s.)
+    pub fn load(&mut self, data: impl Into<Value>) -> Result<&Report, Error> {
+        let Value::Object(map) = data.into() else { return Err(Error::NotAnObject) };
         self.data = map;
         self.entries_len = self.data.iter().map(|(k, v)| entry_len(k, v)).sum();
         self.refresh(Scope::All, None);
@@ -89,7 +90,8 @@ impl FormSession {
     }
 
     /// Changes one field. A pointer that cannot be applied (see [`pointer`]) is refused with the form unchanged.
-    pub fn set(&mut self, pointer: &str, value: Value) -> Result<&Report, Error> {
+    pub fn set(&mut self, pointer: &str, value: impl Into<Value>) -> Result<&Report, Error> {
+        let value = value.into();
         let segments = pointer::parse(pointer)?;
         let Some(first) = segments.first() else { return self.load(value) };
         // The same value again (a page often sends a field's `change` after its last `input`): nothing changes.
@@ -184,7 +186,7 @@ impl FormSession {
     }
 
     /// Sets one field and returns [`FormSession::take_delta`] (what a keystroke costs, without the boundary).
-    pub fn set_delta(&mut self, pointer: &str, value: Value) -> Result<String, Error> {
+    pub fn set_delta(&mut self, pointer: &str, value: impl Into<Value>) -> Result<String, Error> {
         self.set(pointer, value)?;
         Ok(self.take_delta())
     }
@@ -303,7 +305,11 @@ fn json_len(value: &Value) -> usize {
                     5
                 }
             }
-            Value::Number(n) => serde_json::to_string(n).map_or(0, |t| t.len()),
+            Value::Number(n) => {
+                let mut text = String::new();
+                n.write(&mut text);
+                text.len()
+            }
             Value::String(s) => str_len(s),
             Value::Array(items) => {
                 stack.extend(items.iter());

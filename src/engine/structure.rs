@@ -2,7 +2,7 @@
 //! impossible date, an unknown option, text too long, a missing required field. Rules then read only well-formed
 //! values.
 
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::catalogue::required_id;
 use super::context::Ctx;

@@ -18,7 +18,7 @@ use safeguarding_forms::engine::options::Resolved;
 use safeguarding_forms::engine::registry::{self, FormDef};
 use safeguarding_forms::forms::REGISTRY;
 use safeguarding_forms::{self as sf, Diagnostic, Options, Report, Severity};
-use serde_json::Value;
+use safeguarding_forms::engine::value::Value;
 
 use crate::source::{self, Line, Source};
 use crate::table::{Format, Row, Sink};

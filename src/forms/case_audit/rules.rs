@@ -1,7 +1,7 @@
 //! The case file audit's rules: one declaration each, then the check functions.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use std::borrow::Cow;
 
@@ -1169,7 +1169,7 @@ crate::messages! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::engine::value::json;
 
     /// `slots` finds each key's value whatever the order of the record's keys (in the table's order, reversed,
     /// mixed with keys the table does not have), as a look-up of each key does, and gives the keys that are none of

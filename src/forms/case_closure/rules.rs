@@ -1,7 +1,7 @@
 //! The closure rules: one declaration each, and the check functions.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::model::{self, ROUTE_1_REASONS};
 use crate::calendar;

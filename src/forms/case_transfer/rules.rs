@@ -1,7 +1,7 @@
 //! The transfer rules: one declaration each, and the check functions.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::model;
 use crate::engine::checks;

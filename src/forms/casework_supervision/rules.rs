@@ -2,7 +2,7 @@
 //! closely related rules.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::model;
 use crate::calendar;

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::model::{DOCUMENT_KINDS, EPISODE_KINDS, RECORDER_ROLES};
 use crate::calendar;

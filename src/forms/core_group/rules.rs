@@ -1,6 +1,6 @@
 //! The core group record's rules: one declaration and one check function each.
 
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;

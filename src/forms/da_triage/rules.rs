@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::model;
 use crate::calendar;

@@ -1,7 +1,7 @@
 //! The direct observation's rules: one declaration each, then the check functions.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use crate::calendar;
 use crate::engine::checks;

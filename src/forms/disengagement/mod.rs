@@ -4,7 +4,7 @@ pub mod model;
 pub mod rules;
 
 use crate::outcome_json as json;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use crate::engine::context::Ctx;
 use crate::engine::outcome::{Out, OutType as T, Tree};

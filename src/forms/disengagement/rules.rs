@@ -1,6 +1,6 @@
 //! The disengagement record's rules: one declaration each, and the check functions.
 
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::model;
 use crate::engine::checks;

@@ -5,7 +5,7 @@ pub mod model;
 pub mod rules;
 
 use crate::outcome_json as json;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;

@@ -4,7 +4,7 @@
 //! and the seed's contents list it as "Family Ambassador", which is the section cited.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::model;
 use crate::calendar;

@@ -1,7 +1,7 @@
 //! The Family Circle rules: one declaration each, the check functions, and the closure route the circles allow.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::model::{self, CLOSING};
 use crate::calendar;

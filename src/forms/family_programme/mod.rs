@@ -6,7 +6,7 @@ pub mod model;
 pub mod rules;
 
 use crate::outcome_json as json;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
@@ -112,20 +112,26 @@ pub fn carry_forward(data: &Map<String, Value>) -> Value {
     let mut next = data.clone();
     if let Some(Value::Object(modules)) = next.get_mut("modules") {
         for id in ["7", "8"] {
-            modules.insert(id.to_owned(), serde_json::json!({ "entries": [], "complete": false }));
+            let empty: Map<String, Value> =
+                [("entries".to_owned(), Value::Array(Vec::new())), ("complete".to_owned(), Value::Bool(false))]
+                    .into_iter()
+                    .collect();
+            modules.insert(id.to_owned(), Value::Object(empty));
         }
     }
     let completed = read::object(data, "signOff").and_then(|s| read::date(s, "completedOn"));
     next.remove("signOff");
     if let Some(done) = completed {
-        let milestones = next.entry("milestones").or_insert_with(|| serde_json::json!({}));
+        let milestones = next.entry("milestones").or_insert_with(|| Value::Object(Map::new()));
         if let Value::Object(m) = milestones {
             let earlier = read::date(m, "lastCompletedOn").is_none_or(|last| last < done);
             if earlier {
                 m.insert("lastCompletedOn".to_owned(), Value::from(calendar::format_date(done)));
             }
         } else if milestones.is_null() {
-            *milestones = serde_json::json!({ "lastCompletedOn": calendar::format_date(done) });
+            *milestones = Value::Object(
+                [("lastCompletedOn".to_owned(), Value::from(calendar::format_date(done)))].into_iter().collect(),
+            );
         }
     }
     Value::Object(next)

@@ -1,7 +1,7 @@
 //! The group visit's rules: one declaration each, then the check functions.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::model::{self, CHECKS};
 use crate::calendar;

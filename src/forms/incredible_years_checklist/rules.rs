@@ -1,6 +1,6 @@
 //! The Incredible Years checklist's rules: one declaration each, then the check function.
 
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::model::{self, ITEMS};
 use crate::engine::checks;

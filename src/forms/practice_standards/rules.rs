@@ -5,7 +5,7 @@
 use crate::engine::outcome::Tree;
 use crate::outcome_json as json;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use crate::calendar;
 use crate::engine::checks;

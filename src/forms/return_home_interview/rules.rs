@@ -7,7 +7,7 @@
 //! the form records `interviewAt`, the deadline is judged on it instead (met or met late).
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::model;
 use crate::calendar;

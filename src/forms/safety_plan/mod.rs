@@ -6,7 +6,7 @@ pub mod placeholder;
 pub mod rules;
 
 use crate::outcome_json as json;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
@@ -125,7 +125,7 @@ fn ratio(n: usize, of: usize) -> f64 {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-    use serde_json::{json, Value};
+    use crate::engine::value::{json, Value};
 
     use super::FORM;
     use crate::engine::options::{Options, Stage};
@@ -146,7 +146,7 @@ mod tests {
     fn options(profile: Option<&Value>) -> Options {
         let o = Options::new().today("2025-06-02").unwrap().stage(Stage::Submit);
         match profile {
-            Some(p) => o.profile_value(p).unwrap(),
+            Some(p) => o.profile_value(&serde_json::Value::from(p)).unwrap(),
             None => o,
         }
     }

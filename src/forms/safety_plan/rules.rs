@@ -2,7 +2,7 @@
 //! related rules.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::model::{self, FIELDS};
 use super::placeholder::has_placeholder;

@@ -1,7 +1,7 @@
 //! The allocation outcome's rules: one declaration each, and the check functions.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::model::{self, ALLOCATING, FAMILY_CONNECT};
 use crate::calendar;

@@ -1,7 +1,7 @@
 //! The supervision audit's rules: one declaration each, one check function per rule.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use crate::calendar;
 use crate::engine::checks;

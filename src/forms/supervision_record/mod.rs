@@ -6,7 +6,7 @@ pub mod rules;
 pub mod scan;
 
 use crate::outcome_json as json;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;

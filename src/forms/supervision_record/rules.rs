@@ -1,7 +1,7 @@
 //! The record of supervision's rules: one declaration each, one check function per rule.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::{model, scan};
 use crate::calendar;

@@ -5,7 +5,7 @@
 //! last day of its last week; recorded before its first week, it is early.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::model;
 use crate::calendar;

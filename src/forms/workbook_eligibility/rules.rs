@@ -1,6 +1,6 @@
 //! The workbook eligibility rules: one declaration and one check function each.
 
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::model::{DISABILITY, ISSUES, WORKBOOK_ISSUES};
 use crate::engine::context::Ctx;

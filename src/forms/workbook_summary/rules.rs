@@ -1,7 +1,7 @@
 //! The Workbook Summary's rules: one declaration and one check function each.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::engine::value::{Map, Value};
 
 use super::model::MODULE_IDS;
 use crate::calendar;

@@ -1,0 +1,456 @@
+//! Reading JSON text (RFC 8259) into the engine's [`Value`], over the value a place held before.
+//!
+//! It accepts exactly the texts `serde_json` accepts and gives the same tree: the same keys in the same order (a
+//! repeated key keeps its first place and its last value), whole numbers that fit `u64` (or, negative, `i64`) kept
+//! whole, `-0` and larger whole numbers as floats, other numbers as the nearest `f64` (`parse_float::parse_f64`,
+//! correctly rounded). It refuses with [`Stop::Guard`] what `engine::input`'s guarded read is for (see there): an
+//! object or list [`MAX_DEPTH`] deep, a number of at least [`NEAR_F64_LIMIT`] or beyond `f64`, a lone surrogate
+//! escape. Nothing recursive goes deeper than [`MAX_DEPTH`].
+//!
+//! Over a place: while an object's keys come in the order of the keys already there, each value is read into the
+//! value under that key (its strings and lists keep their allocations); from the first key that differs the object is
+//! built again, each later key taking the old entry of that name when there is one. Lists are read into the items
+//! already there, then cut or grown. Whatever the place held before, it holds what the text says after.
+
+use std::borrow::Cow;
+
+use super::input::{MAX_DEPTH, NEAR_F64_LIMIT};
+use super::parse_float::parse_f64;
+use super::value::{Map, Number, Value};
+
+/// Why a text was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// The text ends before its value does.
+    Eof,
+    /// Anything else that is not JSON text.
+    Syntax,
+    /// JSON text that holds what the guarded read changes (see the module's documentation).
+    Guard,
+}
+
+/// Reads `text` over `place`. With `guard`, stops at what the guarded read is for; without it (the text the guard
+/// wrote), reads numbers from 1e300 up as they are and stops with `Syntax` only where `serde_json` would.
+pub fn read_over(text: &str, place: &mut Value, guard: bool) -> Result<(), Stop> {
+    let mut r = Reader { b: text.as_bytes(), at: 0, guard };
+    r.skip_ws();
+    r.value(place, 0)?;
+    r.skip_ws();
+    if r.at < r.b.len() {
+        return Err(Stop::Syntax);
+    }
+    Ok(())
+}
+
+struct Reader<'t> {
+    b: &'t [u8],
+    at: usize,
+    guard: bool,
+}
+
+/// The most entries looked for one by one when an object's keys come in another order.
+const POOL_MAX: usize = 64;
+
+/// How deep the read without the guard goes (`serde_json`'s own limit); the guard's text is never deeper than
+/// [`MAX_DEPTH`].
+const NO_GUARD_DEPTH: usize = 128;
+
+impl<'t> Reader<'t> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.at).copied()
+    }
+
+    /// The error for a text that stops at `self.at`: the end, or something else.
+    fn fail(&self) -> Stop {
+        if self.at >= self.b.len() {
+            Stop::Eof
+        } else {
+            Stop::Syntax
+        }
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    fn value(&mut self, place: &mut Value, depth: usize) -> Result<(), Stop> {
+        match self.peek() {
+            None => Err(Stop::Eof),
+            Some(b'n') => self.word(b"null").map(|()| *place = Value::Null),
+            Some(b't') => self.word(b"true").map(|()| *place = Value::Bool(true)),
+            Some(b'f') => self.word(b"false").map(|()| *place = Value::Bool(false)),
+            Some(b'"') => {
+                self.at += 1;
+                let s = self.string()?;
+                match place {
+                    Value::String(old) => {
+                        old.clear();
+                        old.push_str(&s);
+                    }
+                    other => *other = Value::String(s.into_owned()),
+                }
+                Ok(())
+            }
+            Some(b'[') => {
+                self.open(depth)?;
+                self.list(place, depth.saturating_add(1))
+            }
+            Some(b'{') => {
+                self.open(depth)?;
+                self.object(place, depth.saturating_add(1))
+            }
+            Some(b'-' | b'0'..=b'9') => {
+                *place = Value::Number(self.number()?);
+                Ok(())
+            }
+            Some(_) => Err(Stop::Syntax),
+        }
+    }
+
+    /// An object or list opens at `depth`.
+    fn open(&mut self, depth: usize) -> Result<(), Stop> {
+        if self.guard && depth >= MAX_DEPTH {
+            return Err(Stop::Guard);
+        }
+        if depth >= NO_GUARD_DEPTH {
+            return Err(Stop::Syntax);
+        }
+        self.at += 1;
+        self.skip_ws();
+        Ok(())
+    }
+
+    fn word(&mut self, w: &[u8]) -> Result<(), Stop> {
+        for &c in w {
+            match self.peek() {
+                Some(x) if x == c => self.at += 1,
+                _ => return Err(self.fail()),
+            }
+        }
+        Ok(())
+    }
+
+    fn list(&mut self, place: &mut Value, depth: usize) -> Result<(), Stop> {
+        if !place.is_array() {
+            *place = Value::Array(Vec::new());
+        }
+        let Value::Array(items) = place else { return Ok(()) };
+        let mut n = 0usize;
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            items.clear();
+            return Ok(());
+        }
+        loop {
+            match items.get_mut(n) {
+                Some(slot) => self.value(slot, depth)?,
+                None => {
+                    let mut v = Value::Null;
+                    self.value(&mut v, depth)?;
+                    items.push(v);
+                }
+            }
+            n = n.saturating_add(1);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    self.at += 1;
+                    self.skip_ws();
+                }
+                Some(b']') => {
+                    self.at += 1;
+                    items.truncate(n);
+                    return Ok(());
+                }
+                _ => return Err(self.fail()),
+            }
+        }
+    }
+
+    /// After a key's closing quote: the colon, then the value's first byte.
+    fn colon(&mut self) -> Result<(), Stop> {
+        self.skip_ws();
+        if self.peek() != Some(b':') {
+            return Err(self.fail());
+        }
+        self.at += 1;
+        self.skip_ws();
+        Ok(())
+    }
+
+    /// After a value: `Ok(true)` at a comma (the next key's quote read), `Ok(false)` at the closing brace.
+    fn next_key(&mut self) -> Result<Option<Cow<'t, str>>, Stop> {
+        self.skip_ws();
+        match self.peek() {
+            Some(b',') => {
+                self.at += 1;
+                self.skip_ws();
+                self.key().map(Some)
+            }
+            Some(b'}') => {
+                self.at += 1;
+                Ok(None)
+            }
+            _ => Err(self.fail()),
+        }
+    }
+
+    fn key(&mut self) -> Result<Cow<'t, str>, Stop> {
+        match self.peek() {
+            Some(b'"') => {
+                self.at += 1;
+                let k = self.string()?;
+                self.colon()?;
+                Ok(k)
+            }
+            _ => Err(self.fail()),
+        }
+    }
+
+    fn object(&mut self, place: &mut Value, depth: usize) -> Result<(), Stop> {
+        if !place.is_object() {
+            *place = Value::Object(Map::new());
+        }
+        let Value::Object(map) = place else { return Ok(()) };
+        let mut key = if self.peek() == Some(b'}') {
+            self.at += 1;
+            None
+        } else {
+            Some(self.key()?)
+        };
+        // The keys that come in the object's own order: each value read over the one there.
+        let entries = map.entries_mut();
+        let mut kept = 0usize;
+        while let Some(k) = &key {
+            match entries.get_mut(kept) {
+                Some((name, v)) if name.as_str() == k.as_ref() => {
+                    self.value(v, depth)?;
+                    kept = kept.saturating_add(1);
+                    key = self.next_key()?;
+                }
+                _ => break,
+            }
+        }
+        let Some(first_new) = key else {
+            entries.truncate(kept);
+            return Ok(());
+        };
+        // From here the keys come in another order, or some are new or left out: the object is built again in the
+        // text's order, each key taking the value it had (read over in place) from the entries not yet read.
+        let mut pool: Vec<(String, Value)> =
+            if entries.len().saturating_sub(kept) <= POOL_MAX { entries.drain(kept..).collect() } else { Vec::new() };
+        entries.truncate(kept);
+        let mut key = Some(first_new);
+        while let Some(k) = key {
+            let found = pool.iter().position(|(name, _)| name.as_str() == k.as_ref());
+            let (name, mut value) = match found {
+                Some(i) => pool.swap_remove(i),
+                None => (k.into_owned(), Value::Null),
+            };
+            self.value(&mut value, depth)?;
+            // A key the text repeats keeps its first place and this value, as serde_json does.
+            match entries.iter_mut().find(|(n, _)| *n == name) {
+                Some(slot) => slot.1 = value,
+                None => entries.push((name, value)),
+            }
+            key = self.next_key()?;
+        }
+        Ok(())
+    }
+
+    /// A string's content after its opening quote, through its closing quote: borrowed from the text when it has no
+    /// escape.
+    fn string(&mut self) -> Result<Cow<'t, str>, Stop> {
+        let start = self.at;
+        loop {
+            match self.peek() {
+                None => return Err(Stop::Eof),
+                Some(b'"') => {
+                    let s = self.text(start, self.at);
+                    self.at += 1;
+                    return Ok(Cow::Borrowed(s));
+                }
+                Some(b'\\') => break,
+                Some(0..=0x1f) => return Err(Stop::Syntax),
+                Some(_) => self.at += 1,
+            }
+        }
+        let mut out = String::from(self.text(start, self.at));
+        loop {
+            match self.peek() {
+                None => return Err(Stop::Eof),
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    self.escape(&mut out)?;
+                }
+                Some(0..=0x1f) => return Err(Stop::Syntax),
+                Some(_) => {
+                    let run = self.at;
+                    while let Some(c) = self.peek() {
+                        if c == b'"' || c == b'\\' || c < 0x20 {
+                            break;
+                        }
+                        self.at += 1;
+                    }
+                    out.push_str(self.text(run, self.at));
+                }
+            }
+        }
+    }
+
+    /// The text's bytes `from..to`, which start and end at ASCII bytes of a `&str` and so are whole characters.
+    fn text(&self, from: usize, to: usize) -> &'t str {
+        // The bytes came from a `&str` and are cut next to ASCII bytes (quotes, backslashes, control characters).
+        core::str::from_utf8(self.b.get(from..to).unwrap_or(&[])).unwrap_or("")
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), Stop> {
+        let Some(c) = self.peek() else { return Err(Stop::Eof) };
+        self.at += 1;
+        let ch = match c {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let hi = self.hex4()?;
+                match hi {
+                    0xD800..=0xDBFF => {
+                        // A high surrogate must be followed by `\u` and a low one.
+                        if self.peek().is_none() {
+                            return Err(Stop::Eof);
+                        }
+                        if self.b.get(self.at..self.at.saturating_add(2)) != Some(b"\\u") {
+                            return Err(self.lone());
+                        }
+                        self.at += 2;
+                        let lo = self.hex4()?;
+                        if !(0xDC00..=0xDFFF).contains(&lo) {
+                            return Err(self.lone());
+                        }
+                        let cp = 0x10000 + ((u32::from(hi) - 0xD800) << 10) + (u32::from(lo) - 0xDC00);
+                        char::from_u32(cp).ok_or(Stop::Syntax)?
+                    }
+                    0xDC00..=0xDFFF => return Err(self.lone()),
+                    _ => char::from_u32(u32::from(hi)).ok_or(Stop::Syntax)?,
+                }
+            }
+            _ => return Err(Stop::Syntax),
+        };
+        out.push(ch);
+        Ok(())
+    }
+
+    /// A lone surrogate escape: for the guarded read, which replaces it (`serde_json` refuses the whole text).
+    fn lone(&self) -> Stop {
+        if self.guard {
+            Stop::Guard
+        } else {
+            Stop::Syntax
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u16, Stop> {
+        let mut n: u16 = 0;
+        for _ in 0..4 {
+            let Some(c) = self.peek() else { return Err(Stop::Eof) };
+            let d = match c {
+                b'0'..=b'9' => c - b'0',
+                b'a'..=b'f' => c - b'a' + 10,
+                b'A'..=b'F' => c - b'A' + 10,
+                _ => return Err(Stop::Syntax),
+            };
+            n = (n << 4) | u16::from(d);
+            self.at += 1;
+        }
+        Ok(n)
+    }
+
+    fn digits(&mut self) -> usize {
+        let from = self.at;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+        self.at - from
+    }
+
+    fn number(&mut self) -> Result<Number, Stop> {
+        let start = self.at;
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.at += 1;
+        }
+        let int_start = self.at;
+        match self.peek() {
+            Some(b'0') => {
+                self.at += 1;
+                if let Some(b'0'..=b'9') = self.peek() {
+                    return Err(Stop::Syntax);
+                }
+            }
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(self.fail()),
+        }
+        let int_end = self.at;
+        let mut float = false;
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            if self.digits() == 0 {
+                return Err(self.fail());
+            }
+            float = true;
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.fail());
+            }
+            float = true;
+        }
+        if !float {
+            // Whole: u64 (or negative i64) when it fits, as serde_json keeps it.
+            let mut n: u64 = 0;
+            let mut fits = true;
+            for &d in self.b.get(int_start..int_end).unwrap_or(&[]) {
+                match n.checked_mul(10).and_then(|m| m.checked_add(u64::from(d - b'0'))) {
+                    Some(m) => n = m,
+                    None => {
+                        fits = false;
+                        break;
+                    }
+                }
+            }
+            if fits {
+                if !negative {
+                    return Ok(Number::from_u64(n));
+                }
+                let neg = (n as i64).wrapping_neg();
+                if neg < 0 {
+                    return Ok(Number::from_i64(neg));
+                }
+                // -0 and whole numbers below i64::MIN: floats, as in serde_json.
+            }
+        }
+        let text = self.text(start, self.at);
+        let x = parse_f64(text).ok_or(Stop::Syntax)?;
+        if !x.is_finite() || (self.guard && x.abs() >= NEAR_F64_LIMIT) {
+            return Err(if self.guard { Stop::Guard } else { Stop::Syntax });
+        }
+        Number::from_f64(x).ok_or(Stop::Syntax)
+    }
+}
