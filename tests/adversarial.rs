@@ -179,7 +179,7 @@ fn every_way(form: &str, data: &Value, what: &str, stages: &[bool]) {
             let r = s2.set(&format!("/{}", escape(k)), v.clone()).unwrap();
             no_echo(form, what, r);
         }
-        assert_eq!(s2.report(), &validate(form, &Value::Object(s2.data().clone()), &o).unwrap());
+        assert_eq!(s2.report(), &validate(form, &serde_json::Value::from(s2.data()), &o).unwrap());
         drop(s);
     }
 }
@@ -305,13 +305,13 @@ fn hostile_values_at_every_field_of_every_form_keep_the_session_equal_to_validat
                     assert!(declared(&sh, &d.path), "{} {p}: {} at undeclared {:?}", f.id, d.code, d.path);
                 }
                 if edits % 10 == 0 {
-                    let data = Value::Object(s.data().clone());
+                    let data = serde_json::Value::from(s.data());
                     assert_eq!(r, validate(&f.id, &data, &o).unwrap(), "{} after {p}", f.id);
                     assert_eq!(s.json_len(), serde_json::to_string(&data).unwrap().len(), "{} after {p}", f.id);
                 }
             }
         }
-        let data = Value::Object(s.data().clone());
+        let data = serde_json::Value::from(s.data());
         assert_eq!(s.report(), &validate(&f.id, &data, &o).unwrap(), "{}", f.id);
     }
     assert!(edits > 3_000, "{edits}");
@@ -348,7 +348,7 @@ fn a_list_index_that_is_not_one_is_refused_with_the_data_unchanged() {
         let before = s.report().clone();
         let err = s.set(p, json!("x")).expect_err(p);
         assert!(err.to_string().starts_with("invalid JSON Pointer"), "{p}: {err}");
-        assert_eq!(Value::Object(s.data().clone()), data, "{p}");
+        assert_eq!(serde_json::Value::from(s.data()), data, "{p}");
         assert_eq!(s.report(), &before, "{p}");
         assert_eq!(s.take_delta(), "", "{p}: nothing changed");
     }
@@ -364,7 +364,7 @@ fn a_list_index_that_is_not_one_is_refused_with_the_data_unchanged() {
     s.set("/children/2/name", json!("C")).unwrap();
     s.set("/children/-/name", json!("D")).unwrap();
     assert_eq!(
-        Value::Object(s.data().clone()),
+        serde_json::Value::from(s.data()),
         json!({ "children": [{ "name": "A" }, { "name": "B2" }, { "name": "C" }, { "name": "D" }] })
     );
 }
@@ -383,16 +383,16 @@ fn remove_of_what_is_not_there_is_a_no_op_at_any_depth_and_a_bad_index_is_refuse
         let (mut s, data) = two_children();
         let before = s.report().clone();
         assert_eq!(s.remove(p).unwrap(), &before, "{p}");
-        assert_eq!(Value::Object(s.data().clone()), data, "{p}");
+        assert_eq!(serde_json::Value::from(s.data()), data, "{p}");
     }
     for p in ["/children/-1", "/children/-1/name", "/children/abc", "/children/01/name", "/children/1.5"] {
         let (mut s, data) = two_children();
         assert!(s.remove(p).is_err(), "{p}");
-        assert_eq!(Value::Object(s.data().clone()), data, "{p}");
+        assert_eq!(serde_json::Value::from(s.data()), data, "{p}");
     }
     let (mut s, _) = two_children();
     s.remove("/children/0").unwrap();
-    assert_eq!(Value::Object(s.data().clone()), json!({ "children": [{ "name": "B" }] }));
+    assert_eq!(serde_json::Value::from(s.data()), json!({ "children": [{ "name": "B" }] }));
 }
 
 #[test]
@@ -430,7 +430,7 @@ fn data_over_the_limit_gets_the_same_finding_from_validate_load_and_set_and_is_k
     assert_eq!(s.set("/route", json!("education")).unwrap(), &by_validate);
     // Small enough again: checked as usual, exactly as validate.
     let r = s.set("/referrer/name", json!("R")).unwrap().clone();
-    let now = Value::Object(s.data().clone());
+    let now = serde_json::Value::from(s.data());
     assert_eq!(r, validate(form, &now, &o).unwrap());
     assert_eq!(r, validate_json(form, &serde_json::to_string(&now).unwrap(), &o).unwrap());
     assert!(!r.has("INP-017"));
@@ -438,5 +438,5 @@ fn data_over_the_limit_gets_the_same_finding_from_validate_load_and_set_and_is_k
     s.set("/referrer/name", json!(big)).unwrap();
     let r = s.remove("/referrer").unwrap().clone();
     assert!(!r.has("INP-017"));
-    assert_eq!(r, validate(form, &Value::Object(s.data().clone()), &o).unwrap());
+    assert_eq!(r, validate(form, &serde_json::Value::from(s.data()), &o).unwrap());
 }

@@ -70,12 +70,12 @@ fn complete() -> Value {
     })
 }
 
-fn outcome(r: &Report) -> &Value {
-    r.outcome.as_ref().unwrap()
+fn outcome(r: &Report) -> Value {
+    serde_json::Value::from(r.outcome.as_ref().unwrap())
 }
 
-fn section<'a>(r: &'a Report, id: &str) -> &'a Value {
-    outcome(r)["sections"].as_array().unwrap().iter().find(|s| s["id"] == id).unwrap()
+fn section(r: &Report, id: &str) -> Value {
+    outcome(r)["sections"].as_array().unwrap().iter().find(|s| s["id"] == id).unwrap().clone()
 }
 
 /// Every question graded by `grade`, for scoring examples.
@@ -253,7 +253,8 @@ fn an_all_na_section_has_no_grade_and_no_answers_at_all_no_suggestion() {
     assert_eq!(outcome(&r)["suggestedOverallLabel"], Value::Null);
     assert_eq!(outcome(&r)["agreement"], Value::Null);
     assert!(!r.has("AUD-005"));
-    let derivation = outcome(&r)["derivation"].as_array().unwrap();
+    let o = outcome(&r);
+    let derivation = o["derivation"].as_array().unwrap();
     assert_eq!(derivation[1], "Assessment: every answer given is N/A (14), so the section has no grade.");
     assert_eq!(derivation[7], "No suggested overall grade yet.");
 }

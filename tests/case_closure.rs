@@ -79,8 +79,8 @@ fn due(r: &Report, code: &str) -> Vec<Option<String>> {
     r.with_code(code).map(|d| d.due.clone()).collect()
 }
 
-fn outcome(r: &Report) -> &Value {
-    r.outcome.as_ref().unwrap()
+fn outcome(r: &Report) -> Value {
+    serde_json::Value::from(r.outcome.as_ref().unwrap())
 }
 
 #[test]

@@ -37,8 +37,8 @@ fn new_summary() -> Value {
     })
 }
 
-fn outcome(r: &Report) -> &Value {
-    r.outcome.as_ref().unwrap()
+fn outcome(r: &Report) -> Value {
+    serde_json::Value::from(r.outcome.as_ref().unwrap())
 }
 
 #[test]

@@ -41,7 +41,7 @@ fn complete() -> Value {
 }
 
 fn outcome(r: &Report) -> Value {
-    r.outcome.clone().unwrap()
+    serde_json::Value::from(r.outcome.clone().unwrap())
 }
 
 /// The complete record with a second action row.

@@ -120,7 +120,7 @@ fn the_modules_part_merged_with_the_document_is_rules_and_schema_under_every_pro
             .flat_map(|id| doc["rules"][id].as_array().unwrap().clone())
             .chain(doc["rules"]["*"].as_array().unwrap().iter().cloned())
             .collect();
-        let states = rule_states(None, &options).unwrap();
+        let states = Value::from(rule_states(None, &options).unwrap());
         let merged: Vec<Value> = bases.iter().zip(states.as_array().unwrap()).map(|(b, s)| merged_rule(b, s)).collect();
         let native = to_value(&rules(None, &options).unwrap());
         assert_eq!(Value::Array(merged.clone()), native, "{name}");

@@ -60,14 +60,14 @@ fn today() -> Options {
 }
 
 fn item(r: &Report, id: &str) -> Value {
-    r.outcome.as_ref().unwrap()["checklist"].as_array().unwrap().iter().find(|i| i["item"] == id).unwrap().clone()
+    serde_json::Value::from(r.outcome.as_ref().unwrap())["checklist"].as_array().unwrap().iter().find(|i| i["item"] == id).unwrap().clone()
 }
 
 #[test]
 fn a_complete_file_is_clean_and_its_checklist() {
     let r = check(FORM, &file(), &today().submit());
     assert!(r.valid && r.diagnostics.is_empty(), "{:?}", r.diagnostics);
-    let o = r.outcome.unwrap();
+    let o = serde_json::Value::from(r.outcome.unwrap());
     assert_eq!(o["complete"], true);
     assert_eq!(
         o["checklist"],
@@ -97,7 +97,7 @@ fn cfd_002_to_007_each_expected_document() {
     for code in ["CFD-002", "CFD-003", "CFD-004", "CFD-005", "CFD-006", "CFD-007"] {
         assert_eq!(found(&r, code), vec![("/documents".into(), Warning)], "{code}");
     }
-    let o = r.outcome.as_ref().unwrap();
+    let o = serde_json::Value::from(r.outcome.as_ref().unwrap());
     assert_eq!(o["complete"], false);
     assert_eq!(item(&r, "plan")["status"], "missing");
     // Not yet three months open: no case summary yet, and none due.

@@ -63,7 +63,7 @@ fn expectation_problems(report: &safeguarding_forms::Report, expect: &Value) -> 
         }
     }
     if let Some(Value::Object(want)) = expect.get("outcome") {
-        let got = report.outcome.clone().unwrap_or(Value::Null);
+        let got = report.outcome.as_ref().map_or(Value::Null, Value::from);
         for (k, w) in want {
             if got.get(k) != Some(w) {
                 problems.push(format!("outcome.{k} is {:?}, expected {w}", got.get(k)));

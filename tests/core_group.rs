@@ -58,7 +58,7 @@ fn cg_002_held_more_than_three_weeks_before() {
     let r = check(FORM, &d, &opts());
     assert_eq!(found(&r, "CG-002"), vec![("/date".into(), Error)]);
     assert_eq!(r.with_code("CG-002").next().unwrap().related, vec!["/conferenceDate".to_string()]);
-    let o = r.outcome.unwrap();
+    let o = serde_json::Value::from(r.outcome.unwrap());
     assert_eq!(o["daysBeforeConference"], 22);
     assert_eq!(o["withinWindow"], false);
     // Across a leap February: a conference on 7 March 2024 allows a core group from 15 February.

@@ -76,7 +76,7 @@ fn the_window_at_month_ends_and_29_february() {
         Value::Array(incidents("standard", &["2024-02-29", "2024-05-01", "2024-08-01", "2024-11-01", "2025-02-28"]));
     d["letterSentOn"] = json!("2025-02-28");
     let r = check(FORM, &d, &opts());
-    assert_eq!(r.outcome.as_ref().unwrap()["windowFrom"], "2024-02-29");
+    assert_eq!(serde_json::Value::from(r.outcome.as_ref().unwrap())["windowFrom"], "2024-02-29");
     assert!(r.has("DAT-002"));
     d["incidents"][0]["date"] = json!("2024-02-28");
     assert!(!check(FORM, &d, &opts()).has("DAT-002"));
@@ -85,7 +85,7 @@ fn the_window_at_month_ends_and_29_february() {
     d["incidents"] = Value::Array(incidents("medium", &["2023-03-01", "2023-10-01", "2024-02-29"]));
     d["letterSentOn"] = json!("2024-02-29");
     let r = check(FORM, &d, &opts());
-    assert_eq!(r.outcome.as_ref().unwrap()["windowFrom"], "2023-03-01");
+    assert_eq!(serde_json::Value::from(r.outcome.as_ref().unwrap())["windowFrom"], "2023-03-01");
     assert!(r.has("DAT-003"));
     d["incidents"][0]["date"] = json!("2023-02-28");
     assert!(!check(FORM, &d, &opts()).has("DAT-003"));
@@ -96,7 +96,7 @@ fn dat_003_three_medium_incidents_with_no_worker() {
     let d = triage(incidents("medium", &["2024-07-01", "2025-01-31", "2025-05-31"]));
     let r = check(FORM, &d, &opts());
     assert_eq!(found(&r, "DAT-003"), vec![("/incidents".into(), Info)]);
-    let o = r.outcome.unwrap();
+    let o = serde_json::Value::from(r.outcome.unwrap());
     assert_eq!((o["escalate"].clone(), o["triage"].clone()), (json!(false), json!(true)));
     assert_eq!(o["reasons"], json!(["medium-incidents-no-worker"]));
     let d = triage(incidents("medium", &["2025-01-31", "2025-05-31"]));
@@ -127,7 +127,7 @@ fn dat_004_a_medium_incident_in_a_family_not_known_with_no_history() {
 #[test]
 fn high_risk_incidents_are_counted_but_are_not_sf_triage_criteria() {
     let d = triage(incidents("high", &["2024-07-01", "2025-01-31", "2025-05-31"]));
-    let o = check(FORM, &d, &opts()).outcome.unwrap();
+    let o = serde_json::Value::from(check(FORM, &d, &opts()).outcome.unwrap());
     assert_eq!((o["highIncidents"].clone(), o["triage"].clone()), (json!(3), json!(false)));
 }
 

@@ -33,7 +33,14 @@ use safeguarding_forms::engine::registry::FormDef;
 use safeguarding_forms::engine::rule::{touches, Kept};
 use safeguarding_forms::engine::session::rules_read;
 use safeguarding_forms::{validate, Diagnostic, FormSession, Options, Report};
-use serde_json::{json, Map, Value};
+use safeguarding_forms::engine::value::{Map, Value};
+
+/// `serde_json::json!` as the engine's value, which its pointer and session functions take.
+macro_rules! json {
+    ($($t:tt)+) => {
+        Value::from(serde_json::json!($($t)+))
+    };
+}
 
 use common::Rng;
 
@@ -170,7 +177,7 @@ fn vectors(form: &str) -> Vec<(String, Options, Map<String, Value>)> {
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .filter_map(|p| {
             let v: Value = serde_json::from_str(&fs::read_to_string(&p).unwrap()).unwrap();
-            let options = Options::from_json(v.get("options").unwrap_or(&Value::Null)).unwrap();
+            let options = Options::from_json(&serde_json::Value::from(v.get("options").unwrap_or(&Value::Null))).unwrap();
             let data = v.get("data")?.as_object()?.clone();
             Some((p.file_name().unwrap().to_string_lossy().into_owned(), options, data))
         })
@@ -212,7 +219,7 @@ type Found = BTreeMap<(String, String, String), String>;
 fn check_form(form: &'static FormDef, walk: usize, found: &mut Found) -> usize {
     let mut runs = 0;
     for (name, options, data) in corpus(form, walk) {
-        let base = seen(form, validate(form.id, &Value::Object(data.clone()), &options).unwrap());
+        let base = seen(form, validate(form.id, &serde_json::Value::from(&data), &options).unwrap());
         let mut places = Vec::new();
         places_in(form.fields, Some(&data), "", &mut places);
         for place in &places {
@@ -229,7 +236,7 @@ fn check_form(form: &'static FormDef, walk: usize, found: &mut Found) -> usize {
                     continue;
                 }
                 runs += 1;
-                let after = seen(form, validate(form.id, &Value::Object(changed.clone()), &options).unwrap());
+                let after = seen(form, validate(form.id, &serde_json::Value::from(&changed), &options).unwrap());
                 let what = match edit {
                     Some(v) => format!("set {} {v}", place.pointer),
                     None => format!("remove {}", place.pointer),

@@ -55,7 +55,7 @@ fn a_matched_volunteer_with_every_check_is_clean() {
 #[test]
 fn outcome_lists_what_is_needed_before_matching() {
     let d = json!({ "appliedOn": "2025-05-01", "locality": "hadley-castle", "training": { "onlineOn": "2025-05-20" } });
-    let o = check(FORM, &d, &opts()).outcome.unwrap();
+    let o = serde_json::Value::from(check(FORM, &d, &opts()).outcome.unwrap());
     assert_eq!(o["readyToMatch"], false);
     assert_eq!(
         o["neededBeforeMatching"],

@@ -50,7 +50,7 @@ fn the_table_has_17_checks_10_4_3() {
 fn a_complete_visit_counts_yes_and_no_and_gives_the_next_visit() {
     let r = check(FORM, &complete(), &submit());
     assert!(r.valid && r.diagnostics.is_empty(), "{:?}", r.diagnostics);
-    let o = r.outcome.unwrap();
+    let o = serde_json::Value::from(r.outcome.unwrap());
     // 15 yes of 17: 88.2% → 88.
     assert_eq!((o["yes"].clone(), o["no"].clone(), o["unanswered"].clone()), (json!(15), json!(2), json!(0)));
     assert_eq!(o["percentage"], 88);
@@ -62,7 +62,7 @@ fn a_complete_visit_counts_yes_and_no_and_gives_the_next_visit() {
     assert_eq!(o["nextVisitDue"], "2026-05-14");
     assert_eq!(o["nextVisitStatus"], "due");
     // Nothing answered: no percentage.
-    let o = check(FORM, &json!({}), &opts()).outcome.unwrap();
+    let o = serde_json::Value::from(check(FORM, &json!({}), &opts()).outcome.unwrap());
     assert_eq!(o["percentage"], Value::Null);
     assert_eq!(o["unanswered"], 17);
 }

@@ -100,7 +100,7 @@ fn gs_002_only_a_social_worker_means_traditional_supervision() {
     let r = check(FORM, &d, &today());
     assert_eq!(found(&r, "GS-002"), vec![("/attendees".into(), Info)]);
     assert!(r.valid);
-    let o = r.outcome.unwrap();
+    let o = serde_json::Value::from(r.outcome.unwrap());
     assert_eq!(o["supervisionType"], "traditional");
     assert_eq!(o["involvedProfessionals"], 1);
     assert!(!check(FORM, &session(), &today()).has("GS-002"));
@@ -127,7 +127,7 @@ fn gs_005_summaries_finalised_before_the_session_and_in_advance_when_absent() {
     let r = check(FORM, &d, &today());
     assert_eq!(found(&r, "GS-005"), vec![("/attendees/2/summarySubmittedOn".into(), Error)]);
     assert!(r.with_code("GS-005").next().unwrap().message.contains("cannot attend"));
-    let o = r.outcome.unwrap();
+    let o = serde_json::Value::from(r.outcome.unwrap());
     assert_eq!(o["summariesMissing"], json!([2]));
     assert_eq!(o["absentSummariesInAdvance"], false);
     // The social worker's summary never came, and the session has taken place.

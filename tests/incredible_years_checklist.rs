@@ -47,7 +47,7 @@ fn the_checklist_has_28_items_in_five_parts() {
 fn fidelity_per_part_and_overall() {
     let r = check(FORM, &complete(), &submit());
     assert!(r.valid && r.diagnostics.is_empty(), "{:?}", r.diagnostics);
-    let o = r.outcome.unwrap();
+    let o = serde_json::Value::from(r.outcome.unwrap());
     // Set up: 3 yes, 1 no → 0.75. Home activities: 8 yes, 1 no → 8/9 = 0.888… = 0.89. Topic 2/2 = 1.
     // Vignettes 8/8 = 1. Role plays: 3 yes, 1 no, 1 N/A → 0.75. Overall 24 yes, 3 no → 24/27 = 0.888… = 0.89.
     let fidelity: Vec<Value> = o["parts"].as_array().unwrap().iter().map(|p| p["fidelity"].clone()).collect();

@@ -285,7 +285,7 @@ fn check_pseudo(
         if e.message.contains(['\'', '"']) {
             problems.push(format!("{form} {}: straight quote in {:?}", e.message_id, e.message));
         }
-        let dates: Vec<&str> = e.params.values().filter_map(Value::as_str).filter(|v| is_long_date(v)).collect();
+        let dates: Vec<&str> = e.params.values().filter_map(|v| v.as_str()).filter(|v| is_long_date(v)).collect();
         for d in &dates {
             if e.message.matches(*d).count() > 1 {
                 problems.push(format!("{form} {}: {d} twice in {:?}", e.message_id, e.message));

@@ -39,7 +39,7 @@ fn a_complete_eligible_referral_is_valid_and_eligible() {
     let r = check(FORM, &eligible(), &submit());
     let errors: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == Error).collect();
     assert!(r.valid, "{errors:?}");
-    let o = r.outcome.unwrap();
+    let o = serde_json::Value::from(r.outcome.unwrap());
     assert_eq!(o["eligible"], true);
     assert_eq!(o["domainsMet"], json!(["youth-crime", "adult-crime", "parenting"]));
     assert_eq!(o["subcategoriesMet"].as_array().unwrap().len(), 5);
@@ -106,7 +106,7 @@ fn ref_002_fewer_than_three_domains_or_five_subcategories() {
     let d = with(d, "/children/0/attendancePercent", json!(80));
     let r = check(FORM, &d, &submit());
     assert_eq!(found(&r, "REF-002"), vec![("/criteria".into(), Error)]);
-    let o = r.outcome.unwrap();
+    let o = serde_json::Value::from(r.outcome.unwrap());
     assert_eq!(o["domainsNeeded"], 1);
     assert_eq!(o["subcategoriesNeeded"], 0);
     assert_eq!(o["eligible"], false);
@@ -119,7 +119,7 @@ fn ref_002_fewer_than_three_domains_or_five_subcategories() {
     );
     let r = check(FORM, &d, &opts());
     assert_eq!(found(&r, "REF-002"), vec![("/criteria".into(), Info)], "info while drafting");
-    assert_eq!(r.outcome.as_ref().unwrap()["subcategoriesNeeded"], 1);
+    assert_eq!(serde_json::Value::from(r.outcome.as_ref().unwrap())["subcategoriesNeeded"], 1);
     assert!(found(&check(FORM, &eligible(), &submit()), "REF-002").is_empty());
 }
 
@@ -164,7 +164,7 @@ fn ref_005_self_referral_to_whole_family_working() {
     let d = with(eligible(), "/route", json!("self-referral"));
     let r = check(FORM, &d, &opts());
     assert_eq!(found(&r, "REF-005"), vec![("/route".into(), Error)]);
-    assert_eq!(r.outcome.as_ref().unwrap()["routeAllowed"], false);
+    assert_eq!(serde_json::Value::from(r.outcome.as_ref().unwrap())["routeAllowed"], false);
     assert_eq!(r.outcome.unwrap()["eligible"], false);
     let d = with(d, "/service", json!("targeted-intervention"));
     assert!(!check(FORM, &d, &opts()).has("REF-005"));
@@ -196,7 +196,7 @@ fn ref_017_no_child_in_the_age_range_is_not_eligible_and_the_child_outside_is_na
     let d = with(eligible(), "/children/0/dateOfBirth", json!("2006-05-20"));
     let r = check(FORM, &d, &submit());
     assert_eq!(found(&r, "REF-017"), vec![("/children".into(), Error)]);
-    let o = r.outcome.unwrap();
+    let o = serde_json::Value::from(r.outcome.unwrap());
     assert_eq!(o["eligible"], false);
     assert_eq!(o["childrenInAgeRange"], 0);
     assert_eq!(o["childrenOutsideAgeRange"], json!(["/children/0"]));
@@ -210,7 +210,7 @@ fn ref_017_no_child_in_the_age_range_is_not_eligible_and_the_child_outside_is_na
     let r = check(FORM, &d, &submit());
     assert!(!r.has("REF-017"));
     assert_eq!(found(&r, "REF-006"), vec![("/children/0/dateOfBirth".into(), Warning)]);
-    let o = r.outcome.unwrap();
+    let o = serde_json::Value::from(r.outcome.unwrap());
     assert_eq!(o["eligible"], true, "{o}");
     assert_eq!(o["childrenOutsideAgeRange"], json!(["/children/0"]));
     // An unborn child is inside the range.
@@ -222,7 +222,7 @@ fn ref_017_no_child_in_the_age_range_is_not_eligible_and_the_child_outside_is_na
     assert!(!check(FORM, &d, &submit()).has("REF-017"));
     // No date of birth yet: no child is known to be in range, so not eligible even while drafting.
     let d = without(eligible(), "/children/0/dateOfBirth");
-    let o = check(FORM, &d, &opts()).outcome.unwrap();
+    let o = serde_json::Value::from(check(FORM, &d, &opts()).outcome.unwrap());
     assert_eq!(o["eligible"], false);
     assert_eq!(o["childrenInAgeRange"], 0);
 }
@@ -233,7 +233,7 @@ fn eligibility_never_overstates_and_lists_every_reason() {
     let d = without(with(eligible(), "/route", json!("self-referral")), "/service");
     let r = check(FORM, &d, &submit());
     assert_eq!(found(&r, "REF-005"), vec![("/service".into(), Error)]);
-    let o = r.outcome.unwrap();
+    let o = serde_json::Value::from(r.outcome.unwrap());
     assert_eq!(o["eligible"], false);
     assert_eq!(o["routeAllowed"], false);
     assert_eq!(o["service"], "whole-family-working");
@@ -244,7 +244,7 @@ fn eligibility_never_overstates_and_lists_every_reason() {
     let d = with(with(d, "/service", json!("targeted-intervention")), "/criteria", json!([{ "id": "domestic-abuse" }]));
     let r = check(FORM, &d, &submit());
     assert!(!r.has("REF-005") && !r.has("REF-002"), "{:?}", codes(&r));
-    let o = r.outcome.unwrap();
+    let o = serde_json::Value::from(r.outcome.unwrap());
     assert_eq!(o["criteriaApply"], false);
     assert_eq!(o["eligible"], true, "{o}");
     // Whole family working with too few criteria, a closed plan and a future referral date: every reason is listed.
@@ -254,7 +254,7 @@ fn eligibility_never_overstates_and_lists_every_reason() {
         json!("2025-06-03"),
     );
     let r = check(FORM, &d, &submit());
-    let o = r.outcome.unwrap();
+    let o = serde_json::Value::from(r.outcome.unwrap());
     assert_eq!(o["eligible"], false);
     let reason_codes: Vec<&str> =
         o["reasons"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
@@ -264,11 +264,11 @@ fn eligibility_never_overstates_and_lists_every_reason() {
     // Any error blocks: an unknown criterion on an otherwise eligible referral.
     let mut d = eligible();
     d["criteria"].as_array_mut().unwrap().push(json!({ "id": "not-a-criterion" }));
-    let o = check(FORM, &d, &submit()).outcome.unwrap();
+    let o = serde_json::Value::from(check(FORM, &d, &submit()).outcome.unwrap());
     assert_eq!(o["eligible"], false);
     assert_eq!(o["reasons"][0]["code"], "REF-011");
     // And an eligible referral has no reasons.
-    let o = check(FORM, &eligible(), &submit()).outcome.unwrap();
+    let o = serde_json::Value::from(check(FORM, &eligible(), &submit()).outcome.unwrap());
     assert_eq!(o["reasons"], json!([]));
 }
 
@@ -323,14 +323,14 @@ fn ref_010_facts_suggest_unticked_criteria() {
     let d = with(eligible(), "/children/0/attendancePercent", json!(85.5));
     let d = with(d, "/children/0/missingEpisodes", json!(["2025-05-19", "2025-04-02", "2025-02-20"]));
     let r = check(FORM, &d, &opts());
-    let o = r.outcome.as_ref().unwrap();
+    let o = serde_json::Value::from(r.outcome.as_ref().unwrap());
     assert!(o["suggested"].as_array().unwrap().contains(&json!("attendance-below-90")));
     assert!(o["suggested"].as_array().unwrap().contains(&json!("missing-3-in-90")));
     assert!(found(&r, "REF-010").iter().all(|(p, s)| p == "/criteria" && *s == Info));
     assert_eq!(found(&r, "REF-010").len(), 4);
     // 2025-02-19 is the 90th day before the referral: outside the window.
     let d = with(d, "/children/0/missingEpisodes", json!(["2025-05-19", "2025-04-02", "2025-02-19"]));
-    let o = check(FORM, &d, &opts()).outcome.unwrap();
+    let o = serde_json::Value::from(check(FORM, &d, &opts()).outcome.unwrap());
     assert!(!o["suggested"].as_array().unwrap().contains(&json!("missing-3-in-90")));
 }
 

@@ -71,7 +71,7 @@ fn a_complete_plan_has_no_findings_and_is_complete() {
     let r = check(FORM, &complete(), &submit());
     assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
     assert!(r.valid);
-    let o = r.outcome.unwrap();
+    let o = serde_json::Value::from(r.outcome.unwrap());
     assert_eq!(o["completeness"], 1.0);
     assert_eq!(o["missing"], json!([]));
     assert_eq!(o["networkCount"], 3);
@@ -308,7 +308,7 @@ fn sp_011_the_plan_has_a_review_timescale() {
     let d = without(complete(), "/reviewEvery");
     assert_eq!(only(&check(FORM, &d, &submit()), "SP-011"), vec![("/reviewEvery".into(), Error)]);
     assert_eq!(only(&check(FORM, &d, &opts()), "SP-011"), vec![("/reviewEvery".into(), Info)]);
-    let o = check(FORM, &d, &opts()).outcome.unwrap();
+    let o = serde_json::Value::from(check(FORM, &d, &opts()).outcome.unwrap());
     assert_eq!(o["nextReviewDue"], Value::Null);
     assert_eq!(o["reviewStatus"], "not-applicable");
     assert!(o["missing"].as_array().unwrap().contains(&json!("review-timescale")));
@@ -329,7 +329,7 @@ fn sp_012_a_review_overdue_from_the_plan_date_or_the_last_review() {
     let r = check(FORM, &d, &opts());
     assert!(only(&r, "SP-012").is_empty());
     // 1 May + 6 weeks = 12 June, ten days away.
-    let o = r.outcome.unwrap();
+    let o = serde_json::Value::from(r.outcome.unwrap());
     assert_eq!(o["nextReviewDue"], "2025-06-12");
     assert_eq!(o["reviewStatus"], "due");
     assert_eq!(check(FORM, &d, &on("2025-06-06")).outcome.unwrap()["reviewStatus"], "due-soon");
@@ -394,9 +394,9 @@ fn sp_015_the_eit_is_reviewed_every_three_months() {
     // 2 March + 3 months = 2 June, today: not overdue.
     assert!(only(&check(FORM, &with(d.clone(), "/eitReviewedOn", json!("2025-03-02")), &opts()), "SP-015").is_empty());
     // Month ends: 30 November + 3 months is the end of February, 29 February in a leap year.
-    let o = check(FORM, &with(d.clone(), "/eitReviewedOn", json!("2024-11-30")), &on("2025-01-01")).outcome.unwrap();
+    let o = serde_json::Value::from(check(FORM, &with(d.clone(), "/eitReviewedOn", json!("2024-11-30")), &on("2025-01-01")).outcome.unwrap());
     assert_eq!(o["eitReviewDue"], "2025-02-28");
-    let o = check(FORM, &with(d.clone(), "/eitReviewedOn", json!("2023-11-30")), &on("2024-01-01")).outcome.unwrap();
+    let o = serde_json::Value::from(check(FORM, &with(d.clone(), "/eitReviewedOn", json!("2023-11-30")), &on("2024-01-01")).outcome.unwrap());
     assert_eq!(o["eitReviewDue"], "2024-02-29");
     // Exploitation not a topic: no EIT expected.
     assert!(only(&check(FORM, &complete(), &opts()), "SP-015").is_empty());
@@ -544,7 +544,7 @@ fn sp_022_dates_of_things_done_are_not_in_the_future() {
 
 #[test]
 fn outcome_of_an_empty_plan() {
-    let o = check(FORM, &json!({}), &opts()).outcome.unwrap();
+    let o = serde_json::Value::from(check(FORM, &json!({}), &opts()).outcome.unwrap());
     assert_eq!(o["completeness"], 0.0);
     assert_eq!(
         o["missing"],
@@ -570,7 +570,7 @@ fn outcome_of_a_half_written_plan() {
     // Network short by two, plan rules, child's version and Words and Pictures missing: 4 of 8 parts done.
     let d = without(without(without(complete(), "/planRules"), "/childVersion"), "/wordsAndPicturesOn");
     let d = with(d, "/networkTarget", json!(5));
-    let o = check(FORM, &d, &opts()).outcome.unwrap();
+    let o = serde_json::Value::from(check(FORM, &d, &opts()).outcome.unwrap());
     assert_eq!(o["completeness"], 0.5);
     assert_eq!(o["missing"], json!(["network", "plan-rules", "child-version", "words-and-pictures"]));
     assert_eq!(o["networkNeeded"], 2);

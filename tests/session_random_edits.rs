@@ -149,7 +149,7 @@ fn run_sequence(form: &str, targets: &[Target], options: &Options, seed: u64, ed
         let roll = rng.below(100);
         if roll < 3 {
             // Replace the whole form with what it holds plus a change, as a page restoring a draft does.
-            let mut data = Value::Object(s.data().clone());
+            let mut data = serde_json::Value::from(s.data());
             if let Some(obj) = data.as_object_mut() {
                 obj.insert("notInTheForm".into(), json!(step));
             }
@@ -174,7 +174,7 @@ fn run_sequence(form: &str, targets: &[Target], options: &Options, seed: u64, ed
             skipped += 1;
         }
         apply(&mut client, &s.take_delta());
-        let data = Value::Object(s.data().clone());
+        let data = serde_json::Value::from(s.data());
         let expected = validate(form, &data, options).unwrap();
         if s.report() != &expected || client != serde_json::to_value(&expected).unwrap() {
             panic!(
@@ -233,15 +233,15 @@ fn an_edit_no_rule_reads_skips_the_rules_and_one_a_rule_reads_runs_them() {
         for text in ["A", "A fuller note", "Another note"] {
             s.set(unread_field, json!(text)).unwrap();
             assert_eq!(s.rule_runs(), runs, "{form}: an edit at {unread_field} ran the rules");
-            assert_eq!(s.report(), &validate(form, &Value::Object(s.data().clone()), &options).unwrap());
+            assert_eq!(s.report(), &validate(form, &serde_json::Value::from(s.data()), &options).unwrap());
         }
         // Too long for the field: a structural finding, which the outcome may list, so the rules run.
         s.set(unread_field, json!("x".repeat(20_001))).unwrap();
         assert_eq!(s.rule_runs(), runs + 1, "{form}: a new structural finding at {unread_field} kept the rules");
-        assert_eq!(s.report(), &validate(form, &Value::Object(s.data().clone()), &options).unwrap());
+        assert_eq!(s.report(), &validate(form, &serde_json::Value::from(s.data()), &options).unwrap());
         s.set(read_field, read_value).unwrap();
         assert_eq!(s.rule_runs(), runs + 2, "{form}: an edit at {read_field} did not run the rules");
-        assert_eq!(s.report(), &validate(form, &Value::Object(s.data().clone()), &options).unwrap());
+        assert_eq!(s.report(), &validate(form, &serde_json::Value::from(s.data()), &options).unwrap());
     }
 }
 
@@ -312,7 +312,7 @@ fn a_field_inside_a_nested_object_is_checked_alone_and_its_findings_stay_in_plac
                 Some(v) => s.set(pointer, v.clone()).map(|_| ()).unwrap(),
                 None => s.remove(pointer).map(|_| ()).unwrap(),
             }
-            let expected = validate(form, &Value::Object(s.data().clone()), &options).unwrap();
+            let expected = validate(form, &serde_json::Value::from(s.data()), &options).unwrap();
             assert_eq!(s.report(), &expected, "{form}: after {pointer} = {value:?}");
         }
     };

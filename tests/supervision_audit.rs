@@ -39,7 +39,7 @@ fn complete() -> Value {
 }
 
 fn outcome(r: &Report) -> Value {
-    r.outcome.clone().unwrap()
+    serde_json::Value::from(r.outcome.clone().unwrap())
 }
 
 #[test]

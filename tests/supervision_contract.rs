@@ -59,7 +59,7 @@ fn svc_001_both_signatures_and_the_upload_are_required() {
     let sub = check(FORM, &without(complete(), "/signedBySupervisor"), &submit());
     assert_eq!(found(&sub, "SVC-001"), vec![("/signedBySupervisor".into(), Error)]);
     assert!(!sub.valid);
-    let o = sub.outcome.unwrap();
+    let o = serde_json::Value::from(sub.outcome.unwrap());
     assert_eq!(o["signed"], false);
 }
 

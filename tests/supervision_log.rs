@@ -32,7 +32,7 @@ fn at(today: &str) -> Options {
 }
 
 fn outcome(r: &Report) -> Value {
-    r.outcome.clone().unwrap()
+    serde_json::Value::from(r.outcome.clone().unwrap())
 }
 
 #[test]

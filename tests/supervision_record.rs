@@ -99,7 +99,7 @@ fn svr_003_four_weeks_across_a_leap_day() {
     let d = with(d, "/items/agenda/timescale", json!("2024-02-10"));
     // 10 February 2024 + 28 days = 9 March (29 February counts).
     let r = check(FORM, &d, &opts());
-    assert_eq!(r.outcome.as_ref().unwrap()["nextDueBy"], "2024-03-09");
+    assert_eq!(serde_json::Value::from(r.outcome.as_ref().unwrap())["nextDueBy"], "2024-03-09");
     assert_eq!(r.with_code("SVR-003").next().unwrap().due.as_deref(), Some("2024-03-09"));
 }
 

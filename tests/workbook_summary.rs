@@ -51,7 +51,7 @@ fn clean(r: &Report) {
 fn a_complete_summary_sent_two_days_before_is_clean() {
     let r = check(FORM, &sent(), &today().submit());
     clean(&r);
-    let o = r.outcome.unwrap();
+    let o = serde_json::Value::from(r.outcome.unwrap());
     assert_eq!(o["due"], "2025-06-08");
     assert_eq!(o["status"], "met");
     assert_eq!(o["activities"], 2);
