@@ -288,7 +288,55 @@ mod tests {
 
     /// `parse` gives what the guarded read gives: the same value with its keys in the same order (the text it
     /// writes), or the same error.
+    const OUT_OF_RANGE: &str = "serde_json: number out of range";
+
+    /// What the engine read before it had its own reader (`serde_json` over the guard's text), as the engine's
+    /// value: the reference its reader is held to.
+    fn serde_reference(text: &str) -> Result<Value, String> {
+        let cleaned = guard(text);
+        let source = cleaned.as_deref().unwrap_or(text);
+        serde_json::from_str::<serde_json::Value>(source).map(|v| Value::from(&v)).map_err(|e| {
+            if e.to_string().starts_with("number out of range") {
+                return OUT_OF_RANGE.to_owned();
+            }
+            let name = if e.classify() == serde_json::error::Category::Eof { "unexpected end" } else { "syntax error" };
+            format!("invalid input: not JSON text ({name})")
+        })
+    }
+
+    /// The same tree, floats allowed a few units in the last place apart: `serde_json` (without its `float_roundtrip`
+    /// feature) reads some floats off the nearest (`9.99e299` as `9.990000000000001e299`, `7658124289089.5096e-115`
+    /// two units off); the engine reads the nearest, as `str::parse` does (`numbers_are_read_as_serde_json_reads_them`
+    /// holds it to that exactly).
+    fn same_tree(a: &Value, b: &Value) -> bool {
+        match (a, b) {
+            (Value::Number(x), Value::Number(y)) if x.is_f64() && y.is_f64() => {
+                let (x, y) = (x.as_f64().unwrap_or(0.0), y.as_f64().unwrap_or(0.0));
+                x.to_bits().abs_diff(y.to_bits()) <= 4 && x.is_sign_negative() == y.is_sign_negative()
+            }
+            (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_tree(p, q)),
+            (Value::Object(x), Value::Object(y)) => {
+                x.len() == y.len() && x.iter().zip(y.iter()).all(|((k, p), (l, q))| k == l && same_tree(p, q))
+            }
+            _ => a == b,
+        }
+    }
+
+    /// `parse` gives what `serde_json` gave: the same tree (keys in the same order, numbers kept whole or as floats
+    /// alike), or an error of the same kind.
+    fn same_as_serde(text: &str) {
+        match (parse(text), serde_reference(text)) {
+            (Ok(a), Ok(b)) => assert!(same_tree(&a, &b), "{text}:\n{a:?}\n{b:?}"),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b, "{text}"),
+            // `serde_json` refused a number it rounded past `f64::MAX` (`1.7976931348623158e308`), which the guard
+            // (exact) had left as a number; the engine reads it as the float it is, and the record is not lost.
+            (Ok(_), Err(b)) if b == OUT_OF_RANGE => {}
+            (a, b) => panic!("{text}: {a:?} / {b:?}"),
+        }
+    }
+
     fn same_as_guarded(text: &str) {
+        same_as_serde(text);
         match (parse(text), parse_guarded(text)) {
             (Ok(a), Ok(b)) => {
                 assert_eq!(a, b, "{text}");
@@ -442,6 +490,47 @@ mod tests {
         #[test]
         fn the_one_pass_read_gives_the_guarded_reads_value_for_json_like_text(text in json_like()) {
             same_as_guarded(&text);
+        }
+
+        /// Any short text of JSON's characters (most of them not JSON): read, or refused as at its end or not, as
+        /// `serde_json` reads or refuses it.
+        #[test]
+        fn any_text_is_read_or_refused_as_serde_json_does(
+            text in proptest::string::string_regex(r#"[ \t\n{}\[\]:,"\\/a-zA-Z0-9.eE+\-\u{e9}\u{1f600}\x01]{0,24}"#).unwrap()
+        ) {
+            same_as_serde(&text);
+        }
+
+        /// Numbers as people and exports write them: read to the same whole number or the same float as
+        /// `serde_json` reads them.
+        #[test]
+        fn numbers_are_read_as_serde_json_reads_them(
+            sign in prop::sample::select(vec!["", "-"]),
+            int in "(0|[1-9][0-9]{0,19})",
+            frac in prop::option::of("[0-9]{1,15}"),
+            exp in prop::option::of((prop::sample::select(vec!["e", "E"]), prop::sample::select(vec!["", "+", "-"]), 0u32..330)),
+        ) {
+            let whole = frac.is_none() && exp.is_none();
+            let mut text = format!("{sign}{int}");
+            if let Some(f) = frac {
+                text.push('.');
+                text.push_str(&f);
+            }
+            if let Some((e, s, n)) = exp {
+                text.push_str(&format!("{e}{s}{n}"));
+            }
+            let record = format!("{{\"n\":{text}}}");
+            same_as_serde(&record);
+            // And exactly: a whole number that fits as it is, anything else the nearest float (`str::parse`).
+            let read = parse(&record).map(|v| v["n"].clone());
+            match read {
+                Ok(Value::Number(n)) if whole && n.as_u64().is_some() => assert_eq!(n.as_u64(), text.parse::<u64>().ok(), "{text}"),
+                Ok(Value::Number(n)) if whole && n.as_i64().is_some() => assert_eq!(n.as_i64(), text.parse::<i64>().ok(), "{text}"),
+                Ok(Value::Number(n)) => assert_eq!(n.as_f64().map(f64::to_bits), text.parse::<f64>().ok().map(f64::to_bits), "{text}"),
+                // Beyond f64: quoted by the guard, so its field reports it.
+                Ok(Value::String(s)) => assert!(text.parse::<f64>().is_ok_and(f64::is_infinite) && s == text, "{text}"),
+                other => panic!("{text}: {other:?}"),
+            }
         }
     }
 
