@@ -2,7 +2,6 @@
 
 use std::borrow::Cow;
 
-
 use crate::calendar;
 use crate::engine::error::Error;
 use crate::engine::input;
@@ -20,9 +19,9 @@ use crate::engine::rule::RuleInfo;
 #[cfg(feature = "catalogue")]
 use crate::engine::schema::{self, form_schema, renderer_schema, ui_schema as form_ui_schema, Dialect, Library};
 use crate::engine::session::{self, FormSession};
-use crate::engine::value::{Map, Value};
 #[cfg(feature = "catalogue")]
 use crate::engine::structure::INPUT_RULES;
+use crate::engine::value::{Map, Value};
 
 /// The forms this build holds, as its cargo features pick them (`crate::forms`): the entry hands them to the engine,
 /// which knows no form of its own.

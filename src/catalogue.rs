@@ -12,8 +12,8 @@
 use crate::engine::error::Error;
 use crate::engine::options::Options;
 use crate::engine::registry::FormDef;
-use crate::engine::value::Value;
 use crate::engine::structure::INPUT_RULES;
+use crate::engine::value::Value;
 use crate::forms::REGISTRY;
 
 /// The rules of one form (then the input rules every form shares), or of every form, in the order `rules()` lists
@@ -41,7 +41,12 @@ pub fn rule_states(form_id: Option<&str>, options: &Options) -> Result<Value, Er
     let states = rules.map(|rule| {
         let s = rule.state(&profile);
         let values = s.values.iter().map(|(v, o)| Value::Array(vec![Value::from(*v), origin(*o)])).collect();
-        Value::Array(vec![Value::from(s.severity.as_str()), Value::Bool(s.enabled), origin(s.set_by), Value::Array(values)])
+        Value::Array(vec![
+            Value::from(s.severity.as_str()),
+            Value::Bool(s.enabled),
+            origin(s.set_by),
+            Value::Array(values),
+        ])
     });
     Ok(Value::Array(states.collect()))
 }

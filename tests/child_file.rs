@@ -60,7 +60,13 @@ fn today() -> Options {
 }
 
 fn item(r: &Report, id: &str) -> Value {
-    serde_json::Value::from(r.outcome.as_ref().unwrap())["checklist"].as_array().unwrap().iter().find(|i| i["item"] == id).unwrap().clone()
+    serde_json::Value::from(r.outcome.as_ref().unwrap())["checklist"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["item"] == id)
+        .unwrap()
+        .clone()
 }
 
 #[test]

@@ -33,7 +33,11 @@ fn codes_only_keeps_every_finding_and_renders_no_message() {
     for (form, v) in &vectors {
         let options = Options::from_json(v.get("options").unwrap_or(&Value::Null)).unwrap();
         let Value::Object(_) = &v["data"] else { continue };
-        let safeguarding_forms::engine::value::Value::Object(data) = safeguarding_forms::engine::value::Value::from(&v["data"]) else { continue };
+        let safeguarding_forms::engine::value::Value::Object(data) =
+            safeguarding_forms::engine::value::Value::from(&v["data"])
+        else {
+            continue;
+        };
         let def = REGISTRY.find(form).unwrap();
         let mut resolved = options.resolve().unwrap();
         let full = validate_resolved(def, &data, &resolved);

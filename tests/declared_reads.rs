@@ -32,8 +32,8 @@ use safeguarding_forms::engine::pointer;
 use safeguarding_forms::engine::registry::FormDef;
 use safeguarding_forms::engine::rule::{touches, Kept};
 use safeguarding_forms::engine::session::rules_read;
-use safeguarding_forms::{validate, Diagnostic, FormSession, Options, Report};
 use safeguarding_forms::engine::value::{Map, Value};
+use safeguarding_forms::{validate, Diagnostic, FormSession, Options, Report};
 
 /// `serde_json::json!` as the engine's value, which its pointer and session functions take.
 macro_rules! json {
@@ -177,7 +177,8 @@ fn vectors(form: &str) -> Vec<(String, Options, Map<String, Value>)> {
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .filter_map(|p| {
             let v: Value = serde_json::from_str(&fs::read_to_string(&p).unwrap()).unwrap();
-            let options = Options::from_json(&serde_json::Value::from(v.get("options").unwrap_or(&Value::Null))).unwrap();
+            let options =
+                Options::from_json(&serde_json::Value::from(v.get("options").unwrap_or(&Value::Null))).unwrap();
             let data = v.get("data")?.as_object()?.clone();
             Some((p.file_name().unwrap().to_string_lossy().into_owned(), options, data))
         })

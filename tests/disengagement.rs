@@ -63,7 +63,9 @@ fn outcome_reports_the_pathway() {
         json!({ "applies": false, "pathway": null, "reEngagementAttempts": 0, "referToFamilyConnect": false, "readyToClose": false })
     );
     // Risks identified but the child is left at risk: refer, not ready to close.
-    let o = serde_json::Value::from(check(FORM, &with(risks(), "/childAtRiskOfHarm", json!(true)), &opts()).outcome.unwrap());
+    let o = serde_json::Value::from(
+        check(FORM, &with(risks(), "/childAtRiskOfHarm", json!(true)), &opts()).outcome.unwrap(),
+    );
     assert_eq!(o["referToFamilyConnect"], true);
     assert_eq!(o["readyToClose"], false);
 }

@@ -58,7 +58,13 @@ fn today() -> Options {
 }
 
 fn module(r: &Report, id: &str) -> Value {
-    serde_json::Value::from(r.outcome.as_ref().unwrap())["modules"].as_array().unwrap().iter().find(|m| m["id"] == id).unwrap().clone()
+    serde_json::Value::from(r.outcome.as_ref().unwrap())["modules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == id)
+        .unwrap()
+        .clone()
 }
 
 /// Every module complete, modules 7 and 8 written, sign-off requested and completed with management oversight.

@@ -30,7 +30,13 @@ fn on_time() -> Value {
 }
 
 fn row(r: &Report, standard: &str) -> Value {
-    serde_json::Value::from(r.outcome.as_ref().unwrap())["standards"].as_array().unwrap().iter().find(|s| s["standard"] == standard).unwrap().clone()
+    serde_json::Value::from(r.outcome.as_ref().unwrap())["standards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["standard"] == standard)
+        .unwrap()
+        .clone()
 }
 
 fn status(r: &Report, standard: &str) -> String {

@@ -394,9 +394,13 @@ fn sp_015_the_eit_is_reviewed_every_three_months() {
     // 2 March + 3 months = 2 June, today: not overdue.
     assert!(only(&check(FORM, &with(d.clone(), "/eitReviewedOn", json!("2025-03-02")), &opts()), "SP-015").is_empty());
     // Month ends: 30 November + 3 months is the end of February, 29 February in a leap year.
-    let o = serde_json::Value::from(check(FORM, &with(d.clone(), "/eitReviewedOn", json!("2024-11-30")), &on("2025-01-01")).outcome.unwrap());
+    let o = serde_json::Value::from(
+        check(FORM, &with(d.clone(), "/eitReviewedOn", json!("2024-11-30")), &on("2025-01-01")).outcome.unwrap(),
+    );
     assert_eq!(o["eitReviewDue"], "2025-02-28");
-    let o = serde_json::Value::from(check(FORM, &with(d.clone(), "/eitReviewedOn", json!("2023-11-30")), &on("2024-01-01")).outcome.unwrap());
+    let o = serde_json::Value::from(
+        check(FORM, &with(d.clone(), "/eitReviewedOn", json!("2023-11-30")), &on("2024-01-01")).outcome.unwrap(),
+    );
     assert_eq!(o["eitReviewDue"], "2024-02-29");
     // Exploitation not a topic: no EIT expected.
     assert!(only(&check(FORM, &complete(), &opts()), "SP-015").is_empty());

@@ -268,7 +268,10 @@ fn alc_009_unallocated_cases_reviewed_weekly() {
     let r = check(FORM, &waiting, &opts());
     assert_eq!(found(&r, "ALC-009"), vec![("/reviewedOn".into(), Warning)]);
     assert_eq!(due(&r, "ALC-009"), vec![Some("2025-05-27".into())]);
-    assert_eq!(serde_json::Value::from(r.outcome.as_ref().unwrap())["caseStatus"], "family-support-work-to-be-allocated");
+    assert_eq!(
+        serde_json::Value::from(r.outcome.as_ref().unwrap())["caseStatus"],
+        "family-support-work-to-be-allocated"
+    );
     // Reviewed on Friday: next review due the Friday after.
     let d = with(waiting.clone(), "/reviewedOn", json!("2025-05-30"));
     let r = check(FORM, &d, &opts());

@@ -140,13 +140,13 @@ fuzz_target!(|bytes: &[u8]| {
     let _ = read::parse_month(a);
 
     // The engine's lenient date reader, as ISO text and as date-input parts.
-    let iso = read::parse_date(&json!(a));
+    let iso = read::parse_date(&json!(a).into());
     if let Ok(Some(d)) = iso {
         assert_eq!(Some(d), parse_iso_date(&read::clean(a)));
     }
     let mut p = a.splitn(3, ' ');
     let parts = json!({ "day": p.next(), "month": p.next(), "year": p.next() });
-    if let Ok(Some(d)) = read::parse_date(&parts) {
+    if let Ok(Some(d)) = read::parse_date(&parts.into()) {
         assert!(calendar::in_range(d));
     }
 

@@ -166,23 +166,23 @@ fn last_refused() -> bool {
 }
 
 /// The data before an edit, kept only when a refused edit is to be checked for leaving it alone.
-fn refused_check_data(s: &FormSession) -> Option<Map<String, Value>> {
-    (!KNOWN_BUG_REFUSED_EDIT_CHANGES_DATA).then(|| s.data().clone())
+fn refused_check_data(s: &FormSession) -> Option<Value> {
+    (!KNOWN_BUG_REFUSED_EDIT_CHANGES_DATA).then(|| Value::from(s.data()))
 }
 
 /// After a refused edit: the data must be as it was (once the known bug is fixed).
-fn refused(s: &FormSession, was_refused: bool, before: Option<Map<String, Value>>, id: &str, options: &Options) {
+fn refused(s: &FormSession, was_refused: bool, before: Option<Value>, id: &str, options: &Options) {
     LAST_REFUSED.with(|c| c.set(was_refused));
     if was_refused {
         if let Some(before) = before {
-            assert_eq!(s.data(), &before, "a refused edit changed the data");
+            assert_eq!(Value::from(s.data()), before, "a refused edit changed the data");
             check(s, id, options);
         }
     }
 }
 
 fn check(s: &FormSession, id: &str, options: &Options) {
-    let data = Value::Object(s.data().clone());
+    let data = Value::from(s.data());
     let expected = safeguarding_forms::validate(id, &data, options).expect("a listed form");
     assert_eq!(s.report(), &expected, "the session's report is not validate() of its data");
 }
@@ -207,7 +207,7 @@ fn edits(u: &mut Unstructured) -> Result<()> {
                 let r = s.set(&p, v.clone()).map(|_| ());
                 refused(&s, r.is_err(), before, &form.id, &options);
                 if trace {
-                    eprintln!("set {p:?} {v} -> {r:?}\n  data {}", Value::Object(s.data().clone()));
+                    eprintln!("set {p:?} {v} -> {r:?}\n  data {}", Value::from(s.data()));
                 }
             }
             7 | 8 => {
@@ -216,7 +216,7 @@ fn edits(u: &mut Unstructured) -> Result<()> {
                 let r = s.remove(&p).map(|_| ());
                 refused(&s, r.is_err(), before, &form.id, &options);
                 if trace {
-                    eprintln!("remove {p:?} -> {r:?}\n  data {}", Value::Object(s.data().clone()));
+                    eprintln!("remove {p:?} -> {r:?}\n  data {}", Value::from(s.data()));
                 }
             }
             _ => {
@@ -233,13 +233,13 @@ fn edits(u: &mut Unstructured) -> Result<()> {
             check(&s, &form.id, &options);
         }
     }
-    assert_no_echo(&form.id, &Value::Object(s.data().clone()), &options, s.report());
+    assert_no_echo(&form.id, &Value::from(s.data()), &options, s.report());
     Ok(())
 }
 
 fn whole_then_fields(bytes: &[u8]) {
     let (id, rest) = split_form(bytes);
-    let Ok(Value::Object(data)) = input::parse(&String::from_utf8_lossy(rest)) else { return };
+    let Ok(Value::Object(data)) = input::parse(&String::from_utf8_lossy(rest)).map(Value::from) else { return };
     let options = options(0);
     if let Some(form) = forms().iter().find(|f| f.id == id) {
         let expected = safeguarding_forms::validate(&form.id, &Value::Object(data.clone()), &options).expect("a form");

@@ -1,7 +1,7 @@
 //! Checks many forms share, driven by a rule's declaration so a form states them once.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::context::Ctx;
 use super::messages::lower_first;
@@ -152,8 +152,8 @@ mod tests {
     use crate::engine::options::Options;
     use crate::engine::report::Diagnostic;
     use crate::engine::rule::{Cite, CONVENTIONS};
-    use crate::rule;
     use crate::engine::value::json;
+    use crate::rule;
 
     const ROW: &[Field] = &[Field::date("on", "Date of the visit"), Field::datetime("at", "Date and time of the call")];
     const FIELDS: &[Field] = &[

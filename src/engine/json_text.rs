@@ -56,6 +56,11 @@ const POOL_MAX: usize = 64;
 const NO_GUARD_DEPTH: usize = 128;
 
 impl<'t> Reader<'t> {
+    /// Moves past `n` bytes just looked at (never past the text's end: the index stays far below `usize::MAX`).
+    fn bump(&mut self, n: usize) {
+        self.at = self.at.saturating_add(n);
+    }
+
     fn peek(&self) -> Option<u8> {
         self.b.get(self.at).copied()
     }
@@ -71,7 +76,7 @@ impl<'t> Reader<'t> {
 
     fn skip_ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.at += 1;
+            self.bump(1);
         }
     }
 
@@ -82,7 +87,7 @@ impl<'t> Reader<'t> {
             Some(b't') => self.word(b"true").map(|()| *place = Value::Bool(true)),
             Some(b'f') => self.word(b"false").map(|()| *place = Value::Bool(false)),
             Some(b'"') => {
-                self.at += 1;
+                self.bump(1);
                 let s = self.string()?;
                 match place {
                     Value::String(old) => {
@@ -117,7 +122,7 @@ impl<'t> Reader<'t> {
         if depth >= NO_GUARD_DEPTH {
             return Err(Stop::Syntax);
         }
-        self.at += 1;
+        self.bump(1);
         self.skip_ws();
         Ok(())
     }
@@ -125,7 +130,7 @@ impl<'t> Reader<'t> {
     fn word(&mut self, w: &[u8]) -> Result<(), Stop> {
         for &c in w {
             match self.peek() {
-                Some(x) if x == c => self.at += 1,
+                Some(x) if x == c => self.bump(1),
                 _ => return Err(self.fail()),
             }
         }
@@ -139,7 +144,7 @@ impl<'t> Reader<'t> {
         let Value::Array(items) = place else { return Ok(()) };
         let mut n = 0usize;
         if self.peek() == Some(b']') {
-            self.at += 1;
+            self.bump(1);
             items.clear();
             return Ok(());
         }
@@ -156,11 +161,11 @@ impl<'t> Reader<'t> {
             self.skip_ws();
             match self.peek() {
                 Some(b',') => {
-                    self.at += 1;
+                    self.bump(1);
                     self.skip_ws();
                 }
                 Some(b']') => {
-                    self.at += 1;
+                    self.bump(1);
                     items.truncate(n);
                     return Ok(());
                 }
@@ -175,7 +180,7 @@ impl<'t> Reader<'t> {
         if self.peek() != Some(b':') {
             return Err(self.fail());
         }
-        self.at += 1;
+        self.bump(1);
         self.skip_ws();
         Ok(())
     }
@@ -185,12 +190,12 @@ impl<'t> Reader<'t> {
         self.skip_ws();
         match self.peek() {
             Some(b',') => {
-                self.at += 1;
+                self.bump(1);
                 self.skip_ws();
                 self.key().map(Some)
             }
             Some(b'}') => {
-                self.at += 1;
+                self.bump(1);
                 Ok(None)
             }
             _ => Err(self.fail()),
@@ -200,7 +205,7 @@ impl<'t> Reader<'t> {
     fn key(&mut self) -> Result<Cow<'t, str>, Stop> {
         match self.peek() {
             Some(b'"') => {
-                self.at += 1;
+                self.bump(1);
                 let k = self.string()?;
                 self.colon()?;
                 Ok(k)
@@ -215,7 +220,7 @@ impl<'t> Reader<'t> {
         }
         let Value::Object(map) = place else { return Ok(()) };
         let mut key = if self.peek() == Some(b'}') {
-            self.at += 1;
+            self.bump(1);
             None
         } else {
             Some(self.key()?)
@@ -269,12 +274,12 @@ impl<'t> Reader<'t> {
                 None => return Err(Stop::Eof),
                 Some(b'"') => {
                     let s = self.text(start, self.at);
-                    self.at += 1;
+                    self.bump(1);
                     return Ok(Cow::Borrowed(s));
                 }
                 Some(b'\\') => break,
                 Some(0..=0x1f) => return Err(Stop::Syntax),
-                Some(_) => self.at += 1,
+                Some(_) => self.bump(1),
             }
         }
         let mut out = String::from(self.text(start, self.at));
@@ -282,11 +287,11 @@ impl<'t> Reader<'t> {
             match self.peek() {
                 None => return Err(Stop::Eof),
                 Some(b'"') => {
-                    self.at += 1;
+                    self.bump(1);
                     return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
-                    self.at += 1;
+                    self.bump(1);
                     self.escape(&mut out)?;
                 }
                 Some(0..=0x1f) => return Err(Stop::Syntax),
@@ -296,7 +301,7 @@ impl<'t> Reader<'t> {
                         if c == b'"' || c == b'\\' || c < 0x20 {
                             break;
                         }
-                        self.at += 1;
+                        self.bump(1);
                     }
                     out.push_str(self.text(run, self.at));
                 }
@@ -312,7 +317,7 @@ impl<'t> Reader<'t> {
 
     fn escape(&mut self, out: &mut String) -> Result<(), Stop> {
         let Some(c) = self.peek() else { return Err(Stop::Eof) };
-        self.at += 1;
+        self.bump(1);
         let ch = match c {
             b'"' => '"',
             b'\\' => '\\',
@@ -333,12 +338,15 @@ impl<'t> Reader<'t> {
                         if self.b.get(self.at..self.at.saturating_add(2)) != Some(b"\\u") {
                             return Err(self.lone());
                         }
-                        self.at += 2;
+                        self.bump(2);
                         let lo = self.hex4()?;
                         if !(0xDC00..=0xDFFF).contains(&lo) {
                             return Err(self.lone());
                         }
-                        let cp = 0x10000 + ((u32::from(hi) - 0xD800) << 10) + (u32::from(lo) - 0xDC00);
+                        // In range: `hi` is 0xD800..=0xDBFF and `lo` 0xDC00..=0xDFFF here.
+                        let cp = 0x10000u32
+                            .wrapping_add(u32::from(hi).wrapping_sub(0xD800).wrapping_shl(10))
+                            .wrapping_add(u32::from(lo).wrapping_sub(0xDC00));
                         char::from_u32(cp).ok_or(Stop::Syntax)?
                     }
                     0xDC00..=0xDFFF => return Err(self.lone()),
@@ -365,13 +373,13 @@ impl<'t> Reader<'t> {
         for _ in 0..4 {
             let Some(c) = self.peek() else { return Err(Stop::Eof) };
             let d = match c {
-                b'0'..=b'9' => c - b'0',
-                b'a'..=b'f' => c - b'a' + 10,
-                b'A'..=b'F' => c - b'A' + 10,
+                b'0'..=b'9' => c.wrapping_sub(b'0'),
+                b'a'..=b'f' => c.wrapping_sub(b'a').wrapping_add(10),
+                b'A'..=b'F' => c.wrapping_sub(b'A').wrapping_add(10),
                 _ => return Err(Stop::Syntax),
             };
             n = (n << 4) | u16::from(d);
-            self.at += 1;
+            self.bump(1);
         }
         Ok(n)
     }
@@ -379,21 +387,21 @@ impl<'t> Reader<'t> {
     fn digits(&mut self) -> usize {
         let from = self.at;
         while let Some(b'0'..=b'9') = self.peek() {
-            self.at += 1;
+            self.bump(1);
         }
-        self.at - from
+        self.at.saturating_sub(from)
     }
 
     fn number(&mut self) -> Result<Number, Stop> {
         let start = self.at;
         let negative = self.peek() == Some(b'-');
         if negative {
-            self.at += 1;
+            self.bump(1);
         }
         let int_start = self.at;
         match self.peek() {
             Some(b'0') => {
-                self.at += 1;
+                self.bump(1);
                 if let Some(b'0'..=b'9') = self.peek() {
                     return Err(Stop::Syntax);
                 }
@@ -406,16 +414,16 @@ impl<'t> Reader<'t> {
         let int_end = self.at;
         let mut float = false;
         if self.peek() == Some(b'.') {
-            self.at += 1;
+            self.bump(1);
             if self.digits() == 0 {
                 return Err(self.fail());
             }
             float = true;
         }
         if let Some(b'e' | b'E') = self.peek() {
-            self.at += 1;
+            self.bump(1);
             if let Some(b'+' | b'-') = self.peek() {
-                self.at += 1;
+                self.bump(1);
             }
             if self.digits() == 0 {
                 return Err(self.fail());
@@ -427,7 +435,7 @@ impl<'t> Reader<'t> {
             let mut n: u64 = 0;
             let mut fits = true;
             for &d in self.b.get(int_start..int_end).unwrap_or(&[]) {
-                match n.checked_mul(10).and_then(|m| m.checked_add(u64::from(d - b'0'))) {
+                match n.checked_mul(10).and_then(|m| m.checked_add(u64::from(d.wrapping_sub(b'0')))) {
                     Some(m) => n = m,
                     None => {
                         fits = false;

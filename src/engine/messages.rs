@@ -131,8 +131,8 @@ pub fn decimal(x: f64) -> String {
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use serde::Serialize;
 use crate::engine::value::{Map, Value};
+use serde::Serialize;
 
 /// One message's English template, declared once as a `static` (see [`messages!`](crate::messages)): `{name}` is a
 /// parameter; `{n, plural, one {# week} other {# weeks}}` picks a form by a number (`=N` matches exactly, `one` is

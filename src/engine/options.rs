@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
 use crate::engine::value::Value;
+use chrono::NaiveDate;
 
 use super::error::Error;
 use super::messages::MessageTable;

@@ -6,9 +6,9 @@
 //! profile-schema`); the checks here go further than a schema can (known rule codes and parameter keys, the bounds a
 //! threshold can mean, pointers that name a choice field of the form, a list of versions of one council).
 
+use crate::engine::value::{Map, Value};
 use chrono::NaiveDate;
 use serde::Serialize;
-use crate::engine::value::{Map, Value};
 
 use super::messages::IntText;
 use super::model::{Field, Kind};

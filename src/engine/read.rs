@@ -6,8 +6,8 @@
 
 use std::borrow::Cow;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use crate::engine::value::{Map, Value};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::calendar;
 use crate::engine::parse_float::parse_f64;

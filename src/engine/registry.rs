@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use serde::Serialize;
 use crate::engine::value::{Map, Value};
+use serde::Serialize;
 
 use super::context::Ctx;
 use super::error::Error;

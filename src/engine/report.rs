@@ -1,7 +1,7 @@
 //! What a check returns: a flat list of findings, each at a JSON Pointer, and the form's computed outcome.
 
-use serde::Serialize;
 use crate::engine::value::Value;
+use serde::Serialize;
 
 use super::outcome::Tree;
 

@@ -381,7 +381,7 @@ fn check_datetime(label: &str, v: &Value, path: &mut String, ctx: &mut Ctx) {
     if has_unreadable(v) {
         let part = ["day", "month", "year", "hour", "minute"]
             .into_iter()
-            .find(|p| matches!(v.get(*p), Some(Value::String(s)) if read::has_unreadable_char(s)));
+            .find(|p| matches!(v.get(p), Some(Value::String(s)) if read::has_unreadable_char(s)));
         let target = part.map_or_else(|| path.to_string(), |p| format!("{path}/{p}"));
         unreadable(label, &target, ctx);
         return;
@@ -417,7 +417,7 @@ fn check_date(label: &str, v: &Value, path: &mut String, ctx: &mut Ctx) {
         // At the date input's part that holds the broken character, as for a text field.
         let part = ["day", "month", "year"]
             .into_iter()
-            .find(|p| matches!(v.get(*p), Some(Value::String(s)) if read::has_unreadable_char(s)));
+            .find(|p| matches!(v.get(p), Some(Value::String(s)) if read::has_unreadable_char(s)));
         let target = part.map_or_else(|| path.to_string(), |p| format!("{path}/{p}"));
         unreadable(label, &target, ctx);
         return;

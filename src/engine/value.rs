@@ -628,9 +628,9 @@ impl From<&Value> for serde_json::Value {
             },
             Value::String(s) => serde_json::Value::String(s.clone()),
             Value::Array(items) => serde_json::Value::Array(items.iter().map(serde_json::Value::from).collect()),
-            Value::Object(map) => serde_json::Value::Object(
-                map.iter().map(|(k, v)| (k.clone(), serde_json::Value::from(v))).collect(),
-            ),
+            Value::Object(map) => {
+                serde_json::Value::Object(map.iter().map(|(k, v)| (k.clone(), serde_json::Value::from(v))).collect())
+            }
         }
     }
 }
@@ -708,12 +708,15 @@ impl PartialEq<String> for Value {
 
 /// The engine's value and `serde_json`'s are equal when they are the same tree.
 impl PartialEq<serde_json::Value> for Value {
+    // Two types: one is made the other to compare them (tests and native callers only).
+    #[allow(clippy::cmp_owned)]
     fn eq(&self, other: &serde_json::Value) -> bool {
         *self == Value::from(other)
     }
 }
 
 impl PartialEq<Value> for serde_json::Value {
+    #[allow(clippy::cmp_owned)]
     fn eq(&self, other: &Value) -> bool {
         Value::from(self) == *other
     }

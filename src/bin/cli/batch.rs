@@ -16,9 +16,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use safeguarding_forms::engine::options::Resolved;
 use safeguarding_forms::engine::registry::{self, FormDef};
+use safeguarding_forms::engine::value::Value;
 use safeguarding_forms::forms::REGISTRY;
 use safeguarding_forms::{self as sf, Diagnostic, Options, Report, Severity};
-use safeguarding_forms::engine::value::Value;
 
 use crate::source::{self, Line, Source};
 use crate::table::{Format, Row, Sink};

@@ -1,7 +1,7 @@
 //! The case file audit's rules: one declaration each, then the check functions.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use std::borrow::Cow;
 
@@ -1190,7 +1190,7 @@ mod tests {
             let mut unknown = Vec::new();
             let found: [Option<&Value>; 5] = slots(&obj, &table, |k| k, |k| unknown.push(k));
             for (k, v) in table.iter().zip(found) {
-                assert_eq!(v, obj.get(*k), "{order:?} {k}");
+                assert_eq!(v, obj.get(k), "{order:?} {k}");
             }
             let expected: Vec<&str> = obj.keys().map(String::as_str).filter(|k| !table.contains(k)).collect();
             assert_eq!(unknown, expected, "{order:?}");

@@ -1,7 +1,7 @@
 //! The closure rules: one declaration each, and the check functions.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::model::{self, ROUTE_1_REASONS};
 use crate::calendar;

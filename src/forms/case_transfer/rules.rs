@@ -1,7 +1,7 @@
 //! The transfer rules: one declaration each, and the check functions.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::model;
 use crate::engine::checks;
@@ -140,7 +140,7 @@ fn required(data: &Map<String, Value>, ctx: &mut Ctx) {
         ctx.emit(&REQUIRED, "/outstandingTasks", &TRF001_ENTER_OUTSTANDING_TASKS_SAY);
     }
     let later = ["receivingSeniorBsoOn", "takenToApmOn", "allocatedOn", "finalisedOn"];
-    let moved_on = later.iter().any(|k| !read::is_blank(data.get(*k)));
+    let moved_on = later.iter().any(|k| !read::is_blank(data.get(k)));
     let has_by = !read::is_blank(data.get("authorisedBy"));
     let has_on = !read::is_blank(data.get("authorisedOn"));
     if !has_by && (moved_on || has_on) {

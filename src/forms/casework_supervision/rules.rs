@@ -1,8 +1,8 @@
 //! The casework supervision record's rules: one declaration each, and one check function per rule or per group of
 //! closely related rules.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::model;
 use crate::calendar;

@@ -2,8 +2,8 @@
 
 use std::borrow::Cow;
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::model::{DOCUMENT_KINDS, EPISODE_KINDS, RECORDER_ROLES};
 use crate::calendar;

@@ -5,8 +5,8 @@
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::model;
 use crate::calendar;

@@ -5,8 +5,8 @@
 pub mod model;
 pub mod rules;
 
-use crate::outcome_json as json;
 use crate::engine::value::{Map, Value};
+use crate::outcome_json as json;
 
 use crate::calendar;
 use crate::engine::context::Ctx;

@@ -1,7 +1,7 @@
 //! The direct observation's rules: one declaration each, then the check functions.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use crate::calendar;
 use crate::engine::checks;

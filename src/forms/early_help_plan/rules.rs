@@ -1,7 +1,7 @@
 //! The early help assessment / support plan rules: one declaration each, and the check functions.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::model::{self, EXTERNAL_EMPTY_SECTIONS, EXTERNAL_SECTIONS};
 use crate::calendar;

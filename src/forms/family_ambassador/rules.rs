@@ -3,8 +3,8 @@
 //! The process has no heading of its own in the seed: it follows "MULTI-AGENCY INFORMATION SHARING MEETING SOPS",
 //! and the seed's contents list it as "Family Ambassador", which is the section cited.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::model;
 use crate::calendar;

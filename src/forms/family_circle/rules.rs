@@ -1,7 +1,7 @@
 //! The Family Circle rules: one declaration each, the check functions, and the closure route the circles allow.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::model::{self, CLOSING};
 use crate::calendar;

@@ -1,7 +1,7 @@
 //! The Family Programme's rules: one declaration and one check function each (or per closely related pair).
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::model::{ADULT_WORKER_ROLES, MODULE_IDS, PLAN_TYPES, ROLES};
 use crate::calendar;

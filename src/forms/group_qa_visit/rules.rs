@@ -1,7 +1,7 @@
 //! The group visit's rules: one declaration each, then the check functions.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::model::{self, CHECKS};
 use crate::calendar;

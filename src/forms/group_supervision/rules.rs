@@ -1,7 +1,7 @@
 //! The group supervision record's rules: one declaration and one check function each.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::model::{NOT_INVOLVED, STAFF_ROLES};
 use crate::calendar;

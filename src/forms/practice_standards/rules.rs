@@ -3,9 +3,9 @@
 //! Days here are calendar days (the standards say "2 days", "7 Days"; only the audit tool says "working days").
 
 use crate::engine::outcome::Tree;
+use crate::engine::value::{Map, Value};
 use crate::outcome_json as json;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
-use crate::engine::value::{Map, Value};
 
 use crate::calendar;
 use crate::engine::checks;

@@ -6,8 +6,8 @@
 //! today is reported as overdue, and "due soon" means the deadline falls within the 24 hours after today ends. When
 //! the form records `interviewAt`, the deadline is judged on it instead (met or met late).
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use crate::engine::value::{Map, Value};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::model;
 use crate::calendar;

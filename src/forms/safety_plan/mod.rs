@@ -5,8 +5,8 @@ pub mod model;
 pub mod placeholder;
 pub mod rules;
 
-use crate::outcome_json as json;
 use crate::engine::value::{Map, Value};
+use crate::outcome_json as json;
 
 use crate::calendar;
 use crate::engine::context::Ctx;
@@ -73,7 +73,7 @@ fn outcome(data: &Map<String, Value>, ctx: &Ctx, f: &rules::Facts) -> Tree {
         filled(v, "week")
             && v.as_object()
                 .and_then(|r| read::object(r, "task"))
-                .is_some_and(|t| ["what", "who", "why"].iter().all(|k| !read::is_blank(t.get(*k))))
+                .is_some_and(|t| ["what", "who", "why"].iter().all(|k| !read::is_blank(t.get(k))))
     };
     let timeline_done = !f.timeline.is_empty() && f.timeline.iter().all(task_done);
     let network_done = f.network_target.is_some_and(|t| f.network_count >= t);

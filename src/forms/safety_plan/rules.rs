@@ -1,8 +1,8 @@
 //! The safety / wellbeing plan's rules: one declaration each, and one check function per rule or group of closely
 //! related rules.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::model::{self, FIELDS};
 use super::placeholder::has_placeholder;
@@ -495,7 +495,7 @@ pub fn plan_rules_missing(f: &Facts) -> Vec<(String, &'static Template)> {
     let mut missing = Vec::new();
     let rules = f.plan_rules;
     for (key, message) in PLAN_RULE_PARTS {
-        if rules.is_none_or(|r| read::is_blank(r.get(*key))) {
+        if rules.is_none_or(|r| read::is_blank(r.get(key))) {
             missing.push((format!("/planRules/{key}"), *message));
         }
     }

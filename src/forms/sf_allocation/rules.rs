@@ -1,7 +1,7 @@
 //! The allocation outcome's rules: one declaration each, and the check functions.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::model::{self, ALLOCATING, FAMILY_CONNECT};
 use crate::calendar;

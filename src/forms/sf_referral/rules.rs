@@ -1,7 +1,7 @@
 //! The referral's rules: one declaration and one check function each.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::model::{self, EARLY_HELP_ROUTES};
 use crate::calendar;

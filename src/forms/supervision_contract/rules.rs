@@ -1,7 +1,7 @@
 //! The supervision contract's rules: one declaration each, one check function per rule.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use crate::calendar;
 use crate::engine::checks;

@@ -1,7 +1,7 @@
 //! The record of supervision sessions' rules: one declaration each, one check function per rule.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use crate::calendar;
 use crate::engine::checks;

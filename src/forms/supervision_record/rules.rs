@@ -1,7 +1,7 @@
 //! The record of supervision's rules: one declaration each, one check function per rule.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::{model, scan};
 use crate::calendar;

@@ -4,8 +4,8 @@
 //! week N runs from `start + 7(N-1)` to `start + 7N - 1` days. A step "at week N" or "in weeks A-B" is due by the
 //! last day of its last week; recorded before its first week, it is early.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::model;
 use crate::calendar;
@@ -446,7 +446,7 @@ const SUPPORT_PLAN: &[(&str, &Template)] = &[
 fn support_plan(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     if f.commenced {
         for (key, message) in SUPPORT_PLAN {
-            if read::is_blank(data.get(*key)) {
+            if read::is_blank(data.get(key)) {
                 ctx.emit(&REQUIRED, format!("/{key}"), *message);
             }
         }

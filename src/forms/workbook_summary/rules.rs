@@ -1,7 +1,7 @@
 //! The Workbook Summary's rules: one declaration and one check function each.
 
-use chrono::NaiveDate;
 use crate::engine::value::{Map, Value};
+use chrono::NaiveDate;
 
 use super::model::MODULE_IDS;
 use crate::calendar;
