@@ -17,13 +17,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { root, MODULES, unstrippedWasm, gzipBytes as gz, brotliBytes as br, minifiedGzipBytes as minGz } from './modules.mjs';
 
-// Reached on 2026-12-02, fourth session (issue 20: the council profile's merge and checker without hash tables or
-// B-tree sets of their own): 301.0 kB; plus 5%. It was 324.6 kB (309.1 kB plus 5%), 348.6 kB and 419 kB before that:
+// Reached on 2026-12-02, sixth session (issue 20: the engine's own JSON value and reader, no serde_json in the
+// module): 290.1 kB; plus 5%. It was 316.1 kB (301.0 kB plus 5%), 324.6 kB, 348.6 kB and 419 kB before that:
 // BENCHMARKS.md, "Size".
-export const CEILING_GZIP_BYTES = 316_100;
-/** Every single-form module, each: the largest reached on 2026-12-02, fourth session (safety-plan, 147.0 kB; the
- * referral 134.2 kB) plus 5%; it was 162.3 kB, and 187.9 kB before. BENCHMARKS.md, "Size": the single-form modules. */
-export const SINGLE_FORM_CEILING_GZIP_BYTES = 154_400;
+export const CEILING_GZIP_BYTES = 304_600;
+/** Every single-form module, each: the largest reached on 2026-12-02, sixth session (safety-plan, 136.3 kB; the
+ * referral 122.8 kB) plus 5%; it was 154.4 kB, 162.3 kB and 187.9 kB before. BENCHMARKS.md, "Size": the single-form
+ * modules. */
+export const SINGLE_FORM_CEILING_GZIP_BYTES = 143_100;
 /** The goals of issue 20, reported beside the ceilings (not enforced: they are missed, see BENCHMARKS.md). */
 export const GOAL_ALL_FORMS = 250_000;
 export const GOAL_SINGLE_FORM = 110_000;

@@ -12,6 +12,11 @@
 //! let report = validate("sf-referral", &json!({ "referralDate": "2025-05-30" }), &options).unwrap();
 //! assert!(!report.valid);
 //! assert!(report.diagnostics.iter().any(|d| d.path == "/route"));
+//! // The outcome is the engine's own JSON value (`safeguarding_forms::value`): index it, compare it with a
+//! // `json!` value, or convert it to serde_json's.
+//! let outcome = report.outcome.clone().unwrap_or_default();
+//! assert_eq!(outcome["eligible"], json!(false));
+//! assert!(serde_json::Value::from(outcome).is_object());
 //! ```
 //!
 //! The engine and every form are plain Rust; `wasm.rs` is the only module that knows about JavaScript.
@@ -42,3 +47,6 @@ pub use engine::rule::{Citation, Fidelity, RuleInfo};
 #[cfg(feature = "catalogue")]
 pub use engine::schema::{Dialect, Library};
 pub use engine::session::FormSession;
+/// The engine's JSON value: what a report's `outcome` and `params` and a session's `data()` are (convertible to and
+/// from `serde_json::Value`, and equal to one that is the same tree).
+pub use engine::value;

@@ -394,6 +394,12 @@ mod tests {
         .collect();
         texts.push(format!(r#"{{"a":{big},"b":"{big}"}}"#));
         texts.push(format!(r#"{{"a":{}}}"#, "9".repeat(300)));
+        // Objects larger than the pairwise search for repeated keys (which sorts them instead), with and without.
+        let many: Vec<String> = (0..40).map(|i| format!(r#""k{}":{i}"#, (i * 7) % 40)).collect();
+        texts.push(format!("{{{}}}", many.join(",")));
+        let repeats: Vec<String> = (0..60).map(|i| format!(r#""k{}":{i}"#, (i * 7) % 23)).collect();
+        texts.push(format!("{{{}}}", repeats.join(",")));
+        texts.push(format!(r#"{{"x":[{{{}}}],"y":{{{}}}}}"#, repeats.join(","), many.join(",")));
         for levels in [1, 62, 63, 64, 65, 66, 100, 127, 128, 129, 130, 1000] {
             texts.push(nested("[", "]", levels, "1"));
             texts.push(nested("[", "]", levels, ""));

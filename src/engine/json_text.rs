@@ -255,13 +255,10 @@ impl<'t> Reader<'t> {
                 None => (k.into_owned(), Value::Null),
             };
             self.value(&mut value, depth)?;
-            // A key the text repeats keeps its first place and this value, as serde_json does.
-            match entries.iter_mut().find(|(n, _)| *n == name) {
-                Some(slot) => slot.1 = value,
-                None => entries.push((name, value)),
-            }
+            entries.push((name, value));
             key = self.next_key()?;
         }
+        merge_repeated_keys(entries);
         Ok(())
     }
 
@@ -461,4 +458,60 @@ impl<'t> Reader<'t> {
         }
         Number::from_f64(x).ok_or(Stop::Syntax)
     }
+}
+
+/// Up to this many entries, repeated keys are looked for pair by pair; beyond, by sorting (an object of a form has a
+/// few dozen keys; a pasted export can have 100,000, and pairs would be quadratic).
+const PAIRWISE_MAX: usize = 16;
+
+/// A key the text repeats keeps its first place and its last value, as `serde_json` (`IndexMap::insert`) keeps it.
+fn merge_repeated_keys(entries: &mut Vec<(String, Value)>) {
+    let n = entries.len();
+    if n <= PAIRWISE_MAX
+        && !entries.iter().enumerate().any(|(i, (k, _))| entries.iter().skip(i.saturating_add(1)).any(|(l, _)| l == k))
+    {
+        return;
+    }
+    // Positions in order of their keys, equal keys in text order (a stable sort): each run of one key gives its
+    // last value to its first position, and the others go.
+    let mut order: Vec<usize> = (0..n).collect();
+    super::sort::stable_by(&mut order, |a, b| key_at(entries, *a).cmp(key_at(entries, *b)));
+    if !order
+        .windows(2)
+        .any(|w| key_at(entries, w.first().copied().unwrap_or(0)) == key_at(entries, w.get(1).copied().unwrap_or(0)))
+    {
+        return;
+    }
+    let mut gone = vec![false; n];
+    let mut run = 0usize;
+    while run < n {
+        let first = order.get(run).copied().unwrap_or(0);
+        let mut end = run.saturating_add(1);
+        while end < n && key_at(entries, order.get(end).copied().unwrap_or(0)) == key_at(entries, first) {
+            end = end.saturating_add(1);
+        }
+        let last = order.get(end.saturating_sub(1)).copied().unwrap_or(first);
+        if last != first {
+            let value = entries.get_mut(last).map(|e| core::mem::take(&mut e.1)).unwrap_or_default();
+            if let Some(e) = entries.get_mut(first) {
+                e.1 = value;
+            }
+            for i in order.get(run.saturating_add(1)..end).unwrap_or(&[]) {
+                if let Some(g) = gone.get_mut(*i) {
+                    *g = true;
+                }
+            }
+        }
+        run = end;
+    }
+    let mut at = 0usize;
+    entries.retain(|_| {
+        let keep = !gone.get(at).copied().unwrap_or(false);
+        at = at.saturating_add(1);
+        keep
+    });
+}
+
+fn key_at(entries: &[(String, Value)], i: usize) -> &str {
+    entries.get(i).map_or("", |(k, _)| k.as_str())
 }

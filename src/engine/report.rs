@@ -109,7 +109,8 @@ pub struct Report {
     pub valid: bool,
     /// Ordered by the form's field order, then severity.
     pub diagnostics: Vec<Diagnostic>,
-    /// The form's computed result (eligibility, scores, deadlines, completeness), or null.
+    /// The form's computed result (eligibility, scores, deadlines, completeness), or null. The engine's value
+    /// (`safeguarding_forms::value::Value`): `serde_json::Value::from` it for `serde_json`'s.
     pub outcome: Option<Value>,
 }
 
