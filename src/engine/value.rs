@@ -746,3 +746,126 @@ impl core::ops::Index<usize> for Value {
         self.as_array().and_then(|items| items.get(i)).unwrap_or(&NULL)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Any JSON value as `serde_json` holds it: keys that repeat across objects, whole numbers of both signs,
+    /// floats, strings with characters JSON escapes.
+    fn any_json() -> impl Strategy<Value = serde_json::Value> {
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::from),
+            any::<u64>().prop_map(serde_json::Value::from),
+            any::<i64>().prop_map(serde_json::Value::from),
+            any::<f64>().prop_map(serde_json::Value::from),
+            "[a-c\"\\\\\\n\\u{e9}\\u{1f600}\\x01]{0,6}".prop_map(serde_json::Value::from),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+                prop::collection::vec(("[a-e~/]{0,3}", inner), 0..6)
+                    .prop_map(|entries| serde_json::Value::Object(entries.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        /// The two values convert into each other without loss, write the same JSON text, and compare equal.
+        #[test]
+        fn the_same_tree_as_serde_json(v in any_json()) {
+            let ours = Value::from(&v);
+            prop_assert_eq!(serde_json::Value::from(&ours), v.clone());
+            prop_assert_eq!(ours.to_json(), serde_json::to_string(&v).unwrap());
+            prop_assert_eq!(ours.to_string(), v.to_string());
+            prop_assert!(ours == v && v == ours);
+            if let (Value::Object(m), serde_json::Value::Object(theirs)) = (&ours, &v) {
+                prop_assert_eq!(m.to_json(), serde_json::to_string(theirs).unwrap());
+                prop_assert_eq!(m.keys().collect::<Vec<_>>(), theirs.keys().collect::<Vec<_>>());
+            }
+        }
+
+        /// A pointer finds what `serde_json`'s finds, for every place in the value and for near misses.
+        #[test]
+        fn pointers_find_what_serde_jsons_find(v in any_json(), extra in "(/[a-e~01/]{0,3}){0,3}") {
+            let ours = Value::from(&v);
+            let mut pointers = vec![String::new(), extra, "/".to_owned(), "/0".to_owned(), "/00".to_owned(), "/+1".to_owned()];
+            places(&v, String::new(), &mut pointers);
+            for p in &pointers {
+                prop_assert_eq!(ours.pointer(p).map(serde_json::Value::from), v.pointer(p).cloned(), "{}", p);
+            }
+        }
+
+        /// Inserting and removing keys keeps the order `serde_json`'s map (with `preserve_order`) keeps.
+        #[test]
+        fn edits_keep_serde_jsons_order(ops in prop::collection::vec((0u8..4, "[a-f]", any::<u8>()), 0..40)) {
+            let mut ours: Map<String, Value> = Map::new();
+            let mut theirs = serde_json::Map::new();
+            for (op, k, n) in ops {
+                match op {
+                    0 | 1 => prop_assert_eq!(
+                        ours.insert(k.clone(), Value::from(n)).map(|v| serde_json::Value::from(&v)),
+                        theirs.insert(k, serde_json::Value::from(n))
+                    ),
+                    2 => prop_assert_eq!(ours.remove(&k).map(|v| serde_json::Value::from(&v)), theirs.remove(&k)),
+                    _ => prop_assert_eq!(ours.shift_remove(&k).map(|v| serde_json::Value::from(&v)), theirs.shift_remove(&k)),
+                }
+                prop_assert_eq!(ours.keys().collect::<Vec<_>>(), theirs.keys().collect::<Vec<_>>());
+                prop_assert_eq!(ours.get("a").map(serde_json::Value::from), theirs.get("a").cloned());
+            }
+        }
+    }
+
+    /// Every pointer to a place in `v`, escaped as RFC 6901 escapes them.
+    fn places(v: &serde_json::Value, at: String, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    let p = format!("{at}/{i}");
+                    out.push(p.clone());
+                    places(x, p, out);
+                }
+            }
+            serde_json::Value::Object(map) => {
+                for (k, x) in map {
+                    let p = format!("{at}/{}", k.replace('~', "~0").replace('/', "~1"));
+                    out.push(p.clone());
+                    places(x, p, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn numbers_are_kept_as_serde_json_keeps_them() {
+        assert!(Value::from(3u8).as_u64() == Some(3) && Value::from(-3i32).as_i64() == Some(-3));
+        assert_eq!(Value::from(0i64), Value::from(0u64), "a whole number of 0 or more is unsigned");
+        assert_ne!(Value::from(1.0), Value::from(1u8), "a float is not a whole number");
+        assert_eq!(Value::from(f64::NAN), Value::Null);
+        assert_eq!(Value::from(f64::INFINITY), Value::Null);
+        for x in [0.1, 1.0, -0.0, 1e16, 1.5e-7, 123456.789, f64::MAX, f64::MIN_POSITIVE] {
+            assert_eq!(Value::from(x).to_json(), serde_json::Value::from(x).to_string(), "{x}");
+        }
+        for n in [0, 1, u64::MAX] {
+            assert_eq!(Value::from(n).to_json(), n.to_string());
+        }
+        assert_eq!(Value::from(i64::MIN).to_json(), i64::MIN.to_string());
+    }
+
+    #[test]
+    fn an_entry_is_found_or_made_in_place() {
+        let mut m: Map<String, Value> =
+            [("a".to_owned(), Value::from(1u8)), ("b".to_owned(), Value::Null)].into_iter().collect();
+        *m.entry("b").or_insert(Value::from(5u8)) = Value::from(2u8);
+        m.entry("c").or_insert_with(|| Value::from(3u8));
+        assert_eq!(Value::Object(m.clone()), json!({ "a": 1, "b": 2, "c": 3 }));
+        m.retain(|k, _| k != "a");
+        assert_eq!(m.keys().map(String::as_str).collect::<Vec<_>>(), ["b", "c"]);
+        assert_eq!(m["c"], 3);
+        assert_eq!(m["zz"], Value::Null);
+        assert!(m.contains_key("b") && !m.contains_key("a"));
+    }
+}
