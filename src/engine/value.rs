@@ -780,7 +780,8 @@ mod tests {
             prop_assert_eq!(serde_json::Value::from(&ours), v.clone());
             prop_assert_eq!(ours.to_json(), serde_json::to_string(&v).unwrap());
             prop_assert_eq!(ours.to_string(), v.to_string());
-            prop_assert!(ours == v && v == ours);
+            prop_assert!(ours == v, "ours == theirs");
+            prop_assert!(v == ours, "theirs == ours");
             if let (Value::Object(m), serde_json::Value::Object(theirs)) = (&ours, &v) {
                 prop_assert_eq!(m.to_json(), serde_json::to_string(theirs).unwrap());
                 prop_assert_eq!(m.keys().collect::<Vec<_>>(), theirs.keys().collect::<Vec<_>>());
