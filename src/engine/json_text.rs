@@ -16,6 +16,7 @@ use std::borrow::Cow;
 
 use super::input::{MAX_DEPTH, NEAR_F64_LIMIT};
 use super::parse_float::parse_f64;
+use super::report::needs_escape;
 use super::value::{Map, Number, Value};
 
 /// Why a text was not read.
@@ -32,7 +33,7 @@ pub enum Stop {
 /// Reads `text` over `place`. With `guard`, stops at what the guarded read is for; without it (the text the guard
 /// wrote), reads numbers from 1e300 up as they are and stops with `Syntax` only where `serde_json` would.
 pub fn read_over(text: &str, place: &mut Value, guard: bool) -> Result<(), Stop> {
-    let mut r = Reader { b: text.as_bytes(), at: 0, guard };
+    let mut r = Reader { s: text, b: text.as_bytes(), at: 0, guard };
     r.skip_ws();
     r.value(place, 0)?;
     r.skip_ws();
@@ -43,6 +44,7 @@ pub fn read_over(text: &str, place: &mut Value, guard: bool) -> Result<(), Stop>
 }
 
 struct Reader<'t> {
+    s: &'t str,
     b: &'t [u8],
     at: usize,
     guard: bool,
@@ -266,18 +268,16 @@ impl<'t> Reader<'t> {
     /// escape.
     fn string(&mut self) -> Result<Cow<'t, str>, Stop> {
         let start = self.at;
-        loop {
-            match self.peek() {
-                None => return Err(Stop::Eof),
-                Some(b'"') => {
-                    let s = self.text(start, self.at);
-                    self.bump(1);
-                    return Ok(Cow::Borrowed(s));
-                }
-                Some(b'\\') => break,
-                Some(0..=0x1f) => return Err(Stop::Syntax),
-                Some(_) => self.bump(1),
+        self.plain_run();
+        match self.peek() {
+            None => return Err(Stop::Eof),
+            Some(b'"') => {
+                let s = self.text(start, self.at);
+                self.bump(1);
+                return Ok(Cow::Borrowed(s));
             }
+            Some(b'\\') => {}
+            Some(_) => return Err(Stop::Syntax),
         }
         let mut out = String::from(self.text(start, self.at));
         loop {
@@ -294,22 +294,34 @@ impl<'t> Reader<'t> {
                 Some(0..=0x1f) => return Err(Stop::Syntax),
                 Some(_) => {
                     let run = self.at;
-                    while let Some(c) = self.peek() {
-                        if c == b'"' || c == b'\\' || c < 0x20 {
-                            break;
-                        }
-                        self.bump(1);
-                    }
+                    self.plain_run();
                     out.push_str(self.text(run, self.at));
                 }
             }
         }
     }
 
-    /// The text's bytes `from..to`, which start and end at ASCII bytes of a `&str` and so are whole characters.
+    /// Moves past the bytes of a string that stand for themselves (up to a quote, a backslash, a control character
+    /// or the end), in one search.
+    fn plain_run(&mut self) {
+        let rest = self.b.get(self.at..).unwrap_or(&[]);
+        // Eight bytes at a time while none is special, then byte by byte to the first that is.
+        let mut n = 0usize;
+        for chunk in rest.chunks_exact(8) {
+            if <[u8; 8]>::try_from(chunk).is_ok_and(|c| needs_escape(u64::from_le_bytes(c))) {
+                break;
+            }
+            n = n.saturating_add(8);
+        }
+        let tail = rest.get(n..).unwrap_or(&[]);
+        n = n.saturating_add(tail.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20).unwrap_or(tail.len()));
+        self.bump(n);
+    }
+
+    /// The text `from..to`, which starts and ends next to ASCII bytes (quotes, backslashes, control characters) and
+    /// so on character boundaries: a slice of the `&str`, not checked as UTF-8 again.
     fn text(&self, from: usize, to: usize) -> &'t str {
-        // The bytes came from a `&str` and are cut next to ASCII bytes (quotes, backslashes, control characters).
-        core::str::from_utf8(self.b.get(from..to).unwrap_or(&[])).unwrap_or("")
+        self.s.get(from..to).unwrap_or("")
     }
 
     fn escape(&mut self, out: &mut String) -> Result<(), Stop> {

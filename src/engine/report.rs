@@ -201,6 +201,10 @@ pub(crate) fn delta_json(
 /// JSON text as `serde_json` writes it (compact): strings with `"`, `\\` and control characters escaped (the
 /// short escapes where JSON has one, else `\u00XX` in lower case), nothing else; numbers as `Number` displays them
 /// (the digits serde_json writes); objects in their map's order.
+/// Whether any of eight bytes (little-endian in a `u64`) is one JSON strings escape: a control character, `"` or `\\`.
+/// The engine's reader finds the end of a string's plain run with it too.
+pub(crate) use json::needs_escape;
+
 /// A value as compact JSON text, as `serde_json::to_string` writes it.
 pub(crate) fn write_value(out: &mut String, v: &Value) {
     json::value(out, v);
@@ -360,7 +364,7 @@ mod json {
 
     /// Whether any of eight bytes is a control character, `"` or `\\` (the classic bit tricks: a byte below 0x20,
     /// or equal to one of the two, sets its high bit in the result).
-    pub(super) fn needs_escape(x: u64) -> bool {
+    pub(crate) fn needs_escape(x: u64) -> bool {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGH: u64 = 0x8080_8080_8080_8080;
         let below = x.wrapping_sub(ONES.wrapping_mul(0x20)) & !x;
