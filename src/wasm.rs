@@ -25,10 +25,6 @@ fn options(json: &str) -> Result<Options, JsValue> {
     Options::from_value(&v).map_err(js_error)
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| String::from("null"))
-}
-
 // The catalogue (`forms()`, the rules' text, every schema, `messages()`) is not in the module: js/index.js reads it
 // from the package's catalogue.json and asks the module only for what the options change (`src/catalogue.rs`).
 
@@ -58,7 +54,7 @@ pub fn check_form(form: &str) -> Result<(), JsValue> {
 
 #[wasm_bindgen(js_name = profilesJson)]
 pub fn profiles_json() -> String {
-    to_json(&api::profiles())
+    crate::engine::value::Value::Array(api::profiles().iter().map(|p| p.to_value()).collect()).to_json()
 }
 
 /// Checks any value as a profile; never an error (text that is not JSON is one problem).
@@ -71,7 +67,7 @@ pub fn check_profile_json(profile_json: &str) -> String {
             problems: vec![crate::Problem { path: String::new(), message: "is not JSON".into() }],
         },
     };
-    to_json(&result)
+    result.to_value().to_json()
 }
 
 std::thread_local! {

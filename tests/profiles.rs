@@ -293,3 +293,27 @@ fn walsall_accepts_a_workbook_summary_finalised_the_day_before_group_supervision
     assert!(late(&summary("2025-06-10"), "walsall"), "walsall: the day itself is late");
     assert!(!late(&summary("2025-06-08"), "default"));
 }
+
+/// What the module returns for `profiles()` and `checkProfile` is the engine's own JSON text of them: the text
+/// serde writes, byte for byte (the module carries no serde writer).
+#[test]
+fn profiles_and_check_results_are_written_as_serde_writes_them() {
+    for p in safeguarding_forms::profiles() {
+        assert_eq!(p.to_value().to_json(), serde_json::to_string(&p).unwrap(), "{}", p.id);
+    }
+    let docs = [
+        serde_json::json!("default"),
+        serde_json::json!("nowhere"),
+        serde_json::json!(null),
+        serde_json::json!({ "id": "Bad Id", "values": { "nope.days": 3 }, "rules": { "ZZZ-001": { "enabled": "x" } } }),
+        serde_json::json!({ "id": "brightwell", "extends": "default", "title": "Brightwell \"quoted\" \u{e9}\n" }),
+    ];
+    for doc in &docs {
+        let r = safeguarding_forms::check_profile(doc);
+        assert_eq!(r.to_value().to_json(), serde_json::to_string(&r).unwrap(), "{doc}");
+    }
+    assert!(
+        docs.iter().any(|d| !safeguarding_forms::check_profile(d).problems.is_empty()),
+        "some problems are written"
+    );
+}

@@ -141,5 +141,5 @@ pub fn check_table(registry: &'static Registry, table: &MessageTable) -> Result<
 
 fn quoted(id: &str) -> String {
     let short: String = id.chars().take(80).collect();
-    serde_json::to_string(&short).unwrap_or_default()
+    crate::engine::report::json_string(&short)
 }

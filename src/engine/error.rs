@@ -49,5 +49,5 @@ impl std::error::Error for Error {}
 /// A caller-supplied identifier, quoted and cut short (ids are the caller's code, not a person's typing).
 fn quoted(id: &str) -> String {
     let short: String = id.chars().take(64).collect();
-    serde_json::to_string(&short).unwrap_or_default()
+    crate::engine::report::json_string(&short)
 }

@@ -439,3 +439,16 @@ pub struct ProfileInfo {
     pub title: String,
     pub changes: Vec<String>,
 }
+
+impl ProfileInfo {
+    /// The profile as the engine's value, which writes the JSON text serde writes of it (the module's
+    /// `profilesJson`, without serde's writer).
+    pub fn to_value(&self) -> crate::engine::value::Value {
+        use crate::engine::value::{Map, Value};
+        let mut m = Map::new();
+        m.insert("id".to_owned(), Value::from(self.id.as_str()));
+        m.insert("title".to_owned(), Value::from(self.title.as_str()));
+        m.insert("changes".to_owned(), Value::Array(self.changes.iter().map(|c| Value::from(c.as_str())).collect()));
+        Value::Object(m)
+    }
+}

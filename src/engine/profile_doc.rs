@@ -32,6 +32,23 @@ pub struct CheckResult {
     pub problems: Vec<Problem>,
 }
 
+impl CheckResult {
+    /// The result as the engine's value, which writes the JSON text serde writes of it (the module's
+    /// `checkProfileJson`, without serde's writer).
+    pub fn to_value(&self) -> Value {
+        let problems = self.problems.iter().map(|p| {
+            let mut m = Map::new();
+            m.insert("path".to_owned(), Value::from(p.path.as_str()));
+            m.insert("message".to_owned(), Value::from(p.message.as_str()));
+            Value::Object(m)
+        });
+        let mut m = Map::new();
+        m.insert("valid".to_owned(), Value::Bool(self.valid));
+        m.insert("problems".to_owned(), Value::Array(problems.collect()));
+        Value::Object(m)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValueSet {
     pub key: String,
@@ -224,7 +241,7 @@ fn int(n: usize) -> String {
 
 fn short(s: &str) -> String {
     let cut: String = s.chars().take(MAX_ID).collect();
-    serde_json::to_string(&cut).unwrap_or_default()
+    super::report::json_string(&cut)
 }
 
 impl Checker {

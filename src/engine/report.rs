@@ -205,6 +205,13 @@ pub(crate) fn delta_json(
 /// The engine's reader finds the end of a string's plain run with it too.
 pub(crate) use json::needs_escape;
 
+/// A string as a JSON string literal, as `serde_json::to_string` writes it (quotes in messages name a caller's id so).
+pub(crate) fn json_string(s: &str) -> String {
+    let mut out = String::new();
+    json::string(&mut out, s);
+    out
+}
+
 /// A value as compact JSON text, as `serde_json::to_string` writes it.
 pub(crate) fn write_value(out: &mut String, v: &Value) {
     json::value(out, v);
