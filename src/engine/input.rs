@@ -1,13 +1,14 @@
 //! Reading JSON text safely. Data from JavaScript crosses the boundary as JSON text (the wrapper's
-//! `JSON.stringify` rejects cycles, BigInt and Symbols before wasm is entered). `serde_json` reads the text as it is
-//! (its own nesting limit, 128, keeps its recursion off the end of the stack); when it cannot, or the value holds
-//! what the scan below would change, the text is read again after one linear, non-recursive scan that:
+//! `JSON.stringify` rejects cycles, BigInt and Symbols before wasm is entered). The engine's reader
+//! (`engine::json_text`) reads the text as it is, and stops at what the scan below would change (nesting at
+//! [`MAX_DEPTH`], a lone surrogate, a number from 1e300 up); then the text is read again after one linear,
+//! non-recursive scan that:
 //! - cuts nesting deeper than [`MAX_DEPTH`], replacing the too-deep value with `"\u{FFFD}"`, so no input can
 //!   overflow the stack (the field then reports a value it cannot read);
-//! - replaces a lone UTF-16 surrogate escape (`"\uD800"`), which `serde_json` would reject for the whole payload,
+//! - replaces a lone UTF-16 surrogate escape (`"\uD800"`), which a JSON reader would reject for the whole payload,
 //!   with U+FFFD, so the one field that holds it is reported and the rest of the form is still checked;
-//! - quotes a number beyond what a 64-bit float holds (`1e400`), which `serde_json` would also reject for the whole
-//!   payload ("number out of range"), so it reaches its field as text and is reported there (a number field says it
+//! - quotes a number beyond what a 64-bit float holds (`1e400`), which would also fail the whole payload
+//!   ("number out of range"), so it reaches its field as text and is reported there (a number field says it
 //!   must be a number) instead of losing the record. Text from JavaScript never has one (`JSON.stringify` writes
 //!   `null` for an infinite number); a council's export can.
 
@@ -43,8 +44,8 @@ fn parse_over(text: &str, mut place: Value) -> Result<Value, Error> {
 /// keys and strings are written over in place instead of allocated and hashed again; an object whose keys differ
 /// from some point on (a field left out or added) is built again from there with the old entries taken by key. The
 /// value is exactly what [`parse`] gives (tests/input_reuse.rs holds them equal over every conformance record read
-/// after every other, and over random texts): building a `crate::engine::value::Value` was about a third of a cold check in the WebAssembly module,
-/// where reading the same text without keeping it took a sixth of that (BENCHMARKS.md, "Reading into a reused
+/// after every other, and over random texts): building a `serde_json::Value` was about a third of a cold check in the
+/// WebAssembly module, where reading the same text without keeping it took a sixth of that (BENCHMARKS.md, "Reading into a reused
 /// value"). For calls that drop the value when done (`validate_json`, the command line's `batch`); a live session
 /// keeps its value and reads with [`parse`].
 pub fn parse_reusing(text: &str) -> Result<Value, Error> {

@@ -138,15 +138,12 @@ impl<V> Map<String, V> {
     }
 
     pub fn get(&self, key: &str) -> Option<&V> {
-        self.entries.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+        self.entries.get(self.index_of(key)?).map(|(_, v)| v)
     }
 
     pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
-        self.entries.iter_mut().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
-    }
-
-    pub fn get_key_value(&self, key: &str) -> Option<(&String, &V)> {
-        self.entries.iter().find(|(k, _)| k.as_str() == key).map(|(k, v)| (k, v))
+        let i = self.index_of(key)?;
+        self.entries.get_mut(i).map(|(_, v)| v)
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
