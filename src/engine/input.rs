@@ -511,6 +511,15 @@ mod tests {
             same_as_serde(&text);
         }
 
+        /// Text made mostly of escapes and hex digits (surrogate pairs, cut-short and malformed escapes): read, or
+        /// refused as at its end or not, as `serde_json` reads or refuses it.
+        #[test]
+        fn escapes_are_read_or_refused_as_serde_json_does(
+            text in proptest::string::string_regex(r#""([\\u0-9a-fdD8c"x ]{0,20})"#).unwrap()
+        ) {
+            same_as_serde(&text);
+        }
+
         /// Numbers as people and exports write them: read to the same whole number or the same float as
         /// `serde_json` reads them.
         #[test]
@@ -586,6 +595,47 @@ mod tests {
     fn strings_with_brackets_do_not_count_as_nesting() {
         let text = format!("{{\"a\":\"{}\"}}", "[".repeat(1000));
         assert_eq!(parse(&text).unwrap()["a"].as_str().unwrap().len(), 1000);
+    }
+
+    /// An escape cut short by the end of the text is refused as at its end, as `serde_json` refuses it: fewer than
+    /// four bytes after `\\u` are the end whatever they are (`"\\u ` was once called a syntax error), and so is a
+    /// high surrogate's text ending before its `\\u`.
+    #[test]
+    fn an_escape_cut_short_is_the_end_as_serde_json_reads_it() {
+        for t in [
+            "\"\\u ",
+            "\"\\u",
+            "\"\\u1",
+            "\"\\u12 ",
+            "\"\\u12x",
+            "\"\\u123",
+            "\"\\u 12 ",
+            "\"\\ug000\"",
+            "\"\\ud800",
+            "\"\\ud800\\",
+            "\"\\ud800\\u",
+            "\"\\ud800\\u dc",
+            "\"\\ud800\\udc0",
+            "\"\\ud800x\"",
+            "\"\\ud800\\n\"",
+            "\"\\ud800\\udc00",
+            "\"\\ud800\\udc00\"",
+            "\"\\udc00\"",
+            "{\"\\u",
+            "[\"a\",\"\\u00e",
+            "\"\\",
+            "\"\\x\"",
+        ] {
+            same_as_serde(t);
+        }
+        assert_eq!(
+            parse("\"\\u ").map_err(|e| e.to_string()),
+            Err("invalid input: not JSON text (unexpected end)".to_owned())
+        );
+        assert_eq!(
+            parse("\"\\ud800\\").map_err(|e| e.to_string()),
+            Err("invalid input: not JSON text (unexpected end)".to_owned())
+        );
     }
 
     #[test]

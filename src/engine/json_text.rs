@@ -340,14 +340,15 @@ impl<'t> Reader<'t> {
                 let hi = self.hex4()?;
                 match hi {
                     0xD800..=0xDBFF => {
-                        // A high surrogate must be followed by `\u` and a low one.
-                        if self.peek().is_none() {
-                            return Err(Stop::Eof);
+                        // A high surrogate must be followed by `\u` and a low one. The text ending first is
+                        // the end, as for `serde_json`, whatever the characters read so far.
+                        for want in [b'\\', b'u'] {
+                            match self.peek() {
+                                None => return Err(Stop::Eof),
+                                Some(c) if c == want => self.bump(1),
+                                Some(_) => return Err(self.lone()),
+                            }
                         }
-                        if self.b.get(self.at..self.at.saturating_add(2)) != Some(b"\\u") {
-                            return Err(self.lone());
-                        }
-                        self.bump(2);
                         let lo = self.hex4()?;
                         if !(0xDC00..=0xDFFF).contains(&lo) {
                             return Err(self.lone());
@@ -377,7 +378,12 @@ impl<'t> Reader<'t> {
         }
     }
 
+    /// Four hex digits. Fewer than four bytes left is the end of the text, whatever they are, as `serde_json`
+    /// reads it; four bytes that are not all hex digits are a syntax error.
     fn hex4(&mut self) -> Result<u16, Stop> {
+        if self.b.len().saturating_sub(self.at) < 4 {
+            return Err(Stop::Eof);
+        }
         let mut n: u16 = 0;
         for _ in 0..4 {
             let Some(c) = self.peek() else { return Err(Stop::Eof) };
