@@ -26,7 +26,7 @@ case "${1:-}" in
   *) SECONDS_EACH=$1 ;;
 esac
 SANITIZER=${FUZZ_SANITIZER:-none}
-TARGETS=(validate_json session_edits dates)
+TARGETS=(validate_json session_edits dates json_text)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "== fuzz: installing cargo-fuzz (cargo install, a few minutes)"
@@ -40,11 +40,12 @@ mkdir -p "$SEEDS"
 node - "$SEEDS" <<'EOF'
 // validate_json: 1 byte of options (0 draft, 1 submit), the form id and a newline, the vector's data;
 // session_edits: 0xFF, the form id and a newline, the data;
+// json_text: the data alone;
 // dates: 20 bytes of numbers + "date|date-time|closure" from the dates the vectors hold. Plus a dictionary.
 const fs = require('fs');
 const path = require('path');
 const out = process.argv[2];
-const dirs = { validate_json: [], session_edits: [], dates: [] };
+const dirs = { validate_json: [], session_edits: [], dates: [], json_text: [] };
 for (const t of Object.keys(dirs)) fs.mkdirSync(path.join(out, t), { recursive: true });
 const root = path.join('tests', 'conformance');
 const strings = new Set();
@@ -68,6 +69,7 @@ for (const form of fs.readdirSync(root).sort()) {
     const id = Buffer.from(`${form}\n`);
     fs.writeFileSync(path.join(out, 'validate_json', name), Buffer.concat([Buffer.from([submit]), id, text]));
     fs.writeFileSync(path.join(out, 'session_edits', name), Buffer.concat([Buffer.from([0xff]), id, text]));
+    fs.writeFileSync(path.join(out, 'json_text', name), text);
     walk(v.data);
     n += 1;
   }
