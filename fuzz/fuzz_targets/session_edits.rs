@@ -6,7 +6,8 @@
 //! Mode B (first byte 0xFF, the seeds from tests/conformance): then `form-id '\n'` and the form's JSON data, loaded
 //! whole into one session and set field by field into another; both must give `validate`'s report.
 //!
-//! Known bug (KNOWN_BUG_REFUSED_EDIT_CHANGES_DATA): an edit the engine refuses can still have changed the data.
+//! A refused edit must leave the data and the report exactly as they were (checked after every refused edit; see
+//! KNOWN_BUG_REFUSED_EDIT_CHANGES_DATA, a bug this target found and that is fixed).
 #![no_main]
 
 use std::sync::OnceLock;
@@ -144,11 +145,10 @@ fn pointer(u: &mut Unstructured, form: &FormInfo) -> Result<String> {
     Ok(p)
 }
 
-/// `FormSession::set` with a pointer through a list index beyond the end (e.g. "/route/3" when route holds text)
-/// replaces what was on the way with an empty list and then refuses the edit, without refreshing the report: the
-/// data changed and `report()` is stale until the next accepted edit. While this is true the check after a refused
-/// edit is skipped (the next accepted edit brings the report back in line and is checked). When the bug is fixed,
-/// set it to false: a refused edit must then leave the data and the report exactly as they were.
+/// A bug this target found, now fixed: `FormSession::set` with a pointer through a list index beyond the end (e.g.
+/// "/route/3" when route holds text) replaced what was on the way with an empty list and then refused the edit,
+/// without refreshing the report. Set to true only to hunt another bug past one like it: the check after a refused
+/// edit (the data and the report exactly as they were) is then skipped.
 const KNOWN_BUG_REFUSED_EDIT_CHANGES_DATA: bool = false;
 
 /// SF_FUZZ_TRACE=1 prints each edit (to read a finding: run the target on the artifact with it set).
