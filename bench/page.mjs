@@ -20,7 +20,8 @@ try {
   }
   const ajvValidators = {};
   for (const form of Object.keys(FORMS)) ajvValidators[form] = (await import(`/bench/out/ajv-${form}.mjs`)).default;
-  window.runBench = (runs) => runSuite({ sf, ours, ajvValidators, z, v }, { runs });
+  const profile = await (await fetch('/examples/profiles/brightwell.json')).json();
+  window.runBench = (runs) => runSuite({ sf, ours, ajvValidators, z, v, profile }, { runs });
   window.benchReady = true;
 } catch (e) {
   window.benchError = String(e && e.stack || e);

@@ -111,7 +111,8 @@ const versions = { node: process.version, ajv: pkgVersion('ajv'), zod: pkgVersio
 console.log(`bench: Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model}); modules: ${MODULES.map((m) => m.id).join(', ')}`);
 const loadBefore = load();
 step('Node suite');
-const node = runSuite({ sf, ours, ajvValidators, z, v }, { runs });
+const profile = JSON.parse(fs.readFileSync(path.join(root, 'examples', 'profiles', 'brightwell.json'), 'utf8'));
+const node = runSuite({ sf, ours, ajvValidators, z, v, profile }, { runs });
 
 step('Node cold starts');
 const nodeCold = nodeColdStarts();
@@ -342,6 +343,17 @@ function render(r, { coldOnly = false } = {}) {
         const b = row.boundary;
         lines.push(`| ${form} | ${label} | ${f(ours.us)} | ${f(row.ajv.us)} | ${f(row.zod.us)} | ${f(row.valibot.us)} | ${ratio(ours.vsAjv)} | ${ratio(ours.vsZod)} | ${b ? f(b.us) : '—'} | ${b ? ratio(b.vsZod) : '—'} |`);
       }
+    }
+    lines.push('');
+  }
+  const profileRows = [['Node', r.node], ['Chromium', r.browser?.suite]].filter(([, suite]) => suite?.['sf-referral']?.profile);
+  if (profileRows.length) {
+    lines.push('A council\'s profile document in every call (sf-referral, its record above; the options also hold `profile`: examples/profiles/brightwell.json, 2.9 kB, as a host holds it, and deeply frozen, whose JSON text the wrapper makes once: js/index.js `frozenText`), µs per call as above:', '');
+    lines.push('| where | no profile | the profile as held | the profile, deeply frozen | as held ÷ no profile | frozen ÷ no profile | frozen ÷ as held |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const [where, suite] of profileRows) {
+      const p = suite['sf-referral'].profile;
+      const [none, held, frozen] = [p['ours:validate'].us, p['ours:profile'].us, p['ours:profile-frozen'].us];
+      lines.push(`| ${where} | ${f(none)} | ${f(held)} | ${f(frozen)} | ${ratio(held / none)} | ${ratio(frozen / none)} | ${ratio(frozen / held)} |`);
     }
     lines.push('');
   }

@@ -95,7 +95,16 @@ function setAt(obj, path, value) {
 }
 
 /** The contenders for one form: name → { validate(data), keystroke(i) }. */
-export function contenders({ sf, ours: oursFor, ajvValidators, z, v }, form) {
+/** `value` with every object and array in it frozen (a host's `deepFreeze`). */
+function deepFreeze(value) {
+  if (value !== null && typeof value === 'object') {
+    for (const x of Object.values(value)) deepFreeze(x);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export function contenders({ sf, ours: oursFor, ajvValidators, z, v, profile }, form) {
   const spec = FORMS[form];
   const ours = oursFor?.[form] ?? sf;
   const rules = rulesFor(form, QUESTION_IDS);
@@ -123,6 +132,16 @@ export function contenders({ sf, ours: oursFor, ajvValidators, z, v }, form) {
     validate: () => boundaryCall(data, dataReport),
     varied: (i) => boundaryCall(some(i), variedReports[i % varied.length]),
   };
+  // A council's profile document in every call (the referral only; `profile` is examples/profiles/brightwell.json):
+  // as most hosts hold it, and deeply frozen, which the wrapper makes into JSON text once (js/index.js,
+  // `frozenText`). Each object is its own copy, so neither measures the other's cache.
+  if (profile && form === 'sf-referral') {
+    const asHeld = { ...OPTIONS, profile: structuredClone(profile) };
+    const frozen = { ...OPTIONS, profile: deepFreeze(structuredClone(profile)) };
+    out['ours:profile'] = { profile: () => ours.validate(form, data, asHeld).diagnostics.length };
+    out['ours:profile-frozen'] = { profile: () => ours.validate(form, data, frozen).diagnostics.length };
+    out['ours:validate'].profile = out['ours:validate'].validate;
+  }
   const session = new ours.FormSession(form, OPTIONS);
   session.load(spec.make());
   out['ours:set'] = { keystroke: (i) => session.set(spec.edit.pointer, spec.edit.values[i & 1]).diagnostics.length };
@@ -256,6 +275,8 @@ export function runSuite(libs, { runs = 7, warmMs = 300, forms = Object.keys(FOR
       varied: ['ours:varied', 'ajv', 'zod', 'valibot', 'boundary'],
       keystroke: ['ours:set', 'ajv', 'zod', 'valibot'],
     };
+    // With a council's profile (the referral, when the caller passed one): no profile, the profile as held, frozen.
+    if (c['ours:profile']) cases.profile = ['ours:validate', 'ours:profile', 'ours:profile-frozen'];
     results[form] = { agreement: agreement(libs, form) };
     for (const [kind, names] of Object.entries(cases)) {
       const fns = Object.fromEntries(names.map((n) => [n, c[n][kind]]));
