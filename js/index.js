@@ -181,10 +181,9 @@ function optionsJson(options) {
 // getter, a Date or a class instance inside is read on every call, as before). A profile that is not frozen is read
 // on every call, so a change made to it in place is always seen.
 
-/** The JSON text of each deeply frozen profile (a document or a list of versions) seen so far. */
+/** The JSON text of each frozen profile seen so far; '' for one that holds something that can change, or that JSON
+ * cannot hold (JSON text is never empty). */
 const frozenProfileText = new WeakMap();
-/** Frozen profiles found to hold something that can change (or not JSON): not looked at again. */
-const notFrozenDeep = new WeakSet();
 
 /** Whether `value` is data that can never change: a primitive, or a frozen plain object or array whose own
  * properties are all data properties holding such values (no getter, no `toJSON`). */
@@ -201,24 +200,19 @@ function isDeeplyFrozen(value, depth = 0) {
 }
 
 /** The text of a deeply frozen profile, made (with the wrapper's replacer) the first time it is seen; undefined for
- * any other profile. */
+ * any other profile. A Symbol or a BigInt in it is the caller's mistake, thrown by the ordinary path at every call. */
 function frozenText(profile) {
   if (profile === null || typeof profile !== 'object' || !Object.isFrozen(profile)) return undefined;
   let text = frozenProfileText.get(profile);
-  if (text !== undefined || notFrozenDeep.has(profile)) return text;
-  if (!isDeeplyFrozen(profile)) {
-    notFrozenDeep.add(profile);
-    return undefined;
+  if (text === undefined) {
+    try {
+      text = isDeeplyFrozen(profile) ? JSON.stringify(profile, strictReplacer) : '';
+    } catch {
+      text = '';
+    }
+    frozenProfileText.set(profile, text);
   }
-  try {
-    text = JSON.stringify(profile, strictReplacer);
-  } catch {
-    // A Symbol or a BigInt: the caller's mistake, thrown by the ordinary path on every call.
-    notFrozenDeep.add(profile);
-    return undefined;
-  }
-  frozenProfileText.set(profile, text);
-  return text;
+  return text || undefined;
 }
 
 /**
