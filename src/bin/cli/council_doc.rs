@@ -41,7 +41,10 @@ text there.\n\n\
 ## Where a profile goes\n\n\
 - JavaScript: `validate(form, data, { profile })` and `new FormSession(form, { profile })`, where `profile` is a \
 built-in id (`telford-wrekin`, `west-sussex`, `walsall`, `south-glos`), one profile document, or a list of versions of \
-one council's profile. `schema(form, { profile })` gives the form's schema with the council's lists.\n\
+one council's profile. `schema(form, { profile })` gives the form's schema with the council's lists. A profile \
+document frozen deeply (`Object.freeze` on every object and array in it) is made into JSON text once instead of at \
+every call; one that is not frozen is read at every call, so a change made to it is seen (the package's README, \
+\"Your council's profile\").\n\
 - Rust: `Options::new().profile_value(&json)?` (or `.profile(\"telford-wrekin\")`).\n\
 - Command line: `--profile FILE.json` (or a built-in id) for `validate`, `batch` and `rules`; \
 `safeguarding-forms check-profile FILE.json` lists every problem; `safeguarding-forms profile-schema` prints the schema.\n\
