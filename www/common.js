@@ -1,4 +1,5 @@
-// Shared by the demo pages: GOV.UK Frontend set-up and loading the checks module from /pkg/.
+// Shared by the demo pages: GOV.UK Frontend set-up and loading the checks module from /pkg/ (each form's page its
+// own module).
 // No inline script or style anywhere: the server's Content-Security-Policy forbids both.
 
 export const PAGES = {
@@ -23,11 +24,30 @@ export async function startGovukFrontend() {
 }
 
 /**
- * Load and initialise the WebAssembly checks. Resolves to the module's exports, or throws.
- * The module is imported dynamically so that a missing or broken package cannot stop the page from rendering.
+ * The package entry a page for `formId` loads: the form's own module (`safeguarding-forms/forms/<form-id>`, a third
+ * of the all-forms module's size, with its own catalogue) when the package has one, as its package.json's `exports`
+ * say; else, and for a page of every form (no `formId`), the all-forms module. Reading the manifest instead of trying
+ * the form's module means an id the package does not have (the generic page's `?form=`) costs no failed request: the
+ * all-forms module then says the form does not exist.
  */
-export async function loadChecks() {
-  const mod = await import('/pkg/index.js');
+export async function packageEntry(formId) {
+  if (!formId) return '/pkg/index.js';
+  try {
+    const manifest = await (await fetch('/pkg/package.json')).json();
+    if (Object.hasOwn(manifest.exports ?? {}, `./forms/${formId}`)) return `/pkg/forms/${encodeURIComponent(formId)}/index.js`;
+  } catch {
+    // No manifest to read: the all-forms module has every form.
+  }
+  return '/pkg/index.js';
+}
+
+/**
+ * Load and initialise the WebAssembly checks for the page's form (every form without one; see packageEntry).
+ * Resolves to the module's exports, or throws. The module is imported dynamically so that a missing or broken
+ * package cannot stop the page from rendering.
+ */
+export async function loadChecks(formId) {
+  const mod = await import(await packageEntry(formId));
   await mod.default();
   return mod;
 }

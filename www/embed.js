@@ -4,8 +4,10 @@
 //
 // `data-sf-package` is the URL of the package's entry (index.js, which loads its .wasm beside it), resolved against
 // the page; without it, /pkg/index.js. From the npm package (`safeguarding-forms/embed`) set it to wherever the
-// package's index.js is served. This script also loads `./render/schema.js` (reading the form's JSON Schema) and
-// `./embed.css`, both relative to itself, so they travel with it.
+// package's index.js is served; on a page with one form, at that form's own entry (forms/<form-id>/index.js, the
+// same API for that form alone in under half the bytes, as www/vendor-demo.html does). This script also loads
+// `./render/schema.js` (reading the form's JSON Schema) and `./embed.css`, both relative to itself, so they travel
+// with it.
 //
 // The host marks its form and fields, and changes nothing else:
 //   <form data-sf-form="sf-referral" data-sf-today="2026-03-16" data-sf-profile="telford-wrekin"> (today, profile optional)

@@ -858,7 +858,7 @@ export function createLiveForm(config) {
       register({ pointer: '', kind: 'form', id: 'form', root: null, slot: $('form-messages'), inputs: {}, describedBase: [], focusId: () => formEl.querySelector('input, select, textarea')?.id ?? formEl.id });
     }
     try {
-      checks = config.checks ?? await loadChecks();
+      checks = config.checks ?? await loadChecks(formId);
     } catch (err) {
       checks = null;
       console.warn(`safeguarding-forms: module not loaded: ${err && err.message}`);

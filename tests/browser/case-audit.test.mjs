@@ -13,8 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot,
-} from './harness.mjs';
+  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot, PACKAGE_ENTRY } from './harness.mjs';
 
 // Opened without waiting: the caller waits for the state it expects (ready, or unavailable).
 const openPage = (pathname, { expectNetworkFailure = false } = {}) => open(pathname, { ready: null, expectNetworkFailure });
@@ -426,7 +425,7 @@ describe('case file audit page in headless Chromium', SKIP_OPTION, () => {
 
   test('a page whose module cannot load says "Checks unavailable" and shows no score it has not worked out', async () => {
     const page = await browser.context.newPage();
-    await page.route('**/pkg/index.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.route(PACKAGE_ENTRY, (route) => route.fulfill({ status: 404, body: 'Not found' }));
     await page.goto(new URL(PAGE, browser.server.url).href);
     await page.waitForSelector('body[data-checks="unavailable"]', { timeout: 45000 });
     assert.match(await page.textContent('#checks-status'), /Checks unavailable/);

@@ -12,8 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot, shotOf, typeDate, text,
-} from './harness.mjs';
+  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot, shotOf, typeDate, text, PACKAGE_ENTRY } from './harness.mjs';
 
 const PAGE = '/www/casework-supervision.html';
 // 10 March 2025: a child protection case supervised on 31 January 2025 was due again by 28 February, so overdue.
@@ -234,7 +233,7 @@ describe('casework supervision record page in headless Chromium', SKIP_OPTION, (
 
   test('a page whose module cannot load says "Checks unavailable", never that there are no problems', async () => {
     const page = await browser.context.newPage();
-    await page.route('**/pkg/index.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.route(PACKAGE_ENTRY, (route) => route.fulfill({ status: 404, body: 'Not found' }));
     await page.goto(new URL(`${PAGE}?today=${TODAY}`, browser.server.url).href);
     await page.waitForSelector('body[data-checks="unavailable"]', { timeout: 15000 });
     assert.match(await text(page, '#checks-status'), /Checks unavailable/);

@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CSP } from '../../www/server.mjs';
-import { useBrowser, openPage as open, assertClean, shot, SKIP_OPTION, topOf } from './harness.mjs';
+import { useBrowser, openPage as open, assertClean, shot, SKIP_OPTION, topOf, PACKAGE_ENTRY } from './harness.mjs';
 
 const PAGE = '/www/vendor-demo.html';
 const form = '#referral';
@@ -29,7 +29,7 @@ const openPage = ({ csp, pkg404 = false } = {}) => open(PAGE, {
         await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
       });
     }
-    if (pkg404) await page.route('**/pkg/index.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    if (pkg404) await page.route(PACKAGE_ENTRY, (route) => route.fulfill({ status: 404, body: 'Not found' }));
   },
 });
 

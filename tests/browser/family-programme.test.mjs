@@ -11,8 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
-  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot as fullShot, shotOf,
-} from './harness.mjs';
+  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot as fullShot, shotOf, PACKAGE_ENTRY } from './harness.mjs';
 
 const openPage = (pathname) => open(pathname);
 const shot = (page, name, { fullPage = false } = {}) => fullShot(page, name, { fullPage });
@@ -284,7 +283,7 @@ describe('Family Programme and group supervision pages in headless Chromium', SK
 
   test('a Family Programme page whose module cannot load says "Checks unavailable" and starts no next step', async () => {
     const page = await browser.context.newPage();
-    await page.route('**/pkg/index.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.route(PACKAGE_ENTRY, (route) => route.fulfill({ status: 404, body: 'Not found' }));
     await page.goto(new URL(FP, browser.server.url).href);
     await page.waitForSelector('body[data-checks="unavailable"]', { timeout: 15000 });
     assert.match(await page.textContent('#checks-status'), /Checks unavailable/);

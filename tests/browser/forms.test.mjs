@@ -16,7 +16,7 @@ import { outcomeModel } from '../../www/render/outcome-labels.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { useBrowser, openPage as open, assertClean, ROOT, SKIP, CHROMIUM, shot, shotOf } from './harness.mjs';
+import { useBrowser, openPage as open, assertClean, ROOT, SKIP, CHROMIUM, shot, shotOf, PACKAGE_ENTRY } from './harness.mjs';
 import { deref, kindOf, orderedKeys, fieldOrder, probeData, humanize } from '../../www/render/schema.js';
 import { PAGES } from '../../www/common.js';
 
@@ -343,6 +343,30 @@ describe('generic form pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROW
     }
   });
 
+  test('a form\'s page loads that form\'s own module; the list of forms and an unknown form the all-forms one', async () => {
+    // Which .wasm a page fetched, once its checks are ready (or it says the form does not exist).
+    const wasmOf = async (pathname, ready = 'body[data-checks="ready"]') => {
+      const { page, log } = await open(pathname, { ready: null });
+      const wasm = [];
+      page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+      await page.reload();
+      await page.waitForSelector(ready, { timeout: 30000 });
+      log.failed.length = 0; // the first load's requests were cut short by the reload
+      assertClean(log);
+      await page.close();
+      return wasm;
+    };
+    const own = (id) => [`/pkg/forms/${id}/safeguarding_forms_bg.wasm`];
+    for (const [id, pathname] of Object.entries(PAGES)) {
+      assert.deepEqual(await wasmOf(`${pathname}?today=${TODAY}`), own(id), `${pathname} loads only the ${id} module`);
+    }
+    assert.deepEqual(await wasmOf(url('core-group')), own('core-group'), 'the generic page loads its form\'s module');
+    assert.deepEqual(await wasmOf('/www/vendor-demo.html', '#referral[data-sf-checks="ready"]'), own('sf-referral'), 'the vendor demo\'s script tag names the referral\'s module');
+    const allForms = ['/pkg/safeguarding_forms_bg.wasm'];
+    assert.deepEqual(await wasmOf('/'), allForms, 'the list of every form loads the all-forms module');
+    assert.deepEqual(await wasmOf(url('no-such-form'), 'body[data-checks="not-found"]'), allForms);
+  });
+
   test('an unknown form says so; a module that cannot load says "Checks unavailable"', async () => {
     const { page, log } = await openPage(url('no-such-form'));
     await page.waitForSelector('body[data-checks="not-found"]', { timeout: 15000 });
@@ -351,7 +375,7 @@ describe('generic form pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROW
     await page.close();
 
     const { page: broken } = await open(url(FORMS[0].id), {
-      ready: null, setup: (p) => p.route('**/pkg/index.js', (route) => route.fulfill({ status: 404, body: 'Not found' })),
+      ready: null, setup: (p) => p.route(PACKAGE_ENTRY, (route) => route.fulfill({ status: 404, body: 'Not found' })),
     });
     await broken.waitForSelector('body[data-checks="unavailable"]', { timeout: 15000 });
     assert.match(await broken.textContent('#checks-status'), /Checks unavailable/);

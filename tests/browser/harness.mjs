@@ -25,6 +25,12 @@ export const CHROMIUM_ARGS = [
 /** Generous: the machine running the tests may be busy compiling. */
 export const READY_TIMEOUT = 45000;
 
+/**
+ * The package entries a page may load (www/common.js `packageEntry`): the all-forms module's index.js, or a form's own
+ * (pkg/forms/<form-id>/index.js); not one with a query (a test's wrapper imports the real one with `?real`).
+ */
+export const PACKAGE_ENTRY = /\/pkg\/(forms\/[a-z0-9-]+\/)?index\.js$/;
+
 export const browser = { server: null, context: null, foreignRequests: [] };
 let userDataDir;
 

@@ -9,7 +9,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { useBrowser, openPage as open, assertClean as clean, shot, SKIP_OPTION, topOf, typeDate } from './harness.mjs';
+import { useBrowser, openPage as open, assertClean as clean, shot, SKIP_OPTION, topOf, typeDate, PACKAGE_ENTRY } from './harness.mjs';
 
 const TODAY = '2026-03-16';
 const REFERRAL = `/www/referral.html?today=${TODAY}`;
@@ -193,11 +193,12 @@ describe('demo pages in headless Chromium', SKIP_OPTION, () => {
 
   test('a call that fails inside the module gives "Checks unavailable" for that change, then checking resumes', async () => {
     // Wrap the real package so that one kind of edit throws, as a trapped wasm call would.
-    const { page } = await openPage(REFERRAL, { setup: (p) => p.route('**/pkg/index.js', (route) => route.fulfill({
+    // The entry the page asked for (its own module), wrapped.
+    const { page } = await openPage(REFERRAL, { setup: (p) => p.route(PACKAGE_ENTRY, (route) => route.fulfill({
       status: 200,
       contentType: 'text/javascript',
-      body: `import init, * as real from '/pkg/index.js?real';
-export * from '/pkg/index.js?real';
+      body: `import init, * as real from '${new URL(route.request().url()).pathname}?real';
+export * from '${new URL(route.request().url()).pathname}?real';
 export default init;
 export class FormSession extends real.FormSession {
   set(pointer, value) {
@@ -219,7 +220,7 @@ export class FormSession extends real.FormSession {
   });
 
   test('a page whose module cannot load says "Checks unavailable", never that there are no problems', async () => {
-    const { page } = await openPage(REFERRAL, { setup: (p) => p.route('**/pkg/index.js', (route) => route.fulfill({ status: 404, body: 'Not found' })) });
+    const { page } = await openPage(REFERRAL, { setup: (p) => p.route(PACKAGE_ENTRY, (route) => route.fulfill({ status: 404, body: 'Not found' })) });
     await page.waitForSelector('body[data-checks="unavailable"]', { timeout: 15000 });
     assert.match(await page.textContent('#checks-status'), /Checks unavailable/);
     assert.match(await page.textContent('#eligibility-tag'), /Checks unavailable/);

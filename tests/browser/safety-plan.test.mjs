@@ -12,8 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot,
-} from './harness.mjs';
+  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot, PACKAGE_ENTRY } from './harness.mjs';
 
 const openPage = (pathname = PAGE) => open(pathname);
 
@@ -213,7 +212,8 @@ describe('the safety / wellbeing plan page in headless Chromium', SKIP_OPTION, (
       assert.equal(await page.locator('[data-field="/hsbReferralMade"] .govuk-error-message[data-code="SP-013"]').count(), 1);
       // ... and they are the findings the package gives for this data under this profile.
       const counts = await page.evaluate(async ([p, today]) => {
-        const m = await import('/pkg/index.js');
+        // The module the page loaded (its own form's), already initialised by the page.
+        const m = await import('/pkg/forms/safety-plan/index.js');
         const data = {
           planType: 'cin', bottomLines: ['(PRACTITIONER NAME) will visit every week'], hsbRag: 'red', hsbReferralMade: false,
         };
@@ -298,7 +298,7 @@ describe('the safety / wellbeing plan page in headless Chromium', SKIP_OPTION, (
 
   test('a page whose module cannot load says "Checks unavailable", never that there are no problems', async () => {
     const page = await browser.context.newPage();
-    await page.route('**/pkg/index.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.route(PACKAGE_ENTRY, (route) => route.fulfill({ status: 404, body: 'Not found' }));
     await page.goto(new URL(PAGE, browser.server.url).href);
     await page.waitForSelector('body[data-checks="unavailable"]', { timeout: 15000 });
     assert.match(await page.textContent('#checks-status'), /Checks unavailable/);
