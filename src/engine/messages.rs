@@ -461,6 +461,16 @@ impl IntText {
     /// [`IntText::digits`] pushed at the end of `out` a character at a time: the digits are never read back as UTF-8
     /// (`core::str::from_utf8`, then a copy, were half the cost of writing a small number into a report).
     pub(crate) fn push(mut self, out: &mut String, negative: bool, n: u64) {
+        // One or two digits, most of the numbers a report or a message writes (grades, counts, days), are pushed
+        // without the buffer: the case audit writes about 150 numbers a check, and this took 3% of it natively.
+        if !negative && n < 100 {
+            let digit = |d: u64| char::from(b'0'.saturating_add(u8::try_from(d % 10).unwrap_or(0)));
+            if n >= 10 {
+                out.push(digit(n / 10));
+            }
+            out.push(digit(n));
+            return;
+        }
         let at = self.fill(negative, n);
         out.extend(self.0.get(at..).unwrap_or(&[]).iter().copied().map(char::from));
     }
@@ -693,8 +703,15 @@ mod tests {
             Ok("an assessment in 2 weeks")
         );
         assert_eq!(render("{kind, select, ehsp {x} other {a plan}}", &k).as_deref(), Ok("a plan"));
+        // Every number up to 1,000 and down to -1,000 pushed as `format!` writes it (the one- and two-digit path and
+        // the buffer's on both sides of 100).
+        for n in -1000i64..=1000 {
+            let mut pushed = String::from("x");
+            IntText::default().push(&mut pushed, n < 0, n.unsigned_abs());
+            assert_eq!(pushed, format!("x{n}"));
+        }
         // Numbers as `format!` writes them, with no `core::fmt`: both ends of i64, zero, a negative `#`.
-        for n in [0, 1, -1, 9, 10, -10, 1234567890, i64::MAX, i64::MIN, -7] {
+        for n in [0, 1, -1, 9, 10, -10, 99, 100, -99, 1234567890, i64::MAX, i64::MIN, -7] {
             assert_eq!(IntText::default().of(n), n.to_string());
             assert_eq!(IntText::default().digits(false, n.unsigned_abs()), n.unsigned_abs().to_string());
             let mut pushed = String::from("x");
