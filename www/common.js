@@ -24,7 +24,7 @@ export async function startGovukFrontend() {
 }
 
 /**
- * The package entry a page for `formId` loads: the form's own module (`safeguarding-forms/forms/<form-id>`, a third
+ * The package entry a page for `formId` loads: the form's own module (`safeguarding-forms/forms/<form-id>`, under half
  * of the all-forms module's size, with its own catalogue) when the package has one, as its package.json's `exports`
  * say; else, and for a page of every form (no `formId`), the all-forms module. Reading the manifest instead of trying
  * the form's module means an id the package does not have (the generic page's `?form=`) costs no failed request: the
