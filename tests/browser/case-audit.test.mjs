@@ -13,7 +13,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot, PACKAGE_ENTRY } from './harness.mjs';
+  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot, PACKAGE_ENTRY,
+} from './harness.mjs';
 
 // Opened without waiting: the caller waits for the state it expects (ready, or unavailable).
 const openPage = (pathname, { expectNetworkFailure = false } = {}) => open(pathname, { ready: null, expectNetworkFailure });

@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot, shotOf, typeDate, text, PACKAGE_ENTRY } from './harness.mjs';
+  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot, shotOf, typeDate, text, PACKAGE_ENTRY,
+} from './harness.mjs';
 
 const PAGE = '/www/casework-supervision.html';
 // 10 March 2025: a child protection case supervised on 31 January 2025 was due again by 28 February, so overdue.

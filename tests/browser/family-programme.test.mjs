@@ -11,7 +11,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
-  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot as fullShot, shotOf, PACKAGE_ENTRY } from './harness.mjs';
+  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot as fullShot, shotOf, PACKAGE_ENTRY,
+} from './harness.mjs';
 
 const openPage = (pathname) => open(pathname);
 const shot = (page, name, { fullPage = false } = {}) => fullShot(page, name, { fullPage });

@@ -192,13 +192,13 @@ describe('demo pages in headless Chromium', SKIP_OPTION, () => {
   });
 
   test('a call that fails inside the module gives "Checks unavailable" for that change, then checking resumes', async () => {
-    // Wrap the real package so that one kind of edit throws, as a trapped wasm call would.
-    // The entry the page asked for (its own module), wrapped.
+    // Wrap the entry the page asked for (its own module) so that one kind of edit throws, as a trapped wasm call would.
+    const realOf = (route) => `${new URL(route.request().url()).pathname}?real`;
     const { page } = await openPage(REFERRAL, { setup: (p) => p.route(PACKAGE_ENTRY, (route) => route.fulfill({
       status: 200,
       contentType: 'text/javascript',
-      body: `import init, * as real from '${new URL(route.request().url()).pathname}?real';
-export * from '${new URL(route.request().url()).pathname}?real';
+      body: `import init, * as real from '${realOf(route)}';
+export * from '${realOf(route)}';
 export default init;
 export class FormSession extends real.FormSession {
   set(pointer, value) {

@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot, PACKAGE_ENTRY } from './harness.mjs';
+  browser, SKIP_OPTION, useBrowser, openPage as open, assertClean, shot, PACKAGE_ENTRY,
+} from './harness.mjs';
 
 const openPage = (pathname = PAGE) => open(pathname);
 
