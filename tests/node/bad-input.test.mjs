@@ -463,6 +463,87 @@ export function defineCases(sf, env) {
       },
     },
     {
+      name: 'a Symbol or a BigInt anywhere: inside a list, behind a toJSON, deeper than the engine reads',
+      expect: 'refused as a caller\'s mistake wherever it is (plain data crosses without the replacer, so what the wrapper walks must find every one JSON.stringify would drop)',
+      run() {
+        refusedBeforeWasm(() => v({ children: [{ name: 'A', tags: ['x', [Symbol('s')]] }] }), /Symbol/);
+        refusedBeforeWasm(() => v({ children: [{ name: 'A', extra: { toJSON: () => ({ s: Symbol('s') }) } }] }), /Symbol/);
+        refusedBeforeWasm(() => v({ extra: { toJSON: () => [1n] } }), /BigInt/);
+        refusedBeforeWasm(() => v(Object.assign(Object.create(null), { route: Symbol('r') })), /Symbol/);
+        let deep = Symbol('deep');
+        for (let i = 0; i < 80; i++) deep = i % 2 ? { x: deep } : [deep];
+        refusedBeforeWasm(() => v({ extra: deep }), /Symbol/);
+        refusedBeforeWasm(() => sf.validate(F, {}, { today: '2025-06-02', extra: [Symbol('o')] }), /Symbol/);
+        const s = new sf.FormSession(F, opts);
+        refusedBeforeWasm(() => s.set('/children', [{ name: 'A', tags: [Symbol('t')] }]), /Symbol/);
+        s.free();
+      },
+    },
+    {
+      name: 'random JavaScript values, each read as JSON.stringify with the strict replacer reads it',
+      expect: 'a report the same as for the data\'s JSON text read back, or the same caller\'s mistake: plain data, Dates, toJSON, class instances, null prototypes, getters, functions, NaN and holes alike',
+      run() {
+        let seed = 20261203;
+        const next = () => {
+          seed = (seed * 1103515245 + 12345) % 2147483648;
+          return seed / 2147483648;
+        };
+        const pick = (xs) => xs[Math.floor(next() * xs.length)];
+        const replacer = (_k, x) => {
+          if (typeof x === 'bigint') throw new TypeError('data cannot contain a BigInt');
+          if (typeof x === 'symbol') throw new TypeError('data cannot contain a Symbol');
+          return x;
+        };
+        class Row { constructor(x) { this.name = x; } }
+        const leaf = () => (next() < 0.02 ? pick([Symbol('s'), 7n]) : pick([
+          () => pick(['2025-05-20', 'health', '', ' x ', 'é\u0000"\\', '31/02/2025']),
+          () => pick([0, -0, 85.5, 1e21, NaN, Infinity, -1]),
+          () => pick([true, false, null, undefined]),
+          () => () => 1,
+          () => new Date(Date.UTC(2025, 4, 20)),
+        ])());
+        const node = (depth) => {
+          if (depth > 3 || next() < 0.35) return leaf();
+          const n = Math.floor(next() * 4);
+          const kind = pick(['array', 'object', 'null-proto', 'class', 'toJSON', 'getter', 'sparse']);
+          const kids = Array.from({ length: n }, () => node(depth + 1));
+          const keys = ['name', 'dateOfBirth', 'unborn', 'send', 'x'];
+          const obj = (o) => {
+            kids.forEach((k, i) => { o[keys[i % keys.length] + (i >= keys.length ? i : '')] = k; });
+            return o;
+          };
+          if (kind === 'array') return kids;
+          if (kind === 'sparse') { const a = new Array(n + 2); kids.forEach((k, i) => { a[i * 2] = k; }); return a; }
+          if (kind === 'object') return obj({});
+          if (kind === 'null-proto') return obj(Object.create(null));
+          if (kind === 'class') return obj(new Row(kids[0]));
+          if (kind === 'toJSON') {
+            const to = kids.length ? kids : node(depth + 1);
+            return { toJSON: () => to };
+          }
+          const g = obj({});
+          Object.defineProperty(g, 'name', { enumerable: true, get: () => kids[0] });
+          return g;
+        };
+        let refused = 0;
+        let compared = 0;
+        for (let i = 0; i < 400; i++) {
+          const data = { referralDate: node(2), route: node(3), children: [node(1), node(2)], adults: node(1), extra: node(0) };
+          let text;
+          try {
+            text = JSON.stringify(data, replacer);
+          } catch (e) {
+            refused += 1;
+            refusedBeforeWasm(() => v(data), new RegExp(e.message.replace(/.*(Symbol|BigInt).*/, '$1')));
+            continue;
+          }
+          compared += 1;
+          eq(v(data), v(JSON.parse(text)), `case ${i}`);
+        }
+        ok(refused > 40 && compared > 200, `both kinds met: ${refused} refused, ${compared} compared`);
+      },
+    },
+    {
       name: '__proto__ and constructor as field names',
       expect: 'ordinary unknown keys: INP-015 counts them, no prototype is polluted, no field is read through them; an object literal whose __proto__ sets a prototype is read by its own fields only',
       run() {
