@@ -1,12 +1,13 @@
 // Builds the npm package in pkg/: the all-forms module (pkg/, the entry `safeguarding-forms`) and one module per form
 // (pkg/forms/<form-id>/, the entry `safeguarding-forms/forms/<form-id>`), each the same way (`buildModules` and
-// `finishModule` below): cargo with the features that select its forms, the pinned wasm-bindgen CLI (--target web), wasm-opt from the npm
+// `finishModule` below): cargo with the features that select its forms (and the standard library built with it,
+// `CARGO_WASM_ENV`), the pinned wasm-bindgen CLI (--target web), wasm-opt from the npm
 // package `binaryen` (Debian's is too old), the self-healing patch of the glue, then the thin JS wrapper and its
 // Node entries and types. Then the package assembly (README, licences, the drop-in script, package.json).
 //
 // Cargo runs one build at a time (every build writes the same target/ artifact, which is copied out at once);
 // wasm-bindgen, wasm-opt and the wrappers of one module run while cargo builds the next.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -207,7 +208,45 @@ async function finishModule(m, unstripped) {
  * 386.5 → 337.2 kB raw, 157.0 → 147.1 kB gzip (BENCHMARKS.md, "Size").
  */
 const CARGO_WASM_ARGS = (features) => ['rustc', '--lib', '--crate-type', 'cdylib', '--profile', 'wasm-release',
-  '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', features];
+  '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', features,
+  ...(PREBUILT_STD ? [] : LEAN_STD_ARGS)];
+
+/**
+ * The standard library built with each module, with the panic strategy `immediate-abort` (measured 2026-12-03,
+ * BENCHMARKS.md "Size", ninth session: about 7 kB gzip off every module, checks within 2% of the time). The prebuilt
+ * standard library for wasm32 carries the machinery that formats a panic's message (core::fmt for `char` and `str`
+ * escapes, the grapheme and printable tables, locations), reached from core's own slicing and arithmetic panics; the
+ * module can never show such a message (a panic is a trap, and the wrapper answers "checks unavailable" and starts a
+ * new instance), so with `immediate-abort` every panic is the `unreachable` it already became, and LTO leaves the
+ * rest out. The standard library's crates keep the opt-level they are prebuilt with (3): at the profile's "s" they
+ * made checks 3–8% slower. `-Zbuild-std` and `-Cpanic=immediate-abort` are unstable: RUSTC_BOOTSTRAP=1 lets the
+ * stable toolchain take them (as scripts/fuzz.sh does for cargo-fuzz), and they need the toolchain's `rust-src`
+ * component (scripts/setup.sh adds it). SF_PREBUILT_STD=1 builds with the prebuilt standard library instead (larger
+ * modules, the same behaviour), for a toolchain without either.
+ */
+const PREBUILT_STD = process.env.SF_PREBUILT_STD === '1';
+const LEAN_STD_ARGS = ['-Zbuild-std=std,panic_abort',
+  ...['core', 'alloc', 'std', 'compiler_builtins'].flatMap((p) => ['--config', `profile.wasm-release.package.${p}.opt-level=3`])];
+const CARGO_WASM_ENV = PREBUILT_STD ? {} : {
+  RUSTC_BOOTSTRAP: '1',
+  RUSTFLAGS: [process.env.RUSTFLAGS, '-Zunstable-options -Cpanic=immediate-abort'].filter(Boolean).join(' '),
+};
+
+/** Refuses to start a lean build on a toolchain without the standard library's source, with what to do. */
+function checkStdSource() {
+  if (PREBUILT_STD) return;
+  let sysroot = '';
+  try {
+    sysroot = execFileSync('rustc', ['--print', 'sysroot'], { env, encoding: 'utf8' }).trim();
+  } catch {
+    return; // cargo says what is wrong with the toolchain itself
+  }
+  if (!fs.existsSync(path.join(sysroot, 'lib', 'rustlib', 'src', 'rust', 'library', 'std'))) {
+    throw new Error('scripts/build.mjs: the Rust toolchain has no rust-src component, which the modules are built '
+      + 'with (`-Zbuild-std`): run scripts/setup.sh (or `rustup component add rust-src`), or set SF_PREBUILT_STD=1 '
+      + 'to build with the prebuilt standard library (larger modules)');
+  }
+}
 
 /**
  * Builds every module. Each cargo build of one module is single-threaded (one codegen unit, LTO), so two run at a
@@ -219,6 +258,7 @@ const CARGO_WASM_ARGS = (features) => ['rustc', '--lib', '--crate-type', 'cdylib
 const ONLY = process.env.SF_ONLY ? new Set(process.env.SF_ONLY.split(',').map((s) => s.trim()).filter(Boolean)) : null;
 
 async function buildModules() {
+  checkStdSource();
   if (ONLY === null) fs.rmSync(path.join(pkg, 'forms'), { recursive: true, force: true });   // no module of a form that is gone
   // The command line writes each module's catalogue (scripts/catalogue.mjs): built once here, so that writing a
   // catalogue never waits for cargo's lock while cargo builds the next module.
@@ -236,7 +276,7 @@ async function buildModules() {
     for (let m = queue.shift(); m && !failed; m = queue.shift()) {
       const started = Date.now();
       try {
-        await run('cargo', CARGO_WASM_ARGS(m.features), { CARGO_TARGET_DIR: target });
+        await run('cargo', CARGO_WASM_ARGS(m.features), { CARGO_TARGET_DIR: target, ...CARGO_WASM_ENV });
       } catch (e) {
         failed ??= e;
         return;

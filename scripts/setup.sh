@@ -15,6 +15,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The standard library's source: each module is built with its own copy of it (scripts/build.mjs, `-Zbuild-std`).
+if ! [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
+  step "rust component rust-src"
+  rustup component add rust-src
+fi
+
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   step "wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, several minutes)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --force || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force

@@ -17,14 +17,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { root, MODULES, unstrippedWasm, gzipBytes as gz, brotliBytes as br, minifiedGzipBytes as minGz } from './modules.mjs';
 
-// Reached on 2026-12-02, sixth session (issue 20: the engine's own JSON value and reader, no serde_json in the
-// module): 290.1 kB; plus 5%. It was 316.1 kB (301.0 kB plus 5%), 324.6 kB, 348.6 kB and 419 kB before that:
-// BENCHMARKS.md, "Size".
-export const CEILING_GZIP_BYTES = 304_600;
-/** Every single-form module, each: the largest reached on 2026-12-02, sixth session (safety-plan, 136.3 kB; the
- * referral 122.8 kB) plus 5%; it was 154.4 kB, 162.3 kB and 187.9 kB before. BENCHMARKS.md, "Size": the single-form
- * modules. */
-export const SINGLE_FORM_CEILING_GZIP_BYTES = 143_100;
+// Reached on 2026-12-03, ninth session (issue 20: the standard library built with the module, panics as bare
+// traps): 287.1 kB; plus 5%. It was 304.6 kB (290.1 kB plus 5%), 316.1 kB, 324.6 kB, 348.6 kB and 419 kB before that:
+// BENCHMARKS.md, "Size". The ceilings hold the package as scripts/build.mjs builds it by default; a build with
+// SF_PREBUILT_STD=1 is about 7 kB larger a module.
+export const CEILING_GZIP_BYTES = 301_500;
+/** Every single-form module, each: the largest reached on 2026-12-03, ninth session (safety-plan, 131.7 kB; the
+ * referral 117.3 kB) plus 5%; it was 143.1 kB, 154.4 kB, 162.3 kB and 187.9 kB before. BENCHMARKS.md, "Size": the
+ * single-form modules. */
+export const SINGLE_FORM_CEILING_GZIP_BYTES = 138_300;
 /** The goals of issue 20, reported beside the ceilings (not enforced: they are missed, see BENCHMARKS.md). */
 export const GOAL_ALL_FORMS = 250_000;
 export const GOAL_SINGLE_FORM = 110_000;
