@@ -229,7 +229,10 @@ const LEAN_STD_ARGS = ['-Zbuild-std=std,panic_abort',
   ...['core', 'alloc', 'std', 'compiler_builtins'].flatMap((p) => ['--config', `profile.wasm-release.package.${p}.opt-level=3`])];
 const CARGO_WASM_ENV = PREBUILT_STD ? {} : {
   RUSTC_BOOTSTRAP: '1',
-  RUSTFLAGS: [process.env.RUSTFLAGS, '-Zunstable-options -Cpanic=immediate-abort'].filter(Boolean).join(' '),
+  // `legacy` symbol names, as a stable build gives them: RUSTC_BOOTSTRAP=1 also turns on the compiler's nightly
+  // default (v0), whose names the linker leaves mangled, and scripts/size-check.mjs looks for forbidden crates by
+  // their demangled paths (`regex::`, `idna::`) in the un-stripped build's names.
+  RUSTFLAGS: [process.env.RUSTFLAGS, '-Zunstable-options -Cpanic=immediate-abort -Csymbol-mangling-version=legacy'].filter(Boolean).join(' '),
 };
 
 /** Refuses to start a lean build on a toolchain without the standard library's source, with what to do. */
