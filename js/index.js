@@ -94,7 +94,8 @@ function stringify(value) {
   try {
     plain = isPlainData(value, 0);
   } catch {
-    // A throwing getter or Proxy trap: the replacer's route meets it again, and throws the caller's mistake.
+    // The walk asks more than JSON.stringify does (`for…in` asks for each object's prototype, a Proxy's trap may
+    // refuse): the replacer's route decides, and throws only what JSON.stringify itself meets.
   }
   return plain ? JSON.stringify(value) : JSON.stringify(value, strictReplacer);
 }
@@ -106,8 +107,7 @@ function stringify(value) {
  * (MAX_DEPTH: a cycle, or data too deep, takes the replacer's route and its errors). An object's fields are those
  * `for…in` visits: its own enumerable ones, as JSON.stringify writes them, and any enumerable one it inherits, which
  * JSON.stringify does not write, so such data can only be sent the slower way. A getter is read twice (here and by
- * JSON.stringify); a throw while walking (a getter, a Proxy's trap) sends the data the replacer's way, which meets it
- * as it always has.
+ * JSON.stringify); a throw while walking sends the data the replacer's way (`stringify`).
  */
 function isPlainData(value, depth) {
   const t = typeof value;
@@ -143,8 +143,7 @@ const TOO_LARGE = Symbol('too large');
 function toJson(value, what) {
   let text;
   try {
-    // A string (what a keystroke sends) holds nothing the replacer refuses: one call the less.
-    text = typeof value === 'string' ? JSON.stringify(value) : stringify(value);
+    text = stringify(value);
   } catch (e) {
     if (isTooLong(e)) return TOO_LARGE;
     if (!(e instanceof RangeError)) throw new TypeError(`${what} cannot be converted to JSON: ${e && e.message}`);
