@@ -68,7 +68,25 @@ fn every_conformance_record_read_after_others_is_read_as_parse_reads_it() {
 /// differ), repeated keys, lists that grow and shrink, every kind of value in every place, escapes, and numbers of
 /// every kind serde_json reads.
 fn random_text(rng: &mut Rng, depth: usize, out: &mut String) {
-    const KEYS: &[&str] = &["a", "b", "name", "dateOfBirth", "children", "é", "a\\\"b", "\\u0041", ""];
+    // Keys as written in the text: `\u0041` and `A` are one key, as are `a\"b` and `a\u0022b`; `a\\` is `a\`, whose
+    // text holds a backslash where a quote could follow: the reader's in-order match by bytes must not take `a\":`
+    // (the key `a":`) for it.
+    const KEYS: &[&str] = &[
+        "a",
+        "b",
+        "name",
+        "dateOfBirth",
+        "children",
+        "é",
+        "a\\\"b",
+        "a\\u0022b",
+        "\\u0041",
+        "A",
+        "a\\\\",
+        "a\\\":",
+        "",
+    ];
+    const COLONS: &[&str] = &[":", ":", ":", " : ", "\n:\t"];
     const SCALARS: &[&str] = &[
         "null",
         "true",
@@ -109,7 +127,8 @@ fn random_text(rng: &mut Rng, depth: usize, out: &mut String) {
                 }
                 out.push('"');
                 out.push_str(KEYS[rng.below(KEYS.len())]);
-                out.push_str("\":");
+                out.push('"');
+                out.push_str(COLONS[rng.below(COLONS.len())]);
                 random_text(rng, depth + 1, out);
             }
             out.push('}');

@@ -204,6 +204,51 @@ impl<'t> Reader<'t> {
         }
     }
 
+    /// After a value in an object: `Ok(true)` at a comma (the next key's quote next), `Ok(false)` past the closing
+    /// brace.
+    fn more(&mut self) -> Result<bool, Stop> {
+        self.skip_ws();
+        match self.peek() {
+            Some(b',') => {
+                self.bump(1);
+                self.skip_ws();
+                Ok(true)
+            }
+            Some(b'}') => {
+                self.bump(1);
+                Ok(false)
+            }
+            _ => Err(self.fail()),
+        }
+    }
+
+    /// At a key's opening quote: whether the key is `name` written as its own bytes (no escape), and if so, past the
+    /// key and its colon. `false` leaves the reader where it was, to read the key as any other. A name that holds a
+    /// byte a JSON string escapes is never matched this way: its bytes could end inside an escape of the text (`a\`
+    /// against the text `"a\":…`, the key `a":…`). Such a match would leave the reader out of step and end in an
+    /// error, which `input` answers with a fresh read (tests/input_reuse.rs has such keys), but it is not made.
+    fn same_key(&mut self, name: &str) -> bool {
+        let n = name.as_bytes();
+        let start = self.at.saturating_add(1);
+        let end = start.saturating_add(n.len());
+        let matched = self.peek() == Some(b'"')
+            && self.b.get(start..end) == Some(n)
+            && self.b.get(end) == Some(&b'"')
+            && !n.iter().any(|&c| c == b'"' || c == b'\\' || c < 0x20);
+        if matched {
+            self.at = end.saturating_add(1);
+            self.skip_ws();
+            if self.peek() == Some(b':') {
+                self.bump(1);
+                self.skip_ws();
+                return true;
+            }
+            // Not a colon: read again as any key, which reports the mistake where it is.
+            self.at = start.saturating_sub(1);
+        }
+        false
+    }
+
     fn key(&mut self) -> Result<Cow<'t, str>, Stop> {
         match self.peek() {
             Some(b'"') => {
@@ -221,23 +266,32 @@ impl<'t> Reader<'t> {
             *place = Value::Object(Map::new());
         }
         let Value::Object(map) = place else { return Ok(()) };
-        let mut key = if self.peek() == Some(b'}') {
-            self.bump(1);
-            None
-        } else {
-            Some(self.key()?)
-        };
-        // The keys that come in the object's own order: each value read over the one there.
+        // The keys that come in the object's own order: each value read over the one there. A key is first looked
+        // for as the bytes of the name already there (`same_key`), so a record read again reads its keys without
+        // scanning or copying them.
         let entries = map.entries_mut();
         let mut kept = 0usize;
-        while let Some(k) = &key {
-            match entries.get_mut(kept) {
-                Some((name, v)) if name.as_str() == k.as_ref() => {
-                    self.value(v, depth)?;
-                    kept = kept.saturating_add(1);
-                    key = self.next_key()?;
+        let mut key = None;
+        if self.peek() == Some(b'}') {
+            self.bump(1);
+        } else {
+            loop {
+                let Some((name, v)) = entries.get_mut(kept) else {
+                    key = Some(self.key()?);
+                    break;
+                };
+                if !self.same_key(name) {
+                    let k = self.key()?;
+                    if k.as_ref() != name.as_str() {
+                        key = Some(k);
+                        break;
+                    }
                 }
-                _ => break,
+                self.value(v, depth)?;
+                kept = kept.saturating_add(1);
+                if !self.more()? {
+                    break;
+                }
             }
         }
         let Some(first_new) = key else {
