@@ -11,7 +11,7 @@
 // functions, which have no report to give, retry once on the new instance and otherwise throw.
 //
 // The catalogue. Everything about the forms that no option changes (`forms()`, the rules' text, every schema,
-// `messages()`) is in ./catalogue.js (the package's catalogue.json as a module, written by `safeguarding-forms
+// `messages()`, the built-in profiles of `profiles()`) is in ./catalogue.js (the package's catalogue.json as a module, written by `safeguarding-forms
 // catalogue`), not in the .wasm; the module gives only what the options change (`rulesState`, `schemaLists`) and
 // the functions below merge the two, so they return exactly what the engine gives natively (src/catalogue.rs).
 import initGlue, {
@@ -19,7 +19,6 @@ import initGlue, {
   rulesState,
   schemaLists,
   checkForm,
-  profilesJson,
   checkProfileJson,
   validateJson,
   carryForwardJson,
@@ -457,8 +456,10 @@ export function rules(formId, options) {
   return bases.map((base, i) => ruleInfo(base, states[i]));
 }
 
+/** The built-in profiles, `default` first: the catalogue's (the module does not carry their change lines). */
 export function profiles() {
-  return JSON.parse(call(() => profilesJson()));
+  ready();
+  return copy(catalogue.profiles);
 }
 
 /** Every message id with its English template and the parameters it may use; `options.messages` replaces them. */

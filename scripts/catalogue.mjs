@@ -1,6 +1,7 @@
 // The package's catalogue: everything about the forms that no option changes (`forms()`, the rules' text, every
-// JSON Schema in both dialects, the UI schemas, outcome and profile schemas, `messages()`), which the WebAssembly
-// module does not carry (it is built without the `catalogue` feature) and js/index.js reads instead.
+// JSON Schema in both dialects, the UI schemas, outcome and profile schemas, `messages()`, the built-in profiles as
+// `profiles()` lists them), which the WebAssembly module does not carry (it is built without the `catalogue`
+// feature) and js/index.js reads instead.
 //
 //   import { writeCatalogue } from './catalogue.mjs';
 //   writeCatalogue(dir);                          // every form (the all-forms package, pkg/)

@@ -2,8 +2,9 @@
 //!
 //! - [`document`] (the `catalogue` feature: the command line, native users) is everything about the forms that no
 //!   option changes: `forms()`, each rule's text, the forms' JSON Schemas in both dialects, the UI schemas, the
-//!   outcome schemas, the profile schema and `messages()`. `safeguarding-forms catalogue` writes it; the npm
-//!   package ships it as catalogue.json / catalogue.js, which js/index.js imports.
+//!   outcome schemas, the profile schema, `messages()` and the built-in profiles as `profiles()` lists them.
+//!   `safeguarding-forms catalogue` writes it; the npm package ships it as catalogue.json / catalogue.js, which
+//!   js/index.js imports.
 //! - [`rule_states`] and [`schema_lists`] (always compiled) are what the options change: each rule's severity,
 //!   switch and thresholds under a profile, and the values a council's profile lists for a form's choice fields.
 //!   The module returns only these; js/index.js merges them with the document, exactly as [`crate::rules`] and
@@ -126,5 +127,7 @@ pub fn document(only: Option<&str>) -> Result<serde_json::Value, Error> {
     doc.insert("outcomeSchemas".into(), by_form(&|f| outcome::outcome_schema(f)));
     doc.insert("profileSchema".into(), profile_doc::schema(registry));
     doc.insert("messages".into(), to_value(&catalogue::all(registry)));
+    // The built-in profiles as `profiles()` lists them: the same in every module (their lines name any form's keys).
+    doc.insert("profiles".into(), to_value(&crate::api::profiles()));
     Ok(Value::Object(doc))
 }

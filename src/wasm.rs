@@ -52,11 +52,6 @@ pub fn check_form(form: &str) -> Result<(), JsValue> {
     crate::forms::REGISTRY.find(form).map(|_| ()).map_err(js_error)
 }
 
-#[wasm_bindgen(js_name = profilesJson)]
-pub fn profiles_json() -> String {
-    crate::engine::value::Value::Array(api::profiles().iter().map(|p| p.to_value()).collect()).to_json()
-}
-
 /// Checks any value as a profile; never an error (text that is not JSON is one problem).
 #[wasm_bindgen(js_name = checkProfileJson)]
 pub fn check_profile_json(profile_json: &str) -> String {

@@ -294,13 +294,10 @@ fn walsall_accepts_a_workbook_summary_finalised_the_day_before_group_supervision
     assert!(!late(&summary("2025-06-08"), "default"));
 }
 
-/// What the module returns for `profiles()` and `checkProfile` is the engine's own JSON text of them: the text
-/// serde writes, byte for byte (the module carries no serde writer).
+/// What the module returns for `checkProfile` is the engine's own JSON text of it: the text serde writes, byte for
+/// byte (the module carries no serde writer). `profiles()` comes from the package's catalogue, which serde writes.
 #[test]
-fn profiles_and_check_results_are_written_as_serde_writes_them() {
-    for p in safeguarding_forms::profiles() {
-        assert_eq!(p.to_value().to_json(), serde_json::to_string(&p).unwrap(), "{}", p.id);
-    }
+fn check_results_are_written_as_serde_writes_them() {
     let docs = [
         serde_json::json!("default"),
         serde_json::json!("nowhere"),

@@ -145,7 +145,8 @@ pub struct Effective {
     pub closures: Vec<NaiveDate>,
     /// Bank holidays moved away from these dates: working days again.
     pub restored: Vec<NaiveDate>,
-    /// Words for `profiles()`: the notes of each profile in the chain, then one line per setting.
+    /// Words for `profiles()`: the notes of each profile in the chain, then one line per setting (written with the
+    /// `catalogue` feature only: see [`note`]).
     pub changes: Vec<String>,
     /// The council's own place words, lower-case, sorted: the words of its ids, of its name and of the values of
     /// its lists (localities, teams). A scan for a person's name does not take them for one (SVR-007).
@@ -227,15 +228,19 @@ impl Effective {
         out.effective_from = doc.effective_from;
         out.source.clone_from(&doc.source);
         out.lineage.insert(0, doc.id.clone());
-        out.changes.extend(doc.notes.iter().cloned());
+        for n in &doc.notes {
+            note(&mut out.changes, || n.clone());
+        }
         let mut digits = IntText::default();
         for v in &doc.values {
             if let Some(e) = out.entry_mut(&v.key) {
                 e.value = Some(Setting { value: v.value, origin: origin(doc, v.source.as_ref()) });
             }
-            let value = digits.digits(v.value < 0, v.value.unsigned_abs());
-            let (colon, why) = why(v.source.as_deref(), ": ");
-            out.changes.push([v.key.as_str(), " = ", value, colon, why].concat());
+            note(&mut out.changes, || {
+                let value = digits.digits(v.value < 0, v.value.unsigned_abs());
+                let (colon, why) = why(v.source.as_deref(), ": ");
+                [v.key.as_str(), " = ", value, colon, why].concat()
+            });
         }
         for r in &doc.rules {
             let (colon, why) = why(r.reason.as_deref(), ": ");
@@ -251,10 +256,10 @@ impl Effective {
                 None => {}
             }
             if let Some(severity) = r.severity {
-                out.changes.push([r.code.as_str(), " severity ", severity.as_str(), colon, why].concat());
+                note(&mut out.changes, || [r.code.as_str(), " severity ", severity.as_str(), colon, why].concat());
             }
             if r.enabled == Some(false) {
-                out.changes.push([r.code.as_str(), " switched off", colon, why].concat());
+                note(&mut out.changes, || [r.code.as_str(), " switched off", colon, why].concat());
             }
         }
         for o in &doc.options {
@@ -265,15 +270,18 @@ impl Effective {
                     None => e.options.push(FieldOptions { pointer: o.pointer.clone(), values: setting }),
                 }
             }
-            let (open, from) = why(doc.source.as_deref(), " (");
-            let close = if from.is_empty() { "" } else { ")" };
-            let values = o.values.join(", ");
-            let line = [o.form.as_str(), " ", &o.pointer, ": the values listed are ", &values, open, from, close];
-            out.changes.push(line.concat());
+            note(&mut out.changes, || {
+                let (open, from) = why(doc.source.as_deref(), " (");
+                let close = if from.is_empty() { "" } else { ")" };
+                let values = o.values.join(", ");
+                [o.form.as_str(), " ", &o.pointer, ": the values listed are ", &values, open, from, close].concat()
+            });
         }
         if !doc.closures.is_empty() {
-            let n = digits.digits(false, u64::try_from(doc.closures.len()).unwrap_or(u64::MAX));
-            out.changes.push([n, " closure days"].concat());
+            note(&mut out.changes, || {
+                let n = digits.digits(false, u64::try_from(doc.closures.len()).unwrap_or(u64::MAX));
+                [n, " closure days"].concat()
+            });
             out.closures.extend(doc.closures.iter().copied());
         }
         for h in &doc.bank_holidays {
@@ -283,8 +291,10 @@ impl Effective {
             }
         }
         if !doc.bank_holidays.is_empty() {
-            let n = digits.digits(false, u64::try_from(doc.bank_holidays.len()).unwrap_or(u64::MAX));
-            out.changes.push([n, " extra or moved bank holidays"].concat());
+            note(&mut out.changes, || {
+                let n = digits.digits(false, u64::try_from(doc.bank_holidays.len()).unwrap_or(u64::MAX));
+                [n, " extra or moved bank holidays"].concat()
+            });
         }
         out.place_words = place_words(&out);
         out
@@ -293,6 +303,18 @@ impl Effective {
     pub fn info(&self) -> ProfileInfo {
         ProfileInfo { id: self.id.clone(), title: self.title.clone(), changes: self.changes.clone() }
     }
+}
+
+/// Adds a line to a profile's changes (`profiles()`), in a build with the catalogue only: the command line and native
+/// users. The WebAssembly module is built without it; its package reads the built-in profiles' lines from its
+/// catalogue (`safeguarding-forms catalogue`, `profiles`), and nothing reads the lines of a council's own document,
+/// so the module neither carries the code that writes them nor writes them on every document it merges.
+#[inline]
+fn note(changes: &mut Vec<String>, line: impl FnOnce() -> String) {
+    #[cfg(feature = "catalogue")]
+    changes.push(line());
+    #[cfg(not(feature = "catalogue"))]
+    let _ = (changes, line);
 }
 
 /// Where a setting of `doc` comes from: the document, and the setting's own source or else the document's.
@@ -432,23 +454,11 @@ pub fn built_in_read(id: &str) -> bool {
     index.and_then(|i| BUILT_INS.get(i)).is_some_and(|cell| cell.get().is_some())
 }
 
-/// A profile as `profiles()` shows it.
+/// A profile as `profiles()` shows it. `changes` is empty in a build without the `catalogue` feature (the
+/// WebAssembly module, whose package lists the built-in profiles from its catalogue).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProfileInfo {
     pub id: String,
     pub title: String,
     pub changes: Vec<String>,
-}
-
-impl ProfileInfo {
-    /// The profile as the engine's value, which writes the JSON text serde writes of it (the module's
-    /// `profilesJson`, without serde's writer).
-    pub fn to_value(&self) -> crate::engine::value::Value {
-        use crate::engine::value::{Map, Value};
-        let mut m = Map::new();
-        m.insert("id".to_owned(), Value::from(self.id.as_str()));
-        m.insert("title".to_owned(), Value::from(self.title.as_str()));
-        m.insert("changes".to_owned(), Value::Array(self.changes.iter().map(|c| Value::from(c.as_str())).collect()));
-        Value::Object(m)
-    }
 }

@@ -78,6 +78,22 @@ test('forms(), messages() and profileSchema() are the native ones', () => {
   same(sf.profileSchema(), doc.profileSchema);
 });
 
+test('profiles() is the native list, from the catalogue: the module neither carries nor writes the change lines', () => {
+  const doc = native('catalogue');
+  same(sf.profiles(), doc.profiles);
+  assert.deepEqual(doc.profiles.map((p) => p.id), ['default', 'telford-wrekin', 'west-sussex', 'walsall', 'south-glos']);
+  for (const p of doc.profiles.slice(1)) assert.ok(p.changes.length > 0, `${p.id} lists its changes`);
+  sf.profiles()[1].changes.length = 0;
+  same(sf.profiles(), doc.profiles, 'each call gives a copy');
+  // The pieces the engine writes change lines from (src/engine/profile.rs `note`) are not in the module (the
+  // built-in profiles' lines use the second).
+  assert.ok(doc.profiles.some((p) => p.changes.some((c) => c.includes(': the values listed are '))));
+  const shipped = wasmBytes.toString('latin1');
+  for (const piece of [' switched off', ': the values listed are ', ' extra or moved bank holidays', ' closure days']) {
+    assert.ok(!shipped.includes(piece), `the module carries "${piece}"`);
+  }
+});
+
 test('rules(), of every form and of each, under every profile, are the native ones', () => {
   for (const [name, profile, arg] of PROFILES) {
     const want = native('rules', '--json', ...(arg === undefined ? [] : ['--profile', arg]));

@@ -80,6 +80,7 @@ for (const [i, id] of ids.entries()) {
   same('uiSchema rjsf', one.uiSchema(id, { library: 'rjsf' }), all.uiSchema(id, { library: 'rjsf' }));
   same('uiSchema jsonforms', one.uiSchema(id, { library: 'jsonforms' }), all.uiSchema(id, { library: 'jsonforms' }));
   same('outcomeSchema', one.outcomeSchema(id), all.outcomeSchema(id));
+  same('profiles', one.profiles(), all.profiles());
   // Another form's id, in this module and (as an unknown id) in the all-forms one.
   const calls = {
     validate: (sf, f) => sf.validate(f, {}),
