@@ -8,17 +8,43 @@ use std::cmp::Ordering;
 
 /// Sorts `v` by `cmp`, keeping equal items in their order (as `slice::sort_by`).
 pub fn stable_by<T, F: Fn(&T, &T) -> Ordering>(v: &mut Vec<T>, cmp: F) {
-    merge_sort(v, &cmp);
+    if v.len() < 2 {
+        return;
+    }
+    let items = v.as_slice();
+    let order = order(items.len(), &|a, b| match (items.get(a), items.get(b)) {
+        (Some(x), Some(y)) => cmp(x, y),
+        _ => Ordering::Equal,
+    });
+    permute(v, &order);
 }
 
 /// Sorts `v` by the key `key` gives, keeping items with equal keys in their order (as `slice::sort_by_key`).
 pub fn stable_by_key<T, K: Ord, F: Fn(&T) -> K>(v: &mut Vec<T>, key: F) {
-    merge_sort(v, &|a: &T, b: &T| key(a).cmp(&key(b)));
+    stable_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
 const SHORT: usize = 12;
 
-fn merge_sort<T, F: Fn(&T, &T) -> Ordering>(v: &mut Vec<T>, cmp: &F) {
+/// The places `0..n` in the stable order `cmp` (which compares two places) gives. The sort itself is compiled once,
+/// for places, whatever the items: each element type and comparison compiled its own merge sort (five in the
+/// referral's module, about 5 kB before wasm-opt), where each now adds only its comparison and [`permute`].
+fn order(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut places: Vec<usize> = (0..n).collect();
+    merge_sort(&mut places, cmp);
+    places
+}
+
+/// Puts `v`'s items in `order` (a permutation of its places); nothing moves when it is the order they are in.
+fn permute<T>(v: &mut Vec<T>, order: &[usize]) {
+    if order.iter().enumerate().all(|(i, &p)| i == p) {
+        return;
+    }
+    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
+    v.extend(order.iter().filter_map(|&p| slots.get_mut(p).and_then(Option::take)));
+}
+
+fn merge_sort(v: &mut Vec<usize>, cmp: &dyn Fn(usize, usize) -> Ordering) {
     if v.len() <= SHORT {
         insertion_sort(v, cmp);
         return;
@@ -29,30 +55,29 @@ fn merge_sort<T, F: Fn(&T, &T) -> Ordering>(v: &mut Vec<T>, cmp: &F) {
     merge_sort(&mut left, cmp);
     merge_sort(&mut right, cmp);
     v.reserve(left.len().saturating_add(right.len()));
-    let mut left = left.into_iter().peekable();
-    let mut right = right.into_iter().peekable();
+    let (mut l, mut r) = (left.iter().copied().peekable(), right.iter().copied().peekable());
     loop {
         // Take from the right only when strictly less: equal items keep their order.
-        let take_right = match (left.peek(), right.peek()) {
-            (Some(a), Some(b)) => cmp(b, a) == Ordering::Less,
+        let take_right = match (l.peek(), r.peek()) {
+            (Some(&a), Some(&b)) => cmp(b, a) == Ordering::Less,
             (Some(_), None) => false,
             (None, Some(_)) => true,
             (None, None) => break,
         };
-        let next = if take_right { right.next() } else { left.next() };
+        let next = if take_right { r.next() } else { l.next() };
         if let Some(x) = next {
             v.push(x);
         }
     }
 }
 
-fn insertion_sort<T, F: Fn(&T, &T) -> Ordering>(v: &mut [T], cmp: &F) {
+fn insertion_sort(v: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
     for i in 1..v.len() {
         let mut j = i;
         while j > 0 {
             let before = j.saturating_sub(1);
             match (v.get(before), v.get(j)) {
-                (Some(a), Some(b)) if cmp(a, b) == Ordering::Greater => v.swap(before, j),
+                (Some(&a), Some(&b)) if cmp(a, b) == Ordering::Greater => v.swap(before, j),
                 _ => break,
             }
             j = before;
