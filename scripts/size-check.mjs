@@ -19,15 +19,15 @@ import path from 'node:path';
 import { root, MODULES, unstrippedWasm, gzipBytes as gz, brotliBytes as br, minifiedGzipBytes as minGz } from './modules.mjs';
 import { functionNames, forbiddenCrates } from './wasm-names.mjs';
 
-// Reached on 2026-12-03, ninth session (issue 20: the standard library built with the module, panics as bare
-// traps): 287.1 kB; plus 5%. It was 304.6 kB (290.1 kB plus 5%), 316.1 kB, 324.6 kB, 348.6 kB and 419 kB before that:
+// Reached on 2026-12-03, tenth session (issue 20: profiles() from the catalogue, one merge sort): 277.9 kB; plus 5%.
+// It was 301.5 kB (287.1 kB plus 5%), 304.6 kB, 316.1 kB, 324.6 kB, 348.6 kB and 419 kB before that:
 // BENCHMARKS.md, "Size". The ceilings hold the package as scripts/build.mjs builds it by default; a build with
 // SF_PREBUILT_STD=1 is about 7 kB larger a module.
-export const CEILING_GZIP_BYTES = 301_500;
-/** Every single-form module, each: the largest reached on 2026-12-03, ninth session (safety-plan, 131.7 kB; the
- * referral 117.3 kB) plus 5%; it was 143.1 kB, 154.4 kB, 162.3 kB and 187.9 kB before. BENCHMARKS.md, "Size": the
- * single-form modules. */
-export const SINGLE_FORM_CEILING_GZIP_BYTES = 138_300;
+export const CEILING_GZIP_BYTES = 291_800;
+/** Every single-form module, each: the largest reached on 2026-12-03, tenth session (safety-plan, 129.8 kB; the
+ * referral 115.4 kB) plus 5%; it was 138.3 kB, 143.1 kB, 154.4 kB, 162.3 kB and 187.9 kB before. BENCHMARKS.md,
+ * "Size": the single-form modules. */
+export const SINGLE_FORM_CEILING_GZIP_BYTES = 136_300;
 /** The goals of issue 20, reported beside the ceilings (not enforced: they are missed, see BENCHMARKS.md). */
 export const GOAL_ALL_FORMS = 250_000;
 export const GOAL_SINGLE_FORM = 110_000;
@@ -106,7 +106,7 @@ const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i].len
 const line = (r) => `  ${r.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join('  ')}`;
 console.log(line(cols));
 for (const r of rows) console.log(line(r));
-console.log(`  searched ${namesSearched} function names of ${MODULES.length - unsearched.length} un-stripped builds (target/sf-modules/) and every shipped module's bytes: no regex, url, idna or ICU`);
+console.log(`  searched ${namesSearched} function names of ${MODULES.length - unsearched.length} un-stripped builds (target/sf-modules/) and every shipped module's bytes: no regex, url, idna or ICU, and none of the standard library's sorts`);
 if (unsearched.length) {
   console.log(`  (no un-stripped build with a name section for ${unsearched.join(', ')}: only their shipped bytes were searched)`);
 }

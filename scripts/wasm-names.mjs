@@ -13,6 +13,10 @@ export const FORBIDDEN_NAMES = [
   [/\bidna(\[[0-9a-f]+\])?::/, 'idna'],
   [/\bicu_[a-z_]+(\[[0-9a-f]+\])?::/, 'ICU (icu_*)'],
   [/\bunicode_normalization(\[[0-9a-f]+\])?::/, 'ICU-style normalisation tables (unicode-normalization)'],
+  // Not a crate, but as costly: each call site of the standard library's sorts (`sort`, `sort_by_key`,
+  // `sort_unstable`, a `BTreeSet` or `BTreeMap` collected from an iterator) compiles its own 3–6 kB of quicksort and
+  // driftsort; the engine's sort (src/engine/sort.rs) gives the same order in one small merge sort for every module.
+  [/\bcore(\[[0-9a-f]+\])?::slice::sort::/, "the standard library's sorts (core::slice::sort; use engine::sort)"],
 ];
 
 /** The crates of FORBIDDEN_NAMES found among `names` (each with its functions' paths), and the names that could not

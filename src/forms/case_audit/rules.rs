@@ -776,7 +776,7 @@ fn evidence_order(ctx: &mut Ctx, f: &Facts) {
 /// The Family Circle dates, sorted, each once.
 fn circle_dates(e: &Evidence) -> Vec<NaiveDate> {
     let mut dates: Vec<NaiveDate> = e.circles.iter().filter_map(|v| read::parse_date(v).ok().flatten()).collect();
-    dates.sort_unstable();
+    crate::engine::sort::stable_by(&mut dates, NaiveDate::cmp);
     dates.dedup();
     dates
 }
@@ -786,7 +786,7 @@ pub fn evidence_suggestions(ctx: &Ctx, f: &Facts) -> Vec<Suggestion> {
     let mut out = evidence_object_suggestions(ctx, f);
     out.extend(header_suggestions(ctx, f));
     let place = |q: &str| QUESTIONS.iter().position(|x| x.id == q).unwrap_or(usize::MAX);
-    out.sort_by_key(|s| place(s.question));
+    crate::engine::sort::stable_by_key(&mut out, |s| place(s.question));
     out
 }
 

@@ -3,7 +3,6 @@
 //! The window is the 12 months ending on the triage date (today when blank), rolling: an incident counts when it is
 //! after the same day 12 months earlier (month ends clamped) and on or before the triage date.
 
-use std::collections::BTreeSet;
 
 use crate::engine::value::{Map, Value};
 use chrono::NaiveDate;
@@ -293,8 +292,11 @@ fn decision(data: &Map<String, Value>, ctx: &mut Ctx) {
     if agrees != Some(true) || read::boolean(data, "contactMade") == Some(true) {
         return;
     }
-    let days: BTreeSet<NaiveDate> =
+    // The distinct days, in order (with the engine's sort: a `BTreeSet` is collected with the standard library's).
+    let mut days: Vec<NaiveDate> =
         read::list(data, "contactAttempts").iter().filter_map(|v| read::parse_date(v).ok().flatten()).collect();
+    crate::engine::sort::stable_by(&mut days, NaiveDate::cmp);
+    days.dedup();
     let needed = usize::try_from(ctx.value(&PHONE_DAYS)).unwrap_or(3);
     let Some(last_day) = needed.checked_sub(1).and_then(|i| days.iter().nth(i)) else { return };
     let Some(due) = calendar::add_days(*last_day, 1) else { return };
