@@ -33,8 +33,16 @@ fn the_document_is_what_the_native_api_returns() {
     assert_eq!(doc["forms"], to_value(&forms()));
     assert_eq!(doc["profileSchema"], profile_schema());
     assert_eq!(doc["messages"], to_value(&messages()));
+    // The built-in profiles with their change lines (written with the `catalogue` feature), whichever form a module
+    // holds.
+    assert_eq!(doc["profiles"], to_value(&safeguarding_forms::profiles()));
+    assert_eq!(document(Some("sf-referral")).unwrap()["profiles"], doc["profiles"]);
+    assert!(doc["profiles"][1]["changes"].as_array().is_some_and(|c| !c.is_empty()));
     let keys: Vec<&str> = doc.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["forms", "rules", "schemas", "uiSchemas", "outcomeSchemas", "profileSchema", "messages"]);
+    assert_eq!(
+        keys,
+        ["forms", "rules", "schemas", "uiSchemas", "outcomeSchemas", "profileSchema", "messages", "profiles"]
+    );
     let mut all_rules = Vec::new();
     for f in forms() {
         let id = f.id.as_str();

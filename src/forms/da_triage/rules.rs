@@ -3,7 +3,6 @@
 //! The window is the 12 months ending on the triage date (today when blank), rolling: an incident counts when it is
 //! after the same day 12 months earlier (month ends clamped) and on or before the triage date.
 
-
 use crate::engine::value::{Map, Value};
 use chrono::NaiveDate;
 
@@ -298,7 +297,7 @@ fn decision(data: &Map<String, Value>, ctx: &mut Ctx) {
     crate::engine::sort::stable_by(&mut days, NaiveDate::cmp);
     days.dedup();
     let needed = usize::try_from(ctx.value(&PHONE_DAYS)).unwrap_or(3);
-    let Some(last_day) = needed.checked_sub(1).and_then(|i| days.iter().nth(i)) else { return };
+    let Some(last_day) = needed.checked_sub(1).and_then(|i| days.get(i)) else { return };
     let Some(due) = calendar::add_days(*last_day, 1) else { return };
     let sent = read::date(data, "letterSentOn");
     let status = timescale::status(due, sent, ctx.today, DUE_SOON_DAYS);
