@@ -11,9 +11,10 @@
 // functions, which have no report to give, retry once on the new instance and otherwise throw.
 //
 // The catalogue. Everything about the forms that no option changes (`forms()`, the rules' text, every schema,
-// `messages()`, the built-in profiles of `profiles()`) is in ./catalogue.js (the package's catalogue.json as a module, written by `safeguarding-forms
-// catalogue`), not in the .wasm; the module gives only what the options change (`rulesState`, `schemaLists`) and
-// the functions below merge the two, so they return exactly what the engine gives natively (src/catalogue.rs).
+// `messages()`, the built-in profiles of `profiles()`) is in ./catalogue.js (the package's catalogue.json as a
+// module, written by `safeguarding-forms catalogue`), not in the .wasm; the module gives only what the options
+// change (`rulesState`, `schemaLists`) and the functions below merge the two, so they return exactly what the engine
+// gives natively (src/catalogue.rs).
 import initGlue, {
   initSync as initSyncGlue,
   rulesState,

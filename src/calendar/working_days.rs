@@ -25,8 +25,7 @@ impl Calendar {
     pub fn new(closures: impl IntoIterator<Item = NaiveDate>) -> Self {
         let mut v: Vec<NaiveDate> =
             closures.into_iter().filter(|d| in_range(*d) && !is_weekend(*d) && !is_bank_holiday(*d)).collect();
-        crate::engine::sort::stable_by(&mut v, NaiveDate::cmp); // equal dates are the same: any sort gives this order
-        v.dedup();
+        crate::engine::sort::distinct(&mut v);
         Calendar { closures: v, restored: Vec::new() }
     }
 
@@ -34,8 +33,7 @@ impl Calendar {
     /// a weekend or a closure). Dates that are not bank holidays change nothing and are dropped.
     pub fn restoring(mut self, days: impl IntoIterator<Item = NaiveDate>) -> Self {
         let mut v: Vec<NaiveDate> = days.into_iter().filter(|d| in_range(*d) && is_bank_holiday(*d)).collect();
-        crate::engine::sort::stable_by(&mut v, NaiveDate::cmp); // equal dates are the same: any sort gives this order
-        v.dedup();
+        crate::engine::sort::distinct(&mut v);
         self.restored = v;
         self
     }

@@ -358,10 +358,8 @@ fn place_words(e: &Effective) -> Vec<String> {
             }
         }
     }
-    // The engine's small sort, not `sort_unstable` (about 4 kB of WebAssembly for this one call): equal words are
-    // the same text, so every sort gives the same list.
-    super::sort::stable_by(&mut words, String::cmp);
-    words.dedup();
+    // The engine's small sort, not `sort_unstable` (about 4 kB of WebAssembly for this one call).
+    super::sort::distinct(&mut words);
     words
 }
 

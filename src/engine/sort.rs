@@ -24,6 +24,13 @@ pub fn stable_by_key<T, K: Ord, F: Fn(&T) -> K>(v: &mut Vec<T>, key: F) {
     stable_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
+/// Sorts `v` and keeps each value once (as `sort` then `dedup`): the sorted, distinct dates or words the engine and
+/// the forms work with. Equal values are the same value, so any sort gives this list.
+pub fn distinct<T: Ord>(v: &mut Vec<T>) {
+    stable_by(v, T::cmp);
+    v.dedup();
+}
+
 const SHORT: usize = 12;
 
 /// The places `0..n` in the stable order `cmp` (which compares two places) gives. The sort itself is compiled once,
@@ -88,6 +95,26 @@ fn insertion_sort(v: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distinct_is_sort_then_dedup() {
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for len in [0usize, 1, 2, 13, 100] {
+            let mut v: Vec<u8> = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    (seed % 9) as u8
+                })
+                .collect();
+            let mut expected = v.clone();
+            expected.sort_unstable();
+            expected.dedup();
+            distinct(&mut v);
+            assert_eq!(v, expected);
+        }
+    }
 
     #[test]
     fn same_order_as_the_standard_stable_sort() {

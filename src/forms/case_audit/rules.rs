@@ -776,8 +776,7 @@ fn evidence_order(ctx: &mut Ctx, f: &Facts) {
 /// The Family Circle dates, sorted, each once.
 fn circle_dates(e: &Evidence) -> Vec<NaiveDate> {
     let mut dates: Vec<NaiveDate> = e.circles.iter().filter_map(|v| read::parse_date(v).ok().flatten()).collect();
-    crate::engine::sort::stable_by(&mut dates, NaiveDate::cmp);
-    dates.dedup();
+    crate::engine::sort::distinct(&mut dates);
     dates
 }
 

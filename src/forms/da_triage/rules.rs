@@ -291,11 +291,10 @@ fn decision(data: &Map<String, Value>, ctx: &mut Ctx) {
     if agrees != Some(true) || read::boolean(data, "contactMade") == Some(true) {
         return;
     }
-    // The distinct days, in order (with the engine's sort: a `BTreeSet` is collected with the standard library's).
+    // The distinct days, in order (not a `BTreeSet`: collecting one sorts with the standard library's sort).
     let mut days: Vec<NaiveDate> =
         read::list(data, "contactAttempts").iter().filter_map(|v| read::parse_date(v).ok().flatten()).collect();
-    crate::engine::sort::stable_by(&mut days, NaiveDate::cmp);
-    days.dedup();
+    crate::engine::sort::distinct(&mut days);
     let needed = usize::try_from(ctx.value(&PHONE_DAYS)).unwrap_or(3);
     let Some(last_day) = needed.checked_sub(1).and_then(|i| days.get(i)) else { return };
     let Some(due) = calendar::add_days(*last_day, 1) else { return };
