@@ -17,6 +17,10 @@ export const FORBIDDEN_NAMES = [
   // `sort_unstable`, a `BTreeSet` or `BTreeMap` collected from an iterator) compiles its own 3–6 kB of quicksort and
   // driftsort; the engine's sort (src/engine/sort.rs) gives the same order in one small merge sort for every module.
   [/\bcore(\[[0-9a-f]+\])?::slice::sort::/, "the standard library's sorts (core::slice::sort; use engine::sort)"],
+  // Nor is the standard library's formatting: `format!`, `write!`, `to_string()` on a `Display` type or a derived
+  // `Debug` in use bring `core::fmt::write`, padding and an integer `Display` each (about 4 kB, 1–1.5 kB gzip in every
+  // module); `text!` (src/engine/text.rs) writes the same text.
+  [/\b(core|alloc)(\[[0-9a-f]+\])?::fmt::/, "the standard library's formatting (core::fmt; use text!)"],
 ];
 
 /** The crates of FORBIDDEN_NAMES found among `names` (each with its functions' paths), and the names that could not

@@ -232,13 +232,13 @@ pub fn carry_forward(form_id: &str, data: &serde_json::Value) -> Result<serde_js
 pub(crate) fn carry_forward_value(form_id: &str, data: &Value) -> Result<Value, Error> {
     let form = REGISTRY.find(form_id)?;
     let Value::Object(obj) = data else { return Err(Error::NotAnObject) };
-    let f = form.carry_forward.ok_or_else(|| Error::Unsupported(format!("{} does not carry forward", form.id)))?;
+    let f = form.carry_forward.ok_or_else(|| Error::Unsupported(crate::text!(form.id, " does not carry forward")))?;
     Ok(f(obj))
 }
 
 fn option_date(name: &str, s: &str) -> Result<calendar::NaiveDate, Error> {
     calendar::parse_iso_date(s)
-        .ok_or_else(|| Error::InvalidOption(format!("{name} must be a real date written YYYY-MM-DD")))
+        .ok_or_else(|| Error::InvalidOption(crate::text!(name, " must be a real date written YYYY-MM-DD")))
 }
 
 /// Working days after `from`, up to and including `to` (England and Wales, with the options' closure days).

@@ -14,7 +14,7 @@ use crate::engine::options::Resolved;
 use crate::{api, catalogue, Error, FormSession, Options};
 
 fn js_error(e: Error) -> JsValue {
-    js_sys::Error::new(&e.to_string()).into()
+    js_sys::Error::new(&e.message()).into()
 }
 
 fn options(json: &str) -> Result<Options, JsValue> {

@@ -174,6 +174,13 @@ fn formatting() {
     assert_eq!(format_long(d("2025-06-02")), "2 June 2025");
     assert_eq!(format_long(d("2025-12-25")), "25 December 2025");
     assert_eq!(format_long(d("1999-01-01")), "1 January 1999");
+    // Written without `core::fmt`, as `format!` writes a date, for any year a date can have.
+    for year in [-262_143, -10_000, -1000, -999, -5, 0, 5, 999, 1000, 2025, 9999, 10_000, 262_142] {
+        for (m, day) in [(1, 1), (2, 28), (12, 31)] {
+            let date = chrono::NaiveDate::from_ymd_opt(year, m, day).unwrap();
+            assert_eq!(format_date(date), format!("{year:04}-{m:02}-{day:02}"));
+        }
+    }
 }
 
 #[test]

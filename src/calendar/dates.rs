@@ -43,11 +43,18 @@ pub fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
 /// date and outcome date a report carries). A year outside 0–9999, which no date of the calendar's range has, as
 /// `format!("{:04}")` writes it.
 pub fn format_date(d: NaiveDate) -> String {
-    let Some(year) = u32::try_from(d.year()).ok().filter(|y| *y <= 9999) else {
-        return format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
-    };
+    let year = d.year();
     let mut out = String::with_capacity(10);
-    push_padded(&mut out, year, 4);
+    if year < 0 {
+        out.push('-');
+    }
+    // At least four characters with the sign, as `format!("{:04}")` writes a year; more digits when it has them.
+    let (abs, width) = (year.unsigned_abs(), if year < 0 { 3 } else { 4 });
+    if abs >= 10u32.pow(width) {
+        crate::engine::text::Piece::push_to(&abs, &mut out);
+    } else {
+        push_padded(&mut out, abs, width as usize);
+    }
     out.push('-');
     push_padded(&mut out, d.month(), 2);
     out.push('-');
@@ -56,7 +63,7 @@ pub fn format_date(d: NaiveDate) -> String {
 }
 
 /// The last `width` (at most 4) decimal digits of `n`, with leading zeros.
-fn push_padded(out: &mut String, mut n: u32, width: usize) {
+pub(crate) fn push_padded(out: &mut String, mut n: u32, width: usize) {
     let mut digits = ['0'; 4];
     for d in digits.iter_mut().rev() {
         *d = char::from_digit(n % 10, 10).unwrap_or('0');
@@ -67,7 +74,7 @@ fn push_padded(out: &mut String, mut n: u32, width: usize) {
 
 /// GOV.UK style: "2 June 2025" (no leading zero, no ordinal, full month name).
 pub fn format_long(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), month_name(d.month()), d.year())
+    crate::text!(d.day(), " ", month_name(d.month()), " ", d.year())
 }
 
 fn month_name(m: u32) -> &'static str {

@@ -141,5 +141,10 @@ pub fn parse_local_datetime(s: &str) -> Option<NaiveDateTime> {
 
 /// `YYYY-MM-DDTHH:MM` (seconds dropped).
 pub fn format_local_datetime(t: NaiveDateTime) -> String {
-    format!("{}T{:02}:{:02}", format_date(t.date()), t.hour(), t.minute())
+    let mut out = format_date(t.date());
+    out.push('T');
+    super::dates::push_padded(&mut out, t.hour(), 2);
+    out.push(':');
+    super::dates::push_padded(&mut out, t.minute(), 2);
+    out
 }

@@ -31,7 +31,7 @@ fn info(id: String, template: &str) -> MessageInfo {
 
 fn model_messages(form: &FormDef, fields: &[Field], path: &str, out: &mut Vec<MessageInfo>) {
     for f in fields {
-        let here = format!("{path}/{}", f.name);
+        let here = crate::text!(path, "/", f.name);
         if let Some(text) = f.required {
             out.push(info(required_id(form.required.code, &here), text));
         }
@@ -100,7 +100,7 @@ pub fn table_from_json(v: &Value) -> Result<MessageTable, Error> {
     let mut templates = BTreeMap::new();
     for (id, t) in obj {
         let Value::String(t) = t else {
-            return Err(Error::InvalidOption(format!("messages: the template of {} must be text", quoted(id))));
+            return Err(Error::InvalidOption(crate::text!("messages: the template of ", quoted(id), " must be text")));
         };
         templates.insert(id.clone(), t.clone());
     }
@@ -116,21 +116,26 @@ pub fn check_table(registry: &'static Registry, table: &MessageTable) -> Result<
             if of_form_not_held(registry, id) {
                 continue;
             }
-            return Err(Error::InvalidOption(format!("messages: unknown message id {}", quoted(id))));
+            return Err(Error::InvalidOption(crate::text!("messages: unknown message id ", quoted(id))));
         };
         match template_params(template) {
             Err(TemplateProblem::Syntax) | Err(TemplateProblem::UnknownParam(_)) => {
-                return Err(Error::InvalidOption(format!(
-                    "messages: the template of {} has a brace out of place or a plural without `other`",
-                    quoted(id)
+                return Err(Error::InvalidOption(crate::text!(
+                    "messages: the template of ",
+                    quoted(id),
+                    " has a brace out of place or a plural without `other`"
                 )))
             }
             Ok(names) => {
                 if let Some(bad) = names.iter().find(|n| !params.contains(n)) {
-                    return Err(Error::InvalidOption(format!(
-                        "messages: the template of {} names {{{bad}}}, which that message does not have (it has: {})",
+                    return Err(Error::InvalidOption(crate::text!(
+                        "messages: the template of ",
                         quoted(id),
-                        if params.is_empty() { "none".to_owned() } else { params.join(", ") }
+                        " names {",
+                        bad,
+                        "}, which that message does not have (it has: ",
+                        if params.is_empty() { "none".to_owned() } else { params.join(", ") },
+                        ")"
                     )));
                 }
             }

@@ -24,23 +24,35 @@ pub enum Error {
     Unsupported(String),
 }
 
+impl Error {
+    /// What went wrong, in words (what `Display` writes; put together without `core::fmt`, which the module does
+    /// not carry: see `engine::text`).
+    pub fn message(&self) -> String {
+        match self {
+            Error::UnknownForm(id) => crate::text!("unknown form: ", quoted(id)),
+            Error::FormNotInModule { id, held } => crate::text!(
+                "form ",
+                quoted(id),
+                " is not in this module (it holds ",
+                held,
+                "): import safeguarding-forms/forms/",
+                id,
+                ", or safeguarding-forms for every form"
+            ),
+            Error::NotAnObject => "data must be a plain object".to_owned(),
+            Error::InvalidOption(why) => crate::text!("invalid option: ", why),
+            Error::UnknownProfile(id) => crate::text!("unknown profile: ", quoted(id)),
+            Error::InvalidProfile(why) => crate::text!("invalid profile: ", why),
+            Error::InvalidPointer(why) => crate::text!("invalid JSON Pointer: ", why),
+            Error::InvalidInput(why) => crate::text!("invalid input: ", why),
+            Error::Unsupported(why) => crate::text!("unsupported: ", why),
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::UnknownForm(id) => write!(f, "unknown form: {}", quoted(id)),
-            Error::FormNotInModule { id, held } => write!(
-                f,
-                "form {} is not in this module (it holds {held}): import safeguarding-forms/forms/{id}, or safeguarding-forms for every form",
-                quoted(id)
-            ),
-            Error::NotAnObject => write!(f, "data must be a plain object"),
-            Error::InvalidOption(why) => write!(f, "invalid option: {why}"),
-            Error::UnknownProfile(id) => write!(f, "unknown profile: {}", quoted(id)),
-            Error::InvalidProfile(why) => write!(f, "invalid profile: {why}"),
-            Error::InvalidPointer(why) => write!(f, "invalid JSON Pointer: {why}"),
-            Error::InvalidInput(why) => write!(f, "invalid input: {why}"),
-            Error::Unsupported(why) => write!(f, "unsupported: {why}"),
-        }
+        f.write_str(&self.message())
     }
 }
 

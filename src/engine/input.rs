@@ -73,9 +73,10 @@ fn parse_guarded(text: &str) -> Result<Value, Error> {
     let cleaned = guard(text);
     let source = cleaned.as_deref().unwrap_or(text);
     read(source).map_err(|e| {
-        Error::InvalidInput(format!(
-            "not JSON text ({})",
-            if e == Stop::Eof { "unexpected end" } else { "syntax error" }
+        Error::InvalidInput(crate::text!(
+            "not JSON text (",
+            if e == Stop::Eof { "unexpected end" } else { "syntax error" },
+            ")"
         ))
     })
 }

@@ -117,10 +117,10 @@ pub fn escape_key(key: &str) -> String {
 pub fn decimal(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 9.0e15 {
         let n = x as i64;
-        return if n == 0 && x.is_sign_negative() { "-0".to_owned() } else { n.to_string() };
+        return if n == 0 && x.is_sign_negative() { "-0".to_owned() } else { crate::text!(n) };
     }
     crate::engine::value::Number::from_f64(x)
-        .map_or_else(|| if x.is_nan() { "NaN".to_owned() } else { "inf".to_owned() }, |n| n.to_string())
+        .map_or_else(|| if x.is_nan() { "NaN".to_owned() } else { "inf".to_owned() }, |n| crate::text!(n))
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -156,7 +156,7 @@ impl Arg {
     fn to_value(&self) -> Value {
         match self {
             Arg::Int(n) => Value::from(*n),
-            Arg::Text(s) => Value::String(s.to_string()),
+            Arg::Text(s) => Value::String(String::from(s.as_ref())),
         }
     }
 }

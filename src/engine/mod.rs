@@ -27,5 +27,6 @@ pub mod sort;
 pub mod structure;
 #[cfg(test)]
 pub(crate) mod test_rng;
+pub mod text;
 pub mod timescale;
 pub mod value;

@@ -188,14 +188,14 @@ fn profile_choice(registry: &'static Registry, v: &Value) -> Result<ProfileChoic
             Ok(ProfileChoice::BuiltIn(id.clone()))
         }
         _ => profile_doc::parse(registry, v).map(|docs| ProfileChoice::Versions(Arc::new(docs))).map_err(|p| {
-            Error::InvalidProfile(if p.path.is_empty() { p.message } else { format!("{}: {}", p.path, p.message) })
+            Error::InvalidProfile(if p.path.is_empty() { p.message } else { crate::text!(p.path, ": ", p.message) })
         }),
     }
 }
 
 fn parse_option_date(name: &str, s: &str) -> Result<NaiveDate, Error> {
     calendar::parse_iso_date(s)
-        .ok_or_else(|| Error::InvalidOption(format!("{name} must be a real date written YYYY-MM-DD")))
+        .ok_or_else(|| Error::InvalidOption(crate::text!(name, " must be a real date written YYYY-MM-DD")))
 }
 
 /// Options with every default filled in.

@@ -220,8 +220,8 @@ pub fn outcome_schema(form: &FormDef) -> Value {
     let mut root = object_schema(form.outcome);
     if let Value::Object(m) = &mut root {
         m.insert("$schema".into(), Value::from("https://json-schema.org/draft/2020-12/schema"));
-        m.insert("$id".into(), Value::from(format!("urn:safeguarding-forms:{}:outcome", form.id)));
-        m.insert("title".into(), Value::from(format!("{}: outcome", form.title)));
+        m.insert("$id".into(), Value::from(crate::text!("urn:safeguarding-forms:", form.id, ":outcome")));
+        m.insert("title".into(), Value::from(crate::text!(form.title, ": outcome")));
     }
     root
 }

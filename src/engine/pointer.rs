@@ -34,7 +34,7 @@ pub fn parse(pointer: &str) -> Result<Vec<String>, Error> {
         return Err(Error::InvalidPointer("a pointer starts with \"/\"".into()));
     };
     if rest.split('/').nth(MAX_SEGMENTS).is_some() {
-        return Err(Error::InvalidPointer(format!("a pointer has at most {MAX_SEGMENTS} segments")));
+        return Err(Error::InvalidPointer(crate::text!("a pointer has at most ", MAX_SEGMENTS, " segments")));
     }
     rest.split('/').map(unescape).collect()
 }

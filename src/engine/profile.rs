@@ -390,7 +390,7 @@ pub fn built_in_ids() -> impl Iterator<Item = &'static str> {
 pub fn built_in_ids_text() -> String {
     let ids: Vec<&str> = built_in_ids().collect();
     match ids.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => crate::text!(rest.join(", "), " or ", last),
         _ => ids.join(""),
     }
 }
@@ -415,7 +415,7 @@ fn built_in(index: usize) -> Option<&'static Result<Arc<Effective>, String>> {
     Some(BUILT_INS.get(index)?.get_or_init(|| {
         let parsed = crate::engine::input::parse(text)
             .map_err(|_| "not JSON".to_owned())
-            .and_then(|v| profile_doc::parse_one(None, &v, true).map_err(|p| format!("{}: {}", p.path, p.message)))?;
+            .and_then(|v| profile_doc::parse_one(None, &v, true).map_err(|p| crate::text!(p.path, ": ", p.message)))?;
         // Built-ins extend `default` only.
         if parsed.id == *id {
             Ok(Arc::new(default().apply(&parsed)))
@@ -433,7 +433,9 @@ pub fn find(id: &str) -> Result<Arc<Effective>, Error> {
     let index = BUILT_IN.iter().position(|(b, _)| *b == id);
     match index.and_then(built_in) {
         Some(Ok(profile)) => Ok(Arc::clone(profile)),
-        Some(Err(why)) => Err(Error::InvalidProfile(format!("the built-in profile {id} is broken ({why})"))),
+        Some(Err(why)) => {
+            Err(Error::InvalidProfile(crate::text!("the built-in profile ", id, " is broken (", why, ")")))
+        }
         None => Err(Error::UnknownProfile(id.to_owned())),
     }
 }

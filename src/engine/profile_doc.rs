@@ -124,7 +124,7 @@ pub fn check(registry: &'static Registry, v: &Value) -> CheckResult {
         Value::String(id) => {
             if profile::find(id).is_err() {
                 let ids = profile::built_in_ids_text();
-                p.add("", format!("is not a built-in profile id (expected {ids}, or a profile document)"));
+                p.add("", crate::text!("is not a built-in profile id (expected ", ids, ", or a profile document)"));
             }
         }
         _ => {
@@ -443,10 +443,12 @@ impl Checker {
                 } else if !profile::built_in_ids().any(|b| b == e) {
                     self.add(
                         &path,
-                        format!(
-                            "extends {} which is not a built-in profile (expected {})",
+                        crate::text!(
+                            "extends ",
                             short(&e),
-                            profile::built_in_ids_text()
+                            " which is not a built-in profile (expected ",
+                            profile::built_in_ids_text(),
+                            ")"
                         ),
                     );
                 }
@@ -565,13 +567,21 @@ impl Checker {
                 if number < lo || number > hi {
                     self.add(
                         &p,
-                        format!("must be between {lo} and {hi} {} for this rule to mean anything", param.unit),
+                        crate::text!(
+                            "must be between ",
+                            lo,
+                            " and ",
+                            hi,
+                            " ",
+                            param.unit,
+                            " for this rule to mean anything"
+                        ),
                     );
                     continue;
                 }
             }
             if out.iter().any(|x| x.key == canonical) {
-                self.add(&p, format!("sets {canonical} a second time (through an old key)"));
+                self.add(&p, crate::text!("sets ", canonical, " a second time (through an old key)"));
                 continue;
             }
             out.push(ValueSet { key: canonical.to_owned(), value: number, source });
@@ -716,7 +726,7 @@ impl Checker {
                     let culprit = if doc.values.iter().any(|v| v.key == *lo) { lo } else { hi };
                     self.add(
                         &key_path(&join(at, "/values"), culprit),
-                        format!("{lo} ({a}) must not be more than {hi} ({b})"),
+                        crate::text!(lo, " (", a, ") must not be more than ", hi, " (", b, ")"),
                     );
                 }
             }
@@ -738,7 +748,7 @@ pub fn schema(registry: &'static Registry) -> serde_json::Value {
         value_props.insert(
             p.key.to_owned(),
             json!({
-                "description": format!("{} (default {}).", p.unit, p.default),
+                "description": crate::text!(p.unit, " (default ", p.default, ")."),
                 "oneOf": [number, {
                     "type": "object",
                     "properties": { "value": number, "source": { "type": "string", "minLength": 1 } },
@@ -750,7 +760,7 @@ pub fn schema(registry: &'static Registry) -> serde_json::Value {
     }
     for (old, new) in ALIASES {
         if let Some(Value::Object(mut same)) = value_props.get(*new).cloned() {
-            same.insert("description".into(), json!(format!("Old key, still accepted: use {new}.")));
+            same.insert("description".into(), json!(crate::text!("Old key, still accepted: use ", new, ".")));
             value_props.insert((*old).to_owned(), Value::Object(same));
         }
     }
@@ -832,12 +842,12 @@ pub fn schema(registry: &'static Registry) -> serde_json::Value {
 /// Every field a profile may list values for: choice fields and local lists, with `*` for list rows.
 pub fn choice_pointers(fields: &'static [Field], at: &str, f: &mut dyn FnMut(&str, &'static Field)) {
     for field in fields {
-        let ptr = format!("{at}/{}", field.name);
+        let ptr = crate::text!(at, "/", field.name);
         match field.kind {
             Kind::Enum(_) => f(&ptr, field),
             Kind::Text { .. } if field.local => f(&ptr, field),
             Kind::Object(inner) => choice_pointers(inner, &ptr, f),
-            Kind::List { item: Kind::Object(inner), .. } => choice_pointers(inner, &format!("{ptr}/*"), f),
+            Kind::List { item: Kind::Object(inner), .. } => choice_pointers(inner, &crate::text!(ptr, "/*"), f),
             _ => {}
         }
     }

@@ -189,7 +189,7 @@ fn part_text<'a>(parts: &'a Map<String, Value>, key: &str) -> Result<Option<Cow<
             let c = clean(s);
             Ok(if c.is_empty() { None } else { Some(c) })
         }
-        Some(Value::Number(n)) => Ok(Some(Cow::Owned(n.to_string()))),
+        Some(Value::Number(n)) => Ok(Some(Cow::Owned(crate::text!(n)))),
         Some(_) => Err(()),
     }
 }
@@ -398,7 +398,7 @@ pub fn is_uk_phone(s: &str) -> bool {
     let compact: String = s.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')')).collect();
     let national = if let Some(rest) = compact.strip_prefix("+44").or_else(|| compact.strip_prefix("0044")) {
         let rest = rest.strip_prefix('0').unwrap_or(rest);
-        format!("0{rest}")
+        crate::text!("0", rest)
     } else {
         compact
     };

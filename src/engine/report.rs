@@ -177,9 +177,13 @@ pub(crate) fn delta_json(
     valid: bool,
     outcome: Option<&Option<Value>>,
 ) -> String {
-    use core::fmt::Write as _;
+    use crate::engine::text::Piece as _;
     let mut out = String::with_capacity(ins.len().saturating_mul(192).saturating_add(64));
-    let _ = write!(out, "{{\"at\":{at},\"del\":{del},\"ins\":[");
+    out.push_str("{\"at\":");
+    at.push_to(&mut out);
+    out.push_str(",\"del\":");
+    del.push_to(&mut out);
+    out.push_str(",\"ins\":[");
     for (i, d) in ins.iter().enumerate() {
         if i > 0 {
             out.push(',');

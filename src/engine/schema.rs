@@ -13,7 +13,7 @@ pub fn form_schema(form: &FormDef) -> Value {
     if let Value::Object(m) = &mut root {
         m.insert("type".into(), json!("object"));
         m.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
-        m.insert("$id".into(), json!(format!("urn:safeguarding-forms:{}", form.id)));
+        m.insert("$id".into(), json!(crate::text!("urn:safeguarding-forms:", form.id)));
         m.insert("title".into(), json!(form.title));
         m.insert("$defs".into(), json!({ "date": date_def(), "dateTime": date_time_def() }));
     }
@@ -194,7 +194,7 @@ pub fn renderer_schema(form: &FormDef) -> Value {
     let mut root = renderer_object(form.fields);
     if let Value::Object(m) = &mut root {
         m.insert("$schema".into(), Value::from("http://json-schema.org/draft-07/schema#"));
-        m.insert("$id".into(), Value::from(format!("urn:safeguarding-forms:{}:draft-07", form.id)));
+        m.insert("$id".into(), Value::from(crate::text!("urn:safeguarding-forms:", form.id, ":draft-07")));
         m.insert("title".into(), Value::from(form.title));
     }
     root
@@ -359,7 +359,7 @@ fn vertical(elements: Vec<Value>) -> Value {
 }
 
 fn jsonforms_elements(fields: &[Field], base: &str) -> Vec<Value> {
-    fields.iter().map(|f| jsonforms_field(f, &format!("{base}/properties/{}", f.name))).collect()
+    fields.iter().map(|f| jsonforms_field(f, &crate::text!(base, "/properties/", f.name))).collect()
 }
 
 fn jsonforms_field(f: &Field, scope: &str) -> Value {

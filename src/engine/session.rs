@@ -558,7 +558,7 @@ fn leaf_field(fields: &'static [Field], data: &Map<String, Value>, segments: &[S
             (Kind::List { item, max }, Value::Array(rows)) => {
                 let i: usize = seg.parse().ok()?;
                 let cap = usize::try_from((*max).min(super::model::LIST_MAX)).ok()?;
-                if i >= cap || i.to_string() != *seg {
+                if i >= cap || crate::text!(i) != *seg {
                     return None;
                 }
                 kind = item;

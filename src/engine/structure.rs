@@ -235,7 +235,7 @@ pub fn check_unknown(fields: &[Field], obj: &Map<String, Value>, path: &str, ctx
     let unknown: Vec<&String> = obj.keys().filter(|k| !fields.iter().any(|f| f.name == k.as_str())).collect();
     if !unknown.is_empty() {
         let message = msg!(INP015_UNRECOGNISED, count = unknown.len());
-        let related: Vec<String> = unknown.iter().take(10).map(|k| format!("{path}/{}", escape_key(k))).collect();
+        let related: Vec<String> = unknown.iter().take(10).map(|k| crate::text!(path, "/", escape_key(k))).collect();
         ctx.emit(&UNRECOGNISED_FIELDS, path, message).related(related);
     }
 }
@@ -314,7 +314,7 @@ fn check_value(label: &str, kind: &Kind, v: &Value, required: &Rule, path: &mut 
     }
 }
 
-/// A bound as messages write it ("0", "52", "2.5"): `format!("{x}")`, without the standard library's float formatting.
+/// A bound as messages write it ("0", "52", "2.5"): `crate::text!(x)`, without the standard library's float formatting.
 fn show(x: f64) -> String {
     crate::engine::messages::decimal(x)
 }
@@ -382,7 +382,7 @@ fn check_datetime(label: &str, v: &Value, path: &mut String, ctx: &mut Ctx) {
         let part = ["day", "month", "year", "hour", "minute"]
             .into_iter()
             .find(|p| matches!(v.get(p), Some(Value::String(s)) if read::has_unreadable_char(s)));
-        let target = part.map_or_else(|| path.to_string(), |p| format!("{path}/{p}"));
+        let target = part.map_or_else(|| path.to_owned(), |p| crate::text!(path, "/", p));
         unreadable(label, &target, ctx);
         return;
     }
@@ -395,14 +395,14 @@ fn check_datetime(label: &str, v: &Value, path: &mut String, ctx: &mut Ctx) {
             // The parts missing as one keyword ("day-hour"), which the template words (none missing: all five).
             let names: Vec<&str> = missing.iter().map(|p| p.key()).collect();
             let parts = if names.is_empty() { "day-month-year-hour-minute".to_owned() } else { names.join("-") };
-            let target = missing.first().map_or_else(|| path.to_string(), |p| format!("{path}/{}", p.key()));
+            let target = missing.first().map_or_else(|| path.to_owned(), |p| crate::text!(path, "/", p.key()));
             ctx.emit(&DATE_INCOMPLETE, target, msg!(INP002_DATETIME_PARTS, label = label, parts = parts));
         }
         DateProblem::NotReal(Some(Part::Hour)) => {
-            ctx.emit(&DATETIME_INVALID, format!("{path}/hour"), msg!(INP016_HOUR, label = lower_first(label)));
+            ctx.emit(&DATETIME_INVALID, crate::text!(path, "/hour"), msg!(INP016_HOUR, label = lower_first(label)));
         }
         DateProblem::NotReal(Some(Part::Minute)) => {
-            ctx.emit(&DATETIME_INVALID, format!("{path}/minute"), msg!(INP016_MINUTE, label = lower_first(label)));
+            ctx.emit(&DATETIME_INVALID, crate::text!(path, "/minute"), msg!(INP016_MINUTE, label = lower_first(label)));
         }
         DateProblem::WrongType => {
             ctx.emit(&WRONG_TYPE, path.as_str(), msg!(INP001_DATETIME, label = label));
@@ -418,13 +418,13 @@ fn check_date(label: &str, v: &Value, path: &mut String, ctx: &mut Ctx) {
         let part = ["day", "month", "year"]
             .into_iter()
             .find(|p| matches!(v.get(p), Some(Value::String(s)) if read::has_unreadable_char(s)));
-        let target = part.map_or_else(|| path.to_string(), |p| format!("{path}/{p}"));
+        let target = part.map_or_else(|| path.to_owned(), |p| crate::text!(path, "/", p));
         unreadable(label, &target, ctx);
         return;
     }
     let at = |part: Option<Part>| match part {
-        Some(p) if v.is_object() => format!("{path}/{}", p.key()),
-        _ => path.to_string(),
+        Some(p) if v.is_object() => crate::text!(path, "/", p.key()),
+        _ => path.to_owned(),
     };
     match problem {
         DateProblem::Incomplete(missing) => {

@@ -631,7 +631,7 @@ fn practitioner_audit_gap(ctx: &mut Ctx, f: &Facts) {
 fn answers(ctx: &mut Ctx, f: &Facts) {
     for key in &f.unknown_questions {
         ctx.emit(&UNKNOWN_QUESTION, "/answers", &AUD002_GRADE_QUESTION_CASE_AUDIT)
-            .related([format!("/answers/{}", escape_key(key))]);
+            .related([crate::text!("/answers/", escape_key(key))]);
     }
     let graded = |q: &str| f.answer(q).is_some_and(|g| g != NOT_APPLICABLE);
     if f.case_status.as_deref() == Some("step-down") && graded("assessment.at-referral") {
@@ -764,7 +764,7 @@ fn evidence_order(ctx: &mut Ctx, f: &Facts) {
     }
     for (i, v) in e.circles.iter().enumerate() {
         if read::parse_date(v).ok().flatten().is_some_and(|d| d > audit) {
-            after_audit.push(format!("/evidence/familyCircleDates/{i}"));
+            after_audit.push(crate::text!("/evidence/familyCircleDates/", i));
         }
     }
     for path in after_audit {
@@ -1054,7 +1054,7 @@ fn contradicted_grades(ctx: &mut Ctx, f: &Facts, suggestions: &[Suggestion]) {
         let label = model::grade_label(s.suggested).unwrap_or_default();
         let message = Message::new(template).arg("topic", topic).arg("grade", s.suggested).arg("label", label);
         let related = related.iter().map(|p| if *p == "/evidence/allocationDate" { f.allocation_path } else { p });
-        ctx.emit(rule, format!("/answers/{}", s.question), message).related(related);
+        ctx.emit(rule, crate::text!("/answers/", s.question), message).related(related);
     }
 }
 
@@ -1064,27 +1064,27 @@ fn remedial_actions(ctx: &mut Ctx, f: &Facts) {
     for (i, row) in list(f.field(REMEDIAL_ACTIONS)).iter().enumerate() {
         let Some(action) = row.as_object() else { continue };
         if read::is_blank(read::get(action, "action")) {
-            ctx.emit(&REQUIRED, format!("/remedialActions/{i}/action"), &AUD001_ENTER_REMEDIAL_ACTION);
+            ctx.emit(&REQUIRED, crate::text!("/remedialActions/", i, "/action"), &AUD001_ENTER_REMEDIAL_ACTION);
         }
         let due = read::date(action, "dueDate");
         if read::is_blank(read::get(action, "dueDate")) {
-            ctx.emit(&REQUIRED, format!("/remedialActions/{i}/dueDate"), &AUD001_ENTER_DATE_ACTION_COMPLETED);
+            ctx.emit(&REQUIRED, crate::text!("/remedialActions/", i, "/dueDate"), &AUD001_ENTER_DATE_ACTION_COMPLETED);
         }
         let completed = read::date(action, "completedOn");
         let completed_blank = read::is_blank(read::get(action, "completedOn"));
         if !completed_blank && read::is_blank(read::get(action, "lineManagerInitials")) {
             ctx.emit(
                 &REQUIRED,
-                format!("/remedialActions/{i}/lineManagerInitials"),
+                crate::text!("/remedialActions/", i, "/lineManagerInitials"),
                 &AUD001_ENTER_INITIALS_LINE_MANAGER,
             )
-            .related([format!("/remedialActions/{i}/completedOn")]);
+            .related([crate::text!("/remedialActions/", i, "/completedOn")]);
         }
         if let (Some(due), Some(audit)) = (due, f.audit_date) {
             if due <= audit {
                 ctx.emit(
                     &ACTION_DUE_NOT_AFTER_AUDIT,
-                    format!("/remedialActions/{i}/dueDate"),
+                    crate::text!("/remedialActions/", i, "/dueDate"),
                     &AUD011_DATE_ACTION_COMPLETED_AFTER,
                 )
                 .related(["/auditDate"]);
@@ -1092,7 +1092,7 @@ fn remedial_actions(ctx: &mut Ctx, f: &Facts) {
                 let m = ctx.value(&FOLLOW_UP_MONTHS);
                 ctx.emit(
                     &ACTION_AFTER_FOLLOW_UP,
-                    format!("/remedialActions/{i}/dueDate"),
+                    crate::text!("/remedialActions/", i, "/dueDate"),
                     msg!(AUD014_ACTION_DUE_AFTER_AUDITOR, m = m),
                 )
                 .related(["/auditDate"])
@@ -1103,7 +1103,7 @@ fn remedial_actions(ctx: &mut Ctx, f: &Facts) {
             if done < audit {
                 ctx.emit(
                     &ACTION_COMPLETED_BEFORE_AUDIT,
-                    format!("/remedialActions/{i}/completedOn"),
+                    crate::text!("/remedialActions/", i, "/completedOn"),
                     &AUD012_DATE_ACTION_COMPLETED_SAME,
                 )
                 .related(["/auditDate"]);
@@ -1111,9 +1111,13 @@ fn remedial_actions(ctx: &mut Ctx, f: &Facts) {
         }
         if let Some(due) = due {
             if completed.is_none() && completed_blank && due < ctx.today {
-                ctx.emit(&ACTION_OVERDUE, format!("/remedialActions/{i}/dueDate"), &AUD013_ACTION_PAST_DATE_COMPLETED)
-                    .related([format!("/remedialActions/{i}/completedOn")])
-                    .due(calendar::format_date(due));
+                ctx.emit(
+                    &ACTION_OVERDUE,
+                    crate::text!("/remedialActions/", i, "/dueDate"),
+                    &AUD013_ACTION_PAST_DATE_COMPLETED,
+                )
+                .related([crate::text!("/remedialActions/", i, "/completedOn")])
+                .due(calendar::format_date(due));
             }
         }
     }

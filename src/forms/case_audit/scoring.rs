@@ -276,12 +276,8 @@ pub fn score(
     if life_improved == Some(false) {
         limiting.push("life-not-improved");
         derivation.push(match suggested {
-            Some(g) if g < 3 => format!(
-                "Limiting judgement: the work has not improved the family's life, so the suggested grade can be no better than 3 (Requires improvement): {g} becomes 3."
-            ),
-            Some(g) => format!(
-                "Limiting judgement: the work has not improved the family's life, so the suggested grade can be no better than 3 (Requires improvement); {g} already is."
-            ),
+            Some(g) if g < 3 => crate::text!("Limiting judgement: the work has not improved the family's life, so the suggested grade can be no better than 3 (Requires improvement): ", g, " becomes 3."),
+            Some(g) => crate::text!("Limiting judgement: the work has not improved the family's life, so the suggested grade can be no better than 3 (Requires improvement); ", g, " already is."),
             None => "Limiting judgement: the work has not improved the family's life, so the suggested grade can be no better than 3 (Requires improvement) once questions are graded."
                 .to_owned(),
         });
@@ -290,9 +286,14 @@ pub fn score(
     let unanswered = sections.iter().fold(0usize, |acc, s| acc.saturating_add(s.unanswered));
     let total = QUESTIONS.len();
     derivation.push(match suggested {
-        _ if unanswered > 0 => format!(
-            "Incomplete: {unanswered} of {total} questions {} still to be graded or marked N/A, so there is no suggested overall grade yet.",
-            if unanswered == 1 { "is" } else { "are" }
+        _ if unanswered > 0 => crate::text!(
+            "Incomplete: ",
+            unanswered,
+            " of ",
+            total,
+            " questions ",
+            if unanswered == 1 { "is" } else { "are" },
+            " still to be graded or marked N/A, so there is no suggested overall grade yet."
         ),
         Some(g) => {
             let mut line = String::with_capacity(48);

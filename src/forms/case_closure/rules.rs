@@ -286,7 +286,7 @@ fn required(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         if coordinator && returned && read::is_blank(a.get("missingInformation")) {
             ctx.emit(
                 &REQUIRED,
-                format!("/approvals/{i}/missingInformation"),
+                crate::text!("/approvals/", i, "/missingInformation"),
                 &CLO001_ENTER_INFORMATION_MISSING_CLOSURE,
             );
         }
@@ -350,7 +350,7 @@ fn approvals(ctx: &mut Ctx, f: &Facts) {
             stage = k.saturating_sub(1);
             continue;
         }
-        let path = format!("/approvals/{}/role", a.index);
+        let path = crate::text!("/approvals/", a.index, "/role");
         if k > stage {
             let expected = steps.get(stage).copied().unwrap_or_default();
             let message = msg!(CLO005_CLOSURE_APPROVED_VALUE_BEFORE, expected = expected, actual = a.role);
@@ -405,7 +405,7 @@ fn final_steps(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         ctx.emit(&EPISODE_CLOSED_EARLY, "/episodeClosedOn", &CLO007_DATE_EPISODE_CLOSED_SAME).related(["/approvals"]);
     }
     let answered =
-        |ctx: &Ctx, key: &str| read::boolean(data, key) == Some(true) || ctx.has_finding_at(&format!("/{key}"));
+        |ctx: &Ctx, key: &str| read::boolean(data, key) == Some(true) || ctx.has_finding_at(&crate::text!("/", key));
     if !answered(ctx, "levelOfNeedUpdated") {
         ctx.emit(&FINAL_STEPS, "/levelOfNeedUpdated", &CLO008_UPDATE_LEVEL_NEED_NOW);
     }

@@ -165,8 +165,12 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             (f.allocated, "allocatedOn", "Date the receiving hub allocated the family"),
         ] {
             if date.is_some_and(|d| d < reassigned) {
-                ctx.emit(&STEPS_OUT_OF_ORDER, format!("/{key}"), msg!(TRF007_LABEL_SAME_AFTER_DATE, label = label))
-                    .related(["/receivingSeniorBsoOn"]);
+                ctx.emit(
+                    &STEPS_OUT_OF_ORDER,
+                    crate::text!("/", key),
+                    msg!(TRF007_LABEL_SAME_AFTER_DATE, label = label),
+                )
+                .related(["/receivingSeniorBsoOn"]);
             }
         }
     }

@@ -318,17 +318,17 @@ fn previous_actions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         if status.is_none() && read::is_blank(row.get("status")) {
             ctx.emit(
                 &PREVIOUS_NOT_REVIEWED,
-                format!("/reviewOfPreviousActions/{i}/status"),
+                crate::text!("/reviewOfPreviousActions/", i, "/status"),
                 &CWS008_SELECT_PROGRESS_ACTION,
             );
         }
         if status.as_deref() == Some("not-done") && read::is_blank(row.get("comment")) {
             ctx.emit(
                 &NOT_DONE_WITHOUT_COMMENT,
-                format!("/reviewOfPreviousActions/{i}/comment"),
+                crate::text!("/reviewOfPreviousActions/", i, "/comment"),
                 &CWS009_ENTER_COMMENT_WHY_ACTION,
             )
-            .related([format!("/reviewOfPreviousActions/{i}/status")]);
+            .related([crate::text!("/reviewOfPreviousActions/", i, "/status")]);
         }
     }
 }
@@ -337,18 +337,22 @@ fn agreed_actions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     let actions: Vec<(usize, &Map<String, Value>)> = rows(data, "actions").collect();
     for (i, row) in &actions {
         if read::is_blank(row.get("action")) {
-            ctx.emit(&ACTION_INCOMPLETE, format!("/actions/{i}/action"), &CWS010_ENTER_ACTION);
+            ctx.emit(&ACTION_INCOMPLETE, crate::text!("/actions/", i, "/action"), &CWS010_ENTER_ACTION);
         }
         if read::is_blank(row.get("owner")) {
-            ctx.emit(&ACTION_INCOMPLETE, format!("/actions/{i}/owner"), &CWS010_ENTER_WHO_WILL_DO);
+            ctx.emit(&ACTION_INCOMPLETE, crate::text!("/actions/", i, "/owner"), &CWS010_ENTER_WHO_WILL_DO);
         }
         match read::date(row, "dueDate") {
             None if read::is_blank(row.get("dueDate")) => {
-                ctx.emit(&ACTION_INCOMPLETE, format!("/actions/{i}/dueDate"), &CWS010_ENTER_DATE_ACTION_DUE);
+                ctx.emit(&ACTION_INCOMPLETE, crate::text!("/actions/", i, "/dueDate"), &CWS010_ENTER_DATE_ACTION_DUE);
             }
             Some(due) if f.date.is_some_and(|d| due <= d) => {
-                ctx.emit(&ACTION_DUE_NOT_AFTER, format!("/actions/{i}/dueDate"), &CWS011_DATE_ACTION_DUE_AFTER)
-                    .related(["/date"]);
+                ctx.emit(
+                    &ACTION_DUE_NOT_AFTER,
+                    crate::text!("/actions/", i, "/dueDate"),
+                    &CWS011_DATE_ACTION_DUE_AFTER,
+                )
+                .related(["/date"]);
             }
             _ => {}
         }

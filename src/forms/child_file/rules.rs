@@ -282,13 +282,13 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
 fn workbook_summaries(data: &Map<String, Value>, docs: &[Document], ctx: &mut Ctx) {
     for m in missing_summaries(data, docs, ctx.today) {
         let (path, message) = match m.worker {
-            Some(j) => (format!("/involvedWorkers/{j}"), msg!(CFD008_ADD_WORKERS_WORKBOOK_SUMMARY, ends = m.ends)),
+            Some(j) => (crate::text!("/involvedWorkers/", j), msg!(CFD008_ADD_WORKERS_WORKBOOK_SUMMARY, ends = m.ends)),
             None => (
-                format!("/supervisionDates/{}", m.supervision),
+                crate::text!("/supervisionDates/", m.supervision),
                 msg!(CFD008_ADD_WORKBOOK_SUMMARY_PERIOD, ends = m.ends),
             ),
         };
-        ctx.emit(&SUMMARY_MISSING, path, message).related([format!("/supervisionDates/{}", m.supervision)]);
+        ctx.emit(&SUMMARY_MISSING, path, message).related([crate::text!("/supervisionDates/", m.supervision)]);
     }
 }
 
@@ -297,7 +297,8 @@ fn case_summary(data: &Map<String, Value>, docs: &[Document], ctx: &mut Ctx) {
     let every = ctx.value(&CASE_SUMMARY_MONTHS);
     for (i, due) in c.late {
         let message = msg!(CFD009_CASE_SUMMARY_WRITTEN_ONE, every = every, due = due);
-        ctx.emit(&CASE_SUMMARY_OVERDUE, format!("/documents/{i}/date"), message).due(calendar::format_date(due));
+        ctx.emit(&CASE_SUMMARY_OVERDUE, crate::text!("/documents/", i, "/date"), message)
+            .due(calendar::format_date(due));
     }
     if let Some(due) = c.next_due.filter(|d| ctx.today > *d) {
         let message = msg!(CFD009_ADD_CASE_SUMMARY_ONE, every = every, due = due);
@@ -315,7 +316,7 @@ fn visit_episodes(data: &Map<String, Value>, ctx: &mut Ctx) {
             Some("case-note") => msg!(CFD010_SOCIAL_WORKERS_SERVICE_DO),
             _ => msg!(CFD010_SOCIAL_WORKERS_SERVICE_DO_2),
         };
-        ctx.emit(&VISIT_EPISODES, format!("/visitEpisodes/{i}"), message);
+        ctx.emit(&VISIT_EPISODES, crate::text!("/visitEpisodes/", i), message);
     }
 }
 

@@ -224,7 +224,8 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
                 } else {
                     msg!(DAT005_DATE_INCIDENT_TODAY_PAST)
                 };
-                ctx.emit(&INCIDENT_AFTER_TRIAGE, format!("/incidents/{i}/date"), message).related(["/triageDate"]);
+                ctx.emit(&INCIDENT_AFTER_TRIAGE, crate::text!("/incidents/", i, "/date"), message)
+                    .related(["/triageDate"]);
             }
         }
     }
@@ -239,7 +240,7 @@ fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             ("historyOfConcerns", &DAT001_SELECT_WHETHER_THERE_HISTORY),
         ] {
             if read::is_blank(data.get(key)) {
-                ctx.emit(&REQUIRED, format!("/{key}"), message);
+                ctx.emit(&REQUIRED, crate::text!("/", key), message);
             }
         }
     }

@@ -161,7 +161,7 @@ fn consent(data: &Map<String, Value>, ctx: &mut Ctx, date: Option<NaiveDate>) {
                 ("date", &OBS001_ENTER_DATE_CONSENT_GAINED),
             ] {
                 if blank(key) {
-                    ctx.emit(&REQUIRED, format!("/consent/{key}"), message);
+                    ctx.emit(&REQUIRED, crate::text!("/consent/", key), message);
                 }
             }
         }

@@ -293,7 +293,7 @@ fn open_eight_weeks(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         let early = read::date(data, key).is_some_and(|d| d < until && f.opened.is_none_or(|o| d >= o));
         if early {
             let message = msg!(EHP005_PLAN_STAYS_OPEN_W, weeks = w, step = key, until = until);
-            ctx.emit(&CLOSED_TOO_EARLY, format!("/{key}"), message)
+            ctx.emit(&CLOSED_TOO_EARLY, crate::text!("/", key), message)
                 .related(["/openedOn"])
                 .due(calendar::format_date(until));
         }
@@ -314,7 +314,7 @@ fn required(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         ("outcome", &EHP001_ENTER_OUTCOME_SECTION_8),
     ] {
         if read::is_blank(data.get(key)) {
-            ctx.emit(&REQUIRED, format!("/{key}"), message);
+            ctx.emit(&REQUIRED, crate::text!("/", key), message);
         }
     }
 }
@@ -382,10 +382,10 @@ fn external(data: &Map<String, Value>, ctx: &mut Ctx) {
     } else {
         for n in EXTERNAL_SECTIONS.iter().copied() {
             let i = n.saturating_sub(1);
-            if is_done(n) != Some(true) && !ctx.has_finding_at(&format!("/sections/{i}")) {
+            if is_done(n) != Some(true) && !ctx.has_finding_at(&crate::text!("/sections/", i)) {
                 ctx.emit(
                     &EXTERNAL_SECTIONS_INCOMPLETE,
-                    format!("/sections/{i}/complete"),
+                    crate::text!("/sections/", i, "/complete"),
                     msg!(EHP006_COMPLETE_SECTION_N, n = n),
                 );
             }
@@ -396,7 +396,7 @@ fn external(data: &Map<String, Value>, ctx: &mut Ctx) {
             let i = n.saturating_sub(1);
             ctx.emit(
                 &EXTERNAL_SECTIONS_FILLED,
-                format!("/sections/{i}/complete"),
+                crate::text!("/sections/", i, "/complete"),
                 msg!(EHP007_LEAVE_SECTION_N_EMPTY, n = n),
             );
         }

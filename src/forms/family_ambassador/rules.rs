@@ -312,7 +312,7 @@ fn matching(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         if nested_date(data, "training", key).is_none_or(|d| d > matched) {
             ctx.emit(
                 &TRAINING_BEFORE_MATCHING,
-                format!("/training/{key}"),
+                crate::text!("/training/", key),
                 msg!(AMB005_VOLUNTEER_COMPLETE_LABEL_TRAINING, label = label),
             )
             .related(["/matchedOn"]);
@@ -323,7 +323,7 @@ fn matching(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         if signed.and_then(|s| read::boolean(s, field.name)) != Some(true) {
             ctx.emit(
                 &SIGNED_BEFORE_MATCHING,
-                format!("/signed/{}", field.name),
+                crate::text!("/signed/", field.name),
                 msg!(AMB006_VOLUNTEER_SIGN_WHAT_BEFORE, document = field.name),
             )
             .related(["/matchedOn"]);
@@ -347,7 +347,7 @@ fn hours_and_supervision(data: &Map<String, Value>, ctx: &mut Ctx) {
     for (i, due) in gaps {
         ctx.emit(
             &SUPERVISION_GAP,
-            format!("/supervisions/{i}"),
+            crate::text!("/supervisions/", i),
             msg!(AMB008_SUPERVISION_CAME_MORE_WEEKS, weeks = weeks),
         )
         .related(["/matchedOn"])
@@ -375,7 +375,14 @@ fn order(data: &Map<String, Value>, ctx: &mut Ctx) {
         ("referencesRequestedOn", "Date the references were requested"),
         ("matchedOn", "Date the volunteer was matched with a family"),
     ] {
-        pairs.push((format!("/{key}"), read::date(data, key), label, applied, "/appliedOn", "date of the application"));
+        pairs.push((
+            crate::text!("/", key),
+            read::date(data, key),
+            label,
+            applied,
+            "/appliedOn",
+            "date of the application",
+        ));
     }
     pairs.push((
         "/applicationReturnedOn".into(),
@@ -388,7 +395,7 @@ fn order(data: &Map<String, Value>, ctx: &mut Ctx) {
     let requested = read::date(data, "referencesRequestedOn");
     for (i, d) in sorted_dates(data, "referencesReceived") {
         pairs.push((
-            format!("/referencesReceived/{i}"),
+            crate::text!("/referencesReceived/", i),
             Some(d),
             "Date a reference was received",
             requested,

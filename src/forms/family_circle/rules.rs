@@ -178,10 +178,10 @@ fn views(data: &Map<String, Value>, ctx: &mut Ctx) {
     for (i, item) in read::list(data, "circles").iter().enumerate() {
         let Some(c) = item.as_object() else { continue };
         if read::is_blank(c.get("childViews")) {
-            ctx.emit(&VIEWS_MISSING, format!("/circles/{i}/childViews"), &FCI004_RECORD_CHILDS_VIEWS_FAMILY);
+            ctx.emit(&VIEWS_MISSING, crate::text!("/circles/", i, "/childViews"), &FCI004_RECORD_CHILDS_VIEWS_FAMILY);
         }
         if read::is_blank(c.get("parentViews")) {
-            ctx.emit(&VIEWS_MISSING, format!("/circles/{i}/parentViews"), &FCI004_RECORD_PARENTS_CARERS_VIEWS);
+            ctx.emit(&VIEWS_MISSING, crate::text!("/circles/", i, "/parentViews"), &FCI004_RECORD_PARENTS_CARERS_VIEWS);
         }
     }
 }
@@ -200,7 +200,7 @@ fn timescales(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         let template = if f.first.status == Status::MetLate { &FCI002_FIRST_HELD_LATE } else { &FCI002_FIRST_OVERDUE };
         let message = msg!(*template, weeks = weeks(ctx), after = after, due = due_date(&f.first));
         let path = match f.circles.first() {
-            Some(c) if f.first.status == Status::MetLate => format!("/circles/{}/date", c.index),
+            Some(c) if f.first.status == Status::MetLate => crate::text!("/circles/", c.index, "/date"),
             _ => "/circles".to_owned(),
         };
         ctx.emit(&FIRST_LATE, path, message).related(["/allocationDate", "/assessmentKind"]).due(f.first.due_text());
@@ -210,7 +210,7 @@ fn timescales(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         if d.breached() {
             // A circle held after the one before is late, never overdue.
             let message = msg!(FCI003_HELD_LATE, interval = interval, due = due_date(d));
-            ctx.emit(&INTERVAL_EXCEEDED, format!("/circles/{index}/date"), message).due(d.due_text());
+            ctx.emit(&INTERVAL_EXCEEDED, crate::text!("/circles/", index, "/date"), message).due(d.due_text());
         }
     }
     if !f.circles.is_empty() && f.next.breached() {

@@ -317,8 +317,9 @@ fn initial_modules(data: &Map<String, Value>, ctx: &mut Ctx) {
     let weeks = ctx.value(&MODULES_WEEKS);
     let when = long_date(due);
     for id in ["1", "2", "3"] {
-        let path = format!("/modules/{id}/complete");
-        let unreadable = ctx.has_finding_at(&path) || ctx.has_finding_at(&format!("/modules/{id}/completedOn"));
+        let path = crate::text!("/modules/", id, "/complete");
+        let unreadable =
+            ctx.has_finding_at(&path) || ctx.has_finding_at(&crate::text!("/modules/", id, "/completedOn"));
         if !readable(data, id) || unreadable {
             continue;
         }
@@ -362,7 +363,7 @@ fn adult_worker_input(data: &Map<String, Value>, ctx: &mut Ctx) {
         .filter_map(|(i, s)| ADULT_WORKER_ROLES.iter().find(|r| **r == s).map(|r| (i, *r)))
         .collect();
     for id in ["5", "6"] {
-        if !readable(data, id) || ctx.has_finding_at(&format!("/modules/{id}/entries")) {
+        if !readable(data, id) || ctx.has_finding_at(&crate::text!("/modules/", id, "/entries")) {
             continue;
         }
         let covered: Vec<String> = entries(data, id)
@@ -381,8 +382,8 @@ fn adult_worker_input(data: &Map<String, Value>, ctx: &mut Ctx) {
             }
             reported.push(role);
             let message = msg!(FP006_MODULE_ID_INCLUDE_SUMMARY, id = id);
-            ctx.emit(&ADULT_INPUT_MISSING, format!("/modules/{id}/entries"), message)
-                .related([format!("/adultWorkersInvolved/{i}")]);
+            ctx.emit(&ADULT_INPUT_MISSING, crate::text!("/modules/", id, "/entries"), message)
+                .related([crate::text!("/adultWorkersInvolved/", i)]);
         }
     }
 }
@@ -396,11 +397,13 @@ fn sign_off(data: &Map<String, Value>, ctx: &mut Ctx) {
         let has_entries = !entries(data, id).is_empty();
         if has_entries && !requested {
             let message = msg!(FP007_MODULE_ID_COMPLETED_ONLY, id = id);
-            ctx.emit(&CLOSING_MODULES_EARLY, format!("/modules/{id}/entries"), message).related(["/signOff/requested"]);
+            ctx.emit(&CLOSING_MODULES_EARLY, crate::text!("/modules/", id, "/entries"), message)
+                .related(["/signOff/requested"]);
         }
         if requested && !has_entries {
             let message = msg!(FP008_COMPLETE_MODULE_ID_BEFORE, id = id);
-            ctx.emit(&CLOSING_MODULES_EMPTY, format!("/modules/{id}/entries"), message).related(["/signOff/requested"]);
+            ctx.emit(&CLOSING_MODULES_EMPTY, crate::text!("/modules/", id, "/entries"), message)
+                .related(["/signOff/requested"]);
         }
     }
     let Some(s) = read::object(data, "signOff") else { return };
@@ -424,7 +427,7 @@ fn early_tools(data: &Map<String, Value>, ctx: &mut Ctx) {
         let answered_no = read::boolean(data, key) == Some(false);
         if answered_no || read::is_blank(data.get(key)) {
             let message = msg!(FP010_MODULE_2_COMPLETE_WHAT, tool = key, when = when);
-            ctx.emit(&EARLY_TOOLS_MISSING, format!("/{key}"), message).related(["/startedOn"]);
+            ctx.emit(&EARLY_TOOLS_MISSING, crate::text!("/", key), message).related(["/startedOn"]);
         }
     }
     if read::is_blank(data.get("familyNetworkMeetingOn")) {
@@ -454,21 +457,23 @@ fn assessment(data: &Map<String, Value>, ctx: &mut Ctx) {
 
 fn entries_dates_and_authors(data: &Map<String, Value>, ctx: &mut Ctx) {
     let started = read::date(data, "startedOn");
-    let module_dates: Vec<String> = MODULE_IDS.iter().map(|id| format!("/modules/{id}/entries/*/date")).collect();
+    let module_dates: Vec<String> =
+        MODULE_IDS.iter().map(|id| crate::text!("/modules/", id, "/entries/*/date")).collect();
     let paths: Vec<&str> = module_dates.iter().map(String::as_str).collect();
     checks::dates_not_after_today_at(super::model::FIELDS, data, ctx, &ENTRY_DATE, &paths);
     for id in MODULE_IDS {
         for (i, e) in entries(data, id) {
-            let at = format!("/modules/{id}/entries/{i}");
+            let at = crate::text!("/modules/", id, "/entries/", i);
             if let Some(d) = read::date(e, "date") {
                 if d <= ctx.today && started.is_some_and(|s| d < s) {
-                    ctx.emit(&ENTRY_DATE, format!("{at}/date"), &FP012_DATE_ENTRY_SAME_AFTER).related(["/startedOn"]);
+                    ctx.emit(&ENTRY_DATE, crate::text!(at, "/date"), &FP012_DATE_ENTRY_SAME_AFTER)
+                        .related(["/startedOn"]);
                 }
             }
             let role_blank = read::object(e, "author").is_none_or(|a| read::is_blank(a.get("role")));
             let author_malformed = !read::is_blank(e.get("author")) && read::object(e, "author").is_none();
             if role_blank && !author_malformed {
-                ctx.emit(&ENTRY_AUTHOR, format!("{at}/author/role"), &FP013_SELECT_ROLE_ENTRYS_AUTHOR);
+                ctx.emit(&ENTRY_AUTHOR, crate::text!(at, "/author/role"), &FP013_SELECT_ROLE_ENTRYS_AUTHOR);
             }
         }
     }

@@ -105,15 +105,15 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
         for key in c.keys() {
             if !CHECKS.iter().any(|k| k.id == key) {
                 ctx.emit(&UNKNOWN_CHECK, "/checks", &GQA007_ANSWER_CHECK_VISIT_TEMPLATE)
-                    .related([format!("/checks/{}", escape_key(key))]);
+                    .related([crate::text!("/checks/", escape_key(key))]);
             }
         }
     }
     for c in CHECKS {
         let comment = checks.and_then(|cs| read::object(cs, c.id)).and_then(|o| read::text(o, "comment"));
         if answer(checks, c.id) == Some(false) && comment.is_none() {
-            ctx.emit(&NO_WITHOUT_COMMENT, format!("/checks/{}/comment", c.id), &GQA002_ENTER_COMMENT_ANSWER)
-                .related([format!("/checks/{}/answer", c.id)]);
+            ctx.emit(&NO_WITHOUT_COMMENT, crate::text!("/checks/", c.id, "/comment"), &GQA002_ENTER_COMMENT_ANSWER)
+                .related([crate::text!("/checks/", c.id, "/answer")]);
         }
     }
     let things = read::list(data, "wentWell").iter().filter(|v| !read::is_blank(Some(v))).count();

@@ -209,7 +209,7 @@ fn summaries(data: &Map<String, Value>, ctx: &mut Ctx) {
     let Some(due) = calendar::add_days(session, ctx.value(&DAYS_BEFORE).saturating_neg()) else { return };
     let days = ctx.value(&DAYS_BEFORE);
     for p in involved(data) {
-        let path = format!("/attendees/{}/summarySubmittedOn", p.index);
+        let path = crate::text!("/attendees/", p.index, "/summarySubmittedOn");
         if ctx.has_finding_at(&path) {
             continue;
         }
@@ -222,7 +222,7 @@ fn summaries(data: &Map<String, Value>, ctx: &mut Ctx) {
                 msg!(GS005_EACH_INVOLVED_WORKERS_WORKBOOK)
             };
             ctx.emit(&SUMMARY_NOT_PROVIDED, path, message)
-                .related(["/date", format!("/attendees/{}/present", p.index).as_str()]);
+                .related(["/date", crate::text!("/attendees/", p.index, "/present").as_str()]);
             continue;
         }
         match timescale::status(due, p.summary_on, ctx.today, timescale::DUE_SOON_DAYS) {
@@ -243,7 +243,7 @@ fn decisions(data: &Map<String, Value>, ctx: &mut Ctx) {
     for (i, row) in read::list(data, "decisions").iter().enumerate() {
         let Some(d) = row.as_object() else { continue };
         if read::text(d, "decision").is_some() && read::is_blank(d.get("reason")) {
-            ctx.emit(&DECISION_WITHOUT_REASON, format!("/decisions/{i}/reason"), &GS007_ENTER_REASON_DECISION);
+            ctx.emit(&DECISION_WITHOUT_REASON, crate::text!("/decisions/", i, "/reason"), &GS007_ENTER_REASON_DECISION);
         }
     }
 }
@@ -256,14 +256,14 @@ fn actions(data: &Map<String, Value>, ctx: &mut Ctx) {
             continue;
         }
         if read::is_blank(a.get("owner")) {
-            ctx.emit(&ACTION_INCOMPLETE, format!("/actions/{i}/owner"), &GS008_ENTER_WHO_WILL_DO);
+            ctx.emit(&ACTION_INCOMPLETE, crate::text!("/actions/", i, "/owner"), &GS008_ENTER_WHO_WILL_DO);
         }
         match read::date(a, "dueDate") {
             None if read::is_blank(a.get("dueDate")) => {
-                ctx.emit(&ACTION_INCOMPLETE, format!("/actions/{i}/dueDate"), &GS008_ENTER_DATE_ACTION_DUE);
+                ctx.emit(&ACTION_INCOMPLETE, crate::text!("/actions/", i, "/dueDate"), &GS008_ENTER_DATE_ACTION_DUE);
             }
             Some(due) if session.is_some_and(|s| due <= s) => {
-                ctx.emit(&ACTION_DUE_NOT_AFTER, format!("/actions/{i}/dueDate"), &GS009_DATE_ACTION_DUE_AFTER)
+                ctx.emit(&ACTION_DUE_NOT_AFTER, crate::text!("/actions/", i, "/dueDate"), &GS009_DATE_ACTION_DUE_AFTER)
                     .related(["/date"]);
             }
             _ => {}

@@ -61,7 +61,8 @@ fn fidelity(yes: usize, no: usize) -> Option<f64> {
         return None;
     }
     let hundredths = yes.checked_mul(200)?.checked_add(answered)?.checked_div(answered.checked_mul(2)?)?;
-    crate::engine::parse_float::parse_f64(&format!("{}.{:02}", hundredths.div_euclid(100), hundredths.rem_euclid(100)))
+    let (whole, cents) = (hundredths.div_euclid(100), hundredths.rem_euclid(100));
+    crate::engine::parse_float::parse_f64(&crate::text!(whole, ".", if cents < 10 { "0" } else { "" }, cents))
 }
 
 /// Counts and fidelity per part and overall.

@@ -72,7 +72,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
         for key in items.keys() {
             if !ITEMS.iter().any(|i| i.id == key) {
                 ctx.emit(&UNKNOWN_ITEM, "/items", &IYC005_ANSWER_ITEM_CHECKLIST_DOES)
-                    .related([format!("/items/{}", escape_key(key))]);
+                    .related([crate::text!("/items/", escape_key(key))]);
             }
         }
     }

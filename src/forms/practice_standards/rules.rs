@@ -337,7 +337,7 @@ fn circles(data: &Map<String, Value>) -> Vec<Circle> {
     for (i, v) in read::list(data, "familyCircleDates").iter().enumerate() {
         if let Some(d) = read::parse_date(v).ok().flatten() {
             if !out.iter().any(|c| c.date == d) {
-                out.push(Circle { date: d, path: format!("/familyCircleDates/{i}") });
+                out.push(Circle { date: d, path: crate::text!("/familyCircleDates/", i) });
             }
         }
     }
@@ -509,8 +509,8 @@ fn records(data: &Map<String, Value>, ctx: &mut Ctx, rows: &mut Vec<Row>) {
         let recorded = read::datetime(contact, "recordedAt");
         let due = calendar::add_hours_local(at, hours);
         let status = due.map_or(Status::NotApplicable, |d| timescale::status_at(d, recorded, now, 24));
-        let path = format!("/contacts/{i}/recordedAt");
-        let related = [format!("/contacts/{i}/at")];
+        let path = crate::text!("/contacts/", i, "/recordedAt");
+        let related = [crate::text!("/contacts/", i, "/at")];
         let due_text = due.map(calendar::format_local_datetime);
         match (status, &due_text) {
             (Status::MetLate, Some(d)) => {
@@ -620,7 +620,7 @@ fn visits(data: &Map<String, Value>, ctx: &mut Ctx) {
         if outside_hours(at, from, to) {
             ctx.emit(
                 &VISIT_HOURS,
-                format!("/visits/{i}/at"),
+                crate::text!("/visits/", i, "/at"),
                 msg!(PRS014_VISIT_OUTSIDE_HOURS_PLANNED, from = clock(from), to = clock(to)),
             );
         }
@@ -638,8 +638,8 @@ fn clock(hour: i64) -> String {
     match hour {
         0 | 24 => "midnight".to_owned(),
         12 => "midday".to_owned(),
-        h if h < 12 => format!("{h}am"),
-        h => format!("{}pm", h.saturating_sub(12)),
+        h if h < 12 => crate::text!(h, "am"),
+        h => crate::text!(h.saturating_sub(12), "pm"),
     }
 }
 
@@ -659,8 +659,8 @@ fn order(data: &Map<String, Value>, ctx: &mut Ctx) {
         let Some(contact) = c.as_object() else { continue };
         if let (Some(at), Some(rec)) = (read::datetime(contact, "at"), read::datetime(contact, "recordedAt")) {
             if calendar::minutes_between_local(at, rec).is_some_and(|m| m < 0) {
-                ctx.emit(&ORDER, format!("/contacts/{i}/recordedAt"), &PRS015_DATE_TIME_CASE_RECORD)
-                    .related([format!("/contacts/{i}/at")]);
+                ctx.emit(&ORDER, crate::text!("/contacts/", i, "/recordedAt"), &PRS015_DATE_TIME_CASE_RECORD)
+                    .related([crate::text!("/contacts/", i, "/at")]);
             }
         }
     }

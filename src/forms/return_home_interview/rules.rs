@@ -338,7 +338,7 @@ fn sent_within_72_hours(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
                 "/sentForAuthorisationOn",
                 msg!(RHI016_FORM_SENT_TEAM_LEADER, hours = hours),
             )
-            .related([format!("/episodes/{first}/foundAt")])
+            .related([crate::text!("/episodes/", first, "/foundAt")])
             .due(due);
         }
         None if f.interview.is_some() && read::is_blank(data.get("sentForAuthorisationOn")) && ctx.today > last_day => {
@@ -347,7 +347,7 @@ fn sent_within_72_hours(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
                 "/sentForAuthorisationOn",
                 msg!(RHI016_COMPLETE_FORM_SEND_TEAM, hours = hours),
             )
-            .related([format!("/episodes/{first}/foundAt")])
+            .related([crate::text!("/episodes/", first, "/foundAt")])
             .due(due);
         }
         _ => {}
@@ -362,8 +362,12 @@ fn episodes(ctx: &mut Ctx, f: &Facts) {
         let Some(e) = e.as_object() else { continue };
         if let (Some(missing), Some(found)) = (at(e, "reportedMissingAt"), at(e, "foundAt")) {
             if found.utc <= missing.utc {
-                ctx.emit(&FOUND_NOT_AFTER_MISSING, format!("/episodes/{i}/foundAt"), &RHI002_DATE_TIME_FOUND_AFTER)
-                    .related([format!("/episodes/{i}/reportedMissingAt")]);
+                ctx.emit(
+                    &FOUND_NOT_AFTER_MISSING,
+                    crate::text!("/episodes/", i, "/foundAt"),
+                    &RHI002_DATE_TIME_FOUND_AFTER,
+                )
+                .related([crate::text!("/episodes/", i, "/reportedMissingAt")]);
             }
         }
     }
@@ -374,7 +378,7 @@ fn interview_timescale(ctx: &mut Ctx, f: &Facts) {
     if let Some(interview) = f.interview {
         if interview.utc < found.utc {
             ctx.emit(&INTERVIEW_BEFORE_FOUND, "/interviewAt", &RHI006_DATE_TIME_INTERVIEW_AFTER)
-                .related([format!("/episodes/{i}/foundAt")]);
+                .related([crate::text!("/episodes/", i, "/foundAt")]);
         }
     }
     let Some(due) = due_local(f) else { return };
@@ -393,7 +397,7 @@ fn interview_timescale(ctx: &mut Ctx, f: &Facts) {
                 msg!(RHI003_RETURN_HOME_INTERVIEW_OVERDUE_2, hours = hours, episode = which)
             };
             ctx.emit(&INTERVIEW_OVERDUE, "/interviewAt", message)
-                .related([format!("/episodes/{first}/foundAt")])
+                .related([crate::text!("/episodes/", first, "/foundAt")])
                 .due(due);
         }
         Status::DueSoon => {
@@ -402,7 +406,7 @@ fn interview_timescale(ctx: &mut Ctx, f: &Facts) {
                 "/interviewAt",
                 msg!(RHI004_RETURN_HOME_INTERVIEW_DUE_2, hours = hours, episode = return_of(first)),
             )
-            .related([format!("/episodes/{first}/foundAt")])
+            .related([crate::text!("/episodes/", first, "/foundAt")])
             .due(due);
         }
         Status::MetLate => {
@@ -419,7 +423,7 @@ fn interview_timescale(ctx: &mut Ctx, f: &Facts) {
                         "/interviewAt",
                         msg!(RHI005_RETURN_HOME_INTERVIEW_HELD_2, hours = hours, episode = return_of(*i)),
                     )
-                    .related([format!("/episodes/{i}/foundAt")]);
+                    .related([crate::text!("/episodes/", i, "/foundAt")]);
                 if let Some(local) = calendar::utc_to_local(end).map(calendar::format_local_datetime) {
                     emitted.due(local);
                 }
@@ -446,7 +450,7 @@ fn form_started(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             let local = calendar::utc_to_local(limit).map(calendar::format_local_datetime);
             let emitted = ctx
                 .emit(&FORM_STARTED_LATE, "/formStartedAt", msg!(RHI008_START_RETURN_HOME_INTERVIEW, hours = hours))
-                .related([format!("/episodes/{i}/foundAt")]);
+                .related([crate::text!("/episodes/", i, "/foundAt")]);
             if let Some(local) = local {
                 emitted.due(local);
             }
@@ -467,7 +471,7 @@ fn authorisation(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             if sections.and_then(|s| read::boolean(s, section.name)) != Some(true) {
                 ctx.emit(
                     &SECTIONS_INCOMPLETE,
-                    format!("/sections/{}", section.name),
+                    crate::text!("/sections/", section.name),
                     &RHI010_COMPLETE_SECTION_FORM_BEFORE,
                 )
                 .related(["/sentForAuthorisationOn"]);
@@ -480,12 +484,20 @@ fn authorisation(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     for (i, r) in read::list(data, "returnedToCaseWorker").iter().enumerate() {
         let Some(r) = r.as_object() else { continue };
         if read::is_blank(r.get("caseNote")) {
-            ctx.emit(&REQUIRED, format!("/returnedToCaseWorker/{i}/caseNote"), &RHI001_ENTER_CASE_NOTE_EXPLAINING);
+            ctx.emit(
+                &REQUIRED,
+                crate::text!("/returnedToCaseWorker/", i, "/caseNote"),
+                &RHI001_ENTER_CASE_NOTE_EXPLAINING,
+            );
         }
         if let (Some(on), Some(sent)) = (read::date(r, "on"), sent) {
             if on < sent {
-                ctx.emit(&STEPS_OUT_OF_ORDER, format!("/returnedToCaseWorker/{i}/on"), &RHI012_DATE_FORM_SENT_BACK)
-                    .related(["/sentForAuthorisationOn"]);
+                ctx.emit(
+                    &STEPS_OUT_OF_ORDER,
+                    crate::text!("/returnedToCaseWorker/", i, "/on"),
+                    &RHI012_DATE_FORM_SENT_BACK,
+                )
+                .related(["/sentForAuthorisationOn"]);
             }
         }
     }
@@ -525,7 +537,7 @@ fn authorisation(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             ("sentToFamilyConnect", &RHI013_SEND_FINALISED_FORM_SECURELY_2),
         ] {
             if read::boolean(data, key) != Some(true) {
-                ctx.emit(&NOT_SHARED, format!("/{key}"), message).related(["/finalisedOn"]);
+                ctx.emit(&NOT_SHARED, crate::text!("/", key), message).related(["/finalisedOn"]);
             }
         }
     }

@@ -304,7 +304,7 @@ fn scan_value(label: &str, kind: &Kind, value: &Value, path: &mut String, ctx: &
             for (i, v) in items.iter().take(cap).enumerate() {
                 let len = path.len();
                 path.push('/');
-                path.push_str(&i.to_string());
+                crate::engine::text::Piece::push_to(&i, path);
                 scan_value(label, item, v, path, ctx);
                 path.truncate(len);
             }
@@ -333,7 +333,7 @@ fn conditionally_required(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         for (i, row) in read::list(data, list).iter().enumerate() {
             let Some(obj) = row.as_object() else { continue };
             if read::is_blank(obj.get(key)) {
-                ctx.emit(&REQUIRED, format!("/{list}/{i}/{key}"), message);
+                ctx.emit(&REQUIRED, crate::text!("/", list, "/", i, "/", key), message);
             }
         }
     }
@@ -348,7 +348,7 @@ fn danger_statements(ctx: &mut Ctx, f: &Facts) {
         let statement = !read::is_blank(d.get("statement"));
         let goal = !read::is_blank(d.get("safetyGoal"));
         let scale_blank = read::is_blank(d.get("safetyScale"));
-        let at = |key: &str| format!("/dangerStatements/{i}/{key}");
+        let at = |key: &str| crate::text!("/dangerStatements/", i, "/", key);
         if !statement {
             let message = if goal {
                 msg!(SP002_ENTER_DANGER_STATEMENT_SAFETY)
@@ -386,14 +386,14 @@ fn timeline_tasks(ctx: &mut Ctx, f: &Facts) {
     for (i, row) in f.timeline.iter().enumerate() {
         let Some(r) = row.as_object() else { continue };
         if read::is_blank(r.get("week")) {
-            ctx.emit(&TASK_INCOMPLETE, format!("/timeline/{i}/week"), &SP005_ENTER_WEEK_TASK_WILL);
+            ctx.emit(&TASK_INCOMPLETE, crate::text!("/timeline/", i, "/week"), &SP005_ENTER_WEEK_TASK_WILL);
         }
         let task = read::object(r, "task");
         for (key, message) in
             [("what", &SP005_ENTER_WHAT_TASK), ("who", &SP005_ENTER_WHO_WILL_DO), ("why", &SP005_ENTER_WHY_TASK_NEEDED)]
         {
             if task.is_none_or(|t| read::is_blank(t.get(key))) {
-                ctx.emit(&TASK_INCOMPLETE, format!("/timeline/{i}/task/{key}"), message);
+                ctx.emit(&TASK_INCOMPLETE, crate::text!("/timeline/", i, "/task/", key), message);
             }
         }
     }
@@ -448,7 +448,7 @@ fn timeline_weeks(ctx: &mut Ctx, f: &Facts) {
     let mut latest: Option<(usize, u32)> = None;
     for (i, row) in f.timeline.iter().enumerate() {
         let Some(week) = row.as_object().and_then(|r| r.get("week")) else { continue };
-        let path = format!("/timeline/{i}/week");
+        let path = crate::text!("/timeline/", i, "/week");
         match parse_week(week) {
             Ok(None) => {}
             Err(NotAWeek) => {
@@ -458,7 +458,11 @@ fn timeline_weeks(ctx: &mut Ctx, f: &Facts) {
             }
             Ok(Some((start, _))) => match latest {
                 Some((j, before)) if start < before => {
-                    ctx.emit(&WEEKS_ORDER, path, &SP007_WEEK_TASK_SAME_AFTER).related([format!("/timeline/{j}/week")]);
+                    ctx.emit(&WEEKS_ORDER, path, &SP007_WEEK_TASK_SAME_AFTER).related([crate::text!(
+                        "/timeline/",
+                        j,
+                        "/week"
+                    )]);
                 }
                 _ => latest = Some((i, start)),
             },
@@ -496,7 +500,7 @@ pub fn plan_rules_missing(f: &Facts) -> Vec<(String, &'static Template)> {
     let rules = f.plan_rules;
     for (key, message) in PLAN_RULE_PARTS {
         if rules.is_none_or(|r| read::is_blank(r.get(key))) {
-            missing.push((format!("/planRules/{key}"), *message));
+            missing.push((crate::text!("/planRules/", key), *message));
         }
     }
     let who_does_what = rules.map(|r| read::list(r, "whoDoesWhat")).unwrap_or(&[]);
@@ -506,10 +510,10 @@ pub fn plan_rules_missing(f: &Facts) -> Vec<(String, &'static Template)> {
         for (i, row) in who_does_what.iter().enumerate() {
             let Some(r) = row.as_object() else { continue };
             if read::is_blank(r.get("who")) {
-                missing.push((format!("/planRules/whoDoesWhat/{i}/who"), &SP009_ENTER_WHO_ACTS));
+                missing.push((crate::text!("/planRules/whoDoesWhat/", i, "/who"), &SP009_ENTER_WHO_ACTS));
             }
             if read::is_blank(r.get("action")) {
-                missing.push((format!("/planRules/whoDoesWhat/{i}/action"), &SP009_ENTER_WHAT_THEY_WILL));
+                missing.push((crate::text!("/planRules/whoDoesWhat/", i, "/action"), &SP009_ENTER_WHAT_THEY_WILL));
             }
         }
     }
@@ -588,8 +592,12 @@ fn harmful_sexual_behaviour(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts)
         let cin_or_cg = read::choice(m, "kind", &["cin-review", "core-group"]).is_some();
         let held = read::date(m, "on").is_some_and(|d| d <= ctx.today);
         if cin_or_cg && held && read::boolean(m, "planReviewed") != Some(true) {
-            ctx.emit(&HSB_REVIEW, format!("/reviewMeetings/{i}/planReviewed"), &SP014_SAFETY_PLAN_HARMFUL_SEXUAL)
-                .related(["/topics"]);
+            ctx.emit(
+                &HSB_REVIEW,
+                crate::text!("/reviewMeetings/", i, "/planReviewed"),
+                &SP014_SAFETY_PLAN_HARMFUL_SEXUAL,
+            )
+            .related(["/topics"]);
         }
     }
 }
@@ -646,7 +654,7 @@ fn dash_after_incidents(data: &Map<String, Value>, ctx: &mut Ctx) {
             } else {
                 msg!(SP016_REPEAT_DASH_RISK_ASSESSMENT_2)
             };
-            ctx.emit(&DASH_AFTER_INCIDENT, format!("/incidents/{i}"), message).related(["/dashAssessments"]);
+            ctx.emit(&DASH_AFTER_INCIDENT, crate::text!("/incidents/", i), message).related(["/dashAssessments"]);
         }
     }
 }
@@ -655,8 +663,8 @@ fn teen_dash(data: &Map<String, Value>, ctx: &mut Ctx) {
     for (i, row) in read::list(data, "dashAssessments").iter().enumerate() {
         let Some(d) = row.as_object() else { continue };
         if read::boolean(d, "youngPerson") == Some(true) && read::boolean(d, "teen") == Some(false) {
-            ctx.emit(&ADULT_DASH, format!("/dashAssessments/{i}/teen"), &SP017_USE_TEEN_DASH_YOUNG)
-                .related([format!("/dashAssessments/{i}/youngPerson")]);
+            ctx.emit(&ADULT_DASH, crate::text!("/dashAssessments/", i, "/teen"), &SP017_USE_TEEN_DASH_YOUNG)
+                .related([crate::text!("/dashAssessments/", i, "/youngPerson")]);
         }
     }
 }
@@ -670,10 +678,10 @@ fn service_manager_approvals(data: &Map<String, Value>, ctx: &mut Ctx) {
         if read::is_blank(a.get("on")) {
             ctx.emit(
                 &SM_APPROVAL,
-                format!("/serviceManagerApprovals/{i}/on"),
+                crate::text!("/serviceManagerApprovals/", i, "/on"),
                 msg!(SP018_WHAT_NEEDS_SERVICE_MANAGERS, kind = kind.as_ref()),
             )
-            .related([format!("/serviceManagerApprovals/{i}/kind")]);
+            .related([crate::text!("/serviceManagerApprovals/", i, "/kind")]);
         }
     }
 }
@@ -690,7 +698,7 @@ fn harms_and_meetings(ctx: &mut Ctx, f: &Facts) {
         if read::is_blank(d.get("statement")) {
             continue;
         }
-        let path = format!("/dangerStatements/{i}/networkMeetingOn");
+        let path = crate::text!("/dangerStatements/", i, "/networkMeetingOn");
         match read::date(d, "networkMeetingOn") {
             None if read::is_blank(d.get("networkMeetingOn")) => {
                 ctx.emit(&HARM_MEETING, path, &SP019_HOLD_FAMILY_NETWORK_MEETING).related(["/familyNetworkMeetingOn"]);
@@ -721,7 +729,7 @@ fn dates_in_future(data: &Map<String, Value>, ctx: &mut Ctx) {
     for (i, row) in read::list(data, "reviewMeetings").iter().enumerate() {
         let Some(m) = row.as_object() else { continue };
         if read::boolean(m, "planReviewed") == Some(true) && read::date(m, "on").is_some_and(|d| d > ctx.today) {
-            ctx.emit(&DATE_IN_FUTURE, format!("/reviewMeetings/{i}/on"), &SP022_MEETING_REVIEWED_PLAN_DATED);
+            ctx.emit(&DATE_IN_FUTURE, crate::text!("/reviewMeetings/", i, "/on"), &SP022_MEETING_REVIEWED_PLAN_DATED);
         }
     }
 }

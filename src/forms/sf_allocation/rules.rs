@@ -291,7 +291,7 @@ fn decision(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
             if !read::is_blank(data.get(key)) {
                 ctx.emit(
                     &WORKER_ON_CLOSED_CASE,
-                    format!("/{key}"),
+                    crate::text!("/", key),
                     msg!(ALC007_CASE_CLOSED_UNIVERSAL_ADVICE, field = key),
                 )
                 .related(["/decision"]);

@@ -82,7 +82,7 @@ fn outcome(ctx: &Ctx, f: &rules::Facts) -> Tree {
         .ages
         .iter()
         .filter(|(_, a)| *a == rules::Age::Outside)
-        .map(|(i, _)| Tree::String(format!("/children/{i}")))
+        .map(|(i, _)| Tree::String(crate::text!("/children/", i)))
         .collect();
     let service = match f.service.as_deref() {
         Some(s) => Tree::String(s.to_owned()),

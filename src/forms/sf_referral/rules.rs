@@ -358,15 +358,23 @@ fn assessment_and_plan(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         let part = read::object(data, key);
         match part {
             None if read::is_blank(data.get(key)) => {
-                ctx.emit(&REQUIRED, format!("/{key}"), msg!(REF001_ENTER_OPEN_CURRENT_NAME, part = key));
+                ctx.emit(&REQUIRED, crate::text!("/", key), msg!(REF001_ENTER_OPEN_CURRENT_NAME, part = key));
             }
             None => {}
             Some(obj) => match read::boolean(obj, "open") {
                 None if read::is_blank(obj.get("open")) => {
-                    ctx.emit(&REQUIRED, format!("/{key}/open"), msg!(REF001_SELECT_WHETHER_NAME_OPEN, part = key));
+                    ctx.emit(
+                        &REQUIRED,
+                        crate::text!("/", key, "/open"),
+                        msg!(REF001_SELECT_WHETHER_NAME_OPEN, part = key),
+                    );
                 }
                 Some(false) => {
-                    ctx.emit(&NOT_OPEN, format!("/{key}/open"), msg!(REF003_NAME_OPEN_CURRENT_REFERRAL, part = key));
+                    ctx.emit(
+                        &NOT_OPEN,
+                        crate::text!("/", key, "/open"),
+                        msg!(REF003_NAME_OPEN_CURRENT_REFERRAL, part = key),
+                    );
                 }
                 _ => {}
             },
@@ -408,11 +416,19 @@ fn children(ctx: &mut Ctx, f: &Facts) {
         if unborn {
             match read::date(c, "expectedDate") {
                 None if read::is_blank(c.get("expectedDate")) => {
-                    ctx.emit(&REQUIRED, format!("/children/{i}/expectedDate"), &REF001_ENTER_EXPECTED_DATE_BIRTH);
+                    ctx.emit(
+                        &REQUIRED,
+                        crate::text!("/children/", i, "/expectedDate"),
+                        &REF001_ENTER_EXPECTED_DATE_BIRTH,
+                    );
                 }
                 Some(expected) if f.referral_date.is_some_and(|rd| expected <= rd) => {
-                    ctx.emit(&UNBORN_DATE, format!("/children/{i}/expectedDate"), &REF007_EXPECTED_DATE_BIRTH_AFTER)
-                        .related(["/referralDate"]);
+                    ctx.emit(
+                        &UNBORN_DATE,
+                        crate::text!("/children/", i, "/expectedDate"),
+                        &REF007_EXPECTED_DATE_BIRTH_AFTER,
+                    )
+                    .related(["/referralDate"]);
                 }
                 _ => {}
             }
@@ -420,7 +436,7 @@ fn children(ctx: &mut Ctx, f: &Facts) {
         }
         let Some(dob) = dob else {
             if read::is_blank(c.get("dateOfBirth")) {
-                ctx.emit(&REQUIRED, format!("/children/{i}/dateOfBirth"), &REF001_ENTER_CHILDS_DATE_BIRTH);
+                ctx.emit(&REQUIRED, crate::text!("/children/", i, "/dateOfBirth"), &REF001_ENTER_CHILDS_DATE_BIRTH);
             }
             continue;
         };
@@ -438,12 +454,12 @@ fn children(ctx: &mut Ctx, f: &Facts) {
                     maxAgeSend = max_age_send
                 )
             };
-            ctx.emit(&CHILD_AGE, format!("/children/{i}/dateOfBirth"), message)
+            ctx.emit(&CHILD_AGE, crate::text!("/children/", i, "/dateOfBirth"), message)
                 .related(["/referralDate", "/children/*/send"]);
         }
     }
     if !f.ages.is_empty() && f.ages.iter().all(|(_, a)| *a == Age::Outside) {
-        let outside: Vec<String> = f.ages.iter().map(|(i, _)| format!("/children/{i}/dateOfBirth")).collect();
+        let outside: Vec<String> = f.ages.iter().map(|(i, _)| crate::text!("/children/", i, "/dateOfBirth")).collect();
         ctx.emit(
             &NO_CHILD_IN_RANGE,
             "/children",
@@ -460,7 +476,8 @@ fn household(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     for (i, child) in f.children.iter().enumerate() {
         let Some(c) = child.as_object() else { continue };
         if read::boolean(c, "unborn") != Some(true) && read::is_blank(c.get("name")) {
-            ctx.emit(&HOUSEHOLD, format!("/children/{i}/name"), &REF016_ENTER_CHILDS_NAME_FAMILY).related(["/route"]);
+            ctx.emit(&HOUSEHOLD, crate::text!("/children/", i, "/name"), &REF016_ENTER_CHILDS_NAME_FAMILY)
+                .related(["/route"]);
         }
     }
     let adults = read::list(data, "adults");
@@ -470,10 +487,10 @@ fn household(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     for (i, adult) in adults.iter().enumerate() {
         let Some(a) = adult.as_object() else { continue };
         if read::is_blank(a.get("name")) {
-            ctx.emit(&HOUSEHOLD, format!("/adults/{i}/name"), &REF016_ENTER_ADULTS_NAME).related(["/route"]);
+            ctx.emit(&HOUSEHOLD, crate::text!("/adults/", i, "/name"), &REF016_ENTER_ADULTS_NAME).related(["/route"]);
         }
         if read::is_blank(a.get("relationship")) {
-            ctx.emit(&HOUSEHOLD, format!("/adults/{i}/relationship"), &REF016_ENTER_ADULTS_RELATIONSHIP_CHILD)
+            ctx.emit(&HOUSEHOLD, crate::text!("/adults/", i, "/relationship"), &REF016_ENTER_ADULTS_RELATIONSHIP_CHILD)
                 .related(["/route"]);
         }
     }
@@ -486,16 +503,20 @@ fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         let Some(id) = read::text(obj, "id") else { continue };
         match model::subcategory_ids().find(|k| *k == id.as_ref()) {
             None => {
-                if !ctx.has_finding_at(&format!("/criteria/{i}/id")) {
+                if !ctx.has_finding_at(&crate::text!("/criteria/", i, "/id")) {
                     ctx.emit(
                         &UNKNOWN_CRITERION,
-                        format!("/criteria/{i}/id"),
+                        crate::text!("/criteria/", i, "/id"),
                         &REF011_SELECT_CRITERION_REFERRAL_CRITERIA,
                     );
                 }
             }
             Some(known) if seen.contains(&known) => {
-                ctx.emit(&DUPLICATE_CRITERION, format!("/criteria/{i}/id"), &REF012_CRITERION_ALREADY_TICKED_COUNTS);
+                ctx.emit(
+                    &DUPLICATE_CRITERION,
+                    crate::text!("/criteria/", i, "/id"),
+                    &REF012_CRITERION_ALREADY_TICKED_COUNTS,
+                );
             }
             Some(known) => seen.push(known),
         }

@@ -92,7 +92,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
 fn answers_missing(data: &Map<String, Value>, ctx: &mut Ctx) {
     for (i, file) in files(data) {
         if read::is_blank(file.get("answers")) {
-            ctx.emit(&REQUIRED, format!("/files/{i}/answers"), &SVA001_ANSWER_QUESTIONS_FILE);
+            ctx.emit(&REQUIRED, crate::text!("/files/", i, "/answers"), &SVA001_ANSWER_QUESTIONS_FILE);
         }
     }
 }

@@ -198,23 +198,31 @@ fn rows(data: &Map<String, Value>, ctx: &mut Ctx) {
         let missed = read::boolean(s, "missed");
         let held = missed == Some(false) || read::is_blank(s.get("missed"));
         if held && read::is_blank(s.get("initials")) {
-            ctx.emit(&REQUIRED, format!("/sessions/{i}/initials"), &SVL001_ENTER_INITIALS_PERSON_SUPERVISED)
-                .related([format!("/sessions/{i}/missed")]);
+            ctx.emit(&REQUIRED, crate::text!("/sessions/", i, "/initials"), &SVL001_ENTER_INITIALS_PERSON_SUPERVISED)
+                .related([crate::text!("/sessions/", i, "/missed")]);
         }
         if missed == Some(true) {
             if read::is_blank(s.get("reason")) {
-                ctx.emit(&MISSED_WITHOUT_REASON, format!("/sessions/{i}/reason"), &SVL002_ENTER_WHY_SESSION_MISSED)
-                    .related([format!("/sessions/{i}/missed")]);
+                ctx.emit(
+                    &MISSED_WITHOUT_REASON,
+                    crate::text!("/sessions/", i, "/reason"),
+                    &SVL002_ENTER_WHY_SESSION_MISSED,
+                )
+                .related([crate::text!("/sessions/", i, "/missed")]);
             }
             if read::is_blank(s.get("nextAt")) {
-                ctx.emit(&MISSED_NOT_REARRANGED, format!("/sessions/{i}/nextAt"), &SVL003_ENTER_DATE_TIME_REARRANGED)
-                    .related([format!("/sessions/{i}/missed")]);
+                ctx.emit(
+                    &MISSED_NOT_REARRANGED,
+                    crate::text!("/sessions/", i, "/nextAt"),
+                    &SVL003_ENTER_DATE_TIME_REARRANGED,
+                )
+                .related([crate::text!("/sessions/", i, "/missed")]);
             }
         }
         if let (Some(at), Some(next)) = (read::datetime(s, "at"), read::datetime(s, "nextAt")) {
             if next <= at {
-                ctx.emit(&NEXT_NOT_AFTER, format!("/sessions/{i}/nextAt"), &SVL004_DATE_TIME_NEXT_SESSION)
-                    .related([format!("/sessions/{i}/at")]);
+                ctx.emit(&NEXT_NOT_AFTER, crate::text!("/sessions/", i, "/nextAt"), &SVL004_DATE_TIME_NEXT_SESSION)
+                    .related([crate::text!("/sessions/", i, "/at")]);
             }
         }
     }
@@ -228,8 +236,8 @@ fn gaps(ctx: &mut Ctx, f: &Facts) {
         if b.on > due {
             let message =
                 msg!(SVL005_SESSION_COUNT_AFTER_PREVIOUS, count = calendar::days_between(a.on, b.on), weeks = f.weeks);
-            ctx.emit(&GAP, format!("/sessions/{}/at", b.index), message)
-                .related([format!("/sessions/{}/at", a.index)])
+            ctx.emit(&GAP, crate::text!("/sessions/", b.index, "/at"), message)
+                .related([crate::text!("/sessions/", a.index, "/at")])
                 .due(calendar::format_date(due));
         }
     }
@@ -252,7 +260,7 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     crate::engine::sort::stable_by_key(&mut by_index, |s| s.index);
     for s in by_index {
         if s.on <= ctx.today && started.is_some_and(|d| s.on < d) {
-            ctx.emit(&BEFORE_EMPLOYMENT, format!("/sessions/{}/at", s.index), &SVL008_DATE_TIME_SESSION_SAME)
+            ctx.emit(&BEFORE_EMPLOYMENT, crate::text!("/sessions/", s.index, "/at"), &SVL008_DATE_TIME_SESSION_SAME)
                 .related(["/employmentStarted"]);
         }
     }

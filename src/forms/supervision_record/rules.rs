@@ -157,17 +157,17 @@ fn items(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         // The caseload row points to Protocol, where casework actions are recorded with their owners.
         if *key != model::CASELOAD && !read::is_blank(item.get("decisions")) {
             if read::is_blank(item.get("byWhom")) {
-                ctx.emit(&ACTION_INCOMPLETE, format!("/items/{key}/byWhom"), &SVR004_ENTER_WHO_WILL_DO)
-                    .related([format!("/items/{key}/decisions")]);
+                ctx.emit(&ACTION_INCOMPLETE, crate::text!("/items/", key, "/byWhom"), &SVR004_ENTER_WHO_WILL_DO)
+                    .related([crate::text!("/items/", key, "/decisions")]);
             }
             if read::is_blank(item.get("timescale")) {
-                ctx.emit(&ACTION_INCOMPLETE, format!("/items/{key}/timescale"), &SVR004_ENTER_DATE_ACTION_DUE)
-                    .related([format!("/items/{key}/decisions")]);
+                ctx.emit(&ACTION_INCOMPLETE, crate::text!("/items/", key, "/timescale"), &SVR004_ENTER_DATE_ACTION_DUE)
+                    .related([crate::text!("/items/", key, "/decisions")]);
             }
         }
         if let (Some(due), Some(date)) = (read::date(item, "timescale"), f.date) {
             if due < date {
-                ctx.emit(&TIMESCALE_BEFORE, format!("/items/{key}/timescale"), &SVR005_DATE_ACTION_DUE_SAME)
+                ctx.emit(&TIMESCALE_BEFORE, crate::text!("/items/", key, "/timescale"), &SVR005_DATE_ACTION_DUE_SAME)
                     .related(["/date"]);
             }
         }
@@ -194,7 +194,7 @@ fn caseload_item(data: &Map<String, Value>, ctx: &mut Ctx) {
         (false, false) => return,
     };
     let message = msg!(SVR007_CASELOAD_ITEM_WHAT_RECORD, found = what);
-    ctx.emit(&CHILD_DETAILS, format!("/items/{}/decisions", model::CASELOAD), message);
+    ctx.emit(&CHILD_DETAILS, crate::text!("/items/", model::CASELOAD, "/decisions"), message);
 }
 
 fn signatures(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
@@ -203,7 +203,7 @@ fn signatures(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     for (key, who) in [("signedSupervisee", "supervisee"), ("signedSupervisor", "supervisor")] {
         let Some(signed) = read::date(data, key) else { continue };
         if signed <= today && f.date.is_some_and(|d| signed < d) {
-            ctx.emit(&SIGNED_BEFORE, format!("/{key}"), msg!(SVR009_DATE_WHO_SIGNED_RECORD_2, who = who))
+            ctx.emit(&SIGNED_BEFORE, crate::text!("/", key), msg!(SVR009_DATE_WHO_SIGNED_RECORD_2, who = who))
                 .related(["/date"]);
         }
     }

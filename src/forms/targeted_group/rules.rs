@@ -447,7 +447,7 @@ fn support_plan(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     if f.commenced {
         for (key, message) in SUPPORT_PLAN {
             if read::is_blank(data.get(key)) {
-                ctx.emit(&REQUIRED, format!("/{key}"), *message);
+                ctx.emit(&REQUIRED, crate::text!("/", key), *message);
             }
         }
     }
@@ -481,7 +481,7 @@ fn sessions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     for (i, s) in read::list(data, "sessions").iter().enumerate() {
         let Some(s) = s.as_object() else { continue };
         if read::number(s, "hours").is_some_and(|h| h <= 0.0) {
-            ctx.emit(&SESSION_HOURS, format!("/sessions/{i}/hours"), &TGP005_LENGTH_SESSION_MORE_0);
+            ctx.emit(&SESSION_HOURS, crate::text!("/sessions/", i, "/hours"), &TGP005_LENGTH_SESSION_MORE_0);
         }
     }
     for s in &f.sessions {
@@ -490,7 +490,7 @@ fn sessions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         if due && raw.is_some_and(|r| read::is_blank(r.get("attended"))) {
             ctx.emit(
                 &ATTENDANCE_NOT_RECORDED,
-                format!("/sessions/{}/attended", s.index),
+                crate::text!("/sessions/", s.index, "/attended"),
                 &TGP009_SELECT_WHETHER_PARENT_ATTENDED,
             );
         }
@@ -500,7 +500,7 @@ fn sessions(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
         let related: Vec<String> = first_sessions_unattended(&f.sessions, ctx)
             .unwrap_or_default()
             .iter()
-            .map(|s| format!("/sessions/{}/attended", s.index))
+            .map(|s| crate::text!("/sessions/", s.index, "/attended"))
             .collect();
         ctx.emit(&NO_ATTENDANCE, "/sessions", msg!(TGP006_PARENT_ATTENDED_NONE_FIRST, n = n)).related(related);
     }
@@ -557,7 +557,11 @@ fn future(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     checks::dates_not_after_today_at(super::model::FIELDS, data, ctx, &IN_FUTURE, &done);
     for s in &f.sessions {
         if s.attended.is_some() && s.date.is_some_and(|d| d > ctx.today) {
-            ctx.emit(&IN_FUTURE, format!("/sessions/{}/date", s.index), &TGP018_DATE_SESSION_ATTENDANCE_RECORDED);
+            ctx.emit(
+                &IN_FUTURE,
+                crate::text!("/sessions/", s.index, "/date"),
+                &TGP018_DATE_SESSION_ATTENDANCE_RECORDED,
+            );
         }
     }
 }

@@ -78,12 +78,16 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
             Some("contextual-issues-only") => {
                 ctx.emit(
                     &CONTEXTUAL,
-                    format!("/children/{i}/contextualIssuesOnly"),
+                    crate::text!("/children/", i, "/contextualIssuesOnly"),
                     &WBE003_CHILD_INCLUDED_WORKBOOK_THEIR,
                 );
             }
             Some(_) => {
-                ctx.emit(&SPECIALIST, format!("/children/{i}/disability"), &WBE004_CHILD_INCLUDED_WORKBOOK_THEIR);
+                ctx.emit(
+                    &SPECIALIST,
+                    crate::text!("/children/", i, "/disability"),
+                    &WBE004_CHILD_INCLUDED_WORKBOOK_THEIR,
+                );
             }
             None => {}
         }

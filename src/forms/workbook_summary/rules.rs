@@ -134,7 +134,7 @@ fn activities(data: &Map<String, Value>, ctx: &mut Ctx) {
             if d <= ctx.today && period_ok && (start.is_some_and(|s| d < s) || end.is_some_and(|e| d > e)) {
                 ctx.emit(
                     &ACTIVITY_OUTSIDE_PERIOD,
-                    format!("/activities/{i}/date"),
+                    crate::text!("/activities/", i, "/date"),
                     &WBS004_DATE_ACTIVITY_WITHIN_PERIOD,
                 )
                 .related(["/periodStart", "/periodEnd"]);
@@ -143,7 +143,7 @@ fn activities(data: &Map<String, Value>, ctx: &mut Ctx) {
         if modules_of(a).is_empty() && read::is_blank(a.get("modules")) {
             ctx.emit(
                 &NOT_CROSS_REFERENCED,
-                format!("/activities/{i}/modules"),
+                crate::text!("/activities/", i, "/modules"),
                 &WBS006_SELECT_MODULES_FAMILY_PROGRAMME,
             );
         }
