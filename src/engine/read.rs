@@ -378,17 +378,27 @@ pub fn is_email(s: &str) -> bool {
         // Two dots in a row, looked for byte by byte: `str::contains` with a text to find compiles its two-way
         // searcher (about 1.5 kB of WebAssembly in every module, for this one search).
         && !local.as_bytes().windows(2).any(|w| matches!(w, [b'.', b'.']))
-        && local.chars().all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
-    let labels: Vec<&str> = domain.split('.').collect();
-    let domain_ok = labels.len() >= 2
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
-        })
-        && labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
+        && local.chars().all(|c| {
+            c.is_alphanumeric()
+                || matches!(
+                    c,
+                    '!' | '#' | '$' | '%' | '&' | '\'' | '*' | '+' | '/' | '=' | '?' | '^' | '_' | '`' | '{' | '|' | '}' | '~'
+                        | '.' | '-'
+                )
+        });
+    // The labels in one pass (no list of them is built): each well formed, at least two, the last alphabetic.
+    let (mut labels, mut last) = (0usize, "");
+    let domain_ok = domain.split('.').all(|l| {
+        labels = labels.saturating_add(1);
+        last = l;
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+    }) && labels >= 2
+        && last.chars().count() >= 2
+        && last.chars().all(char::is_alphabetic);
     local_ok && domain_ok
 }
 
