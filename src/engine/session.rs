@@ -540,8 +540,8 @@ impl Structural {
         }
         let new_len = found.len();
         let keys: Vec<Key> = found.iter().map(|d| Key::of(form.fields, &d.path)).collect();
-        self.keys.splice(from..to, keys);
-        self.diags.splice(from..to, found);
+        replace_range(&mut self.keys, from, to, keys);
+        replace_range(&mut self.diags, from, to, found);
         for s in self.starts.iter_mut().skip(i.saturating_add(1)) {
             *s = s.saturating_sub(run).saturating_add(new_len);
         }
