@@ -106,7 +106,7 @@ const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i].len
 const line = (r) => `  ${r.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join('  ')}`;
 console.log(line(cols));
 for (const r of rows) console.log(line(r));
-console.log(`  searched ${namesSearched} function names of ${MODULES.length - unsearched.length} un-stripped builds (target/sf-modules/) and every shipped module's bytes: no regex, url, idna or ICU, and none of the standard library's sorts or its formatting (core::fmt)`);
+console.log(`  searched ${namesSearched} function names of ${MODULES.length - unsearched.length} un-stripped builds (target/sf-modules/) and every shipped module's bytes: no regex, url, idna or ICU, and none of the standard library's sorts, its formatting (core::fmt) or Vec::splice`);
 if (unsearched.length) {
   console.log(`  (no un-stripped build with a name section for ${unsearched.join(', ')}: only their shipped bytes were searched)`);
 }

@@ -21,6 +21,9 @@ export const FORBIDDEN_NAMES = [
   // `Debug` in use bring `core::fmt::write`, padding and an integer `Display` each (about 4 kB, 1–1.5 kB gzip in every
   // module); `text!` (src/engine/text.rs) writes the same text.
   [/\b(core|alloc)(\[[0-9a-f]+\])?::fmt::/, "the standard library's formatting (core::fmt; use text!)"],
+  // And `Vec::splice`: its drop guard was about 1.1 kB gzip of every module (the live session's replacements of a run
+  // of findings; engine::session `replace_range` does the same with split_off and extend).
+  [/\balloc(\[[0-9a-f]+\])?::vec::splice::/, 'Vec::splice (use session::replace_range)'],
 ];
 
 /** The crates of FORBIDDEN_NAMES found among `names` (each with its functions' paths), and the names that could not

@@ -33,10 +33,14 @@ pub fn parse(pointer: &str) -> Result<Vec<String>, Error> {
     let Some(rest) = pointer.strip_prefix('/') else {
         return Err(Error::InvalidPointer("a pointer starts with \"/\"".into()));
     };
-    if rest.split('/').nth(MAX_SEGMENTS).is_some() {
+    if rest.bytes().filter(|b| *b == b'/').count() >= MAX_SEGMENTS {
         return Err(Error::InvalidPointer(crate::text!("a pointer has at most ", MAX_SEGMENTS, " segments")));
     }
-    rest.split('/').map(unescape).collect()
+    let mut segments = Vec::new();
+    for seg in rest.split('/') {
+        segments.push(unescape(seg)?);
+    }
+    Ok(segments)
 }
 
 fn unescape(seg: &str) -> Result<String, Error> {
