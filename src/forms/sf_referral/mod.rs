@@ -71,7 +71,11 @@ fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
 /// declared model (`OUTCOME`, `REASON`), so the report is written from it directly.
 fn outcome(ctx: &Ctx, f: &rules::Facts) -> Tree {
     let texts = |xs: Vec<&'static str>| Tree::List(xs.into_iter().map(Tree::Text).collect());
-    let subcategories: Vec<&'static str> = model::subcategory_ids().filter(|id| f.ticked.contains(id)).collect();
+    // In table order.
+    let mut subcategories: Vec<&'static str> = Vec::new();
+    for d in model::DOMAINS {
+        subcategories.extend(d.subcategories.iter().map(|(id, _)| *id).filter(|id| f.ticked.contains(id)));
+    }
     let (domains_needed, subcategories_needed) = rules::needed(ctx, f);
     let suggested: Vec<&'static str> = f.supported.iter().copied().filter(|id| !f.ticked.contains(id)).collect();
     let open = f.assessment_open == Some(true) && f.plan_open == Some(true);

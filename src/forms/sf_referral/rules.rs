@@ -230,7 +230,7 @@ pub fn facts<'a>(data: &'a Map<String, Value>, ctx: &Ctx) -> Facts<'a> {
     let mut ticked: Vec<&'static str> = Vec::new();
     for c in read::list(data, "criteria") {
         let Some(id) = c.as_object().and_then(|o| read::text(o, "id")) else { continue };
-        if let Some(known) = model::subcategory_ids().find(|k| *k == id.as_ref()) {
+        if let Some(known) = model::subcategory(&id) {
             if !ticked.contains(&known) {
                 ticked.push(known);
             }
@@ -501,7 +501,7 @@ fn criteria(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     for (i, c) in read::list(data, "criteria").iter().enumerate() {
         let Some(obj) = c.as_object() else { continue };
         let Some(id) = read::text(obj, "id") else { continue };
-        match model::subcategory_ids().find(|k| *k == id.as_ref()) {
+        match model::subcategory(&id) {
             None => {
                 if !ctx.has_finding_at(&crate::text!("/criteria/", i, "/id")) {
                     ctx.emit(
