@@ -19,15 +19,15 @@ import path from 'node:path';
 import { root, MODULES, unstrippedWasm, gzipBytes as gz, brotliBytes as br, minifiedGzipBytes as minGz } from './modules.mjs';
 import { functionNames, forbiddenCrates } from './wasm-names.mjs';
 
-// Reached on 2026-12-03, tenth session (issue 20: profiles() from the catalogue, one merge sort): 277.9 kB; plus 5%.
-// It was 301.5 kB (287.1 kB plus 5%), 304.6 kB, 316.1 kB, 324.6 kB, 348.6 kB and 419 kB before that:
+// Reached on 2026-12-03, eleventh session (issue 20: no core::fmt, no Vec::splice): 273.0 kB; plus 5%. It was
+// 291.8 kB (277.9 kB plus 5%), 301.5 kB (287.1 kB plus 5%), 304.6 kB, 316.1 kB, 324.6 kB, 348.6 kB and 419 kB before that:
 // BENCHMARKS.md, "Size". The ceilings hold the package as scripts/build.mjs builds it by default; a build with
 // SF_PREBUILT_STD=1 is about 7 kB larger a module.
-export const CEILING_GZIP_BYTES = 291_800;
-/** Every single-form module, each: the largest reached on 2026-12-03, tenth session (safety-plan, 129.8 kB; the
- * referral 115.4 kB) plus 5%; it was 138.3 kB, 143.1 kB, 154.4 kB, 162.3 kB and 187.9 kB before. BENCHMARKS.md,
+export const CEILING_GZIP_BYTES = 286_700;
+/** Every single-form module, each: the largest reached on 2026-12-03, eleventh session (safety-plan, 125.2 kB; the
+ * referral 110.5 kB) plus 5%; it was 136.3 kB, 138.3 kB, 143.1 kB, 154.4 kB, 162.3 kB and 187.9 kB before. BENCHMARKS.md,
  * "Size": the single-form modules. */
-export const SINGLE_FORM_CEILING_GZIP_BYTES = 136_300;
+export const SINGLE_FORM_CEILING_GZIP_BYTES = 131_500;
 /** The goals of issue 20, reported beside the ceilings (not enforced: they are missed, see BENCHMARKS.md). */
 export const GOAL_ALL_FORMS = 250_000;
 export const GOAL_SINGLE_FORM = 110_000;
