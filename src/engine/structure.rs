@@ -314,7 +314,7 @@ fn check_value(label: &str, kind: &Kind, v: &Value, required: &Rule, path: &mut 
     }
 }
 
-/// A bound as messages write it ("0", "52", "2.5"): `crate::text!(x)`, without the standard library's float formatting.
+/// A bound as messages write it ("0", "52", "2.5"): `format!("{x}")`, without the standard library's float formatting.
 fn show(x: f64) -> String {
     crate::engine::messages::decimal(x)
 }
