@@ -1,7 +1,6 @@
 //! What a form is (`FormDef`), and the registry of the forms a build holds. The engine knows no form: the crate's
 //! entry picks them (`crate::forms::REGISTRY`, by cargo feature) and hands the registry to what needs every form.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::engine::value::{Map, Value};
@@ -65,7 +64,7 @@ pub struct Registry {
 /// The registry's lists made on first use (`Cache::new()` in the registry's declaration).
 pub struct Cache {
     pub(crate) messages: OnceLock<Vec<MessageInfo>>,
-    pub(crate) message_params: OnceLock<BTreeMap<&'static str, &'static [String]>>,
+    pub(crate) message_params: OnceLock<Vec<(&'static str, &'static [String])>>,
 }
 
 impl Cache {
