@@ -1,7 +1,8 @@
 //! Text put together from its pieces without `core::fmt`: [`text!`](crate::text) for what `format!` wrote (a
 //! finding's path, an error's message). `format!` brought the standard library's formatting machinery (`fmt::write`,
 //! padding, `Display` for each integer type: about 4 kB of WebAssembly) into every module, and built an argument
-//! list at each of some two hundred places; here each place passes its pieces to one function.
+//! list at each of some two hundred places; here each piece is one call (text pushed as it is, whole numbers by
+//! `IntText`), about 2 kB gzip less in every module.
 
 use std::borrow::Cow;
 
