@@ -1,7 +1,6 @@
 //! Every message the engine can emit, by id: each form's templates, the messages its model gives for missing
 //! required fields, and the shared ones. `messages()` lists them; a host's table is checked against them.
 
-use std::collections::BTreeMap;
 
 use crate::engine::value::Value;
 
@@ -102,20 +101,20 @@ pub fn table_from_json(v: &Value) -> Result<MessageTable, Error> {
     let Value::Object(obj) = v else {
         return Err(Error::InvalidOption("messages must be an object of message id → template".into()));
     };
-    let mut templates = BTreeMap::new();
+    let mut templates = Vec::with_capacity(obj.len());
     for (id, t) in obj {
         let Value::String(t) = t else {
             return Err(Error::InvalidOption(crate::text!("messages: the template of ", quoted(id), " must be text")));
         };
-        templates.insert(id.clone(), t.clone());
+        templates.push((id.clone(), t.clone()));
     }
-    Ok(MessageTable { templates })
+    Ok(MessageTable::new(templates))
 }
 
 /// A host's table is a configuration: an unknown id, a template naming a parameter its message does not have, or
 /// a malformed template is the caller's mistake.
 pub fn check_table(registry: &'static Registry, table: &MessageTable) -> Result<(), Error> {
-    for (id, template) in &table.templates {
+    for (id, template) in table.iter() {
         let Some(params) = params_of(registry, id) else {
             if of_form_not_held(registry, id) {
                 continue;

@@ -129,7 +129,6 @@ pub fn decimal(x: f64) -> String {
 // ---------------------------------------------------------------------------------------------------------------
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use crate::engine::value::{Map, Value};
 use serde::Serialize;
@@ -266,7 +265,7 @@ impl Message {
 
     /// The text from a host's template for this id (checked beforehand against the catalogue), else the English.
     pub fn text_with(&self, table: Option<&MessageTable>) -> String {
-        match table.and_then(|t| t.templates.get(self.id.as_ref())) {
+        match table.and_then(|t| t.get(self.id.as_ref())) {
             Some(template) => render(template, &self.params).unwrap_or_else(|_| self.english()),
             None => self.english(),
         }
@@ -317,9 +316,51 @@ macro_rules! messages {
 }
 
 /// A host's replacement templates by message id, checked against the catalogue when the options are resolved.
+///
+/// Held as a list sorted by id, each id once, found by binary search: a `BTreeMap` here was the only one in the
+/// WebAssembly module, and its node code about 0.5 kB gzip of every module (BENCHMARKS.md, "Size").
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MessageTable {
-    pub templates: BTreeMap<String, String>,
+    templates: Vec<(String, String)>,
+}
+
+impl MessageTable {
+    /// The table of these `(id, template)` pairs; where an id comes more than once, its last template is kept (as a
+    /// map's insert, and as JSON's last duplicate key).
+    pub fn new(pairs: impl IntoIterator<Item = (String, String)>) -> MessageTable {
+        let mut templates: Vec<(String, String)> = pairs.into_iter().collect();
+        // Stable: equal ids stay in the order given, so the last of each run is the last given.
+        super::sort::stable_by(&mut templates, |a, b| a.0.cmp(&b.0));
+        let mut kept: Vec<(String, String)> = Vec::with_capacity(templates.len());
+        for pair in templates {
+            match kept.last_mut() {
+                Some(last) if last.0 == pair.0 => *last = pair,
+                _ => kept.push(pair),
+            }
+        }
+        MessageTable { templates: kept }
+    }
+
+    /// The host's template for a message id.
+    pub fn get(&self, id: &str) -> Option<&str> {
+        let i = self.templates.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok()?;
+        self.templates.get(i).map(|(_, t)| t.as_str())
+    }
+
+    /// Every `(id, template)`, in order of id.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.templates.iter().map(|(k, t)| (k.as_str(), t.as_str()))
+    }
+
+    /// How many ids the table holds.
+    pub fn len(&self) -> usize {
+        self.templates.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.templates.is_empty()
+    }
 }
 
 /// One entry of the catalogue `messages()` returns.
@@ -641,6 +682,30 @@ mod tests {
 
     /// `decimal` is `format!("{x}")` for every whole number below 9e15 and every number of up to 15 significant
     /// digits from 1e-5 to 9e15 (a bound, a typed decimal).
+    /// The table as a map would hold it: each id once, its last template kept, found by id, listed in id order;
+    /// compared with a `BTreeMap` over random tables with repeated ids.
+    #[test]
+    fn message_table_holds_what_a_map_holds() {
+        use std::collections::BTreeMap;
+        let mut rng = crate::engine::test_rng::Rng(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..500 {
+            let n = rng.below(12);
+            let pairs: Vec<(String, String)> =
+                (0..n).map(|i| (crate::text!("ID-", rng.below(6)), crate::text!("t", i))).collect();
+            let map: BTreeMap<String, String> = pairs.iter().cloned().collect();
+            let table = MessageTable::new(pairs);
+            assert_eq!(table.len(), map.len());
+            assert_eq!(table.is_empty(), map.is_empty());
+            let listed: Vec<(&str, &str)> = table.iter().collect();
+            let expected: Vec<(&str, &str)> = map.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            assert_eq!(listed, expected);
+            for id in 0..7 {
+                let id = crate::text!("ID-", id);
+                assert_eq!(table.get(&id), map.get(&id).map(String::as_str));
+            }
+        }
+    }
+
     #[test]
     fn decimal_writes_what_display_writes() {
         let mut xs = vec![

@@ -84,7 +84,7 @@ impl Options {
 
     /// Replaces the English of these message ids (`{param}` placeholders, as `messages()` lists them).
     pub fn messages(mut self, table: impl IntoIterator<Item = (String, String)>) -> Options {
-        self.messages = Some(Arc::new(MessageTable { templates: table.into_iter().collect() }));
+        self.messages = Some(Arc::new(MessageTable::new(table)));
         self
     }
 

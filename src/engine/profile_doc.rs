@@ -951,7 +951,7 @@ mod single_form_module {
         let every = crate::engine::catalogue::all(&crate::forms::REGISTRY);
         let audit = every.iter().find(|m| m.id.starts_with("AUD-")).map(|m| m.id.clone()).unwrap_or_default();
         let referral = every.iter().find(|m| m.id.starts_with("REF-")).map(|m| m.id.clone()).unwrap_or_default();
-        let table = |id: &str| MessageTable { templates: [(id.to_owned(), "Neges".to_owned())].into_iter().collect() };
+        let table = |id: &str| MessageTable::new([(id.to_owned(), "Neges".to_owned())]);
         assert!(crate::engine::catalogue::check_table(&REFERRAL_ONLY, &table(&audit)).is_ok());
         assert!(crate::engine::catalogue::check_table(&REFERRAL_ONLY, &table(&referral)).is_ok());
         assert!(crate::engine::catalogue::check_table(&REFERRAL_ONLY, &table("ZZZ-001.x")).is_err());
