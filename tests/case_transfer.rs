@@ -110,6 +110,21 @@ fn trf_002_receiving_locality_differs() {
     assert!(!check(FORM, &finalised(), &opts()).has("TRF-002"));
 }
 
+/// With no profile a locality is the council's own text: the same name however it is capitalised or spaced, in any
+/// script, is the same locality ("ΟΔΟΣ" and "οδοσ" too, which `str::to_lowercase`, giving "οδος", told apart).
+#[test]
+fn trf_002_same_locality_regardless_of_case() {
+    let same = [("Hadley  Castle", "hadley castle"), ("ΟΔΟΣ", "οδοσ"), ("Οδος", "ΟΔΟΣ"), ("İnce", "i\u{307}nce")];
+    for (from, to) in same {
+        let d = with(with(finalised(), "/fromLocality", json!(from)), "/toLocality", json!(to));
+        assert_eq!(found(&check(FORM, &d, &opts()), "TRF-002"), vec![("/toLocality".into(), Error)], "{from} {to}");
+    }
+    for (from, to) in [("Hadley Castle", "Hadley"), ("ΟΔΟΣ", "ΟΔΟ"), ("Ince", "İnce")] {
+        let d = with(with(finalised(), "/fromLocality", json!(from)), "/toLocality", json!(to));
+        assert!(!check(FORM, &d, &opts()).has("TRF-002"), "{from} {to}");
+    }
+}
+
 #[test]
 fn trf_003_forms_up_to_date() {
     let d = with(new_summary(), "/formsUpToDate", json!("no"));

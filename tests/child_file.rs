@@ -173,6 +173,25 @@ fn cfd_008_each_worker_a_workbook_summary_for_each_period() {
     assert_eq!(found(&check(FORM, &d, &today()), "CFD-008"), vec![("/supervisionDates/3".into(), Warning)]);
 }
 
+/// A worker's summary is theirs however their name is capitalised, in any script: "ΣΟΦΙΑ ΛΑΣ" and "Σοφια Λασ" are one
+/// worker (`str::to_lowercase` gave "σοφια λας" for the first).
+#[test]
+fn cfd_008_a_workers_name_in_any_case() {
+    let renamed = |name: &str, summaries: &str| {
+        let mut d = with(file(), "/involvedWorkers/1/name", json!(name));
+        for i in [5, 8, 13] {
+            d = with(d, &format!("/documents/{i}/worker"), json!(summaries));
+        }
+        d
+    };
+    for (name, summaries) in [("ΣΟΦΙΑ ΛΑΣ", "Σοφια Λασ"), ("Σοφια Λας", "ΣΟΦΙΑ ΛΑΣ"), ("RAE RECOVERY", "rae recovery")]
+    {
+        assert!(!check(FORM, &renamed(name, summaries), &today()).has("CFD-008"), "{name} {summaries}");
+    }
+    let r = check(FORM, &renamed("Σοφια Λας", "Σοφια Λα"), &today());
+    assert_eq!(found(&r, "CFD-008").len(), 3);
+}
+
 #[test]
 fn cfd_009_case_summary_every_three_months_at_month_ends() {
     // Opened 31 January: the first summary is due by 30 April; 1 May is late.

@@ -3,6 +3,7 @@
 mod common;
 
 use common::*;
+use safeguarding_forms::Options;
 use safeguarding_forms::Severity::{Error, Info, Warning};
 use serde_json::{json, Value};
 
@@ -195,6 +196,27 @@ fn svr_007_a_councils_place_names_come_from_its_profile() {
         assert!(flagged("Discussed Jayden Smith at Hadley Castle: see Protocol", profile), "{profile}");
         assert!(flagged("Brightwell Priory: Jayden Smith discussed", profile), "{profile}");
     }
+}
+
+/// A place word is the profile's however either is capitalised, in any script: the team "ΟΔΟΣ Hub" makes "Οδος"
+/// a place word (the word's `str::to_lowercase`, "οδος", once missed the profile's "οδοσ").
+#[test]
+fn svr_007_a_place_word_in_any_case() {
+    let council = json!({
+        "id": "odos",
+        "title": "Odos (fictional)",
+        "options": { "case-transfer": { "/toLocality": ["ΟΔΟΣ Hub", "Kingsmere"] } }
+    });
+    let flagged = |text: &str, options: &Options| {
+        let d = with(complete(), "/items/caseloadDecisions/decisions", json!(text));
+        check(FORM, &d, options).has("SVR-007")
+    };
+    let under = opts().profile_value(&council).unwrap();
+    for text in ["Cases at Οδος Brightwell: see Protocol", "Cases at Οδοσ Brightwell: see Protocol"] {
+        assert!(!flagged(text, &under), "{text}");
+        assert!(flagged(text, &opts()), "{text}: not a place word under another profile");
+    }
+    assert!(flagged("Cases at Οδος: Jayden Smith", &under), "a name beside a place word is still found");
 }
 
 #[test]

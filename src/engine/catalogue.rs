@@ -1,7 +1,6 @@
 //! Every message the engine can emit, by id: each form's templates, the messages its model gives for missing
 //! required fields, and the shared ones. `messages()` lists them; a host's table is checked against them.
 
-
 use crate::engine::value::Value;
 
 use super::error::Error;

@@ -1,6 +1,7 @@
 //! The rule engine every form uses: the report, the rule catalogue, the model of a form's fields, lenient reading,
 //! options and profiles, the registry and the live session.
 
+pub mod case;
 pub mod catalogue;
 pub mod checks;
 pub mod context;

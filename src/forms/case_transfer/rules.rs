@@ -1,5 +1,6 @@
 //! The transfer rules: one declaration each, and the check functions.
 
+use crate::engine::case;
 use crate::engine::value::{Map, Value};
 use chrono::NaiveDate;
 
@@ -190,7 +191,7 @@ fn dates(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 fn localities(data: &Map<String, Value>, ctx: &mut Ctx) {
     // Localities are a council's own list, or open text where its profile lists none: the same name however it is
     // capitalised or spaced is the same locality.
-    let key = |k| read::text(data, k).map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+    let key = |k| read::text(data, k).map(|t| case::lower_key(&t.split_whitespace().collect::<Vec<_>>().join(" ")));
     let (from, to) = (key("fromLocality"), key("toLocality"));
     if from.is_some() && from == to {
         ctx.emit(&SAME_LOCALITY, "/toLocality", &TRF002_RECEIVING_LOCALITY_DIFFERENT_LOCALITY)

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use crate::engine::case;
 use crate::engine::value::{Map, Value};
 use chrono::NaiveDate;
 
@@ -194,7 +195,7 @@ pub struct MissingSummary {
 }
 
 fn same_name(a: &str, b: &str) -> bool {
-    a.to_lowercase() == b.to_lowercase()
+    case::same_ignoring_case(a, b)
 }
 
 /// Every period between supervisions (up to today) for which a worker has no workbook summary.

@@ -523,7 +523,7 @@ fn authorisation(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
                 ctx.emit(
                     &STEPS_OUT_OF_ORDER,
                     path,
-                    msg!(RHI012_LABEL_SAME_AFTER_VALUE, label = label, after = prev_label.to_lowercase()),
+                    msg!(RHI012_LABEL_SAME_AFTER_VALUE, label = label, after = prev_label.to_ascii_lowercase()),
                 )
                 .related([prev_path]);
                 continue;

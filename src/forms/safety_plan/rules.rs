@@ -1,6 +1,7 @@
 //! The safety / wellbeing plan's rules: one declaration each, and one check function per rule or group of closely
 //! related rules.
 
+use crate::engine::case;
 use crate::engine::value::{Map, Value};
 use chrono::NaiveDate;
 
@@ -417,7 +418,7 @@ pub fn parse_week(v: &Value) -> Result<Option<(u32, u32)>, NotAWeek> {
             Ok(Some((w, w)))
         }
         Value::String(s) => {
-            let cleaned = read::clean(s).to_lowercase();
+            let cleaned = case::lower_key(&read::clean(s));
             if cleaned.is_empty() {
                 return Ok(None);
             }

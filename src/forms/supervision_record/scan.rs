@@ -6,6 +6,8 @@
 /// place, months and days, and words that start a sentence. A pair of capitalised words is name-like only when
 /// neither is one of these nor one of the council's own place words, which are its profile's data (its name, its
 /// localities and teams: [`crate::engine::profile::Effective::place_words`]), never written here.
+use crate::engine::case;
+
 const NOT_NAMES: &[&str] = &[
     // Roles, teams and services.
     "team",
@@ -242,13 +244,13 @@ fn is_name_like(word: &str, place: &impl Fn(&str) -> bool) -> bool {
             return false;
         }
     }
-    lower && !is_common(&word.to_lowercase(), place)
+    lower && !is_common(&case::lower_key(word), place)
 }
 
 /// Whether the lower-case word `lower` is one of `words` (written in any case), compared letter by letter without
 /// making a lower-case copy of each.
 pub fn is_one_of(lower: &str, words: &[String]) -> bool {
-    words.iter().any(|w| w.chars().flat_map(char::to_lowercase).eq(lower.chars()))
+    words.iter().any(|w| case::same_ignoring_case(w, lower))
 }
 
 /// Whether the text has two name-like words in a row ("Jane Smith", "Mrs Smith"). `place` tells whether a lower-case
