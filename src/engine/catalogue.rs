@@ -92,7 +92,7 @@ fn params_of(registry: &'static Registry, id: &str) -> Option<&'static [String]>
 /// not hold: a host's table written for every form is not wrong for leaving them in.
 fn of_form_not_held(registry: &Registry, id: &str) -> bool {
     let code = id.split('.').next().unwrap_or(id);
-    registry.product.iter().filter(|k| !registry.forms.iter().any(|f| f.id == k.id)).any(|k| k.codes.contains(&code))
+    registry.product.iter().filter(|k| !registry.forms.iter().any(|f| f.id == k.id)).any(|k| k.has_code(code))
 }
 
 /// Reads `options.messages`: an object of message id → template text.

@@ -157,9 +157,9 @@ pub fn parse_one(registry: Option<&'static Registry>, v: &Value, built_in: bool)
     }
 }
 
-/// Every rule code a profile may set: every form's of the product, and the shared input rules'.
-fn rule_codes(registry: &Registry) -> impl Iterator<Item = &'static str> + '_ {
-    registry.codes().chain(INPUT_RULES.iter().map(|r| r.code))
+/// Whether a profile may set this rule code: every form's of the product, and the shared input rules'.
+fn is_rule_code(registry: &Registry, code: &str) -> bool {
+    registry.has_code(code) || INPUT_RULES.iter().any(|r| r.code == code)
 }
 
 /// The rule codes, sorted, for the schema.
@@ -167,9 +167,9 @@ fn rule_codes(registry: &Registry) -> impl Iterator<Item = &'static str> + '_ {
 /// Inserted one by one rather than collected: `BTreeSet`'s `FromIterator` sorts its input with the standard library's
 /// stable sort first, about 5 kB of WebAssembly for this one call (issue 20, BENCHMARKS.md "Size"). The set is the same.
 #[cfg(feature = "catalogue")]
-fn sorted_rule_codes(registry: &Registry) -> std::collections::BTreeSet<&'static str> {
+fn sorted_rule_codes(registry: &Registry) -> std::collections::BTreeSet<String> {
     let mut codes = std::collections::BTreeSet::new();
-    for code in rule_codes(registry) {
+    for code in registry.codes().chain(INPUT_RULES.iter().map(|r| r.code.to_owned())) {
         codes.insert(code);
     }
     codes
@@ -605,8 +605,8 @@ impl Checker {
         let mut out = Vec::new();
         for (code, val) in o {
             let p = key_path(path, code);
-            // Searched in the product's lists (about 330 codes; at most `MAX_ENTRIES` rules), not a set made for it.
-            if self.registry.is_some_and(|r| !rule_codes(r).any(|c| c == code.as_str())) {
+            // Searched in the product's forms (each its prefix and count of rules; at most `MAX_ENTRIES` rules).
+            if self.registry.is_some_and(|r| !is_rule_code(r, code)) {
                 self.add(&p, "unknown rule code (rules() lists every code)");
                 continue;
             }
@@ -766,7 +766,7 @@ pub fn schema(registry: &'static Registry) -> serde_json::Value {
     }
     let mut rule_props = Map::new();
     for code in sorted_rule_codes(registry) {
-        rule_props.insert(code.to_owned(), json!({ "$ref": "#/$defs/ruleSetting" }));
+        rule_props.insert(code, json!({ "$ref": "#/$defs/ruleSetting" }));
     }
     let mut option_props = Map::new();
     for form in registry.forms {

@@ -47,8 +47,33 @@ pub struct FormDef {
 /// without checking their fields, the options it sets for the others.
 pub struct Known {
     pub id: &'static str,
-    pub codes: &'static [&'static str],
+    /// Its rule codes are `prefix-001` to `prefix-NNN`, `rules` of them: every form numbers its rules from 1 (held to
+    /// the forms' own codes by `product_lists_every_form`). Written out, the 330 codes were about 1.5 kB gzip of
+    /// every module.
+    pub prefix: &'static str,
+    pub rules: u16,
     pub params: &'static [Param],
+}
+
+impl Known {
+    /// Whether `code` is one of its rules': its prefix, a hyphen and three digits from 001 to its count.
+    pub fn has_code(&self, code: &str) -> bool {
+        let Some(digits) = code.strip_prefix(self.prefix).and_then(|rest| rest.strip_prefix('-')) else { return false };
+        digits.len() == 3
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && digits.parse::<u16>().is_ok_and(|n| (1..=self.rules).contains(&n))
+    }
+
+    /// Its rule codes, in order.
+    pub fn codes(&self) -> impl Iterator<Item = String> + '_ {
+        (1..=self.rules).map(move |n| {
+            let mut code = String::with_capacity(self.prefix.len().saturating_add(4));
+            code.push_str(self.prefix);
+            code.push('-');
+            crate::calendar::dates::push_padded(&mut code, u32::from(n), 3);
+            code
+        })
+    }
 }
 
 /// The forms a build holds, and every form of the product.
@@ -109,9 +134,15 @@ impl Registry {
         out
     }
 
+    /// Whether `code` is a rule code of the product (held by this build or not; the shared input rules' are the
+    /// engine's own).
+    pub fn has_code(&self, code: &str) -> bool {
+        self.product.iter().any(|k| k.has_code(code))
+    }
+
     /// Every rule code of the product (the shared input rules' are the engine's own).
-    pub fn codes(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.product.iter().flat_map(|k| k.codes.iter().copied())
+    pub fn codes(&self) -> impl Iterator<Item = String> + '_ {
+        self.product.iter().flat_map(Known::codes)
     }
 }
 
@@ -214,5 +245,40 @@ mod tests {
         for not_a_field in ["", "/nope", "/children/x/name", "/referralDate/hour", "/referralDate/day/x", "/route/0"] {
             assert_eq!(field_label(referral, not_a_field), None, "{not_a_field}");
         }
+    }
+
+    /// A form's rule codes from its prefix and count: each one found, and nothing that only looks like one.
+    #[test]
+    fn a_known_form_has_exactly_its_codes() {
+        let known = Known { id: "x", prefix: "SP", rules: 22, params: &[] };
+        let codes: Vec<String> = known.codes().collect();
+        assert_eq!(codes.len(), 22);
+        assert_eq!(codes.first().map(String::as_str), Some("SP-001"));
+        assert_eq!(codes.get(9).map(String::as_str), Some("SP-010"));
+        assert_eq!(codes.last().map(String::as_str), Some("SP-022"));
+        for code in &codes {
+            assert!(known.has_code(code), "{code}");
+        }
+        for not in [
+            "SP-000",
+            "SP-023",
+            "SP-22",
+            "SP-0022",
+            "SP-01a",
+            "SP-\u{661}\u{662}\u{663}",
+            "SP001",
+            "sp-001",
+            "SPX-001",
+            "S-001",
+            "",
+            "SP-",
+            "SP--01",
+            "SP-+01",
+        ] {
+            assert!(!known.has_code(not), "{not}");
+        }
+        let wide = Known { id: "y", prefix: "AUD", rules: 120, params: &[] };
+        assert_eq!(wide.codes().nth(99).as_deref(), Some("AUD-100"));
+        assert!(wide.has_code("AUD-120") && !wide.has_code("AUD-121"));
     }
 }
