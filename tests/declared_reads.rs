@@ -75,9 +75,9 @@ fn values(kind: &Kind, existing: Option<&Value>) -> Vec<Value> {
             v.extend(options.iter().map(|o| json!(o)));
             v.push(json!("not-an-option"));
         }
-        Kind::Email => v.extend([json!("name@example.com"), json!("not valid")]),
-        Kind::Phone => v.extend([json!("01632 960 001"), json!("123")]),
-        Kind::Postcode => v.extend([json!("SW1A 1AA"), json!("nowhere")]),
+        Kind::Email(_) => v.extend([json!("name@example.com"), json!("not valid")]),
+        Kind::Phone(_) => v.extend([json!("01632 960 001"), json!("123")]),
+        Kind::Postcode(_) => v.extend([json!("SW1A 1AA"), json!("nowhere")]),
         Kind::Object(_) => v.extend([json!({}), json!("x")]),
         Kind::List { item, .. } => {
             v.extend([json!([]), json!("x")]);

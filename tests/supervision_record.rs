@@ -198,6 +198,28 @@ fn svr_007_a_councils_place_names_come_from_its_profile() {
     }
 }
 
+/// A council's profile that extends a built-in one has its own place words, whether or not the built-in's were made
+/// first (they are made when first asked for, for each merged profile).
+#[test]
+fn svr_007_an_extending_profile_has_its_own_place_words() {
+    let flagged = |text: &str, options: &Options| {
+        let d = with(complete(), "/items/caseloadDecisions/decisions", json!(text));
+        check(FORM, &d, options).has("SVR-007")
+    };
+    let text = "Cases at Kingsmere Brightwell: see Protocol";
+    // The built-in's words first: Kingsmere is not one of them.
+    let telford = opts().profile("telford-wrekin");
+    assert!(flagged(text, &telford));
+    let council = json!({
+        "id": "odos",
+        "title": "Odos (fictional)",
+        "extends": "telford-wrekin",
+        "options": { "case-transfer": { "/toLocality": ["Kingsmere Hub", "Hadley Castle"] } }
+    });
+    assert!(!flagged(text, &opts().profile_value(&council).unwrap()));
+    assert!(flagged(text, &telford), "the built-in's words are still its own");
+}
+
 /// A place word is the profile's however either is capitalised, in any script: the team "ΟΔΟΣ Hub" makes "Οδος"
 /// a place word (the word's `str::to_lowercase`, "οδος", once missed the profile's "οδοσ").
 #[test]

@@ -127,6 +127,17 @@ struct Entry {
     options: Vec<FieldOptions>,
 }
 
+/// A merged profile's place words, made when first asked for ([`Effective::place_words`]). They follow from the rest
+/// of the profile, so they never make two profiles differ: asked for or not, equal.
+#[derive(Debug, Clone, Default)]
+struct PlaceWords(OnceLock<Vec<String>>);
+
+impl PartialEq for PlaceWords {
+    fn eq(&self, _: &PlaceWords) -> bool {
+        true
+    }
+}
+
 /// A profile merged down its chain: what a call runs under.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Effective {
@@ -148,9 +159,11 @@ pub struct Effective {
     /// Words for `profiles()`: the notes of each profile in the chain, then one line per setting (written with the
     /// `catalogue` feature only: see [`note`]).
     pub changes: Vec<String>,
-    /// The council's own place words, lower-case, sorted: the words of its ids, of its name and of the values of
-    /// its lists (localities, teams). A scan for a person's name does not take them for one (SVR-007).
-    place_words: Vec<String>,
+    /// The council's own place words, sorted: the words of its ids, of its name and of the values of its lists
+    /// (localities, teams). A scan for a person's name does not take them for one (SVR-007). Made the first time
+    /// that scan asks, so that only the module with that form carries the code (and Unicode's alphanumeric tables)
+    /// that splits them; each merged profile has its own.
+    place_words: PlaceWords,
 }
 
 impl Effective {
@@ -217,7 +230,7 @@ impl Effective {
     /// none under `default`. Not lower-cased here: Unicode's case tables would then be in every module, where only
     /// the form that compares them (SVR-007's scan) needs them.
     pub fn place_words(&self) -> &[String] {
-        &self.place_words
+        self.place_words.0.get_or_init(|| place_words(self))
     }
 
     /// A copy with one document applied on top (the document is already checked).
@@ -296,7 +309,8 @@ impl Effective {
                 [n, " extra or moved bank holidays"].concat()
             });
         }
-        out.place_words = place_words(&out);
+        // Not the words of the profile it was copied from: made from this one when first asked for.
+        out.place_words = PlaceWords::default();
         out
     }
 
@@ -335,7 +349,7 @@ pub fn council_name(title: &str) -> &str {
     title.split(['(', ':']).next().unwrap_or_default().trim()
 }
 
-/// The place words of a merged profile (see [`Effective::place_words`]): made once, when the profile is.
+/// The place words of a merged profile (see [`Effective::place_words`]): made once, when first asked for.
 fn place_words(e: &Effective) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     let mut add = |text: &str| {

@@ -94,11 +94,13 @@ fn kind_schema(kind: &Kind) -> Value {
             options.push(Value::Null);
             json!({ "type": ["string", "null"], "enum": options })
         }
-        Kind::Email => {
+        Kind::Email(_) => {
             json!({ "type": ["string", "null"], "maxLength": 254, "description": "An email address, like name@example.com." })
         }
-        Kind::Phone => json!({ "type": ["string", "null"], "maxLength": 40, "description": "A UK telephone number." }),
-        Kind::Postcode => json!({ "type": ["string", "null"], "maxLength": 16, "description": "A UK postcode." }),
+        Kind::Phone(_) => {
+            json!({ "type": ["string", "null"], "maxLength": 40, "description": "A UK telephone number." })
+        }
+        Kind::Postcode(_) => json!({ "type": ["string", "null"], "maxLength": 16, "description": "A UK postcode." }),
         Kind::Object(fields) => object_schema(fields),
         Kind::List { item, max } => json!({ "type": ["array", "null"], "items": kind_schema(item), "maxItems": max }),
     }
@@ -243,9 +245,9 @@ fn renderer_kind(kind: &Kind) -> Value {
             ("maximum", Value::from(*max)),
         ]),
         Kind::Enum(values) => string_of(vec![("oneOf", Value::Array(choices(values)))]),
-        Kind::Email => string_of(vec![("maxLength", Value::from(254))]),
-        Kind::Phone => string_of(vec![("maxLength", Value::from(40))]),
-        Kind::Postcode => string_of(vec![("maxLength", Value::from(16))]),
+        Kind::Email(_) => string_of(vec![("maxLength", Value::from(254))]),
+        Kind::Phone(_) => string_of(vec![("maxLength", Value::from(40))]),
+        Kind::Postcode(_) => string_of(vec![("maxLength", Value::from(16))]),
         Kind::Object(fields) => renderer_object(fields),
         Kind::List { item, max } => {
             let mut pairs =
@@ -345,8 +347,8 @@ fn rjsf_kind(kind: &Kind) -> Option<Value> {
         Kind::Text { max } if *max > super::model::TEXT_MAX => widget("textarea"),
         Kind::Bool => widget("radio"),
         Kind::DateTime => Some(rjsf_input("datetime-local")),
-        Kind::Email => Some(rjsf_input("email")),
-        Kind::Phone => Some(rjsf_input("tel")),
+        Kind::Email(_) => Some(rjsf_input("email")),
+        Kind::Phone(_) => Some(rjsf_input("tel")),
         Kind::Object(fields) => Some(rjsf_object(fields)).filter(|u| u.as_object().is_some_and(|m| !m.is_empty())),
         Kind::List { item: Kind::Enum(_), .. } => widget("checkboxes"),
         Kind::List { item, .. } => rjsf_kind(item).map(|u| obj(vec![("items", u)])),

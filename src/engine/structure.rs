@@ -8,7 +8,7 @@ use super::catalogue::required_id;
 use super::context::Ctx;
 use super::messages::Template;
 use super::messages::{escape_key, lower_first, Message};
-use super::model::{Field, Kind, LIST_MAX};
+use super::model::{Check, Field, Kind, LIST_MAX};
 use super::read::{self, DateProblem, Part};
 use super::report::Severity;
 use super::rule::{text, Cite, Kind as RuleKind, Rule, CONVENTIONS};
@@ -284,9 +284,9 @@ fn check_value(label: &str, kind: &Kind, v: &Value, required: &Rule, path: &mut 
             }
             _ => wrong_type(label, &INP001_OPTION, path, ctx),
         },
-        Kind::Email => text_format(label, v, read::is_email, &EMAIL_FORMAT, &INP010_EMAIL, path, ctx),
-        Kind::Phone => text_format(label, v, read::is_uk_phone, &PHONE_FORMAT, &INP011_PHONE, path, ctx),
-        Kind::Postcode => text_format(label, v, read::is_uk_postcode, &POSTCODE_FORMAT, &INP012_POSTCODE, path, ctx),
+        Kind::Email(check) => text_format(label, v, check, &EMAIL_FORMAT, &INP010_EMAIL, path, ctx),
+        Kind::Phone(check) => text_format(label, v, check, &PHONE_FORMAT, &INP011_PHONE, path, ctx),
+        Kind::Postcode(check) => text_format(label, v, check, &POSTCODE_FORMAT, &INP012_POSTCODE, path, ctx),
         Kind::Object(fields) => match v {
             Value::Object(o) => check_object(fields, o, required, path, ctx),
             _ => wrong_type(label, &INP001_GROUP, path, ctx),
@@ -350,7 +350,7 @@ fn check_text(label: &str, s: &str, max: u32, path: &str, ctx: &mut Ctx) {
 fn text_format(
     label: &str,
     v: &Value,
-    ok: fn(&str) -> bool,
+    check: &Check,
     rule: &Rule,
     message: &'static Template,
     path: &str,
@@ -363,7 +363,7 @@ fn text_format(
                 return;
             }
             let c = read::clean(s);
-            if c.len() > 320 || !ok(&c) {
+            if c.len() > 320 || !check.ok(&c) {
                 ctx.emit(rule, path, message);
             }
         }

@@ -139,15 +139,15 @@ const REFERRER: &[Field] = &[
     Field::text("name", "Referrer’s name"),
     Field::text("agency", "Referrer’s agency"),
     Field::text("role", "Referrer’s role"),
-    Field::new("email", "Referrer’s email address", Kind::Email),
-    Field::new("phone", "Referrer’s telephone number", Kind::Phone),
+    Field::new("email", "Referrer’s email address", Kind::EMAIL),
+    Field::new("phone", "Referrer’s telephone number", Kind::PHONE),
 ];
 
 const ADDRESS: &[Field] = &[
     Field::text("line1", "Address line 1"),
     Field::text("line2", "Address line 2"),
     Field::text("town", "Town or city"),
-    Field::new("postcode", "Postcode", Kind::Postcode),
+    Field::new("postcode", "Postcode", Kind::POSTCODE),
 ];
 
 const ASSESSMENT: &[Field] = &[
