@@ -53,23 +53,13 @@ pub fn format_date(d: NaiveDate) -> String {
     if abs >= 10u32.pow(width) {
         crate::engine::text::Piece::push_to(&abs, &mut out);
     } else {
-        push_padded(&mut out, abs, width as usize);
+        crate::engine::text::push_padded(&mut out, abs, width as usize);
     }
     out.push('-');
-    push_padded(&mut out, d.month(), 2);
+    crate::engine::text::push_padded(&mut out, d.month(), 2);
     out.push('-');
-    push_padded(&mut out, d.day(), 2);
+    crate::engine::text::push_padded(&mut out, d.day(), 2);
     out
-}
-
-/// The last `width` (at most 4) decimal digits of `n`, with leading zeros.
-pub(crate) fn push_padded(out: &mut String, mut n: u32, width: usize) {
-    let mut digits = ['0'; 4];
-    for d in digits.iter_mut().rev() {
-        *d = char::from_digit(n % 10, 10).unwrap_or('0');
-        n /= 10;
-    }
-    out.extend(digits.iter().skip(digits.len().saturating_sub(width)));
 }
 
 /// GOV.UK style: "2 June 2025" (no leading zero, no ordinal, full month name).

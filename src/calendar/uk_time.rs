@@ -143,8 +143,8 @@ pub fn parse_local_datetime(s: &str) -> Option<NaiveDateTime> {
 pub fn format_local_datetime(t: NaiveDateTime) -> String {
     let mut out = format_date(t.date());
     out.push('T');
-    super::dates::push_padded(&mut out, t.hour(), 2);
+    crate::engine::text::push_padded(&mut out, t.hour(), 2);
     out.push(':');
-    super::dates::push_padded(&mut out, t.minute(), 2);
+    crate::engine::text::push_padded(&mut out, t.minute(), 2);
     out
 }

@@ -45,17 +45,14 @@ static LOWER: [(u32, i32); 184] = [
 /// U+0130 (İ), the one code point whose lower case is two: "i" and a combining dot above.
 const CAPITAL_I_WITH_DOT: char = '\u{130}';
 
-/// Writes the lower case of `c` (what `char::to_lowercase` gives) to `out`.
-pub fn push_lower(out: &mut String, c: char) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
-    }
-    if c == CAPITAL_I_WITH_DOT {
-        out.push_str("i\u{307}");
-        return;
-    }
-    out.push(lower_one(c));
+/// The lower case of `c`, as `char::to_lowercase` gives it: one character, or two for U+0130.
+pub fn lower_chars(c: char) -> impl Iterator<Item = char> {
+    let (one, two) = match c {
+        CAPITAL_I_WITH_DOT => ('i', Some('\u{307}')),
+        c if c.is_ascii() => (c.to_ascii_lowercase(), None),
+        c => (lower_one(c), None),
+    };
+    core::iter::once(one).chain(two)
 }
 
 /// The lower case of a code point above ASCII other than U+0130: itself when it has none.
@@ -77,11 +74,7 @@ fn lower_one(c: char) -> char {
 /// and the Greek final sigma (ς) written as σ, so that "ΟΔΟΣ", "οδος" and "οδοσ" are one key. `str::to_lowercase`
 /// gives the same but for its choice between σ and ς, which made "ΟΔΟΣ" and "οδοσ" differ.
 pub fn lower_key(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        push_lower(&mut out, if c == 'ς' { 'σ' } else { c });
-    }
-    out
+    text.chars().flat_map(key_chars).collect()
 }
 
 /// Whether two texts are the same regardless of case ([`lower_key`]), without making either key.
@@ -96,15 +89,9 @@ pub fn same_ignoring_case(a: &str, b: &str) -> bool {
     }
 }
 
-/// The characters a character adds to its [`lower_key`].
+/// The characters a character adds to its [`lower_key`]: its lower case, the final sigma as sigma.
 fn key_chars(c: char) -> impl Iterator<Item = char> {
-    let (one, two) = match c {
-        CAPITAL_I_WITH_DOT => ('i', Some('\u{307}')),
-        'ς' => ('σ', None),
-        c if c.is_ascii() => (c.to_ascii_lowercase(), None),
-        c => (lower_one(c), None),
-    };
-    core::iter::once(one).chain(two)
+    lower_chars(if c == 'ς' { 'σ' } else { c })
 }
 
 #[cfg(test)]
@@ -115,8 +102,7 @@ mod tests {
     #[test]
     fn every_code_point_is_lowered_as_the_standard_library_does() {
         for c in (0..=0x10_ffff).filter_map(char::from_u32) {
-            let mut mine = String::new();
-            push_lower(&mut mine, c);
+            let mine: String = lower_chars(c).collect();
             let std: String = c.to_lowercase().collect();
             assert_eq!(mine, std, "U+{:04X}", u32::from(c));
         }

@@ -84,8 +84,7 @@ fn params_by_id(registry: &'static Registry) -> &'static [(&'static str, &'stati
 
 /// The parameters of the message `id`, if the product has it.
 fn params_of(registry: &'static Registry, id: &str) -> Option<&'static [String]> {
-    let known = params_by_id(registry);
-    known.binary_search_by(|(k, _)| (*k).cmp(id)).ok().and_then(|i| known.get(i)).map(|(_, p)| *p)
+    super::sort::value_of(params_by_id(registry), id).copied()
 }
 
 /// Whether a message id belongs to a rule of a form the product has but this build (a single-form module) does

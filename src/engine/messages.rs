@@ -343,8 +343,7 @@ impl MessageTable {
 
     /// The host's template for a message id.
     pub fn get(&self, id: &str) -> Option<&str> {
-        let i = self.templates.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok()?;
-        self.templates.get(i).map(|(_, t)| t.as_str())
+        super::sort::value_of(&self.templates, id).map(String::as_str)
     }
 
     /// Every `(id, template)`, in order of id.

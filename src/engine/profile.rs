@@ -169,8 +169,7 @@ pub struct Effective {
 impl Effective {
     /// What the profile sets for a key (none under `default`).
     fn entry(&self, key: &str) -> Option<&Entry> {
-        let at = self.settings.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
-        self.settings.get(at).map(|(_, e)| e)
+        super::sort::value_of(&self.settings, key)
     }
 
     /// The entry of a key, made empty in its place when the profile has none yet (always `Some`).

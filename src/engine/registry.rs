@@ -70,7 +70,7 @@ impl Known {
             let mut code = String::with_capacity(self.prefix.len().saturating_add(4));
             code.push_str(self.prefix);
             code.push('-');
-            crate::calendar::dates::push_padded(&mut code, u32::from(n), 3);
+            super::text::push_padded(&mut code, u32::from(n), 3);
             code
         })
     }

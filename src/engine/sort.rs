@@ -31,6 +31,14 @@ pub fn distinct<T: Ord>(v: &mut Vec<T>) {
     v.dedup();
 }
 
+/// The value of `key` in a list of `(key, value)` sorted by key, each key once (as the engine's sort and
+/// [`distinct`] make them): found by halves. The engine's small tables (a profile's settings, the messages'
+/// parameters, a host's templates) are such lists rather than maps.
+pub fn value_of<'a, K: AsRef<str>, V>(list: &'a [(K, V)], key: &str) -> Option<&'a V> {
+    let at = list.binary_search_by(|(k, _)| k.as_ref().cmp(key)).ok()?;
+    list.get(at).map(|(_, v)| v)
+}
+
 const SHORT: usize = 12;
 
 /// The places `0..n` in the stable order `cmp` (which compares two places) gives. The sort itself is compiled once,

@@ -8,6 +8,16 @@ use std::borrow::Cow;
 
 use super::messages::IntText;
 
+/// The last `width` (at most 4) decimal digits of `n`, with leading zeros.
+pub(crate) fn push_padded(out: &mut String, mut n: u32, width: usize) {
+    let mut digits = ['0'; 4];
+    for d in digits.iter_mut().rev() {
+        *d = char::from_digit(n % 10, 10).unwrap_or('0');
+        n /= 10;
+    }
+    out.extend(digits.iter().skip(digits.len().saturating_sub(width)));
+}
+
 /// A piece of a [`text!`](crate::text): a string, a character or a whole number (written as `format!("{}")` writes
 /// it).
 pub trait Piece {
