@@ -386,12 +386,28 @@ fn default_profile() -> Effective {
     }
 }
 
+/// A built-in profile's document: as written with the `catalogue` feature (its notes are the lines `profiles()` lists),
+/// and else as build.rs writes it, without its notes, `$schema` or whitespace (a module reads neither; about 0.5 kB
+/// gzip of every module).
+#[cfg(feature = "catalogue")]
+macro_rules! built_in_doc {
+    ($name:literal) => {
+        include_str!(concat!("../../profiles/", $name, ".json"))
+    };
+}
+#[cfg(not(feature = "catalogue"))]
+macro_rules! built_in_doc {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/profiles/", $name, ".json"))
+    };
+}
+
 /// The built-in profiles' documents, in the order `profiles()` lists them.
 const BUILT_IN: &[(&str, &str)] = &[
-    ("telford-wrekin", include_str!("../../profiles/telford-wrekin.json")),
-    ("west-sussex", include_str!("../../profiles/west-sussex.json")),
-    ("walsall", include_str!("../../profiles/walsall.json")),
-    ("south-glos", include_str!("../../profiles/south-glos.json")),
+    ("telford-wrekin", built_in_doc!("telford-wrekin")),
+    ("west-sussex", built_in_doc!("west-sussex")),
+    ("walsall", built_in_doc!("walsall")),
+    ("south-glos", built_in_doc!("south-glos")),
 ];
 
 /// The ids of the built-in profiles (with `default`).
@@ -474,4 +490,70 @@ pub struct ProfileInfo {
     pub id: String,
     pub title: String,
     pub changes: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BUILT_IN;
+    use crate::engine::{input, profile_doc};
+
+    /// build.rs's lean copy of each built-in document (what a WebAssembly module carries) is the same profile as the
+    /// document as written, once its notes are set aside; and it is smaller, with no notes and no `$schema`.
+    #[test]
+    fn a_module_carries_each_built_in_document_without_its_notes() {
+        let lean: &[(&str, &str)] = &[
+            ("telford-wrekin", include_str!(concat!(env!("OUT_DIR"), "/profiles/telford-wrekin.json"))),
+            ("west-sussex", include_str!(concat!(env!("OUT_DIR"), "/profiles/west-sussex.json"))),
+            ("walsall", include_str!(concat!(env!("OUT_DIR"), "/profiles/walsall.json"))),
+            ("south-glos", include_str!(concat!(env!("OUT_DIR"), "/profiles/south-glos.json"))),
+        ];
+        assert_eq!(lean.len(), BUILT_IN.len());
+        let read =
+            |text: &str| profile_doc::parse_one(None, &input::parse(text).expect("JSON"), true).expect("a profile");
+        for ((id, written), (lean_id, lean_text)) in BUILT_IN.iter().zip(lean) {
+            assert_eq!(id, lean_id);
+            let mut full = read(written);
+            let small = read(lean_text);
+            assert!(!full.notes.is_empty(), "{id}: the document as written has notes");
+            assert!(small.notes.is_empty(), "{id}");
+            full.notes.clear();
+            assert_eq!(full, small, "{id}");
+            assert!(!lean_text.contains("$schema") && !lean_text.contains('\n'), "{id}: {lean_text}");
+            assert!(lean_text.len() < written.len(), "{id}");
+            // Every key and string of the document as written is in the lean text, in order, but the notes and the
+            // schema's address.
+            let notes = read_notes(&input::parse(written).expect("JSON"));
+            let mut before = Vec::new();
+            collect_strings(&input::parse(written).expect("JSON"), &mut before);
+            before.retain(|s| {
+                !notes.contains(s) && !["notes", "$schema", "../docs/profile.schema.json"].contains(&s.as_str())
+            });
+            let mut after = Vec::new();
+            collect_strings(&input::parse(lean_text).expect("JSON"), &mut after);
+            assert_eq!(before, after, "{id}");
+        }
+    }
+
+    fn read_notes(v: &crate::engine::value::Value) -> Vec<String> {
+        let mut out = Vec::new();
+        if let crate::engine::value::Value::Object(o) = v {
+            if let Some(notes) = crate::engine::read::get(o, "notes") {
+                collect_strings(notes, &mut out);
+            }
+        }
+        out
+    }
+
+    fn collect_strings(v: &crate::engine::value::Value, out: &mut Vec<String>) {
+        use crate::engine::value::Value;
+        match v {
+            Value::String(s) => out.push(s.clone()),
+            Value::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
+            Value::Object(o) => o.iter().for_each(|(k, x)| {
+                out.push(k.clone());
+                collect_strings(x, out)
+            }),
+            _ => {}
+        }
+    }
 }
