@@ -91,20 +91,45 @@ pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
 }
 
 pub(crate) fn parse_date_bytes(b: &[u8]) -> Option<NaiveDate> {
-    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *b else {
-        return None;
-    };
-    let year = i32::try_from(digits(&[y1, y2, y3, y4])?).ok()?;
-    let d = NaiveDate::from_ymd_opt(year, digits(&[m1, m2])?, digits(&[d1, d2])?)?;
+    let (y, m, d) = iso_parts(b)?;
+    let d = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
     Some(d).filter(|d| in_range(*d))
 }
 
-/// The value of a run of ASCII digits; `None` if any byte is not `0`-`9`.
+/// The year, month and day of bytes shaped `YYYY-MM-DD` (ten: digits but for the two dashes), whether or not they
+/// make a real date; `None` for any other shape.
+pub(crate) fn iso_parts(b: &[u8]) -> Option<(u32, u32, u32)> {
+    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *b else {
+        return None;
+    };
+    Some((four(y1, y2, y3, y4)?, two(m1, m2)?, two(d1, d2)?))
+}
+
+/// The value of a run of ASCII digits; `None` if any byte is not `0`-`9` (or the value is beyond `u32`).
 pub(crate) fn digits(b: &[u8]) -> Option<u32> {
-    b.iter().try_fold(0u32, |acc, &c| {
-        let v = char::from(c).to_digit(10)?;
-        acc.checked_mul(10)?.checked_add(v)
-    })
+    let mut n = 0u32;
+    for &c in b {
+        n = n.checked_mul(10)?.checked_add(digit(c)?)?;
+    }
+    Some(n)
+}
+
+/// The value of an ASCII digit.
+#[inline]
+fn digit(c: u8) -> Option<u32> {
+    let v = c.wrapping_sub(b'0');
+    (v <= 9).then_some(u32::from(v))
+}
+
+/// The value of four ASCII digits (a year), or of two (a month, a day): no sum can overflow.
+#[inline]
+fn four(a: u8, b: u8, c: u8, d: u8) -> Option<u32> {
+    Some(two(a, b)?.wrapping_mul(100).wrapping_add(two(c, d)?))
+}
+
+#[inline]
+fn two(a: u8, b: u8) -> Option<u32> {
+    Some(digit(a)?.wrapping_mul(10).wrapping_add(digit(b)?))
 }
 
 #[cfg(test)]

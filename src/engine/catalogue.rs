@@ -30,8 +30,8 @@ fn info(id: String, template: &str) -> MessageInfo {
 fn model_messages(form: &FormDef, fields: &[Field], path: &str, out: &mut Vec<MessageInfo>) {
     for f in fields {
         let here = crate::text!(path, "/", f.name);
-        if let Some(text) = f.required {
-            out.push(info(required_id(form.required.code, &here), text));
+        if let Some(text) = f.required_message() {
+            out.push(info(required_id(form.required.code, &here), &text));
         }
         let mut kind = &f.kind;
         while let Kind::List { item, .. } = kind {

@@ -228,18 +228,18 @@ impl From<NaiveDate> for Arg {
 #[derive(Debug, Clone)]
 pub struct Message {
     id: Cow<'static, str>,
-    text: &'static str,
+    text: Cow<'static, str>,
     params: Vec<(&'static str, Arg)>,
 }
 
 impl Message {
     #[inline(never)]
     pub fn new(template: &'static Template) -> Message {
-        Message { id: Cow::Borrowed(template.id), text: template.text, params: Vec::new() }
+        Message { id: Cow::Borrowed(template.id), text: Cow::Borrowed(template.text), params: Vec::new() }
     }
 
     /// A message whose id is made at run time (a model's own "Enter the …" message for a required field).
-    pub fn with_id(id: String, text: &'static str) -> Message {
+    pub fn with_id(id: String, text: Cow<'static, str>) -> Message {
         Message { id: Cow::Owned(id), text, params: Vec::new() }
     }
 
@@ -260,7 +260,7 @@ impl Message {
 
     /// The English text.
     pub fn english(&self) -> String {
-        render(self.text, &self.params).unwrap_or_else(|_| self.text.to_owned())
+        render(&self.text, &self.params).unwrap_or_else(|_| self.text.clone().into_owned())
     }
 
     /// The text from a host's template for this id (checked beforehand against the catalogue), else the English.
@@ -275,7 +275,7 @@ impl Message {
     pub fn params_json(&self) -> Map<String, Value> {
         self.params
             .iter()
-            .filter(|(k, _)| names_param(self.text, k))
+            .filter(|(k, _)| names_param(&self.text, k))
             .map(|(k, v)| ((*k).to_owned(), v.to_value()))
             .collect()
     }

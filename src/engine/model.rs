@@ -1,6 +1,8 @@
 //! A form's model: its fields, in page order, with their kinds and labels. One declaration drives lenient reading,
 //! the order of diagnostics, the JSON Schema and the TypeScript types.
 
+use std::borrow::Cow;
+
 /// What a field holds.
 #[derive(Debug, Clone, Copy)]
 pub enum Kind {
@@ -65,8 +67,12 @@ pub struct Field {
     /// What the page calls it, capitalised for the start of a sentence ("Date of referral").
     pub label: &'static str,
     pub kind: Kind,
-    /// When required whatever else the form says: the GOV.UK message for its absence ("Enter the date of referral").
+    /// When required whatever else the form says: the GOV.UK message for its absence ("Enter the date of referral"),
+    /// or its first words when `required_label` (read it with [`Field::required_message`]).
     pub required: Option<&'static str>,
+    /// Whether the message for its absence is `required` followed by the label, lower-cased first ("Enter the " and
+    /// "Date of referral"): most are, and each module then holds the label's words once.
+    pub required_label: bool,
     /// A short description for the schema and the documentation.
     pub help: &'static str,
     /// A local list (localities, teams, hubs): open text in `default`, a choice where a council's profile lists
@@ -76,7 +82,7 @@ pub struct Field {
 
 impl Field {
     pub const fn new(name: &'static str, label: &'static str, kind: Kind) -> Field {
-        Field { name, label, kind, required: None, help: "", local: false }
+        Field { name, label, kind, required: None, required_label: false, help: "", local: false }
     }
     pub const fn text(name: &'static str, label: &'static str) -> Field {
         Field::new(name, label, Kind::Text { max: TEXT_MAX })
@@ -111,7 +117,26 @@ impl Field {
     /// Marks the field as required, with the GOV.UK message for its absence.
     pub const fn required(mut self, message: &'static str) -> Field {
         self.required = Some(message);
+        self.required_label = false;
         self
+    }
+    /// Marks the field as required, the message for its absence being `lead` followed by the label, lower-cased first
+    /// (`lower_first`): `Field::date("referralDate", "Date of referral").required_with("Enter the ")` says "Enter the
+    /// date of referral".
+    pub const fn required_with(mut self, lead: &'static str) -> Field {
+        self.required = Some(lead);
+        self.required_label = true;
+        self
+    }
+    /// The GOV.UK message for the field's absence, when it is required whatever else the form says.
+    pub fn required_message(&self) -> Option<Cow<'static, str>> {
+        let text = self.required?;
+        Some(if self.required_label {
+            let label = super::messages::lower_first(self.label);
+            Cow::Owned([text, label.as_str()].concat())
+        } else {
+            Cow::Borrowed(text)
+        })
     }
     /// A local list: open text unless a council's profile lists the values.
     pub const fn local(name: &'static str, label: &'static str) -> Field {
@@ -150,5 +175,25 @@ pub fn walk_fields(fields: &'static [Field], each: &mut dyn FnMut(&'static Field
         if let Kind::Object(inner) = kind {
             walk_fields(inner, each);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Field;
+
+    #[test]
+    fn a_message_made_with_the_label_reads_as_written_out() {
+        let written = Field::date("referralDate", "Date of the referral").required("Enter the date of the referral");
+        let with = Field::date("referralDate", "Date of the referral").required_with("Enter the ");
+        assert_eq!(with.required_message(), written.required_message());
+        assert_eq!(with.required_message().as_deref(), Some("Enter the date of the referral"));
+        // An acronym keeps its capitals, as `lower_first` does in every message.
+        let acronym = Field::text("llcsNumber", "LLCS number").required_with("Enter the ");
+        assert_eq!(acronym.required_message().as_deref(), Some("Enter the LLCS number"));
+        // The last call decides: a message written out after `required_with` is used as it is.
+        let last = Field::text("a", "Name").required_with("Enter the ").required("Enter a name");
+        assert_eq!(last.required_message().as_deref(), Some("Enter a name"));
+        assert_eq!(Field::text("a", "Name").required_message(), None);
     }
 }

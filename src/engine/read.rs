@@ -10,6 +10,7 @@ use crate::engine::value::{Map, Value};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::calendar;
+use crate::calendar::dates::iso_parts;
 use crate::engine::parse_float::parse_f64;
 
 /// Characters that a paste brings along and nobody means: zero-width spaces and joiners, word joiner, byte-order
@@ -132,36 +133,25 @@ pub fn parse_date(v: &Value) -> Result<Option<NaiveDate>, DateProblem> {
         Value::Null => Ok(None),
         // Text shaped `YYYY-MM-DD` (as a date picker or a host sends a date) is what `clean` leaves it, digits and
         // dashes only: read as it is. Cleaning first took half of each read, and a form reads its dates several
-        // times (24 reads in a casework supervision check).
-        Value::String(s) if iso_shaped(s.as_bytes()) => parse_iso(s),
-        Value::String(s) => {
-            let s = clean(s);
-            if s.is_empty() {
-                return Ok(None);
+        // times (24 reads in a casework supervision check). The shape is checked and the digits read in one pass
+        // (`iso_parts`): checking the shape, then parsing each part as text, was three times the instructions.
+        Value::String(s) => match iso_parts(s.as_bytes()) {
+            Some((y, m, d)) => make_date(y, m, d),
+            None => {
+                let s = clean(s);
+                if s.is_empty() {
+                    return Ok(None);
+                }
+                parse_iso(&s)
             }
-            parse_iso(&s)
-        }
+        },
         Value::Object(parts) => parse_parts(parts),
         _ => Err(DateProblem::WrongType),
     }
 }
 
-/// Whether the bytes are `YYYY-MM-DD`'s shape: ten, digits but for the two dashes.
-fn iso_shaped(b: &[u8]) -> bool {
-    b.len() == 10
-        && b.get(4) == Some(&b'-')
-        && b.get(7) == Some(&b'-')
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-}
-
 fn parse_iso(s: &str) -> Result<Option<NaiveDate>, DateProblem> {
-    if !iso_shaped(s.as_bytes()) {
-        return Err(DateProblem::NotReal(None));
-    }
-    let num = |a: usize, z: usize| -> Option<u32> { s.get(a..z).and_then(|t| t.parse().ok()) };
-    let (Some(y), Some(m), Some(d)) = (num(0, 4), num(5, 7), num(8, 10)) else {
-        return Err(DateProblem::NotReal(None));
-    };
+    let (y, m, d) = iso_parts(s.as_bytes()).ok_or(DateProblem::NotReal(None))?;
     make_date(y, m, d)
 }
 

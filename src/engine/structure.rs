@@ -163,7 +163,7 @@ pub fn check_field_value(field: &Field, value: Option<&Value>, required: &Rule, 
     path.push('/');
     path.push_str(field.name);
     if read::is_blank(value) {
-        if let Some(text) = field.required {
+        if let Some(text) = field.required_message() {
             ctx.emit(required, path.as_str(), Message::with_id(required_id(required.code, path), text));
         }
     } else if let Some(v) = value {

@@ -66,7 +66,7 @@ macro_rules! questions {
         /// The fields of `answers`: one grade 1–5 per question, labelled by its topic, its help the seed's wording.
         pub const ANSWER_FIELDS: &[Field] = &[ $(
             Field::integer($id, concat!("Grade for ", $topic), 1.0, 5.0)
-                .required(concat!("Select a grade for ", $topic))
+                .required_with("Select a ")
                 .help($text)
         ),* ];
     };
@@ -254,23 +254,23 @@ pub const EVIDENCE: &[Field] = &[
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::choice("auditType", "Type of audit", AUDIT_TYPES).required("Select the type of audit"),
+    Field::choice("auditType", "Type of audit", AUDIT_TYPES).required_with("Select the "),
     Field::choice("theme", "Theme of the audit", THEMES),
     Field::boolean("practitionerPresent", "Whether the practitioner was present")
         .help("A cross-locality audit takes place in the practitioner’s locality with the practitioner present."),
     Field::local("locality", "Locality area"),
-    Field::date("auditDate", "Date of the audit").required("Enter the date of the audit"),
+    Field::date("auditDate", "Date of the audit").required_with("Enter the "),
     Field::date("previousAuditOn", "Date of the practitioner’s previous case file audit")
         .help("Practitioner audits: case file audits of a practitioner are bi-monthly."),
-    Field::text("caseWorker", "Current case worker").required("Enter the current case worker"),
-    Field::new("llcsNumber", "LLCS number", Kind::Text { max: 32 }).required("Enter the LLCS number"),
+    Field::text("caseWorker", "Current case worker").required_with("Enter the "),
+    Field::new("llcsNumber", "LLCS number", Kind::Text { max: 32 }).required_with("Enter the "),
     Field::date("dateAllocated", "Date allocated"),
     Field::text("previousCaseWorker", "Previous case worker"),
     Field::date("previousAllocated", "Date the previous case worker was allocated"),
     Field::date("previousClosed", "Date the previous case worker’s allocation closed"),
     Field::text("lineManager", "Current line manager as recorded"),
-    Field::list("auditors", "Auditor", &Kind::Text { max: 200 }, 10).required("Add at least one auditor"),
-    Field::choice("caseStatus", "Case status", CASE_STATUSES).required("Select the case status"),
+    Field::list("auditors", "Auditor", &Kind::Text { max: 200 }, 10).required_with("Add at least one "),
+    Field::choice("caseStatus", "Case status", CASE_STATUSES).required_with("Select the "),
     Field::object("child", "Child or young person", CHILD),
     Field::object("answers", "Grades", ANSWER_FIELDS)
         .required("Grade the questions of the audit tool")
@@ -281,7 +281,7 @@ pub const FIELDS: &[Field] = &[
     Field::object("childSafe", "Whether the auditors are satisfied the child is safe", YES_NO_ANSWER),
     Field::object("lifeImproved", "Whether the work has improved the family’s life", YES_NO_ANSWER),
     Field::object("directObservation", "Whether a direct observation of the case was undertaken", YES_NO_ANSWER),
-    Field::integer("overallGrade", "Auditors’ overall score", 1.0, 5.0).required("Select the auditors’ overall score"),
+    Field::integer("overallGrade", "Auditors’ overall score", 1.0, 5.0).required_with("Select the "),
     Field::long_text("generalComments", "General comments"),
     Field::list("remedialActions", "Remedial actions", &Kind::Object(REMEDIAL_ACTION), 30),
     Field::long_text("lessonsLearnt", "Lessons learnt"),

@@ -15,8 +15,8 @@ pub const APPROVER_ROLES: &[&str] = &["senior-practitioner", "team-leader", "coo
 pub const DECISIONS: &[&str] = &["approved", "returned"];
 
 const APPROVAL: &[Field] = &[
-    Field::choice("role", "Role of the approver", APPROVER_ROLES).required("Select the role of the approver"),
-    Field::date("date", "Date of the decision").required("Enter the date of the decision"),
+    Field::choice("role", "Role of the approver", APPROVER_ROLES).required_with("Select the "),
+    Field::date("date", "Date of the decision").required_with("Enter the "),
     Field::choice("decision", "Decision on the closure", DECISIONS)
         .required("Select whether the closure was approved or returned"),
     Field::long_text("missingInformation", "Information missing")
@@ -24,8 +24,8 @@ const APPROVAL: &[Field] = &[
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::choice("reason", "Reason for closure", REASONS).required("Select the reason for closure"),
-    Field::date("directedOn", "Date the closure was directed").required("Enter the date the closure was directed"),
+    Field::choice("reason", "Reason for closure", REASONS).required_with("Select the "),
+    Field::date("directedOn", "Date the closure was directed").required_with("Enter the "),
     Field::date("closureSummaryOn", "Date the closure summary was completed"),
     Field::date("endOfInvolvementOn", "Date the end of involvement was completed"),
     Field::integer("route", "Closure route", 1.0, 2.0)

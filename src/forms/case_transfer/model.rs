@@ -6,18 +6,16 @@ use crate::engine::model::{Field, Kind};
 pub const AUTHORISER_ROLES: &[&str] = &["senior-practitioner", "team-leader", "practitioner", "assistant"];
 
 pub const FIELDS: &[Field] = &[
-    Field::local("fromLocality", "Locality the family is leaving")
-        .required("Select the locality the family is leaving"),
-    Field::local("toLocality", "Receiving locality").required("Select the receiving locality"),
+    Field::local("fromLocality", "Locality the family is leaving").required_with("Select the "),
+    Field::local("toLocality", "Receiving locality").required_with("Select the "),
     Field::list("outstandingTasks", "Outstanding task", &Kind::Text { max: 2000 }, 50)
         .help("Every task still to do; an empty list says there are none, but the question must be answered."),
-    Field::boolean("formsUpToDate", "Whether all forms on Protocol are up to date")
-        .required("Select whether all forms on Protocol are up to date"),
+    Field::boolean("formsUpToDate", "Whether all forms on Protocol are up to date").required_with("Select "),
     Field::boolean(
         "practitionerContinuesUntilAllocated",
         "Whether the practitioner continues with the family until the receiving hub allocates",
     )
-    .required("Select whether the practitioner continues with the family until the receiving hub allocates"),
+    .required_with("Select "),
     Field::choice("authorisedBy", "Role of the person who authorised the transfer", AUTHORISER_ROLES),
     Field::date("authorisedOn", "Date the transfer was authorised"),
     Field::date(

@@ -10,7 +10,7 @@ pub const CASE_STATUSES: &[&str] = &["cp", "cin", "step-down", "strengthening-fa
 pub const ACTION_STATUSES: &[&str] = &["done", "in-progress", "not-done"];
 
 const CHILD: &[Field] = &[
-    Field::text("name", "Child’s name").required("Enter the child’s name"),
+    Field::text("name", "Child’s name").required_with("Enter the "),
     Field::new("lcsNumber", "Liquid Logic number", Kind::Text { max: 32 })
         .required("Enter the child’s Liquid Logic number"),
 ];
@@ -22,10 +22,8 @@ const PREVIOUS_ACTION: &[Field] = &[
 ];
 
 const SUPPORT_PLAN: &[Field] = &[
-    Field::boolean("upToDate", "Whether the support plan is up to date")
-        .required("Select whether the support plan is up to date"),
-    Field::boolean("smart", "Whether the support plan’s actions are SMART")
-        .required("Select whether the support plan’s actions are SMART"),
+    Field::boolean("upToDate", "Whether the support plan is up to date").required_with("Select "),
+    Field::boolean("smart", "Whether the support plan’s actions are SMART").required_with("Select "),
     Field::long_text("comment", "Comment on the support plan"),
 ];
 
@@ -36,38 +34,35 @@ const ACTION: &[Field] = &[
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::date("date", "Date of supervision").required("Enter the date of supervision"),
+    Field::date("date", "Date of supervision").required_with("Enter the "),
     Field::text("teamManager", "Team manager").required("Enter the team manager’s name"),
     Field::text("practitioner", "Practitioner")
         .required("Enter the practitioner’s name")
         .help("The Strengthening Families practitioner or assistant who holds the case."),
-    Field::choice("caseStatus", "Case status", CASE_STATUSES).required("Select the case status"),
+    Field::choice("caseStatus", "Case status", CASE_STATUSES).required_with("Select the "),
     Field::object("child", "Child", CHILD),
     Field::date("previousSupervisionDate", "Date of the previous supervision")
         .help("The previous casework supervision of this child, if there was one."),
-    Field::long_text("purposeOfInvolvement", "Purpose of involvement").required("Enter the purpose of involvement"),
+    Field::long_text("purposeOfInvolvement", "Purpose of involvement").required_with("Enter the "),
     Field::list(
         "reviewOfPreviousActions",
         "Review of actions from the last supervision",
         &Kind::Object(PREVIOUS_ACTION),
         50,
     ),
-    Field::date("lastAssessmentDate", "Date of the last assessment").required("Enter the date of the last assessment"),
-    Field::date("childLastSeenDate", "Date the child was last seen").required("Enter the date the child was last seen"),
-    Field::long_text("sinceLastSupervision", "What has happened since the last supervision")
-        .required("Enter what has happened since the last supervision"),
+    Field::date("lastAssessmentDate", "Date of the last assessment").required_with("Enter the "),
+    Field::date("childLastSeenDate", "Date the child was last seen").required_with("Enter the "),
+    Field::long_text("sinceLastSupervision", "What has happened since the last supervision").required_with("Enter "),
     Field::object("supportPlan", "Support plan", SUPPORT_PLAN)
         .help("Is the support plan up to date, with SMART actions?"),
     Field::long_text("childWishesAndFeelings", "Wishes and feelings of the child")
-        .required("Enter the wishes and feelings of the child")
+        .required_with("Enter the ")
         .help("Ascertained through direct work or assessments and plans."),
     Field::long_text("positiveChange", "How the involvement is making positive change for the children")
-        .required("Enter how the involvement is making positive change for the children"),
-    Field::long_text("riskAnalysis", "Analysis of current risk").required("Enter the analysis of current risk"),
-    Field::boolean("riskManaged", "Whether the risk is being managed")
-        .required("Select whether the risk is being managed"),
-    Field::long_text("strengths", "Overview of strengths within the family")
-        .required("Enter an overview of strengths within the family"),
+        .required_with("Enter "),
+    Field::long_text("riskAnalysis", "Analysis of current risk").required_with("Enter the "),
+    Field::boolean("riskManaged", "Whether the risk is being managed").required_with("Select "),
+    Field::long_text("strengths", "Overview of strengths within the family").required_with("Enter an "),
     Field::list("actions", "Actions agreed", &Kind::Object(ACTION), 50),
     Field::date("nextSupervisionDate", "Date of the next supervision"),
     Field::boolean("activeSafeguarding", "Whether this is a very active case with safeguarding issues")

@@ -39,7 +39,7 @@ pub const RECORDER_ROLES: &[&str] = &[
 ];
 
 const DOCUMENT: &[Field] = &[
-    Field::choice("kind", "Kind of document", DOCUMENT_KINDS).required("Select the kind of document"),
+    Field::choice("kind", "Kind of document", DOCUMENT_KINDS).required_with("Select the "),
     Field::date("date", "Date of the document"),
     Field::text("worker", "Worker whose workbook summary it is")
         .help("For a workbook summary: the name of the involved worker, as in the list of involved workers."),

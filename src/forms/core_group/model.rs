@@ -15,15 +15,13 @@ const CHECKLIST_ITEM: &[Field] =
     &[Field::text("item", "Checklist item"), Field::boolean("answer", "Whether the checklist item is met")];
 
 pub const FIELDS: &[Field] = &[
-    Field::date("date", "Date of the core group").required("Enter the date of the core group"),
-    Field::date("conferenceDate", "Date of the review child protection conference")
-        .required("Enter the date of the review child protection conference"),
+    Field::date("date", "Date of the core group").required_with("Enter the "),
+    Field::date("conferenceDate", "Date of the review child protection conference").required_with("Enter the "),
     Field::list("attendees", "People at the core group", &Kind::Object(ATTENDEE), 40),
-    Field::long_text("planProgress", "Progress of the child protection plan")
-        .required("Enter the progress of the child protection plan"),
-    Field::long_text("childViews", "Views of the child").required("Enter the views of the child"),
-    Field::long_text("parentViews", "Views of the parents").required("Enter the views of the parents"),
-    Field::long_text("analysis", "Analysis").required("Enter the social worker’s analysis"),
+    Field::long_text("planProgress", "Progress of the child protection plan").required_with("Enter the "),
+    Field::long_text("childViews", "Views of the child").required_with("Enter the "),
+    Field::long_text("parentViews", "Views of the parents").required_with("Enter the "),
+    Field::long_text("analysis", "Analysis").required_with("Enter the social worker’s "),
     Field::list("checklist", "Core group checklist", &Kind::Object(CHECKLIST_ITEM), 40)
         .help("The items of the council’s core group checklist, each answered yes or no."),
 ];

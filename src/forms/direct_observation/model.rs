@@ -14,28 +14,28 @@ const CONSENT: &[Field] = &[
 
 const COMMUNICATION: &[Field] = &[
     Field::new("activeListening", "Active listening", NARRATIVE)
-        .required("Write about the practitioner’s active listening")
+        .required_with("Write about the practitioner’s ")
         .help("Were active listening skills applied?"),
     Field::new("questioning", "Use of questioning", NARRATIVE)
-        .required("Write about the practitioner’s use of questioning")
+        .required_with("Write about the practitioner’s ")
         .help("Use of appropriate questioning."),
     Field::new("nonVerbal", "Non-verbal communication", NARRATIVE)
-        .required("Write about the practitioner’s non-verbal communication")
+        .required_with("Write about the practitioner’s ")
         .help("Appropriate use of non-verbal communication, give examples."),
     Field::new("clarifyingAndSummarising", "Clarifying and summarising", NARRATIVE)
-        .required("Write about the practitioner’s clarifying and summarising")
+        .required_with("Write about the practitioner’s ")
         .help("Clarifying and summarising."),
 ];
 
 const PROFESSIONALISM: &[Field] = &[
     Field::new("documentation", "Use of service documentation", NARRATIVE)
-        .required("Write about the practitioner’s use of service documentation")
+        .required_with("Write about the practitioner’s ")
         .help("Use of service documentation i.e. Work Plan, Family Circle, Registration Form, EHA, etc."),
     Field::new("planningAndNextSteps", "Use of planning and next steps", NARRATIVE)
-        .required("Write about the practitioner’s use of planning and next steps")
+        .required_with("Write about the practitioner’s ")
         .help("Use of planning and next steps."),
     Field::new("overall", "Overall professionalism", NARRATIVE)
-        .required("Write about the practitioner’s overall professionalism")
+        .required_with("Write about the practitioner’s ")
         .help("Overall professionalism."),
 ];
 
@@ -61,28 +61,28 @@ pub const GRADE_LABELS: &[(u8, &str)] =
     &[(1, "Exceeds good"), (2, "Good"), (3, "Requires improvement"), (4, "Inadequate")];
 
 pub const FIELDS: &[Field] = &[
-    Field::date("date", "Date of the observation").required("Enter the date of the observation"),
-    Field::text("practitioner", "Name of the practitioner").required("Enter the name of the practitioner"),
-    Field::text("observer", "Name of the observing manager").required("Enter the name of the observing manager"),
+    Field::date("date", "Date of the observation").required_with("Enter the "),
+    Field::text("practitioner", "Name of the practitioner").required_with("Enter the "),
+    Field::text("observer", "Name of the observing manager").required_with("Enter the "),
     Field::new("childId", "Child ID", Kind::Text { max: 32 }),
     Field::text("setting", "Setting where the observation took place"),
     Field::object("consent", "Consent for the observation", CONSENT)
         .help("Consent gained for observation, who from and who to, date."),
     Field::date("objectivesAgreedOn", "Date the objectives were agreed"),
     Field::long_text("agreedObjectives", "Objectives agreed for the observation")
-        .required("Enter the objectives agreed for the observation")
+        .required_with("Enter the ")
         .help("The supervisee and the observer plan the observation and agree objectives and learning criteria beforehand."),
     Field::new("planningAndPreparation", "Planning and preparation", NARRATIVE)
-        .required("Write about the planning and preparation")
+        .required_with("Write about the ")
         .help("What preparation took place, was the case file read prior to the visit? Did the Practitioner have a plan of the intervention to be carried out? Was it part of the Work Plan? What resources were prepared if any?"),
     Field::object("communication", "Communication skills", COMMUNICATION)
-        .required("Write about the practitioner’s communication skills"),
+        .required_with("Write about the practitioner’s "),
     Field::new("capturingViews", "Capturing views of child and parent", NARRATIVE)
         .required("Write about capturing the views of the child and parent"),
     Field::object("professionalism", "Professionalism and accountability", PROFESSIONALISM)
-        .required("Write about the practitioner’s professionalism and accountability"),
+        .required_with("Write about the practitioner’s "),
     Field::new("strengthsBased", "Use of a strength based approach", NARRATIVE)
-        .required("Write about the practitioner’s use of a strength based approach"),
+        .required_with("Write about the practitioner’s "),
     Field::new("responseToRisk", "Response to risks and unpredictable situations", NARRATIVE)
         .required("Write about the response to risks identified and unpredictable situations")
         .help("Appropriate response to risks identified and unpredictable situations."),
@@ -90,10 +90,10 @@ pub const FIELDS: &[Field] = &[
         .required("Write the practitioner’s reflection on the intervention")
         .help("Reflection of intervention from Practitioner following the visit."),
     Field::new("summary", "Overall summary of the observation", NARRATIVE)
-        .required("Write the overall summary of the observation")
+        .required_with("Write the ")
         .help("Any other comments and overall summary of the observation."),
     Field::integer("grading", "Grading", 1.0, 4.0)
-        .required("Select a grading")
+        .required_with("Select a ")
         .help("1 Exceeds good, 2 Good, 3 Requires improvement, 4 Inadequate (the case audit tool’s scale)."),
     Field::long_text("recommendations", "Recommendations"),
     Field::date("previousObservationDate", "Date of the previous observation"),

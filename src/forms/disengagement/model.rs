@@ -16,10 +16,10 @@ pub const RE_ENGAGEMENT: &[Field] = &[
 
 pub const FIELDS: &[Field] = &[
     Field::integer("faceToFaceContacts", "Number of face to face contacts from a practitioner", 0.0, 1000.0)
-        .required("Enter the number of face to face contacts from a practitioner")
+        .required_with("Enter the ")
         .help("Disengagement applies only after at least 1 face to face contact."),
     Field::date("discussedInSupervisionOn", "Date the disengagement was discussed in case supervision")
-        .required("Enter the date the disengagement was discussed in case supervision"),
+        .required_with("Enter the "),
     Field::boolean("risksIdentified", "Whether risks were identified")
         .required("Select whether the team leader or senior identified risks"),
     Field::long_text("riskFactorsAndStrengths", "Risk factors and strengths"),
@@ -34,7 +34,7 @@ pub const FIELDS: &[Field] = &[
     Field::object("reEngagementAttempts", "Attempts to re-engage the family", RE_ENGAGEMENT),
     Field::boolean("childAtRiskOfHarm", "Whether the risks of disengagement leave the child at risk of harm")
         .help("The re-assessment of the risk of disengagement, if disengagement continues."),
-    Field::choice("outcome", "Outcome", OUTCOMES).required("Select the outcome"),
+    Field::choice("outcome", "Outcome", OUTCOMES).required_with("Select the "),
     Field::date("closedOn", "Date the case was closed"),
 ];
 

@@ -38,7 +38,7 @@ pub const FIELDS: &[Field] = &[
     Field::boolean("initial", "Whether this is the initial assessment or support plan"),
     Field::date("allocationDate", "Date of allocation"),
     Field::boolean("completedByReferrer", "Whether the referrer completed the assessment"),
-    Field::date("openedOn", "Date the plan was opened").required("Enter the date the plan was opened"),
+    Field::date("openedOn", "Date the plan was opened").required_with("Enter the "),
     Field::date("completedOn", "Date the assessment was completed"),
     Field::date("supportMeetingOn", "Date of the early help support meeting"),
     Field::date("sentForAuthorisationOn", "Date the plan was sent for authorisation"),

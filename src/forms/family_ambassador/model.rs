@@ -19,8 +19,8 @@ pub const SIGNED: &[Field] = &[
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::date("appliedOn", "Date of the application").required("Enter the date of the application"),
-    Field::local("locality", "Locality").required("Select the locality"),
+    Field::date("appliedOn", "Date of the application").required_with("Enter the "),
+    Field::local("locality", "Locality").required_with("Select the "),
     Field::date("informalDiscussionOn", "Date of the informal discussion"),
     Field::date("packSentOn", "Date the application pack was sent"),
     Field::date("applicationReturnedOn", "Date the application pack was returned"),

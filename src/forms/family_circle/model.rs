@@ -13,14 +13,14 @@ pub const CLOSING: &[&str] = &["significant-sustained", "partial-significant-sus
 
 /// One Family Circle (shared with the closure form).
 pub const CIRCLE: &[Field] = &[
-    Field::date("date", "Date of the Family Circle").required("Enter the date of the Family Circle"),
+    Field::date("date", "Date of the Family Circle").required_with("Enter the "),
     Field::choice("outcome", "Result of the Family Circle", OUTCOMES).required("Select what the Family Circle shows"),
     Field::long_text("childViews", "Child’s views"),
     Field::long_text("parentViews", "Parents’ or carers’ views"),
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::date("allocationDate", "Date of allocation").required("Enter the date of allocation"),
+    Field::date("allocationDate", "Date of allocation").required_with("Enter the "),
     Field::choice("assessmentKind", "Type of assessment", ASSESSMENT_KINDS)
         .required("Select whether the work started from an early help assessment or an early help support plan"),
     Field::list("circles", "Family Circle", &Kind::Object(CIRCLE), 60),

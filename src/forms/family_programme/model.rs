@@ -51,10 +51,10 @@ const MILESTONES: &[Field] = &[
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::text("child", "Child’s name").required("Enter the child’s name"),
-    Field::choice("planType", "Type of plan", PLAN_TYPES).required("Select the type of plan"),
+    Field::text("child", "Child’s name").required_with("Enter the "),
+    Field::choice("planType", "Type of plan", PLAN_TYPES).required_with("Select the "),
     Field::date("startedOn", "Date the introduction and intervention began")
-        .required("Enter the date the introduction and intervention began"),
+        .required_with("Enter the "),
     Field::long_text("caseWorkerSummary", "Case worker summary"),
     Field::long_text("keyInformation", "Key information"),
     Field::object("modules", "Modules", MODULES),

@@ -41,7 +41,7 @@ macro_rules! checks {
         /// The fields of `checks`: a yes/no answer and a comment per check, the seed's wording as help.
         pub const CHECK_FIELDS: &[Field] = &[ $(
             Field::object($id, concat!("Whether ", $topic), ANSWER)
-                .required(concat!("Select yes or no for whether ", $topic))
+                .required_with("Select yes or no for ")
                 .help($text)
         ),* ];
     };
@@ -86,9 +86,9 @@ checks! {
 
 pub const FIELDS: &[Field] = &[
     Field::text("staff", "Staff in the group"),
-    Field::date("date", "Date of the visit").required("Enter the date of the visit"),
+    Field::date("date", "Date of the visit").required_with("Enter the "),
     Field::text("carriedOutBy", "Carried out by").required("Enter who carried out the visit"),
-    Field::text("groupName", "Name of the group").required("Enter the name of the group"),
+    Field::text("groupName", "Name of the group").required_with("Enter the "),
     Field::object("checks", "Checks", CHECK_FIELDS)
         .required("Answer the checks of the visit")
         .help("A yes or no answer, with a comment, for each check of the template."),

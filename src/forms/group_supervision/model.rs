@@ -31,8 +31,7 @@ const MINUTE_TAKER: &[Field] =
 
 const ATTENDEE: &[Field] = &[
     Field::text("name", "Name of the person involved"),
-    Field::choice("role", "Role of the person involved", STAFF_ROLES)
-        .required("Select the role of the person involved"),
+    Field::choice("role", "Role of the person involved", STAFF_ROLES).required_with("Select the "),
     Field::boolean("present", "Whether the person was present"),
     Field::date("summarySubmittedOn", "Date the workbook summary was finalised"),
 ];
@@ -52,20 +51,19 @@ const ACTION: &[Field] = &[
 ];
 
 const FINALISED: &[Field] = &[
-    Field::choice("role", "Role of the person who finalised the record", STAFF_ROLES)
-        .required("Select the role of the person who finalised the record"),
-    Field::date("date", "Date the record was finalised").required("Enter the date the record was finalised"),
+    Field::choice("role", "Role of the person who finalised the record", STAFF_ROLES).required_with("Select the "),
+    Field::date("date", "Date the record was finalised").required_with("Enter the "),
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::date("date", "Date of the supervision").required("Enter the date of the supervision"),
+    Field::date("date", "Date of the supervision").required_with("Enter the "),
     Field::text("family", "Family"),
     Field::object("chair", "Chair", CHAIR).required("Enter who chaired the supervision"),
     Field::object("minuteTaker", "Minute taker", MINUTE_TAKER),
     Field::list("attendees", "People involved", &Kind::Object(ATTENDEE), 30)
         .required("Add the people involved with the family"),
-    Field::choice("rag", "RAG rating", RAG).required("Select the RAG rating"),
-    Field::long_text("ragReason", "Reason for the RAG rating").required("Enter the reason for the RAG rating"),
+    Field::choice("rag", "RAG rating", RAG).required_with("Select the "),
+    Field::long_text("ragReason", "Reason for the RAG rating").required_with("Enter the "),
     Field::list("progressSummaries", "Summaries of progress", &Kind::Object(PROGRESS), 30),
     Field::list("cycleOfChange", "Cycle of change", &Kind::Object(CYCLE), 20),
     Field::long_text("childViews", "Views of the child"),

@@ -80,14 +80,14 @@ items! {
 }
 
 pub const FIELDS: &[Field] = &[
-    Field::choice("evaluationType", "Type of evaluation", EVALUATION_TYPES).required("Select the type of evaluation"),
-    Field::text("session", "Session").required("Enter the session"),
+    Field::choice("evaluationType", "Type of evaluation", EVALUATION_TYPES).required_with("Select the "),
+    Field::text("session", "Session").required_with("Enter the "),
     Field::list("leaders", "Group leader", &Kind::Text { max: 200 }, 6).required("Add the group leaders"),
-    Field::date("date", "Date of the session").required("Enter the date of the session"),
+    Field::date("date", "Date of the session").required_with("Enter the "),
     Field::integer("courseWeek", "Week of the course", 1.0, 52.0)
         .help("Peer review falls in weeks 6 to 8 of the course, quality assurance around weeks 8 to 9."),
     Field::object("items", "Checklist items", ITEM_FIELDS)
-        .required("Answer the checklist items")
+        .required_with("Answer the ")
         .help("Yes, no or N/A for each of the 28 items."),
     Field::long_text("goals", "Goals for progress"),
 ];

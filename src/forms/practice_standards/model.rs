@@ -4,15 +4,14 @@
 use crate::engine::model::{Field, Kind};
 
 const CONTACT: &[Field] = &[
-    Field::datetime("at", "Date and time of the contact").required("Enter the date and time of the contact"),
+    Field::datetime("at", "Date and time of the contact").required_with("Enter the "),
     Field::datetime("recordedAt", "Date and time the case record was updated"),
 ];
 
-const VISIT: &[Field] =
-    &[Field::datetime("at", "Date and time of the visit").required("Enter the date and time of the visit")];
+const VISIT: &[Field] = &[Field::datetime("at", "Date and time of the visit").required_with("Enter the ")];
 
 pub const FIELDS: &[Field] = &[
-    Field::date("allocationDate", "Date of allocation").required("Enter the date of allocation"),
+    Field::date("allocationDate", "Date of allocation").required_with("Enter the "),
     Field::date("familyContactOn", "Date contact was made with the family"),
     Field::date("referrerNotifiedOn", "Date the referrer was notified of the allocation"),
     Field::date("pspCheckedOn", "Date the PSP was checked"),

@@ -116,10 +116,10 @@ pub const FIELDS: &[Field] = &[
     Field::list("bottomLines", "Bottom line", &Kind::Text { max: LONG_TEXT_MAX }, 30)
         .help("The professional bottom-line requirements."),
     Field::list("timeline", "Timeline", &Kind::Object(TIMELINE_ROW), 100)
-        .required("Add at least one task to the timeline"),
+        .required_with("Add at least one task to the "),
     Field::list("network", "Network", &Kind::Object(NETWORK_MEMBER), 100),
     Field::integer("networkTarget", "Number of people the parents or carers will find for the network", 1.0, 100.0)
-        .required("Enter the number of people the parents or carers will find for the network"),
+        .required_with("Enter the "),
     Field::date("familyNetworkMeetingOn", "Date of the family network meeting")
         .help("The first family network meeting, where the plan rules are built."),
     Field::object("planRules", "Plan rules", PLAN_RULES),

@@ -30,12 +30,11 @@ pub const FAMILY_CONNECT: &str = "family-connect-triage";
 pub const FIELDS: &[Field] = &[
     Field::choice("referralRoute", "Referral route", ROUTES)
         .help("How the referral came in. A referral from Family Connect needs no notification to the referrer."),
-    Field::date("meetingDate", "Date of the allocation meeting").required("Enter the date of the allocation meeting"),
+    Field::date("meetingDate", "Date of the allocation meeting").required_with("Enter the "),
     Field::list("attendees", "Role at the allocation meeting", &Kind::Enum(ROLES), 10)
         .required("Select who attended the allocation meeting"),
-    Field::choice("levelOfNeed", "Level of need", LEVELS).required("Select the level of need"),
-    Field::choice("decision", "Decision of the allocation meeting", DECISIONS)
-        .required("Select the decision of the allocation meeting"),
+    Field::choice("levelOfNeed", "Level of need", LEVELS).required_with("Select the "),
+    Field::choice("decision", "Decision of the allocation meeting", DECISIONS).required_with("Select the "),
     Field::text("allocatedWorker", "Allocated worker"),
     Field::date("allocationDate", "Date of allocation"),
     Field::date("referrerNotifiedOn", "Date the referrer was told the outcome"),

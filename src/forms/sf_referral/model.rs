@@ -191,9 +191,9 @@ const CRITERION: &[Field] = &[
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::date("referralDate", "Date of the referral").required("Enter the date of the referral"),
+    Field::date("referralDate", "Date of the referral").required_with("Enter the "),
     Field::date("receivedOn", "Date the referral was received"),
-    Field::choice("route", "Referral route", ROUTES).required("Select the referral route"),
+    Field::choice("route", "Referral route", ROUTES).required_with("Select the "),
     Field::choice("service", "Service", SERVICES),
     Field::object("referrer", "Referrer", REFERRER),
     Field::object("address", "Family address", ADDRESS),

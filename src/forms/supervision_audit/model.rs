@@ -29,33 +29,33 @@ pub const QUESTIONS: &[Question] = &[
 ];
 
 const ANSWERS: &[Field] = &[
-    Field::boolean("q1", "Question 1").required("Select yes or no for question 1").help("Is there a supervision agreement?"),
+    Field::boolean("q1", "Question 1").required_with("Select yes or no for ").help("Is there a supervision agreement?"),
     Field::boolean("q2", "Question 2")
-        .required("Select yes or no for question 2")
+        .required_with("Select yes or no for ")
         .help("Has supervision been held at required frequency?"),
     Field::boolean("q3", "Question 3")
-        .required("Select yes or no for question 3")
+        .required_with("Select yes or no for ")
         .help("Is the supervision clearly identified in case notes by the supervisor?"),
     Field::boolean("q4", "Question 4")
-        .required("Select yes or no for question 4")
+        .required_with("Select yes or no for ")
         .help("Is the supervision record being used to guide practice?"),
     Field::boolean("q5", "Question 5")
-        .required("Select yes or no for question 5")
+        .required_with("Select yes or no for ")
         .help("Are actions agreed checked at the subsequent supervision session?"),
-    Field::boolean("q8", "Question 8").required("Select yes or no for question 8").help(
+    Field::boolean("q8", "Question 8").required_with("Select yes or no for ").help(
         "Are cases discussed so that there is opportunity for the worker to critically reflect and for the supervisor to constructively challenge?",
     ),
     Field::boolean("q9", "Question 9")
-        .required("Select yes or no for question 9")
+        .required_with("Select yes or no for ")
         .help("Are case work decisions recorded on the Case Record?"),
     Field::boolean("q10", "Question 10")
-        .required("Select yes or no for question 10")
+        .required_with("Select yes or no for ")
         .help("Is there evidence of management decision making?"),
     Field::boolean("q11", "Question 11")
-        .required("Select yes or no for question 11")
+        .required_with("Select yes or no for ")
         .help("Is good work recognised or poor performance addressed?"),
     Field::boolean("q12", "Question 12")
-        .required("Select yes or no for question 12")
+        .required_with("Select yes or no for ")
         .help("Where relevant are Protection Plans monitored via supervision?"),
 ];
 
@@ -67,11 +67,10 @@ const FILE: &[Field] = &[
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::text("supervisor", "Name of the supervisor").required("Enter the name of the supervisor"),
+    Field::text("supervisor", "Name of the supervisor").required_with("Enter the "),
     Field::text("auditor", "Auditor").required("Enter the auditor’s name"),
-    Field::date("date", "Date of the audit").required("Enter the date of the audit"),
+    Field::date("date", "Date of the audit").required_with("Enter the "),
     Field::date("previousAuditDate", "Date of the previous audit"),
-    Field::list("files", "Supervision files audited", &Kind::Object(FILE), 50)
-        .required("Add the supervision files audited"),
+    Field::list("files", "Supervision files audited", &Kind::Object(FILE), 50).required_with("Add the "),
     Field::long_text("comments", "Any comments"),
 ];

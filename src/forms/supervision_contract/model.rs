@@ -11,13 +11,10 @@ pub const FIELDS: &[Field] = &[
         .required("Enter how often the supervision sessions will be, in weeks"),
     Field::long_text("reasonForLessFrequent", "Reason supervision takes place less frequently")
         .help("Needed when the sessions are less frequent than the policy asks, for example for part-time workers."),
-    Field::date("signedBySupervisee", "Date the supervisee signed the contract")
-        .required("Enter the date the supervisee signed the contract"),
-    Field::date("signedBySupervisor", "Date the supervisor signed the contract")
-        .required("Enter the date the supervisor signed the contract"),
+    Field::date("signedBySupervisee", "Date the supervisee signed the contract").required_with("Enter the "),
+    Field::date("signedBySupervisor", "Date the supervisor signed the contract").required_with("Enter the "),
     Field::integer("reviewFrequencyMonths", "How often the contract is reviewed, in months", 1.0, 60.0)
         .required("Enter how often the contract will be reviewed, in months"),
     Field::date("lastReviewedOn", "Date the contract was last reviewed"),
-    Field::date("uploadedOn", "Date the contract was uploaded to the supervisee’s record")
-        .required("Enter the date the contract was uploaded to the supervisee’s record"),
+    Field::date("uploadedOn", "Date the contract was uploaded to the supervisee’s record").required_with("Enter the "),
 ];

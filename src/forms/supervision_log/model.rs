@@ -4,7 +4,7 @@
 use crate::engine::model::{Field, Kind};
 
 const SESSION: &[Field] = &[
-    Field::datetime("at", "Date and time of the session").required("Enter the date and time of the session"),
+    Field::datetime("at", "Date and time of the session").required_with("Enter the "),
     Field::new("initials", "Initials of the person supervised", Kind::Text { max: 10 })
         .help("Written when the supervision took place."),
     Field::boolean("missed", "Whether the session was missed"),
@@ -14,7 +14,7 @@ const SESSION: &[Field] = &[
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::text("name", "Name of the member of staff").required("Enter the name of the member of staff"),
+    Field::text("name", "Name of the member of staff").required_with("Enter the "),
     Field::date("employmentStarted", "Date employment commenced"),
     Field::text("supervisor", "Supervisor").required("Enter the supervisor’s name"),
     Field::integer("frequencyWeeks", "Frequency of supervision, in weeks", 1.0, 52.0)

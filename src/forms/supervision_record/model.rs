@@ -36,11 +36,10 @@ const ITEM_FIELDS: &[Field] = &[
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::text("supervisee", "Name of the supervisee").required("Enter the name of the supervisee"),
-    Field::text("supervisor", "Name of the supervisor").required("Enter the name of the supervisor"),
-    Field::date("date", "Date of the supervision session").required("Enter the date of the supervision session"),
-    Field::datetime("nextAt", "Date and time of the next supervision")
-        .required("Enter the date and time of the next supervision"),
+    Field::text("supervisee", "Name of the supervisee").required_with("Enter the "),
+    Field::text("supervisor", "Name of the supervisor").required_with("Enter the "),
+    Field::date("date", "Date of the supervision session").required_with("Enter the "),
+    Field::datetime("nextAt", "Date and time of the next supervision").required_with("Enter the "),
     Field::integer("frequencyWeeks", "Frequency agreed in the supervision contract, in weeks", 1.0, 52.0)
         .help("How often the supervision contract says sessions are held; when blank, the policy’s frequency is used."),
     Field::object("items", "Items discussed", ITEM_FIELDS),
@@ -48,8 +47,6 @@ pub const FIELDS: &[Field] = &[
         .help("What has been most rewarding and what has caused the most difficulty or distress, and any actions."),
     Field::boolean("disagreed", "Whether the supervisor and supervisee disagreed about anything"),
     Field::long_text("disagreementNotes", "Notes of the disagreement"),
-    Field::date("signedSupervisee", "Date the supervisee signed the record")
-        .required("Enter the date the supervisee signed the record"),
-    Field::date("signedSupervisor", "Date the supervisor signed the record")
-        .required("Enter the date the supervisor signed the record"),
+    Field::date("signedSupervisee", "Date the supervisee signed the record").required_with("Enter the "),
+    Field::date("signedSupervisor", "Date the supervisor signed the record").required_with("Enter the "),
 ];

@@ -9,7 +9,7 @@ pub const DOMESTIC_ABUSE_PROGRAMMES: &[&str] = &["freedom", "me-my-child-domesti
 pub const CASE_STATUSES: &[&str] = &["waiting", "attending", "ended"];
 
 const SESSION: &[Field] = &[
-    Field::date("date", "Date of the session").required("Enter the date of the session"),
+    Field::date("date", "Date of the session").required_with("Enter the "),
     Field::number("hours", "Length of the session", 0.0, 24.0)
         .required("Enter the length of the session in hours")
         .help("In hours."),
@@ -18,8 +18,8 @@ const SESSION: &[Field] = &[
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::choice("programme", "Programme", PROGRAMMES).required("Select the programme"),
-    Field::boolean("consent", "Whether consent was given").required("Select whether consent was given"),
+    Field::choice("programme", "Programme", PROGRAMMES).required_with("Select the "),
+    Field::boolean("consent", "Whether consent was given").required_with("Select "),
     Field::choice("caseStatus", "Case status", CASE_STATUSES),
     Field::text("supportNeed", "Support need"),
     Field::text("identifiedSupportArea", "Identified support area").help("Only one can be selected."),

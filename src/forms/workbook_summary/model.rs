@@ -31,8 +31,8 @@ pub const MODULE_IDS: &[&str] = &["1", "2", "3", "4", "4a", "5", "6", "7", "8"];
 pub const ACTIVITY_KINDS: &[&str] = &["visit", "phone-call", "email", "meeting", "direct-work", "group-session"];
 
 const WORKER: &[Field] = &[
-    Field::text("name", "Worker’s name").required("Enter the worker’s name"),
-    Field::choice("role", "Worker’s role", ROLES).required("Select the worker’s role"),
+    Field::text("name", "Worker’s name").required_with("Enter the "),
+    Field::choice("role", "Worker’s role", ROLES).required_with("Select the "),
 ];
 
 const ACTIVITY: &[Field] = &[
@@ -47,12 +47,11 @@ pub const FIELDS: &[Field] = &[
     Field::object("worker", "Worker", WORKER).required("Enter the worker’s name and role"),
     Field::date("periodStart", "Start of the period"),
     Field::date("periodEnd", "End of the period"),
-    Field::date("groupSupervisionDate", "Date of the group supervision")
-        .required("Enter the date of the group supervision"),
+    Field::date("groupSupervisionDate", "Date of the group supervision").required_with("Enter the "),
     Field::date("submittedOn", "Date the summary was sent to the team manager"),
     Field::list("activities", "Activities", &Kind::Object(ACTIVITY), 200)
         .help("Visits, notable telephone calls, emails, meetings and direct work with the family in the period."),
-    Field::long_text("analysis", "Analysis").required("Enter your analysis"),
+    Field::long_text("analysis", "Analysis").required_with("Enter your "),
     Field::list("hypotheses", "Hypothesis", &Kind::Text { max: 2000 }, 20),
     Field::long_text("impact", "Impact of the interventions"),
 ];
