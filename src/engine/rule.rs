@@ -18,23 +18,32 @@ macro_rules! rule {
      $(, rows = [$($rows:literal),* $(,)?])? $(,)?) => {
         pub static $id: $crate::engine::rule::Rule = $crate::engine::rule::Rule {
             code: $code,
-            name: $crate::engine::rule::text($name),
+            #[cfg(feature = "catalogue")]
+            name: $name,
             severity: $crate::engine::report::Severity::$sev,
             kind: $crate::engine::rule::Kind::$kind,
             paths: &[$($path),*],
-            summary: $crate::engine::rule::text($summary),
-            cite: $crate::engine::rule::Cite::kept($cite),
-            quote: $crate::engine::rule::text($quote),
+            #[cfg(feature = "catalogue")]
+            summary: $summary,
+            #[cfg(feature = "catalogue")]
+            cite: $cite,
+            #[cfg(feature = "catalogue")]
+            quote: $quote,
             params: &[$($(&$param),*)?],
             presence: &[$($($presence),*)?],
             rows: &[$($($rows),*)?],
         };
+        // Without the catalogue the citation is not kept (nor the name, summary and quote: the package reads them
+        // from catalogue.json), but it is still checked: evaluated here, at compile time, into nothing.
+        #[cfg(not(feature = "catalogue"))]
+        const _: $crate::engine::rule::Cite = $cite;
     };
 }
 
-/// A rule's catalogue text (its name, summary, quote): kept with the `catalogue` feature; without it (the
+/// Catalogue text (a field's help, a question's wording): kept with the `catalogue` feature; without it (the
 /// WebAssembly builds, whose JavaScript reads the text from catalogue.json) the empty string, so the text is not
-/// compiled into the module. Evaluated in the `static` each `rule!` makes, so the literal is never emitted.
+/// compiled into the module. Evaluated in the `static` or `const` that holds it, so the literal is never emitted.
+/// (A rule's name, summary, citation and quote are fields of [`Rule`] only with the feature.)
 pub const fn text(s: &'static str) -> &'static str {
     if cfg!(feature = "catalogue") {
         s
@@ -94,15 +103,6 @@ impl Cite {
     pub const fn interpreted(source: Source, section: &'static str) -> Cite {
         Cite { source, section, fidelity: Fidelity::Interpreted }
     }
-    /// The citation as a rule keeps it: whole with the `catalogue` feature, else only its document and fidelity
-    /// (see [`text`]).
-    pub const fn kept(cite: Cite) -> Cite {
-        Cite {
-            source: Source { document: cite.source.document, title: text(cite.source.title) },
-            section: text(cite.section),
-            fidelity: cite.fidelity,
-        }
-    }
 }
 
 /// How a rule's severity behaves.
@@ -120,14 +120,18 @@ pub struct Rule {
     /// Stable code (`REF-001`): never reused.
     pub code: &'static str,
     /// Kebab-case; says what it flags.
+    #[cfg(feature = "catalogue")]
     pub name: &'static str,
     pub severity: Severity,
     pub kind: Kind,
     /// JSON Pointers (with `*` for any list index) of the fields the rule reads.
     pub paths: &'static [&'static str],
+    #[cfg(feature = "catalogue")]
     pub summary: &'static str,
+    #[cfg(feature = "catalogue")]
     pub cite: Cite,
     /// The policy sentence the rule enforces, quoted once, here.
+    #[cfg(feature = "catalogue")]
     pub quote: &'static str,
     /// The thresholds it reads, which a profile may change.
     pub params: &'static [&'static Param],

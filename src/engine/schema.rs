@@ -56,7 +56,7 @@ fn object_schema(fields: &[Field]) -> Value {
         let mut s = kind_schema(&f.kind);
         if let Value::Object(m) = &mut s {
             m.insert("title".into(), json!(f.label));
-            let mut description = f.help.to_owned();
+            let mut description = f.help_text().to_owned();
             if f.local {
                 if !description.is_empty() {
                     description.push(' ');
@@ -85,7 +85,7 @@ fn kind_schema(kind: &Kind) -> Value {
         Kind::DateTime => json!({ "$ref": "#/$defs/dateTime" }),
         Kind::Bool => json!({ "anyOf": [{ "type": ["boolean", "null"] }, { "type": "string", "pattern": BOOL_TEXT }] }),
         Kind::Number { min, max, integer } => json!({ "anyOf": [
-            { "type": [if *integer { "integer" } else { "number" }, "null"], "minimum": min, "maximum": max },
+            { "type": [if *integer { "integer" } else { "number" }, "null"], "minimum": f64::from(*min), "maximum": f64::from(*max) },
             { "type": "string", "pattern": NUMBER_TEXT }
         ] }),
         Kind::Enum(values) => {
@@ -203,7 +203,7 @@ pub fn renderer_schema(form: &FormDef) -> Value {
 }
 
 fn field_description(f: &Field) -> String {
-    let mut description = f.help.to_owned();
+    let mut description = f.help_text().to_owned();
     if f.required.is_some() {
         if !description.is_empty() {
             description.push(' ');
@@ -241,8 +241,8 @@ fn renderer_kind(kind: &Kind) -> Value {
         Kind::Bool => obj(vec![("type", Value::from("boolean"))]),
         Kind::Number { min, max, integer } => obj(vec![
             ("type", Value::from(if *integer { "integer" } else { "number" })),
-            ("minimum", Value::from(*min)),
-            ("maximum", Value::from(*max)),
+            ("minimum", Value::from(f64::from(*min))),
+            ("maximum", Value::from(f64::from(*max))),
         ]),
         Kind::Enum(values) => string_of(vec![("oneOf", Value::Array(choices(values)))]),
         Kind::Email(_) => string_of(vec![("maxLength", Value::from(254))]),

@@ -11,7 +11,7 @@ use super::messages::{escape_key, lower_first, Message};
 use super::model::{Check, Field, Kind, LIST_MAX};
 use super::read::{self, DateProblem, Part};
 use super::report::Severity;
-use super::rule::{text, Cite, Kind as RuleKind, Rule, CONVENTIONS};
+use super::rule::{Cite, Kind as RuleKind, Rule, CONVENTIONS};
 use crate::msg;
 
 const SECTION: &str = "Conventions for every form";
@@ -20,19 +20,25 @@ macro_rules! input_rule {
     ($id:ident, $code:literal, $name:literal, $sev:ident, $summary:literal) => {
         pub static $id: Rule = Rule {
             code: $code,
-            name: text($name),
+            #[cfg(feature = "catalogue")]
+            name: $name,
             severity: Severity::$sev,
             kind: RuleKind::Check,
             paths: &["*"],
-            summary: text($summary),
-            cite: Cite::kept(Cite::same(CONVENTIONS, SECTION)),
-            quote: text("A field of the wrong type (a number where a date belongs, \"2026-02-30\") is a diagnostic at that field's path, and the rest of the form is still checked."),
+            #[cfg(feature = "catalogue")]
+            summary: $summary,
+            #[cfg(feature = "catalogue")]
+            cite: Cite::same(CONVENTIONS, SECTION),
+            #[cfg(feature = "catalogue")]
+            quote: "A field of the wrong type (a number where a date belongs, \"2026-02-30\") is a diagnostic at that field's path, and the rest of the form is still checked.",
             params: &[],
             presence: &[],
             rows: &[],
         };
     };
 }
+#[cfg(not(feature = "catalogue"))]
+const _: Cite = Cite::same(CONVENTIONS, SECTION);
 
 input_rule!(
     WRONG_TYPE,
@@ -266,8 +272,9 @@ fn check_value(label: &str, kind: &Kind, v: &Value, required: &Rule, path: &mut 
             Ok(Some(x)) => {
                 if *integer && x.fract() != 0.0 {
                     ctx.emit(&NOT_A_NUMBER, path.as_str(), msg!(INP008_WHOLE_NUMBER, label = label));
-                } else if x < *min || x > *max {
-                    let message = msg!(INP009_BETWEEN, label = label, min = show(*min), max = show(*max));
+                } else if x < f64::from(*min) || x > f64::from(*max) {
+                    let message =
+                        msg!(INP009_BETWEEN, label = label, min = crate::text!(*min), max = crate::text!(*max));
                     ctx.emit(&NUMBER_OUT_OF_RANGE, path.as_str(), message);
                 }
             }
@@ -315,10 +322,6 @@ fn check_value(label: &str, kind: &Kind, v: &Value, required: &Rule, path: &mut 
 }
 
 /// A bound as messages write it ("0", "52", "2.5"): `format!("{x}")`, without the standard library's float formatting.
-fn show(x: f64) -> String {
-    crate::engine::messages::decimal(x)
-}
-
 fn has_unreadable(v: &Value) -> bool {
     match v {
         Value::String(s) => read::has_unreadable_char(s),
@@ -544,9 +547,9 @@ mod tests {
         assert!(unknown > 1_000, "{unknown} objects with an unknown key");
     }
 
-    /// Messages write bounds and lower labels without the standard library's float formatting and Unicode case
-    /// tables (`messages::decimal`, `messages::lower_first`): that is exact because every bound of every model is a
-    /// whole number and every label begins with an ASCII character.
+    /// Messages lower labels without Unicode's case tables (`messages::lower_first`): that is exact because every
+    /// label begins with an ASCII character. Bounds are whole numbers (`i32`), written as integers: the same text as
+    /// the float formatting (`messages::decimal`) wrote when they were `f64`s.
     #[test]
     fn bounds_are_whole_and_labels_begin_in_ascii() {
         let mut numbers = 0;
@@ -556,8 +559,8 @@ mod tests {
                 if let Kind::Number { min, max, .. } = f.kind {
                     numbers += 1;
                     for x in [min, max] {
-                        assert!(x.fract() == 0.0 && x.abs() < 9.0e15, "{}: {} bound {x}", form.id, f.name);
-                        assert_eq!(show(x), format!("{x:.0}"));
+                        assert_eq!(crate::text!(x), x.to_string(), "{}: {}", form.id, f.name);
+                        assert_eq!(crate::engine::messages::decimal(f64::from(x)), x.to_string());
                     }
                 }
             });

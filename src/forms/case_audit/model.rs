@@ -65,7 +65,7 @@ macro_rules! questions {
         pub const QUESTIONS: &[Question] = &[ $( Question { id: $id, section: $section, topic: $topic, text: $crate::engine::rule::text($text) } ),* ];
         /// The fields of `answers`: one grade 1–5 per question, labelled by its topic, its help the seed's wording.
         pub const ANSWER_FIELDS: &[Field] = &[ $(
-            Field::integer($id, concat!("Grade for ", $topic), 1.0, 5.0)
+            Field::integer($id, concat!("Grade for ", $topic), 1, 5)
                 .required_with("Select a ")
                 .help($text)
         ),* ];
@@ -281,7 +281,7 @@ pub const FIELDS: &[Field] = &[
     Field::object("childSafe", "Whether the auditors are satisfied the child is safe", YES_NO_ANSWER),
     Field::object("lifeImproved", "Whether the work has improved the family’s life", YES_NO_ANSWER),
     Field::object("directObservation", "Whether a direct observation of the case was undertaken", YES_NO_ANSWER),
-    Field::integer("overallGrade", "Auditors’ overall score", 1.0, 5.0).required_with("Select the "),
+    Field::integer("overallGrade", "Auditors’ overall score", 1, 5).required_with("Select the "),
     Field::long_text("generalComments", "General comments"),
     Field::list("remedialActions", "Remedial actions", &Kind::Object(REMEDIAL_ACTION), 30),
     Field::long_text("lessonsLearnt", "Lessons learnt"),

@@ -28,7 +28,7 @@ pub const FIELDS: &[Field] = &[
     Field::date("directedOn", "Date the closure was directed").required_with("Enter the "),
     Field::date("closureSummaryOn", "Date the closure summary was completed"),
     Field::date("endOfInvolvementOn", "Date the end of involvement was completed"),
-    Field::integer("route", "Closure route", 1.0, 2.0)
+    Field::integer("route", "Closure route", 1, 2)
         .help("1: social worker decision, disengagement, or the last two Family Circles closing; 2: only one Family Circle, showing significant and sustained progress, then a month of case monitoring. Blank when neither applies."),
     Field::list("familyCircles", "Family Circle", &Kind::Object(CIRCLE), 60),
     Field::date("caseMonitoringFrom", "Date case monitoring started"),

@@ -92,7 +92,7 @@ pub const FIELDS: &[Field] = &[
     Field::new("summary", "Overall summary of the observation", NARRATIVE)
         .required_with("Write the ")
         .help("Any other comments and overall summary of the observation."),
-    Field::integer("grading", "Grading", 1.0, 4.0)
+    Field::integer("grading", "Grading", 1, 4)
         .required_with("Select a ")
         .help("1 Exceeds good, 2 Good, 3 Requires improvement, 4 Inadequate (the case audit tool’s scale)."),
     Field::long_text("recommendations", "Recommendations"),

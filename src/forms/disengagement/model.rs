@@ -15,7 +15,7 @@ pub const RE_ENGAGEMENT: &[Field] = &[
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::integer("faceToFaceContacts", "Number of face to face contacts from a practitioner", 0.0, 1000.0)
+    Field::integer("faceToFaceContacts", "Number of face to face contacts from a practitioner", 0, 1000)
         .required_with("Enter the ")
         .help("Disengagement applies only after at least 1 face to face contact."),
     Field::date("discussedInSupervisionOn", "Date the disengagement was discussed in case supervision")

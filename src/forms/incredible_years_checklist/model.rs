@@ -84,7 +84,7 @@ pub const FIELDS: &[Field] = &[
     Field::text("session", "Session").required_with("Enter the "),
     Field::list("leaders", "Group leader", &Kind::Text { max: 200 }, 6).required("Add the group leaders"),
     Field::date("date", "Date of the session").required_with("Enter the "),
-    Field::integer("courseWeek", "Week of the course", 1.0, 52.0)
+    Field::integer("courseWeek", "Week of the course", 1, 52)
         .help("Peer review falls in weeks 6 to 8 of the course, quality assurance around weeks 8 to 9."),
     Field::object("items", "Checklist items", ITEM_FIELDS)
         .required_with("Answer the ")

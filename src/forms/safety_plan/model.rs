@@ -32,14 +32,14 @@ pub const APPROVAL_KINDS: &[&str] =
 /// The longest week text ("Week 4-8").
 const WEEK_MAX: u32 = 32;
 /// The largest safety scale the model reads; the plan's own scale (0 to `safety-plan.maxScale`) is a rule.
-pub const SCALE_READ_MAX: f64 = 100.0;
+pub const SCALE_READ_MAX: i32 = 100;
 
 const DANGER_STATEMENT: &[Field] = &[
     Field::long_text("statement", "Danger statement")
         .help("What Children’s Services is worried will happen to the child if nothing changes."),
     Field::long_text("safetyGoal", "Safety goal")
         .help("What Children’s Services needs to see to know the child is safe, paired with the danger statement."),
-    Field::number("safetyScale", "Safety scale", 0.0, SCALE_READ_MAX)
+    Field::number("safetyScale", "Safety scale", 0, SCALE_READ_MAX)
         .help("The matched safety scale: 0 to 10 unless the profile says otherwise."),
     Field::date("networkMeetingOn", "Date of the family network meeting that explored this harm")
         .help("1 x family network meeting to explore each harm."),
@@ -118,14 +118,14 @@ pub const FIELDS: &[Field] = &[
     Field::list("timeline", "Timeline", &Kind::Object(TIMELINE_ROW), 100)
         .required_with("Add at least one task to the "),
     Field::list("network", "Network", &Kind::Object(NETWORK_MEMBER), 100),
-    Field::integer("networkTarget", "Number of people the parents or carers will find for the network", 1.0, 100.0)
+    Field::integer("networkTarget", "Number of people the parents or carers will find for the network", 1, 100)
         .required_with("Enter the "),
     Field::date("familyNetworkMeetingOn", "Date of the family network meeting")
         .help("The first family network meeting, where the plan rules are built."),
     Field::object("planRules", "Plan rules", PLAN_RULES),
     Field::object("childVersion", "Child’s version of the plan", CHILD_VERSION),
     Field::date("wordsAndPicturesOn", "Date the Words and Pictures explanation was shared"),
-    Field::integer("reviewEvery", "Review timescale", 1.0, 104.0).help("How often the plan is reviewed, in weeks."),
+    Field::integer("reviewEvery", "Review timescale", 1, 104).help("How often the plan is reviewed, in weeks."),
     Field::list("reviewMeetings", "Review meetings", &Kind::Object(REVIEW_MEETING), 100),
     Field::choice("hsbRag", "RAG rating of the harmful sexual behaviour", RAG),
     Field::boolean("hsbReferralMade", "Whether a referral has been made to the HSB service"),

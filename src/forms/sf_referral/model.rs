@@ -174,7 +174,7 @@ const CHILD: &[Field] = &[
     Field::boolean("unborn", "Whether the child is unborn"),
     Field::date("expectedDate", "Expected date of birth"),
     Field::boolean("send", "Whether the child has a special educational need or disability"),
-    Field::number("attendancePercent", "School attendance", 0.0, 100.0).help("Overall school attendance, in percent."),
+    Field::number("attendancePercent", "School attendance", 0, 100).help("Overall school attendance, in percent."),
     Field::list("missingEpisodes", "Date the child went missing", &Kind::Date, 200),
     Field::text("school", "School"),
 ];

@@ -17,7 +17,7 @@ pub const FIELDS: &[Field] = &[
     Field::text("name", "Name of the member of staff").required_with("Enter the "),
     Field::date("employmentStarted", "Date employment commenced"),
     Field::text("supervisor", "Supervisor").required("Enter the supervisor’s name"),
-    Field::integer("frequencyWeeks", "Frequency of supervision, in weeks", 1.0, 52.0)
+    Field::integer("frequencyWeeks", "Frequency of supervision, in weeks", 1, 52)
         .help("How often the supervision contract says sessions are held; when blank, the policy’s frequency is used."),
     Field::list("sessions", "Supervision sessions", &Kind::Object(SESSION), 200)
         .required("Add at least one supervision session"),

@@ -40,7 +40,7 @@ pub const FIELDS: &[Field] = &[
     Field::text("supervisor", "Name of the supervisor").required_with("Enter the "),
     Field::date("date", "Date of the supervision session").required_with("Enter the "),
     Field::datetime("nextAt", "Date and time of the next supervision").required_with("Enter the "),
-    Field::integer("frequencyWeeks", "Frequency agreed in the supervision contract, in weeks", 1.0, 52.0)
+    Field::integer("frequencyWeeks", "Frequency agreed in the supervision contract, in weeks", 1, 52)
         .help("How often the supervision contract says sessions are held; when blank, the policy’s frequency is used."),
     Field::object("items", "Items discussed", ITEM_FIELDS),
     Field::long_text("wellbeing", "Wellbeing and support")

@@ -10,7 +10,7 @@ pub const CASE_STATUSES: &[&str] = &["waiting", "attending", "ended"];
 
 const SESSION: &[Field] = &[
     Field::date("date", "Date of the session").required_with("Enter the "),
-    Field::number("hours", "Length of the session", 0.0, 24.0)
+    Field::number("hours", "Length of the session", 0, 24)
         .required("Enter the length of the session in hours")
         .help("In hours."),
     Field::text("activity", "Activity"),
