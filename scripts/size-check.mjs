@@ -19,16 +19,19 @@ import path from 'node:path';
 import { root, MODULES, unstrippedWasm, gzipBytes as gz, brotliBytes as br, minifiedGzipBytes as minGz } from './modules.mjs';
 import { functionNames, forbiddenCrates } from './wasm-names.mjs';
 
-// Reached on 2026-12-03, twelfth session (issue 20: no lower-case table, format checks carried by the fields' kinds):
-// 261.5 kB; plus 5%. It was 286.7 kB (273.0 kB plus 5%), 291.8 kB (277.9 kB plus 5%), 301.5 kB (287.1 kB plus 5%),
-// 304.6 kB, 316.1 kB, 324.6 kB, 348.6 kB and 419 kB before that: BENCHMARKS.md, "Size". The ceilings hold the package
-// as scripts/build.mjs builds it by default; a build with SF_PREBUILT_STD=1 is about 7 kB larger a module.
-export const CEILING_GZIP_BYTES = 274_600;
-/** Every single-form module, each: the largest reached on 2026-12-03, twelfth session (the case audit, 110.5 kB; the
- * safety plan 109.8 kB, the referral 107.1 kB) plus 5%; it was 131.5 kB, 136.3 kB, 138.3 kB, 143.1 kB, 154.4 kB,
- * 162.3 kB and 187.9 kB before. BENCHMARKS.md, "Size": the single-form modules. */
-export const SINGLE_FORM_CEILING_GZIP_BYTES = 116_000;
-/** The goals of issue 20, reported beside the ceilings (not enforced: they are missed, see BENCHMARKS.md). */
+// Reached on 2026-12-04, thirteenth session (issue 20: no catalogue text or empty fields in the structs, required
+// messages made from the labels): 254.8 kB; plus 5%. It was 274.6 kB (261.5 kB plus 5%), 286.7 kB (273.0 kB plus 5%),
+// 291.8 kB (277.9 kB plus 5%), 301.5 kB (287.1 kB plus 5%), 304.6 kB, 316.1 kB, 324.6 kB, 348.6 kB and 419 kB before
+// that: BENCHMARKS.md, "Size". The ceilings hold the package as scripts/build.mjs builds it by default; a build with
+// SF_PREBUILT_STD=1 is about 7 kB larger a module (and fails the single-form ceiling).
+export const CEILING_GZIP_BYTES = 267_500;
+/** Every single-form module, each: issue 20's goal itself, 110 kB, since every module meets it (thirteenth session,
+ * 2026-12-04: the largest the safety plan, 108.7 kB, and the case audit, 108.6 kB; the referral 106.0 kB). It was
+ * the largest reached plus 5% before: 116.0 kB, 131.5 kB, 136.3 kB, 138.3 kB, 143.1 kB, 154.4 kB, 162.3 kB and
+ * 187.9 kB. BENCHMARKS.md, "Size": the single-form modules. */
+export const SINGLE_FORM_CEILING_GZIP_BYTES = 110_000;
+/** The goals of issue 20, reported beside the ceilings (the all-forms goal is missed and not enforced, see BENCHMARKS.md;
+ * the single-form goal is the single-form ceiling). */
 export const GOAL_ALL_FORMS = 250_000;
 export const GOAL_SINGLE_FORM = 110_000;
 

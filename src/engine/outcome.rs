@@ -8,7 +8,6 @@ use serde_json::{Map, Value};
 
 #[cfg(feature = "catalogue")]
 use super::registry::FormDef;
-use super::rule::text;
 #[cfg(feature = "catalogue")]
 use super::schema::obj;
 
@@ -159,10 +158,13 @@ pub struct Out {
     /// camelCase key.
     pub name: &'static str,
     /// What a page calls it ("Eligible for whole family working").
+    #[cfg(feature = "catalogue")]
     pub label: &'static str,
     pub ty: OutType,
     /// The unit of a number ("days", "weeks", "months", "percent", "fraction"), or "".
+    #[cfg(feature = "catalogue")]
     pub unit: &'static str,
+    #[cfg(feature = "catalogue")]
     pub description: &'static str,
     /// The value may be `null` (not known yet, or not applicable).
     pub nullable: bool,
@@ -175,10 +177,24 @@ pub struct Out {
 }
 
 impl Out {
-    /// The label and the description are kept with the `catalogue` feature only (they serve the outcome schema,
-    /// the types and the documentation: see `engine::rule::text`).
+    /// The label, the unit and the description exist with the `catalogue` feature only (they serve the outcome
+    /// schema, the types and the documentation, which the package reads from catalogue.json).
     pub const fn new(name: &'static str, label: &'static str, ty: OutType) -> Out {
-        Out { name, label: text(label), ty, unit: "", description: "", nullable: false, optional: false, reads: &[] }
+        #[cfg(not(feature = "catalogue"))]
+        let _ = label;
+        Out {
+            name,
+            #[cfg(feature = "catalogue")]
+            label,
+            ty,
+            #[cfg(feature = "catalogue")]
+            unit: "",
+            #[cfg(feature = "catalogue")]
+            description: "",
+            nullable: false,
+            optional: false,
+            reads: &[],
+        }
     }
     pub const fn nullable(mut self) -> Out {
         self.nullable = true;
@@ -188,12 +204,22 @@ impl Out {
         self.optional = true;
         self
     }
+    #[cfg(feature = "catalogue")]
     pub const fn unit(mut self, unit: &'static str) -> Out {
         self.unit = unit;
         self
     }
+    #[cfg(not(feature = "catalogue"))]
+    pub const fn unit(self, _unit: &'static str) -> Out {
+        self
+    }
+    #[cfg(feature = "catalogue")]
     pub const fn describe(mut self, description: &'static str) -> Out {
-        self.description = text(description);
+        self.description = description;
+        self
+    }
+    #[cfg(not(feature = "catalogue"))]
+    pub const fn describe(self, _description: &'static str) -> Out {
         self
     }
     /// The fields the value reads beyond those the form's rules declare.
