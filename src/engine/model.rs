@@ -156,13 +156,14 @@ impl Field {
         f.local = true;
         f
     }
-    /// Its description in the schema (kept with the `catalogue` feature only: see `engine::rule::text`).
+    /// Its description in the schema (kept with the `catalogue` feature only: the package reads the schemas from
+    /// catalogue.json).
     #[cfg(feature = "catalogue")]
     pub const fn help(mut self, help: &'static str) -> Field {
         self.help = help;
         self
     }
-    /// Its description in the schema: not kept without the `catalogue` feature (see `engine::rule::text`).
+    /// Its description in the schema: not kept without the `catalogue` feature.
     #[cfg(not(feature = "catalogue"))]
     pub const fn help(self, _help: &'static str) -> Field {
         self

@@ -386,29 +386,23 @@ fn default_profile() -> Effective {
     }
 }
 
-/// A built-in profile's document: as written with the `catalogue` feature (its notes are the lines `profiles()` lists),
-/// and else as build.rs writes it, without its notes, `$schema` or whitespace (a module reads neither; about 0.5 kB
-/// gzip of every module).
-#[cfg(feature = "catalogue")]
-macro_rules! built_in_doc {
-    ($name:literal) => {
-        include_str!(concat!("../../profiles/", $name, ".json"))
-    };
-}
-#[cfg(not(feature = "catalogue"))]
-macro_rules! built_in_doc {
-    ($name:literal) => {
-        include_str!(concat!(env!("OUT_DIR"), "/profiles/", $name, ".json"))
+/// The built-in profiles' documents, in the order `profiles()` lists them, from one list of their file names: as
+/// written with the `catalogue` feature (their notes are the lines `profiles()` lists), and else as build.rs writes
+/// them, without notes, `$schema` or whitespace (a module reads neither; about 0.5 kB gzip of every module).
+/// `LEAN` is build.rs's copies in every build, for the test that holds each to its document.
+macro_rules! built_in_docs {
+    ($($name:literal),* $(,)?) => {
+        #[cfg(feature = "catalogue")]
+        const BUILT_IN: &[(&str, &str)] = &[$(($name, include_str!(concat!("../../profiles/", $name, ".json")))),*];
+        #[cfg(not(feature = "catalogue"))]
+        const BUILT_IN: &[(&str, &str)] = LEAN;
+        #[cfg(any(test, not(feature = "catalogue")))]
+        const LEAN: &[(&str, &str)] =
+            &[$(($name, include_str!(concat!(env!("OUT_DIR"), "/profiles/", $name, ".json")))),*];
     };
 }
 
-/// The built-in profiles' documents, in the order `profiles()` lists them.
-const BUILT_IN: &[(&str, &str)] = &[
-    ("telford-wrekin", built_in_doc!("telford-wrekin")),
-    ("west-sussex", built_in_doc!("west-sussex")),
-    ("walsall", built_in_doc!("walsall")),
-    ("south-glos", built_in_doc!("south-glos")),
-];
+built_in_docs!("telford-wrekin", "west-sussex", "walsall", "south-glos");
 
 /// The ids of the built-in profiles (with `default`).
 pub fn built_in_ids() -> impl Iterator<Item = &'static str> {
@@ -494,23 +488,17 @@ pub struct ProfileInfo {
 
 #[cfg(test)]
 mod tests {
-    use super::BUILT_IN;
+    use super::{BUILT_IN, LEAN};
     use crate::engine::{input, profile_doc};
 
     /// build.rs's lean copy of each built-in document (what a WebAssembly module carries) is the same profile as the
     /// document as written, once its notes are set aside; and it is smaller, with no notes and no `$schema`.
     #[test]
     fn a_module_carries_each_built_in_document_without_its_notes() {
-        let lean: &[(&str, &str)] = &[
-            ("telford-wrekin", include_str!(concat!(env!("OUT_DIR"), "/profiles/telford-wrekin.json"))),
-            ("west-sussex", include_str!(concat!(env!("OUT_DIR"), "/profiles/west-sussex.json"))),
-            ("walsall", include_str!(concat!(env!("OUT_DIR"), "/profiles/walsall.json"))),
-            ("south-glos", include_str!(concat!(env!("OUT_DIR"), "/profiles/south-glos.json"))),
-        ];
-        assert_eq!(lean.len(), BUILT_IN.len());
+        assert_eq!(LEAN.len(), BUILT_IN.len());
         let read =
             |text: &str| profile_doc::parse_one(None, &input::parse(text).expect("JSON"), true).expect("a profile");
-        for ((id, written), (lean_id, lean_text)) in BUILT_IN.iter().zip(lean) {
+        for ((id, written), (lean_id, lean_text)) in BUILT_IN.iter().zip(LEAN) {
             assert_eq!(id, lean_id);
             let mut full = read(written);
             let small = read(lean_text);

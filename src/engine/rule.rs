@@ -40,18 +40,6 @@ macro_rules! rule {
     };
 }
 
-/// Catalogue text (a field's help, a question's wording): kept with the `catalogue` feature; without it (the
-/// WebAssembly builds, whose JavaScript reads the text from catalogue.json) the empty string, so the text is not
-/// compiled into the module. Evaluated in the `static` or `const` that holds it, so the literal is never emitted.
-/// (A rule's name, summary, citation and quote are fields of [`Rule`] only with the feature.)
-pub const fn text(s: &'static str) -> &'static str {
-    if cfg!(feature = "catalogue") {
-        s
-    } else {
-        ""
-    }
-}
-
 /// Whether a rule restates its source (`same`) or reads something into it (`interpreted`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

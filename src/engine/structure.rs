@@ -321,7 +321,6 @@ fn check_value(label: &str, kind: &Kind, v: &Value, required: &Rule, path: &mut 
     }
 }
 
-/// A bound as messages write it ("0", "52", "2.5"): `format!("{x}")`, without the standard library's float formatting.
 fn has_unreadable(v: &Value) -> bool {
     match v {
         Value::String(s) => read::has_unreadable_char(s),

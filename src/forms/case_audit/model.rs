@@ -53,8 +53,9 @@ pub struct Question {
     pub section: &'static str,
     /// What it asks about, for the middle of a sentence ("timely allocation").
     pub topic: &'static str,
-    /// The seed's wording (with the `catalogue` feature; it is the help of the question's field: see
-    /// `engine::rule::text`).
+    /// The seed's wording, the help of the question's field (with the `catalogue` feature only, like every
+    /// catalogue text: the package reads it from catalogue.json).
+    #[cfg(feature = "catalogue")]
     pub text: &'static str,
 }
 
@@ -62,7 +63,7 @@ pub struct Question {
 macro_rules! questions {
     ($( $id:literal, $section:literal, $topic:literal, $text:literal; )*) => {
         /// The 39 graded questions, in the order of the audit tool, with the seed's wording.
-        pub const QUESTIONS: &[Question] = &[ $( Question { id: $id, section: $section, topic: $topic, text: $crate::engine::rule::text($text) } ),* ];
+        pub const QUESTIONS: &[Question] = &[ $( Question { id: $id, section: $section, topic: $topic, #[cfg(feature = "catalogue")] text: $text } ),* ];
         /// The fields of `answers`: one grade 1–5 per question, labelled by its topic, its help the seed's wording.
         pub const ANSWER_FIELDS: &[Field] = &[ $(
             Field::integer($id, concat!("Grade for ", $topic), 1, 5)
