@@ -26,11 +26,15 @@ const run = (cmd, args, extraEnv = {}) => new Promise((resolve, reject) => {
   child.on('exit', (code, signal) => (code === 0 ? resolve()
     : reject(new Error(`scripts/build.mjs: ${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`))));
 });
-// -O1, not -Oz: measured on 2026-12-02 (BENCHMARKS.md, "Optimisation level"), it leaves a module that gzips smaller
-// (all forms 314.5 against 326.7 kB, the referral 153.4 against 158.3 kB) in a third of the time, for about 5–10%
-// slower checks.
-const WASM_OPT_FLAGS = ['-O1', '--enable-reference-types', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
-  '--enable-sign-ext', '--enable-multivalue', '--strip-debug', '--strip-producers'];
+// -O2 without memory-packing. -O1, not -Oz, since 2026-12-02 (BENCHMARKS.md, "Optimisation level"): -Oz left modules
+// that gzip larger for about 5–10% quicker checks. -O2 since 2026-12-04 ("Size", fourteenth session): once
+// memory-packing is left out, -O2 gzips 0.4–0.6 kB smaller than -O1 on every module and checks as quickly (A/B
+// 0.96–1.02). Memory-packing (which every -O level runs) cuts the zero runs out of the data (the padding and empty
+// fields of the models' and rules' static tables) and leaves about a thousand small segments, each with its own
+// header; gzip does better with the zeros than with the headers: all forms 245.5 → 241.1 kB of .wasm gzip for 7 kB
+// more raw, single forms 0.2–0.5 kB.
+const WASM_OPT_FLAGS = ['-O2', '--skip-pass=memory-packing', '--enable-reference-types', '--enable-bulk-memory',
+  '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-multivalue', '--strip-debug', '--strip-producers'];
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const { buildSync } = await import('esbuild');
 

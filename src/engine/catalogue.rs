@@ -44,7 +44,7 @@ fn model_messages(form: &FormDef, fields: &[Field], path: &str, out: &mut Vec<Me
 }
 
 fn templates(list: &[&'static Template], out: &mut Vec<MessageInfo>) {
-    out.extend(list.iter().map(|t| info(t.id.to_owned(), t.text)));
+    out.extend(list.iter().map(|t| info(t.id().to_owned(), t.text())));
 }
 
 /// Every message, by form in the registry's order, then the shared ones; each id once.

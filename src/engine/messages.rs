@@ -137,11 +137,39 @@ use serde::Serialize;
 /// parameter; `{n, plural, one {# week} other {# weeks}}` picks a form by a number (`=N` matches exactly, `one` is
 /// 1, `other` anything else; `#` is the number); `{kind, select, eha {…} other {…}}` picks by a keyword parameter
 /// (ICU MessageFormat's syntax, its most used subset).
+///
+/// Held as one string, the id, a NUL and the text (`messages!` joins them at compile time): one reference a template
+/// where an id and a text were two, 8 bytes of the module's data for each of its templates (BENCHMARKS.md, "Size",
+/// fourteenth session). An id never holds a NUL (ids are `<CODE>.<short-name>`; a test holds every template to it).
 #[derive(Debug)]
 pub struct Template {
+    joined: &'static str,
+}
+
+impl Template {
+    /// The template of `joined`, which is the id, a NUL and the text (what `messages!` writes).
+    #[doc(hidden)]
+    pub const fn joined(joined: &'static str) -> Template {
+        Template { joined }
+    }
+
     /// Stable: `<CODE>.<short-name>`.
-    pub id: &'static str,
-    pub text: &'static str,
+    pub fn id(&self) -> &'static str {
+        self.split().0
+    }
+
+    /// The English template.
+    pub fn text(&self) -> &'static str {
+        self.split().1
+    }
+
+    fn split(&self) -> (&'static str, &'static str) {
+        let s: &'static str = self.joined;
+        match s.bytes().position(|b| b == 0) {
+            Some(i) => (s.get(..i).unwrap_or(""), s.get(i.saturating_add(1)..).unwrap_or("")),
+            None => (s, ""),
+        }
+    }
 }
 
 /// A parameter's value: a label, an engine-formatted date or a number — never text the user typed.
@@ -235,7 +263,8 @@ pub struct Message {
 impl Message {
     #[inline(never)]
     pub fn new(template: &'static Template) -> Message {
-        Message { id: Cow::Borrowed(template.id), text: Cow::Borrowed(template.text), params: Vec::new() }
+        let (id, text) = template.split();
+        Message { id: Cow::Borrowed(id), text: Cow::Borrowed(text), params: Vec::new() }
     }
 
     /// A message whose id is made at run time (a model's own "Enter the …" message for a required field).
@@ -309,7 +338,7 @@ macro_rules! msg {
 macro_rules! messages {
     ($($name:ident = $id:literal : $text:literal;)*) => {
         $(pub static $name: $crate::engine::messages::Template =
-            $crate::engine::messages::Template { id: $id, text: $text };)*
+            $crate::engine::messages::Template::joined(concat!($id, "\0", $text));)*
         /// Every message template this module emits.
         pub static MESSAGES: &[&$crate::engine::messages::Template] = &[$(&$name),*];
     };
@@ -679,8 +708,38 @@ pub fn render_params(template: &str, params: &Map<String, Value>) -> Result<Stri
 mod tests {
     use super::*;
 
-    /// `decimal` is `format!("{x}")` for every whole number below 9e15 and every number of up to 15 significant
-    /// digits from 1e-5 to 9e15 (a bound, a typed decimal).
+    /// A template is one string: `messages!` joins the id and the text with a NUL, and `id()`/`text()` part them
+    /// again, for every template of every form and of the engine (an id never holds a NUL, so the first NUL is the
+    /// join), and a message made from it carries both.
+    #[test]
+    fn a_template_parts_into_its_id_and_text() {
+        let t =
+            Template::joined(concat!("REF-001.missing", "\0", "Enter {n, plural, one {# child} other {# children}}"));
+        assert_eq!(t.id(), "REF-001.missing");
+        assert_eq!(t.text(), "Enter {n, plural, one {# child} other {# children}}");
+        let m = Message::new(&INP_TEST).arg("n", 2);
+        assert_eq!((m.id(), m.english().as_str()), ("TST-001.two", "Two: 2 and a NUL-free text"));
+        // Without a NUL (never written by `messages!`): all id, no text.
+        assert_eq!((Template::joined("X-001.y").id(), Template::joined("X-001.y").text()), ("X-001.y", ""));
+        let registry = &crate::forms::REGISTRY;
+        let lists = registry
+            .forms
+            .iter()
+            .map(|f| f.messages)
+            .chain([crate::engine::structure::MESSAGES, crate::engine::checks::MESSAGES]);
+        let mut n = 0;
+        for t in lists.flatten() {
+            let (id, text) = (t.id(), t.text());
+            // `<CODE>.<short-name>` (or `shared.<short-name>`): a dot, no space, no NUL.
+            assert!(id.contains('.') && !id.bytes().any(|b| b == 0 || b.is_ascii_whitespace()), "{id}");
+            assert!(!text.is_empty() && !text.contains('\0'), "{id}");
+            n += 1;
+        }
+        assert!(n > 400, "{n}");
+    }
+
+    static INP_TEST: Template = Template::joined(concat!("TST-001.two", "\0", "Two: {n} and a NUL-free text"));
+
     /// The table as a map would hold it: each id once, its last template kept, found by id, listed in id order;
     /// compared with a `BTreeMap` over random tables with repeated ids.
     #[test]
@@ -705,6 +764,8 @@ mod tests {
         }
     }
 
+    /// `decimal` is `format!("{x}")` for every whole number below 9e15 and every number of up to 15 significant
+    /// digits from 1e-5 to 9e15 (a bound, a typed decimal).
     #[test]
     fn decimal_writes_what_display_writes() {
         let mut xs = vec![

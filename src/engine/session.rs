@@ -793,7 +793,7 @@ pub fn too_large(form: &FormDef, resolved: &Resolved) -> Report {
             severity: Severity::Error,
             path: String::new(),
             message: Message::new(&structure::INP017_TOO_LARGE).text_with(resolved.messages.as_deref()),
-            message_id: structure::INP017_TOO_LARGE.id.to_owned(),
+            message_id: structure::INP017_TOO_LARGE.id().to_owned(),
             params: Map::new(),
             related: Vec::new(),
             due: None,
