@@ -287,7 +287,14 @@ class Checked {
     if (document.title.startsWith('Error: ')) document.title = document.title.slice('Error: '.length);
     this.rebind();
     this.sync();
-    this.show(this.guard(() => this.session.report()));
+    // A date half typed keeps its messages until it is typed or left; a reset form keeps none (its boxes may still
+    // hold the focus).
+    this.replacing = true;
+    try {
+      this.show(this.guard(() => this.session.report()));
+    } finally {
+      this.replacing = false;
+    }
   }
 
   currentReport() {
@@ -433,7 +440,7 @@ class Checked {
 
   /** A date whose boxes hold the focus and are not complete: its messages wait. */
   beingTyped(b) {
-    return Object.keys(b.parts).length > 0 && b.controls.includes(document.activeElement) && !dateComplete(b);
+    return !this.replacing && Object.keys(b.parts).length > 0 && b.controls.includes(document.activeElement) && !dateComplete(b);
   }
 
   clear() {

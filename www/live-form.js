@@ -93,6 +93,7 @@ export function createLiveForm(config) {
   let submitted = false;
   let lastReport = null;
   let loaded = false; // a whole record was loaded: its errors and warnings show everywhere
+  let replacing = false; // the form is being replaced whole (`load`): no date holds its messages
   const touched = new Set();
   const registry = new Map();
   const lists = new Map();
@@ -659,7 +660,7 @@ export function createLiveForm(config) {
     const shown = report ? byField(report, visible) : new Map();
     steady(() => {
       for (const group of registry.values()) {
-        if (beingTyped(group)) continue; // its messages wait until the date is typed or left
+        if (!replacing && beingTyped(group)) continue; // its messages wait until the date is typed or left
         group.slot?.replaceChildren();
         group.root?.classList.remove('govuk-form-group--error', 'app-form-group--warning');
         for (const input of Object.values(group.inputs)) input.classList.remove(...ERROR_CLASSES);
@@ -845,7 +846,14 @@ export function createLiveForm(config) {
     guarded(() => session.load(clone(model)));
     seed();
     const report = guarded(() => session.report());
-    afterChange(report);
+    // A date being typed keeps the messages it shows until it is typed or left; a whole new form keeps none of them
+    // (the boxes may still hold the focus after a reset).
+    replacing = true;
+    try {
+      afterChange(report);
+    } finally {
+      replacing = false;
+    }
     return report;
   }
 

@@ -176,6 +176,25 @@ describe('the drop-in script on a vendor page', SKIP_OPTION, () => {
     await page.close();
   });
 
+  test('a reset leaves no message behind, even with the focus in a date half typed', async () => {
+    const { page, log } = await openPage();
+    const messages = page.locator('[data-sf-path="/referralDate"] + .sf-messages .sf-message');
+    await page.fill('#refDay', '30');
+    await page.fill('#refMonth', '2');
+    await page.locator('#refYear').fill('2026'); // 30 February
+    await messages.first().waitFor({ timeout: 15000 });
+    // Half a year: the date is being typed, so its message waits (the old one stays on screen meanwhile).
+    await page.locator('#refYear').fill('20');
+    await page.waitForTimeout(100);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'refYear');
+    // The host resets the form where the person is.
+    await page.evaluate(() => document.getElementById('referral').reset());
+    await page.waitForFunction(() => document.querySelectorAll('#referral .sf-message').length === 0, null, { timeout: 15000 });
+    assert.equal(await page.locator('#refYear').inputValue(), '');
+    assertClean(log);
+    await page.close();
+  });
+
   test('Clear, then Save: the empty form is checked (errors shown, not "saved"), and Clear removes old messages', async () => {
     const { page, log } = await openPage();
     await fillValidReferral(page);

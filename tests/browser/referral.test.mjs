@@ -282,4 +282,26 @@ export class FormSession extends real.FormSession {
     assertClean(log);
     await page.close();
   });
+
+  test('a reset leaves no message behind, even with the focus in a date half typed', async () => {
+    const { page, log } = await openPage(REFERRAL, { ready: 'body[data-checks="ready"]' });
+    const dateMessages = page.locator('[data-field="/referralDate"] .govuk-error-message');
+    const allMessages = page.locator('.govuk-error-message:visible');
+    await page.locator('button[type="submit"]').first().click();
+    await page.locator('#error-summary:visible').waitFor({ timeout: 15000 });
+    // A day alone, then on to the month: the date says what it lacks, and the focus stays in its boxes.
+    await page.locator('#referralDate-day').fill('7');
+    await page.locator('#referralDate-day').press('Tab');
+    await page.waitForFunction(() => /month and year/.test(document.querySelector('[data-field="/referralDate"]')?.textContent ?? ''));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'referralDate-month');
+    assert.ok((await allMessages.count()) > 1, 'the submitted form shows its messages');
+    // A host's "start again" resets the form where the person is.
+    await page.evaluate(() => document.querySelector('form').reset());
+    await page.waitForFunction(() => document.querySelectorAll('.govuk-error-message').length === 0, null, { timeout: 15000 });
+    assert.equal(await dateMessages.count(), 0, 'no message about the day typed before the reset');
+    assert.equal(await page.locator('#error-summary').isHidden(), true);
+    assert.equal(await page.locator('#referralDate-day').inputValue(), '');
+    assertClean(log);
+    await page.close();
+  });
 });
