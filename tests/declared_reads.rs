@@ -64,10 +64,10 @@ fn values(kind: &Kind, existing: Option<&Value>) -> Vec<Value> {
         }
         Kind::Bool => v.extend([json!(true), json!(false), json!("maybe")]),
         Kind::Number { min, max, .. } => {
-            let (min, max) = (&f64::from(*min), &f64::from(*max));
+            let (min, max) = (f64::from(*min), f64::from(*max));
             v.extend([json!(min), json!(max), json!(((min + max) / 2.0).floor()), json!(max + 1.0), json!("x")]);
             for n in [1.0, 2.0, 3.0, 50.0, 89.0, 90.0] {
-                if n > *min && n < *max {
+                if n > min && n < max {
                     v.push(json!(n));
                 }
             }

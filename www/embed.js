@@ -438,7 +438,7 @@ class Checked {
     return false;
   }
 
-  /** A date whose boxes hold the focus and are not complete: its messages wait. */
+  /** A date whose boxes hold the focus and are not complete: its messages wait (never while a reset is shown). */
   beingTyped(b) {
     return !this.replacing && Object.keys(b.parts).length > 0 && b.controls.includes(document.activeElement) && !dateComplete(b);
   }

@@ -595,9 +595,12 @@ export function createLiveForm(config) {
     return false;
   }
 
-  /** A date whose boxes hold the focus and are not all filled in yet (or the year has fewer than 4 digits). */
+  /**
+   * A date whose boxes hold the focus and are not all filled in yet (or the year has fewer than 4 digits); never
+   * while the whole form is replaced.
+   */
   function beingTyped(group) {
-    if (group.kind !== 'date' && group.kind !== 'datetime') return false;
+    if (replacing || (group.kind !== 'date' && group.kind !== 'datetime')) return false;
     return Object.values(group.inputs).includes(document.activeElement) && !group.complete();
   }
 
@@ -660,7 +663,7 @@ export function createLiveForm(config) {
     const shown = report ? byField(report, visible) : new Map();
     steady(() => {
       for (const group of registry.values()) {
-        if (!replacing && beingTyped(group)) continue; // its messages wait until the date is typed or left
+        if (beingTyped(group)) continue; // its messages wait until the date is typed or left
         group.slot?.replaceChildren();
         group.root?.classList.remove('govuk-form-group--error', 'app-form-group--warning');
         for (const input of Object.values(group.inputs)) input.classList.remove(...ERROR_CLASSES);

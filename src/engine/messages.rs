@@ -717,7 +717,7 @@ mod tests {
             Template::joined(concat!("REF-001.missing", "\0", "Enter {n, plural, one {# child} other {# children}}"));
         assert_eq!(t.id(), "REF-001.missing");
         assert_eq!(t.text(), "Enter {n, plural, one {# child} other {# children}}");
-        let m = Message::new(&INP_TEST).arg("n", 2);
+        let m = Message::new(&TWO_TEMPLATE).arg("n", 2);
         assert_eq!((m.id(), m.english().as_str()), ("TST-001.two", "Two: 2 and a NUL-free text"));
         // Without a NUL (never written by `messages!`): all id, no text.
         assert_eq!((Template::joined("X-001.y").id(), Template::joined("X-001.y").text()), ("X-001.y", ""));
@@ -738,7 +738,7 @@ mod tests {
         assert!(n > 400, "{n}");
     }
 
-    static INP_TEST: Template = Template::joined(concat!("TST-001.two", "\0", "Two: {n} and a NUL-free text"));
+    static TWO_TEMPLATE: Template = Template::joined(concat!("TST-001.two", "\0", "Two: {n} and a NUL-free text"));
 
     /// The table as a map would hold it: each id once, its last template kept, found by id, listed in id order;
     /// compared with a `BTreeMap` over random tables with repeated ids.

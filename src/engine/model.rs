@@ -158,14 +158,12 @@ impl Field {
     }
     /// Its description in the schema (kept with the `catalogue` feature only: the package reads the schemas from
     /// catalogue.json).
-    #[cfg(feature = "catalogue")]
+    #[cfg_attr(not(feature = "catalogue"), allow(unused_mut, unused_variables))]
     pub const fn help(mut self, help: &'static str) -> Field {
-        self.help = help;
-        self
-    }
-    /// Its description in the schema: not kept without the `catalogue` feature.
-    #[cfg(not(feature = "catalogue"))]
-    pub const fn help(self, _help: &'static str) -> Field {
+        #[cfg(feature = "catalogue")]
+        {
+            self.help = help;
+        }
         self
     }
     /// Its description (empty without the `catalogue` feature).

@@ -204,22 +204,22 @@ impl Out {
         self.optional = true;
         self
     }
-    #[cfg(feature = "catalogue")]
+    /// Kept with the `catalogue` feature only, as the label and the description.
+    #[cfg_attr(not(feature = "catalogue"), allow(unused_mut, unused_variables))]
     pub const fn unit(mut self, unit: &'static str) -> Out {
-        self.unit = unit;
+        #[cfg(feature = "catalogue")]
+        {
+            self.unit = unit;
+        }
         self
     }
-    #[cfg(not(feature = "catalogue"))]
-    pub const fn unit(self, _unit: &'static str) -> Out {
-        self
-    }
-    #[cfg(feature = "catalogue")]
+    /// Kept with the `catalogue` feature only.
+    #[cfg_attr(not(feature = "catalogue"), allow(unused_mut, unused_variables))]
     pub const fn describe(mut self, description: &'static str) -> Out {
-        self.description = description;
-        self
-    }
-    #[cfg(not(feature = "catalogue"))]
-    pub const fn describe(self, _description: &'static str) -> Out {
+        #[cfg(feature = "catalogue")]
+        {
+            self.description = description;
+        }
         self
     }
     /// The fields the value reads beyond those the form's rules declare.
