@@ -82,9 +82,11 @@ live.start((checks) => {
   }
   let info;
   let schema;
+  let titled;
   try {
     info = checks.forms().find((f) => f.id === FORM_ID);
     schema = info ? checks.schema(FORM_ID) : null;
+    titled = info ? checks.schema(FORM_ID, { dialect: 'draft-07' }) : null;
   } catch {
     return [];
   }
@@ -100,7 +102,7 @@ live.start((checks) => {
     order = null; // schema order, then
   }
   $('sf-form').hidden = false;
-  return createRenderer({ schema, live, layout, order }).build();
+  return createRenderer({ schema, live, layout, order, titled }).build();
 }).then(() => {
   if (document.body.dataset.checks === 'not-found') return;
   if (!live.checks) $('form-title').textContent = FORM_ID ? `Form ${FORM_ID}` : 'Form';

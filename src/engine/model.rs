@@ -78,6 +78,11 @@ pub struct Field {
     /// reads the schemas from catalogue.json), read with [`Field::help_text`].
     #[cfg(feature = "catalogue")]
     pub help: &'static str,
+    /// The display titles of choice values whose words do not read as a title by the general rule
+    /// ([`schema::choice_title`](super::schema::choice_title)): the policy documents' own wording ("cse-ce" is
+    /// "CSE/CE"). With the `catalogue` feature only (the package reads the schemas from catalogue.json).
+    #[cfg(feature = "catalogue")]
+    pub titles: &'static [(&'static str, &'static str)],
     /// A local list (localities, teams, hubs): open text in `default`, a choice where a council's profile lists
     /// the values (`options` in the profile).
     pub local: bool,
@@ -93,6 +98,8 @@ impl Field {
             required_label: false,
             #[cfg(feature = "catalogue")]
             help: "",
+            #[cfg(feature = "catalogue")]
+            titles: &[],
             local: false,
         }
     }
@@ -165,6 +172,23 @@ impl Field {
             self.help = help;
         }
         self
+    }
+    /// The display titles of those of its choice values (or its list's) that the general rule does not title well,
+    /// as `(value, title)` (kept with the `catalogue` feature only, as `help` is).
+    #[cfg_attr(not(feature = "catalogue"), allow(unused_mut, unused_variables))]
+    pub const fn titles(mut self, titles: &'static [(&'static str, &'static str)]) -> Field {
+        #[cfg(feature = "catalogue")]
+        {
+            self.titles = titles;
+        }
+        self
+    }
+    /// Its declared choice titles (none without the `catalogue` feature).
+    pub fn declared_titles(&self) -> &'static [(&'static str, &'static str)] {
+        #[cfg(feature = "catalogue")]
+        return self.titles;
+        #[cfg(not(feature = "catalogue"))]
+        &[]
     }
     /// Its description (empty without the `catalogue` feature).
     pub fn help_text(&self) -> &'static str {

@@ -216,7 +216,7 @@ fn field_description(f: &Field) -> String {
 fn renderer_object(fields: &[Field]) -> Value {
     let mut props = Map::new();
     for f in fields {
-        let mut s = renderer_kind(&f.kind);
+        let mut s = renderer_kind(&f.kind, f.declared_titles());
         if let Value::Object(m) = &mut s {
             m.insert("title".into(), Value::from(f.label));
             let description = field_description(f);
@@ -233,7 +233,8 @@ fn renderer_object(fields: &[Field]) -> Value {
     ])
 }
 
-fn renderer_kind(kind: &Kind) -> Value {
+/// A field's kind in the renderer dialect; `titles` are the field's declared choice titles ([`Field::titles`]).
+fn renderer_kind(kind: &Kind, titles: &[(&str, &str)]) -> Value {
     match kind {
         Kind::Text { max } => string_of(vec![("maxLength", Value::from(*max))]),
         Kind::Date => string_of(vec![("format", Value::from("date"))]),
@@ -244,14 +245,17 @@ fn renderer_kind(kind: &Kind) -> Value {
             ("minimum", Value::from(f64::from(*min))),
             ("maximum", Value::from(f64::from(*max))),
         ]),
-        Kind::Enum(values) => string_of(vec![("oneOf", Value::Array(choices(values)))]),
+        Kind::Enum(values) => string_of(vec![("oneOf", Value::Array(choices(values, titles)))]),
         Kind::Email(_) => string_of(vec![("maxLength", Value::from(254))]),
         Kind::Phone(_) => string_of(vec![("maxLength", Value::from(40))]),
         Kind::Postcode(_) => string_of(vec![("maxLength", Value::from(16))]),
         Kind::Object(fields) => renderer_object(fields),
         Kind::List { item, max } => {
-            let mut pairs =
-                vec![("type", Value::from("array")), ("items", renderer_kind(item)), ("maxItems", Value::from(*max))];
+            let mut pairs = vec![
+                ("type", Value::from("array")),
+                ("items", renderer_kind(item, titles)),
+                ("maxItems", Value::from(*max)),
+            ];
             // A list of choices is a set of ticked boxes (react-jsonschema-form draws checkboxes for it).
             if matches!(item, Kind::Enum(_)) {
                 pairs.push(("uniqueItems", Value::Bool(true)));
@@ -261,19 +265,28 @@ fn renderer_kind(kind: &Kind) -> Value {
     }
 }
 
-fn choices(values: &[&str]) -> Vec<Value> {
-    values.iter().map(|v| obj(vec![("const", Value::from(*v)), ("title", Value::from(choice_title(v)))])).collect()
+fn choices(values: &[&str], titles: &[(&str, &str)]) -> Vec<Value> {
+    values
+        .iter()
+        .map(|v| {
+            let title =
+                titles.iter().find(|(value, _)| value == v).map_or_else(|| choice_title(v), |(_, t)| (*t).to_owned());
+            obj(vec![("const", Value::from(*v)), ("title", Value::from(title))])
+        })
+        .collect()
 }
 
 /// Words written in capitals when a choice value is shown ("eha" → "EHA").
 const ACRONYMS: &[&str] = &[
     "eha", "ehsp", "cin", "cp", "dbs", "rag", "psp", "hsb", "send", "ccs", "fgm", "asb", "cse", "llcs", "lcs", "crm",
     "dash", "eit", "toil", "apm", "bso", "sen", "yp", "sw", "rhi", "marac", "mash", "id", "uk", "nhs", "gp", "dv",
-    "da", "cap", "qa", "lado", "mi", "rcpc", "icpc", "ssw", "iro", "cpp", "cinp", "sfp", "ltp",
+    "da", "cap", "qa", "lado", "mi", "rcpc", "icpc", "ssw", "iro", "cpp", "cinp", "sfp", "ltp", "cic", "nfa", "fs",
 ];
 /// Words of the product's own names ("family-connect-triage" → "Family Connect triage"). A council's own names
 /// (its localities, teams) come from its profile and are titled by [`place_title`].
 const PROPER: &[&str] = &["incredible", "years", "connect"];
+/// Prefixes English writes with a hyphen ("self-referral" → "Self-referral", "re-engaged" → "Re-engaged").
+const HYPHENATED: &[&str] = &["re", "pre", "self", "cross"];
 
 /// The display title of a value a council's profile lists (a locality, a team: a name): every word capitalised,
 /// "north-east" → "North East", "central" → "Central".
@@ -282,29 +295,32 @@ pub fn place_title(value: &str) -> String {
 }
 
 /// The display title of a kebab-case choice value: "early-help-assessment" → "Early help assessment",
-/// "family-connect-triage" → "Family Connect triage", "n-a" → "N/A". The same reading as the demo pages' `humanize`.
+/// "family-connect-triage" → "Family Connect triage", "self-referral" → "Self-referral", "n-a" → "N/A". The same
+/// reading as the pages' `humanize` (www/render/schema.js). A field declares the title of a value this reading does
+/// not give well ([`Field::titles`](super::model::Field::titles)).
 pub fn choice_title(value: &str) -> String {
     if value.eq_ignore_ascii_case("n-a") || value.eq_ignore_ascii_case("na") {
         return "N/A".into();
     }
     let words: Vec<String> = value.split(['-', '_']).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
-    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut out = String::with_capacity(value.len());
     let mut prev: Option<&str> = None;
     for w in &words {
-        let word = if ACRONYMS.contains(&w.as_str()) {
-            w.to_ascii_uppercase()
+        if let Some(p) = prev {
+            out.push(if HYPHENATED.contains(&p) { '-' } else { ' ' });
+        }
+        if ACRONYMS.contains(&w.as_str()) {
+            out.push_str(&w.to_ascii_uppercase());
         } else if prev.is_some_and(|p| PROPER.contains(&p) || p == "the" || p == "family")
             && PROPER.contains(&w.as_str())
         {
-            upper_first(w)
+            out.push_str(&upper_first(w));
         } else {
-            w.clone()
-        };
-        out.push(word);
+            out.push_str(w);
+        }
         prev = Some(w.as_str());
     }
-    let joined = out.join(" ");
-    upper_first(&joined)
+    upper_first(&out)
 }
 
 /// Choice values are ASCII kebab-case: ASCII case mapping keeps the Unicode case tables out of the module.
@@ -402,6 +418,59 @@ mod tests {
         assert_eq!(choice_title("cp-or-cin"), "CP or CIN");
         assert_eq!(choice_title("n-a"), "N/A");
         assert_eq!(choice_title("3"), "3");
+        assert_eq!(choice_title("self-referral"), "Self-referral");
+        assert_eq!(choice_title("re-engaged"), "Re-engaged");
+        assert_eq!(choice_title("cross-locality"), "Cross-locality");
+        assert_eq!(choice_title("cic"), "CIC");
+        assert_eq!(choice_title("nfa"), "NFA");
+    }
+
+    #[test]
+    fn every_declared_title_is_of_one_of_its_fields_values_and_differs_from_the_general_reading() {
+        fn values(kind: &Kind) -> &[&str] {
+            match kind {
+                Kind::Enum(values) => values,
+                Kind::List { item, .. } => values(item),
+                _ => &[],
+            }
+        }
+        fn walk(fields: &[Field], form: &str, seen: &mut usize) {
+            for f in fields {
+                for (value, title) in f.declared_titles() {
+                    assert!(values(&f.kind).contains(value), "{form} {}: {value} is not one of its values", f.name);
+                    assert_ne!(choice_title(value), *title, "{form} {}: {value} needs no declared title", f.name);
+                    *seen += 1;
+                }
+                match &f.kind {
+                    Kind::Object(inner) => walk(inner, form, seen),
+                    Kind::List { item: Kind::Object(inner), .. } => walk(inner, form, seen),
+                    _ => {}
+                }
+            }
+        }
+        let mut seen = 0;
+        for form in FORMS {
+            walk(form.fields, form.id, &mut seen);
+        }
+        assert!(seen >= 8, "{seen}");
+    }
+
+    #[test]
+    fn a_field_declares_the_titles_the_general_reading_gets_wrong() {
+        // The case audit's themes, in the timetable's words.
+        let audit = FORMS.iter().find(|f| f.id == "case-audit").map(|f| renderer_schema(f)).unwrap_or_default();
+        let themes = &audit["properties"]["theme"]["oneOf"];
+        assert_eq!(themes[0], json!({ "const": "cse-ce", "title": "CSE/CE" }));
+        assert_eq!(themes[3], json!({ "const": "re-referrals-12-months", "title": "Re-referrals within 12 months" }));
+        // A value without a declared title is read by the general rule.
+        assert_eq!(themes[1], json!({ "const": "domestic-abuse", "title": "Domestic abuse" }));
+        // A list of choices takes its field's titles for its items.
+        let kinds = [("a-b", "Declared")];
+        let list = renderer_kind(&Kind::List { item: &Kind::Enum(&["a-b", "c-d"]), max: 2 }, &kinds);
+        assert_eq!(
+            list["items"]["oneOf"],
+            json!([{ "const": "a-b", "title": "Declared" }, { "const": "c-d", "title": "C d" }])
+        );
     }
 
     #[test]

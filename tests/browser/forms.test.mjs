@@ -271,6 +271,23 @@ describe('generic form pages in headless Chromium', { skip: SKIP ? 'SF_SKIP_BROW
     await page.close();
   });
 
+  test('choices are labelled with the schema\'s titles: a field\'s declared titles, in the policy documents\' words', async () => {
+    // The generic page read the values alone, so the case audit's themes showed as "CSE ce", "Re referrals 12 months".
+    for (const [id, pointer, want] of [
+      ['case-audit', '/theme', ['CSE/CE', 'Domestic abuse', 'Re-referrals within 12 months', 'Cases open 12 months or more', 'CIN']],
+      ['disengagement', '/outcome', ['Closed', 'Re-engaged', 'Referred to Family Connect']],
+    ]) {
+      if (!FORMS.some((f) => f.id === id)) continue;
+      const { page, log } = await openPage(url(id));
+      await ready(page);
+      const labels = await page.$$eval(`[data-field="${pointer}"] option, [data-field="${pointer}"] .govuk-radios__label, [data-field="${pointer}"] .govuk-checkboxes__label`,
+        (els) => els.map((e) => e.textContent.trim()).filter(Boolean));
+      for (const label of want) assert.ok(labels.includes(label), `${id} ${pointer}: ${label} in ${labels.join(' | ')}`);
+      assertClean(log);
+      await page.close();
+    }
+  });
+
   test('a date-time field has hour and minute boxes; a message names the part at fault and marks only that box', async () => {
     const id = FORMS.map((f) => f.id).find((fid) => {
       const s = SCHEMAS.get(fid);

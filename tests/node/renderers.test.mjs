@@ -16,6 +16,7 @@ import { clearAllIds } from '@jsonforms/core';
 import { vanillaRenderers, vanillaCells } from '@jsonforms/vanilla-renderers';
 import { JSDOM } from 'jsdom';
 import { sf } from './load.mjs';
+import { humanize } from '../../www/render/schema.js';
 import { rjsfProps, jsonFormsProps, toRjsfExtraErrors, toJsonFormsAdditionalErrors, fieldSegments } from '../../examples/form-libraries.mjs';
 
 const today = '2025-06-02';
@@ -94,6 +95,39 @@ test('the draft-07 dialect has one type per field: no anyOf / type lists / nulls
   }
   assert.throws(() => sf.schema('sf-referral', { dialect: 'draft-04' }), /dialect/);
   assert.throws(() => sf.uiSchema('sf-referral', { library: 'formik' }), /library/);
+});
+
+// The choice values whose fields declare their titles (src/engine/model.rs `Field::titles`), in the policy documents'
+// words; every other choice is titled by the general reading, the same in the engine and on the pages.
+const DECLARED = {
+  'case-audit': { 'cse-ce': 'CSE/CE', 're-referrals-12-months': 'Re-referrals within 12 months', 'open-12-months-plus': 'Cases open 12 months or more' },
+  disengagement: { 'referred-family-connect': 'Referred to Family Connect' },
+  'targeted-group': { 'me-my-child-domestic-abuse': 'Me, My Child and Domestic Abuse' },
+  'workbook-eligibility': { 'fs-team': 'Needs met by the Family Safeguarding team', 'complex-specialist': 'Complex and specialist needs (the specialist team)' },
+  'family-programme': { 'step-up-down': 'Step up or step down' },
+};
+
+test('every choice is titled in words: a field\'s declared titles, or the reading the pages give the value', () => {
+  const found = {};
+  let choices = 0;
+  for (const id of ids) {
+    (function walk(n) {
+      for (const o of n.oneOf ?? []) {
+        choices += 1;
+        const declared = DECLARED[id]?.[o.const];
+        if (declared !== undefined) (found[id] ??= {})[o.const] = o.title;
+        else assert.equal(o.title, humanize(o.const), `${id}: ${o.const}`);
+      }
+      for (const p of Object.values(n.properties ?? {})) walk(p);
+      if (n.items) walk(n.items);
+    })(sf.schema(id, { dialect: 'draft-07' }));
+  }
+  assert.deepEqual(found, DECLARED);
+  assert.ok(choices > 300, String(choices));
+  // The general reading: acronyms in capitals, the prefixes English hyphenates kept joined.
+  for (const [value, title] of [['self-referral', 'Self-referral'], ['re-engaged', 'Re-engaged'], ['cross-locality', 'Cross-locality'], ['cic', 'CIC'], ['nfa', 'NFA']]) {
+    assert.equal(humanize(value), title);
+  }
 });
 
 test('a council\'s local list is text by default and, under its profile, a choice with titles in both libraries', () => {

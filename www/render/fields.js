@@ -16,7 +16,7 @@
 
 import { el } from './dom.js';
 import {
-  parsePointer, toPointer, deref, kindOf, hintOf, orderedKeys, patternOf, enumLabel, humanize, itemName, upperFirst,
+  parsePointer, toPointer, deref, kindOf, hintOf, orderedKeys, patternOf, enumLabel, humanize, itemName, upperFirst, choiceTitles,
   questionOf,
 } from './schema.js';
 
@@ -38,8 +38,10 @@ const LOCAL_LIST = 'A local list:';
  * @param {object} o.live       the page's live form (createLiveForm with `idFor` from here)
  * @param {object} [o.layout]   the form's layout, if any
  * @param {Map} [o.order]       field order (schema.js fieldOrder)
+ * @param {object} [o.titled]   the form's schema in the renderer dialect (`schema(id, { dialect: 'draft-07' })`),
+ *                              whose `oneOf` titles label the choices (schema.js choiceTitles)
  */
-export function createRenderer({ schema, live, layout = {}, order }) {
+export function createRenderer({ schema, live, layout = {}, order, titled }) {
   const fieldLayout = (pointer) => (layout.fields ?? {})[patternOf(pointer, schema)] ?? {};
   const enumLabels = layout.enumLabels ?? {};
 
@@ -60,7 +62,8 @@ export function createRenderer({ schema, live, layout = {}, order }) {
     const l = fieldLayout(pointer);
     if (Array.isArray(l.choices)) return l.choices.map((c) => (Array.isArray(c) ? c : [c, enumLabel(c, enumLabels)]));
     const values = Array.isArray(node?.enum) ? node.enum : [];
-    return values.map((v) => [String(v), enumLabel(v, { ...enumLabels, ...(l.enumLabels ?? {}) })]);
+    const labels = { ...(titled ? choiceTitles(titled, pointer) : null), ...enumLabels, ...(l.enumLabels ?? {}) };
+    return values.map((v) => [String(v), enumLabel(v, labels)]);
   }
 
   function textField(pointer, node, kind, label) {

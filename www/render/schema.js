@@ -265,15 +265,21 @@ export function orderedKeys(node, pattern, order) {
 const ACRONYMS = new Set([
   'eha', 'ehsp', 'cin', 'cp', 'dbs', 'rag', 'psp', 'hsb', 'send', 'ccs', 'fgm', 'asb', 'cse', 'llcs', 'lcs', 'crm',
   'dash', 'eit', 'toil', 'apm', 'bso', 'sen', 'yp', 'sw', 'rhi', 'marac', 'mash', 'id', 'uk', 'nhs', 'gp', 'dv',
-  'da', 'cap', 'qa', 'lado', 'mi', 'rcpc', 'icpc', 'ssw', 'iro', 'cpp', 'cinp', 'sfp', 'ltp',
+  'da', 'cap', 'qa', 'lado', 'mi', 'rcpc', 'icpc', 'ssw', 'iro', 'cpp', 'cinp', 'sfp', 'ltp', 'cic', 'nfa', 'fs',
 ]);
+// Prefixes English writes with a hyphen ("self-referral" → "Self-referral"), as `choice_title` does.
+const HYPHENATED = new Set(['re', 'pre', 'self', 'cross']);
 // Words of the product's own names ("incredible-years" → "Incredible Years", "family-connect" → "Family Connect"), as
 // src/engine/schema.rs `choice_title` spells them. No council's places: a council's localities and teams are its
 // profile's data, titled where the package gives a schema under that profile (`placeTitle`: "north-vale" → "North
 // Vale"), and read here like any other value.
 const PROPER = new Map([['incredible', 'Incredible'], ['years', 'Years'], ['connect', 'Connect']]);
 
-/** "early-help-assessment" → "Early help assessment"; "cin-plan" → "CIN plan"; "metLate" → "Met late". */
+/**
+ * "early-help-assessment" → "Early help assessment"; "cin-plan" → "CIN plan"; "self-referral" → "Self-referral";
+ * "metLate" → "Met late". A choice value reads as src/engine/schema.rs `choice_title` reads it; a form's field may
+ * declare better titles for some of its values, which its schema's `oneOf` carries (`choiceTitles`).
+ */
 export function humanize(value) {
   const s = String(value);
   if (s === '') return s;
@@ -293,7 +299,7 @@ export function humanize(value) {
   });
   if (out[0] && out[0] === out[0].toLowerCase()) out[0] = out[0][0].toUpperCase() + out[0].slice(1);
   // "Family connect" and similar two-word names the service spells with capitals
-  return out.join(' ').replace(/\bFamily connect\b/g, 'Family Connect').replace(/\bfamily circle\b/gi, (m) => (m[0] === 'F' ? 'Family Circle' : 'family circle'));
+  return out.reduce((s, w, i) => (i === 0 ? w : s + (HYPHENATED.has(words[i - 1]) ? '-' : ' ') + w), '').replace(/\bFamily connect\b/g, 'Family Connect').replace(/\bfamily circle\b/gi, (m) => (m[0] === 'F' ? 'Family Circle' : 'family circle'));
 }
 
 /**
@@ -304,6 +310,20 @@ export function questionOf(label) {
   const m = /^Whether (.+?) (is|are|was|were) (.+)$/.exec(String(label ?? ''));
   if (!m || /\b(that|which|who|if)\b/.test(m[1]) || m[1].split(' ').length > 6) return label;
   return `${upperFirst(m[2])} ${m[1]} ${m[3].replace(/[.?]$/, '')}?`;
+}
+
+/**
+ * The titles the renderer dialect's schema gives the choices at `pointer` (a field of choices, or a list of them):
+ * a plain object of value → title, or null where it has none. The page's schema (2020-12) lists the values only.
+ */
+export function choiceTitles(titled, pointer) {
+  let node = titled;
+  for (const seg of parsePointer(pointer)) {
+    node = node?.type === 'array' ? node.items : node?.properties?.[seg];
+  }
+  if (node?.type === 'array') node = node.items;
+  if (!Array.isArray(node?.oneOf)) return null;
+  return Object.fromEntries(node.oneOf.filter((o) => typeof o?.const === 'string' && typeof o.title === 'string').map((o) => [o.const, o.title]));
 }
 
 /** The label of one enum value: the layout's, or the value made readable. */

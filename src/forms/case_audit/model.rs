@@ -9,6 +9,13 @@ pub const AUDIT_TYPES: &[&str] = &["practitioner", "cross-locality"];
 /// The themes of the cross-locality audits ("Locality Themed Audits Timetable").
 pub const THEMES: &[&str] =
     &["cse-ce", "domestic-abuse", "neglect", "re-referrals-12-months", "open-12-months-plus", "cin"];
+/// The themes in the timetable's words ("CSE/CE", "Re-referrals within 12 months", "12 month plus open cases"), as
+/// AUD-019's message names them.
+pub const THEME_TITLES: &[(&str, &str)] = &[
+    ("cse-ce", "CSE/CE"),
+    ("re-referrals-12-months", "Re-referrals within 12 months"),
+    ("open-12-months-plus", "Cases open 12 months or more"),
+];
 /// "Case status (CP/Step Down/CIN/Strengthening Families/CIC)".
 pub const CASE_STATUSES: &[&str] = &["cp", "step-down", "cin", "strengthening-families", "cic"];
 pub const YES_NO: &[&str] = &["yes", "no"];
@@ -256,7 +263,7 @@ pub const EVIDENCE: &[Field] = &[
 
 pub const FIELDS: &[Field] = &[
     Field::choice("auditType", "Type of audit", AUDIT_TYPES).required_with("Select the "),
-    Field::choice("theme", "Theme of the audit", THEMES),
+    Field::choice("theme", "Theme of the audit", THEMES).titles(THEME_TITLES),
     Field::boolean("practitionerPresent", "Whether the practitioner was present")
         .help("A cross-locality audit takes place in the practitioner’s locality with the practitioner present."),
     Field::local("locality", "Locality area"),

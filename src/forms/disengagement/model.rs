@@ -3,6 +3,8 @@
 use crate::engine::model::Field;
 
 pub const OUTCOMES: &[&str] = &["closed", "re-engaged", "referred-family-connect"];
+/// "Refer to Family Connect if risks of disengagement leave the child at risk of harm."
+const OUTCOME_TITLES: &[(&str, &str)] = &[("referred-family-connect", "Referred to Family Connect")];
 
 /// What was done to re-engage the family when risks were identified (002, "STRENGTHENING FAMILIES STANDARD
 /// OPERATING PROCEDURE FOR DISENGAGEMENT": joint visit, multi-agency partners, other access routes, creative
@@ -34,7 +36,7 @@ pub const FIELDS: &[Field] = &[
     Field::object("reEngagementAttempts", "Attempts to re-engage the family", RE_ENGAGEMENT),
     Field::boolean("childAtRiskOfHarm", "Whether the risks of disengagement leave the child at risk of harm")
         .help("The re-assessment of the risk of disengagement, if disengagement continues."),
-    Field::choice("outcome", "Outcome", OUTCOMES).required_with("Select the "),
+    Field::choice("outcome", "Outcome", OUTCOMES).titles(OUTCOME_TITLES).required_with("Select the "),
     Field::date("closedOn", "Date the case was closed"),
 ];
 

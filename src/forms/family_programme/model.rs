@@ -7,6 +7,8 @@ pub const PLAN_TYPES: &[&str] = &["child-in-need", "child-protection", "children
 
 pub const SIGN_OFF_REASONS: &[&str] =
     &["second-rcpc", "nine-month-cin-review", "significant-change", "annual", "closure", "step-up-down", "court"];
+/// "Step Up/Step Down decisions".
+const SIGN_OFF_TITLES: &[(&str, &str)] = &[("step-up-down", "Step up or step down")];
 
 const AUTHOR: &[Field] = &[Field::text("name", "Author’s name"), Field::choice("role", "Author’s role", ROLES)];
 
@@ -38,7 +40,7 @@ const MODULES: &[Field] = &[
 
 const SIGN_OFF: &[Field] = &[
     Field::boolean("requested", "Whether sign-off as a completed assessment is requested"),
-    Field::choice("reason", "Reason for the sign-off", SIGN_OFF_REASONS),
+    Field::choice("reason", "Reason for the sign-off", SIGN_OFF_REASONS).titles(SIGN_OFF_TITLES),
     Field::date("managementOversightOn", "Date of the management oversight case note"),
     Field::date("completedOn", "Date the sign-off was completed"),
 ];

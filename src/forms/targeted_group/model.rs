@@ -6,6 +6,8 @@ pub const PROGRAMMES: &[&str] = &["incredible-years", "freedom", "me-my-child-do
 /// The domestic abuse programmes (002, "STRENGTHENING FAMILIES STANDARD OPERATING PROCEDURES FOR DOMESTIC ABUSE
 /// SUPPORT GROUPS").
 pub const DOMESTIC_ABUSE_PROGRAMMES: &[&str] = &["freedom", "me-my-child-domestic-abuse"];
+/// "Freedom Programme and Me My Child and Domestic Abuse".
+const PROGRAMME_TITLES: &[(&str, &str)] = &[("me-my-child-domestic-abuse", "Me, My Child and Domestic Abuse")];
 pub const CASE_STATUSES: &[&str] = &["waiting", "attending", "ended"];
 
 const SESSION: &[Field] = &[
@@ -18,7 +20,7 @@ const SESSION: &[Field] = &[
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::choice("programme", "Programme", PROGRAMMES).required_with("Select the "),
+    Field::choice("programme", "Programme", PROGRAMMES).titles(PROGRAMME_TITLES).required_with("Select the "),
     Field::boolean("consent", "Whether consent was given").required_with("Select "),
     Field::choice("caseStatus", "Case status", CASE_STATUSES),
     Field::text("supportNeed", "Support need"),

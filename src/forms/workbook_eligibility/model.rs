@@ -8,12 +8,19 @@ pub const ISSUES: &[&str] = &["substance-misuse", "mental-health", "domestic-abu
 pub const WORKBOOK_ISSUES: &[&str] = &["substance-misuse", "mental-health", "domestic-abuse"];
 
 pub const DISABILITY: &[&str] = &["none", "fs-team", "complex-specialist"];
+/// "Children with a disability where they are in a FS team are included, those with complex and specialist disability
+/// issues (in the specialist team) are not".
+const DISABILITY_TITLES: &[(&str, &str)] = &[
+    ("fs-team", "Needs met by the Family Safeguarding team"),
+    ("complex-specialist", "Complex and specialist needs (the specialist team)"),
+];
 
 const CHILD: &[Field] = &[
     Field::text("name", "Child’s name"),
     Field::boolean("unborn", "Whether the child is unborn"),
     Field::boolean("contextualIssuesOnly", "Whether the child’s issues are only contextual"),
     Field::choice("disability", "Child’s disability needs", DISABILITY)
+        .titles(DISABILITY_TITLES)
         .help("none; a disability whose needs the Family Safeguarding team meets; complex and specialist disability needs met by the specialist team."),
 ];
 
