@@ -91,7 +91,7 @@ fn walk_object(
     found: &mut Found,
 ) {
     let Some((first, rest)) = segments.map(next_segment) else { return };
-    let Some(field) = fields.iter().find(|f| f.name == first) else { return };
+    let Some(field) = fields.iter().find(|f| crate::engine::value::same(f.name, first)) else { return };
     let Some(value) = obj.get(field.name) else { return };
     let len = at.len();
     at.push('/');

@@ -232,7 +232,7 @@ impl<'t> Reader<'t> {
         let start = self.at.saturating_add(1);
         let end = start.saturating_add(n.len());
         let matched = self.peek() == Some(b'"')
-            && self.b.get(start..end) == Some(n)
+            && self.b.get(start..end).is_some_and(|b| super::value::same_bytes(b, n))
             && self.b.get(end) == Some(&b'"')
             && !n.iter().any(|&c| c == b'"' || c == b'\\' || c < 0x20);
         if matched {
@@ -282,7 +282,7 @@ impl<'t> Reader<'t> {
                 };
                 if !self.same_key(name) {
                     let k = self.key()?;
-                    if k.as_ref() != name.as_str() {
+                    if !super::value::same(&k, name) {
                         key = Some(k);
                         break;
                     }
@@ -305,7 +305,7 @@ impl<'t> Reader<'t> {
         entries.truncate(kept);
         let mut key = Some(first_new);
         while let Some(k) = key {
-            let found = pool.iter().position(|(name, _)| name.as_str() == k.as_ref());
+            let found = pool.iter().position(|(name, _)| super::value::same(name, &k));
             let (name, mut value) = match found {
                 Some(i) => pool.swap_remove(i),
                 None => (k.into_owned(), Value::Null),

@@ -438,14 +438,10 @@ pub fn text_length(s: &str) -> usize {
 
 // ---- Accessors for rules: a value only when present and well formed. ----
 
-/// The value at `key`. A form's objects are small: comparing the keys in turn is quicker than hashing the key
-/// (serde_json's map hashes with SipHash), and gives the same value, as keys are unique; large maps are hashed.
+/// The value at `key`. A form's objects are small: the engine's map compares the keys in turn, which is quicker than
+/// hashing the key, and gives the same value, as keys are unique.
 pub fn get<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
-    if obj.len() <= 16 {
-        obj.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
-    } else {
-        obj.get(key)
-    }
+    obj.get(key)
 }
 
 /// The field, unless absent or null.
@@ -488,7 +484,7 @@ pub fn number(obj: &Map<String, Value>, key: &str) -> Option<f64> {
 
 /// One of the allowed values.
 pub fn choice<'a>(obj: &'a Map<String, Value>, key: &str, allowed: &[&str]) -> Option<Cow<'a, str>> {
-    text(obj, key).filter(|t| allowed.contains(&t.as_ref()))
+    text(obj, key).filter(|t| allowed.iter().any(|a| crate::engine::value::same(a, t)))
 }
 
 /// A list's items (empty when absent or not a list), cut at the model's limit.
