@@ -1,5 +1,6 @@
 //! Checks many forms share, driven by a rule's declaration so a form states them once.
 
+use crate::engine::value::same;
 use crate::engine::value::{Map, Value};
 use chrono::NaiveDate;
 
@@ -91,7 +92,7 @@ fn walk_object(
     found: &mut Found,
 ) {
     let Some((first, rest)) = segments.map(next_segment) else { return };
-    let Some(field) = fields.iter().find(|f| crate::engine::value::same(f.name, first)) else { return };
+    let Some(field) = fields.iter().find(|f| same(f.name, first)) else { return };
     let Some(value) = obj.get(field.name) else { return };
     let len = at.len();
     at.push('/');

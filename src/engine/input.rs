@@ -575,6 +575,27 @@ mod tests {
     }
 
     #[test]
+    fn whole_numbers_either_side_of_the_u64_and_i64_limits_are_read_as_serde_json_reads_them() {
+        // The reader multiplies without a check below `u64::MAX / 10 - 1` and with one above: every number near
+        // both bounds, as whole numbers that fit, and as floats where they do not.
+        let max = u64::MAX.to_string();
+        let mut texts =
+            vec![max.clone(), format!("{max}0"), "18446744073709551616".to_owned(), "-9223372036854775808".to_owned()];
+        for base in [u64::MAX / 10 - 2, u64::MAX / 10 - 1, u64::MAX / 10, u64::MAX / 10 + 1] {
+            for d in 0..10 {
+                texts.push(format!("{base}{d}"));
+                texts.push(format!("-{base}{d}"));
+            }
+        }
+        for n in [i64::MAX as u64 - 1, i64::MAX as u64, i64::MAX as u64 + 1, i64::MAX as u64 + 2] {
+            texts.push(format!("-{n}"));
+        }
+        for text in texts {
+            same_as_serde(&format!("{{\"n\":{text}}}"));
+        }
+    }
+
+    #[test]
     fn deep_nesting_is_cut_not_overflowed() {
         let deep = format!("{{\"a\":{}1{}}}", "[".repeat(100_000), "]".repeat(100_000));
         let v = parse(&deep).unwrap();

@@ -504,7 +504,14 @@ impl<'t> Reader<'t> {
             let mut n: u64 = 0;
             let mut fits = true;
             for &d in self.b.get(int_start..int_end).unwrap_or(&[]) {
-                match n.checked_mul(10).and_then(|m| m.checked_add(u64::from(d.wrapping_sub(b'0')))) {
+                let digit = u64::from(d.wrapping_sub(b'0'));
+                // Below this bound `n * 10 + digit` cannot overflow, so no checked multiplication is needed (in the
+                // module a checked `u64` one calls a 128-bit multiplication).
+                if n < u64::MAX / 10 - 1 {
+                    n = n.wrapping_mul(10).wrapping_add(digit);
+                    continue;
+                }
+                match n.checked_mul(10).and_then(|m| m.checked_add(digit)) {
                     Some(m) => n = m,
                     None => {
                         fits = false;

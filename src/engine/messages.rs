@@ -532,8 +532,9 @@ impl IntText {
     pub(crate) fn push(mut self, out: &mut String, negative: bool, n: u64) {
         // One or two digits, most of the numbers a report or a message writes (grades, counts, days), are pushed
         // without the buffer: the case audit writes about 150 numbers a check, and this took 3% of it natively.
-        if !negative && n < 100 {
-            let digit = |d: u64| char::from(b'0'.saturating_add(u8::try_from(d % 10).unwrap_or(0)));
+        // As a `u8`: in the module, dividing a `u64` by ten calls a 128-bit multiplication (`__multi3`).
+        if let (false, Ok(n @ 0..100)) = (negative, u8::try_from(n)) {
+            let digit = |d: u8| char::from(b'0'.saturating_add(d % 10));
             if n >= 10 {
                 out.push(digit(n / 10));
             }
@@ -547,14 +548,29 @@ impl IntText {
     /// Writes the digits (and the sign) at the end of the buffer; where they start.
     fn fill(&mut self, negative: bool, mut n: u64) -> usize {
         let mut at = self.0.len();
+        // The digits from the right: as a `u64` while the number needs one, then as a `u32` (in the module, dividing
+        // a `u64` by ten calls a 128-bit multiplication; a `u32` is multiplied and shifted in place).
         loop {
+            if let Ok(mut small) = u32::try_from(n) {
+                loop {
+                    at = at.saturating_sub(1);
+                    if let Some(d) = self.0.get_mut(at) {
+                        // A digit: `small % 10` is below 10.
+                        *d = b'0'.saturating_add(u8::try_from(small % 10).unwrap_or(0));
+                    }
+                    small /= 10;
+                    if small == 0 || at == 0 {
+                        break;
+                    }
+                }
+                break;
+            }
             at = at.saturating_sub(1);
             if let Some(d) = self.0.get_mut(at) {
-                // A digit: `n % 10` is below 10.
                 *d = b'0'.saturating_add(u8::try_from(n % 10).unwrap_or(0));
             }
             n /= 10;
-            if n == 0 || at == 0 {
+            if at == 0 {
                 break;
             }
         }
@@ -835,6 +851,17 @@ mod tests {
             IntText::default().push(&mut pushed, n < 0, n.unsigned_abs());
             assert_eq!(pushed, format!("x{n}"));
         }
+        // Either side of where the digits are worked out as a `u32` rather than a `u64`, and every power of ten.
+        let u32_max = i64::from(u32::MAX);
+        let powers = (0..19).flat_map(|e| [10i64.pow(e) - 1, 10i64.pow(e), 10i64.pow(e) + 1]);
+        for n in powers.chain([u32_max - 1, u32_max, u32_max + 1, u32_max * 10 + 7]) {
+            for n in [n, -n] {
+                let mut pushed = String::from("x");
+                IntText::default().push(&mut pushed, n < 0, n.unsigned_abs());
+                assert_eq!(pushed, format!("x{n}"));
+            }
+        }
+        assert_eq!(IntText::default().digits(false, u64::MAX), u64::MAX.to_string());
         // Numbers as `format!` writes them, with no `core::fmt`: both ends of i64, zero, a negative `#`.
         for n in [0, 1, -1, 9, 10, -10, 99, 100, -99, 1234567890, i64::MAX, i64::MIN, -7] {
             assert_eq!(IntText::default().of(n), n.to_string());

@@ -1,6 +1,7 @@
 //! A form's model: its fields, in page order, with their kinds and labels. One declaration drives lenient reading,
 //! the order of diagnostics, the JSON Schema and the TypeScript types.
 
+use crate::engine::value::same;
 use std::borrow::Cow;
 
 /// What a field holds.
@@ -208,7 +209,7 @@ pub const LIST_MAX: u32 = 200;
 
 /// Finds a field by name.
 pub fn find<'a>(fields: &'a [Field], name: &str) -> Option<(usize, &'a Field)> {
-    fields.iter().enumerate().find(|(_, f)| f.name == name)
+    fields.iter().enumerate().find(|(_, f)| same(f.name, name))
 }
 
 /// Every field of a model, depth first in page order: a nested object's fields after it, a list's item fields (its

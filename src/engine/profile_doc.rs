@@ -6,6 +6,7 @@
 //! profile-schema`); the checks here go further than a schema can (known rule codes and parameter keys, the bounds a
 //! threshold can mean, pointers that name a choice field of the form, a list of versions of one council).
 
+use crate::engine::value::same;
 use crate::engine::value::{Map, Value};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -181,7 +182,7 @@ pub fn field_at(form: &FormDef, pointer: &str) -> Option<&'static Field> {
     let mut fields: &'static [Field] = form.fields;
     let mut segs = rest.split('/').peekable();
     while let Some(seg) = segs.next() {
-        let field = fields.iter().find(|f| f.name == seg)?;
+        let field = fields.iter().find(|f| same(f.name, seg))?;
         if segs.peek().is_none() {
             return Some(field);
         }

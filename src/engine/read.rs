@@ -4,6 +4,7 @@
 //! The accessors at the end (`text`, `date`, `boolean`, ...) are what rules use: they return a value only when it is
 //! present and well formed; the structural pass has already reported anything malformed.
 
+use crate::engine::value::same;
 use std::borrow::Cow;
 
 use crate::engine::value::{Map, Value};
@@ -484,7 +485,7 @@ pub fn number(obj: &Map<String, Value>, key: &str) -> Option<f64> {
 
 /// One of the allowed values.
 pub fn choice<'a>(obj: &'a Map<String, Value>, key: &str, allowed: &[&str]) -> Option<Cow<'a, str>> {
-    text(obj, key).filter(|t| allowed.iter().any(|a| crate::engine::value::same(a, t)))
+    text(obj, key).filter(|t| allowed.iter().any(|a| same(a, t)))
 }
 
 /// A list's items (empty when absent or not a list), cut at the model's limit.

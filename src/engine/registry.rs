@@ -1,6 +1,7 @@
 //! What a form is (`FormDef`), and the registry of the forms a build holds. The engine knows no form: the crate's
 //! entry picks them (`crate::forms::REGISTRY`, by cargo feature) and hands the registry to what needs every form.
 
+use crate::engine::value::same;
 use std::sync::OnceLock;
 
 use crate::engine::value::{Map, Value};
@@ -189,7 +190,7 @@ pub fn order_key(fields: &'static [Field], path: &str) -> Vec<u32> {
     let mut kind: Option<Kind> = Some(Kind::Object(fields));
     for seg in path.split('/').skip(1) {
         let (pos, next) = match kind {
-            Some(Kind::Object(fs)) => match fs.iter().position(|f| f.name == seg) {
+            Some(Kind::Object(fs)) => match fs.iter().position(|f| same(f.name, seg)) {
                 Some(i) => (u32::try_from(i).unwrap_or(u32::MAX), fs.get(i).map(|f| f.kind)),
                 None => (u32::MAX, None),
             },
@@ -213,7 +214,7 @@ pub fn field_label(fields: &'static [Field], path: &str) -> Option<&'static str>
     for seg in path.split('/').skip(1) {
         kind = match kind? {
             Kind::Object(fs) => {
-                let field = fs.iter().find(|f| f.name == seg)?;
+                let field = fs.iter().find(|f| same(f.name, seg))?;
                 label = Some(field.label);
                 Some(field.kind)
             }
