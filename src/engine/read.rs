@@ -29,6 +29,10 @@ fn is_odd_space(c: char) -> bool {
 /// bytes EF BF BD looked for byte by byte. The standard library's search for a string pattern sets up a two-way
 /// searcher on every call, which was 4% of a referral's check in the WebAssembly module (every text field is asked).
 pub fn has_unreadable_char(s: &str) -> bool {
+    // Plain ASCII text (most of what a form holds) has none: `is_ascii` reads it a word at a time.
+    if s.is_ascii() {
+        return false;
+    }
     let bytes = s.as_bytes();
     let mut from = 0;
     while let Some(at) = bytes.get(from..).and_then(|rest| rest.iter().position(|&b| b == 0xEF)) {
@@ -80,6 +84,10 @@ pub fn is_blank(v: Option<&Value>) -> bool {
 /// `clean(s).is_empty()`, without cleaning text that starts with a visible character (most filled-in text: `clean`
 /// keeps such a first character in every case, so the answer is known from it).
 fn is_blank_text(s: &str) -> bool {
+    // A first byte that is a visible ASCII character (most text) is kept by `clean`, without decoding it.
+    if s.as_bytes().first().is_some_and(|b| b.is_ascii_graphic()) {
+        return false;
+    }
     match s.chars().next() {
         None => true,
         Some(c) if !(c.is_whitespace() || is_invisible(c)) => false,
