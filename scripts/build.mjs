@@ -32,8 +32,10 @@ const run = (cmd, args, extraEnv = {}) => new Promise((resolve, reject) => {
 // 0.96–1.02). Memory-packing (which every -O level runs) cuts the zero runs out of the data (the padding and empty
 // fields of the models' and rules' static tables) and leaves about a thousand small segments, each with its own
 // header; gzip does better with the zeros than with the headers: all forms 245.5 → 241.1 kB of .wasm gzip for 7 kB
-// more raw, single forms 0.2–0.5 kB.
-const WASM_OPT_FLAGS = ['-O2', '--skip-pass=memory-packing', '--enable-reference-types', '--enable-bulk-memory',
+// more raw, single forms 0.2–0.5 kB. -O3 without local-cse since the fifteenth session (2026-12-04): 0.4 kB gzip
+// smaller than -O2 on all forms (0–0.1 kB on a single form), the same instructions a check within 1% (BENCHMARKS.md,
+// "Comparing keys in the module"); local-cse makes it larger.
+const WASM_OPT_FLAGS = ['-O3', '--skip-pass=memory-packing', '--skip-pass=local-cse', '--enable-reference-types', '--enable-bulk-memory',
   '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-multivalue', '--strip-debug', '--strip-producers'];
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const { buildSync } = await import('esbuild');

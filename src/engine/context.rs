@@ -157,6 +157,11 @@ impl<'a> Ctx<'a> {
         self.prior.iter().chain(&self.diagnostics)
     }
 
+    /// How many findings it has made.
+    pub fn found(&self) -> usize {
+        self.diagnostics.len()
+    }
+
     pub fn finish(self) -> Vec<Diagnostic> {
         self.diagnostics
     }

@@ -232,7 +232,7 @@ impl<'t> Reader<'t> {
         let start = self.at.saturating_add(1);
         let end = start.saturating_add(n.len());
         let matched = self.peek() == Some(b'"')
-            && self.b.get(start..end).is_some_and(|b| super::value::same_bytes(b, n))
+            && self.b.get(start..end).is_some_and(|b| super::value::same_here(b, n))
             && self.b.get(end) == Some(&b'"')
             && !n.iter().any(|&c| c == b'"' || c == b'\\' || c < 0x20);
         if matched {

@@ -448,7 +448,9 @@ pub fn text_length(s: &str) -> usize {
 // ---- Accessors for rules: a value only when present and well formed. ----
 
 /// The value at `key`. A form's objects are small: the engine's map compares the keys in turn, which is quicker than
-/// hashing the key, and gives the same value, as keys are unique.
+/// hashing the key, and gives the same value, as keys are unique. Not inlined: the forms' rules call it at about 500
+/// places, and the search inlined at each made every module larger.
+#[inline(never)]
 pub fn get<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
     obj.get(key)
 }

@@ -380,7 +380,7 @@ fn check_once_parts(
     data: &Map<String, Value>,
     resolved: &Resolved,
 ) -> (Vec<Diagnostic>, Option<Tree>) {
-    let structural = structural_once(form, data, resolved);
+    let structural = structural_pass(form, data, resolved, None);
     let (checks, outcome) = evaluate(form, data, resolved, &structural);
     let mut all: Vec<(Key, Diagnostic)> =
         structural.into_iter().chain(checks).map(|d| (Key::of(form.fields, &d.path), d)).collect();
@@ -388,17 +388,36 @@ fn check_once_parts(
     (all.into_iter().map(|(_, d)| d).collect(), outcome)
 }
 
-/// The structural pass of a whole check, in one context: the findings [`Structural::new`] makes part by part (a live
-/// session keeps them so, to check one part again), in the same order. A field's checks read no finding of another
-/// field's (`Ctx::has_finding_at` looks at the field's own path and below), so one context gives the same findings;
-/// a context, a list and a confinement per top-level field were about 3% of a cold check in the module.
-fn structural_once(form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved) -> Vec<Diagnostic> {
+/// The structural pass of a whole check: each top-level field in the model's order, then the form's unrecognised
+/// keys, in one context. With `starts`, where each part's findings start (and, last, where they end), which a live
+/// session keeps to check one part again ([`Structural::redo`], with [`part`], gives the same findings for it alone).
+/// A field's checks read no finding of another field's (`Ctx::has_finding_at` looks at the field's own path and
+/// below), so one context gives what a context per part gives; those, with a list and a confinement per part, were
+/// about 3% of a cold check in the module.
+fn structural_pass(
+    form: &'static FormDef,
+    data: &Map<String, Value>,
+    resolved: &Resolved,
+    mut starts: Option<&mut Vec<usize>>,
+) -> Vec<Diagnostic> {
     let mut ctx = Ctx::new(resolved).for_form(form.id);
+    // One path for every field (each leaves it as it found it), with room for most forms' deepest path. Each
+    // field's value is found walking the entries alongside (`structure::field_values`), not looked up by key.
     let mut path = String::with_capacity(PATH_ROOM);
     for (field, value) in structure::field_values(form.fields, data) {
+        if let Some(s) = starts.as_deref_mut() {
+            s.push(ctx.found());
+        }
         structure::check_field_value(field, value, form.required, &mut path, &mut ctx);
     }
+    if let Some(s) = starts.as_deref_mut() {
+        s.push(ctx.found());
+    }
     structure::check_unknown(form.fields, data, "", &mut ctx);
+    if let Some(s) = starts {
+        s.push(ctx.found());
+    }
+    // Each finding is confined where it stands, so the parts keep their places.
     confine(form.fields, ctx.finish())
 }
 
@@ -469,26 +488,10 @@ struct Structural {
 
 impl Structural {
     fn new(form: &'static FormDef, data: &Map<String, Value>, resolved: &Resolved) -> Structural {
-        let parts = form.fields.len().saturating_add(1);
-        let mut s =
-            Structural { diags: Vec::new(), keys: Vec::new(), starts: Vec::with_capacity(parts.saturating_add(1)) };
-        // One path for every part (each leaves it as it found it), with room for most forms' deepest path: a new one
-        // per part grew again for every field, 8% of the case audit's check. Each field's value is found walking
-        // the entries alongside (`structure::field_values`), not looked up by key.
-        let mut path = String::with_capacity(PATH_ROOM);
-        for (field, value) in structure::field_values(form.fields, data) {
-            s.starts.push(s.diags.len());
-            s.add(form, field_part(form, resolved, field, value, &mut path));
-        }
-        s.starts.push(s.diags.len());
-        s.add(form, unknown_part(form, data, resolved));
-        s.starts.push(s.diags.len());
-        s
-    }
-
-    fn add(&mut self, form: &'static FormDef, found: Vec<Diagnostic>) {
-        self.keys.extend(found.iter().map(|d| Key::of(form.fields, &d.path)));
-        self.diags.extend(found);
+        let mut starts = Vec::with_capacity(form.fields.len().saturating_add(2));
+        let diags = structural_pass(form, data, resolved, Some(&mut starts));
+        let keys = diags.iter().map(|d| Key::of(form.fields, &d.path)).collect();
+        Structural { diags, keys, starts }
     }
 
     /// Checks part `i` again (a top-level field, or the unrecognised keys when `i` is the number of fields); whether

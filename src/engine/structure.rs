@@ -2,7 +2,7 @@
 //! impossible date, an unknown option, text too long, a missing required field. Rules then read only well-formed
 //! values.
 
-use crate::engine::value::{same, Map, Value};
+use crate::engine::value::{same, same_here, Map, Value};
 
 use super::catalogue::required_id;
 use super::context::Ctx;
@@ -201,7 +201,7 @@ pub fn field_values<'f, 'v>(
 ) -> impl Iterator<Item = (&'f Field, Option<&'v Value>)> {
     let mut entries = obj.iter().peekable();
     fields.iter().map(move |field| {
-        let value = match entries.next_if(|(k, _)| same(k, field.name)) {
+        let value = match entries.next_if(|(k, _)| same_here(k.as_bytes(), field.name.as_bytes())) {
             Some((_, v)) => Some(v),
             None => read::get(obj, field.name),
         };
@@ -223,7 +223,7 @@ fn check_object(fields: &[Field], obj: &Map<String, Value>, required: &Rule, pat
 fn all_known(fields: &[Field], obj: &Map<String, Value>) -> bool {
     let mut next = 0usize;
     obj.keys().all(|k| {
-        let is = |f: &Field| same(f.name, k);
+        let is = |f: &Field| same_here(f.name.as_bytes(), k.as_bytes());
         let found = fields
             .get(next..)
             .and_then(|rest| rest.iter().position(is))
