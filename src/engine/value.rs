@@ -131,8 +131,7 @@ impl<K, V> Default for Map<K, V> {
 /// the bytes by one function; [`same_here`] compares them in place too, for the few places a check compares most.
 #[inline]
 pub fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    a.len() == b.len() && if cfg!(target_arch = "wasm32") { same_by_words(a, b) } else { a == b }
+    same_bytes(a.as_bytes(), b.as_bytes())
 }
 
 /// [`same`] for bytes.
@@ -155,6 +154,7 @@ fn same_by_words(a: &[u8], b: &[u8]) -> bool {
     words_equal(a, b)
 }
 
+/// The comparison of [`same_by_words`] and [`same_here`].
 #[inline]
 fn words_equal(a: &[u8], b: &[u8]) -> bool {
     let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
