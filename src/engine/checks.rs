@@ -1,6 +1,5 @@
 //! Checks many forms share, driven by a rule's declaration so a form states them once.
 
-use crate::engine::value::same;
 use crate::engine::value::{Map, Value};
 use chrono::NaiveDate;
 
@@ -92,7 +91,7 @@ fn walk_object(
     found: &mut Found,
 ) {
     let Some((first, rest)) = segments.map(next_segment) else { return };
-    let Some(field) = fields.iter().find(|f| same(f.name, first)) else { return };
+    let Some(field) = super::model::find(fields, first).map(|(_, f)| f) else { return };
     let Some(value) = obj.get(field.name) else { return };
     let len = at.len();
     at.push('/');

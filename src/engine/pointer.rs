@@ -14,7 +14,6 @@
 //!   where the pointer goes deeper) is replaced by that container, as a GOV.UK date input replaces a date written
 //!   as text by its parts. `set` checks the whole pointer before it changes anything.
 
-use crate::engine::value::same;
 use crate::engine::value::{Map, Value};
 
 use super::error::Error;
@@ -132,7 +131,7 @@ fn step(slot: Option<&Value>, model: Option<&'static Kind>, seg: &str) -> Result
 /// What the model has under `seg` of a value it has as `kind`.
 fn child(kind: Option<&'static Kind>, seg: &str) -> Option<&'static Kind> {
     match kind? {
-        Kind::Object(fields) => fields.iter().find(|f| same(f.name, seg)).map(|f| &f.kind),
+        Kind::Object(fields) => super::model::find(fields, seg).map(|(_, f)| &f.kind),
         Kind::List { item, .. } => Some(*item),
         _ => None,
     }
@@ -163,7 +162,7 @@ pub fn set(
     let Some((first, rest)) = segments.split_first() else {
         return Err(Error::InvalidPointer("use load() to replace the whole form".into()));
     };
-    let top = fields.iter().find(|f| same(f.name, first.as_str())).map(|f| &f.kind);
+    let top = super::model::find(fields, first).map(|(_, f)| &f.kind);
     // The whole walk first, reading only: a refused pointer changes nothing.
     let (mut cur, mut kind) = (read::get(root, first), top);
     for seg in rest {

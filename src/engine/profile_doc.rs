@@ -6,7 +6,6 @@
 //! profile-schema`); the checks here go further than a schema can (known rule codes and parameter keys, the bounds a
 //! threshold can mean, pointers that name a choice field of the form, a list of versions of one council).
 
-use crate::engine::value::same;
 use crate::engine::value::{Map, Value};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -182,7 +181,7 @@ pub fn field_at(form: &FormDef, pointer: &str) -> Option<&'static Field> {
     let mut fields: &'static [Field] = form.fields;
     let mut segs = rest.split('/').peekable();
     while let Some(seg) = segs.next() {
-        let field = fields.iter().find(|f| same(f.name, seg))?;
+        let field = super::model::find(fields, seg).map(|(_, f)| f)?;
         if segs.peek().is_none() {
             return Some(field);
         }

@@ -4,10 +4,9 @@
 //! The accessors at the end (`text`, `date`, `boolean`, ...) are what rules use: they return a value only when it is
 //! present and well formed; the structural pass has already reported anything malformed.
 
-use crate::engine::value::same;
 use std::borrow::Cow;
 
-use crate::engine::value::{Map, Value};
+use crate::engine::value::{same, Map, Value};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::calendar;

@@ -1,7 +1,6 @@
 //! What a form is (`FormDef`), and the registry of the forms a build holds. The engine knows no form: the crate's
 //! entry picks them (`crate::forms::REGISTRY`, by cargo feature) and hands the registry to what needs every form.
 
-use crate::engine::value::same;
 use std::sync::OnceLock;
 
 use crate::engine::value::{Map, Value};
@@ -190,7 +189,7 @@ pub fn order_key(fields: &'static [Field], path: &str) -> Vec<u32> {
     let mut kind: Option<Kind> = Some(Kind::Object(fields));
     for seg in path.split('/').skip(1) {
         let (pos, next) = match kind {
-            Some(Kind::Object(fs)) => match fs.iter().position(|f| same(f.name, seg)) {
+            Some(Kind::Object(fs)) => match super::model::find(fs, seg).map(|(i, _)| i) {
                 Some(i) => (u32::try_from(i).unwrap_or(u32::MAX), fs.get(i).map(|f| f.kind)),
                 None => (u32::MAX, None),
             },
@@ -214,7 +213,7 @@ pub fn field_label(fields: &'static [Field], path: &str) -> Option<&'static str>
     for seg in path.split('/').skip(1) {
         kind = match kind? {
             Kind::Object(fs) => {
-                let field = fs.iter().find(|f| same(f.name, seg))?;
+                let field = super::model::find(fs, seg).map(|(_, f)| f)?;
                 label = Some(field.label);
                 Some(field.kind)
             }

@@ -19,7 +19,6 @@
 //!
 //! `validate` goes through the same code ([`check_once`]), so the order of findings is the same by construction.
 
-use crate::engine::value::same;
 use crate::engine::value::{Map, Value};
 
 use super::context::Ctx;
@@ -194,7 +193,7 @@ impl FormSession {
 
     /// Which part of the structural pass an edit under the top-level key `key` can change.
     fn scope(&self, key: &str, removal: bool) -> Scope {
-        match self.form.fields.iter().position(|f| same(f.name, key)) {
+        match super::model::find(self.form.fields, key).map(|(i, _)| i) {
             Some(i) if removal => Scope::FieldAndUnknown(i),
             Some(i) => Scope::Field(i),
             None => Scope::Unknown,
@@ -570,12 +569,12 @@ impl Structural {
 fn leaf_field(fields: &'static [Field], data: &Map<String, Value>, segments: &[String]) -> Option<&'static Field> {
     let (last, parents) = segments.split_last()?;
     let (top, inner) = parents.split_first()?;
-    let mut kind: &'static Kind = &fields.iter().find(|f| same(f.name, top.as_str()))?.kind;
+    let mut kind: &'static Kind = &super::model::find(fields, top).map(|(_, f)| f)?.kind;
     let mut cur: &Value = read::get(data, top)?;
     for seg in inner {
         match (kind, cur) {
             (Kind::Object(fs), Value::Object(o)) => {
-                kind = &fs.iter().find(|f| same(f.name, seg.as_str()))?.kind;
+                kind = &super::model::find(fs, seg).map(|(_, f)| f)?.kind;
                 cur = read::get(o, seg)?;
             }
             (Kind::List { item, max }, Value::Array(rows)) => {
@@ -591,7 +590,7 @@ fn leaf_field(fields: &'static [Field], data: &Map<String, Value>, segments: &[S
         }
     }
     let (Kind::Object(fs), Value::Object(_)) = (kind, cur) else { return None };
-    let field = fs.iter().find(|f| same(f.name, last.as_str()))?;
+    let field = super::model::find(fs, last).map(|(_, f)| f)?;
     (!matches!(field.kind, Kind::Object(_) | Kind::List { .. })).then_some(field)
 }
 
@@ -683,8 +682,8 @@ fn declared_prefix(fields: &'static [Field], path: &str) -> usize {
             continue;
         }
         let next = match kind {
-            None if i == 1 => fields.iter().find(|f| same(f.name, seg)).map(|f| Some(&f.kind)),
-            Some(Kind::Object(fs)) => fs.iter().find(|f| same(f.name, seg)).map(|f| Some(&f.kind)),
+            None if i == 1 => super::model::find(fields, seg).map(|(_, f)| Some(&f.kind)),
+            Some(Kind::Object(fs)) => super::model::find(fs, seg).map(|(_, f)| Some(&f.kind)),
             Some(Kind::List { item, .. }) => matches!(pointer::list_index(seg), Ok(Some(_))).then_some(Some(*item)),
             Some(Kind::Date) => ["day", "month", "year"].contains(&seg).then_some(None),
             Some(Kind::DateTime) => super::read::DATE_TIME_PARTS.contains(&seg).then_some(None),
@@ -750,7 +749,7 @@ impl Key {
         let mut kind: Option<Kind> = Some(Kind::Object(fields));
         for seg in path.split('/').skip(1) {
             let (pos, next) = match kind {
-                Some(Kind::Object(fs)) => match fs.iter().position(|f| same(f.name, seg)) {
+                Some(Kind::Object(fs)) => match super::model::find(fs, seg).map(|(i, _)| i) {
                     Some(i) => (u32::try_from(i).unwrap_or(u32::MAX), fs.get(i).map(|f| f.kind)),
                     None => (u32::MAX, None),
                 },
