@@ -10,7 +10,6 @@ use crate::engine::value::{Map, Value};
 use crate::calendar;
 use crate::engine::context::Ctx;
 use crate::engine::outcome::{Out, OutType as T, Tree};
-use crate::engine::read;
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::{status, Status, DUE_SOON_DAYS};
 
@@ -49,8 +48,7 @@ fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
 /// was seen (at the date of supervision), how many actions were agreed, and how much of the form is filled in.
 /// Typed by the declared model (`OUTCOME`).
 fn outcome(data: &Map<String, Value>, ctx: &Ctx, f: &rules::Facts) -> Tree {
-    let seen = read::date(data, "childLastSeenDate");
-    let days_since_seen = match (seen, f.date) {
+    let days_since_seen = match (f.child_seen, f.date) {
         (Some(s), Some(d)) if s <= d => Tree::Int(calendar::days_between(s, d)),
         _ => Tree::Null,
     };

@@ -173,6 +173,12 @@ pub struct Facts {
     pub months: i64,
     /// The date of supervision plus the frequency.
     pub next_due: Option<NaiveDate>,
+    /// The record's other dates, each read once (the rules compare them with the date of supervision, with today
+    /// and with the frequency).
+    pub last_assessment: Option<NaiveDate>,
+    pub child_seen: Option<NaiveDate>,
+    pub next: Option<NaiveDate>,
+    pub prepared: Option<NaiveDate>,
 }
 
 pub fn facts(data: &Map<String, Value>, ctx: &Ctx) -> Facts {
@@ -190,6 +196,10 @@ pub fn facts(data: &Map<String, Value>, ctx: &Ctx) -> Facts {
         frequency,
         months,
         next_due: date.and_then(|d| plus_months(d, months)),
+        last_assessment: read::date(data, "lastAssessmentDate"),
+        child_seen: read::date(data, "childLastSeenDate"),
+        next: read::date(data, "nextSupervisionDate"),
+        prepared: read::date(data, "preparedBySuperviseeOn"),
     }
 }
 
@@ -208,10 +218,10 @@ fn which_cases(f: &Facts) -> &'static str {
 
 pub fn check(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     required_groups(data, ctx);
-    dates_out_of_order(data, ctx, f);
-    dates_in_future(data, ctx);
-    frequency(data, ctx, f);
-    assessment_age(data, ctx, f);
+    dates_out_of_order(ctx, f);
+    dates_in_future(ctx, f);
+    frequency(ctx, f);
+    assessment_age(ctx, f);
     preparation(data, ctx, f);
     previous_actions(data, ctx, f);
     agreed_actions(data, ctx, f);
@@ -231,31 +241,31 @@ fn required_groups(data: &Map<String, Value>, ctx: &mut Ctx) {
     }
 }
 
-fn dates_out_of_order(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+fn dates_out_of_order(ctx: &mut Ctx, f: &Facts) {
     let Some(date) = f.date else { return };
     if f.previous.is_some_and(|p| p >= date) {
         ctx.emit(&DATES_OUT_OF_ORDER, "/previousSupervisionDate", &CWS002_DATE_PREVIOUS_SUPERVISION_BEFORE)
             .related(["/date"]);
     }
-    if read::date(data, "lastAssessmentDate").is_some_and(|d| d > date) {
+    if f.last_assessment.is_some_and(|d| d > date) {
         ctx.emit(&DATES_OUT_OF_ORDER, "/lastAssessmentDate", &CWS002_DATE_LAST_ASSESSMENT_SAME).related(["/date"]);
     }
-    if read::date(data, "childLastSeenDate").is_some_and(|d| d > date) {
+    if f.child_seen.is_some_and(|d| d > date) {
         ctx.emit(&DATES_OUT_OF_ORDER, "/childLastSeenDate", &CWS002_DATE_CHILD_LAST_SEEN).related(["/date"]);
     }
-    if read::date(data, "nextSupervisionDate").is_some_and(|d| d <= date) {
+    if f.next.is_some_and(|d| d <= date) {
         ctx.emit(&DATES_OUT_OF_ORDER, "/nextSupervisionDate", &CWS002_DATE_NEXT_SUPERVISION_AFTER).related(["/date"]);
     }
 }
 
-fn dates_in_future(data: &Map<String, Value>, ctx: &mut Ctx) {
-    // A draft prepared before the session may carry its planned date.
-    let submit = ctx.submit();
-    let paths: Vec<&str> = DATE_IN_FUTURE.paths.iter().copied().filter(|p| submit || *p != "/date").collect();
-    checks::dates_not_after_today_at(super::model::FIELDS, data, ctx, &DATE_IN_FUTURE, &paths);
+fn dates_in_future(ctx: &mut Ctx, f: &Facts) {
+    // A draft prepared before the session may carry its planned date. The dates in the order the rule declares them.
+    let date = if ctx.submit() { f.date } else { None };
+    let dates = [date, f.previous, f.last_assessment, f.child_seen, f.prepared];
+    checks::read_dates_not_after_today(super::model::FIELDS, ctx, &DATE_IN_FUTURE, DATE_IN_FUTURE.paths, &dates);
 }
 
-fn frequency(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
+fn frequency(ctx: &mut Ctx, f: &Facts) {
     let Some(date) = f.date else { return };
     if let Some(previous) = f.previous.filter(|p| *p < date) {
         if let Some(due) = plus_months(previous, f.months).filter(|due| *due < date) {
@@ -265,7 +275,7 @@ fn frequency(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
                 .due(calendar::format_date(due));
         }
     }
-    if let (Some(next), Some(due)) = (read::date(data, "nextSupervisionDate"), f.next_due) {
+    if let (Some(next), Some(due)) = (f.next, f.next_due) {
         if next > due && next > date {
             let message =
                 msg!(CWS005_DATE_NEXT_SUPERVISION_BEFORE, due = due, cases = which_cases(f), months = f.months);
@@ -276,8 +286,8 @@ fn frequency(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
     }
 }
 
-fn assessment_age(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
-    let (Some(date), Some(assessed)) = (f.date, read::date(data, "lastAssessmentDate")) else { return };
+fn assessment_age(ctx: &mut Ctx, f: &Facts) {
+    let (Some(date), Some(assessed)) = (f.date, f.last_assessment) else { return };
     let months = ctx.value(&ASSESSMENT_MONTHS);
     let Some(limit) = plus_months(assessed, months) else { return };
     if assessed <= date && limit < date {
@@ -287,7 +297,7 @@ fn assessment_age(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
 }
 
 fn preparation(data: &Map<String, Value>, ctx: &mut Ctx, f: &Facts) {
-    match read::date(data, "preparedBySuperviseeOn") {
+    match f.prepared {
         None if read::is_blank(data.get("preparedBySuperviseeOn")) => {
             ctx.emit(&NOT_PREPARED, "/preparedBySuperviseeOn", &CWS007_ENTER_DATE_PRACTITIONER_UPDATED);
         }
