@@ -129,8 +129,8 @@ export function contenders({ sf, ours: oursFor, ajvValidators, z, v, profile }, 
   const dataReport = reportBytes(data);
   const variedReports = varied.map(reportBytes);
   out.boundary = {
-    validate: () => boundaryCall(data, dataReport),
-    varied: (i) => boundaryCall(some(i), variedReports[i % varied.length]),
+    validate: () => boundaryCall(form, data, dataReport),
+    varied: (i) => boundaryCall(form, some(i), variedReports[i % varied.length]),
   };
   // A council's profile document in every call (the referral only; `profile` is examples/profiles/brightwell.json):
   // as most hosts hold it, and deeply frozen, which the wrapper makes into JSON text once (js/index.js,
@@ -193,15 +193,19 @@ const wire = new Uint8Array(1 << 20);
 
 /**
  * What one `validate` does in JavaScript around the module, without it: the data and the options to JSON text as
- * the wrapper writes them (js/index.js `dataJson`, `optionsJson`), both written into memory as UTF-8 (the glue's
- * `encodeInto`), the report's UTF-8 read back as a string (the glue's `TextDecoder`) and parsed. Its time is the
- * floor under "ours" while data crosses as JSON text (ARCHITECTURE.md, "Why JSON text across the boundary?").
+ * the wrapper writes them (js/index.js `dataJson`, `optionsJson`), written into memory as UTF-8 in one text with the
+ * form id, the options left out as the wrapper leaves out options the module already holds (the glue's `encodeInto`;
+ * js/index.js "One text across the boundary"), the report's UTF-8 read back as a string (the glue's `TextDecoder`)
+ * and parsed. Its time is the floor under "ours" while data crosses as JSON text (ARCHITECTURE.md, "Why JSON text
+ * across the boundary?").
  */
-function boundaryCall(data, reportUtf8) {
+let boundaryOptions = null;
+function boundaryCall(form, data, reportUtf8) {
   const text = stringify(data);
   const options = stringify({ ...OPTIONS });
-  encoder.encodeInto(text, wire);
-  encoder.encodeInto(options, wire);
+  const same = options === boundaryOptions;
+  boundaryOptions = options;
+  encoder.encodeInto(same ? `${form}\0\0${text}` : `${form}\0${options}\0${text}`, wire);
   return JSON.parse(decoder.decode(reportUtf8)).diagnostics.length;
 }
 

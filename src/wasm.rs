@@ -66,15 +66,15 @@ pub fn check_profile_json(profile_json: &str) -> String {
 }
 
 std::thread_local! {
-    /// The last options text `validateJson` resolved, and what it resolved to. A host checks record after record
+    /// The last options text `validate` resolved (`validatePacked`), and what it resolved to. A host checks record after record
     /// under the same options, a council's profile document often among them: read, checked and resolved once, not
     /// on every call (about 3% of a referral's `validate` without a profile; a profile document is read and checked
     /// again on each call otherwise). Kept only for options that give `today`: without it today is the clock's.
     static LAST_OPTIONS: core::cell::RefCell<Option<(String, Resolved)>> = const { core::cell::RefCell::new(None) };
 }
 
-#[wasm_bindgen(js_name = validateJson)]
-pub fn validate_json(form: &str, data_json: &str, options_json: &str) -> Result<String, JsValue> {
+/// The check of `validatePacked` when it is sent the options' text (the module's one `validate`).
+fn validate_json(form: &str, data_json: &str, options_json: &str) -> Result<String, JsValue> {
     LAST_OPTIONS.with(|last| {
         let mut last = last.borrow_mut();
         if let Some((text, resolved)) = last.as_ref() {
@@ -90,6 +90,36 @@ pub fn validate_json(form: &str, data_json: &str, options_json: &str) -> Result<
         *last = options.today.is_some().then(|| (options_json.to_owned(), resolved));
         out
     })
+}
+
+/// `validate`'s three texts in one, `form` NUL `options` NUL `data`: one string to write into the module
+/// instead of three (a string written in costs the page a `TextEncoder.encodeInto` call, about 0.2 µs each in Chromium
+/// before a byte is written: BENCHMARKS.md, "One text across the boundary"). JSON text holds no NUL byte (JSON.stringify
+/// escapes it), and the wrapper sends a form id that holds one the other way. An empty options text stands for the
+/// options this module resolved last, which the wrapper sends when they are the text it sent last: `""` back (never a
+/// report) says the module has none, and the wrapper sends the call again with the text.
+#[wasm_bindgen(js_name = validatePacked)]
+pub fn validate_packed(packed: &str) -> Result<String, JsValue> {
+    let (form, rest) = split_nul(packed);
+    let (options_json, data_json) = split_nul(rest);
+    if options_json.is_empty() {
+        let last = LAST_OPTIONS.with(|last| {
+            last.borrow().as_ref().map(|(_, resolved)| api::validate_json_text_resolved(form, data_json, resolved))
+        });
+        return match last {
+            Some(out) => out.map_err(js_error),
+            None => Ok(String::new()),
+        };
+    }
+    validate_json(form, data_json, options_json)
+}
+
+/// `s` before its first NUL and after it (`s` and `""` without one).
+fn split_nul(s: &str) -> (&str, &str) {
+    match s.bytes().position(|b| b == 0) {
+        Some(i) => (s.get(..i).unwrap_or(s), s.get(i.saturating_add(1)..).unwrap_or("")),
+        None => (s, ""),
+    }
 }
 
 #[wasm_bindgen(js_name = carryForwardJson)]
