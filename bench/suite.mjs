@@ -193,9 +193,9 @@ const wire = new Uint8Array(1 << 20);
 
 /**
  * What one `validate` does in JavaScript around the module, without it: the data and the options to JSON text as
- * the wrapper writes them (js/index.js `dataJson`, `optionsJson`), written into memory as UTF-8 in one text with the
- * form id, the options left out as the wrapper leaves out options the module already holds (the glue's `encodeInto`;
- * js/index.js "One text across the boundary"), the report's UTF-8 read back as a string (the glue's `TextDecoder`)
+ * the wrapper writes them (js/index.js `dataJson`, `optionsJson`), written into memory as UTF-8 (the glue's
+ * `encodeInto`): the form id and the options as one text, the options left out as the wrapper leaves out options the
+ * module already holds (js/index.js "One text across the boundary"), and the data, the report's UTF-8 read back as a string (the glue's `TextDecoder`)
  * and parsed. Its time is the floor under "ours" while data crosses as JSON text (ARCHITECTURE.md, "Why JSON text
  * across the boundary?").
  */
@@ -205,7 +205,8 @@ function boundaryCall(form, data, reportUtf8) {
   const options = stringify({ ...OPTIONS });
   const same = options === boundaryOptions;
   boundaryOptions = options;
-  encoder.encodeInto(same ? `${form}\0\0${text}` : `${form}\0${options}\0${text}`, wire);
+  encoder.encodeInto(same ? `${form}\0` : `${form}\0${options}`, wire);
+  encoder.encodeInto(text, wire);
   return JSON.parse(decoder.decode(reportUtf8)).diagnostics.length;
 }
 

@@ -593,11 +593,12 @@ export function validate(formId, data, options) {
 
 // ---- One text across the boundary ----
 // Each string written into the module costs a `TextEncoder.encodeInto` call, about 0.2 µs in Chromium before a byte is
-// written (BENCHMARKS.md, "One text across the boundary"): `validate` writes the form id, the options and the data as
-// one text, `form` NUL `options` NUL `data` (JSON text holds no NUL), and leaves the options out (an empty part) when
-// they are the text the module resolved last. What the module holds is known only after a call that returned: a
-// call that throws or traps forgets it, and a new instance (`generation`) never had it. The module answers "" (never
-// a report) when it holds no options, and the call is made again with them.
+// written (BENCHMARKS.md, "One text across the boundary"): `validate` writes the form id and the options as one text,
+// `form` NUL `options` (JSON text holds no NUL), and leaves the options out (an empty part) when they are the text the
+// module resolved last; the data is a text of its own (joined to the others, V8 would copy it first). What the module
+// holds is known only after a call that returned: a call that throws or traps forgets it, and a new instance
+// (`generation`) never had it. The module answers "" (never a report) when it holds no options, and the call is made
+// again with them.
 
 /** The options text the current instance resolved last, as this wrapper sent it; null when not known. */
 let sentOptions = null;
@@ -607,8 +608,8 @@ function validateText(id, text, opts) {
   if (id.includes('\0')) checkForm(id);
   const same = sentOptions !== null && sentOptions.generation === generation && sentOptions.text === opts;
   sentOptions = null;
-  let out = same ? validatePacked(`${id}\0\0${text}`) : '';
-  if (out === '') out = validatePacked(`${id}\0${opts}\0${text}`);
+  let out = same ? validatePacked(`${id}\0`, text) : '';
+  if (out === '') out = validatePacked(`${id}\0${opts}`, text);
   sentOptions = { text: opts, generation };
   return out;
 }

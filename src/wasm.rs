@@ -92,16 +92,16 @@ fn validate_json(form: &str, data_json: &str, options_json: &str) -> Result<Stri
     })
 }
 
-/// `validate`'s three texts in one, `form` NUL `options` NUL `data`: one string to write into the module
+/// `validate` with its form id and options in one text, `form` NUL `options`: two strings to write into the module
 /// instead of three (a string written in costs the page a `TextEncoder.encodeInto` call, about 0.2 µs each in Chromium
-/// before a byte is written: BENCHMARKS.md, "One text across the boundary"). JSON text holds no NUL byte (JSON.stringify
-/// escapes it), and the wrapper sends a form id that holds one the other way. An empty options text stands for the
-/// options this module resolved last, which the wrapper sends when they are the text it sent last: `""` back (never a
-/// report) says the module has none, and the wrapper sends the call again with the text.
+/// before a byte is written: BENCHMARKS.md, "One text across the boundary"; the data stays a text of its own, as
+/// joining it to the others made V8 copy it first). JSON text holds no NUL byte (JSON.stringify escapes it), and the
+/// wrapper refuses a form id that holds one. An empty options text stands for the options this module resolved last,
+/// which the wrapper sends when they are the text it sent last: `""` back (never a report) says the module has none,
+/// and the wrapper sends the call again with the text.
 #[wasm_bindgen(js_name = validatePacked)]
-pub fn validate_packed(packed: &str) -> Result<String, JsValue> {
-    let (form, rest) = split_nul(packed);
-    let (options_json, data_json) = split_nul(rest);
+pub fn validate_packed(head: &str, data_json: &str) -> Result<String, JsValue> {
+    let (form, options_json) = split_nul(head);
     if options_json.is_empty() {
         let last = LAST_OPTIONS.with(|last| {
             last.borrow().as_ref().map(|(_, resolved)| api::validate_json_text_resolved(form, data_json, resolved))

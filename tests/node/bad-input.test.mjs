@@ -637,11 +637,11 @@ if (isMain) {
   describe('bad input: Node only', () => {
     test('duplicate keys in JSON text: the last one wins (the native command line and the raw wasm export)', () => {
       const text = '{"route":"not-an-option","route":"health","referralDate":"2026-02-30","referralDate":"2025-05-20"}';
-      // The raw export the wrapper calls (form id, options and data in one text; the wrapper itself only ever sends
+      // The raw export the wrapper calls (form id and options in one text, then the data; the wrapper itself only ever sends
       // JSON.stringify's output, which has no duplicate keys) reads JSON text exactly as the command line does
       // (api::validate_json).
       return import(pathToFileURL(path.join(root, 'pkg', 'safeguarding_forms.js')).href).then((glue) => {
-        const r = JSON.parse(glue.validatePacked(`sf-referral\0${JSON.stringify(opts)}\0${text}`));
+        const r = JSON.parse(glue.validatePacked(`sf-referral\0${JSON.stringify(opts)}`, text));
         assert.deepEqual(r.diagnostics.filter((d) => d.path === '/route' || d.path === '/referralDate'), []);
       });
     });

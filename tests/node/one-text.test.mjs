@@ -1,5 +1,5 @@
-// `validate` writes the form id, the options and the data into the module as one text, `form` NUL `options` NUL
-// `data`, and leaves the options out (an empty part) when they are the text the module resolved last (js/index.js,
+// `validate` writes the form id and the options into the module as one text, `form` NUL `options`, beside the data,
+// and leaves the options out (an empty part) when they are the text the module resolved last (js/index.js,
 // "One text across the boundary"; src/wasm.rs `validatePacked`). What must hold: the module never checks with options
 // it was not given (an empty part on an instance that holds none answers "" and the wrapper sends them), a new
 // instance after a trap is sent its options again, and a form id the text could not hold as one part is refused.
@@ -31,7 +31,7 @@ async function freshGlue(tag) {
 test('the module checks only with options it was given: an empty options part on a fresh instance answers ""', async () => {
   const glue = await freshGlue('fresh-1');
   const data = JSON.stringify(broken());
-  const packed = (options) => glue.validatePacked(`sf-referral\0${options}\0${data}`);
+  const packed = (options) => glue.validatePacked(`sf-referral\0${options}`, data);
   assert.equal(packed(''), '', 'no options held yet');
   const underA = packed(JSON.stringify(A));
   assert.deepEqual(JSON.parse(underA), sf.validate('sf-referral', broken(), A));
@@ -44,7 +44,7 @@ test('the module checks only with options it was given: an empty options part on
   assert.throws(() => packed(JSON.stringify({ today: '2025-02-30' })), /today/);
   assert.equal(packed(''), underB);
   // The form is looked up with the options held too.
-  assert.throws(() => glue.validatePacked(`no-such-form\0\0${data}`), /unknown form/);
+  assert.throws(() => glue.validatePacked('no-such-form\0', data), /unknown form/);
 });
 
 test('the wrapper gives each call the report of its own options, however the calls before it went', () => {
