@@ -172,8 +172,12 @@ pub fn question(id: &str) -> Option<&'static Question> {
 pub const QUESTION_COUNT: usize = QUESTIONS.len();
 pub const FIELD_COUNT: usize = FIELDS.len();
 
-/// Whether two texts are the same (for the compile-time look-ups below).
+/// Whether two texts are the same (for the compile-time look-ups below, and a suggestion's question at run time:
+/// the lengths first, as most of the tool's question ids differ in length and share their first word).
 const fn same(a: &str, b: &str) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
     let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
     loop {
         match (a, b) {

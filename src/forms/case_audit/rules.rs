@@ -277,8 +277,17 @@ pub static RULES: &[&Rule] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
     pub question: &'static str,
+    /// The question's place in [`QUESTIONS`] (found once: the suggestions are sorted, matched to their grades and
+    /// described by it, and a search of the tool's questions for each was 2.5% of a case audit's check).
+    pub place: usize,
     pub suggested: u8,
     pub reason: String,
+}
+
+impl Suggestion {
+    fn new(question: &'static str, suggested: u8, reason: String) -> Suggestion {
+        Suggestion { question, place: model::question_place(question), suggested, reason }
+    }
 }
 
 /// The places in [`model::FIELDS`] of the top-level fields the rules and the outcome read.
@@ -539,7 +548,12 @@ impl<'a> Facts<'a> {
 
     /// The grade recorded for a question.
     pub fn answer(&self, question: &str) -> Option<u8> {
-        self.grades.get(model::question_place(question)).copied().flatten()
+        self.answer_at(model::question_place(question))
+    }
+
+    /// The grade recorded for the question at a place in [`QUESTIONS`].
+    pub fn answer_at(&self, place: usize) -> Option<u8> {
+        self.grades.get(place).copied().flatten()
     }
 }
 
@@ -784,8 +798,7 @@ fn circle_dates(e: &Evidence) -> Vec<NaiveDate> {
 pub fn evidence_suggestions(ctx: &Ctx, f: &Facts) -> Vec<Suggestion> {
     let mut out = evidence_object_suggestions(ctx, f);
     out.extend(header_suggestions(ctx, f));
-    let place = |q: &str| QUESTIONS.iter().position(|x| x.id == q).unwrap_or(usize::MAX);
-    crate::engine::sort::stable_by_key(&mut out, |s| place(s.question));
+    crate::engine::sort::stable_by_key(&mut out, |s| s.place);
     out
 }
 
@@ -798,15 +811,15 @@ fn header_suggestions(ctx: &Ctx, f: &Facts) -> Vec<Suggestion> {
         let months = ctx.value(&ASSESSMENT_REVIEW_MONTHS);
         let limit = i32::try_from(months).ok().and_then(|m| calendar::add_months(previous, m));
         if limit.is_some_and(|l| audit > l) {
-            out.push(Suggestion {
-                question: "assessment.reviewed-12-months",
-                suggested: 4,
-                reason: reason!(
+            out.push(Suggestion::new(
+                "assessment.reviewed-12-months",
+                4,
+                reason!(
                     "The most recent assessment is more than ",
                     months,
                     " months before the audit: no review is recorded since"
                 ),
-            });
+            ));
         }
     }
     if let (Some(last), Some(status)) = (f.most_recent_supervision.filter(|d| *d <= audit), f.case_status.as_deref()) {
@@ -843,7 +856,7 @@ fn header_suggestions(ctx: &Ctx, f: &Facts) -> Vec<Suggestion> {
                 ),
             )
         };
-        out.push(Suggestion { question: "oversight.supervision", suggested, reason });
+        out.push(Suggestion::new("oversight.supervision", suggested, reason));
     }
     out
 }
@@ -856,7 +869,7 @@ fn evidence_object_suggestions(ctx: &Ctx, f: &Facts) -> Vec<Suggestion> {
     }
     let e = &f.ev;
     let mut suggest = |question: &'static str, suggested: u8, reason: String| {
-        out.push(Suggestion { question, suggested, reason });
+        out.push(Suggestion::new(question, suggested, reason));
     };
 
     // Allocation: 2 weeks outstanding, 12 weeks inadequate; 6 weeks splits good from requires improvement.
@@ -1004,7 +1017,7 @@ fn evidence_object_suggestions(ctx: &Ctx, f: &Facts) -> Vec<Suggestion> {
 /// "12 weeks inadequate").
 fn contradicted_grades(ctx: &mut Ctx, f: &Facts, suggestions: &[Suggestion]) {
     for s in suggestions {
-        let Some(given) = f.answer(s.question) else { continue };
+        let Some(given) = f.answer_at(s.place) else { continue };
         if !(1..=2).contains(&given) {
             continue;
         }
@@ -1050,7 +1063,7 @@ fn contradicted_grades(ctx: &mut Ctx, f: &Facts, suggestions: &[Suggestion]) {
         if s.suggested < threshold || s.suggested == NOT_APPLICABLE {
             continue;
         }
-        let topic = model::question(s.question).map(|q| q.topic).unwrap_or_default();
+        let topic = QUESTIONS.get(s.place).map(|q| q.topic).unwrap_or_default();
         let label = model::grade_label(s.suggested).unwrap_or_default();
         let message = Message::new(template).arg("topic", topic).arg("grade", s.suggested).arg("label", label);
         let related = related.iter().map(|p| if *p == "/evidence/allocationDate" { f.allocation_path } else { p });
