@@ -181,3 +181,33 @@ fn the_outcome_schema_labels_every_key_and_marks_units() {
     assert!(referral["required"].as_array().unwrap().contains(&json!("eligible")));
     assert!(outcome_schema("no-such-form").is_err());
 }
+
+/// Every key of every form's declared outcome model, at any depth, is written into a report without an escape
+/// (src/engine/report.rs writes a model's keys as they are): no `"`, no `\\`, no control character.
+#[test]
+fn every_declared_outcome_key_needs_no_escape() {
+    fn keys(schema: &Value, form: &str, seen: &mut usize) {
+        if let Some(props) = schema["properties"].as_object() {
+            for (k, p) in props {
+                *seen += 1;
+                assert!(!k.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20), "{form}: {k:?}");
+                keys(p, form, seen);
+            }
+        }
+        for sub in ["items", "additionalProperties"] {
+            if schema[sub].is_object() {
+                keys(&schema[sub], form, seen);
+            }
+        }
+        for list in ["anyOf", "oneOf"] {
+            for s in schema[list].as_array().into_iter().flatten() {
+                keys(s, form, seen);
+            }
+        }
+    }
+    let mut seen = 0;
+    for f in forms() {
+        keys(&outcome_schema(&f.id).unwrap(), &f.id, &mut seen);
+    }
+    assert!(seen > 200, "{seen} keys");
+}

@@ -280,9 +280,14 @@ mod json {
             Tree::Text(s) => string(out, s),
             Tree::String(s) => string(out, s),
             Tree::List(items) => joined(out, '[', ']', items, tree),
-            Tree::Object(keys, values) => {
-                joined(out, '{', '}', keys.iter().zip(values), |out, (k, v)| entry(out, k.name, v, tree));
-            }
+            Tree::Object(keys, values) => joined(out, '{', '}', keys.iter().zip(values), |out, (k, v)| {
+                // A key of the form's declared outcome model: a camelCase name that needs no escape
+                // (tests/outcome_model.rs holds every form's to it), written without looking.
+                out.push('"');
+                out.push_str(k.name);
+                out.push_str("\":");
+                tree(out, v);
+            }),
             Tree::Map(entries) => joined(out, '{', '}', entries, |out, (k, v)| entry(out, k, v, tree)),
             Tree::Value(v) => value(out, v),
         }
