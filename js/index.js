@@ -268,14 +268,27 @@ function withFrozenProfile(o) {
     if (key !== 'profile' && value !== null && typeof value === 'object' && typeof value.toJSON === 'function') return undefined;
     let text;
     try {
-      text = key === 'profile' ? profile : stringify(value);
+      // The profile's place, held by its object: the text of the rest says whether the whole is the one made last.
+      text = key === 'profile' ? '\0' : stringify(value);
     } catch {
       return undefined; // the ordinary path throws the caller's mistake as it always has
     }
     if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
   }
-  return `{${parts.join(',')}}`;
+  const rest = parts.join(',');
+  if (lastFrozen.profile !== o.profile || lastFrozen.rest !== rest) {
+    lastFrozen = { profile: o.profile, rest, text: `{${rest.replace('\0', () => profile)}}` };
+  }
+  return lastFrozen.text;
 }
+
+/**
+ * The options text `withFrozenProfile` made last, with the profile object and the text of the other options it was
+ * made from: the same options again give the same string, which `validate` compares with the text the module holds
+ * at once (BENCHMARKS.md, "One text across the boundary"), instead of joining a council's profile into a new string
+ * and comparing it byte by byte on every call. JSON text holds no NUL, so the profile's place is the one NUL.
+ */
+let lastFrozen = { profile: undefined, rest: '', text: '' };
 
 // ---- Self-healing ----
 

@@ -129,6 +129,25 @@ test('a deeply frozen profile gives the reports, rules and sessions its unfrozen
   assert.deepEqual(localityCodes('north', frozen), []);
 });
 
+test('two deeply frozen profiles in turn, with the same other options: each call is checked under its own', () => {
+  const without = deepFreeze(clone(brightwell));
+  const withCentral = clone(brightwell);
+  withCentral[0].options['sf-referral']['/locality'].push('central');
+  deepFreeze(withCentral);
+  for (let k = 0; k < 3; k += 1) {
+    assert.deepEqual(localityCodes('central', without), ['INP-006'], `call ${k + 1}, without central`);
+    assert.deepEqual(localityCodes('central', withCentral), [], `call ${k + 1}, with central`);
+    assert.deepEqual(localityCodes('central', withCentral), [], `call ${k + 1}, with central again`);
+  }
+  // The same profile under other options: the other options count too.
+  const data = { ...eligibleReferral(), locality: 'central', referralDate: '2025-12-01' };
+  const codes = (today) => sf.validate('sf-referral', data, { today, profile: withCentral }).diagnostics.map((d) => d.code);
+  for (let k = 0; k < 2; k += 1) {
+    assert.ok(codes('2025-06-02').includes('REF-013'), 'a referral date after today');
+    assert.ok(!codes('2026-06-02').includes('REF-013'), 'a year later');
+  }
+});
+
 test('a profile that can still change is read again at every call: a change made to it in place is seen', () => {
   const cases = {
     'not frozen': () => clone(brightwell),
