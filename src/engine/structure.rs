@@ -544,8 +544,9 @@ mod tests {
 
     use crate::engine::model::walk_fields as walk;
 
-    /// The one-pass search answers as looking for every key among all the fields does, for every form's top-level
-    /// fields: keys in the model's order, shuffled, with fields left out, repeated names and unknown keys among them.
+    /// The one-pass searches answer as looking for every key among all the fields does, for every form's top-level
+    /// fields: keys in the model's order, shuffled, with fields left out and unknown keys among them (`all_known`, and
+    /// `field_values` with `all_in_order`).
     #[test]
     fn all_known_is_every_key_among_the_fields() {
         let mut rng = crate::engine::test_rng::Rng(0xa11_c0de);
@@ -563,9 +564,16 @@ mod tests {
                 if rng.below(4) == 0 {
                     keys.insert(usize::try_from(rng.below(keys.len() as u64 + 1)).unwrap(), "notAField".into());
                 }
-                let obj: Map<String, Value> = keys.iter().map(|k| (k.clone(), Value::Null)).collect();
+                let obj: Map<String, Value> = keys.iter().map(|k| (k.clone(), Value::String(k.clone()))).collect();
                 let naive = obj.keys().all(|k| form.fields.iter().any(|f| f.name == k.as_str()));
                 assert_eq!(all_known(form.fields, &obj), naive, "{}: {keys:?}", form.id);
+                // Each field's value as looking it up by name gives it, and "every key in the model's order" only
+                // when every key is a field's (then the structural pass looks for no unrecognised key).
+                let mut values = field_values(form.fields, &obj);
+                for (field, value) in values.by_ref() {
+                    assert_eq!(value, obj.get(field.name), "{}: {} in {keys:?}", form.id, field.name);
+                }
+                assert!(!values.all_in_order() || naive, "{}: {keys:?}", form.id);
                 unknown += usize::from(!naive);
             }
         }
