@@ -88,24 +88,19 @@ fn dates_at(
     let mut at = String::new();
     for path in paths {
         // The segments after the first `/` (as `split('/').skip(1)` gives them), none for an empty path.
-        let segments = split_at_slash(path).1;
+        let segments = next_segment(path).1;
         walk_object(fields, data, segments, &mut at, keep, &mut found);
     }
     found
 }
 
-/// The first segment of `segments` and the rest (`None` after the last).
+/// The first segment of `segments` and the rest (`None` after the last), as `split_once('/')` gives them. Found byte
+/// by byte: `str::split_once`'s searcher is set up on every call, and took about a third of a date's walk (a check
+/// walks each date path of a rule that reads dates after today).
 fn next_segment(segments: &str) -> (&str, Option<&str>) {
-    split_at_slash(segments)
-}
-
-/// `s` before its first `/` and the rest after it (`None` when it has none), as `split_once('/')` gives them. Found
-/// byte by byte: `str::split_once`'s searcher is set up on every call, and took about a third of a date's walk (a
-/// check walks each date path of a rule that reads dates after today).
-fn split_at_slash(s: &str) -> (&str, Option<&str>) {
-    match s.bytes().position(|b| b == b'/') {
-        Some(i) => (s.get(..i).unwrap_or(s), s.get(i.saturating_add(1)..)),
-        None => (s, None),
+    match segments.bytes().position(|b| b == b'/') {
+        Some(i) => (segments.get(..i).unwrap_or(segments), segments.get(i.saturating_add(1)..)),
+        None => (segments, None),
     }
 }
 

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 use super::input::{MAX_DEPTH, NEAR_F64_LIMIT};
 use super::parse_float::parse_f64;
-use super::report::needs_escape;
+use super::report::{has_escape, needs_escape};
 use super::value::{Map, Number, Value};
 
 /// Why a text was not read.
@@ -56,28 +56,6 @@ const POOL_MAX: usize = 64;
 /// How deep the read without the guard goes (`serde_json`'s own limit); the guard's text is never deeper than
 /// [`MAX_DEPTH`].
 const NO_GUARD_DEPTH: usize = 128;
-
-/// Whether no byte of `n` is one a JSON string escapes (`"`, `\\`, a control character): eight bytes at a time, the
-/// last eight overlapping the ones before (few keys are a multiple of eight long), byte by byte under eight. Asked of
-/// every key a record is read over (`same_key`): byte by byte it was 5% of a casework supervision check natively.
-fn plain_name(n: &[u8]) -> bool {
-    let Some(last) = n.len().checked_sub(8) else {
-        return !n.iter().any(|&c| c == b'"' || c == b'\\' || c < 0x20);
-    };
-    let plain = |i: usize| {
-        n.get(i..i.saturating_add(8))
-            .and_then(|c| <[u8; 8]>::try_from(c).ok())
-            .is_some_and(|c| !needs_escape(u64::from_le_bytes(c)))
-    };
-    let mut i = 0;
-    while i < last {
-        if !plain(i) {
-            return false;
-        }
-        i = i.saturating_add(8);
-    }
-    plain(last)
-}
 
 impl<'t> Reader<'t> {
     /// Moves past `n` bytes just looked at (never past the text's end: the index stays far below `usize::MAX`).
@@ -256,7 +234,7 @@ impl<'t> Reader<'t> {
         let matched = self.peek() == Some(b'"')
             && self.b.get(start..end).is_some_and(|b| super::value::same_here(b, n))
             && self.b.get(end) == Some(&b'"')
-            && plain_name(n);
+            && !has_escape(n);
         if matched {
             self.at = end.saturating_add(1);
             self.skip_ws();
@@ -619,8 +597,13 @@ fn key_at(entries: &[(String, Value)], i: usize) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::plain_name;
+    use super::has_escape;
     use proptest::prelude::*;
+
+    /// What `same_key` asks of a key: no byte of it needs an escape.
+    fn plain_name(n: &[u8]) -> bool {
+        !has_escape(n)
+    }
 
     fn byte_by_byte(n: &[u8]) -> bool {
         !n.iter().any(|&c| c == b'"' || c == b'\\' || c < 0x20)

@@ -413,9 +413,7 @@ fn structural_pass(
     if let Some(s) = starts.as_deref_mut() {
         s.push(ctx.found());
     }
-    if !values.all_in_order() {
-        structure::check_unknown(form.fields, data, "", &mut ctx);
-    }
+    values.check_unknown("", &mut ctx);
     if let Some(s) = starts {
         s.push(ctx.found());
     }
