@@ -185,7 +185,7 @@ export interface SfAllocationOutcome {
   /** Timescales. One row per standard: telling the referrer, contact with the family, the PSP check, the first visit and the review of an unallocated case. */
   timescales: {
     /** Standard. The standard's id. */
-    standard: string;
+    standard: 'referrer-notified' | 'family-contact' | 'psp-checked' | 'first-visit' | 'unallocated-review';
     /** Due. The deadline; null when it does not apply. */
     due: string | null;
     /** Met on. The day it was met, if it was. */
@@ -256,13 +256,13 @@ export interface EarlyHelpPlanOutcome {
   /** Send for authorisation by. The deadline to send the plan for authorisation. */
   sendForAuthorisationBy: string | null;
   /** Send to. Who the plan is sent to for authorisation. */
-  sendTo: string | null;
+  sendTo: 'team-leader' | 'senior' | null;
   /** Open until. The day the plan stays open until. */
   openUntil: string | null;
   /** Timescales. Sending for authorisation, completing the assessment and the support meeting. */
   timescales: {
     /** Standard */
-    standard: string;
+    standard: 'sent-for-authorisation' | 'assessment-completed' | 'support-meeting';
     /** Due */
     due: string | null;
     /** Met on */
@@ -308,7 +308,7 @@ export interface FamilyCircleOutcome {
   /** Timescales. One row per Family Circle: the first, each ongoing one, and the next. */
   timescales: {
     /** Standard */
-    standard: string;
+    standard: 'first-family-circle' | 'ongoing-family-circle';
     /** Due */
     due: string | null;
     /** Met on */
@@ -373,7 +373,7 @@ export interface CaseClosureOutcome {
   /** Routes allowed. The closure routes the case may take. */
   routesAllowed: number[];
   /** Next approver. Who approves next; null when no approval is outstanding. */
-  nextApprover: string | null;
+  nextApprover: 'senior-practitioner' | 'team-leader' | 'coordinator' | null;
   /** Finalised */
   finalised: boolean;
   /** Finalised on */
@@ -383,7 +383,7 @@ export interface CaseClosureOutcome {
   /** Timescales. The closure summary and the end of involvement. */
   timescales: {
     /** Standard. The standard's id. */
-    standard: string;
+    standard: 'closure-summary' | 'end-of-involvement';
     /** Due. The deadline; null when it does not apply. */
     due: string | null;
     /** Met on. The day it was met, if it was. */
@@ -625,7 +625,7 @@ export interface TargetedGroupOutcome {
     /** Steps */
     steps: {
       /** Step */
-      step: string;
+      step: 'venue-and-creche' | 'pre-measures' | 'books' | 'peer-support' | 'qa' | 'post-measures' | 'weekly-calls' | 'lead-check-ins';
       /** Due */
       due: string;
       /** Status */
@@ -989,7 +989,7 @@ export interface PracticeStandardsOutcome {
   /** Standards */
   standards: {
     /** Standard */
-    standard: string;
+    standard: 'family-contact' | 'referrer-notified' | 'psp-checked' | 'first-visit' | 'first-family-circle' | 'early-help-assessment' | 'closure-summary' | 'records-updated' | 'early-help-support-meeting' | 'ongoing-family-circle';
     /** Title */
     title: string;
     /** Due. A date, or a date and time for a standard measured in hours. */
@@ -1801,7 +1801,7 @@ export interface WorkbookSummaryOutcome {
   /** Activities */
   activities: number;
   /** Modules referenced */
-  modulesReferenced: string[];
+  modulesReferenced: Array<'1' | '2' | '3' | '4' | '4a' | '5' | '6' | '7' | '8'>;
 }
 
 /** Family Programme (the workbook modules) (`family-programme`): the form's data as a page sends it. */
@@ -2069,7 +2069,7 @@ export interface FamilyProgrammeOutcome {
   /** Modules */
   modules: {
     /** Module */
-    id: string;
+    id: '1' | '2' | '3' | '4' | '4a' | '5' | '6' | '7' | '8';
     /** Complete */
     complete: boolean;
     /** Entries */
@@ -2084,7 +2084,7 @@ export interface FamilyProgrammeOutcome {
   /** Assessment due */
   assessmentDue: string | null;
   /** Why the assessment is due */
-  assessmentDueReason: string | null;
+  assessmentDueReason: 'second-rcpc' | 'nine-month-cin-review' | 'significant-change' | 'annual' | null;
   /** Assessment overdue */
   assessmentOverdue: boolean;
   /** Ready for sign-off */
@@ -2277,7 +2277,7 @@ export interface ChildFileOutcome {
   /** Checklist */
   checklist: {
     /** Item */
-    item: string;
+    item: 'child-and-family-assessment' | 'plan' | 'review' | 'chronology' | 'family-programme' | 'group-supervision' | 'workbook-summaries' | 'case-summary';
     /** Status */
     status: 'present' | 'missing' | 'overdue';
     /** Summaries missing. The workbook summaries row only. */
@@ -2534,7 +2534,7 @@ export interface FamilyAmbassadorOutcome {
   /** Ready to match */
   readyToMatch: boolean;
   /** Needed before matching */
-  neededBeforeMatching: string[];
+  neededBeforeMatching: Array<'dbs-certificate' | 'online-training' | 'face-to-face-training' | 'risk-assessment-signed' | 'policies-signed' | 'volunteer-agreement-signed'>;
   /** References */
   references: {
     /** Due */

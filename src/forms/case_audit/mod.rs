@@ -10,7 +10,7 @@ use crate::engine::value::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree};
+use crate::engine::outcome::{code, Code, Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -46,6 +46,13 @@ const SUGGESTION: &[Out] = &[
 ];
 
 /// The outcome this form computes (see `engine::outcome`).
+/// How the recorded overall grade compares with the suggested one (`scoring::agreement`), worded as the case audit
+/// page words it (www/case-audit.js `agreementText`).
+const AGREEMENT: &[Code] = &[
+    code("same", "The same as the suggested grade"),
+    code("within-one", "Within one grade of the suggested grade"),
+    code("differs", "More than one grade from the suggested grade"),
+];
 pub static OUTCOME: &[Out] = &[
     Out::new("sections", "Sections", T::List(&T::Object(SECTION))),
     Out::new("overallMean", "Overall mean grade", T::Number).nullable(),
@@ -60,7 +67,7 @@ pub static OUTCOME: &[Out] = &[
     Out::new("limitingJudgements", "Limiting judgements", T::List(&T::Text)),
     Out::new("derivation", "How the grade was reached", T::List(&T::Text)),
     Out::new("recordedOverall", "Recorded overall grade", T::Integer).nullable(),
-    Out::new("agreement", "Agreement", T::Choice(&["same", "within-one", "differs"]))
+    Out::new("agreement", "Agreement", T::Choice(AGREEMENT))
         .nullable()
         .describe("How the recorded overall grade compares with the suggested one."),
     Out::new("evidenceSuggestions", "Evidence suggestions", T::List(&T::Object(SUGGESTION))),

@@ -9,7 +9,7 @@ use crate::outcome_json as json;
 
 use crate::calendar::format_date;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
+use crate::engine::outcome::{code, Out, OutType as T, Tree, STATUSES};
 use crate::engine::registry::FormDef;
 use crate::forms::case_closure::rules::MONITORING_MONTHS;
 
@@ -27,7 +27,14 @@ pub static FORM: FormDef = FormDef {
 };
 
 const ROW: &[Out] = &[
-    Out::new("standard", "Standard", T::Text),
+    Out::new(
+        "standard",
+        "Standard",
+        T::Choice(&[
+            code("first-family-circle", "First Family Circle"),
+            code("ongoing-family-circle", "Ongoing Family Circle"),
+        ]),
+    ),
     Out::new("due", "Due", T::Date).nullable(),
     Out::new("metOn", "Met on", T::Date).nullable(),
     Out::new("status", "Status", T::Choice(STATUSES)),

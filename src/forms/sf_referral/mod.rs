@@ -7,7 +7,7 @@ pub mod rules;
 use crate::engine::value::{Map, Value};
 
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree};
+use crate::engine::outcome::{code, Code, Out, OutType as T, Tree};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -24,6 +24,13 @@ pub static FORM: FormDef = FormDef {
 };
 
 /// One reason in `reasons`: a finding of the report.
+/// [`model::SERVICES`] with their labels, as the referral page names them (www/referral.js `SERVICES`).
+const SERVICES: &[Code] = &[
+    code("whole-family-working", "Whole family working"),
+    code("short-term-intervention", "Short term intervention"),
+    code("targeted-intervention", "Targeted intervention"),
+    code("service-specific", "Service specific"),
+];
 const REASON: &[Out] = &[
     Out::new("code", "Rule", T::Text),
     Out::new("path", "Field", T::Text).describe("JSON Pointer of the field."),
@@ -48,7 +55,7 @@ pub static OUTCOME: &[Out] = &[
     Out::new("routeAllowed", "Route allowed", T::Bool).describe(
         "A route is given and it allows the service asked for (a self-referral cannot be to whole family working).",
     ),
-    Out::new("service", "Service", T::Choice(model::SERVICES))
+    Out::new("service", "Service", T::Choice(SERVICES))
         .describe("The service asked for; whole family working when none is given."),
     Out::new("criteriaApply", "Referral criteria apply", T::Bool)
         .describe("The domain and sub-category thresholds apply (whole family working)."),
