@@ -893,7 +893,7 @@ export interface CaseAuditOutcome {
   /** Sections */
   sections: {
     /** Section */
-    id: string;
+    id: 'basic' | 'assessment' | 'plans' | 'recording' | 'oversight' | 'diversity';
     /** Title */
     title: string;
     /** Questions */
@@ -1256,7 +1256,7 @@ export interface GroupQaVisitOutcome {
   /** Parts */
   parts: {
     /** Part */
-    id: string;
+    id: 'overview' | 'parents' | 'file';
     /** Title */
     title: string;
     /** Yes answers */
@@ -1362,7 +1362,7 @@ export interface IncredibleYearsChecklistOutcome {
   /** Parts */
   parts: {
     /** Part */
-    id: string;
+    id: 'set-up' | 'home-activities' | 'topic' | 'vignettes' | 'role-plays';
     /** Title */
     title: string;
     /** Items */
@@ -1534,7 +1534,7 @@ export interface SupervisionRecordOutcome {
   /** Frequency (weeks) */
   frequencyWeeks: number;
   /** Items discussed */
-  itemsDiscussed: string[];
+  itemsDiscussed: Array<'agenda' | 'training' | 'rolesAndResponsibilities' | 'healthAndSafety' | 'holidaysToilFlexi' | 'caseloadDecisions'>;
   /** Items with decisions */
   actionsCount: number;
   /** Signed. Signed by the supervisee and the supervisor. */

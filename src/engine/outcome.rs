@@ -144,7 +144,8 @@ pub enum OutType {
     DateTime,
     /// A date or a UK local date and time (a standard measured in days or in hours).
     When,
-    /// One of a fixed list of codes, each with its label ([`Code`]).
+    /// One of a fixed list of codes (kebab-case, or a key of the form's data in camelCase), each with its label
+    /// ([`Code`]).
     Choice(&'static [Code]),
     /// A list of values of one type.
     List(&'static OutType),
@@ -393,11 +394,11 @@ mod tests {
                 problems.push(format!("{at}: no values"));
             }
             for (i, c) in codes.iter().enumerate() {
-                let kebab = !c.value.is_empty()
+                let code = !c.value.is_empty()
                     && c.value.split('-').all(|w| !w.is_empty())
-                    && c.value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-                if !kebab {
-                    problems.push(format!("{at}: {} is not a kebab-case code", c.value));
+                    && c.value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+                if !code {
+                    problems.push(format!("{at}: {} is not a code (kebab-case or camelCase)", c.value));
                 }
                 if c.label.trim().is_empty() || c.label.trim() != c.label {
                     problems.push(format!("{at}: {} has no label (or one with spaces around it)", c.value));
@@ -436,7 +437,31 @@ mod tests {
         assert_eq!(at("case-closure/nextApprover"), crate::forms::case_closure::model::APPROVER_ROLES);
         #[cfg(feature = "early-help-plan")]
         assert_eq!(at("early-help-plan/sendTo"), crate::forms::early_help_plan::model::AUTHORISERS);
-        let _ = at;
+        let pairs = |path: &str| -> Vec<(&str, &str)> {
+            lists
+                .iter()
+                .find(|(a, _)| a == path)
+                .map(|(_, c)| c.iter().map(|c| (c.value, c.label)).collect())
+                .unwrap_or_default()
+        };
+        #[cfg(feature = "supervision-record")]
+        assert_eq!(pairs("supervision-record/itemsDiscussed/*"), crate::forms::supervision_record::model::ITEMS);
+        #[cfg(feature = "group-qa-visit")]
+        assert_eq!(
+            pairs("group-qa-visit/parts/*/id"),
+            crate::forms::group_qa_visit::model::PARTS.iter().map(|p| (p.id, p.title)).collect::<Vec<_>>()
+        );
+        #[cfg(feature = "incredible-years-checklist")]
+        assert_eq!(
+            pairs("incredible-years-checklist/parts/*/id"),
+            crate::forms::incredible_years_checklist::model::PARTS.iter().map(|p| (p.id, p.title)).collect::<Vec<_>>()
+        );
+        #[cfg(feature = "case-audit")]
+        assert_eq!(
+            pairs("case-audit/sections/*/id"),
+            crate::forms::case_audit::SECTIONS.iter().map(|s| (s.id, s.title)).collect::<Vec<_>>()
+        );
+        let _ = (at, pairs);
     }
 
     #[test]

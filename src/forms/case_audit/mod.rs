@@ -29,8 +29,17 @@ pub static FORM: FormDef = FormDef {
     outcome: OUTCOME,
 };
 
+/// The audit's sections ([`SECTIONS`]), each labelled with its title.
+const SECTION_IDS: &[Code] = &[
+    code("basic", "Basic required information"),
+    code("assessment", "Assessment"),
+    code("plans", "Support plans"),
+    code("recording", "Recording"),
+    code("oversight", "Management oversight"),
+    code("diversity", "Diversity"),
+];
 const SECTION: &[Out] = &[
-    Out::new("id", "Section", T::Text),
+    Out::new("id", "Section", T::Choice(SECTION_IDS)),
     Out::new("title", "Title", T::Text),
     Out::new("questions", "Questions", T::Integer),
     Out::new("answered", "Answered", T::Integer),
