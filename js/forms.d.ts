@@ -112,15 +112,15 @@ export interface SfReferralOutcome {
   /** Eligible. Nothing stops the referral: no reason is listed in `reasons`. */
   eligible: boolean;
   /** Domains met. The ids of the referral criteria's domains with at least one sub-category ticked. */
-  domainsMet: string[];
+  domainsMet: Array<'need-help' | 'youth-crime' | 'adult-crime' | 'school-attendance' | 'ensuring-safety' | 'parenting'>;
   /** Sub-categories met. The ids of the ticked sub-categories. */
-  subcategoriesMet: string[];
+  subcategoriesMet: Array<'supported-by-assessment' | 'asb-level-2' | 'youth-offending' | 'adult-offending' | 'parent-prison' | 'attendance-below-90' | 'vulnerable-learner' | 'repeated-exclusions' | 'not-registered' | 'missing-3-in-90' | 'cse-risk' | 'radicalisation-risk' | 'fgm-risk' | 'trafficking-risk' | 'cp-or-cin' | 'complex-needs' | 'parental-substance-misuse' | 'domestic-abuse' | 'parental-mental-health' | 'physical-chastisement' | 'left-unattended' | 'missing-not-reported' | 'home-conditions' | 'homelessness-risk' | 'no-recourse-public-funds'>;
   /** Domains still needed. How many more domains must be met (0 when enough are). */
   domainsNeeded: number;
   /** Sub-categories still needed. How many more sub-categories must be met (0 when enough are). */
   subcategoriesNeeded: number;
   /** Suggested sub-categories. Sub-categories the other answers support that are not ticked. */
-  suggested: string[];
+  suggested: Array<'supported-by-assessment' | 'asb-level-2' | 'youth-offending' | 'adult-offending' | 'parent-prison' | 'attendance-below-90' | 'vulnerable-learner' | 'repeated-exclusions' | 'not-registered' | 'missing-3-in-90' | 'cse-risk' | 'radicalisation-risk' | 'fgm-risk' | 'trafficking-risk' | 'cp-or-cin' | 'complex-needs' | 'parental-substance-misuse' | 'domestic-abuse' | 'parental-mental-health' | 'physical-chastisement' | 'left-unattended' | 'missing-not-reported' | 'home-conditions' | 'homelessness-risk' | 'no-recourse-public-funds'>;
   /** Assessment and plan open. Both the assessment and the plan are open and current. */
   assessmentAndPlanOpen: boolean;
   /** Route allowed. A route is given and it allows the service asked for (a self-referral cannot be to whole family working). */
@@ -920,7 +920,7 @@ export interface CaseAuditOutcome {
   /** Suggested overall grade */
   suggestedOverallLabel: string | null;
   /** Limiting judgements */
-  limitingJudgements: string[];
+  limitingJudgements: Array<'child-not-safe' | 'life-not-improved'>;
   /** How the grade was reached */
   derivation: string[];
   /** Recorded overall grade */
@@ -930,7 +930,7 @@ export interface CaseAuditOutcome {
   /** Evidence suggestions */
   evidenceSuggestions: {
     /** Question */
-    question: string;
+    question: 'basic.demographics' | 'basic.referral-route' | 'basic.allocation-date-clear' | 'basic.allocation-timely' | 'basic.allocation-discussion' | 'basic.referrer-notified' | 'basic.contact-5-days' | 'assessment.at-referral' | 'assessment.within-10-weeks' | 'assessment.reviewed-12-months' | 'assessment.all-members' | 'assessment.additional-support' | 'assessment.first-circle' | 'assessment.circle-8-weekly' | 'assessment.circle-representative' | 'assessment.child-views' | 'assessment.parent-views' | 'assessment.absent-parent' | 'assessment.risks' | 'assessment.strengths' | 'assessment.multi-agency' | 'plans.reflects-referral' | 'plans.up-to-date' | 'plans.children-involved' | 'plans.parents-involved' | 'plans.multi-agency' | 'plans.planned-exit' | 'recording.childs-journey' | 'recording.notes-quality' | 'recording.home-visits' | 'recording.visit-timing' | 'recording.early-visits' | 'recording.weekend-visits' | 'recording.child-wishes' | 'recording.parent-wishes' | 'recording.whole-family' | 'oversight.supervision' | 'oversight.decisions' | 'diversity.needs-considered';
     /** Suggested grade */
     suggested: number;
     /** Reason */

@@ -144,7 +144,7 @@ pub enum OutType {
     DateTime,
     /// A date or a UK local date and time (a standard measured in days or in hours).
     When,
-    /// One of a fixed list of codes (kebab-case, or a key of the form's data in camelCase), each with its label
+    /// One of a fixed list of codes (kebab-case, a key of the form's data in camelCase, a dotted question id), each with its label
     /// ([`Code`]).
     Choice(&'static [Code]),
     /// A list of values of one type.
@@ -396,9 +396,9 @@ mod tests {
             for (i, c) in codes.iter().enumerate() {
                 let code = !c.value.is_empty()
                     && c.value.split('-').all(|w| !w.is_empty())
-                    && c.value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+                    && c.value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
                 if !code {
-                    problems.push(format!("{at}: {} is not a code (kebab-case or camelCase)", c.value));
+                    problems.push(format!("{at}: {} is not a code (kebab-case, camelCase, dotted)", c.value));
                 }
                 if c.label.trim().is_empty() || c.label.trim() != c.label {
                     problems.push(format!("{at}: {} has no label (or one with spaces around it)", c.value));

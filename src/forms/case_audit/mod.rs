@@ -48,8 +48,27 @@ const SECTION: &[Out] = &[
     Out::new("mean", "Mean grade", T::Number).nullable(),
     Out::new("grade", "Grade", T::Integer).nullable(),
 ];
+/// The graded questions ([`QUESTIONS`]), each labelled with the seed's wording (its field's help).
+const QUESTION_IDS: [Code; QUESTIONS.len()] = {
+    let mut out = [code("", ""); QUESTIONS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        #[cfg(feature = "catalogue")]
+        let text = QUESTIONS[i].text;
+        #[cfg(not(feature = "catalogue"))]
+        let text = "";
+        out[i] = code(QUESTIONS[i].id, text);
+        i += 1;
+    }
+    out
+};
+/// The limiting judgements (`scoring`), worded as the derivation words them.
+const LIMITING: &[Code] = &[
+    code("child-not-safe", "The auditors are not satisfied the child is safe"),
+    code("life-not-improved", "The work has not improved the family’s life"),
+];
 const SUGGESTION: &[Out] = &[
-    Out::new("question", "Question", T::Text),
+    Out::new("question", "Question", T::Choice(&QUESTION_IDS)),
     Out::new("suggested", "Suggested grade", T::Integer),
     Out::new("reason", "Reason", T::Text),
 ];
@@ -73,7 +92,7 @@ pub static OUTCOME: &[Out] = &[
         .nullable()
         .describe("1 (outstanding) to 4 (inadequate); null until every question is graded or marked N/A."),
     Out::new("suggestedOverallLabel", "Suggested overall grade", T::Text).nullable(),
-    Out::new("limitingJudgements", "Limiting judgements", T::List(&T::Text)),
+    Out::new("limitingJudgements", "Limiting judgements", T::List(&T::Choice(LIMITING))),
     Out::new("derivation", "How the grade was reached", T::List(&T::Text)),
     Out::new("recordedOverall", "Recorded overall grade", T::Integer).nullable(),
     Out::new("agreement", "Agreement", T::Choice(AGREEMENT))

@@ -31,6 +31,40 @@ const SERVICES: &[Code] = &[
     code("targeted-intervention", "Targeted intervention"),
     code("service-specific", "Service specific"),
 ];
+/// The referral criteria's domains ([`model::DOMAINS`]), each labelled with its title (seed 002's table).
+const DOMAINS: [Code; model::DOMAINS.len()] = {
+    let mut out = [code("", ""); model::DOMAINS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = code(model::DOMAINS[i].id, model::DOMAINS[i].title);
+        i += 1;
+    }
+    out
+};
+const SUBCATEGORY_COUNT: usize = {
+    let (mut n, mut i) = (0, 0);
+    while i < model::DOMAINS.len() {
+        n += model::DOMAINS[i].subcategories.len();
+        i += 1;
+    }
+    n
+};
+/// Every domain's sub-categories, in order, each labelled with the seed's wording ([`model::DOMAINS`]).
+const SUBCATEGORIES: [Code; SUBCATEGORY_COUNT] = {
+    let mut out = [code("", ""); SUBCATEGORY_COUNT];
+    let (mut i, mut k) = (0, 0);
+    while i < model::DOMAINS.len() {
+        let subcategories = model::DOMAINS[i].subcategories;
+        let mut j = 0;
+        while j < subcategories.len() {
+            out[k] = code(subcategories[j].0, subcategories[j].1);
+            k += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+};
 const REASON: &[Out] = &[
     Out::new("code", "Rule", T::Text),
     Out::new("path", "Field", T::Text).describe("JSON Pointer of the field."),
@@ -40,15 +74,15 @@ const REASON: &[Out] = &[
 /// The outcome this form computes (see `engine::outcome`).
 pub static OUTCOME: &[Out] = &[
     Out::new("eligible", "Eligible", T::Bool).describe("Nothing stops the referral: no reason is listed in `reasons`."),
-    Out::new("domainsMet", "Domains met", T::List(&T::Text))
+    Out::new("domainsMet", "Domains met", T::List(&T::Choice(&DOMAINS)))
         .describe("The ids of the referral criteria's domains with at least one sub-category ticked."),
-    Out::new("subcategoriesMet", "Sub-categories met", T::List(&T::Text))
+    Out::new("subcategoriesMet", "Sub-categories met", T::List(&T::Choice(&SUBCATEGORIES)))
         .describe("The ids of the ticked sub-categories."),
     Out::new("domainsNeeded", "Domains still needed", T::Integer)
         .describe("How many more domains must be met (0 when enough are)."),
     Out::new("subcategoriesNeeded", "Sub-categories still needed", T::Integer)
         .describe("How many more sub-categories must be met (0 when enough are)."),
-    Out::new("suggested", "Suggested sub-categories", T::List(&T::Text))
+    Out::new("suggested", "Suggested sub-categories", T::List(&T::Choice(&SUBCATEGORIES)))
         .describe("Sub-categories the other answers support that are not ticked."),
     Out::new("assessmentAndPlanOpen", "Assessment and plan open", T::Bool)
         .describe("Both the assessment and the plan are open and current."),
