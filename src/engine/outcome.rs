@@ -144,8 +144,11 @@ pub enum OutType {
     DateTime,
     /// A date or a UK local date and time (a standard measured in days or in hours).
     When,
-    /// One of a fixed list of codes (kebab-case, a key of the form's data in camelCase, a dotted question id), each with its label
-    /// ([`Code`]).
+    /// One of a fixed list of codes (kebab-case, a key of the form's data in camelCase, a dotted question id), each
+    /// with its label ([`Code`]). Declared with [`OutType::choice`]; the list serves the catalogue only, so without
+    /// the `catalogue` feature a choice is [`OutType::Text`] (the module holds neither the list nor a type of its own
+    /// for it: a key that held a code as text keeps the bytes it had).
+    #[cfg(feature = "catalogue")]
     Choice(&'static [Code]),
     /// A list of values of one type.
     List(&'static OutType),
@@ -153,7 +156,20 @@ pub enum OutType {
     Object(&'static [Out]),
 }
 
-/// One value of a [`OutType::Choice`]: the code the outcome holds ("due-soon", "lead-check-ins") and what a page calls
+impl OutType {
+    /// One of `codes` (see [`OutType::Choice`]); text without the `catalogue` feature.
+    pub const fn choice(codes: &'static [Code]) -> OutType {
+        #[cfg(feature = "catalogue")]
+        return OutType::Choice(codes);
+        #[cfg(not(feature = "catalogue"))]
+        {
+            let _ = codes;
+            OutType::Text
+        }
+    }
+}
+
+/// One value of an `OutType::Choice`: the code the outcome holds ("due-soon", "lead-check-ins") and what a page calls
 /// it ("Due soon"). Both serve the outcome schema (`oneOf: [{ const, title }]`), the types and the documentation only,
 /// so both exist with the `catalogue` feature only: without it a `Code` is empty and a choice list is no data in the
 /// module (`Out::new` keeps the label the same way). The code an outcome holds is written by the form's own code.
@@ -271,10 +287,10 @@ pub const STATUSES: &[Code] = &[
 /// (each form its own: `const ROW: &[Out] = &deadline_row(STANDARDS);`).
 pub const fn deadline_row(standards: &'static [Code]) -> [Out; 4] {
     [
-        Out::new("standard", "Standard", OutType::Choice(standards)).describe("The standard's id."),
+        Out::new("standard", "Standard", OutType::choice(standards)).describe("The standard's id."),
         Out::new("due", "Due", OutType::Date).nullable().describe("The deadline; null when it does not apply."),
         Out::new("metOn", "Met on", OutType::Date).nullable().describe("The day it was met, if it was."),
-        Out::new("status", "Status", OutType::Choice(STATUSES)),
+        Out::new("status", "Status", OutType::choice(STATUSES)),
     ]
 }
 

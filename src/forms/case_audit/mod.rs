@@ -39,7 +39,7 @@ const SECTION_IDS: &[Code] = &[
     code("diversity", "Diversity"),
 ];
 const SECTION: &[Out] = &[
-    Out::new("id", "Section", T::Choice(SECTION_IDS)),
+    Out::new("id", "Section", T::choice(SECTION_IDS)),
     Out::new("title", "Title", T::Text),
     Out::new("questions", "Questions", T::Integer),
     Out::new("answered", "Answered", T::Integer),
@@ -68,7 +68,7 @@ const LIMITING: &[Code] = &[
     code("life-not-improved", "The work has not improved the family’s life"),
 ];
 const SUGGESTION: &[Out] = &[
-    Out::new("question", "Question", T::Choice(&QUESTION_IDS)),
+    Out::new("question", "Question", T::choice(&QUESTION_IDS)),
     Out::new("suggested", "Suggested grade", T::Integer),
     Out::new("reason", "Reason", T::Text),
 ];
@@ -92,10 +92,10 @@ pub static OUTCOME: &[Out] = &[
         .nullable()
         .describe("1 (outstanding) to 4 (inadequate); null until every question is graded or marked N/A."),
     Out::new("suggestedOverallLabel", "Suggested overall grade", T::Text).nullable(),
-    Out::new("limitingJudgements", "Limiting judgements", T::List(&T::Choice(LIMITING))),
+    Out::new("limitingJudgements", "Limiting judgements", T::List(&T::choice(LIMITING))),
     Out::new("derivation", "How the grade was reached", T::List(&T::Text)),
     Out::new("recordedOverall", "Recorded overall grade", T::Integer).nullable(),
-    Out::new("agreement", "Agreement", T::Choice(AGREEMENT))
+    Out::new("agreement", "Agreement", T::choice(AGREEMENT))
         .nullable()
         .describe("How the recorded overall grade compares with the suggested one."),
     Out::new("evidenceSuggestions", "Evidence suggestions", T::List(&T::Object(SUGGESTION))),

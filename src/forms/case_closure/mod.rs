@@ -39,7 +39,7 @@ const APPROVERS: &[Code] = &[
 pub static OUTCOME: &[Out] = &[
     Out::new("route", "Closure route", T::Integer).nullable().describe("The route chosen (1, 2 or 3)."),
     Out::new("routesAllowed", "Routes allowed", T::List(&T::Integer)).describe("The closure routes the case may take."),
-    Out::new("nextApprover", "Next approver", T::Choice(APPROVERS))
+    Out::new("nextApprover", "Next approver", T::choice(APPROVERS))
         .nullable()
         .describe("Who approves next; null when no approval is outstanding."),
     Out::new("finalised", "Finalised", T::Bool),

@@ -29,7 +29,7 @@ pub static OUTCOME: &[Out] = &[
     Out::new(
         "stage",
         "Stage",
-        T::Choice(&[
+        T::choice(&[
             code("awaiting-authorisation", "Awaiting authorisation"),
             code("awaiting-reassignment", "Awaiting reassignment"),
             code("awaiting-allocation", "Awaiting allocation"),

@@ -32,7 +32,7 @@ pub static OUTCOME: &[Out] = &[
     Out::new(
         "frequency",
         "Frequency",
-        T::Choice(&[code("monthly", "Monthly"), code("three-monthly", "Three-monthly")]),
+        T::choice(&[code("monthly", "Monthly"), code("three-monthly", "Three-monthly")]),
     ),
     Out::new("overdue", "Overdue", T::Bool),
     Out::new("daysSinceChildSeen", "Days since the child was seen", T::Integer).nullable().unit("days"),

@@ -37,11 +37,11 @@ const ITEMS: &[Code] = &[
     code("case-summary", "Case summary"),
 ];
 const ITEM: &[Out] = &[
-    Out::new("item", "Item", T::Choice(ITEMS)),
+    Out::new("item", "Item", T::choice(ITEMS)),
     Out::new(
         "status",
         "Status",
-        T::Choice(&[code("present", "Present"), code("missing", "Missing"), code("overdue", "Overdue")]),
+        T::choice(&[code("present", "Present"), code("missing", "Missing"), code("overdue", "Overdue")]),
     ),
     Out::new("missing", "Summaries missing", T::Integer).optional().describe("The workbook summaries row only."),
     Out::new("due", "Due", T::Date)

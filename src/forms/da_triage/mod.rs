@@ -33,7 +33,7 @@ pub static OUTCOME: &[Out] = &[
         "reasons",
         "Reasons",
         // Worded as rules DAT-002, DAT-003 and DAT-004 (`rules::Facts::reasons`).
-        T::List(&T::Choice(&[
+        T::List(&T::choice(&[
             code(
                 "standard-incidents-no-worker",
                 "5 or more standard-risk incidents in 12 months and no allocated worker",

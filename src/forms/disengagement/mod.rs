@@ -27,7 +27,7 @@ pub static FORM: FormDef = FormDef {
 /// The outcome this form computes (see `engine::outcome`).
 pub static OUTCOME: &[Out] = &[
     Out::new("applies", "Disengagement applies", T::Bool).describe("At least one contact attempt is recorded."),
-    Out::new("pathway", "Pathway", T::Choice(&[code("letter", "Closure letter"), code("re-engage", "Re-engagement")])).nullable().describe(
+    Out::new("pathway", "Pathway", T::choice(&[code("letter", "Closure letter"), code("re-engage", "Re-engagement")])).nullable().describe(
         "A closure letter when there are no risks, re-engagement when there are; null until the risks are recorded.",
     ),
     Out::new("reEngagementAttempts", "Re-engagement attempts", T::Integer),

@@ -36,10 +36,10 @@ const STANDARDS: &[Code] = &[
 /// senior").
 const AUTHORISERS: &[Code] = &[code("team-leader", "Team leader"), code("senior", "Senior")];
 const ROW: &[Out] = &[
-    Out::new("standard", "Standard", T::Choice(STANDARDS)),
+    Out::new("standard", "Standard", T::choice(STANDARDS)),
     Out::new("due", "Due", T::Date).nullable(),
     Out::new("metOn", "Met on", T::Date).nullable(),
-    Out::new("status", "Status", T::Choice(STATUSES)),
+    Out::new("status", "Status", T::choice(STATUSES)),
     Out::new("from", "From", T::Date)
         .nullable()
         .optional()
@@ -51,7 +51,7 @@ pub static OUTCOME: &[Out] = &[
     Out::new("sendForAuthorisationBy", "Send for authorisation by", T::Date)
         .nullable()
         .describe("The deadline to send the plan for authorisation."),
-    Out::new("sendTo", "Send to", T::Choice(AUTHORISERS))
+    Out::new("sendTo", "Send to", T::choice(AUTHORISERS))
         .nullable()
         .describe("Who the plan is sent to for authorisation."),
     Out::new("openUntil", "Open until", T::Date).nullable().describe("The day the plan stays open until."),

@@ -34,13 +34,13 @@ const BEFORE_MATCHING: &[Code] = &[
     code("policies-signed", "Policy documents signed"),
     code("volunteer-agreement-signed", "Volunteer agreement signed"),
 ];
-const DEADLINE: &[Out] = &[Out::new("due", "Due", T::Date), Out::new("status", "Status", T::Choice(STATUSES))];
+const DEADLINE: &[Out] = &[Out::new("due", "Due", T::Date), Out::new("status", "Status", T::choice(STATUSES))];
 
 /// The outcome this form computes (see `engine::outcome`).
 pub static OUTCOME: &[Out] = &[
     Out::new("matched", "Matched", T::Bool),
     Out::new("readyToMatch", "Ready to match", T::Bool),
-    Out::new("neededBeforeMatching", "Needed before matching", T::List(&T::Choice(BEFORE_MATCHING))),
+    Out::new("neededBeforeMatching", "Needed before matching", T::List(&T::choice(BEFORE_MATCHING))),
     Out::new("references", "References", T::Object(DEADLINE)).nullable(),
     Out::new("nextSupervision", "Next supervision", T::Object(DEADLINE)).nullable(),
 ];

@@ -38,11 +38,11 @@ const DUE_REASONS: &[Code] = &[
     code("annual", "At least every year"),
 ];
 const MODULE: &[Out] = &[
-    Out::new("id", "Module", T::Choice(MODULES)),
+    Out::new("id", "Module", T::choice(MODULES)),
     Out::new("complete", "Complete", T::Bool),
     Out::new("entries", "Entries", T::Integer),
     Out::new("due", "Due", T::Date).nullable(),
-    Out::new("status", "Status", T::Choice(STATUSES)),
+    Out::new("status", "Status", T::choice(STATUSES)),
 ];
 
 /// The outcome this form computes (see `engine::outcome`).
@@ -52,7 +52,7 @@ pub static OUTCOME: &[Out] = &[
         .unit("fraction")
         .describe("The share of modules complete, from 0 to 1."),
     Out::new("assessmentDue", "Assessment due", T::Date).nullable(),
-    Out::new("assessmentDueReason", "Why the assessment is due", T::Choice(DUE_REASONS)).nullable(),
+    Out::new("assessmentDueReason", "Why the assessment is due", T::choice(DUE_REASONS)).nullable(),
     Out::new("assessmentOverdue", "Assessment overdue", T::Bool),
     Out::new("readyForSignOff", "Ready for sign-off", T::Bool),
 ];

@@ -30,7 +30,7 @@ pub static FORM: FormDef = FormDef {
 /// The visit's parts ([`model::PARTS`]), each labelled with its title.
 const PARTS: &[Code] = &[code("overview", "Group overview"), code("parents", "Parents"), code("file", "File")];
 const PART: &[Out] = &[
-    Out::new("id", "Part", T::Choice(PARTS)),
+    Out::new("id", "Part", T::choice(PARTS)),
     Out::new("title", "Title", T::Text),
     Out::new("yes", "Yes answers", T::Integer),
     Out::new("no", "No answers", T::Integer),
@@ -49,7 +49,7 @@ pub static OUTCOME: &[Out] = &[
         .unit("percent")
         .describe("Yes answers out of those answered; null when none is."),
     Out::new("nextVisitDue", "Next visit due", T::Date).nullable(),
-    Out::new("nextVisitStatus", "Next visit", T::Choice(STATUSES)).nullable(),
+    Out::new("nextVisitStatus", "Next visit", T::choice(STATUSES)).nullable(),
 ];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {

@@ -31,7 +31,7 @@ pub static OUTCOME: &[Out] = &[
     Out::new(
         "supervisionType",
         "Type of supervision",
-        T::Choice(&[
+        T::choice(&[
             code("family-safeguarding", "Family Safeguarding case supervision"),
             code("traditional", "Traditional case supervision"),
         ]),

@@ -34,7 +34,7 @@ const PARTS: &[Code] = &[
     code("role-plays", "Practice and role plays"),
 ];
 const PART: &[Out] = &[
-    Out::new("id", "Part", T::Choice(PARTS)),
+    Out::new("id", "Part", T::choice(PARTS)),
     Out::new("title", "Title", T::Text),
     Out::new("items", "Items", T::Integer),
     Out::new("yes", "Yes answers", T::Integer),

@@ -39,11 +39,11 @@ const STANDARDS: &[Code] = &[
     code("ongoing-family-circle", "Ongoing Family Circles"),
 ];
 const ROW: &[Out] = &[
-    Out::new("standard", "Standard", T::Choice(STANDARDS)),
+    Out::new("standard", "Standard", T::choice(STANDARDS)),
     Out::new("title", "Title", T::Text),
     Out::new("due", "Due", T::When).nullable().describe("A date, or a date and time for a standard measured in hours."),
     Out::new("metOn", "Met on", T::When).nullable(),
-    Out::new("status", "Status", T::Choice(STATUSES)),
+    Out::new("status", "Status", T::choice(STATUSES)),
     Out::new("contact", "Contact", T::Integer)
         .optional()
         .describe("Contact rows only: which contact (1 for the first)."),

@@ -33,12 +33,12 @@ pub static OUTCOME: &[Out] = &[
     Out::new("completeness", "Completeness", T::Number)
         .unit("fraction")
         .describe("The share of the plan's parts done, from 0 to 1."),
-    Out::new("missing", "Parts missing", T::List(&T::Choice(PART_LABELS))),
+    Out::new("missing", "Parts missing", T::List(&T::choice(PART_LABELS))),
     Out::new("networkCount", "Safety network", T::Integer),
     Out::new("networkTarget", "Safety network needed", T::Integer).nullable(),
     Out::new("networkNeeded", "More people needed", T::Integer).nullable(),
     Out::new("nextReviewDue", "Next review due", T::Date).nullable(),
-    Out::new("reviewStatus", "Review", T::Choice(STATUSES)),
+    Out::new("reviewStatus", "Review", T::choice(STATUSES)),
     Out::new("eitReviewDue", "Exploitation review due", T::Date).nullable(),
     Out::new("tasksTotal", "Tasks", T::Integer),
     Out::new("tasksCompleted", "Tasks completed", T::Integer),

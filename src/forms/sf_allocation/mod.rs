@@ -44,7 +44,7 @@ const CASE_STATUSES: &[Code] = &[
     code("closed", "Closed"),
 ];
 pub static OUTCOME: &[Out] = &[
-    Out::new("caseStatus", "Case status", T::Choice(CASE_STATUSES)).nullable().describe("Where the case goes after the meeting's decision; null before a decision."),
+    Out::new("caseStatus", "Case status", T::choice(CASE_STATUSES)).nullable().describe("Where the case goes after the meeting's decision; null before a decision."),
     Out::new("allocated", "Allocated", T::Bool).describe("A worker and an allocation date are recorded."),
     Out::new("referrerNotificationRequired", "Referrer must be told", T::Bool).describe("False for a referral from Family Connect, which needs no notification."),
     Out::new("timescales", "Timescales", T::List(&T::Object(ROW))).describe("One row per standard: telling the referrer, contact with the family, the PSP check, the first visit and the review of an unallocated case."),

@@ -74,22 +74,22 @@ const REASON: &[Out] = &[
 /// The outcome this form computes (see `engine::outcome`).
 pub static OUTCOME: &[Out] = &[
     Out::new("eligible", "Eligible", T::Bool).describe("Nothing stops the referral: no reason is listed in `reasons`."),
-    Out::new("domainsMet", "Domains met", T::List(&T::Choice(&DOMAINS)))
+    Out::new("domainsMet", "Domains met", T::List(&T::choice(&DOMAINS)))
         .describe("The ids of the referral criteria's domains with at least one sub-category ticked."),
-    Out::new("subcategoriesMet", "Sub-categories met", T::List(&T::Choice(&SUBCATEGORIES)))
+    Out::new("subcategoriesMet", "Sub-categories met", T::List(&T::choice(&SUBCATEGORIES)))
         .describe("The ids of the ticked sub-categories."),
     Out::new("domainsNeeded", "Domains still needed", T::Integer)
         .describe("How many more domains must be met (0 when enough are)."),
     Out::new("subcategoriesNeeded", "Sub-categories still needed", T::Integer)
         .describe("How many more sub-categories must be met (0 when enough are)."),
-    Out::new("suggested", "Suggested sub-categories", T::List(&T::Choice(&SUBCATEGORIES)))
+    Out::new("suggested", "Suggested sub-categories", T::List(&T::choice(&SUBCATEGORIES)))
         .describe("Sub-categories the other answers support that are not ticked."),
     Out::new("assessmentAndPlanOpen", "Assessment and plan open", T::Bool)
         .describe("Both the assessment and the plan are open and current."),
     Out::new("routeAllowed", "Route allowed", T::Bool).describe(
         "A route is given and it allows the service asked for (a self-referral cannot be to whole family working).",
     ),
-    Out::new("service", "Service", T::Choice(SERVICES))
+    Out::new("service", "Service", T::choice(SERVICES))
         .describe("The service asked for; whole family working when none is given."),
     Out::new("criteriaApply", "Referral criteria apply", T::Bool)
         .describe("The domain and sub-category thresholds apply (whole family working)."),

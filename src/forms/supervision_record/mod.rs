@@ -40,7 +40,7 @@ const ITEMS: &[Code] = &[
 pub static OUTCOME: &[Out] = &[
     Out::new("nextDueBy", "Next supervision due by", T::Date).nullable(),
     Out::new("frequencyWeeks", "Frequency", T::Integer).unit("weeks"),
-    Out::new("itemsDiscussed", "Items discussed", T::List(&T::Choice(ITEMS))).reads(&["/items/*/discussed"]),
+    Out::new("itemsDiscussed", "Items discussed", T::List(&T::choice(ITEMS))).reads(&["/items/*/discussed"]),
     Out::new("actionsCount", "Items with decisions", T::Integer),
     Out::new("signed", "Signed", T::Bool).describe("Signed by the supervisee and the supervisor."),
 ];

@@ -41,9 +41,9 @@ const STEPS: &[Code] = &[
 const STEP_STATUSES: &[Code] =
     &[STATUSES[0], STATUSES[1], STATUSES[2], STATUSES[3], STATUSES[4], STATUSES[5], code("early", "Early")];
 const STEP: &[Out] = &[
-    Out::new("step", "Step", T::Choice(STEPS)),
+    Out::new("step", "Step", T::choice(STEPS)),
     Out::new("due", "Due", T::Date),
-    Out::new("status", "Status", T::Choice(STEP_STATUSES)),
+    Out::new("status", "Status", T::choice(STEP_STATUSES)),
 ];
 const IY: &[Out] = &[
     Out::new("courseStart", "Course start", T::Date).nullable(),

@@ -29,7 +29,7 @@ const EXCLUDED: &[Out] = &[
     Out::new(
         "reason",
         "Reason",
-        T::Choice(&[
+        T::choice(&[
             code("contextual-issues-only", "The child’s issues are only contextual"),
             code("complex-specialist-disability", "Complex and specialist disability needs (the specialist team)"),
         ]),

@@ -43,9 +43,9 @@ pub const MODULES: &[Code] = &[
 ];
 pub static OUTCOME: &[Out] = &[
     Out::new("due", "Due", T::Date).nullable().describe("The day the summary must be sent by."),
-    Out::new("status", "Sending", T::Choice(STATUSES)).nullable(),
+    Out::new("status", "Sending", T::choice(STATUSES)).nullable(),
     Out::new("activities", "Activities", T::Integer),
-    Out::new("modulesReferenced", "Modules referenced", T::List(&T::Choice(MODULES))),
+    Out::new("modulesReferenced", "Modules referenced", T::List(&T::choice(MODULES))),
 ];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
