@@ -133,6 +133,11 @@ describe('the outcome panel of the generic page labels coded values as the model
       drawn.forEach((d, i) => {
         const name = `${id} ${vectors[i][0]}`;
         assert.deepEqual(d.guessed, [], `${name}: guessed labels`);
+        // Every coded value of the outcome is on the panel by its declared label (a row id the table hides behind
+        // the row's title is labelled with that title).
+        for (const [at, v] of stringsOf(vectors[i][1])) {
+          if (choices[at]?.[v]) assert.ok(d.text.includes(choices[at][v]), `${name}: ${at} = ${v}: "${choices[at][v]}" is not shown`);
+        }
         // Every code drawn as a code reads as a label the model declares for it.
         for (const [code, shown] of d.codes) {
           const declared = Object.values(choices).map((c) => c[code]).filter(Boolean);
