@@ -112,15 +112,15 @@ export interface SfReferralOutcome {
   /** Eligible. Nothing stops the referral: no reason is listed in `reasons`. */
   eligible: boolean;
   /** Domains met. The ids of the referral criteria's domains with at least one sub-category ticked. */
-  domainsMet: string[];
+  domainsMet: Array<'need-help' | 'youth-crime' | 'adult-crime' | 'school-attendance' | 'ensuring-safety' | 'parenting'>;
   /** Sub-categories met. The ids of the ticked sub-categories. */
-  subcategoriesMet: string[];
+  subcategoriesMet: Array<'supported-by-assessment' | 'asb-level-2' | 'youth-offending' | 'adult-offending' | 'parent-prison' | 'attendance-below-90' | 'vulnerable-learner' | 'repeated-exclusions' | 'not-registered' | 'missing-3-in-90' | 'cse-risk' | 'radicalisation-risk' | 'fgm-risk' | 'trafficking-risk' | 'cp-or-cin' | 'complex-needs' | 'parental-substance-misuse' | 'domestic-abuse' | 'parental-mental-health' | 'physical-chastisement' | 'left-unattended' | 'missing-not-reported' | 'home-conditions' | 'homelessness-risk' | 'no-recourse-public-funds'>;
   /** Domains still needed. How many more domains must be met (0 when enough are). */
   domainsNeeded: number;
   /** Sub-categories still needed. How many more sub-categories must be met (0 when enough are). */
   subcategoriesNeeded: number;
   /** Suggested sub-categories. Sub-categories the other answers support that are not ticked. */
-  suggested: string[];
+  suggested: Array<'supported-by-assessment' | 'asb-level-2' | 'youth-offending' | 'adult-offending' | 'parent-prison' | 'attendance-below-90' | 'vulnerable-learner' | 'repeated-exclusions' | 'not-registered' | 'missing-3-in-90' | 'cse-risk' | 'radicalisation-risk' | 'fgm-risk' | 'trafficking-risk' | 'cp-or-cin' | 'complex-needs' | 'parental-substance-misuse' | 'domestic-abuse' | 'parental-mental-health' | 'physical-chastisement' | 'left-unattended' | 'missing-not-reported' | 'home-conditions' | 'homelessness-risk' | 'no-recourse-public-funds'>;
   /** Assessment and plan open. Both the assessment and the plan are open and current. */
   assessmentAndPlanOpen: boolean;
   /** Route allowed. A route is given and it allows the service asked for (a self-referral cannot be to whole family working). */
@@ -185,7 +185,7 @@ export interface SfAllocationOutcome {
   /** Timescales. One row per standard: telling the referrer, contact with the family, the PSP check, the first visit and the review of an unallocated case. */
   timescales: {
     /** Standard. The standard's id. */
-    standard: string;
+    standard: 'referrer-notified' | 'family-contact' | 'psp-checked' | 'first-visit' | 'unallocated-review';
     /** Due. The deadline; null when it does not apply. */
     due: string | null;
     /** Met on. The day it was met, if it was. */
@@ -256,13 +256,13 @@ export interface EarlyHelpPlanOutcome {
   /** Send for authorisation by. The deadline to send the plan for authorisation. */
   sendForAuthorisationBy: string | null;
   /** Send to. Who the plan is sent to for authorisation. */
-  sendTo: string | null;
+  sendTo: 'team-leader' | 'senior' | null;
   /** Open until. The day the plan stays open until. */
   openUntil: string | null;
   /** Timescales. Sending for authorisation, completing the assessment and the support meeting. */
   timescales: {
     /** Standard */
-    standard: string;
+    standard: 'sent-for-authorisation' | 'assessment-completed' | 'support-meeting';
     /** Due */
     due: string | null;
     /** Met on */
@@ -308,7 +308,7 @@ export interface FamilyCircleOutcome {
   /** Timescales. One row per Family Circle: the first, each ongoing one, and the next. */
   timescales: {
     /** Standard */
-    standard: string;
+    standard: 'first-family-circle' | 'ongoing-family-circle';
     /** Due */
     due: string | null;
     /** Met on */
@@ -373,7 +373,7 @@ export interface CaseClosureOutcome {
   /** Routes allowed. The closure routes the case may take. */
   routesAllowed: number[];
   /** Next approver. Who approves next; null when no approval is outstanding. */
-  nextApprover: string | null;
+  nextApprover: 'senior-practitioner' | 'team-leader' | 'coordinator' | null;
   /** Finalised */
   finalised: boolean;
   /** Finalised on */
@@ -383,7 +383,7 @@ export interface CaseClosureOutcome {
   /** Timescales. The closure summary and the end of involvement. */
   timescales: {
     /** Standard. The standard's id. */
-    standard: string;
+    standard: 'closure-summary' | 'end-of-involvement';
     /** Due. The deadline; null when it does not apply. */
     due: string | null;
     /** Met on. The day it was met, if it was. */
@@ -625,7 +625,7 @@ export interface TargetedGroupOutcome {
     /** Steps */
     steps: {
       /** Step */
-      step: string;
+      step: 'venue-and-creche' | 'pre-measures' | 'books' | 'peer-support' | 'qa' | 'post-measures' | 'weekly-calls' | 'lead-check-ins';
       /** Due */
       due: string;
       /** Status */
@@ -893,7 +893,7 @@ export interface CaseAuditOutcome {
   /** Sections */
   sections: {
     /** Section */
-    id: string;
+    id: 'basic' | 'assessment' | 'plans' | 'recording' | 'oversight' | 'diversity';
     /** Title */
     title: string;
     /** Questions */
@@ -920,7 +920,7 @@ export interface CaseAuditOutcome {
   /** Suggested overall grade */
   suggestedOverallLabel: string | null;
   /** Limiting judgements */
-  limitingJudgements: string[];
+  limitingJudgements: Array<'child-not-safe' | 'life-not-improved'>;
   /** How the grade was reached */
   derivation: string[];
   /** Recorded overall grade */
@@ -930,7 +930,7 @@ export interface CaseAuditOutcome {
   /** Evidence suggestions */
   evidenceSuggestions: {
     /** Question */
-    question: string;
+    question: 'basic.demographics' | 'basic.referral-route' | 'basic.allocation-date-clear' | 'basic.allocation-timely' | 'basic.allocation-discussion' | 'basic.referrer-notified' | 'basic.contact-5-days' | 'assessment.at-referral' | 'assessment.within-10-weeks' | 'assessment.reviewed-12-months' | 'assessment.all-members' | 'assessment.additional-support' | 'assessment.first-circle' | 'assessment.circle-8-weekly' | 'assessment.circle-representative' | 'assessment.child-views' | 'assessment.parent-views' | 'assessment.absent-parent' | 'assessment.risks' | 'assessment.strengths' | 'assessment.multi-agency' | 'plans.reflects-referral' | 'plans.up-to-date' | 'plans.children-involved' | 'plans.parents-involved' | 'plans.multi-agency' | 'plans.planned-exit' | 'recording.childs-journey' | 'recording.notes-quality' | 'recording.home-visits' | 'recording.visit-timing' | 'recording.early-visits' | 'recording.weekend-visits' | 'recording.child-wishes' | 'recording.parent-wishes' | 'recording.whole-family' | 'oversight.supervision' | 'oversight.decisions' | 'diversity.needs-considered';
     /** Suggested grade */
     suggested: number;
     /** Reason */
@@ -989,7 +989,7 @@ export interface PracticeStandardsOutcome {
   /** Standards */
   standards: {
     /** Standard */
-    standard: string;
+    standard: 'family-contact' | 'referrer-notified' | 'psp-checked' | 'first-visit' | 'first-family-circle' | 'early-help-assessment' | 'closure-summary' | 'records-updated' | 'early-help-support-meeting' | 'ongoing-family-circle';
     /** Title */
     title: string;
     /** Due. A date, or a date and time for a standard measured in hours. */
@@ -1256,7 +1256,7 @@ export interface GroupQaVisitOutcome {
   /** Parts */
   parts: {
     /** Part */
-    id: string;
+    id: 'overview' | 'parents' | 'file';
     /** Title */
     title: string;
     /** Yes answers */
@@ -1362,7 +1362,7 @@ export interface IncredibleYearsChecklistOutcome {
   /** Parts */
   parts: {
     /** Part */
-    id: string;
+    id: 'set-up' | 'home-activities' | 'topic' | 'vignettes' | 'role-plays';
     /** Title */
     title: string;
     /** Items */
@@ -1534,7 +1534,7 @@ export interface SupervisionRecordOutcome {
   /** Frequency (weeks) */
   frequencyWeeks: number;
   /** Items discussed */
-  itemsDiscussed: string[];
+  itemsDiscussed: Array<'agenda' | 'training' | 'rolesAndResponsibilities' | 'healthAndSafety' | 'holidaysToilFlexi' | 'caseloadDecisions'>;
   /** Items with decisions */
   actionsCount: number;
   /** Signed. Signed by the supervisee and the supervisor. */
@@ -1801,7 +1801,7 @@ export interface WorkbookSummaryOutcome {
   /** Activities */
   activities: number;
   /** Modules referenced */
-  modulesReferenced: string[];
+  modulesReferenced: Array<'1' | '2' | '3' | '4' | '4a' | '5' | '6' | '7' | '8'>;
 }
 
 /** Family Programme (the workbook modules) (`family-programme`): the form's data as a page sends it. */
@@ -2069,7 +2069,7 @@ export interface FamilyProgrammeOutcome {
   /** Modules */
   modules: {
     /** Module */
-    id: string;
+    id: '1' | '2' | '3' | '4' | '4a' | '5' | '6' | '7' | '8';
     /** Complete */
     complete: boolean;
     /** Entries */
@@ -2084,7 +2084,7 @@ export interface FamilyProgrammeOutcome {
   /** Assessment due */
   assessmentDue: string | null;
   /** Why the assessment is due */
-  assessmentDueReason: string | null;
+  assessmentDueReason: 'second-rcpc' | 'nine-month-cin-review' | 'significant-change' | 'annual' | null;
   /** Assessment overdue */
   assessmentOverdue: boolean;
   /** Ready for sign-off */
@@ -2277,7 +2277,7 @@ export interface ChildFileOutcome {
   /** Checklist */
   checklist: {
     /** Item */
-    item: string;
+    item: 'child-and-family-assessment' | 'plan' | 'review' | 'chronology' | 'family-programme' | 'group-supervision' | 'workbook-summaries' | 'case-summary';
     /** Status */
     status: 'present' | 'missing' | 'overdue';
     /** Summaries missing. The workbook summaries row only. */
@@ -2534,7 +2534,7 @@ export interface FamilyAmbassadorOutcome {
   /** Ready to match */
   readyToMatch: boolean;
   /** Needed before matching */
-  neededBeforeMatching: string[];
+  neededBeforeMatching: Array<'dbs-certificate' | 'online-training' | 'face-to-face-training' | 'risk-assessment-signed' | 'policies-signed' | 'volunteer-agreement-signed'>;
   /** References */
   references: {
     /** Due */

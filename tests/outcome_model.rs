@@ -55,6 +55,13 @@ fn check(schema: &Value, v: &Value, path: &str, seen: &mut BTreeSet<String>, pro
             problems.push(format!("{path}: {v} is not one of the declared values"));
         }
     }
+    // A choice: `oneOf` its values, each `{ const, title }` (and `{ const: null }` when nullable). A value outside
+    // the declared set (a row id a form writes that its list lacks) fails here.
+    if let Some(o) = schema.get("oneOf").and_then(Value::as_array) {
+        if !o.iter().any(|c| c.get("const") == Some(v)) {
+            problems.push(format!("{path}: {v} is not one of the declared values"));
+        }
+    }
     if schema.get("format").and_then(Value::as_str) == Some("date") {
         if let Some(s) = v.as_str() {
             if chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_err() {

@@ -11,6 +11,7 @@ import { startGovukFrontend, el } from '/www/common.js';
 import { getAt } from '/www/render/schema.js';
 import { createLiveForm, plural } from '/www/live-form.js';
 import { MONTHS, toIso as isoDate, dayNumber, addDays, longDate as formatDate, shortDate } from '/www/render/dates.js';
+import { outcomeModel } from '/www/render/outcome-labels.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared helpers
@@ -88,12 +89,6 @@ const SIGN_OFF_REASONS = [
   ['court', 'Court'],
 ];
 
-const DUE_REASONS = {
-  'second-rcpc': 'before the second review child protection conference',
-  'nine-month-cin-review': 'before the 9-month child in need review',
-  'significant-change': 'after the significant change in the family',
-  annual: 'at least every year',
-};
 
 const MODULES = [
   { id: '1', title: 'Why are we involved?', hint: 'Explain why we are involved; start to build a relationship. The Support and Assessment Planner is completed with the parents at the first joint handover visit.' },
@@ -397,7 +392,10 @@ function showProgrammeOutcome(outcome, state, model, ctx) {
   const due = document.getElementById('assessment-due');
   const atag = document.getElementById('assessment-tag');
   if (outcome.assessmentDue) {
-    const reason = DUE_REASONS[outcome.assessmentDueReason] ?? humanise(outcome.assessmentDueReason ?? '');
+    // Why it is due, as the outcome model labels the reason ("Before the second review child protection conference"),
+    // after the date; a package without the labels: the code made readable.
+    const declared = ctx.dueReasons?.[outcome.assessmentDueReason];
+    const reason = declared ? `${declared[0].toLowerCase()}${declared.slice(1)}` : humanise(outcome.assessmentDueReason ?? '');
     due.textContent = `${formatDate(outcome.assessmentDue)}: ${reason}`;
     const days = dayNumber(outcome.assessmentDue) - dayNumber(ctx.today);
     atag.hidden = false;
@@ -444,9 +442,9 @@ async function startProgramme() {
     noun: 'Family Programme',
     showOutcome: (outcome, state, model) => { if (ctx) showProgrammeOutcome(outcome, state, model, ctx); },
   });
-  await page.start(() => {
+  await page.start((checks) => {
     const built = buildProgramme(page);
-    ctx = { statusTags: built.statusTags, today: page.today };
+    ctx = { statusTags: built.statusTags, today: page.today, dueReasons: outcomeModel(FORM_ID, checks).assessmentDueReason?.values };
     return built.nodes;
   });
   const report = page.lastReport;

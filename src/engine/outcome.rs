@@ -144,12 +144,55 @@ pub enum OutType {
     DateTime,
     /// A date or a UK local date and time (a standard measured in days or in hours).
     When,
-    /// One of a fixed list of kebab-case values.
-    Choice(&'static [&'static str]),
+    /// One of a fixed list of codes (kebab-case, a key of the form's data in camelCase, a dotted question id), each
+    /// with its label ([`Code`]). Declared with [`OutType::choice`]; the list serves the catalogue only, so without
+    /// the `catalogue` feature a choice is [`OutType::Text`] (the module holds neither the list nor a type of its own
+    /// for it: a key that held a code as text keeps the bytes it had).
+    #[cfg(feature = "catalogue")]
+    Choice(&'static [Code]),
     /// A list of values of one type.
     List(&'static OutType),
     /// A nested object.
     Object(&'static [Out]),
+}
+
+impl OutType {
+    /// One of `codes` (see [`OutType::Choice`]); text without the `catalogue` feature.
+    pub const fn choice(codes: &'static [Code]) -> OutType {
+        #[cfg(feature = "catalogue")]
+        return OutType::Choice(codes);
+        #[cfg(not(feature = "catalogue"))]
+        {
+            let _ = codes;
+            OutType::Text
+        }
+    }
+}
+
+/// One value of an `OutType::Choice`: the code the outcome holds ("due-soon", "lead-check-ins") and what a page calls
+/// it ("Due soon"). Both serve the outcome schema (`oneOf: [{ const, title }]`), the types and the documentation only,
+/// so both exist with the `catalogue` feature only: without it a `Code` is empty and a choice list is no data in the
+/// module (`Out::new` keeps the label the same way). The code an outcome holds is written by the form's own code.
+#[derive(Debug, Clone, Copy)]
+pub struct Code {
+    /// The value, kebab-case.
+    #[cfg(feature = "catalogue")]
+    pub value: &'static str,
+    /// What a page shows for it.
+    #[cfg(feature = "catalogue")]
+    pub label: &'static str,
+}
+
+/// A choice value and its label (see [`Code`]).
+pub const fn code(value: &'static str, label: &'static str) -> Code {
+    #[cfg(not(feature = "catalogue"))]
+    let _ = (value, label);
+    Code {
+        #[cfg(feature = "catalogue")]
+        value,
+        #[cfg(feature = "catalogue")]
+        label,
+    }
 }
 
 /// One key of an outcome.
@@ -229,16 +272,27 @@ impl Out {
     }
 }
 
-/// Where a timescale stands (`engine::timescale::Status`).
-pub const STATUSES: &[&str] = &["met", "met-late", "due", "due-soon", "overdue", "not-applicable"];
-
-/// One row of a deadline table (`forms::deadline::Deadline::to_json`).
-pub const DEADLINE_ROW: &[Out] = &[
-    Out::new("standard", "Standard", OutType::Text).describe("The standard's id."),
-    Out::new("due", "Due", OutType::Date).nullable().describe("The deadline; null when it does not apply."),
-    Out::new("metOn", "Met on", OutType::Date).nullable().describe("The day it was met, if it was."),
-    Out::new("status", "Status", OutType::Choice(STATUSES)),
+/// Where a timescale stands (`engine::timescale::Status`, whose variants these are in kebab-case), with the labels the
+/// pages have shown for them (www/family-programme.js `STATUS`, the practice standards' `counts` keys).
+pub const STATUSES: &[Code] = &[
+    code("met", "Met"),
+    code("met-late", "Met late"),
+    code("due", "Due"),
+    code("due-soon", "Due soon"),
+    code("overdue", "Overdue"),
+    code("not-applicable", "Not applicable"),
 ];
+
+/// One row of a deadline table (`forms::deadline::Deadline::to_json`), for a form whose standards are `standards`
+/// (each form its own: `const ROW: &[Out] = &deadline_row(STANDARDS);`).
+pub const fn deadline_row(standards: &'static [Code]) -> [Out; 4] {
+    [
+        Out::new("standard", "Standard", OutType::choice(standards)).describe("The standard's id."),
+        Out::new("due", "Due", OutType::Date).nullable().describe("The deadline; null when it does not apply."),
+        Out::new("metOn", "Met on", OutType::Date).nullable().describe("The day it was met, if it was."),
+        Out::new("status", "Status", OutType::choice(STATUSES)),
+    ]
+}
 
 /// The JSON Schema (2020-12) of a form's outcome.
 #[cfg(feature = "catalogue")]
@@ -301,12 +355,17 @@ fn type_schema(ty: &OutType, nullable: bool) -> Value {
         OutType::When => {
             obj(vec![("type", t("string")), ("pattern", Value::from("^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2})?$"))])
         }
-        OutType::Choice(values) => {
-            let mut e: Vec<Value> = values.iter().map(|v| Value::from(*v)).collect();
+        // As the input schemas show a choice (`schema::renderer_schema`): each value with its label; a nullable one
+        // also allows null.
+        OutType::Choice(codes) => {
+            let mut e: Vec<Value> = codes
+                .iter()
+                .map(|c| obj(vec![("const", Value::from(c.value)), ("title", Value::from(c.label))]))
+                .collect();
             if nullable {
-                e.push(Value::Null);
+                e.push(obj(vec![("const", Value::Null)]));
             }
-            obj(vec![("type", t("string")), ("enum", Value::Array(e))])
+            obj(vec![("type", t("string")), ("oneOf", Value::Array(e))])
         }
         OutType::List(item) => obj(vec![("type", t("array")), ("items", type_schema(item, false))]),
         OutType::Object(keys) => {
@@ -316,5 +375,141 @@ fn type_schema(ty: &OutType, nullable: bool) -> Value {
             }
             s
         }
+    }
+}
+
+#[cfg(all(test, feature = "catalogue"))]
+mod tests {
+    use super::*;
+
+    /// Every choice list of an outcome model, with where it is (`form /key/*/key`).
+    fn choices(keys: &'static [Out], at: &str, out: &mut Vec<(String, &'static [Code])>) {
+        fn of(ty: &OutType, at: String, out: &mut Vec<(String, &'static [Code])>) {
+            match ty {
+                OutType::Choice(codes) => out.push((at, codes)),
+                OutType::List(item) => of(item, format!("{at}/*"), out),
+                OutType::Object(keys) => choices(keys, &at, out),
+                _ => {}
+            }
+        }
+        for k in keys {
+            of(&k.ty, format!("{at}/{}", k.name), out);
+        }
+    }
+
+    #[test]
+    fn every_choice_value_has_a_label_and_no_list_repeats_a_value_or_a_label() {
+        let mut lists = Vec::new();
+        for form in crate::forms::ALL {
+            choices(form.outcome, form.id, &mut lists);
+        }
+        assert!(lists.len() >= 27, "{} choice lists", lists.len());
+        let mut problems = Vec::new();
+        for (at, codes) in &lists {
+            if codes.is_empty() {
+                problems.push(format!("{at}: no values"));
+            }
+            for (i, c) in codes.iter().enumerate() {
+                let code = !c.value.is_empty()
+                    && c.value.split('-').all(|w| !w.is_empty())
+                    && c.value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+                if !code {
+                    problems.push(format!("{at}: {} is not a code (kebab-case, camelCase, dotted)", c.value));
+                }
+                if c.label.trim().is_empty() || c.label.trim() != c.label {
+                    problems.push(format!("{at}: {} has no label (or one with spaces around it)", c.value));
+                }
+                if codes[..i].iter().any(|d| d.value == c.value) {
+                    problems.push(format!("{at}: {} is listed twice", c.value));
+                }
+                if codes[..i].iter().any(|d| d.label == c.label) {
+                    problems.push(format!("{at}: the label {} is given twice", c.label));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// Outcome lists that hold a model's values (the form's own `&[&str]` list, which its code reads and writes) hold
+    /// exactly those values, in the same order.
+    #[test]
+    fn choice_lists_that_repeat_a_model_s_values_hold_the_same_values() {
+        let mut lists = Vec::new();
+        for form in crate::forms::ALL {
+            choices(form.outcome, form.id, &mut lists);
+        }
+        let at = |path: &str| -> Vec<&str> {
+            lists.iter().find(|(a, _)| a == path).map(|(_, c)| c.iter().map(|c| c.value).collect()).unwrap_or_default()
+        };
+        #[cfg(feature = "safety-plan")]
+        assert_eq!(at("safety-plan/missing/*"), crate::forms::safety_plan::PARTS);
+        #[cfg(feature = "sf-referral")]
+        assert_eq!(at("sf-referral/service"), crate::forms::sf_referral::model::SERVICES);
+        #[cfg(feature = "workbook-summary")]
+        assert_eq!(at("workbook-summary/modulesReferenced/*"), crate::forms::workbook_summary::model::MODULE_IDS);
+        #[cfg(feature = "family-programme")]
+        assert_eq!(at("family-programme/modules/*/id"), crate::forms::workbook_summary::model::MODULE_IDS);
+        #[cfg(feature = "case-closure")]
+        assert_eq!(at("case-closure/nextApprover"), crate::forms::case_closure::model::APPROVER_ROLES);
+        #[cfg(feature = "early-help-plan")]
+        assert_eq!(at("early-help-plan/sendTo"), crate::forms::early_help_plan::model::AUTHORISERS);
+        let pairs = |path: &str| -> Vec<(&str, &str)> {
+            lists
+                .iter()
+                .find(|(a, _)| a == path)
+                .map(|(_, c)| c.iter().map(|c| (c.value, c.label)).collect())
+                .unwrap_or_default()
+        };
+        #[cfg(feature = "supervision-record")]
+        assert_eq!(pairs("supervision-record/itemsDiscussed/*"), crate::forms::supervision_record::model::ITEMS);
+        #[cfg(feature = "group-qa-visit")]
+        assert_eq!(
+            pairs("group-qa-visit/parts/*/id"),
+            crate::forms::group_qa_visit::model::PARTS.iter().map(|p| (p.id, p.title)).collect::<Vec<_>>()
+        );
+        #[cfg(feature = "incredible-years-checklist")]
+        assert_eq!(
+            pairs("incredible-years-checklist/parts/*/id"),
+            crate::forms::incredible_years_checklist::model::PARTS.iter().map(|p| (p.id, p.title)).collect::<Vec<_>>()
+        );
+        #[cfg(feature = "case-audit")]
+        assert_eq!(
+            pairs("case-audit/sections/*/id"),
+            crate::forms::case_audit::SECTIONS.iter().map(|s| (s.id, s.title)).collect::<Vec<_>>()
+        );
+        let _ = (at, pairs);
+    }
+
+    #[test]
+    fn the_timescale_statuses_are_the_status_type_s_values_and_declared_once() {
+        use crate::engine::timescale::Status;
+        let all = [Status::Met, Status::MetLate, Status::Due, Status::DueSoon, Status::Overdue, Status::NotApplicable];
+        let values: Vec<&str> = STATUSES.iter().map(|c| c.value).collect();
+        assert_eq!(values, all.map(Status::as_str));
+        // Every `status` list that has the six statuses takes them (labels too) from STATUSES.
+        let mut lists = Vec::new();
+        for form in crate::forms::ALL {
+            choices(form.outcome, form.id, &mut lists);
+        }
+        for (at, codes) in lists {
+            for c in codes {
+                if let Some(s) = STATUSES.iter().find(|s| s.value == c.value && at.to_lowercase().ends_with("status")) {
+                    assert_eq!(s.label, c.label, "{at}: {}", c.value);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_choice_schema_lists_each_value_with_its_title_and_allows_null_only_when_nullable() {
+        const LIST: &[Code] = &[code("a-b", "A and B"), code("c", "C")];
+        assert_eq!(
+            type_schema(&OutType::Choice(LIST), false),
+            serde_json::json!({ "type": "string", "oneOf": [{ "const": "a-b", "title": "A and B" }, { "const": "c", "title": "C" }] })
+        );
+        assert_eq!(
+            type_schema(&OutType::Choice(LIST), true),
+            serde_json::json!({ "type": ["string", "null"], "oneOf": [{ "const": "a-b", "title": "A and B" }, { "const": "c", "title": "C" }, { "const": null }] })
+        );
     }
 }

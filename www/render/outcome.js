@@ -42,17 +42,29 @@ const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArr
 const isRowArray = (v) => Array.isArray(v) && v.length > 0 && v.every(isPlainObject);
 const isCode = (s) => /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(s) || /^[a-z]+(?:[A-Z][a-z0-9]*)+$/.test(s);
 
-// The declared labels and units of the outcome's keys (render/outcome-labels.js), set for each render. A key the
-// model does not declare falls back to its name made readable, marked data-label="guessed" for the tests.
+// The declared labels and units of the outcome's keys and the labels of their coded values
+// (render/outcome-labels.js), set for each render. A key or a code the model does not label falls back to its name
+// made readable, marked data-label="guessed" for the tests.
 let model = {};
 const keyLabel = (k) => model[k]?.title ?? humanize(k);
 const guessed = (k) => (model[k]?.title ? undefined : 'guessed');
+/** The declared label of a code `value` of `key`, if the model has one. */
+const declaredLabel = (key, value) => {
+  const values = model[key]?.values;
+  return values && Object.hasOwn(values, value) ? values[value] : undefined;
+};
+/** A code's label: the declared one, else the code made readable (`guessed`). */
+const codeLabel = (key, value) => {
+  const label = declaredLabel(key, value);
+  return label === undefined ? { text: humanize(value), guessed: 'guessed' } : { text: label, guessed: undefined };
+};
 
-/** A status as a GOV.UK tag. */
-export function statusTag(value) {
+/** A status as a GOV.UK tag, with the label the model declares for it under `key` (else guessed). */
+export function statusTag(value, key = 'status') {
   const v = String(value);
   const cls = Object.hasOwn(STATUS_TAG, v) ? STATUS_TAG[v] : 'govuk-tag--grey';
-  return el('strong', { className: `govuk-tag ${cls} app-status-tag`.replace(/\s+/g, ' '), text: humanize(v), attrs: { 'data-status': v } });
+  const { text, guessed: how } = codeLabel(key, v);
+  return el('strong', { className: `govuk-tag ${cls} app-status-tag`.replace(/\s+/g, ' '), text, attrs: { 'data-status': v, 'data-label': how } });
 }
 
 function yesNo(value) {
@@ -74,10 +86,12 @@ function valueNode(key, value, labels) {
   if (typeof value === 'boolean') return yesNo(value);
   if (typeof value === 'number') return document.createTextNode(numberText(key, value));
   if (typeof value === 'string') {
-    if (isStatusKey(key)) return statusTag(value);
+    if (isStatusKey(key)) return statusTag(value, key);
+    const declared = declaredLabel(key, value);
+    if (declared !== undefined) return el('span', { text: declared, attrs: { 'data-code': value } });
     if (ISO_DATE.test(value) || ISO_DATETIME.test(value)) return document.createTextNode(formatDate(value));
     if (labels && Object.hasOwn(labels, value)) return document.createTextNode(labels[value]);
-    if (isCode(value)) return document.createTextNode(humanize(value));
+    if (isCode(value)) return el('span', { text: humanize(value), attrs: { 'data-code': value, 'data-label': 'guessed' } });
     return document.createTextNode(value);
   }
   if (Array.isArray(value)) {
@@ -89,7 +103,7 @@ function valueNode(key, value, labels) {
   return document.createTextNode(String(value));
 }
 
-const LABEL_KEYS = ['title', 'text', 'name', 'standard', 'item', 'id', 'circle', 'number', 'file'];
+const LABEL_KEYS = ['title', 'text', 'name', 'standard', 'item', 'step', 'id', 'circle', 'number', 'file'];
 const HIDDEN_KEYS = new Set(['index']);
 
 function columnsOf(rows) {
@@ -132,7 +146,7 @@ function rowsTable(key, rows, labels) {
 /** Whether a value fits on the same line as its key. */
 function isShort(key, v) {
   if (v === null || v === undefined || typeof v === 'boolean' || typeof v === 'number') return true;
-  if (typeof v === 'string') return (ISO_DATE.test(v) || isStatusKey(key) || v.length <= 20);
+  if (typeof v === 'string') return (ISO_DATE.test(v) || isStatusKey(key) || (declaredLabel(key, v) ?? v).length <= 20);
   return Array.isArray(v) && v.length === 0;
 }
 
@@ -175,10 +189,11 @@ const rowLabel = (r) => {
     if (r[k] === undefined || r[k] === null) continue;
     const v = String(r[k]);
     if (k === 'circle' || k === 'number' || k === 'file') return `${upperFirst(k)} ${v}`;
-    return isCode(v) ? humanize(v) : v;
+    return declaredLabel(k, v) ?? (isCode(v) ? humanize(v) : v);
   }
   return 'Item';
 };
+const statusText = (s) => declaredLabel('status', s) ?? humanize(s);
 
 const shortDate = (n) => {
   const d = new Date(n * 86400000);
@@ -214,7 +229,7 @@ export function timeline(key, rows, today) {
   const counts = {};
   for (const i of items) counts[i.status] = (counts[i.status] ?? 0) + 1;
   const summary = `Timeline of ${items.length} due ${items.length === 1 ? 'date' : 'dates'}${Number.isFinite(t) ? ` against today, ${formatDate(today)}` : ''}: `
-    + Object.entries(counts).map(([s, n]) => `${n} ${humanize(s).toLowerCase()}`).join(', ') + '.';
+    + Object.entries(counts).map(([s, n]) => `${n} ${statusText(s).toLowerCase()}`).join(', ') + '.';
   const titleId = `app-timeline-${uid += 1}`;
   const g = [];
   g.push(svg('title', { id: titleId }, [document.createTextNode(summary)]));
@@ -227,7 +242,7 @@ export function timeline(key, rows, today) {
   items.forEach((item, n) => {
     const y = top + n * rowH;
     const colour = STATUS_COLOUR[item.status] ?? '#505a5f';
-    const status = humanize(item.status);
+    const status = statusText(item.status);
     g.push(svgText(`${truncate(item.label, Math.max(12, 48 - status.length))} – ${status}`, { x: left, y: y + 12, class: 'app-chart__label' }));
     const ty = y + 26;
     g.push(svg('line', { x1: left, x2: right, y1: ty, y2: ty, stroke: '#b1b4b6', 'stroke-width': 1 }));

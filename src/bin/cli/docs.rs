@@ -245,6 +245,19 @@ fn outcome_type(s: &Value) -> String {
     let mut out = if let Some(e) = s.get("enum").and_then(Value::as_array) {
         let values: Vec<String> = e.iter().filter_map(Value::as_str).map(|v| format!("`{v}`")).collect();
         format!("one of {}", values.join(", "))
+    } else if let Some(o) = s.get("oneOf").and_then(Value::as_array) {
+        // A choice: each value with its declared label.
+        let values: Vec<String> = o
+            .iter()
+            .filter_map(|c| {
+                let v = c.get("const").and_then(Value::as_str)?;
+                Some(match c.get("title").and_then(Value::as_str) {
+                    Some(t) => format!("`{v}` ({t})"),
+                    None => format!("`{v}`"),
+                })
+            })
+            .collect();
+        format!("one of {}", values.join(", "))
     } else if s.get("format").and_then(Value::as_str) == Some("date") {
         "date".to_owned()
     } else if s.get("pattern").and_then(Value::as_str).is_some_and(|p| p.contains("(T")) {

@@ -67,6 +67,15 @@ fn ts(s: &Value, indent: usize, output: bool) -> String {
     if let Some(e) = s.get("enum").and_then(Value::as_array) {
         return e.iter().filter_map(Value::as_str).map(|v| format!("'{v}'")).collect::<Vec<_>>().join(" | ");
     }
+    // An outcome's choice: `oneOf` its values with their titles (and `{ const: null }` when nullable, written by the
+    // caller): the union of the values.
+    if let Some(o) = s.get("oneOf").and_then(Value::as_array) {
+        let values: Vec<String> =
+            o.iter().filter_map(|c| c.get("const").and_then(Value::as_str)).map(|v| format!("'{v}'")).collect();
+        if !values.is_empty() {
+            return values.join(" | ");
+        }
+    }
     match s.get("type").and_then(Value::as_str) {
         Some("string") => "string".into(),
         Some("number") | Some("integer") if !output => "number | string".into(),

@@ -10,7 +10,7 @@ use crate::engine::value::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree};
+use crate::engine::outcome::{code, Code, Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -29,8 +29,17 @@ pub static FORM: FormDef = FormDef {
     outcome: OUTCOME,
 };
 
+/// The audit's sections ([`SECTIONS`]), each labelled with its title.
+const SECTION_IDS: &[Code] = &[
+    code("basic", "Basic required information"),
+    code("assessment", "Assessment"),
+    code("plans", "Support plans"),
+    code("recording", "Recording"),
+    code("oversight", "Management oversight"),
+    code("diversity", "Diversity"),
+];
 const SECTION: &[Out] = &[
-    Out::new("id", "Section", T::Text),
+    Out::new("id", "Section", T::choice(SECTION_IDS)),
     Out::new("title", "Title", T::Text),
     Out::new("questions", "Questions", T::Integer),
     Out::new("answered", "Answered", T::Integer),
@@ -39,13 +48,40 @@ const SECTION: &[Out] = &[
     Out::new("mean", "Mean grade", T::Number).nullable(),
     Out::new("grade", "Grade", T::Integer).nullable(),
 ];
+/// The graded questions ([`QUESTIONS`]), each labelled with the seed's wording (its field's help).
+#[allow(clippy::indexing_slicing)] // Evaluated at compile time: an index out of bounds fails the build, never a check.
+const QUESTION_IDS: [Code; QUESTIONS.len()] = {
+    let mut out = [code("", ""); QUESTIONS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        #[cfg(feature = "catalogue")]
+        let text = QUESTIONS[i].text;
+        #[cfg(not(feature = "catalogue"))]
+        let text = "";
+        out[i] = code(QUESTIONS[i].id, text);
+        i += 1;
+    }
+    out
+};
+/// The limiting judgements (`scoring`), worded as the derivation words them.
+const LIMITING: &[Code] = &[
+    code("child-not-safe", "The auditors are not satisfied the child is safe"),
+    code("life-not-improved", "The work has not improved the family’s life"),
+];
 const SUGGESTION: &[Out] = &[
-    Out::new("question", "Question", T::Text),
+    Out::new("question", "Question", T::choice(&QUESTION_IDS)),
     Out::new("suggested", "Suggested grade", T::Integer),
     Out::new("reason", "Reason", T::Text),
 ];
 
 /// The outcome this form computes (see `engine::outcome`).
+/// How the recorded overall grade compares with the suggested one (`scoring::agreement`), worded as the case audit
+/// page words it (www/case-audit.js `agreementText`).
+const AGREEMENT: &[Code] = &[
+    code("same", "The same as the suggested grade"),
+    code("within-one", "Within one grade of the suggested grade"),
+    code("differs", "More than one grade from the suggested grade"),
+];
 pub static OUTCOME: &[Out] = &[
     Out::new("sections", "Sections", T::List(&T::Object(SECTION))),
     Out::new("overallMean", "Overall mean grade", T::Number).nullable(),
@@ -57,10 +93,10 @@ pub static OUTCOME: &[Out] = &[
         .nullable()
         .describe("1 (outstanding) to 4 (inadequate); null until every question is graded or marked N/A."),
     Out::new("suggestedOverallLabel", "Suggested overall grade", T::Text).nullable(),
-    Out::new("limitingJudgements", "Limiting judgements", T::List(&T::Text)),
+    Out::new("limitingJudgements", "Limiting judgements", T::List(&T::choice(LIMITING))),
     Out::new("derivation", "How the grade was reached", T::List(&T::Text)),
     Out::new("recordedOverall", "Recorded overall grade", T::Integer).nullable(),
-    Out::new("agreement", "Agreement", T::Choice(&["same", "within-one", "differs"]))
+    Out::new("agreement", "Agreement", T::choice(AGREEMENT))
         .nullable()
         .describe("How the recorded overall grade compares with the suggested one."),
     Out::new("evidenceSuggestions", "Evidence suggestions", T::List(&T::Object(SUGGESTION))),

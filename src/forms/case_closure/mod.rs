@@ -9,7 +9,7 @@ use crate::outcome_json as json;
 
 use crate::calendar::format_date;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree, DEADLINE_ROW};
+use crate::engine::outcome::{code, deadline_row, Code, Out, OutType as T, Tree};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -26,16 +26,26 @@ pub static FORM: FormDef = FormDef {
 };
 
 /// The outcome this form computes (see `engine::outcome`).
+/// The closure's standards (`rules::timescales`), as the timescales' description names them.
+const STANDARDS: &[Code] =
+    &[code("closure-summary", "Closure summary"), code("end-of-involvement", "End of involvement")];
+const ROW: &[Out] = &deadline_row(STANDARDS);
+/// Who approves a closure, in the order rule CC-003 gives (`model::APPROVER_ROLES`).
+const APPROVERS: &[Code] = &[
+    code("senior-practitioner", "Senior practitioner"),
+    code("team-leader", "Team leader"),
+    code("coordinator", "Strengthening Families coordinator"),
+];
 pub static OUTCOME: &[Out] = &[
     Out::new("route", "Closure route", T::Integer).nullable().describe("The route chosen (1, 2 or 3)."),
     Out::new("routesAllowed", "Routes allowed", T::List(&T::Integer)).describe("The closure routes the case may take."),
-    Out::new("nextApprover", "Next approver", T::Text)
+    Out::new("nextApprover", "Next approver", T::choice(APPROVERS))
         .nullable()
         .describe("Who approves next; null when no approval is outstanding."),
     Out::new("finalised", "Finalised", T::Bool),
     Out::new("finalisedOn", "Finalised on", T::Date).nullable(),
     Out::new("caseMonitoringEarliestEnd", "Case monitoring ends at the earliest", T::Date).nullable(),
-    Out::new("timescales", "Timescales", T::List(&T::Object(DEADLINE_ROW)))
+    Out::new("timescales", "Timescales", T::List(&T::Object(ROW)))
         .describe("The closure summary and the end of involvement."),
 ];
 

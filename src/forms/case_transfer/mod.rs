@@ -7,7 +7,7 @@ use crate::engine::value::{Map, Value};
 use crate::outcome_json as json;
 
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree};
+use crate::engine::outcome::{code, Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -29,12 +29,12 @@ pub static OUTCOME: &[Out] = &[
     Out::new(
         "stage",
         "Stage",
-        T::Choice(&[
-            "awaiting-authorisation",
-            "awaiting-reassignment",
-            "awaiting-allocation",
-            "awaiting-finalisation",
-            "finalised",
+        T::choice(&[
+            code("awaiting-authorisation", "Awaiting authorisation"),
+            code("awaiting-reassignment", "Awaiting reassignment"),
+            code("awaiting-allocation", "Awaiting allocation"),
+            code("awaiting-finalisation", "Awaiting finalisation"),
+            code("finalised", "Finalised"),
         ]),
     ),
     Out::new("practitionerResponsible", "Practitioner still responsible", T::Bool)

@@ -9,7 +9,7 @@ use crate::engine::value::{Map, Value};
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree};
+use crate::engine::outcome::{code, Out, OutType as T, Tree};
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::{status, Status, DUE_SOON_DAYS};
 
@@ -29,7 +29,11 @@ pub static FORM: FormDef = FormDef {
 /// The outcome this form computes (see `engine::outcome`).
 pub static OUTCOME: &[Out] = &[
     Out::new("nextDue", "Next supervision due", T::Date).nullable(),
-    Out::new("frequency", "Frequency", T::Choice(&["monthly", "three-monthly"])),
+    Out::new(
+        "frequency",
+        "Frequency",
+        T::choice(&[code("monthly", "Monthly"), code("three-monthly", "Three-monthly")]),
+    ),
     Out::new("overdue", "Overdue", T::Bool),
     Out::new("daysSinceChildSeen", "Days since the child was seen", T::Integer).nullable().unit("days"),
     Out::new("actionsCount", "Actions", T::Integer),

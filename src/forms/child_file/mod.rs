@@ -8,7 +8,7 @@ use crate::outcome_json as json;
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree};
+use crate::engine::outcome::{code, Code, Out, OutType as T, Tree};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -24,9 +24,25 @@ pub static FORM: FormDef = FormDef {
     outcome: OUTCOME,
 };
 
+/// The checklist's items (`rules::expected`, then the workbook summaries and the case summary), worded as the
+/// messages that ask for each (CFD-002 to CFD-009).
+const ITEMS: &[Code] = &[
+    code("child-and-family-assessment", "Child and Family Assessment"),
+    code("plan", "Child’s plan"),
+    code("review", "Review"),
+    code("chronology", "Chronology"),
+    code("family-programme", "Family Programme"),
+    code("group-supervision", "Group supervision record"),
+    code("workbook-summaries", "Workbook summaries"),
+    code("case-summary", "Case summary"),
+];
 const ITEM: &[Out] = &[
-    Out::new("item", "Item", T::Text),
-    Out::new("status", "Status", T::Choice(&["present", "missing", "overdue"])),
+    Out::new("item", "Item", T::choice(ITEMS)),
+    Out::new(
+        "status",
+        "Status",
+        T::choice(&[code("present", "Present"), code("missing", "Missing"), code("overdue", "Overdue")]),
+    ),
     Out::new("missing", "Summaries missing", T::Integer).optional().describe("The workbook summaries row only."),
     Out::new("due", "Due", T::Date)
         .nullable()

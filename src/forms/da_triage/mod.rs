@@ -8,7 +8,7 @@ use crate::outcome_json as json;
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree};
+use crate::engine::outcome::{code, Out, OutType as T, Tree};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -32,10 +32,17 @@ pub static OUTCOME: &[Out] = &[
     Out::new(
         "reasons",
         "Reasons",
-        T::List(&T::Choice(&[
-            "standard-incidents-no-worker",
-            "medium-incidents-no-worker",
-            "medium-incident-not-known",
+        // Worded as rules DAT-002, DAT-003 and DAT-004 (`rules::Facts::reasons`).
+        T::List(&T::choice(&[
+            code(
+                "standard-incidents-no-worker",
+                "5 or more standard-risk incidents in 12 months and no allocated worker",
+            ),
+            code("medium-incidents-no-worker", "3 or more medium-risk incidents in 12 months and no allocated worker"),
+            code(
+                "medium-incident-not-known",
+                "A medium-risk incident and the family not known to services, with no history of concerns",
+            ),
         ])),
     ),
     Out::new("standardIncidents", "Standard-risk incidents", T::Integer),

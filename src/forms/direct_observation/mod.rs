@@ -31,7 +31,7 @@ pub static FORM: FormDef = FormDef {
 /// The outcome this form computes (see `engine::outcome`).
 pub static OUTCOME: &[Out] = &[
     Out::new("nextObservationDue", "Next observation due", T::Date).nullable(),
-    Out::new("nextObservationStatus", "Next observation", T::Choice(STATUSES)).nullable(),
+    Out::new("nextObservationStatus", "Next observation", T::choice(STATUSES)).nullable(),
     Out::new("grading", "Grading", T::Integer).nullable().describe("1 to 4."),
     Out::new("gradingLabel", "Grading", T::Text).nullable(),
     Out::new("sectionsWritten", "Sections written", T::Integer),

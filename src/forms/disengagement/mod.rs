@@ -7,7 +7,7 @@ use crate::engine::value::{Map, Value};
 use crate::outcome_json as json;
 
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree};
+use crate::engine::outcome::{code, Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -27,7 +27,7 @@ pub static FORM: FormDef = FormDef {
 /// The outcome this form computes (see `engine::outcome`).
 pub static OUTCOME: &[Out] = &[
     Out::new("applies", "Disengagement applies", T::Bool).describe("At least one contact attempt is recorded."),
-    Out::new("pathway", "Pathway", T::Choice(&["letter", "re-engage"])).nullable().describe(
+    Out::new("pathway", "Pathway", T::choice(&[code("letter", "Closure letter"), code("re-engage", "Re-engagement")])).nullable().describe(
         "A closure letter when there are no risks, re-engagement when there are; null until the risks are recorded.",
     ),
     Out::new("reEngagementAttempts", "Re-engagement attempts", T::Integer),

@@ -10,7 +10,7 @@ use crate::outcome_json as json;
 
 use crate::calendar::format_date;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
+use crate::engine::outcome::{code, Code, Out, OutType as T, Tree, STATUSES};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -26,11 +26,20 @@ pub static FORM: FormDef = FormDef {
     outcome: OUTCOME,
 };
 
+/// The plan's standards (`rules::timescales`), as the timescales' description names them.
+const STANDARDS: &[Code] = &[
+    code("sent-for-authorisation", "Sending for authorisation"),
+    code("assessment-completed", "Completing the assessment"),
+    code("support-meeting", "Support meeting"),
+];
+/// Who the plan goes to for authorisation (`model::AUTHORISERS`; rule EHP-003: "the team leader, all others to a
+/// senior").
+const AUTHORISERS: &[Code] = &[code("team-leader", "Team leader"), code("senior", "Senior")];
 const ROW: &[Out] = &[
-    Out::new("standard", "Standard", T::Text),
+    Out::new("standard", "Standard", T::choice(STANDARDS)),
     Out::new("due", "Due", T::Date).nullable(),
     Out::new("metOn", "Met on", T::Date).nullable(),
-    Out::new("status", "Status", T::Choice(STATUSES)),
+    Out::new("status", "Status", T::choice(STATUSES)),
     Out::new("from", "From", T::Date)
         .nullable()
         .optional()
@@ -42,7 +51,9 @@ pub static OUTCOME: &[Out] = &[
     Out::new("sendForAuthorisationBy", "Send for authorisation by", T::Date)
         .nullable()
         .describe("The deadline to send the plan for authorisation."),
-    Out::new("sendTo", "Send to", T::Text).nullable().describe("Who the plan is sent to for authorisation."),
+    Out::new("sendTo", "Send to", T::choice(AUTHORISERS))
+        .nullable()
+        .describe("Who the plan is sent to for authorisation."),
     Out::new("openUntil", "Open until", T::Date).nullable().describe("The day the plan stays open until."),
     Out::new("timescales", "Timescales", T::List(&T::Object(ROW)))
         .describe("Sending for authorisation, completing the assessment and the support meeting."),

@@ -9,7 +9,7 @@ use crate::outcome_json as json;
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
+use crate::engine::outcome::{code, Code, Out, OutType as T, Tree, STATUSES};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -25,13 +25,22 @@ pub static FORM: FormDef = FormDef {
     outcome: OUTCOME,
 };
 
-const DEADLINE: &[Out] = &[Out::new("due", "Due", T::Date), Out::new("status", "Status", T::Choice(STATUSES))];
+/// What is still needed before matching (`rules::before_matching`), worded as the form's fields.
+const BEFORE_MATCHING: &[Code] = &[
+    code("dbs-certificate", "DBS certificate seen"),
+    code("online-training", "Online training completed"),
+    code("face-to-face-training", "Face-to-face training completed"),
+    code("risk-assessment-signed", "Risk assessment signed"),
+    code("policies-signed", "Policy documents signed"),
+    code("volunteer-agreement-signed", "Volunteer agreement signed"),
+];
+const DEADLINE: &[Out] = &[Out::new("due", "Due", T::Date), Out::new("status", "Status", T::choice(STATUSES))];
 
 /// The outcome this form computes (see `engine::outcome`).
 pub static OUTCOME: &[Out] = &[
     Out::new("matched", "Matched", T::Bool),
     Out::new("readyToMatch", "Ready to match", T::Bool),
-    Out::new("neededBeforeMatching", "Needed before matching", T::List(&T::Text)),
+    Out::new("neededBeforeMatching", "Needed before matching", T::List(&T::choice(BEFORE_MATCHING))),
     Out::new("references", "References", T::Object(DEADLINE)).nullable(),
     Out::new("nextSupervision", "Next supervision", T::Object(DEADLINE)).nullable(),
 ];

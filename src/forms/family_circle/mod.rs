@@ -9,7 +9,7 @@ use crate::outcome_json as json;
 
 use crate::calendar::format_date;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
+use crate::engine::outcome::{code, Out, OutType as T, Tree, STATUSES};
 use crate::engine::registry::FormDef;
 use crate::forms::case_closure::rules::MONITORING_MONTHS;
 
@@ -27,10 +27,17 @@ pub static FORM: FormDef = FormDef {
 };
 
 const ROW: &[Out] = &[
-    Out::new("standard", "Standard", T::Text),
+    Out::new(
+        "standard",
+        "Standard",
+        T::choice(&[
+            code("first-family-circle", "First Family Circle"),
+            code("ongoing-family-circle", "Ongoing Family Circle"),
+        ]),
+    ),
     Out::new("due", "Due", T::Date).nullable(),
     Out::new("metOn", "Met on", T::Date).nullable(),
-    Out::new("status", "Status", T::Choice(STATUSES)),
+    Out::new("status", "Status", T::choice(STATUSES)),
     Out::new("circle", "Family Circle", T::Integer).describe("1 for the first."),
 ];
 
@@ -38,7 +45,7 @@ const ROW: &[Out] = &[
 pub static OUTCOME: &[Out] = &[
     Out::new("circlesRecorded", "Family Circles recorded", T::Integer),
     Out::new("nextDue", "Next Family Circle due", T::Date).nullable(),
-    Out::new("nextDueStatus", "Next Family Circle", T::Choice(STATUSES)),
+    Out::new("nextDueStatus", "Next Family Circle", T::choice(STATUSES)),
     Out::new("closureRoute", "Closure route", T::Integer)
         .nullable()
         .describe("The closure route the circles lead to (1, 2 or 3), once known."),

@@ -10,10 +10,11 @@ use crate::outcome_json as json;
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
+use crate::engine::outcome::{code, Code, Out, OutType as T, Tree, STATUSES};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::{self, Status};
+use crate::forms::workbook_summary::MODULES;
 
 pub static FORM: FormDef = FormDef {
     id: "family-programme",
@@ -28,12 +29,20 @@ pub static FORM: FormDef = FormDef {
     outcome: OUTCOME,
 };
 
+/// Why the Family Programme is due as an assessment (`rules::assessment_due`), worded as the Family Programme page
+/// words them (www/family-programme.js, which showed them after the date) and the messages of rule FP-011.
+const DUE_REASONS: &[Code] = &[
+    code("second-rcpc", "Before the second review child protection conference"),
+    code("nine-month-cin-review", "Before the 9-month child in need review"),
+    code("significant-change", "After the significant change in the family"),
+    code("annual", "At least every year"),
+];
 const MODULE: &[Out] = &[
-    Out::new("id", "Module", T::Text),
+    Out::new("id", "Module", T::choice(MODULES)),
     Out::new("complete", "Complete", T::Bool),
     Out::new("entries", "Entries", T::Integer),
     Out::new("due", "Due", T::Date).nullable(),
-    Out::new("status", "Status", T::Choice(STATUSES)),
+    Out::new("status", "Status", T::choice(STATUSES)),
 ];
 
 /// The outcome this form computes (see `engine::outcome`).
@@ -43,7 +52,7 @@ pub static OUTCOME: &[Out] = &[
         .unit("fraction")
         .describe("The share of modules complete, from 0 to 1."),
     Out::new("assessmentDue", "Assessment due", T::Date).nullable(),
-    Out::new("assessmentDueReason", "Why the assessment is due", T::Text).nullable(),
+    Out::new("assessmentDueReason", "Why the assessment is due", T::choice(DUE_REASONS)).nullable(),
     Out::new("assessmentOverdue", "Assessment overdue", T::Bool),
     Out::new("readyForSignOff", "Ready for sign-off", T::Bool),
 ];

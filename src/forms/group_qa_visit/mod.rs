@@ -9,7 +9,7 @@ use crate::outcome_json as json;
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
+use crate::engine::outcome::{code, Code, Out, OutType as T, Tree, STATUSES};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::{self, DUE_SOON_DAYS};
@@ -27,8 +27,10 @@ pub static FORM: FormDef = FormDef {
     outcome: OUTCOME,
 };
 
+/// The visit's parts ([`model::PARTS`]), each labelled with its title.
+const PARTS: &[Code] = &[code("overview", "Group overview"), code("parents", "Parents"), code("file", "File")];
 const PART: &[Out] = &[
-    Out::new("id", "Part", T::Text),
+    Out::new("id", "Part", T::choice(PARTS)),
     Out::new("title", "Title", T::Text),
     Out::new("yes", "Yes answers", T::Integer),
     Out::new("no", "No answers", T::Integer),
@@ -47,7 +49,7 @@ pub static OUTCOME: &[Out] = &[
         .unit("percent")
         .describe("Yes answers out of those answered; null when none is."),
     Out::new("nextVisitDue", "Next visit due", T::Date).nullable(),
-    Out::new("nextVisitStatus", "Next visit", T::Choice(STATUSES)).nullable(),
+    Out::new("nextVisitStatus", "Next visit", T::choice(STATUSES)).nullable(),
 ];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {

@@ -9,7 +9,7 @@ use crate::outcome_json as json;
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree};
+use crate::engine::outcome::{code, Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -28,7 +28,14 @@ pub static FORM: FormDef = FormDef {
 
 /// The outcome this form computes (see `engine::outcome`).
 pub static OUTCOME: &[Out] = &[
-    Out::new("supervisionType", "Type of supervision", T::Choice(&["family-safeguarding", "traditional"])),
+    Out::new(
+        "supervisionType",
+        "Type of supervision",
+        T::choice(&[
+            code("family-safeguarding", "Family Safeguarding case supervision"),
+            code("traditional", "Traditional case supervision"),
+        ]),
+    ),
     Out::new("involvedProfessionals", "Professionals involved", T::Integer),
     Out::new("summariesInAdvance", "Summaries sent in advance", T::Integer),
     Out::new("summariesMissing", "Summaries missing", T::List(&T::Integer))

@@ -8,7 +8,7 @@ use crate::engine::value::{Map, Value};
 use crate::outcome_json as json;
 
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
+use crate::engine::outcome::{code, Code, Out, OutType as T, Tree, STATUSES};
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::Status;
 
@@ -25,12 +25,25 @@ pub static FORM: FormDef = FormDef {
     outcome: OUTCOME,
 };
 
+/// The standards of practice (`rules`), each labelled with the seed's wording its rows carry as `title`.
+const STANDARDS: &[Code] = &[
+    code("family-contact", "Following Allocation, contact to be made with families"),
+    code("referrer-notified", "Referrer notified following allocation"),
+    code("psp-checked", "PSP to be checked – case note added to Protocol."),
+    code("first-visit", "First Visit with the family to be made"),
+    code("first-family-circle", "First Family Circle to be completed."),
+    code("early-help-assessment", "Early Help Assessment to be completed (unless completed by referrer)"),
+    code("closure-summary", "When directed close a case. Closure summary and end of involvement to be completed."),
+    code("records-updated", "Following any contact regarding the family – case records to be updated."),
+    code("early-help-support-meeting", "Early Help Support Meeting"),
+    code("ongoing-family-circle", "Ongoing Family Circles"),
+];
 const ROW: &[Out] = &[
-    Out::new("standard", "Standard", T::Text),
+    Out::new("standard", "Standard", T::choice(STANDARDS)),
     Out::new("title", "Title", T::Text),
     Out::new("due", "Due", T::When).nullable().describe("A date, or a date and time for a standard measured in hours."),
     Out::new("metOn", "Met on", T::When).nullable(),
-    Out::new("status", "Status", T::Choice(STATUSES)),
+    Out::new("status", "Status", T::choice(STATUSES)),
     Out::new("contact", "Contact", T::Integer)
         .optional()
         .describe("Contact rows only: which contact (1 for the first)."),

@@ -32,7 +32,7 @@ pub static OUTCOME: &[Out] = &[
     Out::new("interviewDue", "Interview due", T::DateTime).nullable().describe(
         "The deadline for the interview in UK local time; null when a social worker does it or no episode is recorded.",
     ),
-    Out::new("status", "Interview", T::Choice(STATUSES)),
+    Out::new("status", "Interview", T::choice(STATUSES)),
 ];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {

@@ -10,7 +10,7 @@ use crate::outcome_json as json;
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
+use crate::engine::outcome::{code, Code, Out, OutType as T, Tree, STATUSES};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::{self, DUE_SOON_DAYS};
@@ -33,12 +33,12 @@ pub static OUTCOME: &[Out] = &[
     Out::new("completeness", "Completeness", T::Number)
         .unit("fraction")
         .describe("The share of the plan's parts done, from 0 to 1."),
-    Out::new("missing", "Parts missing", T::List(&T::Choice(PARTS))),
+    Out::new("missing", "Parts missing", T::List(&T::choice(PART_LABELS))),
     Out::new("networkCount", "Safety network", T::Integer),
     Out::new("networkTarget", "Safety network needed", T::Integer).nullable(),
     Out::new("networkNeeded", "More people needed", T::Integer).nullable(),
     Out::new("nextReviewDue", "Next review due", T::Date).nullable(),
-    Out::new("reviewStatus", "Review", T::Choice(STATUSES)),
+    Out::new("reviewStatus", "Review", T::choice(STATUSES)),
     Out::new("eitReviewDue", "Exploitation review due", T::Date).nullable(),
     Out::new("tasksTotal", "Tasks", T::Integer),
     Out::new("tasksCompleted", "Tasks completed", T::Integer),
@@ -52,6 +52,17 @@ fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
 
 /// The parts a complete plan has, in the order of the guide: the danger statements and safety goals, the four steps
 /// (bottom lines, timeline, who is involved, plan rules), the explanations for the child and the review timescale.
+/// [`PARTS`] with their labels, as the safety plan page's roadmap names them (www/safety-plan.js `STEPS`, `ALSO`).
+const PART_LABELS: &[Code] = &[
+    code("danger-statements", "Danger statements and safety goals"),
+    code("bottom-lines", "Step 1: bottom lines"),
+    code("timeline", "Step 2: timeline"),
+    code("network", "Step 3: who is involved"),
+    code("plan-rules", "Step 4: plan rules"),
+    code("child-version", "Child’s version of the plan"),
+    code("words-and-pictures", "Words and Pictures explanation"),
+    code("review-timescale", "Review timescale"),
+];
 pub const PARTS: &[&str] = &[
     "danger-statements",
     "bottom-lines",

@@ -9,7 +9,7 @@ use crate::engine::value::{Map, Value};
 use crate::outcome_json as json;
 
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree, DEADLINE_ROW};
+use crate::engine::outcome::{code, deadline_row, Code, Out, OutType as T, Tree};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -26,11 +26,28 @@ pub static FORM: FormDef = FormDef {
 };
 
 /// The outcome this form computes (see `engine::outcome`).
+/// The allocation's standards (`rules`), as the timescales' description names them.
+const STANDARDS: &[Code] = &[
+    code("referrer-notified", "Telling the referrer"),
+    code("family-contact", "Contact with the family"),
+    code("psp-checked", "PSP check"),
+    code("first-visit", "First visit"),
+    code("unallocated-review", "Review of an unallocated case"),
+];
+const ROW: &[Out] = &deadline_row(STANDARDS);
+/// Where the case goes after the decision (`outcome`), as the work flow names the statuses.
+const CASE_STATUSES: &[Code] = &[
+    code("family-support-work-referral-allocated", "Family support work: referral allocated"),
+    code("family-support-work-to-be-allocated", "Family support work: to be allocated"),
+    code("targeted-group-work", "Targeted group work"),
+    code("whole-family-work-duty", "Whole family work: duty"),
+    code("closed", "Closed"),
+];
 pub static OUTCOME: &[Out] = &[
-    Out::new("caseStatus", "Case status", T::Choice(&["family-support-work-referral-allocated", "family-support-work-to-be-allocated", "targeted-group-work", "whole-family-work-duty", "closed"])).nullable().describe("Where the case goes after the meeting's decision; null before a decision."),
+    Out::new("caseStatus", "Case status", T::choice(CASE_STATUSES)).nullable().describe("Where the case goes after the meeting's decision; null before a decision."),
     Out::new("allocated", "Allocated", T::Bool).describe("A worker and an allocation date are recorded."),
     Out::new("referrerNotificationRequired", "Referrer must be told", T::Bool).describe("False for a referral from Family Connect, which needs no notification."),
-    Out::new("timescales", "Timescales", T::List(&T::Object(DEADLINE_ROW))).describe("One row per standard: telling the referrer, contact with the family, the PSP check, the first visit and the review of an unallocated case."),
+    Out::new("timescales", "Timescales", T::List(&T::Object(ROW))).describe("One row per standard: telling the referrer, contact with the family, the PSP check, the first visit and the review of an unallocated case."),
 ];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {

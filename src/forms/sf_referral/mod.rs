@@ -7,7 +7,7 @@ pub mod rules;
 use crate::engine::value::{Map, Value};
 
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree};
+use crate::engine::outcome::{code, Code, Out, OutType as T, Tree};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -24,6 +24,50 @@ pub static FORM: FormDef = FormDef {
 };
 
 /// One reason in `reasons`: a finding of the report.
+/// [`model::SERVICES`] with their labels, as the referral page names them (www/referral.js `SERVICES`).
+const SERVICES: &[Code] = &[
+    code("whole-family-working", "Whole family working"),
+    code("short-term-intervention", "Short term intervention"),
+    code("targeted-intervention", "Targeted intervention"),
+    code("service-specific", "Service specific"),
+];
+/// The referral criteria's domains ([`model::DOMAINS`]), each labelled with its title (seed 002's table).
+#[allow(clippy::indexing_slicing)] // Evaluated at compile time: an index out of bounds fails the build, never a check.
+const DOMAINS: [Code; model::DOMAINS.len()] = {
+    let mut out = [code("", ""); model::DOMAINS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = code(model::DOMAINS[i].id, model::DOMAINS[i].title);
+        i += 1;
+    }
+    out
+};
+#[allow(clippy::indexing_slicing)] // Evaluated at compile time: an index out of bounds fails the build, never a check.
+const SUBCATEGORY_COUNT: usize = {
+    let (mut n, mut i) = (0, 0);
+    while i < model::DOMAINS.len() {
+        n += model::DOMAINS[i].subcategories.len();
+        i += 1;
+    }
+    n
+};
+/// Every domain's sub-categories, in order, each labelled with the seed's wording ([`model::DOMAINS`]).
+#[allow(clippy::indexing_slicing)] // Evaluated at compile time: an index out of bounds fails the build, never a check.
+const SUBCATEGORIES: [Code; SUBCATEGORY_COUNT] = {
+    let mut out = [code("", ""); SUBCATEGORY_COUNT];
+    let (mut i, mut k) = (0, 0);
+    while i < model::DOMAINS.len() {
+        let subcategories = model::DOMAINS[i].subcategories;
+        let mut j = 0;
+        while j < subcategories.len() {
+            out[k] = code(subcategories[j].0, subcategories[j].1);
+            k += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+};
 const REASON: &[Out] = &[
     Out::new("code", "Rule", T::Text),
     Out::new("path", "Field", T::Text).describe("JSON Pointer of the field."),
@@ -33,22 +77,22 @@ const REASON: &[Out] = &[
 /// The outcome this form computes (see `engine::outcome`).
 pub static OUTCOME: &[Out] = &[
     Out::new("eligible", "Eligible", T::Bool).describe("Nothing stops the referral: no reason is listed in `reasons`."),
-    Out::new("domainsMet", "Domains met", T::List(&T::Text))
+    Out::new("domainsMet", "Domains met", T::List(&T::choice(&DOMAINS)))
         .describe("The ids of the referral criteria's domains with at least one sub-category ticked."),
-    Out::new("subcategoriesMet", "Sub-categories met", T::List(&T::Text))
+    Out::new("subcategoriesMet", "Sub-categories met", T::List(&T::choice(&SUBCATEGORIES)))
         .describe("The ids of the ticked sub-categories."),
     Out::new("domainsNeeded", "Domains still needed", T::Integer)
         .describe("How many more domains must be met (0 when enough are)."),
     Out::new("subcategoriesNeeded", "Sub-categories still needed", T::Integer)
         .describe("How many more sub-categories must be met (0 when enough are)."),
-    Out::new("suggested", "Suggested sub-categories", T::List(&T::Text))
+    Out::new("suggested", "Suggested sub-categories", T::List(&T::choice(&SUBCATEGORIES)))
         .describe("Sub-categories the other answers support that are not ticked."),
     Out::new("assessmentAndPlanOpen", "Assessment and plan open", T::Bool)
         .describe("Both the assessment and the plan are open and current."),
     Out::new("routeAllowed", "Route allowed", T::Bool).describe(
         "A route is given and it allows the service asked for (a self-referral cannot be to whole family working).",
     ),
-    Out::new("service", "Service", T::Choice(model::SERVICES))
+    Out::new("service", "Service", T::choice(SERVICES))
         .describe("The service asked for; whole family working when none is given."),
     Out::new("criteriaApply", "Referral criteria apply", T::Bool)
         .describe("The domain and sub-category thresholds apply (whole family working)."),

@@ -35,7 +35,7 @@ pub static OUTCOME: &[Out] = &[
         .describe("Supervision less often than the standard needs a reason."),
     Out::new("reviewMonths", "Review every", T::Integer).unit("months"),
     Out::new("reviewDue", "Review due", T::Date).nullable(),
-    Out::new("reviewStatus", "Review", T::Choice(STATUSES)),
+    Out::new("reviewStatus", "Review", T::choice(STATUSES)),
 ];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {

@@ -10,7 +10,7 @@ use crate::outcome_json as json;
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree};
+use crate::engine::outcome::{code, Code, Out, OutType as T, Tree, STATUSES};
 use crate::engine::registry::FormDef;
 
 pub static FORM: FormDef = FormDef {
@@ -26,14 +26,25 @@ pub static FORM: FormDef = FormDef {
     outcome: OUTCOME,
 };
 
+/// The Incredible Years steps (`rules::iy_steps`), worded as the message that says one is due soon (TGP-IY).
+const STEPS: &[Code] = &[
+    code("venue-and-creche", "Secure the venue and crèche workers"),
+    code("pre-measures", "Give the pre-measures"),
+    code("books", "Give the books"),
+    code("peer-support", "Hold the facilitators’ peer support"),
+    code("qa", "Hold the quality assurance visit"),
+    code("post-measures", "Complete the post-measures and evaluation"),
+    code("weekly-calls", "Call the attendees every week of the course"),
+    code("lead-check-ins", "Check in with the facilitators"),
+];
+/// A step's status: a timescale's ([`STATUSES`]), or done before its window opens (rules TGP-013, TGP-015: "early").
+#[allow(clippy::indexing_slicing)] // Evaluated at compile time: an index out of bounds fails the build, never a check.
+const STEP_STATUSES: &[Code] =
+    &[STATUSES[0], STATUSES[1], STATUSES[2], STATUSES[3], STATUSES[4], STATUSES[5], code("early", "Early")];
 const STEP: &[Out] = &[
-    Out::new("step", "Step", T::Text),
+    Out::new("step", "Step", T::choice(STEPS)),
     Out::new("due", "Due", T::Date),
-    Out::new(
-        "status",
-        "Status",
-        T::Choice(&["met", "met-late", "due", "due-soon", "overdue", "not-applicable", "early"]),
-    ),
+    Out::new("status", "Status", T::choice(STEP_STATUSES)),
 ];
 const IY: &[Out] = &[
     Out::new("courseStart", "Course start", T::Date).nullable(),

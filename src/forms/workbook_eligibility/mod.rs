@@ -7,7 +7,7 @@ use crate::engine::value::{Map, Value};
 use crate::outcome_json as json;
 
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree};
+use crate::engine::outcome::{code, Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -26,7 +26,14 @@ pub static FORM: FormDef = FormDef {
 
 const EXCLUDED: &[Out] = &[
     Out::new("child", "Child", T::Integer).describe("The child's row in the form's list."),
-    Out::new("reason", "Reason", T::Choice(&["contextual-issues-only", "complex-specialist-disability"])),
+    Out::new(
+        "reason",
+        "Reason",
+        T::choice(&[
+            code("contextual-issues-only", "The child’s issues are only contextual"),
+            code("complex-specialist-disability", "Complex and specialist disability needs (the specialist team)"),
+        ]),
+    ),
 ];
 
 /// The outcome this form computes (see `engine::outcome`).

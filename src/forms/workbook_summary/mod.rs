@@ -9,7 +9,7 @@ use crate::outcome_json as json;
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{Out, OutType as T, Tree, STATUSES};
+use crate::engine::outcome::{code, Code, Out, OutType as T, Tree, STATUSES};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -27,11 +27,25 @@ pub static FORM: FormDef = FormDef {
 };
 
 /// The outcome this form computes (see `engine::outcome`).
+/// The Family Programme's modules ([`model::MODULE_IDS`]) with their labels, as the Family Programme's form labels
+/// them (`family_programme::model`, from seed 000's "Modules within the Family Programme"). Also the Family
+/// Programme's outcome's module ids.
+pub const MODULES: &[Code] = &[
+    code("1", "Module 1: why are we involved?"),
+    code("2", "Module 2: parent and family history"),
+    code("3", "Module 3: parent’s understanding of the impact of behaviour"),
+    code("4", "Module 4: direct work with children"),
+    code("4a", "Module 4a"),
+    code("5", "Module 5: parenting capacity (part 1)"),
+    code("6", "Module 6: parenting capacity (part 2)"),
+    code("7", "Module 7: analysis and recommendations"),
+    code("8", "Module 8: parent’s comments and views"),
+];
 pub static OUTCOME: &[Out] = &[
     Out::new("due", "Due", T::Date).nullable().describe("The day the summary must be sent by."),
-    Out::new("status", "Sending", T::Choice(STATUSES)).nullable(),
+    Out::new("status", "Sending", T::choice(STATUSES)).nullable(),
     Out::new("activities", "Activities", T::Integer),
-    Out::new("modulesReferenced", "Modules referenced", T::List(&T::Text)),
+    Out::new("modulesReferenced", "Modules referenced", T::List(&T::choice(MODULES))),
 ];
 
 fn check(data: &Map<String, Value>, ctx: &mut Ctx) -> Option<Tree> {
