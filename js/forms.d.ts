@@ -184,7 +184,7 @@ export interface SfAllocationOutcome {
   referrerNotificationRequired: boolean;
   /** Timescales. One row per standard: telling the referrer, contact with the family, the PSP check, the first visit and the review of an unallocated case. */
   timescales: {
-    /** Standard. The standard's id. */
+    /** Standard. The standard the row is about. */
     standard: 'referrer-notified' | 'family-contact' | 'psp-checked' | 'first-visit' | 'unallocated-review';
     /** Due. The deadline; null when it does not apply. */
     due: string | null;
@@ -382,7 +382,7 @@ export interface CaseClosureOutcome {
   caseMonitoringEarliestEnd: string | null;
   /** Timescales. The closure summary and the end of involvement. */
   timescales: {
-    /** Standard. The standard's id. */
+    /** Standard. The standard the row is about. */
     standard: 'closure-summary' | 'end-of-involvement';
     /** Due. The deadline; null when it does not apply. */
     due: string | null;

@@ -287,7 +287,7 @@ pub const STATUSES: &[Code] = &[
 /// (each form its own: `const ROW: &[Out] = &deadline_row(STANDARDS);`).
 pub const fn deadline_row(standards: &'static [Code]) -> [Out; 4] {
     [
-        Out::new("standard", "Standard", OutType::choice(standards)).describe("The standard's id."),
+        Out::new("standard", "Standard", OutType::choice(standards)).describe("The standard the row is about."),
         Out::new("due", "Due", OutType::Date).nullable().describe("The deadline; null when it does not apply."),
         Out::new("metOn", "Met on", OutType::Date).nullable().describe("The day it was met, if it was."),
         Out::new("status", "Status", OutType::choice(STATUSES)),
