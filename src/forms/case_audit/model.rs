@@ -168,6 +168,28 @@ pub fn question(id: &str) -> Option<&'static Question> {
     QUESTIONS.iter().find(|q| q.id == id)
 }
 
+/// Each question's section, by its place in [`SECTIONS`] (`u8::MAX` for none), worked out when the crate is
+/// compiled: the scoring groups the grades by it, and comparing the 39 questions' section ids at run time was a
+/// byte-by-byte `memcmp` each in the WebAssembly module.
+// Evaluated at compile time: an index out of range here fails the build, it cannot panic at run time.
+#[allow(clippy::indexing_slicing)]
+pub const SECTION_OF: [u8; QUESTION_COUNT] = {
+    let mut out = [u8::MAX; QUESTION_COUNT];
+    let mut i = 0;
+    while i < QUESTION_COUNT {
+        let mut s = 0;
+        while s < SECTIONS.len() {
+            if same(SECTIONS[s].id, QUESTIONS[i].section) {
+                out[i] = s as u8;
+                break;
+            }
+            s += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
 /// How many questions the tool has, and how many top-level fields the model has: the sizes of the rules' tables.
 pub const QUESTION_COUNT: usize = QUESTIONS.len();
 pub const FIELD_COUNT: usize = FIELDS.len();

@@ -443,7 +443,7 @@ fn slots<'a, T, const N: usize>(
     let mut out = [None; N];
     let mut next = 0usize;
     for (key, value) in obj {
-        let is_key = |t: &T| key_of(t) == key.as_str();
+        let is_key = |t: &T| crate::engine::value::same(key_of(t), key.as_str());
         let ahead = table.get(next..).and_then(|rest| rest.iter().position(is_key)).map(|p| p.saturating_add(next));
         let place = ahead.or_else(|| table.get(..next).and_then(|before| before.iter().position(is_key)));
         match place.and_then(|i| out.get_mut(i).map(|slot| (i, slot))) {

@@ -185,15 +185,7 @@ pub fn score(
     life_improved: Option<bool>,
     bands: &Bands,
 ) -> Scores {
-    // Each question's section, by its place in SECTIONS (the questions come section by section).
-    let mut section_of = [usize::MAX; model::QUESTION_COUNT];
-    let mut current = 0usize;
-    for (q, slot) in QUESTIONS.iter().zip(section_of.iter_mut()) {
-        if SECTIONS.get(current).is_none_or(|s| s.id != q.section) {
-            current = SECTIONS.iter().position(|s| s.id == q.section).unwrap_or(usize::MAX);
-        }
-        *slot = current;
-    }
+    let section_of = &model::SECTION_OF;
 
     let mut derivation = Vec::with_capacity(SECTIONS.len().saturating_add(4));
     let mut sections = Vec::with_capacity(SECTIONS.len());
@@ -204,7 +196,7 @@ pub fn score(
         line.push_str(": grades ");
         let (mut questions, mut sum, mut graded, mut not_applicable, mut unanswered) =
             (0usize, 0i64, 0usize, 0usize, 0usize);
-        for answer in answers.iter().zip(&section_of).filter(|(_, s)| **s == place).map(|(a, _)| *a) {
+        for answer in answers.iter().zip(section_of).filter(|(_, s)| usize::from(**s) == place).map(|(a, _)| *a) {
             questions = questions.saturating_add(1);
             match answer {
                 None => unanswered = unanswered.saturating_add(1),
@@ -325,6 +317,15 @@ pub fn agreement(recorded: u8, suggested: u8) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_question_is_scored_in_its_own_section() {
+        // SECTION_OF is worked out at compile time; each question's place names the section its id says.
+        for (q, s) in QUESTIONS.iter().zip(model::SECTION_OF) {
+            assert_eq!(SECTIONS.get(usize::from(s)).map(|s| s.id), Some(q.section), "{}", q.id);
+        }
+        assert_eq!(model::SECTION_OF.len(), QUESTIONS.len());
+    }
 
     #[test]
     fn band_edges_are_exact() {
