@@ -195,6 +195,29 @@ pub const fn code(value: &'static str, label: &'static str) -> Code {
     }
 }
 
+/// A choice list made from a model's own table when the crate is compiled, each entry's code and label taken by
+/// `|entry| (code, label)`: `const PARTS: [Code; model::PARTS.len()] = codes_of!(model::PARTS, |p| (p.id, p.title));`.
+/// The form's table stays the one place its codes are written.
+#[macro_export]
+macro_rules! codes_of {
+    ($table:expr, |$entry:ident| ($value:expr, $label:expr)) => {{
+        let table = $table;
+        let mut out = [$crate::engine::outcome::code("", ""); $table.len()];
+        let mut i = 0;
+        while i < out.len() {
+            // Evaluated at compile time: an index out of bounds fails the build, never a check.
+            #[allow(clippy::indexing_slicing)]
+            let $entry = &table[i];
+            #[allow(clippy::indexing_slicing)]
+            {
+                out[i] = $crate::engine::outcome::code($value, $label);
+            }
+            i = i.saturating_add(1);
+        }
+        out
+    }};
+}
+
 /// One key of an outcome.
 #[derive(Debug, Clone, Copy)]
 pub struct Out {

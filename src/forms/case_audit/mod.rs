@@ -30,16 +30,9 @@ pub static FORM: FormDef = FormDef {
 };
 
 /// The audit's sections ([`SECTIONS`]), each labelled with its title.
-const SECTION_IDS: &[Code] = &[
-    code("basic", "Basic required information"),
-    code("assessment", "Assessment"),
-    code("plans", "Support plans"),
-    code("recording", "Recording"),
-    code("oversight", "Management oversight"),
-    code("diversity", "Diversity"),
-];
+const SECTION_IDS: [Code; SECTIONS.len()] = crate::codes_of!(SECTIONS, |s| (s.id, s.title));
 const SECTION: &[Out] = &[
-    Out::new("id", "Section", T::choice(SECTION_IDS)),
+    Out::new("id", "Section", T::choice(&SECTION_IDS)),
     Out::new("title", "Title", T::Text),
     Out::new("questions", "Questions", T::Integer),
     Out::new("answered", "Answered", T::Integer),

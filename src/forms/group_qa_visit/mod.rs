@@ -9,7 +9,7 @@ use crate::outcome_json as json;
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{code, Code, Out, OutType as T, Tree, STATUSES};
+use crate::engine::outcome::{Code, Out, OutType as T, Tree, STATUSES};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 use crate::engine::timescale::{self, DUE_SOON_DAYS};
@@ -28,9 +28,9 @@ pub static FORM: FormDef = FormDef {
 };
 
 /// The visit's parts ([`model::PARTS`]), each labelled with its title.
-const PARTS: &[Code] = &[code("overview", "Group overview"), code("parents", "Parents"), code("file", "File")];
+const PARTS: [Code; model::PARTS.len()] = crate::codes_of!(model::PARTS, |p| (p.id, p.title));
 const PART: &[Out] = &[
-    Out::new("id", "Part", T::choice(PARTS)),
+    Out::new("id", "Part", T::choice(&PARTS)),
     Out::new("title", "Title", T::Text),
     Out::new("yes", "Yes answers", T::Integer),
     Out::new("no", "No answers", T::Integer),

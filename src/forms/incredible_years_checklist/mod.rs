@@ -8,7 +8,7 @@ use crate::engine::value::{Map, Value};
 use crate::outcome_json as json;
 
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{code, Code, Out, OutType as T, Tree};
+use crate::engine::outcome::{Code, Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -26,15 +26,9 @@ pub static FORM: FormDef = FormDef {
 };
 
 /// The checklist's parts ([`model::PARTS`]), each labelled with its title.
-const PARTS: &[Code] = &[
-    code("set-up", "Set up"),
-    code("home-activities", "Review parents’ home activities"),
-    code("topic", "When beginning the topic for the day"),
-    code("vignettes", "When showing the vignettes"),
-    code("role-plays", "Practice and role plays"),
-];
+const PARTS: [Code; model::PARTS.len()] = crate::codes_of!(model::PARTS, |p| (p.id, p.title));
 const PART: &[Out] = &[
-    Out::new("id", "Part", T::choice(PARTS)),
+    Out::new("id", "Part", T::choice(&PARTS)),
     Out::new("title", "Title", T::Text),
     Out::new("items", "Items", T::Integer),
     Out::new("yes", "Yes answers", T::Integer),

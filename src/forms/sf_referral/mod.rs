@@ -32,16 +32,7 @@ const SERVICES: &[Code] = &[
     code("service-specific", "Service specific"),
 ];
 /// The referral criteria's domains ([`model::DOMAINS`]), each labelled with its title (seed 002's table).
-#[allow(clippy::indexing_slicing)] // Evaluated at compile time: an index out of bounds fails the build, never a check.
-const DOMAINS: [Code; model::DOMAINS.len()] = {
-    let mut out = [code("", ""); model::DOMAINS.len()];
-    let mut i = 0;
-    while i < out.len() {
-        out[i] = code(model::DOMAINS[i].id, model::DOMAINS[i].title);
-        i += 1;
-    }
-    out
-};
+const DOMAINS: [Code; model::DOMAINS.len()] = crate::codes_of!(model::DOMAINS, |d| (d.id, d.title));
 #[allow(clippy::indexing_slicing)] // Evaluated at compile time: an index out of bounds fails the build, never a check.
 const SUBCATEGORY_COUNT: usize = {
     let (mut n, mut i) = (0, 0);

@@ -10,7 +10,7 @@ use crate::outcome_json as json;
 
 use crate::calendar;
 use crate::engine::context::Ctx;
-use crate::engine::outcome::{code, Code, Out, OutType as T, Tree};
+use crate::engine::outcome::{Code, Out, OutType as T, Tree};
 use crate::engine::read;
 use crate::engine::registry::FormDef;
 
@@ -29,18 +29,11 @@ pub static FORM: FormDef = FormDef {
 
 /// The outcome this form computes (see `engine::outcome`).
 /// The record's items ([`model::ITEMS`]: the keys of its `items`), with their labels.
-const ITEMS: &[Code] = &[
-    code("agenda", "Agenda items"),
-    code("training", "Training"),
-    code("rolesAndResponsibilities", "Roles and responsibilities"),
-    code("healthAndSafety", "Health and safety"),
-    code("holidaysToilFlexi", "Holidays, TOIL or flexi"),
-    code("caseloadDecisions", "Caseload decisions and actions recorded on Protocol"),
-];
+const ITEMS: [Code; model::ITEMS.len()] = crate::codes_of!(model::ITEMS, |item| (item.0, item.1));
 pub static OUTCOME: &[Out] = &[
     Out::new("nextDueBy", "Next supervision due by", T::Date).nullable(),
     Out::new("frequencyWeeks", "Frequency", T::Integer).unit("weeks"),
-    Out::new("itemsDiscussed", "Items discussed", T::List(&T::choice(ITEMS))).reads(&["/items/*/discussed"]),
+    Out::new("itemsDiscussed", "Items discussed", T::List(&T::choice(&ITEMS))).reads(&["/items/*/discussed"]),
     Out::new("actionsCount", "Items with decisions", T::Integer),
     Out::new("signed", "Signed", T::Bool).describe("Signed by the supervisee and the supervisor."),
 ];
