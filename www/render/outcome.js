@@ -193,7 +193,7 @@ const rowLabel = (r) => {
   }
   return 'Item';
 };
-const statusText = (s) => declaredLabel('status', s) ?? humanize(s);
+const statusText = (s) => codeLabel('status', s).text;
 
 const shortDate = (n) => {
   const d = new Date(n * 86400000);
