@@ -351,6 +351,18 @@ fn aud_001_required_fields_info_in_draft_error_at_submit() {
 }
 
 #[test]
+fn aud_001_a_list_of_auditors_with_every_name_blank_names_nobody() {
+    for blank in [json!([]), json!([""]), json!(["  ", null])] {
+        let d = with(complete(), "/auditors", blank.clone());
+        assert_eq!(found(&check(FORM, &d, &submit()), "AUD-001"), vec![("/auditors".into(), Error)], "{blank}");
+        assert_eq!(found(&check(FORM, &d, &opts()), "AUD-001"), vec![("/auditors".into(), Info)], "{blank}");
+    }
+    // One name is enough, beside a row left empty.
+    let d = with(complete(), "/auditors", json!(["An Auditor", ""]));
+    assert!(found(&check(FORM, &d, &submit()), "AUD-001").is_empty());
+}
+
+#[test]
 fn aud_001_cross_locality_needs_theme_and_practitioner_presence() {
     let d = with(complete(), "/auditType", json!("cross-locality"));
     let r = check(FORM, &d, &submit());

@@ -119,6 +119,14 @@ fn obs_005_recommendations_for_a_grading_of_3_or_4() {
     // A grading of 5 is out of the scale.
     let d = with(complete(), "/grading", json!(5));
     assert_eq!(found(&check(FORM, &d, &opts()), "INP-009"), vec![("/grading".into(), Error)]);
+    // A grading refused at its field (out of the scale, not whole) is reported there alone: it does not also ask for
+    // recommendations.
+    for (g, code) in [(json!(5), "INP-009"), (json!(7), "INP-009"), (json!(3.5), "INP-008")] {
+        let d = without(with(complete(), "/grading", g.clone()), "/recommendations");
+        let r = check(FORM, &d, &submit());
+        assert_eq!(found(&r, code), vec![("/grading".into(), Error)], "{g}");
+        assert!(!r.has("OBS-005"), "{g}");
+    }
 }
 
 #[test]

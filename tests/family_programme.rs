@@ -446,3 +446,47 @@ fn a_live_session_keeps_numbered_modules_as_an_object() {
     assert!(!s.report().has("INP-001"), "{:?}", s.report().diagnostics);
     assert_eq!(s.report(), &check(FORM, &serde_json::Value::from(s.data()), &today()));
 }
+
+#[test]
+fn fp_015_dates_of_things_done_after_today_and_a_future_completion_does_not_count() {
+    // A conference held on 1 December 2025 with no completion before it: FP-011. A completion typed with a date after
+    // today (a slip of the year, or a completion planned) is reported, and does not put the assessment off.
+    let d = on_track();
+    let r = check(FORM, &d, &on("2025-12-02"));
+    assert_eq!(found(&r, "FP-011"), vec![("/milestones/secondRcpcOn".into(), Error)]);
+    for (pointer, path) in [
+        ("/milestones/lastCompletedOn", "/milestones/lastCompletedOn"),
+        ("/signOff/completedOn", "/signOff/completedOn"),
+    ] {
+        let late = with(d.clone(), pointer, json!("2025-12-20"));
+        let r = check(FORM, &late, &on("2025-12-02"));
+        assert_eq!(found(&r, "FP-015"), vec![(path.into(), Error)], "{pointer}");
+        assert_eq!(found(&r, "FP-011"), vec![("/milestones/secondRcpcOn".into(), Error)], "{pointer}");
+        let o = serde_json::Value::from(r.outcome.unwrap());
+        assert_eq!(o["assessmentDueReason"], "second-rcpc", "{pointer}");
+        assert_eq!(o["assessmentOverdue"], true, "{pointer}");
+        // Dated today, it is done: no FP-015, and the next one is due a year on.
+        let r = check(FORM, &late, &on("2025-12-20"));
+        assert!(!r.has("FP-015"), "{pointer}");
+        assert!(!r.has("FP-011"), "{pointer}");
+    }
+    // Every other date of something done, one at a time, and each reported at its own field with its label.
+    for pointer in [
+        "/startedOn",
+        "/modules/1/completedOn",
+        "/modules/4a/completedOn",
+        "/modules/8/completedOn",
+        "/supportAndAssessmentPlannerOn",
+        "/familyNetworkMeetingOn",
+        "/signOff/managementOversightOn",
+        "/milestones/significantChangeOn",
+    ] {
+        let r = check(FORM, &with(on_track(), pointer, json!("2025-06-03")), &today());
+        assert_eq!(found(&r, "FP-015"), vec![(pointer.into(), Error)], "{pointer}");
+        assert!(r.with_code("FP-015").next().unwrap().message.ends_with("must be today or in the past"), "{pointer}");
+    }
+    // Dates still to come are not things done: the conference and the review.
+    let r = check(FORM, &with(on_track(), "/milestones/nineMonthCinReviewOn", json!("2026-01-10")), &today());
+    assert!(!r.has("FP-015"));
+    assert!(!check(FORM, &on_track(), &today()).has("FP-015"));
+}

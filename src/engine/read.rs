@@ -68,13 +68,19 @@ pub fn clean(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether a value counts as not filled in: absent, null, blank text, an empty list or object, or a date input with
-/// every part blank.
+/// Whether a value counts as not filled in: absent, null, blank text, a list with nothing in it but null or blank
+/// text (`[]`, `[""]`: a list of names with one left empty names nobody), an object with every value blank, or a
+/// date input with every part blank. A list holding a row (an object, even an empty one) is filled in: the row's
+/// own fields say what it is missing.
 pub fn is_blank(v: Option<&Value>) -> bool {
     match v {
         None | Some(Value::Null) => true,
         Some(Value::String(s)) => is_blank_text(s),
-        Some(Value::Array(a)) => a.is_empty(),
+        Some(Value::Array(a)) => a.iter().all(|x| match x {
+            Value::Null => true,
+            Value::String(s) => is_blank_text(s),
+            _ => false,
+        }),
         Some(Value::Object(o)) => o.values().all(|x| is_blank(Some(x))),
         Some(_) => false,
     }
@@ -512,6 +518,24 @@ pub fn day_of(d: NaiveDate) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_is_blank_when_it_holds_nothing_but_null_or_blank_text() {
+        let v = |j: serde_json::Value| Value::from(j);
+        for blank in [serde_json::json!([]), serde_json::json!([""]), serde_json::json!([" ", null, "\u{200b}"])] {
+            assert!(is_blank(Some(&v(blank.clone()))), "{blank}");
+        }
+        for filled in [
+            serde_json::json!(["A"]),
+            serde_json::json!(["", "A"]),
+            serde_json::json!([{}]),
+            serde_json::json!([0]),
+            serde_json::json!([false]),
+            serde_json::json!([[]]),
+        ] {
+            assert!(!is_blank(Some(&v(filled.clone()))), "{filled}");
+        }
+    }
 
     #[test]
     fn email_addresses_in_the_usual_form() {

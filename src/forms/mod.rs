@@ -212,7 +212,7 @@ pub static PRODUCT: &[Known] = &[
     },
     Known {
         id: "family-programme",
-        prefix: "FP", rules: 14,
+        prefix: "FP", rules: 15,
         params: &[Param { key: "family-programme.modulesWeeks", default: 6, unit: "weeks" }, Param { key: "family-programme.significantChangeWeeks", default: 4, unit: "weeks" }, Param { key: "family-programme.assessmentMonths", default: 12, unit: "months" }],
     },
     Known {

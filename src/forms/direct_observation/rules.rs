@@ -135,7 +135,9 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
     }
     checks::dates_not_after_today(super::model::FIELDS, data, ctx, &IN_FUTURE);
     let grading = read::number(data, "grading");
-    if grading.is_some_and(|g| g >= 3.0) && read::is_blank(data.get("recommendations")) {
+    // A grading the structural pass refused (outside 1 to 4, not whole) is reported there, and asks nothing more.
+    let graded = grading.is_some_and(|g| g >= 3.0) && !ctx.has_finding_at("/grading");
+    if graded && read::is_blank(data.get("recommendations")) {
         ctx.emit(&RECOMMENDATIONS, "/recommendations", &OBS005_ENTER_RECOMMENDATIONS_GRADING_3).related(["/grading"]);
     }
     if ctx.submit() && read::is_blank(data.get("superviseeComments")) {

@@ -136,6 +136,12 @@ rule!(SECOND_PROGRAMME, "FP-014", "second-programme-without-reason", Warning, Ch
     "Another Family Programme is open for the family and no reason is given for a separate one.",
     "Although the expectation is that there is only one Family Programme open, there may be occasions where two Family Programmes are required, such as separated parents who do not give consent for their information to be shared with the other parent.");
 
+rule!(DATE_IN_FUTURE, "FP-015", "date-in-future", Error, Check,
+    ["/startedOn", "/modules/1/completedOn", "/modules/2/completedOn", "/modules/3/completedOn", "/modules/4/completedOn", "/modules/4a/completedOn", "/modules/5/completedOn", "/modules/6/completedOn", "/modules/7/completedOn", "/modules/8/completedOn", "/supportAndAssessmentPlannerOn", "/familyNetworkMeetingOn", "/signOff/managementOversightOn", "/signOff/completedOn", "/milestones/significantChangeOn", "/milestones/lastCompletedOn"],
+    Cite::interpreted(SEED_000, PROGRAMME_SECTION),
+    "A date of something already done is after today: the start of the introduction and intervention, a module's completion, the Support and Assessment Planner, the family and friends network meeting, the management oversight case note, the sign-off, a significant change, the last completion. A completion dated after today does not count as one, so it does not put off the next completed Family Programme (FP-011).",
+    "");
+
 pub static RULES: &[&Rule] = &[
     &REQUIRED,
     &INITIAL_OVERDUE,
@@ -151,6 +157,7 @@ pub static RULES: &[&Rule] = &[
     &ENTRY_DATE,
     &ENTRY_AUTHOR,
     &SECOND_PROGRAMME,
+    &DATE_IN_FUTURE,
 ];
 
 // ---- Reading the programme ----
@@ -237,10 +244,12 @@ pub struct AssessmentDue {
     pub path: &'static str,
 }
 
-/// The latest completion of the programme as an assessment, and the field it comes from.
-fn last_completed(data: &Map<String, Value>) -> Option<(NaiveDate, &'static str)> {
-    let milestone = read::object(data, "milestones").and_then(|m| read::date(m, "lastCompletedOn"));
-    let sign_off = read::object(data, "signOff").and_then(|s| read::date(s, "completedOn"));
+/// The latest completion of the programme as an assessment, and the field it comes from. A completion dated after
+/// `today` has not happened (FP-015 reports it) and does not count.
+fn last_completed(data: &Map<String, Value>, today: NaiveDate) -> Option<(NaiveDate, &'static str)> {
+    let done = |d: &NaiveDate| *d <= today;
+    let milestone = read::object(data, "milestones").and_then(|m| read::date(m, "lastCompletedOn")).filter(done);
+    let sign_off = read::object(data, "signOff").and_then(|s| read::date(s, "completedOn")).filter(done);
     match (milestone, sign_off) {
         (Some(m), Some(s)) if s > m => Some((s, "/signOff/completedOn")),
         (Some(m), _) => Some((m, "/milestones/lastCompletedOn")),
@@ -257,7 +266,7 @@ pub fn assessment_due(data: &Map<String, Value>, ctx: &Ctx) -> Option<Assessment
     let milestones = read::object(data, "milestones");
     let milestone = |k: &str| milestones.and_then(|m| read::date(m, k));
     let plan = read::choice(data, "planType", PLAN_TYPES);
-    let last = last_completed(data);
+    let last = last_completed(data, ctx.today);
     // The occasions are the current plan's: a completion before the current programme began (an earlier plan's)
     // does not satisfy the second review conference or the 9-month review that falls after it.
     let started = read::date(data, "startedOn");
@@ -310,6 +319,7 @@ pub fn check(data: &Map<String, Value>, ctx: &mut Ctx) {
     assessment(data, ctx);
     entries_dates_and_authors(data, ctx);
     second_programme(data, ctx);
+    checks::dates_not_after_today(super::model::FIELDS, data, ctx, &DATE_IN_FUTURE);
 }
 
 fn initial_modules(data: &Map<String, Value>, ctx: &mut Ctx) {
