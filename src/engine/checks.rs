@@ -9,9 +9,10 @@ use super::model::{Field, Kind, LIST_MAX};
 use super::read;
 use super::rule::Rule;
 
-/// Reports every date the rule reads (its declared `paths`, `*` standing for each list row) that is after today,
-/// with the field's label: "{label} must be today or in the past". A date-time counts by its date. For the dates of
-/// things already done (a visit, a signature, a meeting held), which cannot be in the future.
+/// Reports every date the rule reads (its declared `paths`, `*` standing for each list row or each field of an
+/// object) that is after today, with the field's label: "{label} must be today or in the past". A date-time counts by
+/// its date. For the dates of things already done (a visit, a signature, a meeting held), which cannot be in the
+/// future.
 pub fn dates_not_after_today(fields: &'static [Field], data: &Map<String, Value>, ctx: &mut Ctx, rule: &Rule) {
     dates_not_after_today_at(fields, data, ctx, rule, rule.paths);
 }
@@ -75,9 +76,9 @@ pub fn dates_not_before(
 /// A date found: its concrete path, its field's label and the date.
 type Found = Vec<(String, &'static str, NaiveDate)>;
 
-/// Every well-formed date (a date-time counts by its date) at `paths`, `*` standing for each list row, that `keep`
-/// keeps, each once, with its concrete path and its field's label, in the order of `paths`. A path is written out
-/// only for a date kept (the walk builds it in one buffer).
+/// Every well-formed date (a date-time counts by its date) at `paths`, `*` standing for each list row or each field
+/// of an object, that `keep` keeps, each once, with its concrete path and its field's label, in the order of `paths`.
+/// A path is written out only for a date kept (the walk builds it in one buffer).
 fn dates_at(
     fields: &'static [Field],
     data: &Map<String, Value>,
@@ -113,7 +114,25 @@ fn walk_object(
     found: &mut Found,
 ) {
     let Some((first, rest)) = segments.map(next_segment) else { return };
-    let Some(field) = super::model::find(fields, first).map(|(_, f)| f) else { return };
+    // `*` over an object stands for each of its declared fields, in the model's order (the family programme's
+    // modules, keyed by their ids).
+    if first == "*" {
+        for field in fields {
+            walk_field(field, obj, rest, at, keep, found);
+        }
+    } else if let Some((_, field)) = super::model::find(fields, first) {
+        walk_field(field, obj, rest, at, keep, found);
+    }
+}
+
+fn walk_field(
+    field: &'static Field,
+    obj: &Map<String, Value>,
+    rest: Option<&str>,
+    at: &mut String,
+    keep: &dyn Fn(NaiveDate) -> bool,
+    found: &mut Found,
+) {
     let Some(value) = obj.get(field.name) else { return };
     let len = at.len();
     at.push('/');
@@ -240,6 +259,30 @@ mod tests {
         let data = json!({ "openedOn": "2025-06-03", "closedOn": "2025-06-03" });
         let d = run(data, |data, ctx| dates_not_after_today_at(FIELDS, data, ctx, &FUTURE, &["/closedOn"]));
         assert_eq!(found(&d), vec![("/closedOn", "Date the plan was closed must be today or in the past")]);
+    }
+
+    #[test]
+    fn a_star_over_an_object_is_each_of_its_declared_fields_in_the_models_order() {
+        const PART: &[Field] = &[Field::date("doneOn", "Date the part was done")];
+        const PARTS: &[Field] = &[
+            Field::object("1", "Part 1", PART),
+            Field::object("2a", "Part 2a", PART),
+            Field::object("3", "Part 3", PART),
+        ];
+        const MODEL: &[Field] = &[Field::object("parts", "Parts", PARTS)];
+        // Keys in another order than the model's, and one the model does not declare: the model's order, its fields only.
+        let data = json!({ "parts": {
+            "3": { "doneOn": "2025-06-03" }, "x": { "doneOn": "2025-06-03" }, "1": { "doneOn": "2025-06-04" },
+            "2a": { "doneOn": "2025-06-02" }
+        } });
+        let d = run(data, |data, ctx| dates_not_after_today_at(MODEL, data, ctx, &FUTURE, &["/parts/*/doneOn"]));
+        assert_eq!(
+            found(&d),
+            vec![
+                ("/parts/1/doneOn", "Date the part was done must be today or in the past"),
+                ("/parts/3/doneOn", "Date the part was done must be today or in the past"),
+            ]
+        );
     }
 
     #[test]

@@ -76,11 +76,9 @@ pub fn is_blank(v: Option<&Value>) -> bool {
     match v {
         None | Some(Value::Null) => true,
         Some(Value::String(s)) => is_blank_text(s),
-        Some(Value::Array(a)) => a.iter().all(|x| match x {
-            Value::Null => true,
-            Value::String(s) => is_blank_text(s),
-            _ => false,
-        }),
+        Some(Value::Array(a)) => {
+            a.iter().all(|x| !matches!(x, Value::Array(_) | Value::Object(_)) && is_blank(Some(x)))
+        }
         Some(Value::Object(o)) => o.values().all(|x| is_blank(Some(x))),
         Some(_) => false,
     }

@@ -137,7 +137,7 @@ rule!(SECOND_PROGRAMME, "FP-014", "second-programme-without-reason", Warning, Ch
     "Although the expectation is that there is only one Family Programme open, there may be occasions where two Family Programmes are required, such as separated parents who do not give consent for their information to be shared with the other parent.");
 
 rule!(DATE_IN_FUTURE, "FP-015", "date-in-future", Error, Check,
-    ["/startedOn", "/modules/1/completedOn", "/modules/2/completedOn", "/modules/3/completedOn", "/modules/4/completedOn", "/modules/4a/completedOn", "/modules/5/completedOn", "/modules/6/completedOn", "/modules/7/completedOn", "/modules/8/completedOn", "/supportAndAssessmentPlannerOn", "/familyNetworkMeetingOn", "/signOff/managementOversightOn", "/signOff/completedOn", "/milestones/significantChangeOn", "/milestones/lastCompletedOn"],
+    ["/startedOn", "/modules/*/completedOn", "/supportAndAssessmentPlannerOn", "/familyNetworkMeetingOn", "/signOff/managementOversightOn", "/signOff/completedOn", "/milestones/significantChangeOn", "/milestones/lastCompletedOn"],
     Cite::interpreted(SEED_000, PROGRAMME_SECTION),
     "A date of something already done is after today: the start of the introduction and intervention, a module's completion, the Support and Assessment Planner, the family and friends network meeting, the management oversight case note, the sign-off, a significant change, the last completion. A completion dated after today does not count as one, so it does not put off the next completed Family Programme (FP-011).",
     "");
@@ -467,10 +467,7 @@ fn assessment(data: &Map<String, Value>, ctx: &mut Ctx) {
 
 fn entries_dates_and_authors(data: &Map<String, Value>, ctx: &mut Ctx) {
     let started = read::date(data, "startedOn");
-    let module_dates: Vec<String> =
-        MODULE_IDS.iter().map(|id| crate::text!("/modules/", id, "/entries/*/date")).collect();
-    let paths: Vec<&str> = module_dates.iter().map(String::as_str).collect();
-    checks::dates_not_after_today_at(super::model::FIELDS, data, ctx, &ENTRY_DATE, &paths);
+    checks::dates_not_after_today_at(super::model::FIELDS, data, ctx, &ENTRY_DATE, &["/modules/*/entries/*/date"]);
     for id in MODULE_IDS {
         for (i, e) in entries(data, id) {
             let at = crate::text!("/modules/", id, "/entries/", i);
